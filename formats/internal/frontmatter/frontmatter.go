@@ -1,0 +1,162 @@
+// Package frontmatter splits a YAML front-matter block ("---" … "---" at the very top of a
+// text file) from the body and maps its well-known keys onto pipeline.Metadata. Notes and
+// Markdown readers share it so an officer can correct any guessed metadata the same way in
+// both.
+package frontmatter
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Block is a parsed front-matter block.
+type Block struct {
+	// Fields are the top-level keys with scalar values rendered as strings.
+	Fields map[string]string
+	// Lines is the number of lines the block occupies, fences included, so readers can keep
+	// body line numbers true to the file.
+	Lines int
+}
+
+// Split looks for front matter at the start of text (after any BOM has been removed). It
+// returns the block (nil when there is none) and the rest of the text. Invalid YAML is an
+// error naming the line in the file.
+func Split(stage, name, text string) (*Block, string, error) {
+	if !strings.HasPrefix(text, "---") {
+		return nil, text, nil
+	}
+	first, rest, ok := strings.Cut(text, "\n")
+	if !ok || strings.TrimSpace(strings.TrimRight(first, "\r")) != "---" {
+		return nil, text, nil
+	}
+	lines := strings.SplitAfter(rest, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "---" || t == "..." {
+			raw := strings.Join(lines[:i], "")
+			body := strings.Join(lines[i+1:], "")
+			b, err := parse(stage, name, raw)
+			if err != nil {
+				return nil, "", err
+			}
+			b.Lines = i + 2
+			return b, body, nil
+		}
+	}
+	// An opening fence without a closing one is a horizontal rule or a typo, not metadata.
+	return nil, text, nil
+}
+
+func parse(stage, name, raw string) (*Block, error) {
+	var node yaml.Node
+	if err := yaml.Unmarshal([]byte(raw), &node); err != nil {
+		line := 0
+		msg := err.Error()
+		// yaml.v3 says "yaml: line N: …"; shift N by the opening fence.
+		var n int
+		if _, scanErr := fmt.Sscanf(msg, "yaml: line %d:", &n); scanErr == nil {
+			line = n + 1
+			if _, after, ok := strings.Cut(msg, ": "); ok {
+				if _, after2, ok := strings.Cut(after, ": "); ok {
+					msg = after2
+				}
+			}
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		return nil, pipeline.Errorf(stage, pipeline.Pos{File: name, Line: line}, pipeline.ErrMalformed, "front matter is not valid YAML: %s", msg)
+	}
+	b := &Block{Fields: map[string]string{}}
+	if node.Kind == 0 || len(node.Content) == 0 {
+		return b, nil
+	}
+	doc := node.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		return nil, pipeline.Errorf(stage, pipeline.Pos{File: name, Line: doc.Line + 1}, pipeline.ErrMalformed, "front matter must be a mapping of keys to values")
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		switch v.Kind {
+		case yaml.ScalarNode:
+			b.Fields[strings.ToLower(k.Value)] = v.Value
+		case yaml.SequenceNode:
+			var parts []string
+			for _, item := range v.Content {
+				parts = append(parts, item.Value)
+			}
+			b.Fields[strings.ToLower(k.Value)] = strings.Join(parts, ", ")
+		}
+	}
+	return b, nil
+}
+
+// keyAliases maps accepted front-matter keys to metadata fields.
+var keyAliases = map[string]string{
+	"title": "title", "body": "body", "organ": "body", "symbol": "symbol",
+	"distribution": "distribution", "distr": "distribution", "date": "date",
+	"time": "time", "venue": "venue", "place": "venue", "location": "venue",
+	"lang": "lang", "language": "lang", "original": "originalLang", "source-lang": "originalLang",
+	"original-language": "originalLang", "session": "session", "agenda-item": "agendaItem",
+	"agenda": "agendaItem", "job": "jobNumber", "job-number": "jobNumber",
+}
+
+// Apply copies the block's fields onto meta. Known keys set metadata fields (date and time
+// are kept as written here; the metadata normalizer parses them); unknown keys go to
+// meta.Extra so nothing is lost. pos is the position of the opening fence.
+func (b *Block) Apply(meta *pipeline.Metadata, pos pipeline.Pos) {
+	keys := make([]string, 0, len(b.Fields))
+	for k := range b.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := strings.TrimSpace(b.Fields[k])
+		if meta.Lines == nil {
+			meta.Lines = map[string]pipeline.Pos{}
+		}
+		field, known := keyAliases[strings.ReplaceAll(k, "_", "-")]
+		if !known {
+			if meta.Extra == nil {
+				meta.Extra = map[string]string{}
+			}
+			meta.Extra[k] = v
+			continue
+		}
+		meta.Lines[field] = pos
+		switch field {
+		case "title":
+			meta.Title = v
+		case "body":
+			meta.Body = v
+		case "symbol":
+			meta.Symbol = v
+		case "distribution":
+			meta.Distribution = v
+		case "date":
+			meta.Date = v
+		case "time":
+			if start, end, ok := strings.Cut(v, "-"); ok {
+				meta.TimeStart, meta.TimeEnd = strings.TrimSpace(start), strings.TrimSpace(end)
+			} else if start, end, ok := strings.Cut(v, "–"); ok {
+				meta.TimeStart, meta.TimeEnd = strings.TrimSpace(start), strings.TrimSpace(end)
+			} else {
+				meta.TimeStart = v
+			}
+		case "venue":
+			meta.Venue = v
+		case "lang", "originalLang":
+			meta.OriginalLang = v
+		case "session":
+			meta.Session = v
+		case "agendaItem":
+			meta.AgendaItem = v
+		case "jobNumber":
+			meta.JobNumber = v
+		}
+	}
+}

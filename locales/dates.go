@@ -1,0 +1,280 @@
+package locales
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DateMatch is a date found in a line of notes. Start and End are byte offsets of the match.
+type DateMatch struct {
+	Year, Month, Day int
+	Start, End       int
+	// Lang is the language whose month name matched ("" for numeric dates).
+	Lang string
+}
+
+// ISO returns the date as YYYY-MM-DD.
+func (d DateMatch) ISO() string {
+	return strconv.Itoa(d.Year) + "-" + pad2(d.Month) + "-" + pad2(d.Day)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// TimeRange is a time or time range found in a line ("14:00-17:30", "9h30 – 12h").
+type TimeRange struct {
+	Start, End string // normalized "HH:MM"; End may be empty
+	From, To   int    // byte offsets of the match
+}
+
+// Patterns are compiled once per process: they are immutable and safe to share.
+var (
+	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reCJKDate   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reSlashDate = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	reTime      = regexp.MustCompile(`(?i)([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
+)
+
+// monthIndex maps a lower-cased month name in any supported language to 1–12.
+type monthIndex map[string]monthEntry
+
+type monthEntry struct {
+	month int
+	lang  string
+}
+
+func (s *Set) months() monthIndex {
+	idx := monthIndex{}
+	for _, loc := range s.All() {
+		for i, m := range loc.Dates.Months {
+			idx[strings.ToLower(m)] = monthEntry{i + 1, loc.Tag}
+		}
+		for alias, m := range loc.Dates.MonthAliases {
+			if _, taken := idx[strings.ToLower(alias)]; !taken {
+				idx[strings.ToLower(alias)] = monthEntry{m, loc.Tag}
+			}
+		}
+	}
+	return idx
+}
+
+// FindDate looks for the first date in line, written in any of the six languages
+// ("2 May 2005", "May 2, 2005", "2 de mayo de 2005", "2 мая 2005 г.", "2005年5月2日",
+// "2 أيار/مايو 2005", "2005-05-02", "02/05/2005" read day first as UN documents do).
+func (s *Set) FindDate(line string) (DateMatch, bool) {
+	best := DateMatch{Start: -1}
+	consider := func(m DateMatch) {
+		if m.Month < 1 || m.Month > 12 || m.Day < 1 || m.Day > 31 || m.Year < 1000 || m.Year > 9999 {
+			return
+		}
+		if best.Start < 0 || m.Start < best.Start {
+			best = m
+		}
+	}
+	if m := reCJKDate.FindStringSubmatchIndex(line); m != nil {
+		consider(DateMatch{Year: atoi(line[m[2]:m[3]]), Month: atoi(line[m[4]:m[5]]), Day: atoi(line[m[6]:m[7]]), Start: m[0], End: m[1], Lang: "zh"})
+	}
+	if m := reISODate.FindStringSubmatchIndex(line); m != nil {
+		consider(DateMatch{Year: atoi(line[m[2]:m[3]]), Month: atoi(line[m[4]:m[5]]), Day: atoi(line[m[6]:m[7]]), Start: m[0], End: m[1]})
+	}
+	if m := reSlashDate.FindStringSubmatchIndex(line); m != nil {
+		consider(DateMatch{Year: atoi(line[m[6]:m[7]]), Month: atoi(line[m[4]:m[5]]), Day: atoi(line[m[2]:m[3]]), Start: m[0], End: m[1]})
+	}
+	if m, ok := s.findWordDate(line); ok {
+		consider(m)
+	}
+	return best, best.Start >= 0
+}
+
+// token is a word or number of a line with its byte span.
+type token struct {
+	text       string
+	start, end int
+}
+
+func tokenize(line string) []token {
+	var toks []token
+	start := -1
+	for i, r := range line {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '/'
+		if word && start < 0 {
+			start = i
+		}
+		if !word && start >= 0 {
+			toks = append(toks, token{line[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{line[start:], start, len(line)})
+	}
+	return toks
+}
+
+// findWordDate finds day-month-year and month-day-year dates with a month name. Connecting
+// words (de, г, года, er) between the parts are allowed, as the six languages write them.
+func (s *Set) findWordDate(line string) (DateMatch, bool) {
+	months := s.months()
+	toks := tokenize(line)
+	isFiller := func(t string) bool {
+		switch strings.ToLower(t) {
+		case "de", "del", "er", "г", "года", "год", "th", "st", "nd", "rd", "of":
+			return true
+		}
+		return false
+	}
+	monthAt := func(i int) (monthEntry, int, bool) {
+		if i >= len(toks) {
+			return monthEntry{}, 0, false
+		}
+		// Two-word month names ("كانون الثاني/يناير", "تشرين الأول/أكتوبر").
+		if i+1 < len(toks) {
+			two := strings.ToLower(line[toks[i].start:toks[i+1].end])
+			if e, ok := months[two]; ok {
+				return e, 2, true
+			}
+		}
+		t := strings.ToLower(strings.TrimSuffix(toks[i].text, "."))
+		if e, ok := months[t]; ok {
+			return e, 1, true
+		}
+		// Arabic double names may be written with either half first or alone.
+		if strings.Contains(t, "/") {
+			for _, half := range strings.Split(t, "/") {
+				if e, ok := months[half]; ok {
+					return e, 1, true
+				}
+			}
+		}
+		return monthEntry{}, 0, false
+	}
+	skip := func(i int) int {
+		for i < len(toks) && isFiller(toks[i].text) {
+			i++
+		}
+		return i
+	}
+	for i := range toks {
+		// day month year
+		if d, ok := dayNumber(toks[i].text); ok {
+			j := skip(i + 1)
+			if e, n, ok := monthAt(j); ok {
+				k := skip(j + n)
+				if k < len(toks) && isYear(toks[k].text) {
+					return DateMatch{Year: atoi(toks[k].text), Month: e.month, Day: d, Start: toks[i].start, End: extendYearSuffix(line, toks, k), Lang: e.lang}, true
+				}
+			}
+		}
+		// month day, year
+		if e, n, ok := monthAt(i); ok {
+			j := i + n
+			if j < len(toks) {
+				if d, ok := dayNumber(toks[j].text); ok {
+					k := skip(j + 1)
+					if k < len(toks) && isYear(toks[k].text) {
+						return DateMatch{Year: atoi(toks[k].text), Month: e.month, Day: d, Start: toks[i].start, End: toks[k].end, Lang: e.lang}, true
+					}
+				}
+			}
+		}
+	}
+	return DateMatch{}, false
+}
+
+// extendYearSuffix includes a trailing "г." or "года" after a Russian year in the match.
+func extendYearSuffix(line string, toks []token, k int) int {
+	end := toks[k].end
+	if k+1 < len(toks) {
+		switch toks[k+1].text {
+		case "г", "года", "год":
+			end = toks[k+1].end
+			if end < len(line) && line[end] == '.' {
+				end++
+			}
+		}
+	}
+	return end
+}
+
+func dayNumber(t string) (int, bool) {
+	t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, "er"), "st"), "nd"), "th")
+	if len(t) == 0 || len(t) > 2 {
+		return 0, false
+	}
+	n := atoi(t)
+	return n, n >= 1 && n <= 31
+}
+
+func isYear(t string) bool {
+	return len(t) == 4 && atoi(t) >= 1000
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// FindTimeRange looks for a clock time or time range ("14:00-17:30", "9h30–12h",
+// "3 p.m. to 5 p.m."). A bare number is not a time: a time needs minutes or am/pm.
+func FindTimeRange(line string) (TimeRange, bool) {
+	for _, m := range reTime.FindAllStringSubmatchIndex(line, -1) {
+		get := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return line[m[2*k]:m[2*k+1]]
+		}
+		h1, min1, ampm1, h2, min2, ampm2 := get(1), get(2), get(3), get(4), get(5), get(6)
+		if min1 == "" && ampm1 == "" && (h2 == "" || (min2 == "" && ampm2 == "")) {
+			continue
+		}
+		// Reject the year-like digits of dates: a time starts on a word boundary that is not
+		// preceded by a digit separator.
+		if m[0] > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(line[:m[0]]); r == '/' || r == '-' || r == '.' || r == ':' || unicode.IsDigit(r) || unicode.IsLetter(r) {
+				continue
+			}
+		}
+		if ampm1 == "" && ampm2 != "" && h2 != "" {
+			ampm1 = ampm2
+		}
+		tr := TimeRange{Start: clock(h1, min1, ampm1), From: m[0], To: m[1]}
+		if h2 != "" {
+			if min2 == "" && ampm2 == "" && !strings.ContainsAny(line[m[0]:m[1]], "h") {
+				// "14:00-17" is odd but read as a range; keep the match
+			}
+			tr.End = clock(h2, min2, ampm2)
+		}
+		// Trim trailing space the optional groups may have swallowed.
+		for tr.To > tr.From && line[tr.To-1] == ' ' {
+			tr.To--
+		}
+		return tr, true
+	}
+	return TimeRange{}, false
+}
+
+func clock(h, m, ampm string) string {
+	hour := atoi(h)
+	if m == "" {
+		m = "00"
+	}
+	a := strings.ToLower(strings.ReplaceAll(ampm, ".", ""))
+	if a == "pm" && hour < 12 {
+		hour += 12
+	}
+	if a == "am" && hour == 12 {
+		hour = 0
+	}
+	return pad2(hour) + ":" + m
+}

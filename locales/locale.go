@@ -1,0 +1,329 @@
+// Package locales holds scribe's per-language data for the six UN official languages:
+// labels, numbering schemes, month names and date patterns, quotation marks and spacing,
+// writing direction, default fonts, masthead rules and the job-number letter.
+//
+// The data lives in one YAML file per language, embedded at build time, so that a translator
+// can correct a label without touching code; users may overlay their own corrected files
+// with LoadDir. Label keys are typed constants, and a test checks that every locale defines
+// every key.
+package locales
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ErrUnsupported is returned (wrapped) for a language scribe has no locale for.
+var ErrUnsupported = errors.New("unsupported language")
+
+// Key names a label. The set of keys is closed: every locale defines every key.
+type Key string
+
+// The label keys, as in the conventions table of UN reports.
+const (
+	Annex          Key = "annex"
+	Contents       Key = "contents"
+	Page           Key = "page"
+	Summary        Key = "summary"
+	ListOfSpeakers Key = "list_of_speakers"
+	Abbreviations  Key = "abbreviations"
+	Chair          Key = "chair"
+	Venue          Key = "venue"
+	Date           Key = "date"
+	Original       Key = "original"
+	Distribution   Key = "distribution"
+	Of             Key = "of" // "Page 3 of 9"
+)
+
+// Keys lists every label key; each locale must define all of them.
+var Keys = []Key{Annex, Contents, Page, Summary, ListOfSpeakers, Abbreviations, Chair, Venue, Date, Original, Distribution, Of}
+
+// Locale is the data of one language. Field comments give the YAML key.
+type Locale struct {
+	// Tag is the BCP 47 base language ("fr").
+	Tag string `yaml:"tag"`
+	// Name is the language's name in itself ("Français").
+	Name string `yaml:"name"`
+	// EnglishName is the language's name in English ("French").
+	EnglishName string `yaml:"englishName"`
+	// Direction is "ltr" or "rtl".
+	Direction string `yaml:"direction"`
+	// Script is the ISO 15924 code of the main script ("Latn", "Cyrl", "Arab", "Hans").
+	Script string `yaml:"script"`
+	// JobLetter is the language letter of the footer job number ("F").
+	JobLetter string `yaml:"jobLetter"`
+	// Labels maps every Key to its text.
+	Labels map[Key]string `yaml:"labels"`
+	// LanguageNames names the six languages in this language, for "Original: anglais".
+	LanguageNames map[string]string `yaml:"languageNames"`
+	Numbering     Numbering         `yaml:"numbering"`
+	Dates         Dates             `yaml:"dates"`
+	Typography    Typography        `yaml:"typography"`
+	Masthead      Masthead          `yaml:"masthead"`
+	TitleBlock    TitleBlock        `yaml:"titleBlock"`
+	// Fonts lists font families to prefer, per role ("serif", "sans"), first choice first.
+	Fonts map[string][]string `yaml:"fonts"`
+	// Speech is the vocabulary speaker detection and segmentation use for notes written in
+	// this language.
+	Speech Speech `yaml:"speech"`
+}
+
+// RTL reports whether the language is written right to left.
+func (l *Locale) RTL() bool { return l.Direction == "rtl" }
+
+// Label returns the text of key, or the key itself when the locale lacks it (Validate
+// reports that case, so it does not reach users of the embedded data).
+func (l *Locale) Label(k Key) string {
+	if s, ok := l.Labels[k]; ok && s != "" {
+		return s
+	}
+	return string(k)
+}
+
+// LanguageName names language tag in this locale ("en" → "anglais" in French); the tag itself
+// when unknown.
+func (l *Locale) LanguageName(tag string) string {
+	if s := l.LanguageNames[tag]; s != "" {
+		return s
+	}
+	return tag
+}
+
+// Numbering is the UN numbering scheme of one language.
+type Numbering struct {
+	// Chapter numbers headings of level 1 ("I.", "一.", "أولا -").
+	Chapter Level `yaml:"chapter"`
+	// Section numbers headings of level 2 ("A.", "ألف -").
+	Section Level `yaml:"section"`
+	// Subsection numbers headings of level 3 ("1.").
+	Subsection Level `yaml:"subsection"`
+	// Paragraph numbers body paragraphs ("1.", "1 -").
+	Paragraph Level `yaml:"paragraph"`
+	// Sub numbers subparagraphs by depth: Sub[0] is (a), Sub[1] is (i), then a., i.
+	Sub []Level `yaml:"sub"`
+}
+
+// Level is one level of a numbering scheme.
+type Level struct {
+	// Format is the counter style: decimal, upperRoman, lowerRoman, upperLetter,
+	// lowerLetter, chineseCounting, or words (the label is taken from Words).
+	Format string `yaml:"format"`
+	// Text is the label pattern; "%1" stands for the counter ("(%1)", "%1.", "%1 -"), as in
+	// an OOXML lvlText.
+	Text string `yaml:"text"`
+	// Words are the counters for Format "words" and for letter formats in non-Latin
+	// alphabets (Arabic abjad): Words[0] is the counter of 1.
+	Words []string `yaml:"words,omitempty"`
+	// OOXML is the numFmt value a DOCX writer should use for this level ("upperRoman",
+	// "arabicAbjad", "chineseCounting"); empty means the label must be written as literal
+	// text (spelled-out Arabic ordinals).
+	OOXML string `yaml:"ooxml,omitempty"`
+}
+
+// Counter renders n (1-based) in the level's counter style, without the pattern.
+func (lv Level) Counter(n int) string {
+	if n < 1 {
+		n = 1
+	}
+	if len(lv.Words) > 0 && (lv.Format == "words" || lv.Format == "letters") {
+		if n <= len(lv.Words) {
+			return lv.Words[n-1]
+		}
+		// Past the list, letters repeat doubled as UN editors do (aa, bb); words fall back
+		// to digits, which is still unambiguous.
+		if lv.Format == "letters" {
+			w := lv.Words[(n-1)%len(lv.Words)]
+			return strings.Repeat(w, (n-1)/len(lv.Words)+1)
+		}
+		return strconv.Itoa(n)
+	}
+	switch lv.Format {
+	case "upperRoman":
+		return Roman(n)
+	case "lowerRoman":
+		return strings.ToLower(Roman(n))
+	case "upperLetter":
+		return Letters(n, 'A')
+	case "lowerLetter":
+		return Letters(n, 'a')
+	case "chineseCounting":
+		return ChineseCounting(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// Label renders n with the level's pattern ("(a)", "II.", "أولا -").
+func (lv Level) Label(n int) string {
+	text := lv.Text
+	if text == "" {
+		text = "%1"
+	}
+	return strings.Replace(text, "%1", lv.Counter(n), 1)
+}
+
+// Roman writes n in upper-case roman numerals (n ≥ 1; above 3999 it gives digits).
+func Roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// Letters writes n as a letter counter in the UN and Word style: a … z, aa … zz, aaa ….
+func Letters(n int, first rune) string {
+	if n < 1 {
+		n = 1
+	}
+	letter := string(first + rune((n-1)%26))
+	return strings.Repeat(letter, (n-1)/26+1)
+}
+
+// ChineseCounting writes n with Chinese numerals (一, 二 … 十, 十一 … 九十九, 一百 …).
+func ChineseCounting(n int) string {
+	digits := []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	if n <= 0 {
+		return strconv.Itoa(n)
+	}
+	if n < 10 {
+		return digits[n]
+	}
+	if n < 100 {
+		tens, ones := n/10, n%10
+		s := "十"
+		if tens > 1 {
+			s = digits[tens] + s
+		}
+		if ones > 0 {
+			s += digits[ones]
+		}
+		return s
+	}
+	if n < 1000 {
+		h, rest := n/100, n%100
+		s := digits[h] + "百"
+		switch {
+		case rest == 0:
+		case rest < 10:
+			s += "〇" + digits[rest]
+		case rest < 20:
+			s += "一" + ChineseCounting(rest)
+		default:
+			s += ChineseCounting(rest)
+		}
+		return s
+	}
+	return strconv.Itoa(n)
+}
+
+// Dates holds month names and the date pattern.
+type Dates struct {
+	// Months are the twelve month names as used inside a date ("mai", "мая", "أيار/مايو").
+	Months []string `yaml:"months"`
+	// MonthAliases are other spellings readers accept when parsing notes (nominative
+	// forms, abbreviations, the two halves of Arabic double names).
+	MonthAliases map[string]int `yaml:"monthAliases,omitempty"`
+	// Pattern lays out a date with {d}, {dd}, {m}, {mm}, {month} and {yyyy}.
+	Pattern string `yaml:"pattern"`
+	// FirstDay replaces {d} on the first of the month when set ("1er" in French).
+	FirstDay string `yaml:"firstDay,omitempty"`
+	// TimeRange lays out a time range with {start} and {end} ("{start}–{end}").
+	TimeRange string `yaml:"timeRange"`
+}
+
+// FormatDate writes the date (year, month 1–12, day) in the locale's style.
+func (l *Locale) FormatDate(year, month, day int) string {
+	if month < 1 || month > 12 || len(l.Dates.Months) != 12 {
+		return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+	}
+	d := strconv.Itoa(day)
+	if day == 1 && l.Dates.FirstDay != "" {
+		d = l.Dates.FirstDay
+	}
+	r := strings.NewReplacer(
+		"{d}", d,
+		"{dd}", fmt.Sprintf("%02d", day),
+		"{m}", strconv.Itoa(month),
+		"{mm}", fmt.Sprintf("%02d", month),
+		"{month}", l.Dates.Months[month-1],
+		"{yyyy}", strconv.Itoa(year),
+	)
+	return r.Replace(l.Dates.Pattern)
+}
+
+// FormatTimeRange writes a time range ("14:00–17:30"); a lone start time when end is empty.
+func (l *Locale) FormatTimeRange(start, end string) string {
+	if end == "" {
+		return start
+	}
+	p := l.Dates.TimeRange
+	if p == "" {
+		p = "{start}–{end}"
+	}
+	return strings.NewReplacer("{start}", start, "{end}", end).Replace(p)
+}
+
+// Typography holds quotation marks and spacing rules.
+type Typography struct {
+	// Quotes are the outer quotation marks: [open, close] ("«\u00a0", "\u00a0»").
+	Quotes []string `yaml:"quotes"`
+	// InnerQuotes are the marks of a quotation inside a quotation.
+	InnerQuotes []string `yaml:"innerQuotes"`
+	// SpaceBefore maps a punctuation mark to the space that must precede it (French: a
+	// narrow no-break space before ; ! ? and a no-break space before :).
+	SpaceBefore map[string]string `yaml:"spaceBefore,omitempty"`
+	// FullStop and Comma are the sentence punctuation ("." / "。", "," / "،" / "，").
+	FullStop string `yaml:"fullStop"`
+	Comma    string `yaml:"comma"`
+	// FootnoteBeforePunct is true where the footnote indicator precedes punctuation (fr, es).
+	FootnoteBeforePunct bool `yaml:"footnoteBeforePunct"`
+}
+
+// Masthead holds the rules of the first-page masthead.
+type Masthead struct {
+	// Translated is false where the masthead stays in English (ru, zh, ar).
+	Translated bool `yaml:"translated"`
+	// Distribution is the general-distribution line ("Distr. générale").
+	Distribution string `yaml:"distribution"`
+	// Limited and Restricted are the other distribution lines.
+	Limited    string `yaml:"limited"`
+	Restricted string `yaml:"restricted"`
+	// LanguageLine names this version's language on the masthead; empty for English.
+	LanguageLine string `yaml:"languageLine"`
+	// Original lays out the original-language line with {language}.
+	Original string `yaml:"original"`
+	// OriginalNames names the original language as the masthead prints it (English names
+	// where the masthead stays in English).
+	OriginalNames map[string]string `yaml:"originalNames"`
+}
+
+// TitleBlock holds the patterns of the sentence under the masthead, with {venue}, {date} and
+// {time}; the writer picks the one whose fields are all known.
+type TitleBlock struct {
+	Full     string `yaml:"full"`     // venue, date and time
+	NoTime   string `yaml:"noTime"`   // venue and date
+	NoVenue  string `yaml:"noVenue"`  // date and time
+	DateOnly string `yaml:"dateOnly"` // date alone
+}
+
+// Speech is the vocabulary of reported speech in notes of this language.
+type Speech struct {
+	// Verbs are reporting verbs that follow a speaker ("said", "recalled", "a souligné").
+	Verbs []string `yaml:"verbs"`
+	// Titles are honorifics that start a speaker's name ("Mr", "Ms", "Ambassador").
+	Titles []string `yaml:"titles"`
+	// Abbreviations end with a full stop that does not end a sentence ("Mr.", "No.").
+	Abbreviations []string `yaml:"abbreviations"`
+	// SentenceEnds are the characters that end a sentence ("." "?" "!" "。").
+	SentenceEnds []string `yaml:"sentenceEnds"`
+}

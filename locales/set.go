@@ -1,0 +1,192 @@
+package locales
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+//go:embed data/*.yaml
+var embedded embed.FS
+
+// Supported lists the six UN official languages in the UN's order of listing.
+var Supported = []string{"ar", "zh", "en", "fr", "ru", "es"}
+
+// Set is a loaded, read-only collection of locales. It is safe for concurrent use.
+type Set struct {
+	byTag   map[string]*Locale
+	tags    []language.Tag
+	matcher language.Matcher
+}
+
+var embeddedSet = sync.OnceValues(func() (*Set, error) { return load(nil) })
+
+// Embedded returns the locales built into scribe. The set is parsed once per process and
+// shared read-only.
+func Embedded() (*Set, error) { return embeddedSet() }
+
+// MustEmbedded is Embedded for tests and examples; the embedded data is checked by tests,
+// so a failure here is a build defect.
+func MustEmbedded() *Set {
+	s, err := Embedded()
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// LoadDir returns the embedded locales overlaid with the files "<tag>.yaml" found in dir:
+// each file's keys replace the embedded ones, keys it omits keep their embedded value.
+// A file for a language scribe does not support is an error.
+func LoadDir(dir string) (*Set, error) {
+	return load(os.DirFS(dir))
+}
+
+func load(overlay fs.FS) (*Set, error) {
+	s := &Set{byTag: map[string]*Locale{}}
+	for _, tag := range Supported {
+		raw, err := embedded.ReadFile("data/" + tag + ".yaml")
+		if err != nil {
+			return nil, fmt.Errorf("locales: embedded %s.yaml: %w", tag, err)
+		}
+		loc := &Locale{}
+		if err := yaml.Unmarshal(raw, loc); err != nil {
+			return nil, fmt.Errorf("locales: embedded %s.yaml: %w", tag, err)
+		}
+		s.byTag[tag] = loc
+	}
+	if overlay != nil {
+		entries, err := fs.ReadDir(overlay, ".")
+		if err != nil {
+			return nil, fmt.Errorf("locales: %w", err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || (filepath.Ext(name) != ".yaml" && filepath.Ext(name) != ".yml") {
+				continue
+			}
+			tag := strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml")
+			loc, ok := s.byTag[tag]
+			if !ok {
+				return nil, fmt.Errorf("locales: %s: %w %q (supported: %s)", name, ErrUnsupported, tag, strings.Join(Supported, ", "))
+			}
+			raw, err := fs.ReadFile(overlay, name)
+			if err != nil {
+				return nil, fmt.Errorf("locales: %w", err)
+			}
+			if err := yaml.Unmarshal(raw, loc); err != nil {
+				return nil, fmt.Errorf("locales: %s: %w", name, err)
+			}
+			loc.Tag = tag
+		}
+	}
+	for _, tag := range Supported {
+		if err := s.byTag[tag].Validate(); err != nil {
+			return nil, err
+		}
+		s.tags = append(s.tags, language.MustParse(tag))
+	}
+	s.matcher = language.NewMatcher(s.tags)
+	return s, nil
+}
+
+// Lookup returns the locale for a BCP 47 tag, matching regional and script variants to
+// their base language (fr-CA → fr, zh-Hans → zh, ar-EG → ar). An unknown or malformed tag
+// is an error that lists the supported languages.
+func (s *Set) Lookup(tag string) (*Locale, error) {
+	tag = strings.TrimSpace(tag)
+	if loc, ok := s.byTag[strings.ToLower(tag)]; ok {
+		return loc, nil
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		return nil, fmt.Errorf("%w %q (supported: %s)", ErrUnsupported, tag, strings.Join(Supported, ", "))
+	}
+	_, idx, conf := s.matcher.Match(t)
+	if conf == language.No {
+		return nil, fmt.Errorf("%w %q (supported: %s)", ErrUnsupported, tag, strings.Join(Supported, ", "))
+	}
+	return s.byTag[Supported[idx]], nil
+}
+
+// All returns the locales in the order of Supported.
+func (s *Set) All() []*Locale {
+	out := make([]*Locale, 0, len(Supported))
+	for _, t := range Supported {
+		out = append(out, s.byTag[t])
+	}
+	return out
+}
+
+// Validate reports the first missing piece of data: every label key, twelve month names,
+// a numbering scheme with at least two subparagraph levels, masthead and title-block
+// patterns.
+func (l *Locale) Validate() error {
+	var missing []string
+	for _, k := range Keys {
+		if l.Labels[k] == "" {
+			missing = append(missing, "labels."+string(k))
+		}
+	}
+	for _, t := range Supported {
+		if l.LanguageNames[t] == "" {
+			missing = append(missing, "languageNames."+t)
+		}
+		if l.Masthead.OriginalNames[t] == "" {
+			missing = append(missing, "masthead.originalNames."+t)
+		}
+	}
+	if len(l.Dates.Months) != 12 {
+		missing = append(missing, "dates.months (12 names)")
+	}
+	check := func(name, v string) {
+		if v == "" {
+			missing = append(missing, name)
+		}
+	}
+	check("tag", l.Tag)
+	check("name", l.Name)
+	check("englishName", l.EnglishName)
+	check("script", l.Script)
+	check("jobLetter", l.JobLetter)
+	check("dates.pattern", l.Dates.Pattern)
+	check("dates.timeRange", l.Dates.TimeRange)
+	check("masthead.distribution", l.Masthead.Distribution)
+	check("masthead.original", l.Masthead.Original)
+	check("titleBlock.full", l.TitleBlock.Full)
+	check("titleBlock.noTime", l.TitleBlock.NoTime)
+	check("titleBlock.noVenue", l.TitleBlock.NoVenue)
+	check("titleBlock.dateOnly", l.TitleBlock.DateOnly)
+	check("typography.fullStop", l.Typography.FullStop)
+	check("typography.comma", l.Typography.Comma)
+	if len(l.Typography.Quotes) != 2 {
+		missing = append(missing, "typography.quotes (open, close)")
+	}
+	for name, lv := range map[string]Level{"chapter": l.Numbering.Chapter, "section": l.Numbering.Section, "subsection": l.Numbering.Subsection, "paragraph": l.Numbering.Paragraph} {
+		if lv.Format == "" || lv.Text == "" {
+			missing = append(missing, "numbering."+name)
+		}
+	}
+	if len(l.Numbering.Sub) < 2 {
+		missing = append(missing, "numbering.sub (at least two levels)")
+	}
+	if l.Direction != "ltr" && l.Direction != "rtl" {
+		missing = append(missing, "direction (ltr or rtl)")
+	}
+	if len(l.Speech.SentenceEnds) == 0 {
+		missing = append(missing, "speech.sentenceEnds")
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return fmt.Errorf("locales: %s: missing %s", l.Tag, strings.Join(missing, ", "))
+	}
+	return nil
+}

@@ -1,0 +1,270 @@
+// Package pipeline holds scribe's document model, the interfaces of the stages that read,
+// transform and write it, and the runner that drives one conversion or a batch.
+//
+// Every reader produces a *Document, every normalizer rewrites one in place, and every writer
+// prints one. Nothing else crosses stages. Writers never decide structure or numbers: the
+// numbering normalizer stores the labels ("12.", "(a)", "II.") in the model and writers print
+// them.
+package pipeline
+
+import "fmt"
+
+// Pos is a position in a source file. Line is 1-based; 0 means the node was synthesized
+// (by a normalizer, a translation, or a format without lines such as DOCX, where Part names
+// the package part instead).
+type Pos struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	// Part names the package part for archive formats (for example "word/document.xml").
+	Part string `json:"part,omitempty"`
+}
+
+// String renders the position as "file:line", "file:part" or "file".
+func (p Pos) String() string {
+	switch {
+	case p.Line > 0 && p.File != "":
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	case p.Part != "" && p.File != "":
+		return p.File + ":" + p.Part
+	case p.Line > 0:
+		return fmt.Sprintf("line %d", p.Line)
+	}
+	return p.File
+}
+
+// Document is the whole report: metadata, the blocks of the body in reading order, and, once
+// the localize stage has run, the presentation data that writers print verbatim.
+type Document struct {
+	// Source is the input's path as given by the user ("-" for standard input).
+	Source string   `json:"source"`
+	Meta   Metadata `json:"meta"`
+	// Front holds the lines a reader recognised as masthead material (venue line, date and
+	// time line, a title), verbatim, so the metadata normalizer can parse them and inspect can
+	// show them. They are never numbered.
+	Front  []FrontLine `json:"front,omitempty"`
+	Blocks []Block     `json:"blocks"`
+	// Present is filled by the localize normalizer for one output language; zero before.
+	Present Presentation `json:"present"`
+}
+
+// Metadata is what the report says about itself. Empty strings mean "not known".
+type Metadata struct {
+	Title string `json:"title,omitempty"`
+	// Body is the organ or body that met ("ITU Council Working Group on WSIS").
+	Body         string `json:"body,omitempty"`
+	Symbol       string `json:"symbol,omitempty"`
+	Distribution string `json:"distribution,omitempty"`
+	// Date is the meeting date as ISO 8601 (YYYY-MM-DD).
+	Date string `json:"date,omitempty"`
+	// TimeStart and TimeEnd are 24-hour "HH:MM" times.
+	TimeStart string `json:"timeStart,omitempty"`
+	TimeEnd   string `json:"timeEnd,omitempty"`
+	Venue     string `json:"venue,omitempty"`
+	// OriginalLang is the language the notes are written in (BCP 47 base, "en").
+	OriginalLang string `json:"originalLang,omitempty"`
+	// Lang is the language of this version of the report (BCP 47 base).
+	Lang       string `json:"lang,omitempty"`
+	Session    string `json:"session,omitempty"`
+	AgendaItem string `json:"agendaItem,omitempty"`
+	// JobNumber is the UN job number ("05-35610"); the locale adds the language letter.
+	JobNumber string `json:"jobNumber,omitempty"`
+	// Extra keeps front-matter keys scribe does not interpret, so nothing is lost.
+	Extra map[string]string `json:"extra,omitempty"`
+	// Lines records where each field was recovered from, keyed by field name ("date").
+	Lines map[string]Pos `json:"lines,omitempty"`
+}
+
+// Presentation is the localized furniture of one language version: masthead lines, the title
+// block sentence, running header and footer texts. The localize normalizer computes it from
+// Metadata and the locale; writers print it and never recompute it.
+type Presentation struct {
+	Lang string `json:"lang,omitempty"`
+	// Dir is "ltr" or "rtl".
+	Dir string `json:"dir,omitempty"`
+	// Masthead lines in printing order (organ, symbol, distribution, date, language, original).
+	Masthead []MastheadLine `json:"masthead,omitempty"`
+	// TitleBlock is the sentence under the masthead: where and when the meeting was held.
+	TitleBlock string `json:"titleBlock,omitempty"`
+	// DateText is Metadata.Date written out in the output language ("2 mai 2005").
+	DateText string `json:"dateText,omitempty"`
+	// TimeText is the time range in the output language's style ("14:00–17:30").
+	TimeText string `json:"timeText,omitempty"`
+	// HeaderText is the running header from page 2 (normally the symbol).
+	HeaderText string `json:"headerText,omitempty"`
+	// FooterJob is the job-number slot ("05-35610 (F)"), empty when unknown.
+	FooterJob string `json:"footerJob,omitempty"`
+	// PageLabel is the localized word for "Page".
+	PageLabel string `json:"pageLabel,omitempty"`
+	// Fonts suggested by the locale for this script, first choice first.
+	Fonts []string `json:"fonts,omitempty"`
+	// Untranslated counts blocks whose text is still in the source language.
+	Untranslated int `json:"untranslated,omitempty"`
+}
+
+// FrontLine is a line of front matter kept out of the body.
+type FrontLine struct {
+	Pos Pos `json:"pos"`
+	// Kind is "title", "venue", "date" (a date or time line), "symbol" or "other".
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+	Why  string `json:"why,omitempty"`
+}
+
+// MastheadLine is one line of the first-page masthead. Key is stable ("organ", "symbol",
+// "distribution", "date", "language", "original") so writers can style each line.
+type MastheadLine struct {
+	Key  string `json:"key"`
+	Text string `json:"text"`
+}
+
+// Block is a node of the body. The interface is closed: only this package defines blocks,
+// so a writer's type switch is exhaustive.
+type Block interface {
+	// Position is where the block starts in the source.
+	Position() Pos
+	block()
+}
+
+// Inline is a run of text inside a block. Runs are flat: a run has one kind, not nested
+// markup, which keeps writers and translation placeholders simple.
+type Inline struct {
+	Kind InlineKind `json:"kind"`
+	Text string     `json:"text"`
+	// URL is the target of a KindLink run.
+	URL string `json:"url,omitempty"`
+	// Note holds the footnote's content for a KindFootnote run (Text is then empty).
+	Note []Inline `json:"note,omitempty"`
+	Line int      `json:"line,omitempty"`
+}
+
+// InlineKind tells how a run is to be printed and whether translators may change it.
+type InlineKind string
+
+// The inline kinds. Symbol, Date, Time, Number, Link and Email runs are protected in
+// translation files: they come back exactly as written.
+const (
+	KindText     InlineKind = "text"
+	KindEmphasis InlineKind = "emphasis" // italic
+	KindStrong   InlineKind = "strong"   // bold
+	KindSymbol   InlineKind = "symbol"   // a UN document symbol, never translated or broken
+	KindQuoted   InlineKind = "quoted"   // quoted text of a draft, printed as written
+	KindLink     InlineKind = "link"
+	KindFootnote InlineKind = "footnote"
+)
+
+// Heading is a chapter (Level 1) or section (Level 2) heading, or a deeper one.
+type Heading struct {
+	Pos     Pos      `json:"pos"`
+	Level   int      `json:"level"`
+	Inlines []Inline `json:"inlines"`
+	// Number is decided by the numbering normalizer.
+	Number Number `json:"number"`
+	// ID is a stable identifier derived from the structure ("h2"), used by translation files.
+	ID string `json:"id,omitempty"`
+	// Why explains the reader's decision ("short line, no final stop, body text follows").
+	Why string `json:"why,omitempty"`
+}
+
+// Paragraph is a body paragraph. Numbered paragraphs get 1, 2, 3… through the whole
+// document; unnumbered ones continue a quotation or a list, or are front matter.
+type Paragraph struct {
+	Pos      Pos      `json:"pos"`
+	Inlines  []Inline `json:"inlines"`
+	Numbered bool     `json:"numbered"`
+	Number   Number   `json:"number"`
+	// Speaker is who speaks in this paragraph when the notes say it ("Canada",
+	// "Mr Utsumi", "The ILO"); data, not formatting.
+	Speaker string `json:"speaker,omitempty"`
+	// Children are blocks that belong to this paragraph: the lists it introduces and the
+	// quotations it contains. They add no paragraph number.
+	Children []Block `json:"children,omitempty"`
+	ID       string  `json:"id,omitempty"`
+	Why      string  `json:"why,omitempty"`
+}
+
+// List is a subparagraph list. Items are lettered (a), (b) at depth 1 and (i), (ii) at
+// depth 2 by the numbering normalizer.
+type List struct {
+	Pos   Pos         `json:"pos"`
+	Depth int         `json:"depth"`
+	Items []*ListItem `json:"items"`
+	Why   string      `json:"why,omitempty"`
+}
+
+// ListItem is one subparagraph. Marker is the bullet as typed ("·", "-", "a)"), kept for
+// inspection only; writers print Number.
+type ListItem struct {
+	Pos      Pos      `json:"pos"`
+	Marker   string   `json:"marker,omitempty"`
+	Inlines  []Inline `json:"inlines"`
+	Number   Number   `json:"number"`
+	Children []Block  `json:"children,omitempty"`
+	ID       string   `json:"id,omitempty"`
+}
+
+// Quote is a block quotation, possibly several paragraphs long. It never adds a number.
+type Quote struct {
+	Pos        Pos          `json:"pos"`
+	Paragraphs []*Paragraph `json:"paragraphs"`
+	ID         string       `json:"id,omitempty"`
+	Why        string       `json:"why,omitempty"`
+}
+
+// Note is an editorial note such as "(annexed)" or "(Spoke in French)", printed unnumbered.
+type Note struct {
+	Pos     Pos      `json:"pos"`
+	Inlines []Inline `json:"inlines"`
+	ID      string   `json:"id,omitempty"`
+}
+
+// Table keeps a table from a structured source (DOCX, HTML) as rows of cells.
+type Table struct {
+	Pos  Pos          `json:"pos"`
+	Rows [][][]Inline `json:"rows"`
+	ID   string       `json:"id,omitempty"`
+}
+
+// Number is the label the numbering normalizer gives a heading, paragraph or list item.
+// Ordinal is 1-based within its sequence; Label is the printed form in the output language
+// ("12.", "(a)", "a)", "II.", "أولا -"); Level is the depth in the numbering scheme
+// (paragraphs 0, subparagraphs 1 and 2; chapters 0, sections 1 for headings).
+type Number struct {
+	Ordinal int    `json:"ordinal,omitempty"`
+	Label   string `json:"label,omitempty"`
+	Level   int    `json:"level,omitempty"`
+}
+
+func (b *Heading) Position() Pos   { return b.Pos }
+func (b *Paragraph) Position() Pos { return b.Pos }
+func (b *List) Position() Pos      { return b.Pos }
+func (b *ListItem) Position() Pos  { return b.Pos }
+func (b *Quote) Position() Pos     { return b.Pos }
+func (b *Note) Position() Pos      { return b.Pos }
+func (b *Table) Position() Pos     { return b.Pos }
+
+func (*Heading) block()   {}
+func (*Paragraph) block() {}
+func (*List) block()      {}
+func (*ListItem) block()  {}
+func (*Quote) block()     {}
+func (*Note) block()      {}
+func (*Table) block()     {}
+
+// PlainText concatenates the text of runs, including footnote markers' text but not their
+// notes. It is what inspection, speaker detection and heading rules look at.
+func PlainText(ins []Inline) string {
+	n := 0
+	for _, in := range ins {
+		n += len(in.Text)
+	}
+	b := make([]byte, 0, n)
+	for _, in := range ins {
+		b = append(b, in.Text...)
+	}
+	return string(b)
+}
+
+// Texts returns a single plain run holding s, the common case for readers of raw text.
+func Texts(s string, line int) []Inline {
+	return []Inline{{Kind: KindText, Text: s, Line: line}}
+}

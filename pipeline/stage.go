@@ -1,0 +1,109 @@
+package pipeline
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/scribe-un/scribe/locales"
+)
+
+// Limits bound the resources one input may use. The zero value of a field means "use the
+// default"; see DefaultLimits.
+type Limits struct {
+	// MaxInputBytes caps the size of an input file as read from disk.
+	MaxInputBytes int64
+	// MaxPartBytes caps one inflated part of an archive (a DOCX's word/document.xml).
+	MaxPartBytes int64
+	// MaxInflatedBytes caps all inflated parts of one archive together.
+	MaxInflatedBytes int64
+	// MaxDepth caps nesting: list levels, XML element depth.
+	MaxDepth int
+}
+
+// Default limits: generous for real notes, small enough that a hostile file cannot exhaust
+// memory on a 2-core, shared build machine.
+const (
+	DefaultMaxInputBytes    = 64 << 20
+	DefaultMaxPartBytes     = 64 << 20
+	DefaultMaxInflatedBytes = 256 << 20
+	DefaultMaxDepth         = 32
+)
+
+// WithDefaults returns l with every zero field set to its default.
+func (l Limits) WithDefaults() Limits {
+	if l.MaxInputBytes <= 0 {
+		l.MaxInputBytes = DefaultMaxInputBytes
+	}
+	if l.MaxPartBytes <= 0 {
+		l.MaxPartBytes = DefaultMaxPartBytes
+	}
+	if l.MaxInflatedBytes <= 0 {
+		l.MaxInflatedBytes = DefaultMaxInflatedBytes
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultMaxDepth
+	}
+	return l
+}
+
+// ReadOptions are given to every reader. The zero value reads with default limits and
+// discards warnings.
+type ReadOptions struct {
+	// Name is the input's path as the user gave it, used in positions and messages.
+	Name string
+	// Limits bound what the reader may allocate; zero fields take defaults.
+	Limits Limits
+	// Warnings receives diagnostics; nil discards them.
+	Warnings *Warnings
+	// SourceLang is the language of the notes when the user states it (--source-lang);
+	// empty means: from front matter, else detected from the script.
+	SourceLang string
+}
+
+// Reader turns the bytes of one input into a document. Readers set structure (headings,
+// paragraphs, lists, quotations) and whatever metadata the source states explicitly; they do
+// not number anything.
+type Reader interface {
+	// Format is the registry name ("notes", "markdown", "docx", "html").
+	Format() string
+	Read(ctx context.Context, data []byte, opts ReadOptions) (*Document, error)
+}
+
+// Env is what normalizers may consult: the output locale and the place to report warnings.
+type Env struct {
+	// Locale of the output language; nil before a language is chosen.
+	Locale *locales.Locale
+	// Warnings receives diagnostics; nil discards them.
+	Warnings *Warnings
+}
+
+// Transform is one normalizer: an in-place rewrite of the document. Every transform must be
+// idempotent: applying it twice gives the same document as applying it once.
+type Transform interface {
+	Name() string
+	Apply(ctx context.Context, doc *Document, env *Env) error
+}
+
+// WriteOptions are given to every writer. Format-specific settings (fonts, reference DOCX)
+// belong to the writer's own constructor options, not here.
+type WriteOptions struct {
+	// Locale is the output language's data (labels, directions, numbering formats).
+	Locale *locales.Locale
+	// Created is the timestamp stamped into the output (document properties, PDF dates,
+	// zip entries). Callers fix it from metadata or SOURCE_DATE_EPOCH for repeatable output.
+	Created time.Time
+	// Generator names the producing program and version ("scribe 0.1.0").
+	Generator string
+	// Warnings receives diagnostics; nil discards them.
+	Warnings *Warnings
+}
+
+// Writer prints a localized, numbered document in one format.
+type Writer interface {
+	// Format is the registry name ("docx", "pdf", "json", "md").
+	Format() string
+	// Ext is the file name extension including the dot (".docx").
+	Ext() string
+	Write(ctx context.Context, w io.Writer, doc *Document, opts WriteOptions) error
+}

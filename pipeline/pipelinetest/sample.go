@@ -1,0 +1,123 @@
+// Package pipelinetest builds small, fully numbered and localized documents by hand, so that
+// writers can be tested without depending on the readers and normalizers.
+package pipelinetest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Sample returns a short report in the shape of the reference notes, numbered and localized
+// for lang (one of the six): a masthead, two chapters, numbered paragraphs with speakers, a
+// subparagraph list with a nested level, a two-paragraph quotation inside a paragraph, a
+// document symbol, emphasis, a footnote and an editorial note. Body text stays English, as
+// it does when no translation is given.
+func Sample(lang string) *pipeline.Document {
+	loc, err := locales.MustEmbedded().Lookup(lang)
+	if err != nil {
+		panic(err)
+	}
+	pos := func(line int) pipeline.Pos { return pipeline.Pos{File: "sample.txt", Line: line} }
+	txt := pipeline.Texts
+	num := loc.Numbering
+	para := 0
+	p := func(line int, speaker string, ins []pipeline.Inline, children ...pipeline.Block) *pipeline.Paragraph {
+		para++
+		return &pipeline.Paragraph{Pos: pos(line), Inlines: ins, Numbered: true, Speaker: speaker,
+			Number: pipeline.Number{Ordinal: para, Label: num.Paragraph.Label(para)},
+			ID:     fmt.Sprintf("p%d", para), Children: children}
+	}
+	h := func(line, n int, text string) *pipeline.Heading {
+		return &pipeline.Heading{Pos: pos(line), Level: 1, Inlines: txt(text, line),
+			Number: pipeline.Number{Ordinal: n, Label: num.Chapter.Label(n)}, ID: fmt.Sprintf("h%d", n)}
+	}
+	item := func(line, n, depth int, text string, children ...pipeline.Block) *pipeline.ListItem {
+		return &pipeline.ListItem{Pos: pos(line), Marker: "·", Inlines: txt(text, line),
+			Number: pipeline.Number{Ordinal: n, Label: num.Sub[depth-1].Label(n), Level: depth}, Children: children}
+	}
+	doc := &pipeline.Document{
+		Source: "sample.txt",
+		Meta: pipeline.Metadata{
+			Title: "Informal consultation on WSIS follow-up", Body: "ITU Council Working Group on WSIS",
+			Symbol: "ITU/WSIS/2005/INF.1", Distribution: "General", Date: "2005-05-02",
+			TimeStart: "14:00", TimeEnd: "17:30", Venue: "ITU Headquarters, ITU Tower, Room C2",
+			OriginalLang: "en", Lang: loc.Tag, JobNumber: "05-35610",
+		},
+		Front: []pipeline.FrontLine{
+			{Pos: pos(1), Kind: "venue", Text: "ITU Headquarters, ITU Tower, Room C2"},
+			{Pos: pos(3), Kind: "date", Text: "2 May 2005 – 14:00-17:30"},
+		},
+	}
+	doc.Blocks = []pipeline.Block{
+		p(4, "Chairman Yuri G. Grin", txt("After some welcoming remarks, Chairman Yuri G. Grin briefly presented the role of the ITU Council WG on WSIS.", 4)),
+		h(6, 1, "Organisation of the work of the ITU WG on WSIS"),
+		p(7, "Syria", txt("Syria thanked the chair for convening this meeting and asked whether there would be a new GFC meeting.", 7)),
+		p(9, "Marc Furrer", txt("Marc Furrer, Head of the Swiss Delegation, presented a proposal for two additional Summit documents:", 9),
+			&pipeline.List{Pos: pos(11), Depth: 1, Items: []*pipeline.ListItem{
+				item(11, 1, 1, "The Stocktaking Implementation Report would gather concrete actions taken;"),
+				item(12, 2, 1, "The Stakeholder Commitments Paper would take shape as a rolling document:",
+					&pipeline.List{Pos: pos(13), Depth: 2, Items: []*pipeline.ListItem{
+						item(13, 1, 2, "open to States and civil society;"),
+						item(14, 2, 2, "open to private entities."),
+					}}),
+			}}),
+		h(16, 2, "Modalities and leadership"),
+		p(17, "The ILO", []pipeline.Inline{
+			{Kind: pipeline.KindText, Text: "The ILO supported the USA proposal in document ", Line: 17},
+			{Kind: pipeline.KindSymbol, Text: "PC-2/DT/2 (rev.2)", Line: 17},
+			{Kind: pipeline.KindText, Text: " paragraph 10:", Line: 17},
+			{Kind: pipeline.KindFootnote, Line: 17, Note: txt("Available at the WSIS secretariat.", 17)},
+		}, &pipeline.Quote{Pos: pos(17), Paragraphs: []*pipeline.Paragraph{
+			{Pos: pos(17), Inlines: txt("“In order to assure the sustainability of the WSIS Process, the relevant organs should incorporate the results of the WSIS in their programmes of work.", 17)},
+			{Pos: pos(19), Inlines: txt("The operational work should build upon the innovative, participatory, multi-stakeholder modalities utilized in the WSIS.”", 19)},
+		}}),
+		p(20, "USA", []pipeline.Inline{
+			{Kind: pipeline.KindText, Text: "USA added that each UN agency should ", Line: 20},
+			{Kind: pipeline.KindEmphasis, Text: "endorse", Line: 20},
+			{Kind: pipeline.KindText, Text: " the WSIS action lines. Reference should be made to resolution ", Line: 20},
+			{Kind: pipeline.KindSymbol, Text: "A/RES/59/220", Line: 20},
+			{Kind: pipeline.KindText, Text: ".", Line: 20},
+		}),
+		&pipeline.Note{Pos: pos(22), Inlines: txt("(annexed)", 22), ID: "n1"},
+	}
+	ApplyPresentation(doc, loc)
+	return doc
+}
+
+// ApplyPresentation fills doc.Present the way the localize normalizer does, in a simplified
+// form good enough for writer tests.
+func ApplyPresentation(doc *pipeline.Document, loc *locales.Locale) {
+	m := doc.Meta
+	date := loc.FormatDate(2005, 5, 2)
+	timeText := loc.FormatTimeRange(m.TimeStart, m.TimeEnd)
+	mh := loc.Masthead
+	orig := mh.OriginalNames[m.OriginalLang]
+	doc.Present = pipeline.Presentation{
+		Lang: loc.Tag, Dir: loc.Direction, DateText: date, TimeText: timeText,
+		Masthead: []pipeline.MastheadLine{
+			{Key: "organ", Text: m.Body},
+			{Key: "symbol", Text: m.Symbol},
+			{Key: "distribution", Text: mh.Distribution},
+			{Key: "date", Text: date},
+		},
+		TitleBlock: replace(loc.TitleBlock.Full, "{venue}", m.Venue, "{date}", date, "{time}", timeText),
+		HeaderText: m.Symbol,
+		FooterJob:  m.JobNumber + " (" + loc.JobLetter + ")",
+		PageLabel:  loc.Label(locales.Page),
+		Fonts:      loc.Fonts["serif"],
+	}
+	if !mh.Translated {
+		doc.Present.Masthead[3].Text = locales.MustEmbedded().All()[2].FormatDate(2005, 5, 2)
+	}
+	if mh.LanguageLine != "" {
+		doc.Present.Masthead = append(doc.Present.Masthead, pipeline.MastheadLine{Key: "language", Text: mh.LanguageLine})
+	}
+	doc.Present.Masthead = append(doc.Present.Masthead, pipeline.MastheadLine{Key: "original", Text: replace(mh.Original, "{language}", orig)})
+}
+
+func replace(s string, pairs ...string) string {
+	return strings.NewReplacer(pairs...).Replace(s)
+}

@@ -159,7 +159,13 @@ type Heading struct {
 	Inlines []Inline `json:"inlines"`
 	// Number is decided by the numbering normalizer.
 	Number Number `json:"number"`
-	// ID is a stable identifier derived from the structure ("h2"), used by translation files.
+	// ID is a stable identifier derived from the structure, set once by the ids normalizer
+	// and used as the unit id of translation files. The scheme: headings "h1", "h2"… in
+	// document order; numbered paragraphs "p<N>" by paragraph ordinal; unnumbered top-level
+	// paragraphs "u1", "u2"…; list items the parent's id plus a Latin letter, then a lower
+	// roman numeral for the nested level ("p12.a", "p12.a.ii"), whatever the output
+	// language; quotation paragraphs the parent's id plus ".q1", ".q2"; notes "n1"…;
+	// tables "t1"….
 	ID string `json:"id,omitempty"`
 	// Why explains the reader's decision ("short line, no final stop, body text follows").
 	Why string `json:"why,omitempty"`

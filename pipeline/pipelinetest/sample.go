@@ -34,8 +34,8 @@ func Sample(lang string) *pipeline.Document {
 		return &pipeline.Heading{Pos: pos(line), Level: 1, Inlines: txt(text, line),
 			Number: pipeline.Number{Ordinal: n, Label: num.Chapter.Label(n)}, ID: fmt.Sprintf("h%d", n)}
 	}
-	item := func(line, n, depth int, text string, children ...pipeline.Block) *pipeline.ListItem {
-		return &pipeline.ListItem{Pos: pos(line), Marker: "·", Inlines: txt(text, line),
+	item := func(id string, line, n, depth int, text string, children ...pipeline.Block) *pipeline.ListItem {
+		return &pipeline.ListItem{Pos: pos(line), Marker: "·", Inlines: txt(text, line), ID: id,
 			Number: pipeline.Number{Ordinal: n, Label: num.Sub[depth-1].Label(n), Level: depth}, Children: children}
 	}
 	doc := &pipeline.Document{
@@ -57,11 +57,11 @@ func Sample(lang string) *pipeline.Document {
 		p(7, "Syria", txt("Syria thanked the chair for convening this meeting and asked whether there would be a new GFC meeting.", 7)),
 		p(9, "Marc Furrer", txt("Marc Furrer, Head of the Swiss Delegation, presented a proposal for two additional Summit documents:", 9),
 			&pipeline.List{Pos: pos(11), Depth: 1, Items: []*pipeline.ListItem{
-				item(11, 1, 1, "The Stocktaking Implementation Report would gather concrete actions taken;"),
-				item(12, 2, 1, "The Stakeholder Commitments Paper would take shape as a rolling document:",
+				item("p3.a", 11, 1, 1, "The Stocktaking Implementation Report would gather concrete actions taken;"),
+				item("p3.b", 12, 2, 1, "The Stakeholder Commitments Paper would take shape as a rolling document:",
 					&pipeline.List{Pos: pos(13), Depth: 2, Items: []*pipeline.ListItem{
-						item(13, 1, 2, "open to States and civil society;"),
-						item(14, 2, 2, "open to private entities."),
+						item("p3.b.i", 13, 1, 2, "open to States and civil society;"),
+						item("p3.b.ii", 14, 2, 2, "open to private entities."),
 					}}),
 			}}),
 		h(16, 2, "Modalities and leadership"),
@@ -71,8 +71,8 @@ func Sample(lang string) *pipeline.Document {
 			{Kind: pipeline.KindText, Text: " paragraph 10:", Line: 17},
 			{Kind: pipeline.KindFootnote, Line: 17, Note: txt("Available at the WSIS secretariat.", 17)},
 		}, &pipeline.Quote{Pos: pos(17), Paragraphs: []*pipeline.Paragraph{
-			{Pos: pos(17), Inlines: txt("“In order to assure the sustainability of the WSIS Process, the relevant organs should incorporate the results of the WSIS in their programmes of work.", 17)},
-			{Pos: pos(19), Inlines: txt("The operational work should build upon the innovative, participatory, multi-stakeholder modalities utilized in the WSIS.”", 19)},
+			{Pos: pos(17), ID: "p4.q1", Inlines: txt("“In order to assure the sustainability of the WSIS Process, the relevant organs should incorporate the results of the WSIS in their programmes of work.", 17)},
+			{Pos: pos(19), ID: "p4.q2", Inlines: txt("The operational work should build upon the innovative, participatory, multi-stakeholder modalities utilized in the WSIS.”", 19)},
 		}}),
 		p(20, "USA", []pipeline.Inline{
 			{Kind: pipeline.KindText, Text: "USA added that each UN agency should ", Line: 20},

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+
+	"github.com/scribe-un/scribe/locales"
 )
 
 // Sentinel errors that callers branch on with errors.Is. Each reader or writer wraps one of
@@ -15,7 +17,7 @@ var (
 	ErrTooLarge    = errors.New("input exceeds a size limit")
 	ErrTooDeep     = errors.New("input nests deeper than the limit")
 	ErrMalformed   = errors.New("malformed input")
-	ErrLanguage    = errors.New("unsupported language")
+	ErrLanguage    = locales.ErrUnsupported
 	ErrFont        = errors.New("font problem")
 	ErrNoGlyph     = errors.New("no font covers a character")
 	ErrTranslation = errors.New("translation file does not match")

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+	"golang.org/x/term"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// IO is the program's environment, injected so commands run in-process in tests.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	// Env looks up environment variables (os.Getenv in production).
+	Env func(string) string
+	// TTY is true when Err is a terminal: progress is drawn as a bar, not logged per line.
+	TTY bool
+}
+
+// Exit codes, mapped in one place.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// usageError marks a mistake in the command line (exit code 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// failedError means at least one input failed; the details were already printed.
+type failedError struct{ n int }
+
+func (e failedError) Error() string { return fmt.Sprintf("%d input(s) failed", e.n) }
+
+// exitCode maps an error returned by a command to the process exit code.
+func exitCode(err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		return exitUsage
+	}
+	return exitFailed
+}
+
+func run(ctx context.Context, args []string, stdio IO) int {
+	app := newApp(stdio)
+	err := app.Run(ctx, args)
+	code := exitCode(err)
+	var fe failedError
+	switch {
+	case err == nil:
+	case errors.As(err, &fe):
+		// per-input errors are already printed
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stdio.Err, "scribe: interrupted")
+	default:
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "scribe") && !isStageError(err) {
+			msg = "scribe: " + msg
+		}
+		fmt.Fprintln(stdio.Err, oneLine(msg))
+		if code == exitUsage {
+			fmt.Fprintln(stdio.Err, "Run 'scribe --help' or 'scribe COMMAND --help' for usage.")
+		}
+	}
+	return code
+}
+
+func isStageError(err error) bool {
+	var se *pipeline.Error
+	return errors.As(err, &se)
+}
+
+// oneLine keeps an error message on one line, as users and CI logs expect.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func newApp(stdio IO) *cli.Command {
+	onUsage := func(_ context.Context, _ *cli.Command, err error, _ bool) error { return usageError{err} }
+	app := &cli.Command{
+		Name:    "scribe",
+		Usage:   "turn raw meeting notes into official UN-style reports",
+		Version: version,
+		Description: `scribe reads meeting notes (plain text, Markdown, Word, HTML), recovers their
+structure (masthead, headings, speaker paragraphs, subparagraphs, quotations), numbers them the
+UN way and writes DOCX, PDF, Markdown or JSON in any of the six UN official languages
+(ar, zh, en, fr, ru, es). Translators get XLIFF files; their work comes back in with
+--translations.
+
+Exit codes: 0 success, 1 an input failed, 2 usage error.`,
+		Reader:         stdio.In,
+		Writer:         stdio.Out,
+		ErrWriter:      stdio.Err,
+		OnUsageError:   onUsage,
+		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+		Commands: []*cli.Command{
+			newConvertCommand(stdio),
+			newInspectCommand(stdio),
+			newExtractCommand(stdio),
+			newTMCommand(stdio),
+			newFontsCommand(stdio),
+			newInitCommand(stdio),
+		},
+		CommandNotFound: func(_ context.Context, _ *cli.Command, name string) {
+			fmt.Fprintf(stdio.Err, "scribe: unknown command %q\n", name)
+		},
+		Action: func(_ context.Context, cmd *cli.Command) error {
+			if cmd.Args().Len() > 0 {
+				return usagef("unknown command %q", cmd.Args().First())
+			}
+			return cli.ShowAppHelp(cmd)
+		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsage
+	}
+	return app
+}
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/scribe-un/scribe/formats/pdf"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+func newConvertCommand(stdio IO) *cli.Command {
+	flags := append(readFlags(),
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output folder, or - for standard output (one format, one language)", Value: "."},
+		&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats, comma-separated: docx, pdf, md, json (default: docx)"},
+		&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: "output languages, comma-separated: ar, zh, en, fr, ru, es (default: the notes' language)"},
+		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert every note file found in the given folders"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+		&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first input that fails"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+		&cli.StringFlag{Name: "report", Usage: "write a JSON report of the run (outputs with sha256, warnings, errors) to FILE", TakesFile: true},
+		&cli.BoolFlag{Name: "skip-unchanged", Usage: "skip inputs whose outputs are up to date (same input, scribe version and options)"},
+		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer", TakesFile: true},
+		&cli.StringSliceFlag{Name: "font", Usage: "TrueType font file for PDF output (repeatable); used before the system's fonts", TakesFile: true},
+		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable)", TakesFile: true},
+		&cli.StringSliceFlag{Name: "translations", Usage: "translated XLIFF file for an output language (repeatable)", TakesFile: true},
+		&cli.BoolFlag{Name: "accept-drafts", Usage: "use translations in draft states too (default: translated and final only)"},
+	)
+	return &cli.Command{
+		Name:      "convert",
+		Usage:     "convert notes into reports (DOCX, PDF, Markdown, JSON)",
+		ArgsUsage: "INPUT… (files, folders with -r, globs, @list.txt, or - for standard input)",
+		Description: `Reads each input, recovers its structure, numbers it the UN way and writes
+OUTPUT/<stem>.<lang>.<ext> for every format and language asked for. Folders given with -r are
+mirrored under OUTPUT. Each output is written to a temporary file and renamed into place when
+complete; an input that fails leaves no output, and the others go on.
+
+Examples:
+  scribe convert notes.txt --to docx,pdf -o out
+  scribe convert notes.txt --lang en,fr,es,ru,zh,ar --to pdf -o out
+  scribe convert -r minutes/ -o out --report report.json
+  scribe convert notes.txt --lang fr --translations notes.fr.xlf --to docx -o out
+  cat notes.txt | scribe convert - --to md -o -
+
+SOURCE_DATE_EPOCH fixes every timestamp in the outputs (otherwise the meeting date is used),
+so the same inputs give byte-identical files.`,
+		Flags:  flags,
+		Action: func(ctx context.Context, cmd *cli.Command) error { return runConvert(ctx, cmd, stdio) },
+	}
+}
+
+func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
+	if cmd.Args().Len() == 0 {
+		return usagef("convert: no input given (a file, a folder with -r, a glob, @list.txt, or -)")
+	}
+	s, err := newSession(cmd)
+	if err != nil {
+		return err
+	}
+	c := s.cfg
+	to := splitList(cmd.StringSlice("to"))
+	if len(to) == 0 {
+		to = splitList(c.Formats)
+	}
+	if len(to) == 0 {
+		to = []string{"docx"}
+	}
+	langs := splitList(cmd.StringSlice("lang"))
+	if len(langs) == 0 {
+		langs = splitList(c.Languages)
+	}
+	outDir := pick(cmd, "output", c.Output)
+	if outDir == "" {
+		outDir = "."
+	}
+	epoch, err := sourceDateEpoch(stdio.Env)
+	if err != nil {
+		return err
+	}
+	ro := registryOptions{needPDF: contains(to, "pdf")}
+	ro.fonts = pdf.FontOptions{Files: append(cmd.StringSlice("font"), c.Fonts...), Dirs: append(cmd.StringSlice("font-dir"), c.FontDirs...)}
+	if ref := pick(cmd, "reference-doc", c.ReferenceDocx); ref != "" {
+		data, err := os.ReadFile(ref)
+		if err != nil {
+			return fmt.Errorf("reference-doc %s: %w", ref, unwrapPath(err))
+		}
+		ro.referenceDoc, ro.referenceNm = data, ref
+	}
+	reg, err := buildRegistry(ro)
+	if err != nil {
+		return err
+	}
+	opts := s.baseRunnerOptions(cmd, reg)
+	opts.To = to
+	opts.Langs = langs
+	opts.SourceDateEpoch = epoch
+	opts.Stdout = stdio.Out
+	if files := cmd.StringSlice("translations"); len(files) > 0 {
+		opts.Translate, err = loadTranslations(files, cmd.Bool("accept-drafts"), opts.Limits)
+		if err != nil {
+			return err
+		}
+	}
+	symbolPattern := opts.Meta.Symbol
+	runner, err := newSymbolRunner(opts, symbolPattern)
+	if err != nil {
+		return usageError{err}
+	}
+	inputs, err := expandInputs(cmd.Args().Slice(), cmd.Bool("recursive"), stdio.In)
+	if err != nil {
+		return err
+	}
+	if outDir == "-" && (len(inputs) != 1 || len(to) != 1 || len(langs) > 1) {
+		return usagef("-o - writes to standard output: give one input, one format and at most one language")
+	}
+	jobs := cmd.Int("jobs")
+	if !cmd.IsSet("jobs") && c.Jobs > 0 {
+		jobs = c.Jobs
+	}
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	prog := newProgress(stdio, len(inputs), cmd.Bool("quiet"), cmd.Bool("verbose"))
+	rep := newReport(opts, inputs)
+	var manifest *manifest
+	if cmd.Bool("skip-unchanged") && outDir != "-" {
+		manifest = loadManifest(outDir, optionsFingerprint(cmd, opts))
+	}
+	ch := make(chan pipeline.Job)
+	go func() {
+		defer close(ch)
+		for _, in := range inputs {
+			job := pipeline.Job{Path: in.path, Data: in.data, OutDir: outDir, RelDir: in.relDir}
+			select {
+			case ch <- job:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	start := time.Now()
+	bo := pipeline.BatchOptions{
+		Jobs:     jobs,
+		FailFast: cmd.Bool("fail-fast"),
+		OnStart:  func(j pipeline.Job) { prog.start(j.Path) },
+		OnDone: func(r pipeline.Result) {
+			prog.done(r)
+			rep.add(r)
+			if manifest != nil && r.Err == nil && !r.Skipped {
+				manifest.record(r)
+			}
+		},
+	}
+	if manifest != nil {
+		bo.Skip = manifest.upToDate
+	}
+	ok, failed, skipped := runner.Batch(ctx, ch, bo)
+	prog.finish(ok, failed, skipped, time.Since(start))
+	if manifest != nil {
+		if err := manifest.save(); err != nil {
+			fmt.Fprintf(stdio.Err, "scribe: %v\n", err)
+		}
+	}
+	if path := cmd.String("report"); path != "" {
+		if err := rep.write(path, time.Since(start)); err != nil {
+			return err
+		}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if failed > 0 {
+		return failedError{failed}
+	}
+	notDone := len(inputs) - ok - failed - skipped
+	if notDone > 0 {
+		return failedError{notDone}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// symbolRunner expands a symbol pattern ({stem}, {yyyy}) per input. Plain symbols pass
+// through unchanged.
+type symbolRunner struct {
+	*pipeline.Runner
+}
+
+func newSymbolRunner(opts pipeline.Options, pattern string) (*symbolRunner, error) {
+	if strings.Contains(pattern, "{") {
+		opts.SourceTransforms = append(append([]pipeline.Transform(nil), opts.SourceTransforms...), symbolPatternTransform{pattern: pattern})
+		opts.Meta.Symbol = ""
+	}
+	r, err := pipeline.NewRunner(opts)
+	if err != nil {
+		return nil, err
+	}
+	return &symbolRunner{r}, nil
+}
+
+// symbolPatternTransform fills the symbol from the project's pattern.
+type symbolPatternTransform struct{ pattern string }
+
+func (symbolPatternTransform) Name() string { return "symbol" }
+
+func (t symbolPatternTransform) Apply(_ context.Context, doc *pipeline.Document, _ *pipeline.Env) error {
+	if doc.Meta.Symbol != "" && !strings.Contains(doc.Meta.Symbol, "{") {
+		return nil
+	}
+	stem := strings.TrimSuffix(filepath.Base(doc.Source), filepath.Ext(doc.Source))
+	year := ""
+	if len(doc.Meta.Date) >= 4 {
+		year = doc.Meta.Date[:4]
+	}
+	doc.Meta.Symbol = strings.NewReplacer("{stem}", stem, "{yyyy}", year).Replace(t.pattern)
+	return nil
+}

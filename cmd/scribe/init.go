@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/urfave/cli/v3"
+)
+
+func newInitCommand(stdio IO) *cli.Command {
+	return &cli.Command{
+		Name:      "init",
+		Usage:     "write a commented scribe.yaml project file",
+		ArgsUsage: "[FILE]",
+		Description: `Writes a project file holding the defaults a secretariat sets once (organ, symbol
+pattern, distribution, languages, formats, fonts, reference DOCX, output folder). scribe reads
+./scribe.yaml automatically, or the file given with --config; flags override it.`,
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file"}},
+		Action: func(_ context.Context, cmd *cli.Command) error {
+			path := defaultConfigName
+			if cmd.Args().Len() > 0 {
+				path = cmd.Args().First()
+			}
+			if err := writeConfigTemplate(path, cmd.Bool("force")); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdio.Err, "wrote %s\n", path)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/scribe-un/scribe/formats/sniff"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// input is one file to convert and where its outputs go below the output folder.
+type input struct {
+	path   string
+	relDir string
+	data   []byte // standard input only
+}
+
+// expandInputs turns the arguments into a list of files: plain files, folders (with -r,
+// mirrored below the output folder), glob patterns, @list files (one path per line) and "-"
+// for standard input. Paths are collected, not contents: a batch of thousands of notes
+// costs a list of strings.
+func expandInputs(args []string, recursive bool, stdin io.Reader) ([]input, error) {
+	var out []input
+	seen := map[string]bool{}
+	add := func(in input) {
+		key := in.path
+		if abs, err := filepath.Abs(in.path); err == nil && in.path != "-" {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, in)
+		}
+	}
+	var expand func(arg string, fromList bool) error
+	expand = func(arg string, fromList bool) error {
+		switch {
+		case arg == "-":
+			data, err := io.ReadAll(io.LimitReader(stdin, pipeline.DefaultMaxInputBytes+1))
+			if err != nil {
+				return fmt.Errorf("reading standard input: %w", err)
+			}
+			add(input{path: "-", data: data})
+			return nil
+		case strings.HasPrefix(arg, "@") && !fromList:
+			return expandList(arg[1:], func(p string) error { return expand(p, true) })
+		}
+		fi, err := os.Stat(arg)
+		if err != nil {
+			if strings.ContainsAny(arg, "*?[") {
+				matches, gerr := filepath.Glob(arg)
+				if gerr != nil {
+					return usagef("bad pattern %q: %v", arg, gerr)
+				}
+				if len(matches) == 0 {
+					return usagef("%s: no file matches", arg)
+				}
+				sort.Strings(matches)
+				for _, m := range matches {
+					if fi, err := os.Stat(m); err == nil && !fi.IsDir() {
+						add(input{path: m})
+					}
+				}
+				return nil
+			}
+			// A missing file is reported as that input's failure, not a usage error, so the
+			// rest of a batch still runs.
+			add(input{path: arg})
+			return nil
+		}
+		if !fi.IsDir() {
+			add(input{path: arg})
+			return nil
+		}
+		if !recursive {
+			return usagef("%s is a folder: add -r to convert the notes in it", arg)
+		}
+		return walkFolder(arg, add)
+	}
+	for _, a := range args {
+		if err := expand(a, false); err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, usagef("no input files found")
+	}
+	return out, nil
+}
+
+// walkFolder adds every note file below root (by extension), skipping hidden files and
+// folders and scribe's own outputs.
+func walkFolder(root string, add func(input)) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		}
+		name := d.Name()
+		if path != root && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		if sniff.FromExtension(path) == "" || isOutputName(name) {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		if rel == "." {
+			rel = ""
+		}
+		add(input{path: path, relDir: rel})
+		return nil
+	})
+}
+
+// isOutputName recognises scribe's own outputs (<stem>.<lang>.<ext>) so a folder converted
+// in place is not converted again on the next run.
+func isOutputName(name string) bool {
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	lang := filepath.Ext(stem)
+	switch lang {
+	case ".ar", ".zh", ".en", ".fr", ".ru", ".es":
+		return ext == ".md" || ext == ".json"
+	}
+	return false
+}
+
+// expandList reads an @list file: one path per line; blank lines and # comments skipped;
+// relative paths are relative to the list's folder.
+func expandList(path string, each func(string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return usagef("list %s: %v", path, unwrapPath(err))
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	base := filepath.Dir(path)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !filepath.IsAbs(line) && line != "-" {
+			line = filepath.Join(base, line)
+		}
+		if err := each(line); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return usagef("list %s: %v", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// progress reports a batch: a redrawn one-line bar on a terminal (files done/total,
+// current file, ETA), one plain line per file otherwise, so CI logs stay clean. The batch
+// serializes calls, so progress needs no lock.
+type progress struct {
+	io       IO
+	total    int
+	done_    int
+	quiet    bool
+	verbose  bool
+	started  time.Time
+	current  string
+	failures []pipeline.Result
+	barShown bool
+}
+
+func newProgress(stdio IO, total int, quiet, verbose bool) *progress {
+	return &progress{io: stdio, total: total, quiet: quiet, verbose: verbose, started: time.Now()}
+}
+
+func (p *progress) start(path string) {
+	p.current = path
+	if p.io.TTY && !p.quiet {
+		p.drawBar()
+	}
+}
+
+func (p *progress) done(r pipeline.Result) {
+	p.done_++
+	if r.Err != nil {
+		p.failures = append(p.failures, r)
+	}
+	if p.io.TTY && p.barShown {
+		fmt.Fprint(p.io.Err, "\r\033[K")
+		p.barShown = false
+	}
+	switch {
+	case r.Err != nil:
+		fmt.Fprintln(p.io.Err, oneLine(r.Err.Error()))
+		if p.verbose && r.Stack != "" {
+			fmt.Fprintln(p.io.Err, r.Stack)
+		}
+	case p.quiet:
+	case r.Skipped:
+		if !p.io.TTY || p.verbose {
+			fmt.Fprintf(p.io.Err, "[%d/%d] %s: up to date, skipped\n", p.done_, p.total, r.Input)
+		}
+	case !p.io.TTY || p.verbose:
+		var outs []string
+		for _, o := range r.Outputs {
+			outs = append(outs, o.Path)
+		}
+		fmt.Fprintf(p.io.Err, "[%d/%d] %s -> %s (%.0f ms)\n", p.done_, p.total, r.Input, strings.Join(outs, ", "), r.Millis)
+	}
+	if !p.quiet && (p.verbose || len(r.Warnings) <= 3) {
+		for _, w := range r.Warnings {
+			fmt.Fprintf(p.io.Err, "warning: %s\n", oneLine(w.String()))
+		}
+	} else if !p.quiet && len(r.Warnings) > 0 {
+		fmt.Fprintf(p.io.Err, "warning: %s (and %d more warnings; --verbose shows them)\n", oneLine(r.Warnings[0].String()), len(r.Warnings)-1)
+	}
+	if p.io.TTY && !p.quiet && p.done_ < p.total {
+		p.drawBar()
+	}
+}
+
+func (p *progress) drawBar() {
+	const width = 24
+	filled := 0
+	if p.total > 0 {
+		filled = width * p.done_ / p.total
+	}
+	eta := ""
+	if p.done_ > 0 && p.done_ < p.total {
+		per := time.Since(p.started) / time.Duration(p.done_)
+		eta = " ETA " + (per * time.Duration(p.total-p.done_)).Round(time.Second).String()
+	}
+	name := filepath.Base(p.current)
+	if len(name) > 40 {
+		name = name[:39] + "…"
+	}
+	fmt.Fprintf(p.io.Err, "\r\033[K[%s%s] %d/%d %s%s", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), p.done_, p.total, name, eta)
+	p.barShown = true
+}
+
+func (p *progress) finish(ok, failed, skipped int, elapsed time.Duration) {
+	if p.io.TTY && p.barShown {
+		fmt.Fprint(p.io.Err, "\r\033[K")
+	}
+	if len(p.failures) > 0 {
+		fmt.Fprintf(p.io.Err, "scribe: %d of %d input(s) failed:\n", len(p.failures), p.total)
+		for _, f := range p.failures {
+			fmt.Fprintf(p.io.Err, "  %s\n", f.Input)
+		}
+	}
+	if p.quiet || p.total <= 1 && failed == 0 {
+		return
+	}
+	fmt.Fprintf(p.io.Err, "scribe: %d converted, %d failed, %d skipped in %s\n", ok, failed, skipped, elapsed.Round(time.Millisecond))
+}

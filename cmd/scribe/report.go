@@ -1,0 +1,216 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v3"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// ReportSchema names the version of the --report JSON. The schema is documented in
+// README.md ("Run report"); fields are only ever added within a version.
+const ReportSchema = "scribe-report/1"
+
+// runReport is the --report file: one entry per input, in input order, and totals.
+type runReport struct {
+	Schema    string            `json:"schema"`
+	Version   string            `json:"scribeVersion"`
+	Formats   []string          `json:"formats"`
+	Languages []string          `json:"languages"`
+	Inputs    []pipeline.Result `json:"inputs"`
+	Totals    reportTotals      `json:"totals"`
+	order     map[string]int
+}
+
+type reportTotals struct {
+	Inputs     int     `json:"inputs"`
+	Converted  int     `json:"converted"`
+	Failed     int     `json:"failed"`
+	Skipped    int     `json:"skipped"`
+	Outputs    int     `json:"outputs"`
+	Bytes      int     `json:"bytes"`
+	Warnings   int     `json:"warnings"`
+	DurationMs float64 `json:"durationMs"`
+}
+
+func newReport(opts pipeline.Options, inputs []input) *runReport {
+	r := &runReport{Schema: ReportSchema, Version: version, Formats: opts.To, Languages: opts.Langs, order: map[string]int{}}
+	for i, in := range inputs {
+		r.order[in.path] = i
+	}
+	return r
+}
+
+func (r *runReport) add(res pipeline.Result) {
+	if res.Warnings == nil {
+		res.Warnings = []pipeline.Diagnostic{}
+	}
+	if res.Outputs == nil {
+		res.Outputs = []pipeline.Output{}
+	}
+	r.Inputs = append(r.Inputs, res)
+}
+
+func (r *runReport) write(path string, elapsed time.Duration) error {
+	sort.SliceStable(r.Inputs, func(i, j int) bool { return r.order[r.Inputs[i].Input] < r.order[r.Inputs[j].Input] })
+	t := reportTotals{Inputs: len(r.order), DurationMs: float64(elapsed.Microseconds()) / 1000}
+	for _, in := range r.Inputs {
+		switch {
+		case in.Skipped:
+			t.Skipped++
+		case in.Err != nil:
+			t.Failed++
+		default:
+			t.Converted++
+		}
+		t.Outputs += len(in.Outputs)
+		for _, o := range in.Outputs {
+			t.Bytes += o.Bytes
+		}
+		t.Warnings += len(in.Warnings)
+	}
+	r.Totals = t
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("report: %w", unwrapPath(err))
+		}
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("report: %w", unwrapPath(err))
+	}
+	return os.Rename(tmp, path)
+}
+
+// manifest records, in the output folder, what produced each output, so --skip-unchanged
+// can skip inputs whose outputs are up to date.
+type manifest struct {
+	path    string
+	options string
+	Entries map[string]manifestEntry `json:"entries"`
+	Options string                   `json:"options"`
+	Version string                   `json:"scribeVersion"`
+}
+
+type manifestEntry struct {
+	InputSHA256 string            `json:"inputSha256"`
+	Outputs     []pipeline.Output `json:"outputs"`
+}
+
+const manifestName = ".scribe-manifest.json"
+
+func loadManifest(outDir, options string) *manifest {
+	m := &manifest{path: filepath.Join(outDir, manifestName), options: options, Entries: map[string]manifestEntry{}}
+	data, err := os.ReadFile(m.path)
+	if err != nil {
+		return m
+	}
+	var old manifest
+	if json.Unmarshal(data, &old) == nil && old.Options == options && old.Version == version && old.Entries != nil {
+		m.Entries = old.Entries
+	}
+	return m
+}
+
+// upToDate reports whether the job's input is unchanged since its outputs were written
+// with the same version and options, and the outputs are intact.
+func (m *manifest) upToDate(job pipeline.Job) bool {
+	if job.Path == "-" {
+		return false
+	}
+	e, ok := m.Entries[absPath(job.Path)]
+	if !ok || len(e.Outputs) == 0 {
+		return false
+	}
+	sum, err := fileSHA256(job.Path)
+	if err != nil || sum != e.InputSHA256 {
+		return false
+	}
+	for _, o := range e.Outputs {
+		if s, err := fileSHA256(o.Path); err != nil || s != o.SHA256 {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *manifest) record(r pipeline.Result) {
+	if r.Input == "-" {
+		return
+	}
+	sum, err := fileSHA256(r.Input)
+	if err != nil {
+		return
+	}
+	m.Entries[absPath(r.Input)] = manifestEntry{InputSHA256: sum, Outputs: r.Outputs}
+}
+
+func (m *manifest) save() error {
+	m.Options, m.Version = m.options, version
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
+		return err
+	}
+	tmp := m.path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, m.path)
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+func fileSHA256(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:]), nil
+}
+
+// optionsFingerprint identifies everything that changes outputs: formats, languages,
+// metadata, translations, fonts, template, locales, SOURCE_DATE_EPOCH.
+func optionsFingerprint(cmd *cli.Command, opts pipeline.Options) string {
+	var parts []string
+	for _, name := range []string{"from", "source-lang", "locales", "title", "body", "symbol", "distribution", "original", "job", "reference-doc", "accept-drafts", "strict"} {
+		parts = append(parts, name+"="+fmt.Sprint(cmd.Value(name)))
+	}
+	for _, name := range []string{"font", "font-dir", "translations"} {
+		vals := cmd.StringSlice(name)
+		for _, v := range vals {
+			if s, err := fileSHA256(v); err == nil {
+				parts = append(parts, name+"="+v+"@"+s)
+			} else {
+				parts = append(parts, name+"="+v)
+			}
+		}
+	}
+	parts = append(parts, "to="+strings.Join(opts.To, ","), "lang="+strings.Join(opts.Langs, ","))
+	if opts.SourceDateEpoch != nil {
+		parts = append(parts, "epoch="+opts.SourceDateEpoch.String())
+	}
+	s := sha256.Sum256([]byte(strings.Join(parts, "\n")))
+	return hex.EncodeToString(s[:])
+}

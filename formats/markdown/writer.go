@@ -1,0 +1,205 @@
+package markdown
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// NewWriter returns the Markdown writer (Format "md", extension ".md"): a readable rendering
+// of the report with its UN numbers, for review in a browser or a merge request. Paragraph
+// numbers are escaped ("12\.") so Markdown renderers print them as written instead of
+// renumbering them as a list.
+func NewWriter() pipeline.Writer { return mdWriter{} }
+
+type mdWriter struct{}
+
+func (mdWriter) Format() string { return "md" }
+func (mdWriter) Ext() string    { return ".md" }
+
+// Write renders the document.
+func (mdWriter) Write(_ context.Context, w io.Writer, doc *pipeline.Document, _ pipeline.WriteOptions) error {
+	mw := &mdRender{w: bufio.NewWriter(w)}
+	mw.render(doc)
+	if mw.err != nil {
+		return mw.err
+	}
+	return mw.w.Flush()
+}
+
+type mdRender struct {
+	w     *bufio.Writer
+	err   error
+	notes [][]pipeline.Inline
+}
+
+func (m *mdRender) print(s string) {
+	if m.err == nil {
+		_, m.err = m.w.WriteString(s)
+	}
+}
+
+func (m *mdRender) render(doc *pipeline.Document) {
+	rtl := doc.Present.Dir == "rtl"
+	if rtl {
+		m.print("<div dir=\"rtl\">\n\n")
+	}
+	if len(doc.Present.Masthead) > 0 {
+		lines := make([]string, 0, len(doc.Present.Masthead))
+		for _, l := range doc.Present.Masthead {
+			text := mdEscape(l.Text)
+			if l.Key == "symbol" || l.Key == "organ" {
+				text = "**" + text + "**"
+			}
+			lines = append(lines, text)
+		}
+		m.print(strings.Join(lines, "\\\n") + "\n\n")
+	}
+	if doc.Meta.Title != "" {
+		m.print("# " + mdEscape(doc.Meta.Title) + "\n\n")
+	}
+	if doc.Present.TitleBlock != "" {
+		m.print("*" + mdEscape(doc.Present.TitleBlock) + "*\n\n")
+	}
+	for _, b := range doc.Blocks {
+		m.block(b, 0)
+	}
+	for i, n := range m.notes {
+		m.print(fmt.Sprintf("[^%d]: %s\n", i+1, m.inlines(n)))
+	}
+	if len(m.notes) > 0 {
+		m.print("\n")
+	}
+	if rtl {
+		m.print("</div>\n")
+	}
+}
+
+func (m *mdRender) block(b pipeline.Block, depth int) {
+	switch n := b.(type) {
+	case *pipeline.Heading:
+		level := n.Level
+		if level < 1 {
+			level = 1
+		}
+		if level > 5 {
+			level = 5
+		}
+		m.print(strings.Repeat("#", level+1) + " " + mdLabel(n.Number.Label) + m.inlines(n.Inlines) + "\n\n")
+	case *pipeline.Paragraph:
+		if text := m.inlines(n.Inlines); text != "" {
+			m.print(mdLabel(n.Number.Label) + text + "\n\n")
+		}
+		for _, c := range n.Children {
+			m.block(c, depth)
+		}
+	case *pipeline.List:
+		for _, it := range n.Items {
+			m.print(strings.Repeat("    ", depth) + "- " + mdLabel(it.Number.Label) + m.inlines(it.Inlines) + "\n")
+			for _, c := range it.Children {
+				if l, ok := c.(*pipeline.List); ok {
+					m.block(l, depth+1)
+				}
+			}
+		}
+		if depth == 0 {
+			m.print("\n")
+		}
+		for _, it := range n.Items {
+			for _, c := range it.Children {
+				if _, ok := c.(*pipeline.List); !ok {
+					m.block(c, depth)
+				}
+			}
+		}
+	case *pipeline.ListItem:
+		m.print(mdLabel(n.Number.Label) + m.inlines(n.Inlines) + "\n\n")
+	case *pipeline.Quote:
+		for i, p := range n.Paragraphs {
+			if i > 0 {
+				m.print(">\n")
+			}
+			m.print("> " + m.inlines(p.Inlines) + "\n")
+		}
+		m.print("\n")
+	case *pipeline.Note:
+		m.print("*" + m.inlines(n.Inlines) + "*\n\n")
+	case *pipeline.Table:
+		for i, row := range n.Rows {
+			cells := make([]string, len(row))
+			for j, c := range row {
+				cells[j] = strings.ReplaceAll(m.inlines(c), "|", "\\|")
+			}
+			m.print("| " + strings.Join(cells, " | ") + " |\n")
+			if i == 0 {
+				m.print("|" + strings.Repeat(" --- |", len(row)) + "\n")
+			}
+		}
+		m.print("\n")
+	}
+}
+
+func (m *mdRender) inlines(ins []pipeline.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		text := mdEscape(in.Text)
+		switch in.Kind {
+		case pipeline.KindEmphasis:
+			b.WriteString(mdWrap("*", text))
+		case pipeline.KindStrong:
+			b.WriteString(mdWrap("**", text))
+		case pipeline.KindLink:
+			if in.URL != "" && in.URL != in.Text {
+				fmt.Fprintf(&b, "[%s](%s)", text, strings.ReplaceAll(in.URL, ")", "%29"))
+			} else {
+				fmt.Fprintf(&b, "<%s>", in.Text)
+			}
+		case pipeline.KindFootnote:
+			m.notes = append(m.notes, in.Note)
+			fmt.Fprintf(&b, "[^%d]", len(m.notes))
+		default:
+			b.WriteString(text)
+		}
+	}
+	return strings.TrimSpace(strings.ReplaceAll(b.String(), "\n", " "))
+}
+
+// mdWrap puts emphasis markers around the text but outside its edge spaces, which would
+// otherwise stop Markdown from seeing the emphasis.
+func mdWrap(mark, text string) string {
+	trimmed := strings.TrimSpace(text)
+	if trimmed == "" {
+		return text
+	}
+	lead := text[:strings.Index(text, trimmed)]
+	trail := text[len(lead)+len(trimmed):]
+	return lead + mark + trimmed + mark + trail
+}
+
+// mdLabel escapes a number label so Markdown prints it as written ("12\.", "\(a\)").
+func mdLabel(label string) string {
+	if label == "" {
+		return ""
+	}
+	return mdEscape(label) + " "
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+)
+
+func mdEscape(s string) string {
+	s = mdEscaper.Replace(s)
+	// A number followed by a full stop at the start of a line starts an ordered list.
+	if i := strings.IndexByte(s, '.'); i > 0 && i <= 9 && strings.Trim(s[:i], "0123456789") == "" {
+		s = s[:i] + `\` + s[i:]
+	}
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "+ ") {
+		s = `\` + s
+	}
+	return s
+}

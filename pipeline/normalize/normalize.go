@@ -1,0 +1,112 @@
+// Package normalize holds scribe's normalizers: the ordered transforms that turn the raw
+// document a reader produced into the model writers print. They decide everything a writer
+// must not: clean text, protected runs (document symbols, links), source-language
+// typography, metadata in canonical form, speakers, stable ids and, per output language,
+// the paragraph and heading numbers and the localized masthead.
+//
+// Every transform is idempotent (applying it twice gives the same document as applying it
+// once) and keeps no state between calls, so one process may run many conversions at once.
+package normalize
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Source returns the language-independent transforms, run once per input after reading:
+// clean, inlines, typography (source-language), metadata, speakers, ids.
+func Source() []pipeline.Transform {
+	return []pipeline.Transform{Clean{}, Inlines{}, Typography{}, Metadata{}, Speakers{}, IDs{}}
+}
+
+// Output returns the transforms run per output language on a clone (env.Locale set):
+// numbering, localize.
+func Output() []pipeline.Transform {
+	return []pipeline.Transform{Numbering{}, Localize{}}
+}
+
+// run is the common frame of every Apply: it checks the arguments and the context, and
+// turns a panic (a bug here or in a dependency) into an error of the stage, so a bad input
+// cannot take down a batch.
+func run(ctx context.Context, stage string, doc *pipeline.Document, fn func() error) (err error) {
+	if doc == nil {
+		return pipeline.Errorf(stage, pipeline.Pos{}, pipeline.ErrMalformed, "no document")
+	}
+	if ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = pipeline.Errorf(stage, pipeline.Pos{File: doc.Source}, nil, "internal error: %v", r)
+		}
+	}()
+	return fn()
+}
+
+// outputLocale returns env.Locale or the error an output transform reports without one.
+func outputLocale(stage string, doc *pipeline.Document, env *pipeline.Env) (*locales.Locale, error) {
+	if env == nil || env.Locale == nil {
+		return nil, pipeline.Errorf(stage, pipeline.Pos{File: doc.Source}, pipeline.ErrLanguage, "no output language chosen")
+	}
+	return env.Locale, nil
+}
+
+func warnings(env *pipeline.Env) *pipeline.Warnings {
+	if env == nil {
+		return nil
+	}
+	return env.Warnings
+}
+
+// eachInlines calls fn on every run list of the body (headings, paragraphs, list items,
+// notes, table cells, quotation paragraphs) and stores what fn returns. Footnote contents
+// are not visited: transforms that care recurse into Inline.Note themselves.
+func eachInlines(blocks []pipeline.Block, fn func(ins []pipeline.Inline) []pipeline.Inline) {
+	pipeline.Walk(blocks, func(b pipeline.Block) bool {
+		switch n := b.(type) {
+		case *pipeline.Heading:
+			n.Inlines = fn(n.Inlines)
+		case *pipeline.Paragraph:
+			n.Inlines = fn(n.Inlines)
+		case *pipeline.ListItem:
+			n.Inlines = fn(n.Inlines)
+		case *pipeline.Note:
+			n.Inlines = fn(n.Inlines)
+		case *pipeline.Table:
+			for _, row := range n.Rows {
+				for j := range row {
+					row[j] = fn(row[j])
+				}
+			}
+		}
+		return true
+	})
+}
+
+// sourceLocale is the locale of the language the notes are written in: Meta.OriginalLang
+// when it names one of the six languages, otherwise a guess from the text, English last.
+func sourceLocale(doc *pipeline.Document) *locales.Locale {
+	set := locales.MustEmbedded()
+	if tag, ok := canonicalLang(doc.Meta.OriginalLang); ok {
+		if loc, err := set.Lookup(tag); err == nil {
+			return loc
+		}
+	}
+	loc, err := set.Lookup(guessLang(doc))
+	if err != nil {
+		// Unreachable with the embedded data; English keeps the stage working regardless.
+		loc, _ = set.Lookup("en")
+	}
+	return loc
+}
+
+func posf(doc *pipeline.Document, line int) pipeline.Pos {
+	return pipeline.Pos{File: doc.Source, Line: line}
+}
+
+var _ = fmt.Sprintf

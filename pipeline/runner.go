@@ -1,0 +1,467 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/scribe-un/scribe/locales"
+)
+
+// MetaOverrides are metadata given on the command line or in the project file; a non-empty
+// field replaces what the notes say.
+type MetaOverrides struct {
+	Title, Body, Symbol, Distribution, Original, JobNumber string
+}
+
+// Translator supplies the translated text of a document for one output language. It is
+// called on the language's clone, after the source transforms and before numbering; it
+// returns how many blocks stay untranslated. A nil Translator leaves the text as written.
+type Translator func(ctx context.Context, doc *Document, lang string, warn *Warnings) (untranslated int, err error)
+
+// Options configure a Runner. Fields are read-only once the runner starts, and shared by
+// every worker of a batch.
+type Options struct {
+	// Registry holds the readers and writers; required.
+	Registry *Registry
+	// Locales is the locale data (embedded, or overlaid with --locales); required.
+	Locales *locales.Set
+	// From forces the input format ("notes", "docx"…); empty means by extension, then by
+	// content.
+	From string
+	// FormatOf maps a path to a format by extension ("" when unknown); Sniff guesses a format
+	// from content ("" when unknown). Both optional.
+	FormatOf func(path string) string
+	Sniff    func(data []byte) string
+	// To lists the output formats, in order.
+	To []string
+	// Langs lists the output languages; empty means the language of the notes.
+	Langs []string
+	// SourceLang states the language of the notes (--source-lang).
+	SourceLang string
+	Meta       MetaOverrides
+	Limits     Limits
+	// Strict turns warnings into errors (--strict).
+	Strict bool
+	// SourceDateEpoch, when non-nil, fixes every timestamp in the outputs (the
+	// SOURCE_DATE_EPOCH convention). Otherwise the meeting date is used, then the input's
+	// modification time, so outputs are repeatable by default.
+	SourceDateEpoch *time.Time
+	// Generator is "scribe <version>", stamped into document properties.
+	Generator string
+	// SourceTransforms run once per input; OutputTransforms per output language.
+	SourceTransforms, OutputTransforms []Transform
+	// Translate supplies translations; nil keeps the text as written.
+	Translate Translator
+	// Stdout receives the output when OutDir is "-".
+	Stdout io.Writer
+}
+
+// Job is one input of a batch.
+type Job struct {
+	// Path is the input file ("-" for standard input).
+	Path string
+	// Data is the input's content when already read (standard input); nil means read Path.
+	Data []byte
+	// OutDir is the folder outputs go to ("-" for standard output).
+	OutDir string
+	// RelDir is the input's folder relative to the root it was found under, so outputs can
+	// mirror the input tree under OutDir ("" for the top).
+	RelDir string
+}
+
+// Output is one file a conversion wrote.
+type Output struct {
+	Path   string `json:"path"`
+	Format string `json:"format"`
+	Lang   string `json:"lang"`
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// Result is the outcome of one input.
+type Result struct {
+	Input    string        `json:"input"`
+	Format   string        `json:"format,omitempty"`
+	Outputs  []Output      `json:"outputs"`
+	Warnings []Diagnostic  `json:"warnings"`
+	Duration time.Duration `json:"-"`
+	Millis   float64       `json:"durationMs"`
+	Err      error         `json:"-"`
+	Error    string        `json:"error,omitempty"`
+	// Stack is the stack of a recovered panic, for --verbose.
+	Stack   string `json:"-"`
+	Skipped bool   `json:"skipped,omitempty"`
+}
+
+// Runner converts inputs with fixed options. It holds no per-conversion state, so one
+// Runner serves every worker of a batch concurrently.
+type Runner struct {
+	opts Options
+}
+
+// NewRunner checks the options (formats and languages exist) and returns a runner.
+func NewRunner(opts Options) (*Runner, error) {
+	if opts.Registry == nil || opts.Locales == nil {
+		return nil, errors.New("pipeline: Options.Registry and Options.Locales are required")
+	}
+	if opts.From != "" {
+		if _, err := opts.Registry.Reader(opts.From); err != nil {
+			return nil, err
+		}
+	}
+	if len(opts.To) == 0 {
+		return nil, errors.New("no output format given (--to)")
+	}
+	for _, f := range opts.To {
+		if _, err := opts.Registry.Writer(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, l := range opts.Langs {
+		if _, err := opts.Locales.Lookup(l); err != nil {
+			return nil, err
+		}
+	}
+	if opts.SourceLang != "" {
+		if _, err := opts.Locales.Lookup(opts.SourceLang); err != nil {
+			return nil, err
+		}
+	}
+	opts.Limits = opts.Limits.WithDefaults()
+	return &Runner{opts: opts}, nil
+}
+
+// Options returns the runner's options (read-only).
+func (r *Runner) Options() Options { return r.opts }
+
+// rendered is an output held in memory until every output of the input succeeded, so a
+// failing input leaves no partial files.
+type rendered struct {
+	path, format, lang string
+	data               []byte
+}
+
+// Convert reads, normalizes and writes one input. A panic anywhere inside becomes the
+// input's error (its stack kept in Result.Stack), so one bad input never stops a batch.
+func (r *Runner) Convert(ctx context.Context, job Job) (res Result) {
+	start := time.Now()
+	res.Input = job.Path
+	warn := &Warnings{}
+	defer func() {
+		if p := recover(); p != nil {
+			res.Err = &Error{Stage: "scribe", Pos: Pos{File: job.Path}, Err: fmt.Errorf("internal error: %v", p)}
+			res.Stack = string(debug.Stack())
+			res.Outputs = nil
+		}
+		res.Warnings = warn.List()
+		res.Duration = time.Since(start)
+		res.Millis = float64(res.Duration.Microseconds()) / 1000
+		if res.Err != nil {
+			res.Error = res.Err.Error()
+		}
+	}()
+	outs, format, err := r.render(ctx, job, warn)
+	res.Format = format
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if r.opts.Strict && warn.Len() > 0 {
+		first := warn.List()[0]
+		res.Err = &Error{Stage: first.Stage, Pos: first.Pos, Err: fmt.Errorf("%w: %s (and %d more)", ErrStrict, first.Message, warn.Len()-1)}
+		if warn.Len() == 1 {
+			res.Err = &Error{Stage: first.Stage, Pos: first.Pos, Err: fmt.Errorf("%w: %s", ErrStrict, first.Message)}
+		}
+		return res
+	}
+	written, err := r.commit(ctx, job, outs)
+	res.Outputs = written
+	if err != nil {
+		res.Err = err
+	}
+	return res
+}
+
+// Parse reads one input and runs the source transforms: the document before any
+// language-specific numbering. `scribe inspect` and `scribe extract` start from here.
+func (r *Runner) Parse(ctx context.Context, job Job, warn *Warnings) (*Document, string, error) {
+	data := job.Data
+	if data == nil {
+		var err error
+		data, err = readLimited(job.Path, r.opts.Limits.MaxInputBytes)
+		if err != nil {
+			return nil, "", err
+		}
+	}
+	format, err := r.chooseFormat(job.Path, data, warn)
+	if err != nil {
+		return nil, "", err
+	}
+	rd, err := r.opts.Registry.Reader(format)
+	if err != nil {
+		return nil, format, err
+	}
+	doc, err := rd.Read(ctx, data, ReadOptions{Name: job.Path, Limits: r.opts.Limits, Warnings: warn, SourceLang: r.opts.SourceLang})
+	if err != nil {
+		return nil, format, err
+	}
+	r.applyOverrides(doc)
+	env := &Env{Warnings: warn}
+	for _, t := range r.opts.SourceTransforms {
+		if err := ctx.Err(); err != nil {
+			return nil, format, err
+		}
+		if err := t.Apply(ctx, doc, env); err != nil {
+			return nil, format, wrapStage(t.Name(), job.Path, err)
+		}
+	}
+	return doc, format, nil
+}
+
+// Localize makes the version of a parsed document in one language: a clone, translated when
+// a Translator is set, numbered and localized by the output transforms.
+func (r *Runner) Localize(ctx context.Context, doc *Document, lang string, warn *Warnings) (*Document, *locales.Locale, error) {
+	loc, err := r.opts.Locales.Lookup(lang)
+	if err != nil {
+		return nil, nil, &Error{Stage: "scribe", Pos: Pos{File: doc.Source}, Err: err}
+	}
+	v := doc.Clone()
+	v.Meta.Lang = loc.Tag
+	untranslated := 0
+	switch {
+	case r.opts.Translate != nil:
+		untranslated, err = r.opts.Translate(ctx, v, loc.Tag, warn)
+		if err != nil {
+			return nil, nil, wrapStage("translate", doc.Source, err)
+		}
+	case baseLang(doc.Meta.OriginalLang) != "" && baseLang(doc.Meta.OriginalLang) != loc.Tag:
+		untranslated = countTranslatable(v.Blocks)
+		if untranslated > 0 {
+			warn.Warn("translate", Pos{File: doc.Source}, "%d blocks are untranslated in the %s version (give --translations to translate them)", untranslated, loc.EnglishName)
+		}
+	}
+	env := &Env{Locale: loc, Warnings: warn}
+	for _, t := range r.opts.OutputTransforms {
+		if err := t.Apply(ctx, v, env); err != nil {
+			return nil, nil, wrapStage(t.Name(), doc.Source, err)
+		}
+	}
+	v.Present.Untranslated = untranslated
+	return v, loc, nil
+}
+
+func baseLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i > 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+// countTranslatable counts the blocks that carry text of their own.
+func countTranslatable(blocks []Block) int {
+	n := 0
+	Walk(blocks, func(b Block) bool {
+		switch x := b.(type) {
+		case *Heading, *ListItem, *Note:
+			n++
+		case *Paragraph:
+			if len(x.Inlines) > 0 {
+				n++
+			}
+		}
+		return true
+	})
+	return n
+}
+
+func (r *Runner) render(ctx context.Context, job Job, warn *Warnings) ([]rendered, string, error) {
+	doc, format, err := r.Parse(ctx, job, warn)
+	if err != nil {
+		return nil, format, err
+	}
+	langs := r.opts.Langs
+	if len(langs) == 0 {
+		lang := doc.Meta.OriginalLang
+		if _, err := r.opts.Locales.Lookup(lang); lang == "" || err != nil {
+			if lang != "" {
+				warn.Warn("scribe", Pos{File: job.Path}, "notes are in %q, which has no locale; writing the English version", lang)
+			}
+			lang = "en"
+		}
+		langs = []string{lang}
+	}
+	created := r.created(job, doc)
+	var outs []rendered
+	for _, lang := range langs {
+		v, loc, err := r.Localize(ctx, doc, lang, warn)
+		if err != nil {
+			return nil, format, err
+		}
+		for _, f := range r.opts.To {
+			if err := ctx.Err(); err != nil {
+				return nil, format, err
+			}
+			w, _ := r.opts.Registry.Writer(f)
+			var buf bytes.Buffer
+			wopts := WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn}
+			if err := w.Write(ctx, &buf, v, wopts); err != nil {
+				return nil, format, wrapStage(w.Format(), job.Path, err)
+			}
+			outs = append(outs, rendered{path: r.outputPath(job, loc.Tag, w.Ext()), format: w.Format(), lang: loc.Tag, data: buf.Bytes()})
+		}
+	}
+	return outs, format, nil
+}
+
+// created picks the timestamp stamped into outputs: SOURCE_DATE_EPOCH, else the meeting
+// date at noon UTC, else the input's modification time, else now (standard input).
+func (r *Runner) created(job Job, doc *Document) time.Time {
+	if r.opts.SourceDateEpoch != nil {
+		return r.opts.SourceDateEpoch.UTC()
+	}
+	if t, err := time.Parse("2006-01-02", doc.Meta.Date); err == nil {
+		return t.Add(12 * time.Hour).UTC()
+	}
+	if job.Path != "-" && job.Path != "" {
+		if fi, err := os.Stat(job.Path); err == nil {
+			return fi.ModTime().UTC().Truncate(time.Second)
+		}
+	}
+	return time.Now().UTC().Truncate(time.Second)
+}
+
+// OutputPath returns where the output of job in lang with extension ext goes:
+// OutDir/RelDir/<stem>.<lang><ext>.
+func (r *Runner) outputPath(job Job, lang, ext string) string {
+	if job.OutDir == "-" {
+		return "-"
+	}
+	stem := "stdin"
+	if job.Path != "-" && job.Path != "" {
+		base := filepath.Base(job.Path)
+		stem = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	return filepath.Join(job.OutDir, job.RelDir, stem+"."+lang+ext)
+}
+
+func (r *Runner) chooseFormat(path string, data []byte, warn *Warnings) (string, error) {
+	if r.opts.From != "" {
+		return r.opts.From, nil
+	}
+	byExt := ""
+	if r.opts.FormatOf != nil && path != "-" {
+		byExt = r.opts.FormatOf(path)
+	}
+	byContent := ""
+	if r.opts.Sniff != nil {
+		byContent = r.opts.Sniff(data)
+	}
+	switch {
+	case byExt != "" && byContent != "" && byExt != byContent && (byContent == "docx" || byExt == "docx"):
+		// A .docx renamed .txt (or the reverse): the content decides, with a warning.
+		warn.Warn("scribe", Pos{File: path}, "file extension says %s but the content is %s; reading it as %s", byExt, byContent, byContent)
+		return byContent, nil
+	case byExt != "":
+		return byExt, nil
+	case byContent != "":
+		return byContent, nil
+	}
+	return "notes", nil
+}
+
+func (r *Runner) applyOverrides(doc *Document) {
+	m := r.opts.Meta
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&doc.Meta.Title, m.Title)
+	set(&doc.Meta.Body, m.Body)
+	set(&doc.Meta.Symbol, m.Symbol)
+	set(&doc.Meta.Distribution, m.Distribution)
+	set(&doc.Meta.OriginalLang, m.Original)
+	set(&doc.Meta.JobNumber, m.JobNumber)
+	if r.opts.SourceLang != "" {
+		doc.Meta.OriginalLang = baseLang(r.opts.SourceLang)
+	}
+}
+
+// readLimited reads a file, refusing one larger than limit before reading it whole.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Stage: "scribe", Pos: Pos{File: path}, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return nil, Errorf("scribe", Pos{File: path}, nil, "is a folder (use -r to convert a folder)")
+		}
+		if fi.Size() > limit {
+			return nil, Errorf("scribe", Pos{File: path}, ErrTooLarge, "%d bytes, limit %d (--max-input-size)", fi.Size(), limit)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &Error{Stage: "scribe", Pos: Pos{File: path}, Err: unwrapPathError(err)}
+	}
+	if int64(len(data)) > limit {
+		return nil, Errorf("scribe", Pos{File: path}, ErrTooLarge, "more than %d bytes (--max-input-size)", limit)
+	}
+	return data, nil
+}
+
+// ReadInput reads an input the way the runner does (size limit, standard input for "-").
+func ReadInput(path string, stdin io.Reader, limit int64) ([]byte, error) {
+	if path != "-" {
+		return readLimited(path, limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(stdin, limit+1))
+	if err != nil {
+		return nil, &Error{Stage: "scribe", Pos: Pos{File: "-"}, Err: err}
+	}
+	if int64(len(data)) > limit {
+		return nil, Errorf("scribe", Pos{File: "-"}, ErrTooLarge, "standard input exceeds %d bytes", limit)
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// wrapStage makes sure an error names its stage and file.
+func wrapStage(stage, file string, err error) error {
+	var se *Error
+	if errors.As(err, &se) {
+		if se.Pos.File == "" {
+			se.Pos.File = file
+		}
+		return err
+	}
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	return &Error{Stage: stage, Pos: Pos{File: file}, Err: err}
+}
+
+func sha256Hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}

@@ -51,6 +51,10 @@ func (r *Runner) Batch(ctx context.Context, jobs <-chan Job, opts BatchOptions) 
 						return
 					}
 				}
+				// Both channels may be ready at once; a stopped batch takes no new input.
+				if ctx.Err() != nil {
+					return
+				}
 				if opts.Skip != nil && opts.Skip(job) {
 					mu.Lock()
 					skipped++

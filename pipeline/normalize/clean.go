@@ -1,0 +1,336 @@
+package normalize
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Clean puts all text in canonical form: Unicode NFC, no invisible bidi or control
+// characters, one space between words (a typed no-break space survives where typography
+// needs it), no spaces at block ends, adjacent runs of one kind merged, empty runs and
+// empty blocks dropped. Metadata and front lines get the same treatment.
+type Clean struct{}
+
+// Name returns "clean".
+func (Clean) Name() string { return "clean" }
+
+// Apply cleans doc in place.
+func (Clean) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+	return run(ctx, "clean", doc, func() error {
+		m := &doc.Meta
+		for _, f := range []*string{&m.Title, &m.Body, &m.Symbol, &m.Distribution, &m.Date, &m.TimeStart, &m.TimeEnd,
+			&m.Venue, &m.OriginalLang, &m.Lang, &m.Session, &m.AgendaItem, &m.JobNumber} {
+			*f = cleanLine(*f)
+		}
+		for k, v := range m.Extra {
+			m.Extra[k] = cleanLine(v)
+		}
+		front := doc.Front[:0]
+		for _, fl := range doc.Front {
+			fl.Text = cleanLine(fl.Text)
+			if fl.Text != "" {
+				front = append(front, fl)
+			}
+		}
+		if len(front) == 0 {
+			front = nil
+		}
+		doc.Front = front
+		eachInlines(doc.Blocks, cleanInlines)
+		doc.Blocks = dropEmpty(doc.Blocks)
+		return nil
+	})
+}
+
+// cleanLine cleans one string that stands alone (a metadata value, a front line).
+func cleanLine(s string) string {
+	return strings.TrimFunc(collapseSpaces(cleanChars(s)), isHSpace)
+}
+
+// cleanChars applies NFC and removes invisible controls. Line breaks and tabs inside a run
+// become spaces: a run is flowing text, and the reader has already decided where blocks end.
+func cleanChars(s string) string {
+	if s == "" {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		case isBidiControl(r) || r == 0xFEFF:
+			// Invisible direction marks render as boxes in PDF fonts and confuse matching;
+			// writers set direction from the locale instead.
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F):
+			// Other C0 and C1 controls carry nothing printable.
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isBidiControl(r rune) bool {
+	switch {
+	case r == 0x200E || r == 0x200F || r == 0x061C:
+		return true
+	case r >= 0x202A && r <= 0x202E:
+		return true
+	case r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// isHSpace reports horizontal white space inside a line: ordinary, no-break and the
+// typographic spaces of U+2000–U+200A. The ideographic space U+3000 is not included: in
+// Chinese text it is a deliberate full-width blank.
+func isHSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == 0xA0 || r == 0x202F || (r >= 0x2000 && r <= 0x200A)
+}
+
+func isNoBreak(r rune) bool { return r == 0xA0 || r == 0x202F || r == 0x2007 }
+
+// collapseSpaces turns each run of horizontal spaces into one. A single typed no-break
+// space is kept (the author meant "Mr\u00a0Utsumi" or "10\u00a0000"); in a longer run
+// (Word's ".  " after a full stop) a no-break space is kept only where typography needs
+// one: before ; : ! ? » %, after «, or between digits. Everything else becomes ' '.
+func collapseSpaces(s string) string {
+	if s == "" {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(rs); {
+		if !isHSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j := i
+		var nb rune
+		for j < len(rs) && isHSpace(rs[j]) {
+			if nb == 0 && isNoBreak(rs[j]) {
+				nb = rs[j]
+			}
+			j++
+		}
+		switch {
+		case nb == 0:
+			b.WriteByte(' ')
+		case j-i == 1:
+			b.WriteRune(nb)
+		default:
+			var prev, next rune
+			if i > 0 {
+				prev = rs[i-1]
+			}
+			if j < len(rs) {
+				next = rs[j]
+			}
+			if strings.ContainsRune(";:!?»%", next) || prev == '«' || (unicode.IsDigit(prev) && unicode.IsDigit(next)) {
+				b.WriteRune(nb)
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// mergeable reports whether two adjacent runs print the same way and may become one.
+func mergeable(a, b pipeline.Inline) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case pipeline.KindText, pipeline.KindEmphasis, pipeline.KindStrong, pipeline.KindQuoted:
+		return true
+	case pipeline.KindLink:
+		return a.URL == b.URL
+	}
+	// Two symbols side by side are two documents; footnotes are separate notes.
+	return false
+}
+
+// cleanInlines cleans the runs of one block: characters, spaces, merging, block-end trim.
+func cleanInlines(ins []pipeline.Inline) []pipeline.Inline {
+	if len(ins) == 0 {
+		return ins
+	}
+	out := make([]pipeline.Inline, 0, len(ins))
+	for _, in := range ins {
+		if in.Kind == pipeline.KindFootnote {
+			in.Note = cleanInlines(in.Note)
+			if len(in.Note) == 0 && strings.TrimSpace(in.Text) == "" {
+				continue
+			}
+			in.Text = cleanLine(in.Text)
+			out = append(out, in)
+			continue
+		}
+		in.Text = cleanChars(in.Text)
+		if in.Text == "" {
+			continue
+		}
+		if n := len(out); n > 0 && mergeable(out[n-1], in) {
+			out[n-1].Text += in.Text
+			continue
+		}
+		out = append(out, in)
+	}
+	// Spaces are collapsed once runs are merged, then across the remaining run boundaries:
+	// a space that ends one run and starts the next prints twice.
+	for i := range out {
+		if out[i].Kind != pipeline.KindFootnote {
+			out[i].Text = collapseSpaces(out[i].Text)
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		prev := lastTextRun(out[:i])
+		if prev < 0 || out[i].Kind == pipeline.KindFootnote {
+			continue
+		}
+		if endsHSpace(out[prev].Text) && startsHSpace(out[i].Text) {
+			out[i].Text = strings.TrimLeftFunc(out[i].Text, isHSpace)
+		}
+	}
+	// Trim the block ends, skipping over runs that trimming empties.
+	for i := range out {
+		if out[i].Kind == pipeline.KindFootnote {
+			continue
+		}
+		out[i].Text = strings.TrimLeftFunc(out[i].Text, isHSpace)
+		if out[i].Text != "" {
+			break
+		}
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		if out[i].Kind == pipeline.KindFootnote {
+			continue
+		}
+		out[i].Text = strings.TrimRightFunc(out[i].Text, isHSpace)
+		if out[i].Text != "" {
+			break
+		}
+	}
+	// Dropping emptied runs may bring two runs of one kind together again.
+	final := out[:0]
+	for _, in := range out {
+		if in.Kind != pipeline.KindFootnote && in.Text == "" {
+			continue
+		}
+		if n := len(final); n > 0 && mergeable(final[n-1], in) {
+			final[n-1].Text = collapseSpaces(final[n-1].Text + in.Text)
+			continue
+		}
+		final = append(final, in)
+	}
+	if len(final) == 0 {
+		return nil
+	}
+	return final
+}
+
+// lastTextRun is the index of the last run before the end of ins that carries text.
+func lastTextRun(ins []pipeline.Inline) int {
+	for i := len(ins) - 1; i >= 0; i-- {
+		if ins[i].Kind != pipeline.KindFootnote && ins[i].Text != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+func endsHSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && isHSpace(r)
+}
+
+func startsHSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && isHSpace(r)
+}
+
+// dropEmpty removes blocks left without content, recursively. A paragraph with no text
+// but with children (a list it introduced) is kept, so the children keep their parent.
+func dropEmpty(blocks []pipeline.Block) []pipeline.Block {
+	if blocks == nil {
+		return nil
+	}
+	out := blocks[:0]
+	for _, b := range blocks {
+		if keepBlock(b) {
+			out = append(out, b)
+		}
+	}
+	// Clear the tail so dropped blocks are not kept alive by the backing array.
+	for i := len(out); i < len(blocks); i++ {
+		blocks[i] = nil
+	}
+	return out
+}
+
+func keepBlock(b pipeline.Block) bool {
+	switch n := b.(type) {
+	case nil:
+		return false
+	case *pipeline.Heading:
+		return len(n.Inlines) > 0
+	case *pipeline.Paragraph:
+		n.Children = dropEmpty(n.Children)
+		return len(n.Inlines) > 0 || len(n.Children) > 0
+	case *pipeline.List:
+		items := n.Items[:0]
+		for _, it := range n.Items {
+			if it != nil && keepBlock(it) {
+				items = append(items, it)
+			}
+		}
+		n.Items = items
+		return len(n.Items) > 0
+	case *pipeline.ListItem:
+		n.Children = dropEmpty(n.Children)
+		return len(n.Inlines) > 0 || len(n.Children) > 0
+	case *pipeline.Quote:
+		ps := n.Paragraphs[:0]
+		for _, p := range n.Paragraphs {
+			if p != nil && keepBlock(p) {
+				ps = append(ps, p)
+			}
+		}
+		n.Paragraphs = ps
+		return len(n.Paragraphs) > 0
+	case *pipeline.Note:
+		return len(n.Inlines) > 0
+	case *pipeline.Table:
+		rows := n.Rows[:0]
+		for _, row := range n.Rows {
+			empty := true
+			for _, cell := range row {
+				if len(cell) > 0 {
+					empty = false
+				}
+			}
+			if !empty {
+				rows = append(rows, row)
+			}
+		}
+		n.Rows = rows
+		return len(n.Rows) > 0
+	}
+	return true
+}

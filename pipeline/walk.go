@@ -10,7 +10,7 @@ func Walk(blocks []Block, fn func(b Block) bool) {
 }
 
 func walkBlock(b Block, fn func(Block) bool) {
-	if !fn(b) {
+	if b == nil || !fn(b) {
 		return
 	}
 	switch n := b.(type) {
@@ -18,13 +18,17 @@ func walkBlock(b Block, fn func(Block) bool) {
 		Walk(n.Children, fn)
 	case *List:
 		for _, it := range n.Items {
-			walkBlock(it, fn)
+			if it != nil {
+				walkBlock(it, fn)
+			}
 		}
 	case *ListItem:
 		Walk(n.Children, fn)
 	case *Quote:
 		for _, p := range n.Paragraphs {
-			walkBlock(p, fn)
+			if p != nil {
+				walkBlock(p, fn)
+			}
 		}
 	}
 }

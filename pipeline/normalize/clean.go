@@ -42,6 +42,8 @@ func (Clean) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.En
 			front = nil
 		}
 		doc.Front = front
+		// Nil blocks (a reader's bug) go first, so the walk below cannot trip on them.
+		doc.Blocks = dropEmpty(doc.Blocks)
 		eachInlines(doc.Blocks, cleanInlines)
 		doc.Blocks = dropEmpty(doc.Blocks)
 		return nil
@@ -289,11 +291,20 @@ func keepBlock(b pipeline.Block) bool {
 	case nil:
 		return false
 	case *pipeline.Heading:
+		if n == nil {
+			return false
+		}
 		return len(n.Inlines) > 0
 	case *pipeline.Paragraph:
+		if n == nil {
+			return false
+		}
 		n.Children = dropEmpty(n.Children)
 		return len(n.Inlines) > 0 || len(n.Children) > 0
 	case *pipeline.List:
+		if n == nil {
+			return false
+		}
 		items := n.Items[:0]
 		for _, it := range n.Items {
 			if it != nil && keepBlock(it) {
@@ -303,9 +314,15 @@ func keepBlock(b pipeline.Block) bool {
 		n.Items = items
 		return len(n.Items) > 0
 	case *pipeline.ListItem:
+		if n == nil {
+			return false
+		}
 		n.Children = dropEmpty(n.Children)
 		return len(n.Inlines) > 0 || len(n.Children) > 0
 	case *pipeline.Quote:
+		if n == nil {
+			return false
+		}
 		ps := n.Paragraphs[:0]
 		for _, p := range n.Paragraphs {
 			if p != nil && keepBlock(p) {
@@ -315,8 +332,14 @@ func keepBlock(b pipeline.Block) bool {
 		n.Paragraphs = ps
 		return len(n.Paragraphs) > 0
 	case *pipeline.Note:
+		if n == nil {
+			return false
+		}
 		return len(n.Inlines) > 0
 	case *pipeline.Table:
+		if n == nil {
+			return false
+		}
 		rows := n.Rows[:0]
 		for _, row := range n.Rows {
 			empty := true

@@ -10,7 +10,6 @@ package normalize
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
@@ -70,13 +69,21 @@ func eachInlines(blocks []pipeline.Block, fn func(ins []pipeline.Inline) []pipel
 	pipeline.Walk(blocks, func(b pipeline.Block) bool {
 		switch n := b.(type) {
 		case *pipeline.Heading:
-			n.Inlines = fn(n.Inlines)
+			if n != nil {
+				n.Inlines = fn(n.Inlines)
+			}
 		case *pipeline.Paragraph:
-			n.Inlines = fn(n.Inlines)
+			if n != nil {
+				n.Inlines = fn(n.Inlines)
+			}
 		case *pipeline.ListItem:
-			n.Inlines = fn(n.Inlines)
+			if n != nil {
+				n.Inlines = fn(n.Inlines)
+			}
 		case *pipeline.Note:
-			n.Inlines = fn(n.Inlines)
+			if n != nil {
+				n.Inlines = fn(n.Inlines)
+			}
 		case *pipeline.Table:
 			for _, row := range n.Rows {
 				for j := range row {
@@ -108,5 +115,3 @@ func sourceLocale(doc *pipeline.Document) *locales.Locale {
 func posf(doc *pipeline.Document, line int) pipeline.Pos {
 	return pipeline.Pos{File: doc.Source, Line: line}
 }
-
-var _ = fmt.Sprintf

@@ -215,3 +215,31 @@ func findCode(codes []Code, id string) (Code, bool) {
 
 // CodeByID returns the code with the given id.
 func CodeByID(codes []Code, id string) (Code, bool) { return findCode(codes, id) }
+
+// Balance returns c without paired-code spans that have no partner (an Open never closed,
+// a Close never opened, or pairs that overlap instead of nesting), so that writers can
+// always print well-formed markup.
+func (c Content) Balance() Content {
+	keep := make([]bool, len(c))
+	var stack []int
+	for i, s := range c {
+		switch s.Kind {
+		case SpanOpen:
+			stack = append(stack, i)
+		case SpanClose:
+			if n := len(stack); n > 0 && c[stack[n-1]].Code == s.Code {
+				keep[stack[n-1]], keep[i] = true, true
+				stack = stack[:n-1]
+			}
+		default:
+			keep[i] = true
+		}
+	}
+	out := make(Content, 0, len(c))
+	for i, s := range c {
+		if keep[i] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

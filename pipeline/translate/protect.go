@@ -92,7 +92,7 @@ func (b *unitBuilder) protect(text string) {
 func boundaryOK(text string, s, e int, kind CodeKind) bool {
 	before, _ := utf8.DecodeLastRuneInString(text[:s])
 	after, _ := utf8.DecodeRuneInString(text[e:])
-	if s > 0 && (isLetter(before) || unicode.IsDigit(before)) {
+	if s > 0 && glues(before) {
 		return false
 	}
 	switch kind {
@@ -100,11 +100,11 @@ func boundaryOK(text string, s, e int, kind CodeKind) bool {
 		if s > 0 && (before == '-' || before == '/' || before == '.' || before == '_') {
 			return false
 		}
-		if e < len(text) && (isLetter(after) || unicode.IsDigit(after) || after == '-' || after == '/' || after == '_') {
+		if e < len(text) && (glues(after) || after == '-' || after == '/' || after == '_') {
 			return false
 		}
 	case CodeSymbol:
-		if e < len(text) && (isLetter(after) || unicode.IsDigit(after)) {
+		if e < len(text) && glues(after) {
 			return false
 		}
 	}
@@ -208,4 +208,14 @@ func (b *unitBuilder) runs(ins []pipeline.Inline) {
 			b.protect(in.Text)
 		}
 	}
+}
+
+// glues reports whether r joins the characters beside it into one word. Letters and digits
+// do, except in scripts written without spaces (Han, kana, Hangul), where "2005年" is a
+// number followed by a word.
+func glues(r rune) bool {
+	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		return false
+	}
+	return isLetter(r) || unicode.IsDigit(r)
 }

@@ -1,0 +1,135 @@
+package normalize
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// IDs gives every block its stable identifier, the unit id of translation files, by the
+// scheme documented on pipeline.Heading.ID: headings h1, h2…; numbered paragraphs p<N> by
+// paragraph ordinal; unnumbered top-level paragraphs u1, u2…; list items their parent's id
+// plus a Latin letter, then a lower-case roman numeral one level down (p12.a, p12.a.ii),
+// alternating deeper; quotation paragraphs their parent's id plus .q1, .q2; notes n1…;
+// tables t1…. The ids never depend on the output language, and the paragraph ordinal is
+// counted here so they do not depend on the numbering stage either.
+//
+// Where the scheme is silent this stage decides: a list or quotation standing at the top
+// level belongs to the nearest paragraph before it (or, with none, takes an id of the u
+// sequence); items of several lists under one parent continue the letter sequence so ids
+// stay unique; a paragraph nested in a list item or paragraph is its parent's id plus .u1.
+// Quote blocks themselves carry no id: their paragraphs do.
+type IDs struct{}
+
+// Name returns "ids".
+func (IDs) Name() string { return "ids" }
+
+// Apply sets the ids in place, recomputing all of them.
+func (IDs) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+	return run(ctx, "ids", doc, func() error {
+		a := &idAssigner{}
+		var owner *idOwner // the last top-level paragraph, owner of loose lists and quotes
+		for _, b := range doc.Blocks {
+			switch n := b.(type) {
+			case *pipeline.Paragraph:
+				if n.Numbered {
+					a.para++
+					n.ID = "p" + strconv.Itoa(a.para)
+				} else {
+					a.unnumbered++
+					n.ID = "u" + strconv.Itoa(a.unnumbered)
+				}
+				owner = &idOwner{id: n.ID}
+				a.children(owner, n.Children, 0, false)
+			case *pipeline.List, *pipeline.Quote:
+				if owner == nil {
+					a.unnumbered++
+					owner = &idOwner{id: "u" + strconv.Itoa(a.unnumbered)}
+				}
+				a.children(owner, []pipeline.Block{b}, 0, false)
+			default:
+				a.block(b)
+			}
+		}
+		return nil
+	})
+}
+
+type idAssigner struct {
+	headings, para, unnumbered, notes, tables int
+}
+
+// idOwner is a block whose descendants take ids from its own, with its counters.
+type idOwner struct {
+	id                 string
+	items, quotes, sub int
+}
+
+// block sets the id of a block that takes a global id (heading, note, table) or, for a
+// numbered paragraph met below the top level, a paragraph id.
+func (a *idAssigner) block(b pipeline.Block) {
+	switch n := b.(type) {
+	case *pipeline.Heading:
+		a.headings++
+		n.ID = "h" + strconv.Itoa(a.headings)
+	case *pipeline.Note:
+		a.notes++
+		n.ID = "n" + strconv.Itoa(a.notes)
+	case *pipeline.Table:
+		a.tables++
+		n.ID = "t" + strconv.Itoa(a.tables)
+	}
+}
+
+// children sets the ids of the blocks under owner; depth counts the list levels above, and
+// inQuote tells that a quotation encloses them (quoted paragraphs are never numbered).
+func (a *idAssigner) children(owner *idOwner, blocks []pipeline.Block, depth int, inQuote bool) {
+	for _, b := range blocks {
+		switch n := b.(type) {
+		case *pipeline.List:
+			for _, it := range n.Items {
+				if it == nil {
+					continue
+				}
+				owner.items++
+				it.ID = owner.id + "." + itemKey(owner.items, depth)
+				a.children(&idOwner{id: it.ID}, it.Children, depth+1, inQuote)
+			}
+		case *pipeline.Quote:
+			n.ID = ""
+			for _, p := range n.Paragraphs {
+				if p == nil {
+					continue
+				}
+				owner.quotes++
+				p.ID = owner.id + ".q" + strconv.Itoa(owner.quotes)
+				// A quotation inside a quoted paragraph keeps nesting.
+				a.children(&idOwner{id: p.ID}, p.Children, depth, true)
+			}
+		case *pipeline.Paragraph:
+			if n.Numbered && !inQuote {
+				// A numbered paragraph is numbered wherever it sits; its id follows.
+				a.para++
+				n.ID = "p" + strconv.Itoa(a.para)
+			} else {
+				owner.sub++
+				n.ID = owner.id + ".u" + strconv.Itoa(owner.sub)
+			}
+			a.children(&idOwner{id: n.ID}, n.Children, depth, inQuote)
+		default:
+			a.block(b)
+		}
+	}
+}
+
+// itemKey is the letter (depth 0, 2, …) or lower roman numeral (depth 1, 3, …) of the
+// n-th item under one parent.
+func itemKey(n, depth int) string {
+	if depth%2 == 1 {
+		return strings.ToLower(locales.Roman(n))
+	}
+	return locales.Letters(n, 'a')
+}

@@ -1,0 +1,191 @@
+package normalize
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Inlines finds the runs that must be protected from translation and line breaking in
+// plain text runs: UN document symbols become KindSymbol runs, URLs and e-mail addresses
+// KindLink runs (with "mailto:" for addresses). Runs of other kinds are left alone.
+type Inlines struct{}
+
+// Name returns "inlines".
+func (Inlines) Name() string { return "inlines" }
+
+// Apply splits the text runs of doc in place.
+func (Inlines) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+	return run(ctx, "inlines", doc, func() error {
+		eachInlines(doc.Blocks, splitInlines)
+		return nil
+	})
+}
+
+// UN document symbols: an upper-case organ code, then at least two more components
+// separated by slashes, one of which carries a digit (A/RES/59/220, E/CN.4/2005/L.10/Add.1,
+// WSIS-II/PC-2/DT/2). Components are upper-case codes with inner dots or hyphens (CN.4,
+// L.10, PC-2), numbers (59, 2005), or a capitalised abbreviation with a number (Add.2,
+// Rev.1, Corr.1), which is tried first so that "Add.2" is not cut after its "A". A revision
+// written after the symbol in brackets, "(rev.2)" or " (Rev.2)", belongs to it.
+//
+// Lower-case words ("and/or", "NGOs/Civil"), two-component pairs ("CS/NGO"), spaced slashes
+// ("formal / informal") and dates ("02/05/2005", whose first component is a number) cannot
+// match.
+var reSymbol = regexp.MustCompile(
+	`[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*` +
+		`(?:/(?:[A-Z][a-z]{1,6}\.\d+|\d+(?:[.\-]\d+)*[A-Z]?|[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*)){2,}` +
+		`(?:[ \x{a0}]?\((?i:rev|add|corr|amend|suppl?)\.[ \x{a0}]?\d+\))?`)
+
+// URLs with a scheme or starting with "www.". Trailing punctuation is trimmed afterwards.
+var reURL = regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"“”«»‘’]+`)
+
+// E-mail addresses: a local part, "@", and a domain of at least two labels ending in letters.
+var reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b`)
+
+// span is one protected match in a text run.
+type span struct {
+	start, end int
+	kind       pipeline.InlineKind
+	url        string
+}
+
+// splitInlines splits every text run (and the text runs of footnotes) at protected spans.
+func splitInlines(ins []pipeline.Inline) []pipeline.Inline {
+	if len(ins) == 0 {
+		return ins
+	}
+	var out []pipeline.Inline
+	for _, in := range ins {
+		switch in.Kind {
+		case pipeline.KindFootnote:
+			in.Note = splitInlines(in.Note)
+			out = append(out, in)
+		case pipeline.KindText:
+			out = append(out, splitRun(in)...)
+		default:
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+func splitRun(in pipeline.Inline) []pipeline.Inline {
+	spans := findSpans(in.Text)
+	if len(spans) == 0 {
+		return []pipeline.Inline{in}
+	}
+	var out []pipeline.Inline
+	at := 0
+	for _, sp := range spans {
+		if sp.start > at {
+			out = append(out, pipeline.Inline{Kind: pipeline.KindText, Text: in.Text[at:sp.start], Line: in.Line})
+		}
+		out = append(out, pipeline.Inline{Kind: sp.kind, Text: in.Text[sp.start:sp.end], URL: sp.url, Line: in.Line})
+		at = sp.end
+	}
+	if at < len(in.Text) {
+		out = append(out, pipeline.Inline{Kind: pipeline.KindText, Text: in.Text[at:], Line: in.Line})
+	}
+	return out
+}
+
+// findSpans returns the non-overlapping protected spans of s in order. URLs win over
+// addresses, and both over symbols, because a URL path often looks like a symbol.
+func findSpans(s string) []span {
+	var spans []span
+	overlaps := func(a, b int) bool {
+		for _, sp := range spans {
+			if a < sp.end && sp.start < b {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range reURL.FindAllStringIndex(s, -1) {
+		a, b := m[0], trimURLEnd(s, m[0], m[1])
+		if b <= a || !boundaryBefore(s, a) {
+			continue
+		}
+		u := s[a:b]
+		if strings.HasPrefix(strings.ToLower(u), "www.") {
+			if b-a <= len("www.") {
+				continue
+			}
+			u = "http://" + u
+		}
+		spans = append(spans, span{a, b, pipeline.KindLink, u})
+	}
+	for _, m := range reEmail.FindAllStringIndex(s, -1) {
+		if overlaps(m[0], m[1]) || !boundaryBefore(s, m[0]) {
+			continue
+		}
+		addr := s[m[0]:m[1]]
+		spans = append(spans, span{m[0], m[1], pipeline.KindLink, "mailto:" + addr})
+	}
+	for _, m := range reSymbol.FindAllStringIndex(s, -1) {
+		a, b := m[0], m[1]
+		if overlaps(a, b) || !symbolBoundaries(s, a, b) || !strings.ContainsAny(s[a:b], "0123456789") {
+			continue
+		}
+		spans = append(spans, span{a, b, pipeline.KindSymbol, ""})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	return spans
+}
+
+// boundaryBefore reports that a match at a does not continue a word.
+func boundaryBefore(s string, a int) bool {
+	if a == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:a])
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '.' || r == '-' || r == '_' || r == '@')
+}
+
+// symbolBoundaries rejects a symbol glued to more word characters or slashes, which would
+// make it part of a path or of a longer code than the pattern understood.
+func symbolBoundaries(s string, a, b int) bool {
+	if !boundaryBefore(s, a) {
+		return false
+	}
+	if b < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[b:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '_' {
+			return false
+		}
+		// "A/RES/59/220-1" or "S/2005/1.5" continue with a digit after a separator.
+		if r == '.' || r == '-' {
+			if r2, _ := utf8.DecodeRuneInString(s[b+1:]); b+1 < len(s) && (unicode.IsLetter(r2) || unicode.IsDigit(r2)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// trimURLEnd drops sentence punctuation after a URL, and a closing bracket that has no
+// opening one inside the URL ("(see http://x/y)").
+func trimURLEnd(s string, a, b int) int {
+	for b > a {
+		r, size := utf8.DecodeLastRuneInString(s[a:b])
+		switch r {
+		case '.', ',', ';', ':', '!', '?', '\'', '’', '*':
+			b -= size
+			continue
+		case ')', ']', '}':
+			open := map[rune]rune{')': '(', ']': '[', '}': '{'}[r]
+			if strings.Count(s[a:b], string(open)) < strings.Count(s[a:b], string(r)) {
+				b -= size
+				continue
+			}
+		}
+		break
+	}
+	return b
+}

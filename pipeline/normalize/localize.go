@@ -1,0 +1,144 @@
+package normalize
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Localize sets the output language (Meta.Lang) and fills doc.Present, the localized
+// furniture writers print verbatim: direction, the date and time written out, the masthead
+// lines (organ, symbol, distribution, date, language, original), the title-block sentence,
+// running header, footer job number, the word for "Page" and the preferred fonts.
+//
+// Where the UN keeps the masthead in English (Russian, Chinese and Arabic versions), the
+// masthead's date and lines stay English; the title block is always in the version's own
+// language. Lines whose value is unknown are omitted.
+type Localize struct{}
+
+// Name returns "localize".
+func (Localize) Name() string { return "localize" }
+
+// Apply fills doc.Present for env.Locale.
+func (Localize) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+	return run(ctx, "localize", doc, func() error {
+		loc, err := outputLocale("localize", doc, env)
+		if err != nil {
+			return err
+		}
+		en, err := locales.MustEmbedded().Lookup("en")
+		if err != nil {
+			return pipeline.Errorf("localize", pipeline.Pos{File: doc.Source}, pipeline.ErrLanguage, "%v", err)
+		}
+		doc.Meta.Lang = loc.Tag
+		doc.Present = present(doc.Meta, loc, en, doc.Present.Untranslated)
+		return nil
+	})
+}
+
+// present computes the presentation of meta in loc. en is the English locale, used for the
+// masthead where loc does not translate it. untranslated is carried over: the translation
+// stage, not this one, knows which blocks it replaced.
+func present(m pipeline.Metadata, loc, en *locales.Locale, untranslated int) pipeline.Presentation {
+	p := pipeline.Presentation{
+		Lang:         loc.Tag,
+		Dir:          loc.Direction,
+		PageLabel:    loc.Label(locales.Page),
+		Untranslated: untranslated,
+	}
+	if fonts := loc.Fonts["serif"]; len(fonts) > 0 {
+		// A copy: the locale is shared read-only by concurrent conversions.
+		p.Fonts = append([]string(nil), fonts...)
+	}
+	y, mo, d, dateOK := parseISO(m.Date)
+	if dateOK {
+		p.DateText = loc.FormatDate(y, mo, d)
+	}
+	if m.TimeStart != "" {
+		p.TimeText = loc.FormatTimeRange(m.TimeStart, m.TimeEnd)
+	}
+
+	mh := loc.Masthead
+	mastLoc := loc
+	if !mh.Translated {
+		mastLoc = en
+	}
+	add := func(key, text string) {
+		if text != "" {
+			p.Masthead = append(p.Masthead, pipeline.MastheadLine{Key: key, Text: text})
+		}
+	}
+	add("organ", m.Body)
+	add("symbol", m.Symbol)
+	add("distribution", distribution(m.Distribution, mh))
+	if dateOK {
+		add("date", mastLoc.FormatDate(y, mo, d))
+	}
+	add("language", mh.LanguageLine)
+	if tag, ok := canonicalLang(m.OriginalLang); ok {
+		if name := mh.OriginalNames[tag]; name != "" {
+			add("original", strings.ReplaceAll(mh.Original, "{language}", name))
+		}
+	}
+
+	p.TitleBlock = titleBlock(loc.TitleBlock, m.Venue, p.DateText, p.TimeText)
+	p.HeaderText = m.Symbol
+	if p.HeaderText == "" {
+		p.HeaderText = m.Title
+	}
+	if m.JobNumber != "" {
+		p.FooterJob = m.JobNumber + " (" + loc.JobLetter + ")"
+	}
+	return p
+}
+
+// distribution maps the metadata value to the locale's line; an unknown value is the
+// officer's own wording and is kept.
+func distribution(v string, mh locales.Masthead) string {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "", "general":
+		return mh.Distribution
+	case "limited":
+		if mh.Limited != "" {
+			return mh.Limited
+		}
+	case "restricted":
+		if mh.Restricted != "" {
+			return mh.Restricted
+		}
+	}
+	return v
+}
+
+// titleBlock picks the pattern whose fields are all known; without a date there is no
+// title block.
+func titleBlock(tb locales.TitleBlock, venue, date, tm string) string {
+	var pat string
+	switch {
+	case date == "":
+		return ""
+	case venue != "" && tm != "":
+		pat = tb.Full
+	case venue != "":
+		pat = tb.NoTime
+	case tm != "":
+		pat = tb.NoVenue
+	default:
+		pat = tb.DateOnly
+	}
+	return strings.NewReplacer("{venue}", venue, "{date}", date, "{time}", tm).Replace(pat)
+}
+
+// parseISO splits a valid YYYY-MM-DD date.
+func parseISO(s string) (y, m, d int, ok bool) {
+	if !validISO(s) {
+		return 0, 0, 0, false
+	}
+	y, _ = strconv.Atoi(s[0:4])
+	m, _ = strconv.Atoi(s[5:7])
+	d, _ = strconv.Atoi(s[8:10])
+	return y, m, d, true
+}

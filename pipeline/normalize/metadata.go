@@ -1,0 +1,201 @@
+package normalize
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Metadata recovers the report's metadata from the front lines a reader kept (venue line,
+// date and time line, title, symbol) and puts front-matter values in canonical form: the
+// date as ISO YYYY-MM-DD whatever language it was written in, times as 24-hour "HH:MM",
+// the original language as a base tag, the distribution as General, Limited or Restricted.
+// Values stated in front matter win over guesses from front lines. Meta.Lines records
+// where each field came from. An unreadable date is a warning naming its line.
+type Metadata struct{}
+
+// Name returns "metadata".
+func (Metadata) Name() string { return "metadata" }
+
+var reISO = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Apply fills doc.Meta in place.
+func (Metadata) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+	return run(ctx, "metadata", doc, func() error {
+		applyMetadata(doc, warnings(env))
+		return nil
+	})
+}
+
+func applyMetadata(doc *pipeline.Document, w *pipeline.Warnings) {
+	set := locales.MustEmbedded()
+	m := &doc.Meta
+	record := func(field string, pos pipeline.Pos) {
+		if m.Lines == nil {
+			m.Lines = map[string]pipeline.Pos{}
+		}
+		if _, ok := m.Lines[field]; !ok {
+			m.Lines[field] = pos
+		}
+	}
+	linePos := func(field string) pipeline.Pos {
+		if p, ok := m.Lines[field]; ok {
+			if p.File == "" {
+				p.File = doc.Source
+			}
+			return p
+		}
+		return pipeline.Pos{File: doc.Source}
+	}
+
+	// Front-matter values first: they are the officer's word.
+	if m.Date != "" && !validISO(m.Date) {
+		if d, ok := set.FindDate(m.Date); ok && validISO(d.ISO()) {
+			m.Date = d.ISO()
+		} else {
+			w.Warn("metadata", linePos("date"), "cannot read the date %q; give it as YYYY-MM-DD", m.Date)
+			if m.Extra == nil {
+				m.Extra = map[string]string{}
+			}
+			m.Extra["date"] = m.Date
+			m.Date = ""
+		}
+	}
+	if m.TimeStart != "" && !validClock(m.TimeStart) || m.TimeEnd != "" && !validClock(m.TimeEnd) {
+		raw := m.TimeStart
+		if m.TimeEnd != "" {
+			raw += "-" + m.TimeEnd
+		}
+		if tr, ok := locales.FindTimeRange(raw); ok && validClock(tr.Start) && (tr.End == "" || validClock(tr.End)) {
+			m.TimeStart, m.TimeEnd = tr.Start, tr.End
+		} else {
+			w.Warn("metadata", linePos("time"), "cannot read the time %q; give it as HH:MM or HH:MM-HH:MM", raw)
+			m.TimeStart, m.TimeEnd = "", ""
+		}
+	}
+	if m.OriginalLang != "" {
+		if tag, ok := canonicalLang(m.OriginalLang); ok {
+			m.OriginalLang = tag
+		} else {
+			w.Warn("metadata", linePos("originalLang"), "unknown original language %q (supported: %s); guessing from the text",
+				m.OriginalLang, strings.Join(locales.Supported, ", "))
+			m.OriginalLang = ""
+		}
+	}
+	if m.OriginalLang == "" {
+		m.OriginalLang = guessLang(doc)
+	}
+	switch strings.ToLower(strings.TrimSuffix(strings.TrimSpace(m.Distribution), ".")) {
+	case "general", "distr.: general", "distr. general":
+		m.Distribution = "General"
+	case "limited", "distr.: limited", "distr. limited":
+		m.Distribution = "Limited"
+	case "restricted", "distr.: restricted", "distr. restricted":
+		m.Distribution = "Restricted"
+	}
+
+	// Then the front lines, for what front matter left unknown.
+	for _, fl := range doc.Front {
+		pos := fl.Pos
+		if pos.File == "" {
+			pos.File = doc.Source
+		}
+		text := strings.TrimSpace(fl.Text)
+		switch fl.Kind {
+		case "title":
+			if m.Title == "" {
+				m.Title = text
+				record("title", pos)
+			}
+		case "symbol":
+			if m.Symbol == "" {
+				m.Symbol = text
+				record("symbol", pos)
+			}
+		case "venue", "date":
+			rest, found := dateAndTime(set, m, text, pos, record)
+			if fl.Kind == "date" && !found {
+				w.Warn("metadata", pos, "cannot read a date or time in %q", text)
+			}
+			if fl.Kind == "venue" || found {
+				// What remains once the date and time are taken out of the line is the
+				// place: "Geneva, 2 May 2005" gives "Geneva".
+				v := strings.TrimSpace(rest)
+				if found {
+					v = placeParts(rest)
+				}
+				if v != "" && m.Venue == "" && hasLetter(v) {
+					m.Venue = v
+					record("venue", pos)
+				}
+			}
+		}
+	}
+}
+
+// dateAndTime takes the date and the time range out of a front line, stores them when
+// still unknown, and returns the rest of the line and whether either was found.
+func dateAndTime(set *locales.Set, m *pipeline.Metadata, text string, pos pipeline.Pos, record func(string, pipeline.Pos)) (string, bool) {
+	found := false
+	rest := text
+	if d, ok := set.FindDate(rest); ok && validISO(d.ISO()) {
+		found = true
+		if m.Date == "" {
+			m.Date = d.ISO()
+			record("date", pos)
+		}
+		rest = rest[:d.Start] + " " + rest[d.End:]
+	}
+	if tr, ok := locales.FindTimeRange(rest); ok && validClock(tr.Start) && (tr.End == "" || validClock(tr.End)) {
+		found = true
+		if m.TimeStart == "" {
+			m.TimeStart, m.TimeEnd = tr.Start, tr.End
+			record("time", pos)
+		}
+		rest = rest[:tr.From] + " " + rest[tr.To:]
+	}
+	return rest, found
+}
+
+// placeParts is what is left of a line once its date and time are cut out, with the
+// separators that joined them dropped: "Genève, , h" (from "Genève, 16 décembre 2014,
+// 9h30 - 12h") gives "Genève". A stray "h" is the unit of a time such as "12h" that the
+// time pattern leaves behind.
+func placeParts(s string) string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;|–—،", r) }) {
+		p = strings.Join(strings.Fields(p), " ")
+		p = strings.TrimFunc(p, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(":-/", r) })
+		if p != "" && p != "h" && hasLetter(p) {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// validISO reports a real calendar date in YYYY-MM-DD form (not 2005-02-30).
+func validISO(s string) bool {
+	if !reISO.MatchString(s) {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+var reClock = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
+
+func validClock(s string) bool { return reClock.MatchString(s) }

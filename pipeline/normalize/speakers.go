@@ -1,0 +1,643 @@
+package normalize
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Speakers sets Paragraph.Speaker on top-level paragraphs that open by naming who speaks,
+// using the speech vocabulary (reporting verbs, titles) of the language the notes are
+// written in. It recognises two styles:
+//
+//   - reported speech: the subject of the first reporting verb of the first sentence, after
+//     any lead-in clause and before any apposition: "After the support expressed by UNCTAD,
+//     the Chairperson took note…" gives "the Chairperson"; "Marc Furrer, Head of the Swiss
+//     Delegation, presented…" gives "Marc Furrer". Arabic puts the verb first ("وأشارت كندا
+//     إلى…"), Chinese has no spaces ("加拿大指出…"); both have their own rule.
+//   - minutes: a name followed by a separator, "Ryan: …", "Ryan; …", "Prescott - …",
+//     "Larry, agrees…". A separator alone is weak evidence ("Note: …", "However, …"), so
+//     the name must look like one: capitalised, never written in lower case elsewhere in
+//     the notes, and either repeated as a speaker or marked by ";".
+//
+// When no rule is sure, the paragraph gets no speaker: a missing speaker costs less than a
+// wrong one. A speaker already set (by a reader that knows) is kept.
+type Speakers struct{}
+
+// Name returns "speakers".
+func (Speakers) Name() string { return "speakers" }
+
+// Apply sets speakers in place.
+func (Speakers) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+	return run(ctx, "speakers", doc, func() error {
+		d := newSpeakerDetector(doc, sourceLocale(doc))
+		for i, b := range doc.Blocks {
+			p, ok := b.(*pipeline.Paragraph)
+			if !ok || p == nil || p.Speaker != "" {
+				continue
+			}
+			p.Speaker = d.detect(i, pipeline.PlainText(p.Inlines))
+		}
+		return nil
+	})
+}
+
+// Detect returns the speaker of one paragraph's text in the given source language, the
+// way the Speakers transform sees a paragraph standing alone (minutes-style separators,
+// which need the whole document as evidence, are only accepted for titles and ";").
+func Detect(lang, text string) string {
+	loc, err := locales.MustEmbedded().Lookup(lang)
+	if err != nil {
+		return ""
+	}
+	doc := &pipeline.Document{Blocks: []pipeline.Block{&pipeline.Paragraph{Inlines: pipeline.Texts(text, 0)}}}
+	return newSpeakerDetector(doc, loc).detect(0, text)
+}
+
+// sepCandidate is a paragraph that opens with "Name<separator>".
+type sepCandidate struct {
+	name, sep, rest string
+}
+
+type speakerDetector struct {
+	loc     *locales.Locale
+	g       *grammar
+	verbs   map[string]bool
+	titles  map[string]bool
+	abbrevs map[string]bool
+	// Document-level evidence for the minutes style.
+	cands     map[int]sepCandidate // by block index
+	count     map[string]int       // lower-cased name → paragraphs opening with it
+	capital   map[string]bool      // lower-cased name → seen capitalised as a candidate
+	lowerSeen map[string]bool      // words written in lower case somewhere in the body
+	strong    map[string]bool      // names accepted with a strong separator
+	dialogue  bool                 // the notes use "Name: text" for several speakers
+}
+
+func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDetector {
+	d := &speakerDetector{
+		loc: loc, g: grammars[loc.Tag], verbs: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{},
+		cands: map[int]sepCandidate{}, count: map[string]int{}, capital: map[string]bool{},
+		lowerSeen: map[string]bool{}, strong: map[string]bool{},
+	}
+	if d.g == nil {
+		d.g = &grammar{}
+	}
+	for _, v := range loc.Speech.Verbs {
+		v = strings.ToLower(v)
+		d.verbs[v] = true
+		if d.g.pastEd && strings.HasSuffix(v, "ed") && len(v) > 4 {
+			// English present forms for minutes: agreed → agrees, asked → asks,
+			// supported → supports, stressed → stresses, replied → replies.
+			base := strings.TrimSuffix(v, "ed")
+			d.verbs[base+"s"] = true
+			d.verbs[strings.TrimSuffix(v, "d")+"s"] = true
+			d.verbs[base+"es"] = true
+			if strings.HasSuffix(v, "ied") {
+				d.verbs[strings.TrimSuffix(v, "ied")+"ies"] = true
+			}
+		}
+	}
+	for _, t := range loc.Speech.Titles {
+		d.titles[strings.ToLower(strings.TrimSuffix(t, "."))] = true
+	}
+	for _, a := range loc.Speech.Abbreviations {
+		d.abbrevs[a] = true
+	}
+	// Gather the minutes-style evidence over the whole document.
+	for i, b := range doc.Blocks {
+		p, ok := b.(*pipeline.Paragraph)
+		if !ok || p == nil {
+			continue
+		}
+		text := pipeline.PlainText(p.Inlines)
+		c, ok := d.sepCandidate(text)
+		skip := ""
+		if ok {
+			d.cands[i] = c
+			key := strings.ToLower(c.name)
+			d.count[key]++
+			if r, _ := utf8.DecodeRuneInString(c.name); unicode.IsUpper(r) {
+				d.capital[key] = true
+			}
+			skip = c.name
+		}
+		for j, w := range strings.Fields(text) {
+			if j == 0 && skip != "" {
+				continue
+			}
+			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) {
+				d.lowerSeen[w] = true
+			}
+		}
+	}
+	colonNames := map[string]bool{}
+	for _, c := range d.cands {
+		key := strings.ToLower(c.name)
+		if d.nameOK(c) && (c.sep == ";" || d.count[key] >= 2) && c.sep != "," {
+			d.strong[key] = true
+			if c.sep == ":" {
+				colonNames[key] = true
+			}
+		}
+	}
+	d.dialogue = len(colonNames) >= 2
+	return d
+}
+
+// sepCandidate splits "Name<sep> rest" where Name is one to three words.
+func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
+	text = strings.TrimSpace(text)
+	limit := min(len(text), 60)
+	for i, r := range text[:limit] {
+		var sep string
+		var end int
+		switch {
+		case r == ':' || r == ';' || r == ',':
+			sep, end = string(r), i+1
+		case (r == '-' || r == '–' || r == '—') && i > 0 && isHSpace(rune(text[i-1])):
+			n := utf8.RuneLen(r)
+			if i+n < len(text) && isHSpace(rune(text[i+n])) {
+				sep, end = " - ", i+n
+			}
+		case r == '(' || r == ')' || r == '.' && !d.isAbbrevAt(text, i):
+			return sepCandidate{}, false
+		}
+		if sep == "" {
+			continue
+		}
+		name := strings.TrimRightFunc(text[:i], isHSpace)
+		rest := strings.TrimLeftFunc(text[end:], isHSpace)
+		words := strings.Fields(name)
+		if len(words) == 0 || len(words) > 3 || rest == "" {
+			return sepCandidate{}, false
+		}
+		// "14:00" or "No. 3:" are not names.
+		if sep == ":" && end < len(text) && unicode.IsDigit(rune(text[end])) {
+			return sepCandidate{}, false
+		}
+		return sepCandidate{name: name, sep: sep, rest: rest}, true
+	}
+	return sepCandidate{}, false
+}
+
+func (d *speakerDetector) isAbbrevAt(text string, dot int) bool {
+	start := strings.LastIndexFunc(text[:dot], unicode.IsSpace) + 1
+	return d.abbrevs[text[start:dot+1]] || d.titles[strings.ToLower(text[start:dot])]
+}
+
+// nameOK tells whether a separator candidate's name looks like a person's or delegation's
+// name: a title, or capitalised words that the notes never write in lower case, not a
+// lead-in word. A lower-case handle ("jeffh") passes when the same name also appears
+// capitalised as a speaker.
+func (d *speakerDetector) nameOK(c sepCandidate) bool {
+	words := strings.Fields(c.name)
+	if d.titles[strings.ToLower(strings.TrimSuffix(c.name, "."))] {
+		return true
+	}
+	if d.g.leadIns[strings.ToLower(words[0])] || d.g.articles[strings.ToLower(words[0])] {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !(unicode.IsLetter(r) || unicode.IsMark(r) || r == '-' || r == '\'' || r == '’' || r == '.') {
+				return false
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			if len(words) == 1 && d.capital[strings.ToLower(w)] && d.count[strings.ToLower(w)] >= 2 {
+				continue
+			}
+			return false
+		}
+		if d.lowerSeen[strings.ToLower(w)] && d.count[strings.ToLower(c.name)] < 3 {
+			return false
+		}
+		if d.verbs[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// detect returns the speaker of the paragraph at block index i with the given text.
+func (d *speakerDetector) detect(i int, text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return ""
+	}
+	if c, ok := d.cands[i]; ok && d.nameOK(c) {
+		key := strings.ToLower(c.name)
+		switch {
+		case d.titles[strings.ToLower(strings.TrimSuffix(c.name, "."))] && c.sep != ",":
+			return c.name
+		case c.sep == ";" || (c.sep != "," && d.count[key] >= 2):
+			return c.name
+		case c.sep == ":" && d.dialogue:
+			return c.name
+		case c.sep == "," && (d.strong[key] || d.verbs[firstWord(c.rest)]):
+			return c.name
+		}
+	}
+	switch d.loc.Tag {
+	case "zh":
+		return d.detectZH(text)
+	case "ar":
+		return d.detectAR(text)
+	}
+	return d.detectSVO(text)
+}
+
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	w := strings.TrimFunc(f[0], func(r rune) bool { return !unicode.IsLetter(r) })
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+		return ""
+	}
+	return w
+}
+
+// firstSentence cuts text at the first sentence end that is not an abbreviation's or an
+// initial's full stop ("Mr.", "G.", "i.e.").
+func (d *speakerDetector) firstSentence(text string) string {
+	ends := d.loc.Speech.SentenceEnds
+	for i, r := range text {
+		if i > 600 {
+			return text[:i]
+		}
+		if !containsStr(ends, string(r)) {
+			continue
+		}
+		next := i + utf8.RuneLen(r)
+		if r == '.' || r == '?' || r == '!' {
+			if next < len(text) {
+				if n, _ := utf8.DecodeRuneInString(text[next:]); !unicode.IsSpace(n) && !isHSpace(n) {
+					continue
+				}
+			}
+			if r == '.' {
+				start := strings.LastIndexFunc(text[:i], func(r rune) bool { return unicode.IsSpace(r) || isHSpace(r) }) + 1
+				word := text[start:i]
+				if d.abbrevs[word+"."] || utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".") || d.titles[strings.ToLower(word)] {
+					continue
+				}
+			}
+		}
+		return text[:i]
+	}
+	return text
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// token is a word of a sentence with its byte offset.
+type token struct {
+	text  string
+	start int
+}
+
+func fieldsWithOffsets(s string) []token {
+	var out []token
+	start := -1
+	for i, r := range s {
+		sp := unicode.IsSpace(r) || isHSpace(r)
+		if !sp && start < 0 {
+			start = i
+		}
+		if sp && start >= 0 {
+			out = append(out, token{s[start:i], start})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, token{s[start:], start})
+	}
+	return out
+}
+
+func trimPunct(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '-')
+	})
+}
+
+// detectSVO finds the subject of the first reporting verb in the first sentence of a
+// language that puts the subject first (English, French, Spanish, Russian).
+func (d *speakerDetector) detectSVO(text string) string {
+	sent := d.firstSentence(text)
+	toks := fieldsWithOffsets(sent)
+	tried := 0
+	for i, t := range toks {
+		if i > 40 {
+			break
+		}
+		core := trimPunct(t.text)
+		r, _ := utf8.DecodeRuneInString(core)
+		if core == "" || !unicode.IsLower(r) || !d.verbs[strings.ToLower(core)] {
+			continue
+		}
+		// A verb glued to a bracket or quote is quoted material, not the report.
+		if strings.ContainsAny(t.text[:strings.Index(t.text, core)], "\"“«(") {
+			continue
+		}
+		tried++
+		if s := d.subject(sent[:t.start]); s != "" {
+			return s
+		}
+		if tried >= 3 {
+			break
+		}
+	}
+	return ""
+}
+
+// subject picks the speaker out of the text before a verb: the comma-separated segments
+// are lead-ins, then the name, then appositions; adverbs just before the verb are dropped.
+func (d *speakerDetector) subject(prefix string) string {
+	prefix = strings.TrimSpace(prefix)
+	if prefix == "" {
+		return ""
+	}
+	segs := strings.Split(prefix, ",")
+	for i := range segs {
+		segs[i] = strings.TrimSpace(segs[i])
+	}
+	// A trailing comma closed an apposition: "Marc Furrer, Head of …, presented".
+	closed := segs[len(segs)-1] == ""
+	if closed {
+		segs = segs[:len(segs)-1]
+	} else {
+		segs[len(segs)-1] = d.dropSkips(segs[len(segs)-1])
+	}
+	if len(segs) == 0 {
+		return ""
+	}
+	for k, seg := range segs {
+		hasMore := k < len(segs)-1
+		if !d.isName(seg, hasMore) {
+			// An apposition or an unclear clause after a name would have been taken by
+			// then; what fails before any name is a lead-in, which is fine to skip, but
+			// only when it is a clause (several words) and not a second subject.
+			if seg == "" {
+				return ""
+			}
+			continue
+		}
+		rest := segs[k+1:]
+		if len(rest) == 0 {
+			return seg
+		}
+		// Without a closing comma the words next to the verb are its subject, so they
+		// must be a name too (an apposition: "…Karklins, Chairman of WSIS PrepCom said").
+		if !closed && !d.isName(rest[len(rest)-1], false) {
+			return ""
+		}
+		// "Syria, Canada and Mexico supported": an enumeration of names.
+		allNames := true
+		for _, r := range rest {
+			if !d.isName(r, false) {
+				allNames = false
+			}
+		}
+		last := strings.Fields(rest[len(rest)-1])
+		if allNames && len(last) > 0 && (d.g.conj[strings.ToLower(last[0])] || hasConj(d.g, last)) {
+			return strings.Join(segs[k:], ", ")
+		}
+		return seg
+	}
+	return ""
+}
+
+func hasConj(g *grammar, words []string) bool {
+	for _, w := range words {
+		if g.conj[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropSkips removes adverbs and auxiliaries standing between a subject and its verb.
+func (d *speakerDetector) dropSkips(seg string) string {
+	words := strings.Fields(seg)
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLower(r) {
+			break
+		}
+		if d.g.skips[lw] || (d.g.adverb != "" && strings.HasSuffix(lw, d.g.adverb) && utf8.RuneCountInString(lw) > len(d.g.adverb)+2) {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+// isName tells whether seg reads as a speaker: an optional article, then capitalised
+// words, titles, acronyms in brackets and the connectors a name may contain; one
+// lower-case noun may follow the article or end the name ("the representative of
+// Canada", "The Holy See representative"). hasMore says a comma follows, where a
+// participle opens a lead-in ("Answering Djibouti,").
+func (d *speakerDetector) isName(seg string, hasMore bool) bool {
+	toks := splitElisions(strings.Fields(seg))
+	if len(toks) == 0 || len(toks) > 10 {
+		return false
+	}
+	i := 0
+	hasDet := false
+	if d.g.articles[strings.ToLower(toks[0])] {
+		i, hasDet = 1, true
+	}
+	if i >= len(toks) {
+		return false
+	}
+	lead := strings.ToLower(trimPunct(toks[i]))
+	if d.g.leadIns[lead] || (!hasDet && d.g.leadIns[strings.ToLower(toks[0])]) {
+		return false
+	}
+	if hasMore && i == 0 && len(toks) >= 2 {
+		for _, suf := range d.g.participles {
+			if strings.HasSuffix(lead, suf) && utf8.RuneCountInString(lead) >= d.g.minLen {
+				return false
+			}
+		}
+	}
+	strong := 0
+	for j := i; j < len(toks); j++ {
+		t := toks[j]
+		core := trimPunct(t)
+		lc := strings.ToLower(core)
+		switch {
+		case core == "":
+			if strings.Trim(t, "()[]") != "" && t != "&" {
+				return false
+			}
+		case d.titles[lc] || d.titles[strings.ToLower(strings.TrimSuffix(t, "."))]:
+			strong++
+		case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && isCapitalised(core):
+			// "(CONGO)": an acronym in brackets after the full name.
+		case isCapitalised(core):
+			if d.verbs[lc] && j > i {
+				return false
+			}
+			strong++
+		case d.g.connectors[lc] && j > i && j < len(toks)-1:
+		case hasDet && j == i && !d.verbs[lc]:
+			// "the representative of …": a role noun right after the article.
+		case j == len(toks)-1 && j > i && strong > 0 && !d.verbs[lc] && !d.g.leadIns[lc]:
+			// "The Holy See representative".
+		default:
+			return false
+		}
+		// A name does not run on into a clause.
+		if strings.ContainsAny(t, ";:\"“”«»") {
+			return false
+		}
+	}
+	return strong > 0
+}
+
+// isCapitalised reports a word that starts with an upper-case letter, after any elided
+// article or particle ("d'Ivoire", "al-Hassan").
+func isCapitalised(w string) bool {
+	for _, p := range []string{"d'", "d’", "l'", "l’", "al-", "el-"} {
+		if strings.HasPrefix(strings.ToLower(w), p) && len(w) > len(p) {
+			w = w[len(p):]
+			break
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// splitElisions splits a French elided article from its noun: "L'OIT" → "L'", "OIT".
+func splitElisions(toks []string) []string {
+	var out []string
+	for _, t := range toks {
+		lt := strings.ToLower(t)
+		for _, p := range []string{"l'", "l’"} {
+			if strings.HasPrefix(lt, p) && len(t) > len(p) {
+				out = append(out, t[:len(p)])
+				t = t[len(p):]
+				break
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// detectZH finds the speaker in Chinese: in the first clause that holds a reporting verb,
+// the text before the verb, unless it opens with a lead-in word ("在…时").
+func (d *speakerDetector) detectZH(text string) string {
+	sent := d.firstSentence(text)
+	clauses := strings.FieldsFunc(sent, func(r rune) bool { return r == '，' || r == ',' || r == '：' || r == ':' || r == '；' })
+	for n, cl := range clauses {
+		if n > 3 {
+			break
+		}
+		cl = strings.TrimSpace(cl)
+		at := -1
+		for v := range d.verbs {
+			if k := strings.Index(cl, v); k > 0 && (at < 0 || k < at) {
+				at = k
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		subj := cl[:at]
+		for changed := true; changed; {
+			changed = false
+			for _, s := range zhSkips {
+				if strings.HasSuffix(subj, s) && len(subj) > len(s) {
+					subj, changed = strings.TrimSuffix(subj, s), true
+				}
+			}
+		}
+		if subj == "" || utf8.RuneCountInString(subj) > 20 || strings.ContainsAny(subj, "“”\"「」（）()《》") {
+			continue
+		}
+		lead := false
+		for _, l := range zhLeadIns {
+			if strings.HasPrefix(subj, l) {
+				lead = true
+			}
+		}
+		if !lead {
+			return subj
+		}
+	}
+	return ""
+}
+
+// detectAR finds the speaker in Arabic, which puts the verb first: "وأشارت كندا إلى…" and
+// "قال ممثل كندا إن…" name the subject right after the verb. A clause that starts with a
+// name before a verb is read the other way round.
+func (d *speakerDetector) detectAR(text string) string {
+	sent := d.firstSentence(text)
+	clauses := strings.FieldsFunc(sent, func(r rune) bool { return r == '،' || r == ',' || r == '؛' || r == ':' })
+	for n, cl := range clauses {
+		if n > 3 {
+			break
+		}
+		toks := strings.Fields(cl)
+		if len(toks) < 2 {
+			continue
+		}
+		if d.arVerb(toks[0]) {
+			var subj []string
+			for _, t := range toks[1:] {
+				if arBoundaries[t] || strings.HasPrefix(t, "بال") || strings.HasPrefix(t, "لل") || d.arVerb(t) {
+					break
+				}
+				subj = append(subj, t)
+			}
+			if len(subj) > 0 && len(subj) <= 5 {
+				return strings.Join(subj, " ")
+			}
+			continue
+		}
+		for k := 1; k < len(toks) && k <= 4; k++ {
+			if d.arVerb(toks[k]) {
+				if !arLeadIns[toks[0]] {
+					return strings.Join(toks[:k], " ")
+				}
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// arVerb reports a reporting verb, also with the conjunctions و and ف attached.
+func (d *speakerDetector) arVerb(t string) bool {
+	if d.verbs[t] {
+		return true
+	}
+	for _, p := range []string{"و", "ف"} {
+		if strings.HasPrefix(t, p) && d.verbs[strings.TrimPrefix(t, p)] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,245 @@
+package normalize
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// labels lists "id=label" for every numbered block in document order.
+func labels(doc *pipeline.Document) string {
+	var out []string
+	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+		switch n := b.(type) {
+		case *pipeline.Heading:
+			out = append(out, n.ID+"="+n.Number.Label)
+		case *pipeline.Paragraph:
+			out = append(out, n.ID+"="+n.Number.Label)
+		case *pipeline.ListItem:
+			out = append(out, n.ID+"="+n.Number.Label)
+		case *pipeline.Note:
+			out = append(out, n.ID)
+		case *pipeline.Table:
+			out = append(out, n.ID)
+		}
+		return true
+	})
+	return strings.Join(out, " ")
+}
+
+func numbered(t *testing.T, doc *pipeline.Document, lang string) string {
+	t.Helper()
+	env := &pipeline.Env{Locale: locale(t, lang)}
+	for _, tr := range []pipeline.Transform{Clean{}, IDs{}, Numbering{}} {
+		apply(t, tr, doc, env)
+	}
+	return labels(doc)
+}
+
+func TestIDsAndNumbering(t *testing.T) {
+	want := map[string]string{
+		"en": "p1=1. h1=I. p2=2. p2.a=(a) p2.b=(b) p2.b.i=(i) p2.b.ii=(ii) p2.q1= p2.q2= h2= p3=3. u1= n1 t1 h3=II. h4=A. p4=4. h5=B. p5=5.",
+		"fr": "p1=1. h1=I. p2=2. p2.a=a) p2.b=b) p2.b.i=i) p2.b.ii=ii) p2.q1= p2.q2= h2= p3=3. u1= n1 t1 h3=II. h4=A. p4=4. h5=B. p5=5.",
+		"es": "p1=1. h1=I. p2=2. p2.a=a) p2.b=b) p2.b.i=i) p2.b.ii=ii) p2.q1= p2.q2= h2= p3=3. u1= n1 t1 h3=II. h4=A. p4=4. h5=B. p5=5.",
+		"ru": "p1=1. h1=I. p2=2. p2.a=a) p2.b=b) p2.b.i=i) p2.b.ii=ii) p2.q1= p2.q2= h2= p3=3. u1= n1 t1 h3=II. h4=A. p4=4. h5=B. p5=5.",
+		"zh": "p1=1. h1=一. p2=2. p2.a=(a) p2.b=(b) p2.b.i=(i) p2.b.ii=(ii) p2.q1= p2.q2= h2= p3=3. u1= n1 t1 h3=二. h4=A. p4=4. h5=B. p5=5.",
+		"ar": "p1=1 - h1=أولا - p2=2 - p2.a=(أ) p2.b=(ب) p2.b.i=(1) p2.b.ii=(2) p2.q1= p2.q2= h2= p3=3 - u1= n1 t1 h3=ثانيا - h4=ألف - p4=4 - h5=باء - p5=5 -",
+	}
+	for _, tag := range locales.Supported {
+		if got := numbered(t, rawDoc(), tag); got != want[tag] {
+			t.Errorf("%s:\n got %s\nwant %s", tag, got, want[tag])
+		}
+	}
+	// Ids do not depend on the output language.
+	a, b := rawDoc(), rawDoc()
+	numbered(t, a, "en")
+	numbered(t, b, "ar")
+	var ida, idb []string
+	for _, d := range []struct {
+		doc *pipeline.Document
+		ids *[]string
+	}{{a, &ida}, {b, &idb}} {
+		pipeline.Walk(d.doc.Blocks, func(bl pipeline.Block) bool {
+			if p, ok := bl.(*pipeline.Paragraph); ok {
+				*d.ids = append(*d.ids, p.ID)
+			}
+			return true
+		})
+	}
+	if strings.Join(ida, ",") != strings.Join(idb, ",") {
+		t.Errorf("ids differ between languages: %v / %v", ida, idb)
+	}
+}
+
+func heading(level int, text string) *pipeline.Heading {
+	return &pipeline.Heading{Level: level, Inlines: txt(text)}
+}
+
+func TestHeadingNumbering(t *testing.T) {
+	cases := []struct {
+		name   string
+		blocks []pipeline.Block
+		lang   string
+		want   string
+	}{
+		{"all chapters", []pipeline.Block{heading(1, "a"), para("x"), heading(1, "b"), heading(1, "c")}, "en", "h1=I. p1=1. h2=II. h3=III."},
+		{"lone section", []pipeline.Block{heading(1, "a"), heading(2, "s"), para("x"), heading(1, "b"), heading(2, "s1"), heading(2, "s2")}, "en", "h1=I. h2= p1=1. h3=II. h4=A. h5=B."},
+		{"sections restart", []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2"), heading(1, "b"), heading(2, "t1"), heading(2, "t2"), heading(2, "t3")}, "en", "h1=I. h2=A. h3=B. h4=II. h5=A. h6=B. h7=C."},
+		{"subsections", []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(3, "x"), heading(3, "y"), heading(2, "s2"), heading(3, "z")}, "en", "h1=I. h2=A. h3=1. h4=2. h5=B. h6="},
+		{"sections without chapter", []pipeline.Block{heading(2, "s1"), heading(2, "s2")}, "fr", "h1=A. h2=B."},
+		{"arabic", []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2"), heading(2, "s3"), heading(1, "b")}, "ar", "h1=أولا - h2=ألف - h3=باء - h4=جيم - h5=ثانيا -"},
+		{"chinese", []pipeline.Block{heading(1, "a"), heading(1, "b"), heading(2, "s1"), heading(2, "s2")}, "zh", "h1=一. h2=二. h3=A. h4=B."},
+	}
+	for _, c := range cases {
+		doc := &pipeline.Document{Blocks: c.blocks}
+		if got := numbered(t, doc, c.lang); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+	// Heading Number.Level: chapters 0, sections 1.
+	doc := &pipeline.Document{Blocks: []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2")}}
+	numbered(t, doc, "en")
+	if lv := doc.Blocks[1].(*pipeline.Heading).Number.Level; lv != 1 {
+		t.Errorf("section level %d, want 1", lv)
+	}
+}
+
+func TestListNumbering(t *testing.T) {
+	items := func(n int) []*pipeline.ListItem {
+		var out []*pipeline.ListItem
+		for i := 0; i < n; i++ {
+			out = append(out, &pipeline.ListItem{Inlines: txt("item")})
+		}
+		return out
+	}
+	// Two lists under one paragraph: labels restart, ids continue so they stay unique.
+	p := para("intro:")
+	p.Children = []pipeline.Block{&pipeline.List{Depth: 1, Items: items(2)}, &pipeline.List{Depth: 1, Items: items(28)}}
+	doc := &pipeline.Document{Blocks: []pipeline.Block{p}}
+	got := numbered(t, doc, "en")
+	if !strings.HasPrefix(got, "p1=1. p1.a=(a) p1.b=(b) p1.c=(a) p1.d=(b)") || !strings.HasSuffix(got, "p1.z=(x) p1.aa=(y) p1.bb=(z) p1.cc=(aa) p1.dd=(bb)") {
+		t.Errorf("got %s", got)
+	}
+	// A list at the top level belongs to the paragraph before it; with none, it takes a u id.
+	doc = &pipeline.Document{Blocks: []pipeline.Block{&pipeline.List{Depth: 1, Items: items(1)}, para("x"), &pipeline.List{Depth: 1, Items: items(1)}}}
+	if got := numbered(t, doc, "fr"); got != "u1.a=a) p1=1. p1.a=a)" {
+		t.Errorf("top-level lists: %s", got)
+	}
+	// Depth past the locale's levels reuses the last one; Number.Level is the depth.
+	deep := &pipeline.List{Depth: 1, Items: items(1)}
+	cur := deep
+	for d := 2; d <= 6; d++ {
+		next := &pipeline.List{Depth: d, Items: items(1)}
+		cur.Items[0].Children = []pipeline.Block{next}
+		cur = next
+	}
+	doc = &pipeline.Document{Blocks: []pipeline.Block{para("x"), deep}}
+	if got := numbered(t, doc, "en"); got != "p1=1. p1.a=(a) p1.a.i=(i) p1.a.i.a=a. p1.a.i.a.i=i. p1.a.i.a.i.a=i. p1.a.i.a.i.a.i=i." {
+		t.Errorf("deep lists: %s", got)
+	}
+	if lv := cur.Items[0].Number.Level; lv != 6 {
+		t.Errorf("level %d, want 6", lv)
+	}
+}
+
+func TestLocalize(t *testing.T) {
+	meta := pipeline.Metadata{Body: "ITU Council Working Group on WSIS", Symbol: "ITU/WSIS/2005/INF.1", Date: "2005-05-02",
+		TimeStart: "14:00", TimeEnd: "17:30", Venue: "Geneva", OriginalLang: "en", JobNumber: "05-35610"}
+	type want struct {
+		masthead, title, footer, page string
+	}
+	cases := map[string]want{
+		"en": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|original=Original: English",
+			"Meeting held at Geneva on 2 May 2005, 14:00–17:30", "05-35610 (E)", "Page"},
+		"fr": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. générale|date=2 mai 2005|language=Français|original=Original\u00a0: anglais",
+			"Réunion tenue à Geneva le 2 mai 2005, 14:00–17:30", "05-35610 (F)", "Page"},
+		"es": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. general|date=2 de mayo de 2005|language=Español|original=Original: inglés",
+			"Reunión celebrada en Geneva el 2 de mayo de 2005, 14:00–17:30", "05-35610 (S)", "Página"},
+		"ru": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Russian|original=Original: English",
+			"Заседание, состоявшееся в Geneva 2 мая 2005 года, 14:00–17:30", "05-35610 (R)", "Стр."},
+		"zh": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Chinese|original=Original: English",
+			"会议于2005年5月2日14:00–17:30在Geneva举行", "05-35610 (C)", "页"},
+		"ar": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Arabic|original=Original: English",
+			"عُقد الاجتماع في Geneva في 2 أيار/مايو 2005، 14:00–17:30", "05-35610 (A)", "الصفحة"},
+	}
+	for tag, w := range cases {
+		doc := &pipeline.Document{Meta: meta}
+		apply(t, Localize{}, doc, &pipeline.Env{Locale: locale(t, tag)})
+		p := doc.Present
+		var lines []string
+		for _, l := range p.Masthead {
+			lines = append(lines, l.Key+"="+l.Text)
+		}
+		if got := strings.Join(lines, "|"); got != w.masthead {
+			t.Errorf("%s masthead:\n got %s\nwant %s", tag, got, w.masthead)
+		}
+		if p.TitleBlock != w.title || p.FooterJob != w.footer || p.PageLabel != w.page || p.HeaderText != meta.Symbol {
+			t.Errorf("%s: title %q footer %q page %q header %q", tag, p.TitleBlock, p.FooterJob, p.PageLabel, p.HeaderText)
+		}
+		if doc.Meta.Lang != tag || p.Lang != tag || (p.Dir == "rtl") != (tag == "ar") || len(p.Fonts) == 0 {
+			t.Errorf("%s: lang %q/%q dir %q fonts %v", tag, doc.Meta.Lang, p.Lang, p.Dir, p.Fonts)
+		}
+	}
+
+	// Unknown fields drop their lines and pick the matching title-block pattern.
+	partial := []struct {
+		meta     pipeline.Metadata
+		masthead string
+		title    string
+		header   string
+	}{
+		{pipeline.Metadata{Date: "2005-05-02", Distribution: "Limited"}, "distribution=Distr. limitée|date=2 mai 2005|language=Français", "Réunion tenue le 2 mai 2005", ""},
+		{pipeline.Metadata{Date: "2005-05-01", TimeStart: "09:00", Distribution: "restricted", Title: "Notes"}, "distribution=Distr. restreinte|date=1er mai 2005|language=Français", "Réunion tenue le 1er mai 2005, 09:00", "Notes"},
+		{pipeline.Metadata{Venue: "Genève", Distribution: "Interne", OriginalLang: "ar"}, "distribution=Interne|language=Français|original=Original\u00a0: arabe", "", ""},
+		{pipeline.Metadata{Venue: "Genève", Date: "2005-05-02"}, "distribution=Distr. générale|date=2 mai 2005|language=Français", "Réunion tenue à Genève le 2 mai 2005", ""},
+	}
+	for _, c := range partial {
+		doc := &pipeline.Document{Meta: c.meta}
+		apply(t, Localize{}, doc, &pipeline.Env{Locale: locale(t, "fr")})
+		var lines []string
+		for _, l := range doc.Present.Masthead {
+			lines = append(lines, l.Key+"="+l.Text)
+		}
+		if got := strings.Join(lines, "|"); got != c.masthead || doc.Present.TitleBlock != c.title || doc.Present.HeaderText != c.header || doc.Present.FooterJob != "" {
+			t.Errorf("%+v:\n got %s / %q / %q\nwant %s / %q / %q", c.meta, got, doc.Present.TitleBlock, doc.Present.HeaderText, c.masthead, c.title, c.header)
+		}
+	}
+}
+
+// TestGolden runs the whole chain on the raw document for each language and compares the
+// model with testdata/raw.<lang>.json (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, tag := range locales.Supported {
+		doc := rawDoc()
+		w := &pipeline.Warnings{}
+		env := &pipeline.Env{Locale: locale(t, tag), Warnings: w}
+		for _, tr := range append(Source(), Output()...) {
+			apply(t, tr, doc, env)
+		}
+		got := mustJSON(t, doc) + "\n"
+		path := filepath.Join("testdata", "raw."+tag+".json")
+		if *update {
+			if err := os.MkdirAll("testdata", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s:\n%s", tag, path, firstDiff(string(want), got))
+		}
+	}
+}

@@ -1,0 +1,289 @@
+package normalize
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Typography applies the typographic rules of the language the notes are written in
+// (Meta.OriginalLang): en dashes in time and number ranges, "--" as a dash, straight double
+// quotes as the language's quotation marks, and the spaces some languages require before
+// punctuation (French: a narrow no-break space before ; ! ? and a no-break space before :).
+// Symbol, link and quoted runs are never touched: they print as written.
+type Typography struct{}
+
+// Name returns "typography".
+func (Typography) Name() string { return "typography" }
+
+// Apply rewrites the text runs of doc in place.
+func (Typography) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+	return run(ctx, "typography", doc, func() error {
+		loc := sourceLocale(doc)
+		eachInlines(doc.Blocks, func(ins []pipeline.Inline) []pipeline.Inline {
+			return typeset(ins, loc)
+		})
+		return nil
+	})
+}
+
+// typographic reports whether a run's text may be rewritten.
+func typographic(k pipeline.InlineKind) bool {
+	return k == pipeline.KindText || k == pipeline.KindEmphasis || k == pipeline.KindStrong
+}
+
+// typeset applies the rules to the runs of one block. Quotes and spacing look at the
+// neighbouring character, which may sit in the previous run, so the previous run's last
+// character is carried along.
+func typeset(ins []pipeline.Inline, loc *locales.Locale) []pipeline.Inline {
+	var prev rune // last character of the previous run, 0 at the block start
+	inside := false
+	for i := range ins {
+		in := &ins[i]
+		if in.Kind == pipeline.KindFootnote {
+			in.Note = typeset(in.Note, loc)
+			continue
+		}
+		if typographic(in.Kind) && in.Text != "" {
+			var next rune
+			if i+1 < len(ins) && ins[i+1].Kind != pipeline.KindFootnote {
+				next, _ = utf8.DecodeRuneInString(ins[i+1].Text)
+			}
+			t := dashes(in.Text)
+			t = quotes(t, prev, next, &inside, loc)
+			t = spaceBefore(t, prev, next, loc)
+			in.Text = t
+		}
+		if r, _ := utf8.DecodeLastRuneInString(in.Text); in.Text != "" {
+			prev = r
+		}
+	}
+	return ins
+}
+
+var (
+	// Time ranges: 14:00-17:30, 9.30 - 12.00, 9h30-12h.
+	reTimeRange = regexp.MustCompile(`(\d{1,2}(?::\d{2}|\.\d{2}|h\d{0,2}))[ \t]*-[ \t]*(\d{1,2}(?::\d{2}|\.\d{2}|h\d{0,2}))`)
+	// Number ranges: 10-12, 1990-2000, 2005-06. Validated in code against dates and codes.
+	reNumRange = regexp.MustCompile(`\d+-\d+`)
+	// Typed dashes: two or three hyphens.
+	reHyphens = regexp.MustCompile(`-{2,}`)
+)
+
+// dashes writes en dashes in ranges and for typed "--", and an em dash for "---".
+func dashes(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	s = replaceChecked(reTimeRange, s, func(m []int) (string, bool) {
+		if !rangeBoundary(s, m[0], m[1]) {
+			return "", false
+		}
+		return s[m[2]:m[3]] + "–" + s[m[4]:m[5]], true
+	})
+	s = replaceChecked(reNumRange, s, func(m []int) (string, bool) {
+		if !rangeBoundary(s, m[0], m[1]) {
+			return "", false
+		}
+		a, b, _ := strings.Cut(s[m[0]:m[1]], "-")
+		// A leading zero marks a code (job numbers "05-35610"), not a quantity.
+		if len(a) > 1 && a[0] == '0' {
+			return "", false
+		}
+		// Long digit groups are phone or reference numbers.
+		if len(a) > 4 || len(b) > 4 {
+			return "", false
+		}
+		return a + "–" + b, true
+	})
+	s = replaceChecked(reHyphens, s, func(m []int) (string, bool) {
+		n := m[1] - m[0]
+		if n > 3 {
+			return "", false // a rule of hyphens, kept as typed
+		}
+		before, after := rune(0), rune(0)
+		if m[0] > 0 {
+			before, _ = utf8.DecodeLastRuneInString(s[:m[0]])
+		}
+		if m[1] < len(s) {
+			after, _ = utf8.DecodeRuneInString(s[m[1]:])
+		}
+		// "--help" is an option name, not a dash: a dash is followed by a space or the end,
+		// or joins two words without spaces.
+		spaceAfter := after == 0 || unicode.IsSpace(after)
+		joined := before != 0 && !unicode.IsSpace(before) && after != 0 && !unicode.IsSpace(after)
+		if !spaceAfter && !joined {
+			return "", false
+		}
+		if n == 3 {
+			return "—", true
+		}
+		return "–", true
+	})
+	return s
+}
+
+// rangeBoundary rejects ranges that are part of a longer code or date: a digit, letter,
+// slash, dot, colon or hyphen right before, or a hyphen, slash or digit right after
+// ("2005-05-02", "PC-2-3", "A/59-60").
+func rangeBoundary(s string, a, b int) bool {
+	if a > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:a])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("/.:-–+", r) {
+			return false
+		}
+	}
+	if b < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[b:])
+		if unicode.IsDigit(r) || strings.ContainsRune("/-–", r) {
+			return false
+		}
+		if r == '.' || r == ':' {
+			if r2, _ := utf8.DecodeRuneInString(s[b+1:]); b+1 < len(s) && unicode.IsDigit(r2) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// replaceChecked replaces the matches of re for which fn agrees, leaving the others.
+func replaceChecked(re *regexp.Regexp, s string, fn func(m []int) (string, bool)) string {
+	ms := re.FindAllStringSubmatchIndex(s, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range ms {
+		rep, ok := fn(m)
+		if !ok {
+			continue
+		}
+		b.WriteString(s[at:m[0]])
+		b.WriteString(rep)
+		at = m[1]
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
+// quotes replaces straight double quotes with the language's marks. A quote after a
+// space, an opening bracket or the block start opens; one before a space, punctuation or
+// the block end closes; between two letters (Chinese has no spaces) it opens unless a
+// quotation is already open. inside carries that state across the runs of a block. Where
+// the language's marks include their own space (French «\u00a0 … \u00a0»), guillemets
+// typed with ordinary spaces get that space too.
+func quotes(s string, prev, next rune, inside *bool, loc *locales.Locale) string {
+	q := loc.Typography.Quotes
+	if len(q) != 2 {
+		return s
+	}
+	open, close := q[0], q[1]
+	openCore, closeCore := strings.TrimFunc(open, unicode.IsSpace), strings.TrimFunc(close, unicode.IsSpace)
+	padOpen, padClose := open != openCore, close != closeCore
+	if !strings.ContainsRune(s, '"') && !(padOpen && strings.Contains(s, openCore)) && !(padClose && strings.Contains(s, closeCore)) {
+		return s
+	}
+	var b strings.Builder
+	trimOut := func() {
+		t := strings.TrimRightFunc(b.String(), isHSpace)
+		b.Reset()
+		b.WriteString(t)
+	}
+	last := prev
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		isOpen := false
+		if r == '"' {
+			after := next
+			if i+1 < len(rs) {
+				after = rs[i+1]
+			}
+			opensAfter := last == 0 || unicode.IsSpace(last) || strings.ContainsRune("([{–—-/", last)
+			closesBefore := after == 0 || unicode.IsSpace(after) || unicode.IsPunct(after)
+			switch {
+			case opensAfter && !closesBefore:
+				isOpen = true
+			case closesBefore && !opensAfter:
+				isOpen = false
+			default:
+				isOpen = !*inside
+			}
+		}
+		switch {
+		case r == '"' && isOpen, padOpen && string(r) == openCore:
+			b.WriteString(open)
+			if padOpen {
+				for i+1 < len(rs) && isHSpace(rs[i+1]) {
+					i++
+				}
+			}
+			last, _ = utf8.DecodeLastRuneInString(open)
+			*inside = true
+			continue
+		case r == '"', padClose && string(r) == closeCore:
+			if padClose {
+				trimOut()
+			}
+			b.WriteString(close)
+			last, _ = utf8.DecodeLastRuneInString(close)
+			*inside = false
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// spaceBefore puts the language's required space before punctuation marks
+// (typography.spaceBefore), replacing whatever space was typed. A mark gets its space only
+// when it ends a phrase: followed by a space, a closing quote, another mark or the run's
+// end, so "14:00" and "http://" keep their colons.
+func spaceBefore(s string, prev, next rune, loc *locales.Locale) string {
+	sb := loc.Typography.SpaceBefore
+	if len(sb) == 0 {
+		return s
+	}
+	rs := []rune(s)
+	var out []rune
+	for i, r := range rs {
+		sp, ok := sb[string(r)]
+		if !ok {
+			out = append(out, r)
+			continue
+		}
+		after := next
+		if i+1 < len(rs) {
+			after = rs[i+1]
+		}
+		ends := after == 0 || unicode.IsSpace(after) || isHSpace(after) || strings.ContainsRune("»”\")]", after)
+		if _, isMark := sb[string(after)]; isMark {
+			ends = true
+		}
+		// Trim what space was typed, then look at the character before it.
+		j := len(out)
+		for j > 0 && isHSpace(out[j-1]) {
+			j--
+		}
+		before := prev // at the run start, the previous run's last character
+		if j > 0 {
+			before = out[j-1]
+		}
+		_, beforeIsMark := sb[string(before)]
+		if !ends || before == 0 || unicode.IsSpace(before) || beforeIsMark || strings.ContainsRune("([{«", before) {
+			out = append(out, r)
+			continue
+		}
+		out = append(out[:j], []rune(sp)...)
+		out = append(out, r)
+	}
+	return string(out)
+}

@@ -39,7 +39,7 @@ var (
 	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reCJKDate   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reSlashDate = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
-	reTime      = regexp.MustCompile(`(?i)([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
+	reTime      = regexp.MustCompile(`(?i)([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
 )
 
 // monthIndex maps a lower-cased month name in any supported language to 1–12.
@@ -224,18 +224,47 @@ func atoi(s string) int {
 	return n
 }
 
+// maxTimeScan is how far into a line FindTimeRange looks.
+const maxTimeScan = 512
+
 // FindTimeRange looks for a clock time or time range ("14:00-17:30", "9h30–12h",
 // "3 p.m. to 5 p.m."). A bare number is not a time: a time needs minutes or am/pm.
 func FindTimeRange(line string) (TimeRange, bool) {
-	for _, m := range reTime.FindAllStringSubmatchIndex(line, -1) {
+	// Date and time lines are short; looking at the start of a long line keeps the cost
+	// bounded on hostile input (each rejected candidate restarts the search one rune on).
+	if len(line) > maxTimeScan {
+		cut := maxTimeScan
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		line = line[:cut]
+	}
+	for pos := 0; pos < len(line); {
+		rel := reTime.FindStringSubmatchIndex(line[pos:])
+		if rel == nil {
+			break
+		}
+		m := make([]int, len(rel))
+		for i, v := range rel {
+			m[i] = v
+			if v >= 0 {
+				m[i] = v + pos
+			}
+		}
+		_, size := utf8.DecodeRuneInString(line[m[0]:])
+		pos = m[0] + max(size, 1)
 		get := func(k int) string {
 			if m[2*k] < 0 {
 				return ""
 			}
 			return line[m[2*k]:m[2*k+1]]
 		}
-		h1, min1, ampm1, h2, min2, ampm2 := get(1), get(2), get(3), get(4), get(5), get(6)
-		if min1 == "" && ampm1 == "" && (h2 == "" || (min2 == "" && ampm2 == "")) {
+		h1, min1, hmark1, ampm1 := get(1), get(2), get(3), get(4)
+		h2, min2, hmark2, ampm2 := get(5), get(6), get(7), get(8)
+		// A bare number is not a time: it needs minutes, an "h" or am/pm.
+		timeLike1 := min1 != "" || hmark1 != "" || ampm1 != ""
+		timeLike2 := min2 != "" || hmark2 != "" || ampm2 != ""
+		if !timeLike1 && (h2 == "" || !timeLike2) {
 			continue
 		}
 		// Reject the year-like digits of dates: a time starts on a word boundary that is not
@@ -250,9 +279,6 @@ func FindTimeRange(line string) (TimeRange, bool) {
 		}
 		tr := TimeRange{Start: clock(h1, min1, ampm1), From: m[0], To: m[1]}
 		if h2 != "" {
-			if min2 == "" && ampm2 == "" && !strings.ContainsAny(line[m[0]:m[1]], "h") {
-				// "14:00-17" is odd but read as a range; keep the match
-			}
 			tr.End = clock(h2, min2, ampm2)
 		}
 		// Trim trailing space the optional groups may have swallowed.

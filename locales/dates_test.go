@@ -1,0 +1,71 @@
+package locales
+
+import "testing"
+
+func TestFindDate(t *testing.T) {
+	s := MustEmbedded()
+	cases := []struct{ line, iso, lang string }{
+		{"2 May 2005 – 14:00-17:30", "2005-05-02", "en"},
+		{"Tuesday, 15 November 2016", "2016-11-15", "en"},
+		{"May 2, 2005, 3 p.m. to 5 p.m.", "2005-05-02", "en"},
+		{"le 1er mai 2005 à 14h00", "2005-05-01", "fr"},
+		{"16 décembre 2014", "2014-12-16", "fr"},
+		{"2 de mayo de 2005", "2005-05-02", "es"},
+		{"2 мая 2005 г.", "2005-05-02", "ru"},
+		{"2005年5月2日", "2005-05-02", "zh"},
+		{"2 أيار/مايو 2005", "2005-05-02", "ar"},
+		{"2014-12-16", "2014-12-16", ""},
+		{"02/05/2005", "2005-05-02", ""},
+	}
+	for _, c := range cases {
+		d, ok := s.FindDate(c.line)
+		if !ok || d.ISO() != c.iso || d.Lang != c.lang {
+			t.Errorf("%q: got %s %q ok=%v, want %s %q", c.line, d.ISO(), d.Lang, ok, c.iso, c.lang)
+		}
+	}
+	for _, line := range []string{"Room C2", "189 member states", "Resolution 59/220 and 57/270"} {
+		if d, ok := s.FindDate(line); ok {
+			t.Errorf("%q: found date %s", line, d.ISO())
+		}
+	}
+}
+
+func TestFindTimeRange(t *testing.T) {
+	cases := []struct{ line, start, end string }{
+		{"2 May 2005 – 14:00-17:30", "14:00", "17:30"},
+		{"_9:30-12:00, Grand Ballroom I_", "09:30", "12:00"},
+		{"9h30 - 12h", "09:30", "12:00"},
+		{"3 p.m. to 5 p.m.", "15:00", "17:00"},
+		{"à 14h00", "14:00", ""},
+	}
+	for _, c := range cases {
+		tr, ok := FindTimeRange(c.line)
+		if !ok || tr.Start != c.start || tr.End != c.end {
+			t.Errorf("%q: got %+v ok=%v", c.line, tr, ok)
+		}
+	}
+	for _, line := range []string{"189 member states", "paragraph 10", "2005", "v1.2 of the draft"} {
+		if tr, ok := FindTimeRange(line); ok {
+			t.Errorf("%q: found time %+v", line, tr)
+		}
+	}
+}
+
+func TestEveryLocaleDefinesEveryKey(t *testing.T) {
+	for _, loc := range MustEmbedded().All() {
+		if err := loc.Validate(); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestCounters(t *testing.T) {
+	cases := []struct{ got, want string }{
+		{Roman(14), "XIV"}, {Letters(27, 'a'), "aa"}, {ChineseCounting(11), "十一"}, {ChineseCounting(20), "二十"}, {ChineseCounting(105), "一百〇五"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q want %q", c.got, c.want)
+		}
+	}
+}

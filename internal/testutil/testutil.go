@@ -28,18 +28,26 @@ func RequireTool(t testing.TB, name string) string {
 	return p
 }
 
-// RequirePython checks that python3 can import module (for example "docx"), with the same
-// skip-locally, fail-in-CI rule.
+// RequirePython returns a python3 that can import module (for example "docx"), with the
+// same skip-locally, fail-in-CI rule. The python3 first on PATH may be a private build
+// (pyenv) without Debian's python3-* modules, so the system interpreter is tried too.
 func RequirePython(t testing.TB, module string) string {
 	t.Helper()
-	py := RequireTool(t, "python3")
-	if err := exec.Command(py, "-c", "import "+module).Run(); err != nil {
-		if InCI() {
-			t.Fatalf("python3 module %s is required under CI=true (.ci/run installs it)", module)
-		}
-		t.Skipf("python3 module %s not installed; interop check skipped", module)
+	var candidates []string
+	if p, err := exec.LookPath("python3"); err == nil {
+		candidates = append(candidates, p)
 	}
-	return py
+	candidates = append(candidates, "/usr/bin/python3")
+	for _, py := range candidates {
+		if exec.Command(py, "-c", "import "+module).Run() == nil {
+			return py
+		}
+	}
+	if InCI() {
+		t.Fatalf("python3 module %s is required under CI=true (.ci/run installs it)", module)
+	}
+	t.Skipf("python3 module %s not installed; interop check skipped", module)
+	return ""
 }
 
 // RepoRoot returns the repository root (the folder holding go.mod).

@@ -1,0 +1,186 @@
+package docx
+
+// Paragraph and run properties. Word rejects a file whose w:pPr or w:rPr children are out of
+// schema order (LibreOffice silently accepts it), so each struct has exactly one write method
+// that emits the children in the order of ECMA-376 Part 1 CT_PPrBase (§17.3.1.26) and
+// EG_RPrBase (§17.3.2.28); writer_order_test.go checks every part against those tables.
+
+// wSpacing is w:spacing in twips; line is in 240ths of a line (lineRule auto).
+type wSpacing struct {
+	before, after, line int
+}
+
+// wInd is w:ind in twips. For a bidi paragraph, left and right are the start and end edges.
+type wInd struct {
+	left, right, hanging int
+}
+
+// wTab is one tab stop.
+type wTab struct {
+	val string // left, center, right
+	pos int
+}
+
+// wPPr is the subset of paragraph properties the writer uses.
+type wPPr struct {
+	style     string
+	keepNext  bool
+	keepLines bool
+	// numbering: hasNum writes numPr; numID 0 removes numbering inherited from the style.
+	hasNum      bool
+	numID, ilvl int
+	borderBelow int // eighths of a point; 0 = none
+	tabs        []wTab
+	bidi        bool
+	spacing     *wSpacing
+	ind         *wInd
+	jc          string
+	outline     int // outline level + 1; 0 = none
+	rPr         *wRPr
+}
+
+func (p *wPPr) empty() bool {
+	return p.style == "" && !p.keepNext && !p.keepLines && !p.hasNum && p.borderBelow == 0 &&
+		len(p.tabs) == 0 && !p.bidi && p.spacing == nil && p.ind == nil && p.jc == "" &&
+		p.outline == 0 && p.rPr == nil
+}
+
+// write prints <w:pPr> in CT_PPr order: pStyle, keepNext, keepLines, numPr, pBdr, tabs, bidi,
+// spacing, ind, jc, outlineLvl, rPr.
+func (p *wPPr) write(x *wXML) {
+	if p.empty() {
+		return
+	}
+	x.open("w:pPr")
+	if p.style != "" {
+		x.val("w:pStyle", p.style)
+	}
+	if p.keepNext {
+		x.empty("w:keepNext")
+	}
+	if p.keepLines {
+		x.empty("w:keepLines")
+	}
+	if p.hasNum {
+		x.open("w:numPr")
+		x.ival("w:ilvl", p.ilvl)
+		x.ival("w:numId", p.numID)
+		x.close("w:numPr")
+	}
+	if p.borderBelow > 0 {
+		x.open("w:pBdr")
+		x.empty("w:bottom", "w:val", "single", "w:sz", wItoa(p.borderBelow), "w:space", "1", "w:color", "auto")
+		x.close("w:pBdr")
+	}
+	if len(p.tabs) > 0 {
+		x.open("w:tabs")
+		for _, t := range p.tabs {
+			x.empty("w:tab", "w:val", t.val, "w:pos", wItoa(t.pos))
+		}
+		x.close("w:tabs")
+	}
+	if p.bidi {
+		x.empty("w:bidi")
+	}
+	if s := p.spacing; s != nil {
+		x.empty("w:spacing", "w:before", wItoa(s.before), "w:after", wItoa(s.after),
+			"w:line", wItoa(s.line), "w:lineRule", "auto")
+	}
+	if in := p.ind; in != nil {
+		kv := []string{"w:left", wItoa(in.left), "w:right", wItoa(in.right)}
+		if in.hanging > 0 {
+			kv = append(kv, "w:hanging", wItoa(in.hanging))
+		} else {
+			kv = append(kv, "w:firstLine", "0")
+		}
+		x.empty("w:ind", kv...)
+	}
+	if p.jc != "" {
+		x.val("w:jc", p.jc)
+	}
+	if p.outline > 0 {
+		x.ival("w:outlineLvl", p.outline-1)
+	}
+	if p.rPr != nil {
+		p.rPr.write(x)
+	}
+	x.close("w:pPr")
+}
+
+// wFonts is w:rFonts with all four slots.
+type wFonts struct {
+	ascii, hAnsi, eastAsia, cs string
+}
+
+// wLang is w:lang with the three language slots.
+type wLang struct {
+	val, eastAsia, bidi string
+}
+
+// wRPr is the subset of run properties the writer uses. Bold and italic always set their
+// complex-script twins (bCs, iCs) so Arabic runs get the same emphasis.
+type wRPr struct {
+	style     string
+	fonts     *wFonts
+	b, i      bool
+	noProof   bool
+	color     string
+	sz, szCs  int // half-points; 0 = inherit
+	underline string
+	vertAlign string
+	rtl       bool
+	lang      *wLang
+}
+
+func (r *wRPr) empty() bool {
+	return r.style == "" && r.fonts == nil && !r.b && !r.i && !r.noProof && r.color == "" &&
+		r.sz == 0 && r.szCs == 0 && r.underline == "" && r.vertAlign == "" && !r.rtl && r.lang == nil
+}
+
+// write prints <w:rPr> in EG_RPrBase order: rStyle, rFonts, b, bCs, i, iCs, noProof, color,
+// sz, szCs, u, vertAlign, rtl, lang.
+func (r *wRPr) write(x *wXML) {
+	if r.empty() {
+		return
+	}
+	x.open("w:rPr")
+	if r.style != "" {
+		x.val("w:rStyle", r.style)
+	}
+	if f := r.fonts; f != nil {
+		x.empty("w:rFonts", "w:ascii", f.ascii, "w:hAnsi", f.hAnsi, "w:eastAsia", f.eastAsia, "w:cs", f.cs)
+	}
+	if r.b {
+		x.empty("w:b")
+		x.empty("w:bCs")
+	}
+	if r.i {
+		x.empty("w:i")
+		x.empty("w:iCs")
+	}
+	if r.noProof {
+		x.empty("w:noProof")
+	}
+	if r.color != "" {
+		x.val("w:color", r.color)
+	}
+	if r.sz > 0 {
+		x.ival("w:sz", r.sz)
+	}
+	if r.szCs > 0 {
+		x.ival("w:szCs", r.szCs)
+	}
+	if r.underline != "" {
+		x.val("w:u", r.underline)
+	}
+	if r.vertAlign != "" {
+		x.val("w:vertAlign", r.vertAlign)
+	}
+	if r.rtl {
+		x.empty("w:rtl")
+	}
+	if l := r.lang; l != nil {
+		x.empty("w:lang", "w:val", l.val, "w:eastAsia", l.eastAsia, "w:bidi", l.bidi)
+	}
+	x.close("w:rPr")
+}

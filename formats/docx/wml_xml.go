@@ -1,0 +1,94 @@
+package docx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strconv"
+)
+
+// wXML is the writer's small XML builder. encoding/xml's Encoder cannot be used for
+// WordprocessingML: it rewrites namespace prefixes (Word insists on none of that, but every
+// consumer expects the conventional "w:" prefix) and gives no control over child order. The
+// builder writes exactly what it is told, escaping every attribute value and text node, so
+// each part is assembled by one small function per element and no string is ever spliced
+// together from unescaped input.
+type wXML struct {
+	b bytes.Buffer
+}
+
+// wXMLHeader is the declaration every part starts with.
+const wXMLHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+// Namespaces used by the parts the writer produces.
+const (
+	wNSMain   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	wNSRel    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	wNSPkgRel = "http://schemas.openxmlformats.org/package/2006/relationships"
+	wNSCT     = "http://schemas.openxmlformats.org/package/2006/content-types"
+)
+
+func newWXML() *wXML {
+	x := &wXML{}
+	x.b.WriteString(wXMLHeader)
+	return x
+}
+
+// attrs writes name="value" pairs; attrs must have an even length (name, value, …).
+func (x *wXML) attrs(kv []string) {
+	for i := 0; i+1 < len(kv); i += 2 {
+		x.b.WriteByte(' ')
+		x.b.WriteString(kv[i])
+		x.b.WriteString(`="`)
+		wEscape(&x.b, kv[i+1])
+		x.b.WriteByte('"')
+	}
+}
+
+// open writes a start tag.
+func (x *wXML) open(name string, kv ...string) {
+	x.b.WriteByte('<')
+	x.b.WriteString(name)
+	x.attrs(kv)
+	x.b.WriteByte('>')
+}
+
+// close writes an end tag.
+func (x *wXML) close(name string) {
+	x.b.WriteString("</")
+	x.b.WriteString(name)
+	x.b.WriteByte('>')
+}
+
+// empty writes a self-closing element.
+func (x *wXML) empty(name string, kv ...string) {
+	x.b.WriteByte('<')
+	x.b.WriteString(name)
+	x.attrs(kv)
+	x.b.WriteString("/>")
+}
+
+// val writes the very common <name w:val="v"/>.
+func (x *wXML) val(name, v string) { x.empty(name, "w:val", v) }
+
+// ival writes <name w:val="n"/> for an integer.
+func (x *wXML) ival(name string, n int) { x.empty(name, "w:val", strconv.Itoa(n)) }
+
+// textElem writes <name>escaped text</name> with the given attributes.
+func (x *wXML) textElem(name, text string, kv ...string) {
+	x.open(name, kv...)
+	wEscape(&x.b, text)
+	x.close(name)
+}
+
+// raw appends markup that is already well-formed XML (parts copied from a reference
+// document). Never call it with user text.
+func (x *wXML) raw(s []byte) { x.b.Write(s) }
+
+func (x *wXML) bytes() []byte { return x.b.Bytes() }
+
+// wEscape escapes s for use in text and attribute values. xml.EscapeText also replaces
+// characters XML 1.0 forbids (control characters) with U+FFFD, so a stray form feed in the
+// notes cannot make Word refuse the file.
+func wEscape(b *bytes.Buffer, s string) {
+	_ = xml.EscapeText(b, []byte(s)) // writes to a bytes.Buffer cannot fail
+}

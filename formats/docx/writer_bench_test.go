@@ -1,0 +1,29 @@
+package docx
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/pipelinetest"
+)
+
+// BenchmarkWriteSample measures one English sample document, from model to zip bytes.
+func BenchmarkWriteSample(b *testing.B) {
+	w, err := NewWriter(WriterOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := pipelinetest.Sample("en")
+	opts := pipeline.WriteOptions{Locale: wLocale(b, "en"), Created: wTestCreated, Generator: "scribe bench"}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}

@@ -1,0 +1,89 @@
+package docx
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/pipelinetest"
+)
+
+// TestGolden compares each package structurally with testdata/writer/golden/<case>/: the part
+// list (parts.txt), then every XML part canonicalised (one element per line, sorted
+// attributes), so a diff shows which element changed. Run with -update to rewrite.
+func TestGolden(t *testing.T) {
+	type tc struct {
+		name string
+		lang string
+		doc  func() *pipeline.Document
+	}
+	var cases []tc
+	for _, lang := range locales.Supported {
+		cases = append(cases, tc{"sample-" + lang, lang, func() *pipeline.Document { return pipelinetest.Sample(lang) }})
+	}
+	cases = append(cases,
+		tc{"rich-en", "en", func() *pipeline.Document { return wRichDoc("en") }},
+		tc{"rich-ar", "ar", func() *pipeline.Document { return wRichDoc("ar") }},
+	)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data, _ := wWrite(t, WriterOptions{}, c.doc(), c.lang)
+			parts, names := wParts(t, data)
+			dir := filepath.Join("testdata", "writer", "golden", c.name)
+			got := map[string]string{"parts.txt": strings.Join(names, "\n") + "\n"}
+			for _, n := range names {
+				canon, err := wCanon(parts[n])
+				if err != nil {
+					t.Fatalf("%s: %v", n, err)
+				}
+				got[n+".txt"] = canon
+			}
+			if wUpdate() {
+				if err := os.RemoveAll(dir); err != nil {
+					t.Fatal(err)
+				}
+				for _, n := range wSortedKeys(got) {
+					p := filepath.Join(dir, filepath.FromSlash(n))
+					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(p, []byte(got[n]), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			for _, n := range wSortedKeys(got) {
+				want, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+				if err != nil {
+					t.Errorf("%v (run go test -update)", err)
+					continue
+				}
+				if string(want) != got[n] {
+					t.Errorf("%s differs from %s:\n%s", n, dir, wFirstDiff(string(want), got[n]))
+				}
+			}
+		})
+	}
+}
+
+// wFirstDiff shows the first differing line of two canonical parts, with its neighbours.
+func wFirstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + wItoa(i+1) + ":\n- " + w + "\n+ " + g
+		}
+	}
+	return ""
+}

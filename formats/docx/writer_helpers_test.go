@@ -1,0 +1,218 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/pipelinetest"
+)
+
+// wUpdateFlag is -update. The reader's tests in this package may register the same flag
+// (files initialise in name order, reader_*.go first), so it is registered only once and
+// read through the flag package.
+var wUpdateFlag = func() *bool {
+	if flag.Lookup("update") == nil {
+		return flag.Bool("update", false, "rewrite golden files")
+	}
+	return nil
+}()
+
+func wUpdate() bool {
+	if wUpdateFlag != nil {
+		return *wUpdateFlag
+	}
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// wTestCreated is the fixed creation time of test output.
+var wTestCreated = time.Date(2005, 5, 2, 17, 30, 0, 0, time.UTC)
+
+func wLocale(t testing.TB, lang string) *locales.Locale {
+	t.Helper()
+	loc, err := locales.MustEmbedded().Lookup(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// wWrite writes doc with the given writer options and returns the package bytes and the
+// warnings.
+func wWrite(t testing.TB, wo WriterOptions, doc *pipeline.Document, lang string) ([]byte, []pipeline.Diagnostic) {
+	t.Helper()
+	w, err := NewWriter(wo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	var warns pipeline.Warnings
+	opts := pipeline.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &warns}
+	if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
+		t.Fatalf("%s: %v", lang, err)
+	}
+	return buf.Bytes(), warns.List()
+}
+
+// wParts unzips a package into part name → bytes, and the names in archive order.
+func wParts(t testing.TB, data []byte) (map[string][]byte, []string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	var names []string
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[f.Name] = b
+		names = append(names, f.Name)
+	}
+	return parts, names
+}
+
+// wRichDoc extends the sample with what the sample lacks: a third chapter with two sections,
+// a fourth with a lone unlabelled section, a second subparagraph list, a list under an
+// unnumbered paragraph (which must restart at (a)), a note, a table, a link and enough
+// paragraphs to fill page 2 (running header and footer).
+func wRichDoc(lang string) *pipeline.Document {
+	doc := pipelinetest.Sample(lang)
+	loc, _ := locales.MustEmbedded().Lookup(lang)
+	num := loc.Numbering
+	para := 5 // the sample numbers paragraphs 1–5
+	pos := func(line int) pipeline.Pos { return pipeline.Pos{File: "rich.txt", Line: line} }
+	line := 100
+	p := func(text string, children ...pipeline.Block) *pipeline.Paragraph {
+		para++
+		line++
+		return &pipeline.Paragraph{Pos: pos(line), Inlines: pipeline.Texts(text, line), Numbered: true,
+			Number: pipeline.Number{Ordinal: para, Label: num.Paragraph.Label(para)}, ID: fmt.Sprintf("p%d", para), Children: children}
+	}
+	list := func(id string, items ...string) *pipeline.List {
+		l := &pipeline.List{Pos: pos(line), Depth: 1}
+		for i, s := range items {
+			l.Items = append(l.Items, &pipeline.ListItem{Pos: pos(line), Inlines: pipeline.Texts(s, line),
+				Number: pipeline.Number{Ordinal: i + 1, Label: num.Sub[0].Label(i + 1), Level: 1}, ID: fmt.Sprintf("%s.%c", id, 'a'+i)})
+		}
+		return l
+	}
+	h := func(level, n int, lv locales.Level, text string) *pipeline.Heading {
+		hd := &pipeline.Heading{Pos: pos(line), Level: level, Inlines: pipeline.Texts(text, line)}
+		if n > 0 {
+			hd.Number = pipeline.Number{Ordinal: n, Label: lv.Label(n), Level: level - 1}
+		}
+		return hd
+	}
+	arabic := "قال الرئيس إن الاجتماع مفتوح."
+	doc.Blocks = append(doc.Blocks,
+		h(1, 3, num.Chapter, "Other matters"),
+		h(2, 1, num.Section, "Budget"),
+		p("The secretariat presented the budget, which covers:", list("p6", "staff costs;", "travel.")),
+		&pipeline.Note{Pos: pos(line), Inlines: pipeline.Texts("(Spoke in French)", line), ID: "n2"},
+		&pipeline.Paragraph{Pos: pos(line), Inlines: pipeline.Texts("The following was also noted:", line), ID: "u1",
+			Children: []pipeline.Block{list("u1", "first restart item;", "second restart item.")}},
+		h(2, 2, num.Section, "Calendar"),
+		p("Speakers asked for a table of meetings "+arabic, &pipeline.Table{Pos: pos(line), ID: "t1", Rows: [][][]pipeline.Inline{
+			{pipeline.Texts("Meeting", line), pipeline.Texts("Date", line)},
+			{pipeline.Texts("Council", line), pipeline.Texts(arabic, line), pipeline.Texts("extra cell", line)},
+		}}),
+		p("", []pipeline.Block{}...),
+		h(1, 4, num.Chapter, "Closing"),
+		h(2, 0, num.Section, "Lone section without a letter"),
+	)
+	// The empty paragraph above gets text with a link.
+	last := doc.Blocks[len(doc.Blocks)-3].(*pipeline.Paragraph)
+	last.Inlines = []pipeline.Inline{
+		{Kind: pipeline.KindText, Text: "Documents are at "},
+		{Kind: pipeline.KindLink, Text: "the ITU site", URL: "https://www.itu.int/wsis/?a=1&b=2"},
+		{Kind: pipeline.KindStrong, Text: " (bold)"},
+		{Kind: pipeline.KindText, Text: "; line one\nline two\tafter tab."},
+	}
+	for i := 0; i < 30; i++ {
+		doc.Blocks = append(doc.Blocks, p(fmt.Sprintf("Filler paragraph %d, long enough to wrap onto a second line of the text block so that the report runs to a second and third page with running headers and footers.", i+1)))
+	}
+	return doc
+}
+
+// wCanon prints an XML part canonically: one element per line, indented, attributes sorted,
+// namespaces shown by conventional prefix, whitespace-only text dropped. Golden diffs are
+// then readable and independent of attribute order.
+func wCanon(data []byte) (string, error) {
+	prefixes := map[string]string{
+		wNSMain: "w", wNSRel: "r", wNSPkgRel: "rel", wNSCT: "ct",
+		"http://schemas.openxmlformats.org/package/2006/metadata/core-properties":   "cp",
+		"http://purl.org/dc/elements/1.1/":                                          "dc",
+		"http://purl.org/dc/terms/":                                                 "dcterms",
+		"http://www.w3.org/2001/XMLSchema-instance":                                 "xsi",
+		"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties": "ep",
+		"http://www.w3.org/XML/1998/namespace":                                      "xml",
+	}
+	name := func(n xml.Name) string {
+		if n.Space == "" || n.Space == "xmlns" {
+			return n.Local
+		}
+		if p, ok := prefixes[n.Space]; ok {
+			return p + ":" + n.Local
+		}
+		return n.Space + ":" + n.Local
+	}
+	var b strings.Builder
+	d := xml.NewDecoder(bytes.NewReader(data))
+	depth := 0
+	var stack []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return b.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			var attrs []string
+			for _, a := range t.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
+					continue
+				}
+				attrs = append(attrs, fmt.Sprintf("%s=%q", name(a.Name), a.Value))
+			}
+			sort.Strings(attrs)
+			fmt.Fprintf(&b, "%s<%s", strings.Repeat("  ", depth), name(t.Name))
+			for _, a := range attrs {
+				b.WriteString(" " + a)
+			}
+			b.WriteString(">\n")
+			depth++
+			stack = append(stack, t.Name.Local)
+		case xml.EndElement:
+			depth--
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			// Whitespace between elements is layout; inside w:t it is text.
+			inText := len(stack) > 0 && (stack[len(stack)-1] == "t" || stack[len(stack)-1] == "instrText")
+			if strings.TrimSpace(string(t)) != "" || (inText && len(t) > 0) {
+				fmt.Fprintf(&b, "%s%q\n", strings.Repeat("  ", depth), string(t))
+			}
+		}
+	}
+}

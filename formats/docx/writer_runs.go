@@ -1,0 +1,114 @@
+package docx
+
+import (
+	"strings"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// runs prints inline runs. inNote is true inside footnotes, headers and footers: there,
+// hyperlinks print as text (those parts have no relationships of their own) and a footnote
+// inside a footnote is flattened into the text.
+func (st *wState) runs(x *wXML, ins []pipeline.Inline, inNote bool) {
+	for _, in := range ins {
+		switch in.Kind {
+		case pipeline.KindFootnote:
+			if inNote {
+				st.runs(x, in.Note, true)
+				continue
+			}
+			st.footnotes = append(st.footnotes, in.Note)
+			x.open("w:r")
+			r := wRPr{style: wStyleFnRef}
+			r.write(x)
+			x.empty("w:footnoteReference", "w:id", wItoa(len(st.footnotes)))
+			x.close("w:r")
+			if in.Text != "" {
+				st.textRun(x, wRPr{rtl: wHasRTL(in.Text)}, in.Text)
+			}
+		case pipeline.KindLink:
+			text := in.Text
+			if text == "" {
+				text = in.URL
+			}
+			target := wLinkTarget(in.URL)
+			if inNote || target == "" {
+				st.textRun(x, wRPr{rtl: wHasRTL(text)}, text)
+				continue
+			}
+			st.links = append(st.links, target)
+			x.open("w:hyperlink", "r:id", "rId"+wItoa(wRelFirstLink+len(st.links)-1))
+			st.textRun(x, wRPr{style: wStyleHyperlink, rtl: wHasRTL(text)}, text)
+			x.close("w:hyperlink")
+		case pipeline.KindEmphasis:
+			st.textRun(x, wRPr{i: true, rtl: wHasRTL(in.Text)}, in.Text)
+		case pipeline.KindStrong:
+			st.textRun(x, wRPr{b: true, rtl: wHasRTL(in.Text)}, in.Text)
+		case pipeline.KindSymbol:
+			st.symbolRun(x, in.Text)
+		default: // text, quoted, and kinds added later print as plain text
+			st.textRun(x, wRPr{rtl: wHasRTL(in.Text)}, in.Text)
+		}
+	}
+}
+
+// textRun prints one w:r. Line breaks become w:br and tabs w:tab, so text from the notes keeps
+// its shape without putting control characters into w:t. w:rtl is set only on runs with
+// right-to-left letters: an English symbol inside an Arabic paragraph stays left to right.
+func (st *wState) textRun(x *wXML, r wRPr, text string) {
+	if text == "" {
+		return
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	x.open("w:r")
+	r.write(x)
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			x.textElem("w:t", text[start:end], "xml:space", "preserve")
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			flush(i)
+			x.empty("w:br")
+			start = i + 1
+		case '\t':
+			flush(i)
+			x.empty("w:tab")
+			start = i + 1
+		}
+	}
+	flush(len(text))
+	x.close("w:r")
+}
+
+// symbolRun prints a UN document symbol, which must never break across lines: spaces become
+// no-break spaces and hyphens Word's non-breaking hyphen.
+func (st *wState) symbolRun(x *wXML, text string) {
+	if text == "" {
+		return
+	}
+	text = strings.ReplaceAll(text, " ", "\u00a0")
+	x.open("w:r")
+	r := wRPr{style: wStyleDocSymbol}
+	r.write(x)
+	for i, part := range strings.Split(text, "-") {
+		if i > 0 {
+			x.empty("w:noBreakHyphen")
+		}
+		if part != "" {
+			x.textElem("w:t", part, "xml:space", "preserve")
+		}
+	}
+	x.close("w:r")
+}
+
+// wLinkTarget makes a URL usable as a relationship target: trimmed, with spaces
+// percent-encoded (Word refuses to open a package whose external target has a raw space).
+func wLinkTarget(u string) string {
+	u = strings.TrimSpace(u)
+	return strings.ReplaceAll(u, " ", "%20")
+}

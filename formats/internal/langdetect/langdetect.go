@@ -1,0 +1,114 @@
+// Package langdetect guesses which of the six UN languages a text is written in. It is a
+// cheap, deterministic guess for the notes reader's Metadata.OriginalLang when neither front
+// matter nor the user states the language: Arabic, Chinese and Russian are told apart by
+// script, and Latin-script text by counting function words of English, French and Spanish.
+// It answers "" rather than guess when the evidence is thin.
+package langdetect
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// sampleBytes bounds the work on huge inputs: the language of notes is settled long before
+// the first 64 KiB end.
+const sampleBytes = 64 << 10
+
+// minLetters is the least number of letters Detect needs before it answers.
+const minLetters = 12
+
+// Function words that are frequent in one of the three Latin-script languages and rare in the
+// other two. Words shared by French and Spanish ("de", "la", "que", "en") are left out on
+// purpose: they vote for nobody.
+var stopwords = map[string]string{
+	// English
+	"the": "en", "and": "en", "of": "en", "to": "en", "that": "en", "is": "en", "was": "en",
+	"with": "en", "for": "en", "on": "en", "were": "en", "this": "en", "be": "en", "by": "en",
+	"it": "en", "have": "en", "has": "en", "which": "en", "are": "en", "from": "en", "said": "en",
+	"would": "en", "should": "en", "their": "en", "not": "en", "an": "en", "at": "en",
+	// French
+	"le": "fr", "les": "fr", "des": "fr", "et": "fr", "est": "fr", "une": "fr", "du": "fr",
+	"qui": "fr", "dans": "fr", "pour": "fr", "pas": "fr", "sur": "fr", "au": "fr", "aux": "fr",
+	"avec": "fr", "ce": "fr", "il": "fr", "sont": "fr", "été": "fr", "l": "fr", "d": "fr",
+	"qu": "fr", "mais": "fr", "ou": "fr", "à": "fr", "cette": "fr", "leur": "fr", "être": "fr",
+	// Spanish
+	"el": "es", "los": "es", "las": "es", "y": "es", "del": "es", "por": "es", "con": "es",
+	"una": "es", "es": "es", "se": "es", "para": "es", "su": "es", "al": "es", "lo": "es",
+	"como": "es", "más": "es", "fue": "es", "sobre": "es", "sus": "es", "también": "es",
+	"entre": "es", "está": "es", "pero": "es",
+}
+
+// Detect returns "ar", "zh", "ru", "fr", "es" or "en" for the language text is written in,
+// or "" when it cannot tell (too little text, or Latin text without enough function words).
+func Detect(text string) string {
+	if len(text) > sampleBytes {
+		cut := sampleBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var arabic, han, cyrillic, latin int
+	votes := map[string]int{}
+	word := make([]rune, 0, 32)
+	flush := func() {
+		if len(word) > 0 && len(word) < 16 {
+			if lang, ok := stopwords[string(word)]; ok {
+				votes[lang]++
+			}
+		}
+		word = word[:0]
+	}
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyrillic++
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		}
+		if unicode.IsLetter(r) {
+			if len(word) < cap(word) {
+				word = append(word, unicode.ToLower(r))
+			}
+			continue
+		}
+		flush()
+	}
+	flush()
+	// A Han character carries about as much text as a three-letter word, so it is weighted up;
+	// otherwise the Latin acronyms of Chinese notes (WSIS, ITU) would outvote the Chinese.
+	scores := []struct {
+		lang  string
+		score int
+	}{{"ar", arabic}, {"zh", han * 3}, {"ru", cyrillic}, {"latin", latin}}
+	best := scores[0]
+	for _, s := range scores[1:] {
+		if s.score > best.score {
+			best = s
+		}
+	}
+	if arabic+han+cyrillic+latin < minLetters {
+		return ""
+	}
+	if best.lang != "latin" {
+		return best.lang
+	}
+	lang, top, second := "", 0, 0
+	for _, l := range []string{"en", "fr", "es"} {
+		switch n := votes[l]; {
+		case n > top:
+			lang, second, top = l, top, n
+		case n > second:
+			second = n
+		}
+	}
+	// Require a clear margin: two function words at least, and more than the runner-up.
+	if top < 2 || top == second {
+		return ""
+	}
+	return lang
+}

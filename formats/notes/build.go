@@ -1,0 +1,319 @@
+package notes
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Reasons shared by many blocks are constants, so a million-line input does not format a
+// million strings.
+const (
+	whyQuotePara = "quotation paragraph"
+	whyNumbered  = "paragraph: typed with its own number, which is dropped; the numbering normalizer numbers paragraphs"
+	whyOrphan    = "paragraph: a bullet that no paragraph introduces; a UN report has no subparagraphs without a lead paragraph"
+	whyLongPara  = "paragraph: body text"
+	whyListLead  = "paragraph: introduces the unmarked list under it"
+	whyQuoteLead = "paragraph: the quotation it opens continues over the next paragraphs"
+	whyCueQuote  = "quotation: lines marked \"> \""
+)
+
+// inl returns the runs of bytes [from, to) of the item's text.
+func (in *inferrer) inl(it *item, from, to int) []pipeline.Inline {
+	if it.ins != nil {
+		return sliceInlines(it.ins, from, to, it.line)
+	}
+	return pipeline.Texts(strings.TrimSpace(it.text[from:to]), it.line)
+}
+
+// contentInl returns the runs of the item's content (after its cue or marker).
+func (in *inferrer) contentInl(it *item) []pipeline.Inline {
+	return in.inl(it, it.off, len(it.text))
+}
+
+// builder assembles blocks; lastPara is the paragraph that lists and quotations attach to.
+type builder struct {
+	*inferrer
+	blocks   []pipeline.Block
+	lastPara *pipeline.Paragraph
+}
+
+func (b *builder) add(blk pipeline.Block) {
+	b.blocks = append(b.blocks, blk)
+	if p, ok := blk.(*pipeline.Paragraph); ok && p.Numbered {
+		b.lastPara = p
+	} else {
+		b.lastPara = nil
+	}
+}
+
+// attach adds a child to the paragraph before, or puts it in the body when there is none.
+func (b *builder) attach(blk pipeline.Block) {
+	if b.lastPara != nil {
+		b.lastPara.Children = append(b.lastPara.Children, blk)
+		return
+	}
+	b.blocks = append(b.blocks, blk)
+}
+
+func (in *inferrer) build() error {
+	b := &builder{inferrer: in, blocks: make([]pipeline.Block, 0, len(in.items))}
+	items := in.items
+	for i := 0; i < len(items); i++ {
+		if err := in.checkCtx(i); err != nil {
+			return err
+		}
+		it := &items[i]
+		switch {
+		case it.kind == kFront:
+		case it.quoteEnd > 0:
+			b.quotation(i)
+			i = it.quoteEnd
+		case it.kind == kHead:
+			b.add(&pipeline.Heading{Pos: in.pos(it.line), Level: it.level,
+				Inlines: in.inl(it, it.off, it.off+len(headingText(it))), Why: it.cueWhy})
+		case it.heading:
+			b.add(&pipeline.Heading{Pos: in.pos(it.line), Level: 1, Inlines: in.contentInl(it), Why: it.why})
+		case it.kind == kQuote:
+			q := &pipeline.Quote{Pos: in.pos(it.line), Why: whyCueQuote}
+			for ; i < len(items) && items[i].kind == kQuote; i++ {
+				q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: in.pos(items[i].line),
+					Inlines: in.contentInl(&items[i]), Why: whyQuotePara})
+			}
+			i--
+			b.attach(q)
+		case it.kind == kNote:
+			b.add(&pipeline.Note{Pos: in.pos(it.line), Inlines: in.contentInl(it)})
+		case it.kind == kBullet || (it.kind == kNumbered && b.lastPara != nil && endsColon(pipeline.PlainText(b.lastPara.Inlines))):
+			n, err := b.bullets(i)
+			if err != nil {
+				return err
+			}
+			i += n - 1
+		case it.kind == kNumbered:
+			b.add(&pipeline.Paragraph{Pos: in.pos(it.line), Inlines: in.contentInl(it), Numbered: true, Why: whyNumbered})
+		default:
+			p := &pipeline.Paragraph{Pos: in.pos(it.line), Inlines: in.contentInl(it), Numbered: true, Why: it.why}
+			if p.Why == "" {
+				p.Why = whyLongPara
+			}
+			b.add(p)
+			if it.listN > 0 {
+				p.Why = whyListLead
+				l := &pipeline.List{Pos: in.pos(items[i+1].line), Depth: 1,
+					Why: fmt.Sprintf("list: %d short lines without final stops under the lead line %d", it.listN, it.line)}
+				if endsColon(it.text) {
+					l.Why = fmt.Sprintf("list: %d short lines under the lead line %d, which ends with a colon", it.listN, it.line)
+				}
+				for j := i + 1; j <= i+it.listN; j++ {
+					l.Items = append(l.Items, &pipeline.ListItem{Pos: in.pos(items[j].line), Inlines: in.contentInl(&items[j])})
+				}
+				p.Children = append(p.Children, l)
+				i += it.listN
+			}
+		}
+	}
+	in.doc.Blocks = b.blocks
+	return nil
+}
+
+// quotation builds a quotation that opens in item i and closes in item it.quoteEnd. The text
+// before the opening mark stays a paragraph; the quoted paragraphs, marks kept, become a
+// Quote child of it (or of the paragraph before, when the quotation opens the line).
+func (b *builder) quotation(i int) {
+	items := b.items
+	it := &items[i]
+	end := it.quoteEnd
+	open := it.off + it.quoteAt
+	q := &pipeline.Quote{Pos: b.pos(it.line),
+		Why: fmt.Sprintf("quotation: opened at line %d and closed at line %d, over %d paragraphs", it.line, items[end].line, end-i+1)}
+	q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, open, len(it.text)), Why: whyQuotePara})
+	for j := i + 1; j <= end; j++ {
+		q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: b.pos(items[j].line), Inlines: b.inl(&items[j], 0, len(items[j].text)), Why: whyQuotePara})
+	}
+	if hasWord(it.text[it.off:open]) {
+		why := whyQuoteLead
+		if it.kind == kNumbered {
+			why = whyNumbered
+		}
+		p := &pipeline.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, it.off, open), Numbered: true, Why: why}
+		b.add(p)
+		p.Children = append(p.Children, q)
+		return
+	}
+	b.attach(q)
+}
+
+// node is a bullet in the tree that nesting builds.
+type node struct {
+	it       *item
+	children []*node
+	// nestWhy says why the list under this node is nested.
+	nestWhy string
+}
+
+// frame is one open list level while nesting bullets.
+type frame struct {
+	indent   int
+	class    string
+	siblings *[]*node
+	prevSame int // index of the next frame down with the same class, -1 if none
+}
+
+// bullets reads the run of bullets starting at item i (blank lines between bullets do not
+// end it) and attaches it. Deeper indentation nests a level; at the same indentation a
+// different marker nests too, unless an enclosing level uses it. It returns the number of
+// items consumed.
+func (b *builder) bullets(i int) (int, error) {
+	items := b.items
+	var roots []*node
+	stack := make([]frame, 0, 4)
+	top := map[string]int{}
+	push := func(indent int, class string, siblings *[]*node) {
+		prev, ok := top[class]
+		if !ok {
+			prev = -1
+		}
+		top[class] = len(stack)
+		stack = append(stack, frame{indent, class, siblings, prev})
+	}
+	pop := func() {
+		f := stack[len(stack)-1]
+		if f.prevSame < 0 {
+			delete(top, f.class)
+		} else {
+			top[f.class] = f.prevSame
+		}
+		stack = stack[:len(stack)-1]
+	}
+	j := i
+	for ; j < len(items); j++ {
+		it := &items[j]
+		if it.kind != kBullet && it.kind != kNumbered {
+			break
+		}
+		if len(stack) == 0 {
+			push(it.indent, it.class, &roots)
+		} else {
+			for len(stack) > 1 && stack[len(stack)-1].indent > it.indent {
+				pop()
+			}
+			f := stack[len(stack)-1]
+			class := it.class
+			if it.indent <= f.indent {
+				sib := *f.siblings
+				class = sameStyle(it, f.class, sib[len(sib)-1].it.marker)
+			}
+			it.class = class
+			if it.indent > f.indent || class != f.class {
+				if k, ok := top[class]; ok && it.indent <= f.indent {
+					for len(stack)-1 > k {
+						pop()
+					}
+				} else {
+					sib := *f.siblings
+					parent := sib[len(sib)-1]
+					if it.indent > f.indent {
+						parent.nestWhy = "deeper indentation"
+					} else {
+						parent.nestWhy = fmt.Sprintf("a different marker (%q under %q)", it.marker, parent.it.marker)
+					}
+					push(it.indent, class, &parent.children)
+				}
+			}
+		}
+		if len(stack) > b.maxDepth {
+			return 0, errorAt(b.opts.Name, it.line, pipeline.ErrTooDeep, "bullets nest %d levels deep, limit %d", len(stack), b.maxDepth)
+		}
+		f := stack[len(stack)-1]
+		*f.siblings = append(*f.siblings, &node{it: it})
+	}
+	if b.lastPara != nil {
+		l := b.list(roots, 1)
+		l.Why = fmt.Sprintf("list: %d %s marked %q, introduced by the paragraph at line %d",
+			len(roots), plural(len(roots), "item", "items"), roots[0].it.marker, b.lastPara.Pos.Line)
+		b.lastPara.Children = append(b.lastPara.Children, l)
+		return j - i, nil
+	}
+	for _, n := range roots {
+		why := whyOrphan
+		if n.it.kind == kNumbered {
+			why = whyNumbered
+		}
+		p := &pipeline.Paragraph{Pos: b.pos(n.it.line), Inlines: b.contentInl(n.it), Numbered: true, Why: why}
+		if len(n.children) > 0 {
+			l := b.list(n.children, 1)
+			l.Why = fmt.Sprintf("list: %d %s nested under a bullet by %s", len(n.children), plural(len(n.children), "item", "items"), n.nestWhy)
+			p.Children = append(p.Children, l)
+		}
+		b.add(p)
+	}
+	return j - i, nil
+}
+
+// sameStyle reconciles the letter-or-roman ambiguity of "i", "v", "x", "l", "c": a marker
+// continues the current list when the list's last counter is the one before it, in the
+// list's own style ("h)" then "i)" are letters; "iv)" then "v)" are roman numerals).
+func sameStyle(it *item, current, lastMarker string) string {
+	class := it.class
+	if class == current || len(class) != len(current) {
+		return class
+	}
+	if strings.NewReplacer("a", "i", "i", "a").Replace(class) != current {
+		return class
+	}
+	counter, last := counterOf(it.marker), counterOf(lastMarker)
+	if strings.Contains(current, "a") {
+		if len(counter) == 1 && len(last) == 1 && counter[0] == last[0]+1 {
+			return current
+		}
+		return class
+	}
+	if r, p := romanValue(counter), romanValue(last); r > 0 && p > 0 && r == p+1 {
+		return current
+	}
+	return class
+}
+
+func counterOf(marker string) string { return strings.Trim(marker, "()（）.、") }
+
+// romanValue reads a lower-case roman numeral; 0 when s is not one.
+func romanValue(s string) int {
+	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := vals[s[i]]
+		if v == 0 {
+			return 0
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n
+}
+
+// list converts bullet nodes into a List of the given depth, with nested lists below.
+func (b *builder) list(nodes []*node, depth int) *pipeline.List {
+	l := &pipeline.List{Pos: b.pos(nodes[0].it.line), Depth: depth, Items: make([]*pipeline.ListItem, 0, len(nodes))}
+	for _, n := range nodes {
+		li := &pipeline.ListItem{Pos: b.pos(n.it.line), Marker: n.it.marker, Inlines: b.contentInl(n.it)}
+		if len(n.children) > 0 {
+			sub := b.list(n.children, depth+1)
+			sub.Why = fmt.Sprintf("list: %d %s at depth %d, nested by %s", len(n.children), plural(len(n.children), "item", "items"), depth+1, n.nestWhy)
+			li.Children = []pipeline.Block{sub}
+		}
+		l.Items = append(l.Items, li)
+	}
+	return l
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

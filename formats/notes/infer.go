@@ -1,0 +1,508 @@
+package notes
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/formats/internal/frontmatter"
+	"github.com/scribe-un/scribe/formats/internal/langdetect"
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// item is a paragraph candidate: one line, or several joined (a hard-wrapped paragraph, a
+// bullet with its continuation lines).
+type item struct {
+	ln
+	// blankBefore is set when a blank or separator line precedes the item.
+	blankBefore bool
+	// lastLen is the length in characters of the last source line joined into the item.
+	lastLen int
+	// cueWhy explains an explicit heading cue.
+	cueWhy string
+	// heading is set when inference makes the item a heading; why says why (or why not).
+	heading bool
+	why     string
+	// quoteEnd is the index of the item that closes a quotation opened in this one at byte
+	// quoteAt of its content; 0 when none. inQuote marks the items inside.
+	quoteEnd, quoteAt int
+	inQuote           bool
+	// listN is the number of following items that form an unmarked list under this one.
+	listN    int
+	listItem bool
+}
+
+// maxLines caps the lines of text of one input. The document model costs a few hundred
+// bytes per paragraph, so this keeps a hostile file of tiny lines (64 MiB of "a\n") from
+// asking for gigabytes; real notes have a few thousand lines.
+const maxLines = 1 << 21
+
+// inferrer holds the state of one conversion; nothing is shared between conversions.
+type inferrer struct {
+	ctx      context.Context
+	opts     pipeline.ReadOptions
+	maxDepth int
+	doc      *pipeline.Document
+	items    []item
+	dates    *locales.Set
+	locs     []*locales.Locale
+	// verbs are the reporting verbs of the notes' language: a line holding one is a statement
+	// ("Canada agreed"), not a heading.
+	verbs map[string]bool
+}
+
+func (in *inferrer) pos(line int) pipeline.Pos { return pipeline.Pos{File: in.opts.Name, Line: line} }
+
+// checkCtx polls for cancellation every few thousand steps.
+func (in *inferrer) checkCtx(i int) error {
+	if i&4095 == 0 {
+		if err := in.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// infer runs the rules over prepared lines. fm is the front matter, nil when none.
+func infer(ctx context.Context, lns []ln, opts pipeline.ReadOptions, fm *frontmatter.Block) (*pipeline.Document, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	in := &inferrer{
+		ctx: ctx, opts: opts, maxDepth: opts.Limits.WithDefaults().MaxDepth,
+		doc: &pipeline.Document{Source: opts.Name, Blocks: []pipeline.Block{}},
+	}
+	if set, err := locales.Embedded(); err == nil {
+		in.dates = set
+		in.locs = set.All()
+	}
+	if fm != nil {
+		fm.Apply(&in.doc.Meta, in.pos(1))
+	}
+	in.language(lns)
+	if err := in.assemble(lns); err != nil {
+		return nil, err
+	}
+	lns = nil // the items hold what is needed; let the lines go
+	_ = lns
+	if len(in.items) == 0 {
+		opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "no body text")
+		return in.doc, nil
+	}
+	in.masthead()
+	if err := in.quotes(); err != nil {
+		return nil, err
+	}
+	in.headings()
+	in.unmarkedLists()
+	if err := in.build(); err != nil {
+		return nil, err
+	}
+	return in.doc, nil
+}
+
+// language settles Meta.OriginalLang (front matter, else the user's --source-lang, else a
+// guess from the text) and loads the reporting verbs of that language.
+func (in *inferrer) language(lns []ln) {
+	m := &in.doc.Meta
+	switch {
+	case m.OriginalLang != "":
+	case in.opts.SourceLang != "":
+		m.OriginalLang = in.opts.SourceLang
+	default:
+		var b strings.Builder
+		for i := range lns {
+			if b.Len() > 64<<10 {
+				break
+			}
+			b.WriteString(lns[i].text)
+			b.WriteByte('\n')
+		}
+		m.OriginalLang = langdetect.Detect(b.String())
+	}
+	in.verbs = map[string]bool{}
+	if in.dates == nil {
+		return
+	}
+	if loc, err := in.dates.Lookup(m.OriginalLang); err == nil && m.OriginalLang != "" {
+		m.OriginalLang = loc.Tag
+		for _, v := range loc.Speech.Verbs {
+			in.verbs[strings.ToLower(v)] = true
+		}
+		return
+	}
+	// Language unknown: the verbs of all six, without the one- and two-letter ones that are
+	// other words elsewhere (French "a" is Spanish "to").
+	for _, loc := range in.locs {
+		for _, v := range loc.Speech.Verbs {
+			if utf8.RuneCountInString(v) > 2 {
+				in.verbs[strings.ToLower(v)] = true
+			}
+		}
+	}
+}
+
+// wrapWidth detects hard-wrapped notes: enough lines end within a few characters of one
+// width (40 to 100) without ending a sentence, and run on into the next line. It returns
+// that width, or 0.
+func wrapWidth(lns []ln) int {
+	n, maxLen := 0, 0
+	for i := range lns {
+		if lns[i].kind != kText {
+			continue
+		}
+		n++
+		if l := utf8.RuneCountInString(lns[i].text) + lns[i].indent; l > maxLen {
+			maxLen = l
+		}
+	}
+	if n < 6 || maxLen < 40 || maxLen > 100 {
+		return 0
+	}
+	near, open := 0, 0
+	for i := range lns {
+		if lns[i].kind != kText {
+			continue
+		}
+		if utf8.RuneCountInString(lns[i].text)+lns[i].indent >= maxLen-10 {
+			near++
+			if !endsSentence(lns[i].text) && i+1 < len(lns) && lns[i+1].kind == kText {
+				open++
+			}
+		}
+	}
+	if near*3 >= n && open*2 >= near {
+		return maxLen
+	}
+	return 0
+}
+
+// joinTo appends line l to item it, separated by a space.
+func (it *item) joinTo(l *ln) {
+	if it.ins != nil || l.ins != nil {
+		a := it.ins
+		if a == nil {
+			a = pipeline.Texts(it.text, it.line)
+		}
+		b := l.ins
+		if b == nil {
+			b = pipeline.Texts(l.text, l.line)
+		}
+		joined := make([]pipeline.Inline, 0, len(a)+len(b)+1)
+		joined = append(joined, a...)
+		joined = append(joined, pipeline.Inline{Kind: pipeline.KindText, Text: " ", Line: l.line})
+		it.ins = append(joined, b...)
+	}
+	it.text += " " + l.text
+	it.units += l.units
+	it.lastLen = utf8.RuneCountInString(l.text) + l.indent
+}
+
+// assemble turns lines into items: blank and separator lines become blankBefore flags,
+// setext underlines promote the line above, bullet continuation lines and the lines of a
+// hard-wrapped paragraph are joined.
+func (in *inferrer) assemble(lns []ln) error {
+	wrap := wrapWidth(lns)
+	n := 0
+	for i := range lns {
+		if lns[i].kind != kBlank && lns[i].kind != kJunk && lns[i].kind != kUnder {
+			n++
+		}
+	}
+	if n > maxLines {
+		return errorAt(in.opts.Name, 0, pipeline.ErrTooLarge, "%d lines of text, limit %d", n, maxLines)
+	}
+	in.items = make([]item, 0, n)
+	blank := false
+	for i := range lns {
+		if err := in.checkCtx(i); err != nil {
+			return err
+		}
+		l := &lns[i]
+		var prev *item
+		if len(in.items) > 0 && !blank {
+			prev = &in.items[len(in.items)-1]
+		}
+		switch l.kind {
+		case kBlank, kJunk:
+			blank = true
+			continue
+		case kUnder:
+			if prev != nil && prev.kind == kText && prev.units <= 12 && !endsPunct(prev.text) {
+				prev.kind, prev.off, prev.level = kHead, 0, 1
+				if l.text[0] == '-' {
+					prev.level = 2
+				}
+				prev.cueWhy = fmt.Sprintf("heading: underlined with %q", l.text)
+				continue
+			}
+			blank = true
+			continue
+		case kText:
+			if prev != nil && prev.kind == kBullet && l.indent > prev.indent {
+				prev.joinTo(l)
+				continue
+			}
+			if prev != nil && wrap > 0 && (prev.kind == kText || prev.kind == kNumbered || prev.kind == kBullet) &&
+				prev.lastLen >= wrap-20 && !endsSentence(prev.text[len(prev.text)-min(len(prev.text), 8):]) {
+				prev.joinTo(l)
+				continue
+			}
+		case kQuote:
+			if prev != nil && wrap > 0 && prev.kind == kQuote && prev.lastLen >= wrap-20 {
+				c := *l
+				c.text, c.off = l.content(), 0
+				if c.ins != nil {
+					c.ins = sliceInlines(l.ins, l.off, len(l.text), l.line)
+				}
+				prev.joinTo(&c)
+				continue
+			}
+		}
+		it := item{ln: *l, blankBefore: blank, lastLen: utf8.RuneCountInString(l.text) + l.indent}
+		if l.kind == kHead {
+			it.cueWhy = fmt.Sprintf("heading: marked with %q", strings.TrimSpace(l.text[:l.off])+" ")
+		}
+		in.items = append(in.items, it)
+		blank = false
+	}
+	// Weak markers ("o ", "a. ") are bullets only beside another bullet of their kind.
+	for i := range in.items {
+		it := &in.items[i]
+		if it.kind != kBullet || !it.weak {
+			continue
+		}
+		near := func(j int) bool {
+			return j >= 0 && j < len(in.items) && in.items[j].kind == kBullet && in.items[j].class == it.class
+		}
+		before := !it.blankBefore && near(i-1)
+		after := i+1 < len(in.items) && !in.items[i+1].blankBefore && near(i+1)
+		if !before && !after {
+			it.kind, it.off, it.marker, it.class = kText, 0, "", ""
+			it.units = units(it.text)
+		}
+	}
+	return nil
+}
+
+// isBody reports whether an item is body text that a heading of hUnits could head: a
+// sentence (or a lead-in) at least twice as long as the heading and eight words long, or a
+// long run of text whatever its ending.
+func (in *inferrer) isBody(it *item, hUnits int) bool {
+	if it.kind != kText && it.kind != kNumbered {
+		return false
+	}
+	c := it.content()
+	need := max(8, 2*hUnits)
+	return it.units >= need && (endsSentence(c) || endsColon(c) || it.units >= 20)
+}
+
+// maxHeadingUnits is the longest heading inferred, in words: agenda-item titles run long
+// ("Organisation of the work of the ITU WG on WSIS informal consultation and ITU contribution
+// to WSIS process" is 17), and the body that must follow is twice as long.
+const maxHeadingUnits = 20
+
+// headingShape reports whether an item looks like a heading on its own, and if not, why not.
+func (in *inferrer) headingShape(it *item) (bool, string) {
+	t := it.text
+	switch {
+	case it.units > maxHeadingUnits:
+		return false, ""
+	case endsPunct(t):
+		return false, "paragraph: short, but ends with punctuation"
+	case startsLower(t):
+		return false, "paragraph: short, but starts with a small letter"
+	case speakerLead(t):
+		return false, "paragraph: short, but reads as \"Name: statement\""
+	case hasURL(t):
+		return false, "paragraph: short, but holds an address"
+	case endsFunctionWord(t):
+		return false, "paragraph: short, but ends with a function word"
+	case innerSentenceEnd(t):
+		return false, "paragraph: short, but holds more than one sentence"
+	}
+	for _, w := range wordsOf(t) {
+		if in.verbs[w] {
+			return false, fmt.Sprintf("paragraph: short, but a statement (reporting verb %q)", w)
+		}
+	}
+	return true, ""
+}
+
+// describe says how long a line is, in words or, for Chinese, characters.
+func describe(it *item) string {
+	if n := cjkCount(it.text); n > 0 && n*2 >= it.units {
+		return fmt.Sprintf("%d characters", utf8.RuneCountInString(it.text))
+	}
+	if it.units == 1 {
+		return "1 word"
+	}
+	return fmt.Sprintf("%d words", it.units)
+}
+
+// adjective turns "58 words" into "58-word".
+func adjective(length string) string {
+	length = strings.Replace(length, " ", "-", 1)
+	return strings.TrimSuffix(length, "s")
+}
+
+// headings finds the inferred headings, decides whether inference stands against explicit
+// cues, picks out a title, and settles the levels of explicit headings.
+func (in *inferrer) headings() {
+	items := in.items
+	var cands []int
+	explicit := 0
+	for i := range items {
+		it := &items[i]
+		if it.kind == kHead && !it.inQuote {
+			explicit++
+			continue
+		}
+		if it.kind != kText || it.inQuote || it.quoteEnd > 0 {
+			continue
+		}
+		ok, why := in.headingShape(it)
+		if !ok {
+			it.why = why
+			continue
+		}
+		if i > 0 && items[i-1].kind != kFront && !it.blankBefore {
+			prev := &items[i-1]
+			if endsColon(prev.content()) {
+				it.why = "paragraph: short and title-like, but the line before introduces it"
+				continue
+			}
+			if (prev.kind == kText || prev.kind == kNumbered || prev.kind == kBullet) && !prev.heading && !endsSentence(prev.text) {
+				it.why = "paragraph: short and title-like, but the line before runs on into it (no final stop, no blank line)"
+				continue
+			}
+		}
+		if i+1 >= len(items) || items[i+1].inQuote || !in.isBody(&items[i+1], it.units) {
+			it.why = "paragraph: short and title-like, but no body text follows, so not a heading"
+			continue
+		}
+		it.heading = true
+		it.why = fmt.Sprintf("heading: %s, no final stop, title-like, followed by a %s paragraph",
+			describe(it), adjective(describe(&items[i+1])))
+		cands = append(cands, i)
+	}
+	// Notes that mark a hierarchy of headings (two or more marker levels), or more headings
+	// than inference finds, were structured by hand: inference would only add noise. A few
+	// markers among inferred headings are an officer's corrections, and both stand.
+	levels := map[int]bool{}
+	for i := range items {
+		if items[i].kind == kHead && !items[i].inQuote {
+			levels[items[i].level] = true
+		}
+	}
+	inferOn := explicit <= len(cands) && len(levels) < 2
+	if !inferOn {
+		for _, i := range cands {
+			items[i].heading = false
+			items[i].why = "paragraph: short and title-like, but the notes mark their headings by hand, so unmarked lines stay paragraphs"
+		}
+		cands = nil
+	}
+	if explicit == 0 {
+		return
+	}
+	// A lone top-level marker that opens the notes is their title.
+	first := -1
+	for i := range items {
+		if items[i].kind != kFront {
+			first = i
+			break
+		}
+	}
+	minLevel := 99
+	for i := range items {
+		if items[i].kind == kHead && !items[i].inQuote && items[i].level < minLevel {
+			minLevel = items[i].level
+		}
+	}
+	if first >= 0 && items[first].kind == kHead && items[first].level == minLevel && (explicit > 1 || len(cands) == 0) {
+		unique := true
+		for i := first + 1; i < len(items); i++ {
+			if items[i].kind == kHead && !items[i].inQuote && items[i].level <= minLevel {
+				unique = false
+				break
+			}
+		}
+		if unique && (explicit > 1 || len(cands) == 0) {
+			it := &items[first]
+			it.kind = kFront
+			explicit--
+			in.doc.Front = append(in.doc.Front, pipeline.FrontLine{Pos: in.pos(it.line), Kind: "title",
+				Text: headingText(it), Why: "title: the only top-level heading marker, opening the notes"})
+			minLevel = 99
+			for i := range items {
+				if items[i].kind == kHead && !items[i].inQuote && items[i].level < minLevel {
+					minLevel = items[i].level
+				}
+			}
+		}
+	}
+	// The shallowest marker used is a chapter, unless inferred chapters stand beside them.
+	shift := 0
+	if len(cands) == 0 && minLevel < 99 {
+		shift = minLevel - 1
+	}
+	for i := range items {
+		if items[i].kind == kHead {
+			items[i].level = max(1, items[i].level-shift)
+		}
+	}
+}
+
+// headingText is a heading cue's text without its marker and closing "#" or "=".
+func headingText(it *item) string {
+	return strings.TrimRight(strings.TrimRight(it.content(), "#="), " ")
+}
+
+// unmarkedLists finds lists typed without markers: three or more short lines without final
+// stops right under a short lead line, or two or more under a line ending with a colon.
+func (in *inferrer) unmarkedLists() {
+	items := in.items
+	free := func(it *item) bool {
+		return it.kind == kText && !it.heading && !it.inQuote && it.quoteEnd == 0
+	}
+	for i := 0; i < len(items); i++ {
+		lead := &items[i]
+		if !free(lead) {
+			continue
+		}
+		colon := endsColon(lead.text)
+		if !colon && (lead.units > 12 || endsPunct(lead.text)) {
+			continue
+		}
+		n := 0
+		for j := i + 1; j < len(items); j++ {
+			it := &items[j]
+			if !free(it) || it.blankBefore {
+				break
+			}
+			if colon {
+				if it.units > 12 || endsColon(it.text) {
+					break
+				}
+			} else if it.units > 8 || endsSentence(it.text) || endsColon(it.text) {
+				break
+			}
+			n++
+		}
+		need := 3
+		if colon {
+			need = 2
+		}
+		if n < need {
+			continue
+		}
+		lead.listN = n
+		for j := i + 1; j <= i+n; j++ {
+			items[j].listItem = true
+		}
+		i += n
+	}
+}

@@ -1,0 +1,351 @@
+package notes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// kind is what a single line is, before paragraphs are assembled.
+type kind uint8
+
+const (
+	kBlank    kind = iota // empty or white space only
+	kJunk                 // no letter or digit ("----", "* * *", "."): a separator, dropped
+	kText                 // ordinary text
+	kHead                 // explicit heading cue: "# ", "==", or a setext underline above
+	kQuote                // explicit quotation cue: "> "
+	kBullet               // a bullet or enumerated subparagraph
+	kNote                 // a line wholly in parentheses or brackets
+	kUnder                // a setext underline ("====", "----") under a short line
+	kFront                // claimed by the masthead
+	kNumbered             // a paragraph typed with its own number ("12. …")
+)
+
+// ln is one prepared line: white space normalized, indentation measured, classified.
+type ln struct {
+	// text is the line without indentation or trailing space, inner white space collapsed.
+	text string
+	// ins are the normalized runs when the line came with emphasis; nil for plain text.
+	ins    []pipeline.Inline
+	line   int
+	indent int
+	kind   kind
+	// off is where the content starts after a cue or marker ("# ", "· ", "(a) ").
+	off int
+	// level is the heading level of a cue.
+	level int
+	// marker is the bullet as typed, class its family ("(a)", "a)", "1)", "-", "·"…).
+	marker, class string
+	// weak markers ("o", "a.") only count as bullets next to other bullets.
+	weak bool
+	// units measures length: words, plus CJK characters at half a word each.
+	units int
+}
+
+// splitText cuts text into prepared lines. CR LF, LF and a lone CR all end a line; the first
+// line is numbered first.
+func splitText(text string, first int) []ln {
+	n := strings.Count(text, "\n") + 1
+	if n > 1<<22 {
+		n = 1 << 22 // a hint only; append grows past it
+	}
+	out := make([]ln, 0, n)
+	line := first
+	for len(text) > 0 {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			out = append(out, prepare(text, nil, line))
+			break
+		}
+		out = append(out, prepare(text[:i], nil, line))
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+		line++
+	}
+	return out
+}
+
+// isSpaceRune reports white space in the wide sense notes need: Unicode spaces, no-break
+// spaces, and control characters that editors leave behind (form feed, vertical tab).
+func isSpaceRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\u3000' ||
+		(r < 0x20) || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+// isNoBreak reports the no-break spaces, which are kept (once) inside text because French
+// typography relies on them.
+func isNoBreak(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2007' }
+
+// invisible reports characters dropped everywhere: stray byte order marks and zero-width
+// spaces pasted from web pages.
+func invisible(r rune) bool { return r == '\ufeff' || r == '\u200b' }
+
+// cleanASCII reports whether s needs no normalization: printable ASCII, single inner spaces,
+// none at the ends. Most lines of English notes take this fast path without allocating.
+func cleanASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prev := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return true
+}
+
+// normalizer collapses white space across a sequence of runs.
+type normalizer struct {
+	started bool
+	pending rune // white space waiting for the next visible character; 0 if none
+	indent  int
+}
+
+func (n *normalizer) run(s string, b *strings.Builder) {
+	for _, r := range s {
+		switch {
+		case invisible(r):
+		case isSpaceRune(r):
+			if !n.started {
+				switch r {
+				case '\t':
+					n.indent += 4 - n.indent%4
+				case '\u3000':
+					n.indent += 2
+				default:
+					n.indent++
+				}
+				continue
+			}
+			if n.pending == 0 || (n.pending == ' ' && isNoBreak(r)) {
+				if isNoBreak(r) {
+					n.pending = r
+				} else {
+					n.pending = ' '
+				}
+			}
+		default:
+			if n.pending != 0 {
+				b.WriteRune(n.pending)
+				n.pending = 0
+			}
+			n.started = true
+			b.WriteRune(r)
+		}
+	}
+}
+
+// prepare normalizes and classifies one line. ins, when not nil, are the line's runs.
+func prepare(text string, ins []pipeline.Inline, line int) ln {
+	l := ln{line: line}
+	if ins != nil {
+		var nz normalizer
+		out := make([]pipeline.Inline, 0, len(ins))
+		var all strings.Builder
+		for _, in := range ins {
+			var b strings.Builder
+			nz.run(in.Text, &b)
+			if b.Len() == 0 && in.Kind != pipeline.KindFootnote {
+				continue
+			}
+			in.Text = b.String()
+			if in.Line == 0 {
+				in.Line = line
+			}
+			all.WriteString(in.Text)
+			out = append(out, in)
+		}
+		l.text, l.indent, l.ins = all.String(), nz.indent, out
+	} else if cleanASCII(text) {
+		l.text = text
+	} else {
+		var nz normalizer
+		var b strings.Builder
+		b.Grow(len(text))
+		nz.run(text, &b)
+		l.text, l.indent = b.String(), nz.indent
+	}
+	classify(&l)
+	return l
+}
+
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// classify sets the kind of a prepared line from its own text; context comes later.
+func classify(l *ln) {
+	t := l.text
+	switch {
+	case t == "":
+		l.kind = kBlank
+		return
+	case !hasWord(t):
+		l.kind = kJunk
+		if isUnderline(t) {
+			l.kind = kUnder
+		}
+		return
+	}
+	if lvl, off, ok := headingCue(t); ok {
+		l.kind, l.level, l.off = kHead, lvl, off
+	} else if off, ok := quoteCue(t); ok {
+		l.kind, l.off = kQuote, off
+	} else if m, ok := findBullet(t); ok {
+		l.kind, l.off, l.marker, l.class, l.weak = kBullet, m.off, m.marker, m.class, m.weak
+		if m.class == "1." {
+			l.kind = kNumbered
+		}
+	} else if isNote(t) {
+		l.kind = kNote
+	} else {
+		l.kind = kText
+	}
+	l.units = units(t[l.off:])
+}
+
+// content returns the line's text after its cue or marker.
+func (l *ln) content() string { return l.text[l.off:] }
+
+// isUnderline reports a setext underline: three or more "=" or "-" and nothing else.
+func isUnderline(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	c := t[0]
+	if c != '=' && c != '-' {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// headingCue recognises "# Title" … "###### Title" and "==Title", "== Title ==".
+func headingCue(t string) (level, off int, ok bool) {
+	c := t[0]
+	if c != '#' && c != '=' {
+		return 0, 0, false
+	}
+	n := 0
+	for n < len(t) && t[n] == c && n < 7 {
+		n++
+	}
+	if n > 6 || n == len(t) {
+		return 0, 0, false
+	}
+	rest := t[n:]
+	if c == '#' {
+		// Markdown needs a space: "#hashtag" and "#3" are text.
+		if rest[0] != ' ' {
+			return 0, 0, false
+		}
+	}
+	if c == '=' && n < 2 {
+		// A single "=" starts formulas and arrows ("=> …", "= lettres …"), not headings.
+		return 0, 0, false
+	}
+	off = n
+	for off < len(t) && t[off] == ' ' {
+		off++
+	}
+	if !hasWord(t[off:]) {
+		return 0, 0, false
+	}
+	return n, off, true
+}
+
+// quoteCue recognises "> text" (and ">text", but not "->" or ">>=" operators).
+func quoteCue(t string) (off int, ok bool) {
+	if t[0] != '>' {
+		return 0, false
+	}
+	off = 1
+	for off < len(t) && t[off] == '>' {
+		off++
+	}
+	if off < len(t) && t[off] == ' ' {
+		off++
+	}
+	return off, true
+}
+
+// isNote reports a line wholly inside one pair of parentheses or brackets, ASCII or
+// full-width.
+func isNote(t string) bool {
+	open, _ := utf8.DecodeRuneInString(t)
+	var close rune
+	switch open {
+	case '(':
+		close = ')'
+	case '[':
+		close = ']'
+	case '（':
+		close = '）'
+	default:
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(t); last != close || len(t) < 3 {
+		return false
+	}
+	depth := 0
+	for i, r := range t {
+		switch r {
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 && i+utf8.RuneLen(r) != len(t) {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// units measures the length of text for the heading and list rules: words of scripts that
+// separate words with spaces, plus CJK characters at half a word each (a Chinese heading of
+// 16 characters is as long as an English one of 8 words).
+func units(s string) int {
+	words, cjk := 0, 0
+	inWord := false
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			cjk++
+			inWord = false
+		case unicode.IsSpace(r) || isNoBreak(r):
+			inWord = false
+		case !inWord && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			words++
+			inWord = true
+		}
+	}
+	return words + (cjk+1)/2
+}
+
+// isCJK reports ideographs, kana and hangul: scripts written without spaces between words.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}

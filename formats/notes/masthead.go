@@ -1,0 +1,218 @@
+package notes
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// mastheadWindow is how many lines at the top may be masthead material.
+const mastheadWindow = 8
+
+// venueWords name places where meetings are held, in the six languages; a line near the top
+// that holds one is a venue line. Duty stations are included because notes often give only
+// the city.
+var venueWords = map[string]bool{
+	"room": true, "hall": true, "building": true, "headquarters": true, "palais": true,
+	"palace": true, "centre": true, "center": true, "tower": true, "auditorium": true,
+	"salle": true, "bâtiment": true, "siège": true, "sala": true, "edificio": true,
+	"sede": true, "palacio": true, "зал": true, "здание": true, "комната": true,
+	"штаб-квартира": true, "дворец": true, "geneva": true, "genève": true, "ginebra": true,
+	"женева": true, "new york": true, "vienna": true, "vienne": true, "viena": true, "вена": true,
+	"nairobi": true, "найроби": true, "online": true, "virtual": true, "videoconference": true,
+	"zoom": true, "webex": true, "teams": true,
+}
+
+// venueSubstrings are keywords of scripts without spaces, matched inside the line.
+var venueSubstrings = []string{"会议室", "大楼", "总部", "会议厅", "日内瓦", "纽约", "维也纳", "内罗毕",
+	"قاعة", "مبنى", "مقر", "جنيف", "نيويورك", "فيينا", "نيروبي"}
+
+// Masthead labels ("Venue: …", "Lieu : …"). The locale labels for venue and date are added
+// at run time so a corrected locale file is honoured.
+var mastheadLabels = map[string]string{
+	"venue": "venue", "place": "venue", "location": "venue", "lieu": "venue", "lugar": "venue",
+	"место": "venue", "地点": "venue", "المكان": "venue",
+	"date": "date", "fecha": "date", "дата": "date", "日期": "date", "التاريخ": "date",
+	"time": "date", "heure": "date", "hora": "date", "время": "date", "时间": "date", "الوقت": "date",
+	"symbol": "symbol", "cote": "symbol", "signatura": "symbol",
+	"title": "title", "subject": "title", "titre": "title", "objet": "title", "título": "title",
+	"asunto": "title", "тема": "title", "主题": "title", "الموضوع": "title",
+	"meeting": "other", "chair": "other", "present": "other", "attendees": "other",
+	"participants": "other", "séance": "other", "réunion": "other", "reunión": "other",
+	"sesión": "other", "заседание": "other", "会议": "other", "الاجتماع": "other",
+}
+
+// reSymbol matches a UN-style document symbol standing alone ("A/HRC/59/1",
+// "ITU/WSIS/2005/INF.1").
+var reSymbol = regexp.MustCompile(`^[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-()]+)+$`)
+
+// frontGuess is what the masthead rules make of one line.
+type frontGuess struct {
+	kind, why string
+}
+
+// label returns the masthead kind of a "Label: value" line.
+func (in *inferrer) label(t string) (string, string) {
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 || i > 40 {
+		return "", ""
+	}
+	key := strings.ToLower(strings.TrimSpace(t[:i]))
+	if k, ok := mastheadLabels[key]; ok {
+		return k, t[:i]
+	}
+	for _, loc := range in.locs {
+		switch key {
+		case strings.ToLower(loc.Label(locales.Venue)):
+			return "venue", t[:i]
+		case strings.ToLower(loc.Label(locales.Date)):
+			return "date", t[:i]
+		}
+	}
+	return "", ""
+}
+
+// venueKeyword returns the place word a line holds, if any.
+func venueKeyword(t string) string {
+	words := wordsOf(t)
+	for i, w := range words {
+		if venueWords[w] {
+			return w
+		}
+		if i+1 < len(words) && venueWords[w+" "+words[i+1]] {
+			return w + " " + words[i+1]
+		}
+	}
+	for _, s := range venueSubstrings {
+		if strings.Contains(t, s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// dateLine reports a line that is mostly a date or a time range, and describes it.
+func (in *inferrer) dateLine(t string) (string, bool) {
+	if in.dates == nil || units(t) > 16 || hasURL(t) {
+		return "", false
+	}
+	rest := t
+	var parts []string
+	if m, ok := in.dates.FindDate(t); ok {
+		parts = append(parts, "a date ("+m.ISO()+")")
+		rest = t[:m.Start] + " " + t[m.End:]
+	}
+	if tr, ok := locales.FindTimeRange(rest); ok {
+		if tr.End != "" {
+			parts = append(parts, "a time ("+tr.Start+"–"+tr.End+")")
+		} else {
+			parts = append(parts, "a time ("+tr.Start+")")
+		}
+		rest = rest[:tr.From] + " " + rest[tr.To:]
+	}
+	if len(parts) == 0 || units(rest) > 6 {
+		return "", false
+	}
+	return strings.Join(parts, " and "), true
+}
+
+// titleish reports a short line that could head the notes: a title, an organ, a meeting name.
+func titleish(it *item) bool {
+	t := it.text
+	return it.units >= 1 && it.units <= 10 && !endsPunct(t) && !speakerLead(t) && !hasURL(t)
+}
+
+// masthead claims the venue, date, title and symbol lines at the top of the notes for
+// doc.Front. It looks at no more than mastheadWindow lines, and stops at the first line that
+// is body text (long, or a full sentence) or carries a cue.
+func (in *inferrer) masthead() {
+	items := in.items
+	w := 0
+	dateAt := -1
+	whys := make([]string, 0, mastheadWindow)
+	for w < len(items) && w < mastheadWindow {
+		it := &items[w]
+		if it.kind != kText || it.units > 20 {
+			break
+		}
+		what, isDate := in.dateLine(it.text)
+		if endsSentence(it.text) && !isDate {
+			break
+		}
+		if isDate {
+			dateAt = w
+		}
+		whys = append(whys, what)
+		w++
+	}
+	guess := make([]frontGuess, w)
+	for i := 0; i < w; i++ {
+		it := &items[i]
+		if kind, lbl := in.label(it.text); kind != "" {
+			guess[i] = frontGuess{kind, fmt.Sprintf("%s: labelled %q", kind, lbl)}
+			continue
+		}
+		switch {
+		case whys[i] != "":
+			guess[i] = frontGuess{"date", "date: names " + whys[i] + " near the top"}
+		case reSymbol.MatchString(it.text):
+			guess[i] = frontGuess{"symbol", "symbol: a document symbol standing alone near the top"}
+		case venueKeyword(it.text) != "":
+			guess[i] = frontGuess{"venue", fmt.Sprintf("venue: names a place (%q) near the top", venueKeyword(it.text))}
+		}
+	}
+	end := -1 // last claimed index
+	if dateAt >= 0 {
+		end = dateAt
+		for end+1 < w && (guess[end+1].kind == "venue" || guess[end+1].kind == "symbol") {
+			end++
+		}
+		for i := 0; i <= end; i++ {
+			if guess[i].kind != "" {
+				continue
+			}
+			switch {
+			case i == dateAt-1 && strings.Contains(items[i].text, ","):
+				guess[i] = frontGuess{"venue", "venue: a place-like line (parts separated by commas) just above the date"}
+			case i == 0:
+				guess[i] = frontGuess{"title", "title: first line, above the date line"}
+			default:
+				guess[i] = frontGuess{"other", "other: a short line between the title and the date"}
+			}
+		}
+	} else {
+		// No date: labelled lines, symbols and venues at the very top, then at most three
+		// short title-like lines closed by a blank line, unless they are a heading (one line
+		// followed by body text).
+		k := 0
+		for k < w && guess[k].kind != "" {
+			k++
+		}
+		run := k
+		for run < w && run-k < 3 && titleish(&items[run]) && (run == k || !items[run].blankBefore) {
+			run++
+		}
+		end = k - 1
+		if run > k && run < len(items) && items[run].blankBefore &&
+			(run-k >= 2 || !in.isBody(&items[run], items[run-1].units)) {
+			for i := k; i < run; i++ {
+				if i == 0 {
+					guess[i] = frontGuess{"title", "title: short line at the top, set apart by a blank line, not followed by body text"}
+				} else {
+					guess[i] = frontGuess{"other", "other: short line at the top, with the title"}
+				}
+			}
+			end = run - 1
+		}
+	}
+	for i := 0; i <= end; i++ {
+		it := &items[i]
+		it.kind = kFront
+		in.doc.Front = append(in.doc.Front, pipeline.FrontLine{
+			Pos: in.pos(it.line), Kind: guess[i].kind, Text: it.text, Why: guess[i].why,
+		})
+	}
+}

@@ -1,0 +1,179 @@
+package notes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// lastSignificant returns the last rune of s, looking through closing quotes and brackets
+// ("…efforts”." ends with ".", "(continued)" with "d").
+func lastSignificant(s string) rune {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '”', '"', '»', '’', '\'', ')', ']', '）', '」', '』', '*', '_':
+			s = s[:len(s)-size]
+			continue
+		}
+		return r
+	}
+	return 0
+}
+
+// endsSentence reports a line that ends a sentence in any of the six languages.
+func endsSentence(s string) bool {
+	switch lastSignificant(s) {
+	case '.', '!', '?', '…', '。', '！', '？', '؟', '۔':
+		return true
+	}
+	return false
+}
+
+// endsColon reports a lead-in line: it introduces what follows.
+func endsColon(s string) bool {
+	switch lastSignificant(s) {
+	case ':', '：':
+		return true
+	}
+	return false
+}
+
+// endsPunct reports any final punctuation a heading would not have: sentence ends, clause
+// separators, lead-in colons, and dashes or arrows that continue onto the next line.
+func endsPunct(s string) bool {
+	if endsSentence(s) || endsColon(s) {
+		return true
+	}
+	switch lastSignificant(s) {
+	case ',', ';', '，', '；', '、', '،', '؛', '-', '–', '—', '→', '=', '+', '&', '/':
+		return true
+	}
+	return false
+}
+
+// startsLower reports text whose first letter is lower case (scripts without case never do).
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// functionWords cannot end a heading: a line ending with one is cut off or runs on.
+var functionWords = map[string]bool{
+	// en
+	"the": true, "a": true, "an": true, "of": true, "and": true, "or": true, "to": true, "for": true,
+	"in": true, "on": true, "at": true, "by": true, "with": true, "from": true, "as": true,
+	"that": true, "which": true, "but": true, "is": true, "are": true, "was": true, "were": true,
+	// fr
+	"le": true, "la": true, "les": true, "de": true, "des": true, "du": true, "et": true,
+	"ou": true, "à": true, "au": true, "aux": true, "pour": true, "par": true, "en": true,
+	"sur": true, "dans": true, "avec": true, "que": true, "qui": true, "d": true, "l": true,
+	"un": true, "une": true, "mais": true,
+	// es
+	"el": true, "los": true, "las": true, "del": true, "y": true, "o": true, "al": true,
+	"para": true, "por": true, "con": true, "una": true, "pero": true,
+	// ru
+	"и": true, "в": true, "на": true, "с": true, "по": true, "к": true, "о": true, "из": true,
+	"для": true, "от": true, "что": true, "а": true, "но": true, "или": true,
+	// ar
+	"في": true, "من": true, "إلى": true, "على": true, "و": true, "عن": true, "أن": true,
+	"مع": true, "أو": true,
+}
+
+// cjkFunctionTails are characters a Chinese heading does not end with.
+const cjkFunctionTails = "的和与及或在对于了是"
+
+// endsFunctionWord reports a line whose last word is a function word.
+func endsFunctionWord(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if isCJK(r) {
+		return strings.ContainsRune(cjkFunctionTails, r)
+	}
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	last := s[i+1:]
+	if i >= 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		last = s[i+size:]
+	}
+	// An upper-case single letter is a name or a label ("Plan B", "Annex A").
+	if utf8.RuneCountInString(last) == 1 && unicode.IsUpper([]rune(last)[0]) {
+		return false
+	}
+	return functionWords[strings.ToLower(last)]
+}
+
+// speakerLead reports "Name: text" and "Name; text" lines: one to four words, then a colon or
+// semicolon and more text. Agenda labels with a number ("Item 3: …") are not speakers.
+func speakerLead(s string) bool {
+	limit := len(s)
+	if limit > 80 {
+		limit = 80
+	}
+	i := strings.IndexAny(s[:limit], ":;：；")
+	if i <= 0 {
+		return false
+	}
+	head := s[:i]
+	if strings.ContainsAny(head, "0123456789") {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	if strings.TrimSpace(s[i+size:]) == "" {
+		return false
+	}
+	return len(strings.Fields(head)) <= 4
+}
+
+// hasURL reports a web or mail address; headings do not carry them.
+func hasURL(s string) bool {
+	return strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "@")
+}
+
+// cjkCount counts CJK characters, to describe Chinese lines in characters rather than words.
+func cjkCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// wordsOf returns tokens made of letters, lower-cased, for keyword tables.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+}
+
+// innerSentenceEnd reports a sentence end inside the line ("Budget approved. Next item"):
+// a stop after a word of three letters or more (so not "Mr." or "G."), followed by a space
+// and more text; or a question or exclamation mark anywhere but at the end; or a CJK full
+// stop.
+func innerSentenceEnd(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	wordLen := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			wordLen++
+			continue
+		case r == '?' || r == '!' || r == '。' || r == '？' || r == '！' || r == '؟':
+			return true
+		case r == '.' && wordLen >= 3 && i+1 < len(s) && s[i+1] == ' ':
+			return true
+		}
+		wordLen = 0
+	}
+	return false
+}

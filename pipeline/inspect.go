@@ -82,7 +82,7 @@ func (iw *inspectWriter) block(depth int, b Block) {
 			iw.printf(depth+1, "%s %q", lineOf(p.Pos), clip(PlainText(p.Inlines), 60))
 		}
 	case *Note:
-		iw.printf(depth, "%s note %q", lineOf(n.Pos), clip(PlainText(n.Inlines), 60))
+		iw.printf(depth, "%s note %q%s", lineOf(n.Pos), clip(PlainText(n.Inlines), 60), because(n.Why))
 	case *Table:
 		iw.printf(depth, "%s table (%d rows)", lineOf(n.Pos), len(n.Rows))
 	}

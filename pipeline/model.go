@@ -221,6 +221,7 @@ type Note struct {
 	Pos     Pos      `json:"pos"`
 	Inlines []Inline `json:"inlines"`
 	ID      string   `json:"id,omitempty"`
+	Why     string   `json:"why,omitempty"`
 }
 
 // Table keeps a table from a structured source (DOCX, HTML) as rows of cells.

@@ -84,7 +84,7 @@ func (in *inferrer) build() error {
 			i--
 			b.attach(q)
 		case it.kind == kNote:
-			b.add(&pipeline.Note{Pos: in.pos(it.line), Inlines: in.contentInl(it)})
+			b.add(&pipeline.Note{Pos: in.pos(it.line), Inlines: in.contentInl(it), Why: "note: the whole line is in brackets, an editorial remark; not numbered"})
 		case it.kind == kBullet || (it.kind == kNumbered && b.lastPara != nil && endsColon(pipeline.PlainText(b.lastPara.Inlines))):
 			n, err := b.bullets(i)
 			if err != nil {

@@ -15,5 +15,6 @@ require (
 
 require (
 	golang.org/x/image v0.40.0 // indirect
+	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )

@@ -368,9 +368,10 @@ func (r *Runner) chooseFormat(path string, data []byte, warn *Warnings) (string,
 		byContent = r.opts.Sniff(data)
 	}
 	switch {
-	case byExt != "" && byContent != "" && byExt != byContent && (byContent == "docx" || byExt == "docx"):
-		// A .docx renamed .txt (or the reverse): the content decides, with a warning.
-		warn.Warn("scribe", Pos{File: path}, "file extension says %s but the content is %s; reading it as %s", byExt, byContent, byContent)
+	case byContent == "docx" && byExt != "" && byExt != "docx":
+		// A Word file renamed .txt: the content decides, with a warning. The reverse (a
+		// .docx that is not a zip) is left to the DOCX reader, which reports it.
+		warn.Warn("scribe", Pos{File: path}, "file extension says %s but the content is a Word document; reading it as docx", byExt)
 		return byContent, nil
 	case byExt != "":
 		return byExt, nil

@@ -97,7 +97,7 @@ func (p *progress) finish(ok, failed, skipped int, elapsed time.Duration) {
 	if p.io.TTY && p.barShown {
 		fmt.Fprint(p.io.Err, "\r\033[K")
 	}
-	if len(p.failures) > 0 {
+	if len(p.failures) > 0 && p.total > 1 {
 		fmt.Fprintf(p.io.Err, "scribe: %d of %d input(s) failed:\n", len(p.failures), p.total)
 		for _, f := range p.failures {
 			fmt.Fprintf(p.io.Err, "  %s\n", f.Input)

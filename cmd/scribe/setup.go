@@ -66,7 +66,7 @@ func newSession(cmd *cli.Command) (*session, error) {
 	s.limits = pipeline.Limits{
 		MaxInputBytes:    cmd.Int64("max-input-size"),
 		MaxInflatedBytes: cmd.Int64("max-inflated-size"),
-		MaxPartBytes:     cmd.Int64("max-inflated-size"),
+		MaxPartBytes:     min(pipeline.DefaultMaxPartBytes, cmd.Int64("max-inflated-size")),
 		MaxDepth:         cmd.Int("max-depth"),
 	}
 	if s.limits.MaxInputBytes <= 0 || s.limits.MaxDepth <= 0 || s.limits.MaxInflatedBytes <= 0 {

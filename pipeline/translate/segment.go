@@ -129,6 +129,10 @@ func (s *segmenter) isAbbrev(head []rune) bool {
 		b--
 	}
 	word := strings.TrimLeft(string(head[b:]), "([{\"'“‘«")
+	// French and Italian elision glues an article to the word: "l'art." is "art.".
+	if i := strings.LastIndexAny(word, "'’"); i >= 0 {
+		word = word[i+len(string([]rune(word[i:])[0])):]
+	}
 	if s.abbrev[word] {
 		return true
 	}

@@ -1,0 +1,549 @@
+package docx
+
+import (
+	"encoding/xml"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// rdPara is one w:p as read: its properties and its text, split into lines at manual line
+// breaks (w:br).
+type rdPara struct {
+	index   int // 1-based position among the paragraphs of the part
+	styleID string
+	numID   int
+	ilvl    int
+	hasNum  bool // direct w:numPr
+	outline int  // direct w:outlineLvl + 1, 0 when absent
+	indent  int  // direct left indentation, -1 when absent
+	lines   [][]pipeline.Inline
+}
+
+// rdItem is a body block as read: a paragraph or a table.
+type rdItem struct {
+	para  *rdPara
+	table *pipeline.Table
+}
+
+// rdField is an open complex field (w:fldChar begin … separate … end).
+type rdField struct {
+	result bool // past "separate": runs are the field's visible result
+	instr  strings.Builder
+	url    string
+}
+
+// rdParser reads the paragraphs and tables of one part (document, footnotes, endnotes).
+type rdParser struct {
+	st        *rdState
+	x         *rdDecoder
+	part      string
+	rels      map[string]rdRel
+	paraCount int
+	fields    []*rdField
+}
+
+// rdHyperlinkInstr finds the target of a HYPERLINK field instruction.
+var rdHyperlinkInstr = regexp.MustCompile(`^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]+)"`)
+
+// body reads the whole part and returns its blocks in order. Containers that only wrap
+// content (content controls, custom XML, tracked insertions, compatibility choices) are
+// transparent; deleted content, section properties and compatibility fallbacks are skipped.
+func (p *rdParser) body() ([]rdItem, error) {
+	var items []rdItem
+	for {
+		if err := p.st.ctx.Err(); err != nil {
+			return nil, err
+		}
+		t, err := p.x.next()
+		if err == io.EOF {
+			return items, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := t.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch {
+		case rdIsW(se.Name, "p"):
+			para, err := p.paragraph()
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, rdItem{para: para})
+		case rdIsW(se.Name, "tbl"):
+			tbl, err := p.table()
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, rdItem{table: tbl})
+		case p.skipped(se.Name):
+			if err := p.x.skip(); err != nil {
+				return nil, err
+			}
+		}
+	}
+}
+
+// skipped lists elements whose content is never text of the document.
+func (p *rdParser) skipped(n xml.Name) bool {
+	if n.Space == rdNSMC {
+		return n.Local == "Fallback"
+	}
+	if !rdW(n) {
+		// Math, drawings and other vocabularies: no report text.
+		return n.Local != "AlternateContent" && n.Local != "Choice"
+	}
+	switch n.Local {
+	case "del", "moveFrom", "sectPr", "sdtPr", "sdtEndPr", "pPrChange", "rPrChange", "tblPrChange",
+		"trPrChange", "tcPrChange", "sectPrChange", "numberingChange", "commentReference",
+		"drawing", "pict", "object", "txbxContent", "background", "tblPr", "tblGrid", "trPr", "tcPr":
+		return true
+	}
+	return false
+}
+
+// paragraph reads a w:p whose start tag was just read.
+func (p *rdParser) paragraph() (*rdPara, error) {
+	p.paraCount++
+	para := &rdPara{index: p.paraCount, indent: -1}
+	cur := []pipeline.Inline{}
+	var links []struct {
+		depth int
+		url   string
+	}
+	depth := 1
+	for depth > 0 {
+		t, err := p.x.next()
+		if err != nil {
+			if err == io.EOF {
+				return nil, pipeline.Errorf(rdStage, p.x.pos(), pipeline.ErrMalformed, "paragraph %d is not closed", para.index)
+			}
+			return nil, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch {
+			case rdIsW(t.Name, "pPr"):
+				if err := p.paraProps(para); err != nil {
+					return nil, err
+				}
+			case rdIsW(t.Name, "r"):
+				url := ""
+				if n := len(links); n > 0 {
+					url = links[n-1].url
+				}
+				cur, err = p.run(cur, url, para)
+				if err != nil {
+					return nil, err
+				}
+			case rdIsW(t.Name, "hyperlink"):
+				depth++
+				url := ""
+				if id := rdRelAttr(t, "id"); id != "" {
+					if r, ok := p.rels[id]; ok && r.external {
+						url = r.target
+					}
+				}
+				links = append(links, struct {
+					depth int
+					url   string
+				}{depth, url})
+			case rdIsW(t.Name, "p"):
+				// A paragraph inside a paragraph (text boxes written inline by some
+				// producers): its text joins this one.
+				inner, err := p.paragraph()
+				if err != nil {
+					return nil, err
+				}
+				for _, l := range inner.lines {
+					cur = append(cur, l...)
+				}
+			case p.skipped(t.Name):
+				if err := p.x.skip(); err != nil {
+					return nil, err
+				}
+			default:
+				depth++ // transparent: ins, moveTo, smartTag, customXml, sdt, fldSimple, …
+			}
+		case xml.EndElement:
+			depth--
+			if n := len(links); n > 0 && links[n-1].depth == depth+1 {
+				links = links[:n-1]
+			}
+		}
+		// Manual line breaks in the run just read start new lines.
+		for i := 0; i < len(cur); i++ {
+			if cur[i].Kind == rdBreak {
+				para.lines = append(para.lines, cur[:i:i])
+				cur = append([]pipeline.Inline{}, cur[i+1:]...)
+				i = -1
+			}
+		}
+	}
+	para.lines = append(para.lines, cur)
+	for i, l := range para.lines {
+		para.lines[i] = rdMerge(l)
+	}
+	return para, nil
+}
+
+// rdBreak marks a manual line break inside the runs being collected; it never leaves the
+// parser.
+const rdBreak pipeline.InlineKind = "\x00break"
+
+// paraProps reads w:pPr: style, numbering, outline level. Property changes (the previous
+// formatting of a tracked change) and the paragraph mark's run properties are skipped.
+func (p *rdParser) paraProps(para *rdPara) error {
+	depth := 1
+	for depth > 0 {
+		t, err := p.x.next()
+		if err != nil {
+			return p.eof(err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if !rdW(t.Name) {
+				if err := p.x.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			v, _ := rdAttr(t, "val")
+			switch t.Name.Local {
+			case "pPrChange", "rPr", "sectPr", "framePr", "tabs", "pBdr":
+				if err := p.x.skip(); err != nil {
+					return err
+				}
+				continue
+			case "pStyle":
+				para.styleID = v
+			case "numId":
+				if n, err := strconv.Atoi(v); err == nil {
+					para.numID, para.hasNum = n, true
+				}
+			case "ilvl":
+				if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+					para.ilvl = n
+				}
+			case "outlineLvl":
+				if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < 9 {
+					para.outline = n + 1
+				}
+			case "ind":
+				if n, ok := rdIndent(t); ok {
+					para.indent = n
+				}
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+func (p *rdParser) eof(err error) error {
+	if err == io.EOF {
+		return pipeline.Errorf(rdStage, p.x.pos(), pipeline.ErrMalformed, "XML ends inside an element")
+	}
+	return err
+}
+
+// run reads a w:r and appends its text to cur. url is the target of an enclosing
+// hyperlink. A manual line break is appended as an rdBreak run.
+func (p *rdParser) run(cur []pipeline.Inline, url string, para *rdPara) ([]pipeline.Inline, error) {
+	var bold, italic, hidden *bool
+	charStyle := ""
+	var text strings.Builder
+	flush := func() {
+		if text.Len() == 0 {
+			return
+		}
+		s := text.String()
+		text.Reset()
+		if hidden != nil && *hidden || p.inInstr() {
+			return
+		}
+		sb, si := p.st.styles.runFormat(charStyle)
+		b, i := sb, si
+		if bold != nil {
+			b = *bold
+		}
+		if italic != nil {
+			i = *italic
+		}
+		kind := pipeline.KindText
+		switch {
+		case b:
+			kind = pipeline.KindStrong
+		case i:
+			kind = pipeline.KindEmphasis
+		}
+		link := url
+		if link == "" {
+			link = p.fieldURL()
+		}
+		if link != "" {
+			kind = pipeline.KindLink
+		}
+		cur = append(cur, pipeline.Inline{Kind: kind, Text: rdClean(s), URL: link, Line: para.index})
+	}
+	depth := 1
+	for depth > 0 {
+		t, err := p.x.next()
+		if err != nil {
+			return nil, p.eof(err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if !rdW(t.Name) {
+				if t.Name.Space == rdNSMC && t.Name.Local == "AlternateContent" {
+					p.st.warnDrawing()
+				}
+				if err := p.x.skip(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			switch t.Name.Local {
+			case "rPr":
+				if err := p.runProps(&bold, &italic, &hidden, &charStyle); err != nil {
+					return nil, err
+				}
+				continue
+			case "t":
+				s, err := p.charData()
+				if err != nil {
+					return nil, err
+				}
+				text.WriteString(s)
+				continue
+			case "instrText":
+				s, err := p.charData()
+				if err != nil {
+					return nil, err
+				}
+				if n := len(p.fields); n > 0 && !p.fields[n-1].result {
+					p.fields[n-1].instr.WriteString(s)
+				}
+				continue
+			case "tab", "ptab":
+				text.WriteString(" ")
+			case "noBreakHyphen":
+				text.WriteString("\u2011")
+			case "br", "cr":
+				if typ, _ := rdAttr(t, "type"); typ != "page" && typ != "column" {
+					flush()
+					if !p.inInstr() {
+						cur = append(cur, pipeline.Inline{Kind: rdBreak})
+					}
+				}
+			case "fldChar":
+				flush()
+				typ, _ := rdAttr(t, "fldCharType")
+				p.fieldChar(typ)
+			case "footnoteReference", "endnoteReference":
+				flush()
+				id, _ := rdAttr(t, "id")
+				notes := p.st.footnotes
+				if t.Name.Local == "endnoteReference" {
+					notes = p.st.endnotes
+				}
+				if note, ok := notes[id]; ok && !p.inInstr() && (hidden == nil || !*hidden) {
+					cur = append(cur, pipeline.Inline{Kind: pipeline.KindFootnote, Note: pipeline.CloneInlines(note), Line: para.index})
+				}
+			case "drawing", "pict", "object":
+				p.st.warnDrawing()
+				if err := p.x.skip(); err != nil {
+					return nil, err
+				}
+				continue
+			case "delText", "delInstrText", "sym", "footnoteRef", "endnoteRef", "separator",
+				"continuationSeparator", "annotationRef", "commentReference", "ruby":
+				if err := p.x.skip(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	flush()
+	return cur, nil
+}
+
+// runProps reads w:rPr: bold, italic, hidden text and the character style.
+func (p *rdParser) runProps(bold, italic, hidden **bool, charStyle *string) error {
+	depth := 1
+	for depth > 0 {
+		t, err := p.x.next()
+		if err != nil {
+			return p.eof(err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if rdW(t.Name) {
+				switch t.Name.Local {
+				case "rPrChange":
+					if err := p.x.skip(); err != nil {
+						return err
+					}
+					continue
+				case "b":
+					on := rdOn(t)
+					*bold = &on
+				case "i":
+					on := rdOn(t)
+					*italic = &on
+				case "vanish", "webHidden", "specVanish":
+					on := rdOn(t)
+					*hidden = &on
+				case "rStyle":
+					*charStyle, _ = rdAttr(t, "val")
+				}
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+// charData reads the text of a w:t (or w:instrText) element up to its end tag.
+func (p *rdParser) charData() (string, error) {
+	var b strings.Builder
+	depth := 1
+	for depth > 0 {
+		t, err := p.x.next()
+		if err != nil {
+			return "", p.eof(err)
+		}
+		switch t := t.(type) {
+		case xml.CharData:
+			if depth == 1 {
+				b.Write(t)
+			}
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return b.String(), nil
+}
+
+// fieldChar moves the complex-field state machine. Fields nest and may span paragraphs.
+func (p *rdParser) fieldChar(typ string) {
+	switch typ {
+	case "begin":
+		if len(p.fields) < rdMaxXMLDepth {
+			p.fields = append(p.fields, &rdField{})
+		}
+	case "separate":
+		if n := len(p.fields); n > 0 {
+			f := p.fields[n-1]
+			f.result = true
+			if m := rdHyperlinkInstr.FindStringSubmatch(f.instr.String()); m != nil {
+				f.url = m[1]
+			}
+		}
+	case "end":
+		if n := len(p.fields); n > 0 {
+			p.fields = p.fields[:n-1]
+		}
+	}
+}
+
+// inInstr reports whether text now belongs to a field instruction (between begin and
+// separate of any open field), which is never shown.
+func (p *rdParser) inInstr() bool {
+	for _, f := range p.fields {
+		if !f.result {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldURL is the target of the innermost HYPERLINK field whose result is being read.
+func (p *rdParser) fieldURL() string {
+	for i := len(p.fields) - 1; i >= 0; i-- {
+		if p.fields[i].url != "" {
+			return p.fields[i].url
+		}
+	}
+	return ""
+}
+
+// table reads a w:tbl whose start tag was just read. Cell paragraphs are joined with
+// spaces; a table nested in a cell adds its text to the cell.
+func (p *rdParser) table() (*pipeline.Table, error) {
+	tbl := &pipeline.Table{Pos: pipeline.Pos{File: p.st.name, Part: p.part, Line: p.paraCount + 1}}
+	var row [][]pipeline.Inline
+	var cell []pipeline.Inline
+	inRow, inCell := false, false
+	depth := 1
+	for depth > 0 {
+		t, err := p.x.next()
+		if err != nil {
+			return nil, p.eof(err)
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch {
+			case rdIsW(t.Name, "tr"):
+				row, inRow = nil, true
+			case rdIsW(t.Name, "tc"):
+				cell, inCell = nil, true
+			case rdIsW(t.Name, "p"):
+				para, err := p.paragraph()
+				if err != nil {
+					return nil, err
+				}
+				for _, l := range para.lines {
+					cell = rdJoin(cell, l)
+				}
+				continue
+			case rdIsW(t.Name, "tbl"):
+				inner, err := p.table()
+				if err != nil {
+					return nil, err
+				}
+				for _, r := range inner.Rows {
+					for _, c := range r {
+						cell = rdJoin(cell, c)
+					}
+				}
+				continue
+			case p.skipped(t.Name):
+				if err := p.x.skip(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+			switch {
+			case rdIsW(t.Name, "tc") && inCell:
+				row = append(row, rdTrim(cell))
+				inCell = false
+			case rdIsW(t.Name, "tr") && inRow:
+				if len(row) > 0 {
+					tbl.Rows = append(tbl.Rows, row)
+				}
+				inRow = false
+			}
+		}
+	}
+	return tbl, nil
+}

@@ -1,0 +1,619 @@
+package docx
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/scribe-un/scribe/formats/markdown"
+	"github.com/scribe-un/scribe/formats/notes"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// rdState is one conversion: the package, its styles, numbering and notes.
+type rdState struct {
+	ctx       context.Context
+	pkg       *rdPackage
+	opts      pipeline.ReadOptions
+	name      string
+	styles    rdStyles
+	numbering rdNumbering
+	footnotes map[string][]pipeline.Inline
+	endnotes  map[string][]pipeline.Inline
+	// warnedDrawing avoids one warning per picture.
+	warnedDrawing bool
+}
+
+func (s *rdState) warnDrawing() {
+	if !s.warnedDrawing {
+		s.warnedDrawing = true
+		s.opts.Warnings.Warn(rdStage, pipeline.Pos{File: s.name}, "drawings, pictures and text boxes are not read")
+	}
+}
+
+// read locates the parts through the package relationships, reads styles, numbering and
+// notes, then the main document.
+func (s *rdState) read() (*pipeline.Document, error) {
+	pkgRels, err := s.pkg.readRels("_rels/.rels")
+	if err != nil {
+		return nil, err
+	}
+	main := rdMainPart
+	if t, ok := rdRelOfType(pkgRels, "/officeDocument"); ok && s.pkg.find(rdResolve("", t)) != nil {
+		main = rdResolve("", t)
+	}
+	if s.pkg.find(main) == nil {
+		return nil, pipeline.Errorf(rdStage, pipeline.Pos{File: s.name, Part: main}, pipeline.ErrMalformed,
+			"no main document part: this zip is not a Word document")
+	}
+	rels, err := s.pkg.readRels(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels"))
+	if err != nil {
+		return nil, err
+	}
+	part := func(relType, fallback string) string {
+		if t, ok := rdRelOfType(rels, relType); ok {
+			return rdResolve(main, t)
+		}
+		if s.pkg.find(fallback) != nil {
+			return fallback
+		}
+		return ""
+	}
+	if s.styles, err = s.pkg.readStyles(part("/styles", "word/styles.xml")); err != nil {
+		return nil, err
+	}
+	if s.numbering, err = s.pkg.readNumbering(part("/numbering", "word/numbering.xml")); err != nil {
+		return nil, err
+	}
+	if s.footnotes, err = s.readNotes(part("/footnotes", "word/footnotes.xml"), "footnote"); err != nil {
+		return nil, err
+	}
+	if s.endnotes, err = s.readNotes(part("/endnotes", "word/endnotes.xml"), "endnote"); err != nil {
+		return nil, err
+	}
+
+	rc, err := s.pkg.open(main)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	p := &rdParser{st: s, x: s.pkg.decoder(rc, main), part: main, rels: rels}
+	items, err := p.body()
+	if err != nil {
+		return nil, err
+	}
+	doc := &pipeline.Document{Source: s.name}
+	if s.opts.SourceLang != "" {
+		doc.Meta.OriginalLang = s.opts.SourceLang
+	}
+	if !s.structured(items) {
+		if err := s.infer(items, main, doc); err != nil {
+			return nil, err
+		}
+	} else {
+		s.build(items, main, doc)
+	}
+	if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
+		return nil, pipeline.Errorf(rdStage, pipeline.Pos{File: s.name, Part: main}, pipeline.ErrEmpty, "the document has no text")
+	}
+	return doc, nil
+}
+
+// readNotes reads footnotes.xml or endnotes.xml into note contents by id, skipping the
+// separator notes Word keeps there.
+func (s *rdState) readNotes(part, elem string) (map[string][]pipeline.Inline, error) {
+	out := map[string][]pipeline.Inline{}
+	if part == "" {
+		return out, nil
+	}
+	rc, err := s.pkg.open(part)
+	if err != nil || rc == nil {
+		return out, err
+	}
+	defer rc.Close()
+	p := &rdParser{st: s, x: s.pkg.decoder(rc, part), part: part}
+	id, skip := "", false
+	var cur []pipeline.Inline
+	for {
+		t, err := p.x.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch {
+			case rdIsW(t.Name, elem):
+				id, _ = rdAttr(t, "id")
+				typ, _ := rdAttr(t, "type")
+				skip = typ != "" && typ != "normal"
+				cur = nil
+			case rdIsW(t.Name, "p"):
+				para, err := p.paragraph()
+				if err != nil {
+					return nil, err
+				}
+				for _, l := range para.lines {
+					cur = rdJoin(cur, l)
+				}
+			case p.skipped(t.Name):
+				if err := p.x.skip(); err != nil {
+					return nil, err
+				}
+			}
+		case xml.EndElement:
+			if rdIsW(t.Name, elem) && !skip {
+				if ins := rdTrim(cur); len(ins) > 0 {
+					for i := range ins {
+						ins[i].Line = 0 // a note has no line of the main part
+					}
+					out[id] = ins
+				}
+			}
+		}
+	}
+}
+
+// rdClass is what a paragraph is, from its style and numbering.
+type rdClass struct {
+	kind     int // one of the rdK constants
+	level    int // heading level or list ilvl
+	numFmt   string
+	numbered bool // a list with numbers rather than bullets
+	indent   int  // left indentation of a list paragraph, -1 when unknown
+	why      string
+}
+
+const (
+	rdKBody = iota
+	rdKHeading
+	rdKTitle
+	rdKQuote
+	rdKList
+	rdKSkip
+)
+
+// classify decides a paragraph's role: direct outline level, then the style chain (title,
+// heading name or outline level, table of contents), then numbering (direct, else from the
+// style), then quotation style.
+func (s *rdState) classify(p *rdPara) rdClass {
+	role := s.styles.role(p.styleID)
+	switch {
+	case role.toc:
+		return rdClass{kind: rdKSkip}
+	case role.title:
+		return rdClass{kind: rdKTitle, why: role.why}
+	case role.heading > 0:
+		return rdClass{kind: rdKHeading, level: role.heading, why: role.why}
+	case p.outline > 0:
+		return rdClass{kind: rdKHeading, level: p.outline, why: "paragraph outline level"}
+	}
+	numID, ilvl, ok := p.numID, p.ilvl, p.hasNum
+	if !ok {
+		numID, ilvl, ok = s.styles.numbering(p.styleID)
+	}
+	if ok && numID != 0 {
+		if f := s.numbering.format(numID, ilvl); f != "none" {
+			numbered := f != "" && f != "bullet"
+			why := "Word bullet list (numbering.xml)"
+			if numbered {
+				why = fmt.Sprintf("Word numbered list (%s; its numbers are replaced by the report's)", f)
+			}
+			indent := p.indent
+			if indent < 0 {
+				indent = s.numbering.indent(numID, ilvl)
+			}
+			return rdClass{kind: rdKList, level: ilvl, numFmt: f, numbered: numbered, indent: indent, why: why}
+		}
+	}
+	if role.quote {
+		return rdClass{kind: rdKQuote, why: role.why}
+	}
+	return rdClass{kind: rdKBody}
+}
+
+// structured reports whether the document uses Word structure: a heading or title style,
+// a list, a quotation style or a table. Without any, it was typed as plain paragraphs.
+func (s *rdState) structured(items []rdItem) bool {
+	for _, it := range items {
+		if it.table != nil {
+			if len(it.table.Rows) > 0 {
+				return true
+			}
+			continue
+		}
+		switch s.classify(it.para).kind {
+		case rdKHeading, rdKTitle, rdKQuote, rdKList:
+			return true
+		}
+	}
+	return false
+}
+
+func (s *rdState) pos(part string, index int) pipeline.Pos {
+	return pipeline.Pos{File: s.name, Part: part, Line: index}
+}
+
+// infer hands a document typed as plain paragraphs to the notes inference: every
+// paragraph line (split at manual line breaks) is a line, every empty paragraph a blank
+// line, exactly as the text would be in a .txt file.
+func (s *rdState) infer(items []rdItem, part string, doc *pipeline.Document) error {
+	var ls []notes.Line
+	for _, it := range items {
+		if it.para == nil || s.classify(it.para).kind == rdKSkip {
+			continue
+		}
+		pos := s.pos(part, it.para.index)
+		empty := true
+		for _, l := range it.para.lines {
+			if ins := rdTrim(l); len(ins) > 0 {
+				empty = false
+				ls = append(ls, notes.Line{Text: pipeline.PlainText(ins), Pos: pos, Inlines: ins})
+			}
+		}
+		if empty {
+			ls = append(ls, notes.Line{Pos: pos})
+		}
+	}
+	opts := s.opts
+	opts.Name = s.name
+	inferred, err := notes.Infer(s.ctx, ls, opts)
+	if err != nil {
+		return err
+	}
+	doc.Blocks = inferred.Blocks
+	doc.Front = append(doc.Front, inferred.Front...)
+	doc.Meta = rdMergeMeta(doc.Meta, inferred.Meta)
+	return nil
+}
+
+// rdListEntry is one list paragraph waiting to be nested.
+type rdListEntry struct {
+	ilvl   int // nesting level: the list level, or the indentation rank (see rdLevels)
+	indent int
+	numFmt string
+	pos    pipeline.Pos
+	ins    []pipeline.Inline
+}
+
+// build maps a structured document onto blocks.
+func (s *rdState) build(items []rdItem, part string, doc *pipeline.Document) {
+	var blocks []pipeline.Block
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if it.table != nil {
+			if len(it.table.Rows) > 0 {
+				blocks = append(blocks, it.table)
+			}
+			continue
+		}
+		c := s.classify(it.para)
+		pos := s.pos(part, it.para.index)
+		switch c.kind {
+		case rdKSkip:
+			continue
+		case rdKTitle:
+			ins := rdJoinAll(it.para.lines)
+			if len(ins) == 0 {
+				continue
+			}
+			text := pipeline.PlainText(ins)
+			doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "title", Text: text, Why: c.why})
+			if doc.Meta.Title == "" {
+				doc.Meta.Title = text
+				doc.Meta.Lines = map[string]pipeline.Pos{"title": pos}
+			}
+		case rdKHeading:
+			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {
+				blocks = append(blocks, &pipeline.Heading{Pos: pos, Level: c.level, Inlines: ins, Why: c.why})
+			}
+		case rdKQuote:
+			q := &pipeline.Quote{Pos: pos, Why: c.why}
+			for ; i < len(items); i++ {
+				if items[i].para == nil || s.classify(items[i].para).kind != rdKQuote {
+					break
+				}
+				if ins := rdJoinAll(items[i].para.lines); len(ins) > 0 {
+					q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: s.pos(part, items[i].para.index), Inlines: ins})
+				}
+			}
+			i--
+			if len(q.Paragraphs) > 0 {
+				q.Pos = q.Paragraphs[0].Pos
+				blocks = rdAttach(blocks, q)
+			}
+		case rdKList:
+			var entries []rdListEntry
+			for ; i < len(items); i++ {
+				if items[i].para == nil {
+					break
+				}
+				ci := s.classify(items[i].para)
+				ins := rdJoinAll(items[i].para.lines)
+				if ci.kind != rdKList {
+					if len(ins) == 0 && i+1 < len(items) && items[i+1].para != nil && s.classify(items[i+1].para).kind == rdKList {
+						continue // an empty paragraph between two items
+					}
+					break
+				}
+				if len(ins) > 0 {
+					entries = append(entries, rdListEntry{ilvl: ci.level, indent: ci.indent, numFmt: ci.numFmt, pos: s.pos(part, items[i].para.index), ins: ins})
+				}
+			}
+			i--
+			blocks = s.listBlocks(blocks, entries)
+		default:
+			for _, p := range s.paragraphs(it.para, pos) {
+				p.Numbered = true
+				blocks = append(blocks, p)
+			}
+		}
+	}
+	doc.Blocks = rdHeadingLevels(blocks)
+}
+
+// paragraphs turns a body paragraph into one or more paragraphs: lines separated by manual
+// line breaks are split by the note-line rule shared with the Markdown reader.
+func (s *rdState) paragraphs(para *rdPara, pos pipeline.Pos) []*pipeline.Paragraph {
+	var lines [][]pipeline.Inline
+	var texts []string
+	for _, l := range para.lines {
+		if ins := rdTrim(l); len(ins) > 0 {
+			lines = append(lines, ins)
+			texts = append(texts, pipeline.PlainText(ins))
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	starts := markdown.NoteStarts(texts, nil)
+	var out []*pipeline.Paragraph
+	var cur []pipeline.Inline
+	for i, l := range lines {
+		if starts[i] && cur != nil {
+			out = append(out, &pipeline.Paragraph{Pos: pos, Inlines: cur})
+			cur = nil
+		}
+		cur = rdJoin(cur, l)
+	}
+	out = append(out, &pipeline.Paragraph{Pos: pos, Inlines: cur})
+	if len(out) > 1 {
+		for _, p := range out {
+			p.Why = "one note of a paragraph typed one note per line (manual line breaks)"
+		}
+	}
+	return out
+}
+
+// listBlocks places a run of list paragraphs. Bullets introduced by a paragraph become its
+// subparagraph list; numbered items too when the paragraph ends with a colon. Otherwise
+// (numbered items after an ordinary paragraph, or any list after a heading or at the start)
+// the top-level items are the notes' own numbered paragraphs, as the notes reader decides
+// for typed numbers: the typed number is dropped and the report's numbering applies; deeper
+// items become their subparagraph lists.
+func (s *rdState) listBlocks(blocks []pipeline.Block, entries []rdListEntry) []pipeline.Block {
+	if len(entries) == 0 {
+		return blocks
+	}
+	rdLevels(entries)
+	base := entries[0].ilvl
+	for _, e := range entries {
+		base = min(base, e.ilvl)
+	}
+	var intro *pipeline.Paragraph
+	if n := len(blocks); n > 0 {
+		intro, _ = blocks[n-1].(*pipeline.Paragraph)
+	}
+	numbered := entries[0].numFmt != "" && entries[0].numFmt != "bullet"
+	if intro != nil && (!numbered || strings.HasSuffix(strings.TrimRightFunc(pipeline.PlainText(intro.Inlines), unicode.IsSpace), ":")) {
+		intro.Children = append(intro.Children, rdNest(entries, base, 1))
+		return blocks
+	}
+	for i := 0; i < len(entries); {
+		e := entries[i]
+		p := &pipeline.Paragraph{Pos: e.pos, Inlines: e.ins, Numbered: true,
+			Why: "Word list item with no paragraph introducing it: a numbered paragraph"}
+		j := i + 1
+		for j < len(entries) && entries[j].ilvl > e.ilvl {
+			j++
+		}
+		if j > i+1 {
+			p.Children = append(p.Children, rdNest(entries[i+1:j], e.ilvl+1, 1))
+		}
+		blocks = append(blocks, p)
+		i = j
+	}
+	return blocks
+}
+
+// rdLevels decides the nesting of a run of list paragraphs. Word's built-in "List Bullet
+// 2" and "List Number 3" styles use separate numbering definitions at level 0 and show
+// their depth by indentation only, so when every item's indentation is known, items nest
+// by indentation rank; otherwise by list level (ilvl).
+func rdLevels(entries []rdListEntry) {
+	indents := map[int]bool{}
+	for _, e := range entries {
+		if e.indent < 0 {
+			return
+		}
+		indents[e.indent] = true
+	}
+	sorted := make([]int, 0, len(indents))
+	for n := range indents {
+		sorted = append(sorted, n)
+	}
+	slices.Sort(sorted)
+	for i := range entries {
+		entries[i].ilvl = slices.Index(sorted, entries[i].indent)
+	}
+}
+
+// rdNest builds a list of the given depth from entries whose shallowest level is base;
+// deeper entries nest under the item before them.
+func rdNest(entries []rdListEntry, base, depth int) *pipeline.List {
+	l := &pipeline.List{Pos: entries[0].pos, Depth: depth}
+	if entries[0].numFmt != "" && entries[0].numFmt != "bullet" {
+		l.Why = fmt.Sprintf("Word numbered list (%s; its numbers are replaced by the report's)", entries[0].numFmt)
+	} else {
+		l.Why = "Word bullet list (numbering.xml)"
+	}
+	for i := 0; i < len(entries); {
+		e := entries[i]
+		marker := "•"
+		if e.numFmt != "" && e.numFmt != "bullet" {
+			marker = e.numFmt
+		}
+		item := &pipeline.ListItem{Pos: e.pos, Marker: marker, Inlines: e.ins}
+		j := i + 1
+		for j < len(entries) && entries[j].ilvl > e.ilvl && entries[j].ilvl > base {
+			j++
+		}
+		if j > i+1 {
+			item.Children = append(item.Children, rdNest(entries[i+1:j], e.ilvl+1, depth+1))
+		}
+		l.Items = append(l.Items, item)
+		i = j
+	}
+	return l
+}
+
+// rdAttach makes a quotation a child of the paragraph before it, else leaves it standalone.
+func rdAttach(blocks []pipeline.Block, b pipeline.Block) []pipeline.Block {
+	if n := len(blocks); n > 0 {
+		if p, ok := blocks[n-1].(*pipeline.Paragraph); ok {
+			p.Children = append(p.Children, b)
+			return blocks
+		}
+	}
+	return append(blocks, b)
+}
+
+// rdHeadingLevels makes the highest heading level used a chapter (level 1) and keeps
+// deeper levels at most 3, the depth the report's numbering distinguishes.
+func rdHeadingLevels(blocks []pipeline.Block) []pipeline.Block {
+	top := 0
+	for _, b := range blocks {
+		if h, ok := b.(*pipeline.Heading); ok && (top == 0 || h.Level < top) {
+			top = h.Level
+		}
+	}
+	for _, b := range blocks {
+		if h, ok := b.(*pipeline.Heading); ok {
+			if top > 1 {
+				h.Why += fmt.Sprintf(" (levels shifted: level %d is the top level)", top)
+			}
+			h.Level = min(h.Level-top+1, 3)
+		}
+	}
+	return blocks
+}
+
+// rdMerge merges adjacent runs of the same kind and target.
+func rdMerge(runs []pipeline.Inline) []pipeline.Inline {
+	var out []pipeline.Inline
+	for _, in := range runs {
+		if n := len(out); n > 0 && out[n-1].Kind == in.Kind && out[n-1].URL == in.URL && in.Kind != pipeline.KindFootnote {
+			out[n-1].Text += in.Text
+			continue
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// rdJoin appends b to a with one space between them when both hold text.
+func rdJoin(a, b []pipeline.Inline) []pipeline.Inline {
+	b = rdTrim(append([]pipeline.Inline(nil), b...))
+	if len(b) == 0 {
+		return a
+	}
+	a = rdTrim(a)
+	if len(a) > 0 {
+		a = append(a, pipeline.Inline{Kind: pipeline.KindText, Text: " ", Line: b[0].Line})
+	}
+	return rdMerge(append(a, b...))
+}
+
+// rdJoinAll joins the lines of a paragraph with spaces.
+func rdJoinAll(lines [][]pipeline.Inline) []pipeline.Inline {
+	var out []pipeline.Inline
+	for _, l := range lines {
+		out = rdJoin(out, l)
+	}
+	return out
+}
+
+// rdTrim removes white space at both ends of a run sequence and drops emptied runs.
+func rdTrim(runs []pipeline.Inline) []pipeline.Inline {
+	for len(runs) > 0 && runs[0].Kind != pipeline.KindFootnote {
+		runs[0].Text = strings.TrimLeftFunc(runs[0].Text, unicode.IsSpace)
+		if runs[0].Text != "" {
+			break
+		}
+		runs = runs[1:]
+	}
+	for len(runs) > 0 && runs[len(runs)-1].Kind != pipeline.KindFootnote {
+		last := &runs[len(runs)-1]
+		last.Text = strings.TrimRightFunc(last.Text, unicode.IsSpace)
+		if last.Text != "" {
+			break
+		}
+		runs = runs[:len(runs)-1]
+	}
+	if len(runs) == 0 {
+		return nil
+	}
+	return runs
+}
+
+// rdClean makes text safe for every writer: valid UTF-8, no NUL.
+func rdClean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+}
+
+// rdMergeMeta returns dst with its empty fields filled from src.
+func rdMergeMeta(dst, src pipeline.Metadata) pipeline.Metadata {
+	fill := func(d *string, s string) {
+		if *d == "" {
+			*d = s
+		}
+	}
+	fill(&dst.Title, src.Title)
+	fill(&dst.Body, src.Body)
+	fill(&dst.Symbol, src.Symbol)
+	fill(&dst.Distribution, src.Distribution)
+	fill(&dst.Date, src.Date)
+	fill(&dst.TimeStart, src.TimeStart)
+	fill(&dst.TimeEnd, src.TimeEnd)
+	fill(&dst.Venue, src.Venue)
+	fill(&dst.OriginalLang, src.OriginalLang)
+	fill(&dst.Lang, src.Lang)
+	fill(&dst.Session, src.Session)
+	fill(&dst.AgendaItem, src.AgendaItem)
+	fill(&dst.JobNumber, src.JobNumber)
+	if dst.Extra == nil && src.Extra != nil {
+		dst.Extra = map[string]string{}
+	}
+	for k, v := range src.Extra {
+		if _, ok := dst.Extra[k]; !ok {
+			dst.Extra[k] = v
+		}
+	}
+	if dst.Lines == nil && src.Lines != nil {
+		dst.Lines = map[string]pipeline.Pos{}
+	}
+	for k, v := range src.Lines {
+		if _, ok := dst.Lines[k]; !ok {
+			dst.Lines[k] = v
+		}
+	}
+	return dst
+}

@@ -1,0 +1,366 @@
+package docx
+
+import (
+	"encoding/xml"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// rdStyle is what the reader needs of one style in styles.xml.
+type rdStyle struct {
+	id, name, basedOn, typ string
+	outline                int // w:outlineLvl + 1; 0 when not set
+	numID, ilvl            int
+	hasNum                 bool
+	bold, italic           *bool
+}
+
+// rdStyles maps style ids to styles.
+type rdStyles map[string]*rdStyle
+
+// readStyles reads styles.xml; a missing part gives no styles (everything is Normal).
+func (p *rdPackage) readStyles(part string) (rdStyles, error) {
+	styles := rdStyles{}
+	if part == "" {
+		return styles, nil
+	}
+	rc, err := p.open(part)
+	if err != nil || rc == nil {
+		return styles, err
+	}
+	defer rc.Close()
+	x := p.decoder(rc, part)
+	var cur *rdStyle
+	inPPr, inRPr := false, false
+	for {
+		t, err := x.next()
+		if err == io.EOF {
+			return styles, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if !rdW(t.Name) {
+				continue
+			}
+			switch t.Name.Local {
+			case "style":
+				id, _ := rdAttr(t, "styleId")
+				typ, _ := rdAttr(t, "type")
+				cur = &rdStyle{id: id, typ: typ}
+				styles[id] = cur
+			case "latentStyles", "docDefaults", "pPrChange", "rPrChange", "tblPr", "tblStylePr", "trPr", "tcPr":
+				if err := x.skip(); err != nil {
+					return nil, err
+				}
+			case "pPr":
+				inPPr = true
+			case "rPr":
+				inRPr = true
+			}
+			if cur == nil {
+				continue
+			}
+			v, _ := rdAttr(t, "val")
+			switch t.Name.Local {
+			case "name":
+				cur.name = v
+			case "basedOn":
+				cur.basedOn = v
+			case "outlineLvl":
+				if n, err := strconv.Atoi(v); err == nil && inPPr && n >= 0 && n < 9 {
+					cur.outline = n + 1
+				}
+			case "numId":
+				if n, err := strconv.Atoi(v); err == nil && inPPr {
+					cur.numID, cur.hasNum = n, true
+				}
+			case "ilvl":
+				if n, err := strconv.Atoi(v); err == nil && inPPr {
+					cur.ilvl = n
+				}
+			case "b":
+				if inRPr {
+					on := rdOn(t)
+					cur.bold = &on
+				}
+			case "i":
+				if inRPr {
+					on := rdOn(t)
+					cur.italic = &on
+				}
+			}
+		case xml.EndElement:
+			if !rdW(t.Name) {
+				continue
+			}
+			switch t.Name.Local {
+			case "style":
+				cur = nil
+			case "pPr":
+				inPPr = false
+			case "rPr":
+				inRPr = false
+			}
+		}
+	}
+}
+
+// chain returns the style and its basedOn ancestors, nearest first, stopping at a cycle or
+// after a bounded number of steps.
+func (s rdStyles) chain(id string) []*rdStyle {
+	var out []*rdStyle
+	seen := map[string]bool{}
+	for id != "" && !seen[id] && len(out) < 32 {
+		seen[id] = true
+		st, ok := s[id]
+		if !ok {
+			break
+		}
+		out = append(out, st)
+		id = st.basedOn
+	}
+	return out
+}
+
+// rdHeadingName matches built-in heading style names. Word writes the English name
+// ("heading 1") in w:name whatever the interface language, while the style id is
+// localized ("Titre1", "Überschrift1"); other producers sometimes localize the name too.
+var rdHeadingName = regexp.MustCompile(`^(?:heading|titre|überschrift|uberschrift|título|titulo|titolo|заголовок|标题|標題|عنوان|kop|nagłówek|rubrik|otsikko|overskrift)\s*(\d)$`)
+
+// rdRole is what a paragraph style says about its paragraphs.
+type rdRole struct {
+	heading int // 1–9, 0 when not a heading
+	title   bool
+	quote   bool
+	toc     bool
+	why     string
+}
+
+// role resolves a paragraph style through its basedOn chain: the first style in the chain
+// with a heading name, a title or quote name, or an outline level decides.
+func (s rdStyles) role(id string) rdRole {
+	for _, st := range s.chain(id) {
+		name := strings.ToLower(strings.TrimSpace(st.name))
+		if name == "" {
+			name = strings.ToLower(st.id)
+		}
+		switch {
+		case name == "title" || name == "titre" || name == "titel" || name == "título" || name == "titulo":
+			return rdRole{title: true, why: "Word style " + styleLabel(st)}
+		case rdQuoteName[name]:
+			return rdRole{quote: true, why: "Word quotation style " + styleLabel(st)}
+		case strings.HasPrefix(name, "toc ") || name == "toc heading" || name == "contents heading" || strings.HasPrefix(name, "contents "):
+			return rdRole{toc: true}
+		}
+		if m := rdHeadingName.FindStringSubmatch(name); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if n >= 1 {
+				return rdRole{heading: n, why: "Word heading style " + styleLabel(st)}
+			}
+		}
+		if st.outline > 0 {
+			return rdRole{heading: st.outline, why: "outline level of Word style " + styleLabel(st)}
+		}
+	}
+	return rdRole{}
+}
+
+// rdQuoteName lists quotation style names: Word's built-in "Quote", "Intense Quote" and
+// "Block Text", LibreOffice's "Quotations", and common localized names.
+var rdQuoteName = map[string]bool{
+	"quote": true, "intense quote": true, "block text": true, "quotations": true, "quotation": true,
+	"citation": true, "citation intense": true, "zitat": true, "intensives zitat": true, "cita": true,
+	"cita destacada": true, "цитата": true, "引用": true, "اقتباس": true,
+}
+
+func styleLabel(st *rdStyle) string {
+	if st.name != "" && !strings.EqualFold(st.name, st.id) {
+		return strconv.Quote(st.name) + " (id " + strconv.Quote(st.id) + ")"
+	}
+	return strconv.Quote(st.id)
+}
+
+// numbering resolves the numbering a paragraph style carries (List Bullet, List Number).
+func (s rdStyles) numbering(id string) (numID, ilvl int, ok bool) {
+	for _, st := range s.chain(id) {
+		if st.hasNum {
+			return st.numID, st.ilvl, true
+		}
+	}
+	return 0, 0, false
+}
+
+// runFormat resolves bold and italic of a character style through its chain.
+func (s rdStyles) runFormat(id string) (bold, italic bool) {
+	var b, i *bool
+	for _, st := range s.chain(id) {
+		if b == nil {
+			b = st.bold
+		}
+		if i == nil {
+			i = st.italic
+		}
+	}
+	return b != nil && *b, i != nil && *i
+}
+
+// rdLevel is one level of a numbering definition.
+type rdLevel struct {
+	numFmt string // "bullet", "decimal", "none", …
+	indent int    // left indentation in twentieths of a point, -1 when not set
+}
+
+// rdNumbering maps numId to its levels by ilvl.
+type rdNumbering map[int]map[int]rdLevel
+
+// readNumbering reads numbering.xml: abstract numbering definitions, the num instances
+// that point at them, and level overrides.
+func (p *rdPackage) readNumbering(part string) (rdNumbering, error) {
+	out := rdNumbering{}
+	if part == "" {
+		return out, nil
+	}
+	rc, err := p.open(part)
+	if err != nil || rc == nil {
+		return out, err
+	}
+	defer rc.Close()
+	x := p.decoder(rc, part)
+	abstract := map[int]map[int]rdLevel{}
+	type inst struct {
+		abs      int
+		override map[int]rdLevel
+	}
+	insts := map[int]*inst{}
+	var curAbs map[int]rdLevel
+	var curInst *inst
+	lvl := -1
+	for {
+		t, err := x.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			if !rdW(t.Name) {
+				continue
+			}
+			v, _ := rdAttr(t, "val")
+			switch t.Name.Local {
+			case "abstractNum":
+				id, _ := rdAttr(t, "abstractNumId")
+				n, _ := strconv.Atoi(id)
+				curAbs = map[int]rdLevel{}
+				abstract[n] = curAbs
+			case "num":
+				id, _ := rdAttr(t, "numId")
+				n, _ := strconv.Atoi(id)
+				curInst = &inst{abs: -1, override: map[int]rdLevel{}}
+				insts[n] = curInst
+			case "abstractNumId":
+				if curInst != nil {
+					if n, err := strconv.Atoi(v); err == nil {
+						curInst.abs = n
+					}
+				}
+			case "lvl":
+				id, _ := rdAttr(t, "ilvl")
+				lvl, _ = strconv.Atoi(id)
+				if lvl >= 0 && lvl < 10 {
+					switch {
+					case curInst != nil:
+						curInst.override[lvl] = rdLevel{indent: -1}
+					case curAbs != nil:
+						curAbs[lvl] = rdLevel{indent: -1}
+					}
+				} else {
+					lvl = -1
+				}
+			case "numFmt", "ind":
+				var m map[int]rdLevel
+				switch {
+				case curInst != nil && lvl >= 0:
+					m = curInst.override
+				case curAbs != nil && lvl >= 0:
+					m = curAbs
+				default:
+					continue
+				}
+				l := m[lvl]
+				if t.Name.Local == "numFmt" {
+					l.numFmt = v
+				} else if n, ok := rdIndent(t); ok {
+					l.indent = n
+				}
+				m[lvl] = l
+			}
+		case xml.EndElement:
+			if !rdW(t.Name) {
+				continue
+			}
+			switch t.Name.Local {
+			case "abstractNum":
+				curAbs = nil
+			case "num":
+				curInst = nil
+			case "lvl":
+				lvl = -1
+			}
+		}
+	}
+	for id, in := range insts {
+		levels := map[int]rdLevel{}
+		for l, f := range abstract[in.abs] {
+			levels[l] = f
+		}
+		for l, f := range in.override {
+			base, ok := levels[l]
+			if !ok {
+				base = rdLevel{indent: -1}
+			}
+			if f.numFmt != "" {
+				base.numFmt = f.numFmt
+			}
+			if f.indent >= 0 {
+				base.indent = f.indent
+			}
+			levels[l] = base
+		}
+		out[id] = levels
+	}
+	return out, nil
+}
+
+// rdIndent reads the left (or start) indentation of a w:ind element.
+func rdIndent(e xml.StartElement) (int, bool) {
+	for _, k := range []string{"left", "start"} {
+		if v, ok := rdAttr(e, k); ok {
+			if n, err := strconv.Atoi(v); err == nil {
+				return n, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// format returns the number format of a list level ("bullet", "decimal", "none", …), ""
+// when numbering.xml does not define it.
+func (n rdNumbering) format(numID, ilvl int) string {
+	return n[numID][ilvl].numFmt
+}
+
+// indent returns a list level's left indentation, -1 when unknown.
+func (n rdNumbering) indent(numID, ilvl int) int {
+	if l, ok := n[numID][ilvl]; ok {
+		return l.indent
+	}
+	return -1
+}

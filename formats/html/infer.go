@@ -1,0 +1,159 @@
+package html
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/scribe-un/scribe/formats/notes"
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// lineBuilder turns a tree without explicit structure into the lines a .txt file would
+// have, for the notes inference.
+type lineBuilder struct {
+	c     *converter
+	lines []notes.Line
+	cur   lineRuns
+	// blankAfterP is true when <p> elements are paragraphs with margins (web pages), false
+	// when the document spaces its lines with empty paragraphs (Word and Outlook HTML).
+	blankAfterP bool
+}
+
+// end finishes the current line, if it holds text.
+func (b *lineBuilder) end() {
+	for _, l := range b.cur.result() {
+		b.lines = append(b.lines, notes.Line{Text: pipeline.PlainText(l.ins), Pos: pipeline.Pos{File: b.c.name, Line: l.line}, Inlines: l.ins})
+	}
+	b.cur = lineRuns{}
+}
+
+// blank adds an empty line.
+func (b *lineBuilder) blank() {
+	b.end()
+	b.lines = append(b.lines, notes.Line{Pos: b.c.pos()})
+}
+
+func (b *lineBuilder) empty() bool {
+	return len(b.cur.result()) == 0
+}
+
+func (b *lineBuilder) walk(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode:
+			b.c.text(ch, style{kind: pipeline.KindText}, &b.cur)
+		case ch.Type != html.ElementNode || ignored[ch.DataAtom]:
+		case ch.DataAtom == atom.Br:
+			if b.empty() {
+				b.blank()
+			} else {
+				b.end()
+			}
+		case inlineElems[ch.DataAtom] && !hasBlock(ch):
+			b.c.inline(ch, style{kind: pipeline.KindText}, &b.cur)
+		case ch.DataAtom == atom.Pre:
+			b.end()
+			for l := range strings.SplitSeq(textContent(ch), "\n") {
+				b.c.locate(l)
+				if strings.TrimSpace(l) == "" {
+					b.blank()
+					continue
+				}
+				ins := pipeline.Texts(clean(strings.TrimRight(l, " \t\r")), b.c.line)
+				b.lines = append(b.lines, notes.Line{Text: ins[0].Text, Pos: b.c.pos(), Inlines: ins})
+			}
+		case ch.DataAtom == atom.P && strings.TrimSpace(strings.ReplaceAll(textContent(ch), "\u00a0", " ")) == "":
+			b.blank() // an empty paragraph typed as spacing
+		default:
+			b.end()
+			b.walk(ch)
+			b.end()
+			if ch.DataAtom == atom.P && b.blankAfterP {
+				b.blank()
+			}
+		}
+	}
+}
+
+// inferNotes hands an HTML document without explicit structure to the notes inference:
+// each line of text (a <div>, a <p>, text between <br>s) becomes a line, and paragraphs
+// are separated by blank lines as they would be in a .txt file.
+func (c *converter) inferNotes(root *html.Node, doc *pipeline.Document) error {
+	b := &lineBuilder{c: c, blankAfterP: !hasEmptyParagraph(root)}
+	b.walk(root)
+	b.end()
+	ls := b.lines
+	for len(ls) > 0 && ls[0].Text == "" {
+		ls = ls[1:]
+	}
+	for len(ls) > 0 && ls[len(ls)-1].Text == "" {
+		ls = ls[:len(ls)-1]
+	}
+	if len(ls) == 0 {
+		return nil
+	}
+	opts := c.opts
+	opts.Name = c.name
+	inferred, err := notes.Infer(c.ctx, ls, opts)
+	if err != nil {
+		return err
+	}
+	doc.Blocks = inferred.Blocks
+	doc.Front = append(doc.Front, inferred.Front...)
+	mergeMeta(&doc.Meta, inferred.Meta)
+	return nil
+}
+
+// hasEmptyParagraph reports a <p> with no text, the spacing habit of Word and Outlook.
+func hasEmptyParagraph(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.P &&
+		strings.TrimSpace(strings.ReplaceAll(textContent(n), "\u00a0", " ")) == "" {
+		return true
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if hasEmptyParagraph(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeMeta fills the empty fields of dst from src.
+func mergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
+	fill := func(d *string, s string) {
+		if *d == "" {
+			*d = s
+		}
+	}
+	fill(&dst.Title, src.Title)
+	fill(&dst.Body, src.Body)
+	fill(&dst.Symbol, src.Symbol)
+	fill(&dst.Distribution, src.Distribution)
+	fill(&dst.Date, src.Date)
+	fill(&dst.TimeStart, src.TimeStart)
+	fill(&dst.TimeEnd, src.TimeEnd)
+	fill(&dst.Venue, src.Venue)
+	fill(&dst.OriginalLang, src.OriginalLang)
+	fill(&dst.Lang, src.Lang)
+	fill(&dst.Session, src.Session)
+	fill(&dst.AgendaItem, src.AgendaItem)
+	fill(&dst.JobNumber, src.JobNumber)
+	for k, v := range src.Extra {
+		if _, ok := dst.Extra[k]; !ok {
+			if dst.Extra == nil {
+				dst.Extra = map[string]string{}
+			}
+			dst.Extra[k] = v
+		}
+	}
+	for k, v := range src.Lines {
+		if _, ok := dst.Lines[k]; !ok {
+			if dst.Lines == nil {
+				dst.Lines = map[string]pipeline.Pos{}
+			}
+			dst.Lines[k] = v
+		}
+	}
+}

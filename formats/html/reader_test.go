@@ -1,0 +1,244 @@
+package html
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func read(t testing.TB, name string) *pipeline.Document {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: name})
+	if err != nil {
+		t.Fatalf("Read %s: %v", name, err)
+	}
+	return doc
+}
+
+func golden(t *testing.T, name string, doc *pipeline.Document) {
+	t.Helper()
+	var b strings.Builder
+	if err := pipeline.Inspect(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, b.String())
+	}
+}
+
+// summary renders the structure without positions.
+func summary(blocks []pipeline.Block) string {
+	var b strings.Builder
+	var walk func([]pipeline.Block, string)
+	walk = func(bs []pipeline.Block, ind string) {
+		for _, bl := range bs {
+			switch n := bl.(type) {
+			case *pipeline.Heading:
+				fmt.Fprintf(&b, "%sh%d %s\n", ind, n.Level, pipeline.PlainText(n.Inlines))
+			case *pipeline.Paragraph:
+				fmt.Fprintf(&b, "%sp %s\n", ind, pipeline.PlainText(n.Inlines))
+				walk(n.Children, ind+"  ")
+			case *pipeline.List:
+				fmt.Fprintf(&b, "%slist %d\n", ind, n.Depth)
+				for _, it := range n.Items {
+					fmt.Fprintf(&b, "%s  - %s\n", ind, pipeline.PlainText(it.Inlines))
+					walk(it.Children, ind+"    ")
+				}
+			case *pipeline.Quote:
+				for _, p := range n.Paragraphs {
+					fmt.Fprintf(&b, "%s> %s\n", ind, pipeline.PlainText(p.Inlines))
+				}
+			case *pipeline.Table:
+				fmt.Fprintf(&b, "%stable %d rows\n", ind, len(n.Rows))
+			case *pipeline.Note:
+				fmt.Fprintf(&b, "%snote %s\n", ind, pipeline.PlainText(n.Inlines))
+			}
+		}
+	}
+	walk(blocks, "")
+	return b.String()
+}
+
+func TestStructure(t *testing.T) {
+	doc := read(t, "structure.html")
+	if doc.Meta.Title != "Informal consultation" {
+		t.Errorf("title %q", doc.Meta.Title)
+	}
+	want := `h1 Organisation of the work
+p Syria thanked the chair for convening this meeting and asked about the GFC.
+p Marc Furrer presented a proposal for two documents:
+  list 1
+    - The Stocktaking Implementation Report would gather concrete actions.
+      list 2
+        - It would cover all action lines.
+    - The Stakeholder Commitments Paper would take shape as a rolling document.
+h2 Modalities
+p The ILO supported the USA proposal:
+  > In order to assure the sustainability of the WSIS Process, the relevant organs should incorporate the results.
+  > The operational work should build upon the innovative modalities.
+p Text typed straight into a div, bold by style.
+table 2 rows
+p A layout table around a paragraph.
+`
+	if got := summary(doc.Blocks); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	runs := func(b pipeline.Block) string {
+		var s []string
+		for _, in := range b.(*pipeline.Paragraph).Inlines {
+			s = append(s, fmt.Sprintf("%s:%s", in.Kind, in.Text))
+		}
+		return strings.Join(s, "|")
+	}
+	if got := runs(doc.Blocks[1]); got != "text:Syria thanked the |strong:chair|text: for convening this meeting and asked about the |emphasis:GFC|text:." {
+		t.Errorf("runs %s", got)
+	}
+	if got := runs(doc.Blocks[5]); !strings.Contains(got, "strong:bold by style") {
+		t.Errorf("inline CSS bold lost: %s", got)
+	}
+	item := doc.Blocks[2].(*pipeline.Paragraph).Children[0].(*pipeline.List).Items[0]
+	if in := item.Inlines[1]; in.Kind != pipeline.KindLink || in.URL != "https://www.itu.int/wsis/" {
+		t.Errorf("link %+v", in)
+	}
+	golden(t, "structure.inspect", doc)
+}
+
+// E-mail <div>/<br> soup has no structure: it goes through the notes inference, which
+// finds the masthead and the heading as it would in the .txt.
+func TestEmailGoesThroughNotes(t *testing.T) {
+	doc := read(t, "email.html")
+	want := `h1 Swiss proposal for additional Summit documents
+p Marc Furrer, Head of the Swiss Delegation, presented a proposal, based on the necessity to raise attention of all stakeholders and the media on the concrete progress made since Geneva 2003.
+p Canada recalled that implementation of WSIS commitments would take place at the national level.
+`
+	if got := summary(doc.Blocks); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if len(doc.Front) != 2 {
+		t.Errorf("front %+v, want venue and date lines", doc.Front)
+	}
+	golden(t, "email.inspect", doc)
+}
+
+// Word's "mso-list" paragraphs pasted as HTML become a list, their typed bullets dropped.
+func TestWordListParagraphs(t *testing.T) {
+	src := `<html><body><h1>Report</h1><h2>Item</h2><p class=MsoNormal>Two documents were proposed:</p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>The Stocktaking Report</p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level2 lfo1'><span>o<span>&nbsp;&nbsp; </span></span>a database</p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><span>·<span>&nbsp;&nbsp; </span></span>The Commitments Paper</p></body></html>`
+	doc, err := NewReader().Read(context.Background(), []byte(src), pipeline.ReadOptions{Name: "word.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `h1 Item
+p Two documents were proposed:
+  list 1
+    - The Stocktaking Report
+      list 2
+        - a database
+    - The Commitments Paper
+`
+	if got := summary(doc.Blocks); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		name     string
+		data     string
+		sentinel error
+	}{
+		{"empty", "", pipeline.ErrEmpty},
+		{"no text", "<html><body><script>x()</script></body></html>", pipeline.ErrEmpty},
+		{"binary", "<p>\x00</p>", pipeline.ErrBinary},
+		{"too deep", strings.Repeat("<div>", 300) + "x", pipeline.ErrTooDeep},
+		{"lists too deep", strings.Repeat("<ul><li>", 40) + "x", pipeline.ErrTooDeep},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := NewReader().Read(context.Background(), []byte(c.data), pipeline.ReadOptions{Name: "bad.html"})
+			if !errors.Is(err, c.sentinel) {
+				t.Fatalf("error %v, want %v", err, c.sentinel)
+			}
+			if !strings.Contains(err.Error(), "bad.html") {
+				t.Errorf("error %q does not name the file", err)
+			}
+		})
+	}
+}
+
+// A page in a legacy charset declared by <meta> is decoded with it.
+func TestDeclaredCharset(t *testing.T) {
+	src := append([]byte(`<html><head><meta charset="koi8-r"></head><body><h2>A</h2><p>`), 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4)
+	src = append(src, []byte(`</p></body></html>`)...)
+	doc, err := NewReader().Read(context.Background(), src, pipeline.ReadOptions{Name: "koi8.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pipeline.PlainText(doc.Blocks[1].(*pipeline.Paragraph).Inlines); got != "Привет" {
+		t.Errorf("text %q", got)
+	}
+}
+
+// FuzzRead: no input makes the reader panic; results are pipeline errors or documents
+// with sane structure.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"structure.html", "email.html"} {
+		if data, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("<ul><li>a<ol><li>b</ol></ul><blockquote><ul><li>q</blockquote><table><tr><td>1<td>2<tr><td>3"))
+	f.Add([]byte("<p style='mso-list:l0 level3 lfo1'>· x</p><pre>a\nb\n\nc</pre>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: "fuzz.html"})
+		if err != nil {
+			var pe *pipeline.Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("error is not a *pipeline.Error: %v", err)
+			}
+			return
+		}
+		if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
+			t.Fatal("empty document without error")
+		}
+		pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+			switch n := b.(type) {
+			case *pipeline.Heading:
+				if n.Level < 1 || n.Level > 3 {
+					t.Fatalf("heading %+v", n)
+				}
+			case *pipeline.List:
+				if n.Depth < 1 || len(n.Items) == 0 {
+					t.Fatalf("list %+v", n)
+				}
+			}
+			return true
+		})
+	})
+}

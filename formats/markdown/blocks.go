@@ -1,0 +1,379 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"golang.org/x/net/html"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// maxHeadingLevel is the deepest heading level the model distinguishes: chapters (1),
+// sections (2) and subsections (3). Deeper Markdown headings are kept at level 3.
+const maxHeadingLevel = 3
+
+// document converts the goldmark tree into doc's blocks.
+func (c *converter) document(root ast.Node, doc *pipeline.Document) error {
+	c.collectFootnotes(root)
+	if !hasExplicitStructure(root) {
+		return c.inferNotes(root, doc)
+	}
+	title, shift := c.titleShift(root, doc)
+	var blocks []pipeline.Block
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if err := c.ctx.Err(); err != nil {
+			return err
+		}
+		if title && n == root.FirstChild() {
+			continue // the title, already moved to the front matter
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			level := min(max(n.Level-shift, 1), maxHeadingLevel)
+			ins := c.joinedInlines(n)
+			if len(ins) == 0 {
+				continue
+			}
+			why := fmt.Sprintf("Markdown heading %s", strings.Repeat("#", n.Level))
+			if shift > 0 {
+				why += fmt.Sprintf(" (levels shifted: %s is the top level)", strings.Repeat("#", shift+1))
+			}
+			blocks = append(blocks, &pipeline.Heading{Pos: c.pos(c.firstLine(n)), Level: level, Inlines: ins, Why: why})
+		case *ast.Paragraph:
+			for _, p := range c.splitParagraph(n) {
+				p.Numbered = true
+				blocks = append(blocks, p)
+			}
+		case *ast.List:
+			l, err := c.list(n, 1)
+			if err != nil {
+				return err
+			}
+			if len(l.Items) > 0 {
+				blocks = attach(blocks, l)
+			}
+		case *ast.Blockquote:
+			q, err := c.quote(n, 1)
+			if err != nil {
+				return err
+			}
+			if q != nil {
+				blocks = attach(blocks, q)
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if p := c.codeBlock(n); p != nil {
+				p.Numbered = true
+				blocks = append(blocks, p)
+			}
+		case *ast.HTMLBlock:
+			if p := c.htmlBlock(n); p != nil {
+				p.Numbered = true
+				blocks = append(blocks, p)
+			}
+		case *east.Table:
+			blocks = append(blocks, c.table(n))
+		}
+		// Thematic breaks, link reference definitions and the footnote list add nothing.
+	}
+	doc.Blocks = blocks
+	return nil
+}
+
+// attach makes b (a list or a quotation) a child of the paragraph just before it, which
+// introduces it; with no such paragraph (after a heading, at the start) b stands alone.
+func attach(blocks []pipeline.Block, b pipeline.Block) []pipeline.Block {
+	if len(blocks) > 0 {
+		if p, ok := blocks[len(blocks)-1].(*pipeline.Paragraph); ok {
+			p.Children = append(p.Children, b)
+			return blocks
+		}
+	}
+	return append(blocks, b)
+}
+
+// hasExplicitStructure reports whether the file uses Markdown block structure: a heading,
+// a list, a quotation or a table. Without any, it is plain notes saved as .md.
+func hasExplicitStructure(root ast.Node) bool {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n.(type) {
+		case *ast.Heading, *ast.List, *ast.Blockquote, *east.Table:
+			return true
+		}
+	}
+	return false
+}
+
+// titleShift decides two things about headings. A level-1 heading that opens the file and
+// is the only level-1 heading names the document rather than a chapter ("# Minutes of …"
+// over "## Item 1" sections): it goes to the front matter as the title. Then the highest
+// level used by the remaining headings becomes level 1 (chapters), so "##" sections under a
+// title are chapters. It returns the title flag and the number of levels to subtract.
+func (c *converter) titleShift(root ast.Node, doc *pipeline.Document) (title bool, shift int) {
+	first, ok := root.FirstChild().(*ast.Heading)
+	if ok && first.Level == 1 {
+		title = true
+		for n := first.NextSibling(); n != nil; n = n.NextSibling() {
+			if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+				title = false
+				break
+			}
+		}
+		if title {
+			ins := c.joinedInlines(first)
+			text := strings.TrimSpace(pipeline.PlainText(ins))
+			if text == "" {
+				title = false
+			} else {
+				line := c.firstLine(first)
+				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: c.pos(line), Kind: "title", Text: text,
+					Why: "the only # heading, at the top of the file"})
+				if doc.Meta.Title == "" {
+					doc.Meta.Title = text
+					if doc.Meta.Lines == nil {
+						doc.Meta.Lines = map[string]pipeline.Pos{}
+					}
+					doc.Meta.Lines["title"] = c.pos(line)
+				}
+			}
+		}
+	}
+	top := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && !(title && n == root.FirstChild()) {
+			if top == 0 || h.Level < top {
+				top = h.Level
+			}
+		}
+	}
+	return title, max(top-1, 0)
+}
+
+// list converts a Markdown list at the given depth (1 for a top-level list).
+func (c *converter) list(n *ast.List, depth int) (*pipeline.List, error) {
+	line := c.firstLine(n)
+	if depth > c.maxDepth {
+		return nil, c.tooDeep(line)
+	}
+	l := &pipeline.List{Pos: c.pos(line), Depth: depth}
+	if n.IsOrdered() {
+		l.Why = "Markdown ordered list (its numbers are replaced by the report's)"
+	} else {
+		l.Why = "Markdown bullet list"
+	}
+	num := n.Start
+	for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+		item := &pipeline.ListItem{Pos: c.pos(c.firstLine(it))}
+		if n.IsOrdered() {
+			item.Marker = fmt.Sprintf("%d%c", num, n.Marker)
+			num++
+		} else {
+			item.Marker = string(n.Marker)
+		}
+		for ch := it.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch ch := ch.(type) {
+			case *ast.List:
+				sub, err := c.list(ch, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				if len(sub.Items) > 0 {
+					item.Children = append(item.Children, sub)
+				}
+			case *ast.Blockquote:
+				q, err := c.quote(ch, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				if q != nil {
+					item.Children = append(item.Children, q)
+				}
+			default:
+				ins := c.blockInlines(ch)
+				if len(ins) == 0 {
+					continue
+				}
+				if item.Inlines == nil {
+					item.Inlines = ins
+					continue
+				}
+				// A second paragraph of the same item continues it without a number.
+				item.Children = append(item.Children, &pipeline.Paragraph{Pos: c.pos(c.firstLine(ch)), Inlines: ins})
+			}
+		}
+		if item.Inlines == nil && len(item.Children) == 0 {
+			continue // an empty bullet
+		}
+		l.Items = append(l.Items, item)
+	}
+	return l, nil
+}
+
+// quote converts a block quotation into a quotation of unnumbered paragraphs. Lists and
+// nested quotations inside it are flattened into its paragraphs: a quotation reproduces
+// text, it does not carry the report's own structure.
+func (c *converter) quote(n *ast.Blockquote, depth int) (*pipeline.Quote, error) {
+	line := c.firstLine(n)
+	if depth > c.maxDepth {
+		return nil, c.tooDeep(line)
+	}
+	q := &pipeline.Quote{Pos: c.pos(line), Why: "Markdown block quotation (>)"}
+	var walk func(ast.Node, int) error
+	walk = func(n ast.Node, d int) error {
+		if d > c.maxDepth {
+			return c.tooDeep(c.firstLine(n))
+		}
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch ch.(type) {
+			case *ast.Blockquote, *ast.List, *ast.ListItem:
+				if err := walk(ch, d+1); err != nil {
+					return err
+				}
+			default:
+				if ins := c.blockInlines(ch); len(ins) > 0 {
+					q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: c.pos(c.firstLine(ch)), Inlines: ins})
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk(n, depth); err != nil {
+		return nil, err
+	}
+	if len(q.Paragraphs) == 0 {
+		return nil, nil
+	}
+	return q, nil
+}
+
+// blockInlines returns the text of a leaf block (paragraph, heading, code, HTML) as runs,
+// its lines joined by spaces.
+func (c *converter) blockInlines(n ast.Node) []pipeline.Inline {
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		if p := c.codeBlock(n); p != nil {
+			return p.Inlines
+		}
+		return nil
+	case *ast.HTMLBlock:
+		if p := c.htmlBlock(n); p != nil {
+			return p.Inlines
+		}
+		return nil
+	}
+	return c.joinedInlines(n)
+}
+
+// codeBlock keeps a code block's text as one paragraph; notes rarely hold code, and when
+// they do it is usually a pasted snippet whose words still matter.
+func (c *converter) codeBlock(n ast.Node) *pipeline.Paragraph {
+	segs := n.Lines()
+	var parts []string
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		if t := strings.TrimSpace(string(s.Value(c.src))); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	line := c.firstLine(n)
+	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(clean(strings.Join(parts, " ")), line),
+		Why: "Markdown code block kept as text"}
+}
+
+// htmlBlock keeps the text of raw HTML (tags removed); comments and tag-only blocks
+// vanish.
+func (c *converter) htmlBlock(n *ast.HTMLBlock) *pipeline.Paragraph {
+	var raw bytes.Buffer
+	segs := n.Lines()
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		raw.Write(s.Value(c.src))
+	}
+	if n.HasClosure() {
+		raw.Write(n.ClosureLine.Value(c.src))
+	}
+	text := strings.Join(strings.Fields(htmlText(raw.Bytes())), " ")
+	if text == "" {
+		return nil
+	}
+	line := c.firstLine(n)
+	c.opts.Warnings.Warn(stage, c.pos(line), "raw HTML block: kept its text, dropped its markup")
+	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(clean(text), line), Why: "text of a raw HTML block"}
+}
+
+// htmlText returns the character data of an HTML fragment, without script and style.
+func htmlText(b []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var out strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out.String()
+		case html.TextToken:
+			if skip == 0 {
+				out.Write(z.Text())
+				out.WriteByte(' ')
+			}
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) == "script" || string(name) == "style" {
+				skip++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); (string(name) == "script" || string(name) == "style") && skip > 0 {
+				skip--
+			}
+		}
+	}
+}
+
+// table converts a GitHub table, header row included, into rows of cells.
+func (c *converter) table(n *east.Table) *pipeline.Table {
+	t := &pipeline.Table{Pos: c.pos(c.firstLine(n))}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells [][]pipeline.Inline
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, c.joinedInlines(cell))
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
+}
+
+// firstLine finds the source line where a node starts: its own first line, else the first
+// line of its first descendant that has one.
+func (c *converter) firstLine(n ast.Node) int {
+	found := -1
+	var visit func(ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if n.Type() == ast.TypeBlock {
+			if segs := n.Lines(); segs != nil && segs.Len() > 0 {
+				found = segs.At(0).Start
+				return true
+			}
+		}
+		if t, ok := n.(*ast.Text); ok {
+			found = t.Segment.Start
+			return true
+		}
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			if visit(ch) {
+				return true
+			}
+		}
+		return false
+	}
+	if !visit(n) {
+		if p := n.Pos(); p >= 0 {
+			return c.line(p)
+		}
+		return c.base + 1
+	}
+	return c.line(found)
+}

@@ -1,0 +1,290 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// scriptClass groups characters by the kind of font they need.
+type scriptClass uint8
+
+const (
+	classOther  scriptClass = iota // Latin, Cyrillic, Greek, symbols
+	classArabic                    // Arabic letters and presentation forms
+	classCJK                       // Han, kana, Hangul, CJK and full-width punctuation
+)
+
+func classOf(r rune) scriptClass {
+	switch {
+	case r >= 0x0600 && r <= 0x06FF, r >= 0x0750 && r <= 0x077F, r >= 0x08A0 && r <= 0x08FF,
+		r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF:
+		return classArabic
+	case r >= 0x2E80 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7AF, r >= 0xF900 && r <= 0xFAFF,
+		r >= 0xFE30 && r <= 0xFE4F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x20000 && r <= 0x3FFFF:
+		return classCJK
+	}
+	return classOther
+}
+
+// neutral characters (spaces, digits, punctuation) stay in the font of the text around them
+// when that font has them, so a comma in Chinese text does not switch to a Latin face.
+func neutral(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// Preferred families per script class, after the --font files and the locale's choice.
+var classDefaults = [3][]string{
+	classOther:  {"Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "DejaVu Sans"},
+	classArabic: {"Amiri", "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans"},
+	classCJK:    {"AR PL UMing CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback"},
+}
+
+// fontHint tells users what fixes a missing script.
+var fontHint = [3]string{
+	classOther:  "pass a font that has it with --font FILE",
+	classArabic: "install fonts-hosny-amiri (Debian) or pass an Arabic TrueType font with --font FILE",
+	classCJK:    "install fonts-wqy-microhei or fonts-droid-fallback (Debian), or pass a Chinese TrueType font with --font FILE (Noto CJK is CFF and cannot be embedded)",
+}
+
+// docFonts is the font state of one document: which families to try for each script, and
+// which characters of which faces the document draws.
+type docFonts struct {
+	set   *FontSet
+	order [3][]*family
+	faces []*face                   // faces drawn, in order of first use (repeatable output)
+	used  map[*face]map[rune]uint16 // characters drawn per face, with their glyphs
+	// renames maps fpdf's font names to subset names, applied to the output.
+	renames [][2]string
+	// warnings receives a note, once per family and style, when a face is missing and text
+	// is printed in another style (a CJK family usually has no bold or italic).
+	warnings *pipeline.Warnings
+	warned   map[string]bool
+}
+
+func newDocFonts(set *FontSet, present pipeline.Presentation) *docFonts {
+	d := &docFonts{set: set, used: map[*face]map[rune]uint16{}}
+	docClass := classOther
+	switch present.Lang {
+	case "ar":
+		docClass = classArabic
+	case "zh":
+		docClass = classCJK
+	}
+	for c := range d.order {
+		seen := map[*family]bool{}
+		add := func(fam *family) {
+			if fam != nil && !seen[fam] {
+				seen[fam] = true
+				d.order[c] = append(d.order[c], fam)
+			}
+		}
+		for _, fam := range set.user {
+			add(fam)
+		}
+		if scriptClass(c) == docClass {
+			for _, n := range present.Fonts {
+				add(set.family(n))
+			}
+		}
+		for _, n := range classDefaults[c] {
+			add(set.family(n))
+		}
+		for _, n := range classDefaults[classOther] {
+			add(set.family(n))
+		}
+		for _, fam := range set.families {
+			add(fam)
+		}
+	}
+	return d
+}
+
+// seg is a stretch of text printed with one face.
+type seg struct {
+	face *face
+	text string
+}
+
+// resolve splits text into segments, each in the first face (of the wanted style) that
+// really has every character of it. A character no face has is an ErrNoGlyph error.
+func (d *docFonts) resolve(text string, st style, pos pipeline.Pos) ([]seg, error) {
+	var out []seg
+	var cur *face
+	start := 0
+	for i, r := range text {
+		if cur != nil && neutral(r) && cur.has(r) {
+			continue
+		}
+		var f *face
+		if cur == nil && neutral(r) {
+			// A leading bracket or digit takes the face of the letter that follows it, so
+			// "(أ)" is one face, not a Latin bracket and an Arabic letter.
+			if n := nextStrong(text[i:]); n != 0 {
+				if g := d.pick(n, st); g != nil && g.has(r) {
+					f = g
+				}
+			}
+		}
+		if f == nil {
+			f = d.pick(r, st)
+		}
+		if f == nil {
+			return nil, noGlyph(r, pos)
+		}
+		if f.style != st {
+			d.warnStyle(f, st, pos)
+		}
+		if f == cur {
+			continue
+		}
+		if cur != nil {
+			out = append(out, seg{cur, text[start:i]})
+		}
+		cur, start = f, i
+	}
+	if cur != nil {
+		out = append(out, seg{cur, text[start:]})
+	}
+	return out, nil
+}
+
+func (d *docFonts) warnStyle(f *face, st style, pos pipeline.Pos) {
+	key := f.family + "|" + st.String()
+	if d.warned[key] {
+		return
+	}
+	if d.warned == nil {
+		d.warned = map[string]bool{}
+	}
+	d.warned[key] = true
+	d.warnings.Warn("pdf", pos, "font %s has no %s face; that text is printed in %s", f.family, strings.ToLower(st.String()), strings.ToLower(f.style.String()))
+}
+
+func nextStrong(s string) rune {
+	for _, r := range s {
+		if !neutral(r) {
+			return r
+		}
+	}
+	return 0
+}
+
+// pick returns the first face in the class's family order that has r.
+func (d *docFonts) pick(r rune, st style) *face {
+	for _, fam := range d.order[classOf(r)] {
+		if f := fam.pick(st); f != nil && f.has(r) {
+			return f
+		}
+	}
+	return nil
+}
+
+func noGlyph(r rune, pos pipeline.Pos) error {
+	return pipeline.Errorf("pdf", pos, pipeline.ErrNoGlyph, "no font has U+%04X %q; %s", r, string(r), fontHint[classOf(r)])
+}
+
+// need records that text is drawn with f.
+func (d *docFonts) need(f *face, text string) {
+	m := d.used[f]
+	if m == nil {
+		m = map[rune]uint16{}
+		d.used[f] = m
+		d.faces = append(d.faces, f)
+	}
+	for _, r := range text {
+		if _, ok := m[r]; !ok {
+			g, _ := f.cmap.Lookup(r)
+			m[r] = uint16(g)
+		}
+	}
+}
+
+// register cuts each used face down to the characters drawn and registers it with fpdf.
+// Characters a face lacks print as its .notdef glyph, but the resolver never sends one.
+func (d *docFonts) register(pdf *fpdf.Fpdf) (map[*face]string, error) {
+	names := make(map[*face]string, len(d.faces))
+	for i, f := range d.faces {
+		sub, err := f.sf.subset(d.used[f])
+		if err != nil {
+			return nil, pipeline.Errorf("pdf", pipeline.Pos{File: f.name}, pipeline.ErrFont, "font %s: %v", f.name, err)
+		}
+		// fpdf names an embedded font "utf8" + its lower-cased family key, which PDF
+		// readers do not recognise as a subset (they expect "ABCDEF+Name"). Register the
+		// face under a placeholder of exactly the final name's length, and rename it in
+		// the finished file without moving a byte (see subsetNames).
+		final := subsetTag(f, i) + "+" + psName(f)
+		name := fmt.Sprintf("f%d", i)
+		if pad := len(final) - len("utf8") - len(name); pad > 0 {
+			name += strings.Repeat("x", pad)
+		} else {
+			final = "utf8" + name
+		}
+		d.renames = append(d.renames, [2]string{"/utf8" + name, "/" + final})
+		pdf.AddUTF8FontFromBytes(name, "", sub)
+		pdf.SetFont(name, "", 10)
+		if err := pdf.Error(); err != nil {
+			return nil, pipeline.Errorf("pdf", pipeline.Pos{File: f.name}, pipeline.ErrFont, "font %s: %v", f.name, err)
+		}
+		names[f] = name
+	}
+	return names, nil
+}
+
+// subsetTag derives the six capital letters of a subset name from the face and its position,
+// so the same input gives the same file.
+func subsetTag(f *face, i int) string {
+	sum := sha1.Sum([]byte(fmt.Sprintf("%s|%d", f.name, i)))
+	var b [6]byte
+	for k := range b {
+		b[k] = 'A' + sum[k]%26
+	}
+	return string(b[:])
+}
+
+// psName is the face's PostScript-style name: family without spaces, a style suffix, only
+// characters a PDF name may carry unescaped.
+func psName(f *face) string {
+	var b strings.Builder
+	for _, r := range f.family {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("Font")
+	}
+	if f.style != styleRegular {
+		b.WriteString("-" + strings.ReplaceAll(f.style.String(), " ", ""))
+	}
+	return b.String()
+}
+
+// subsetNames applies the font renames to a finished PDF. Names have the same length, so
+// the cross-reference offsets stay right; the names occur only in the (never compressed)
+// font dictionaries.
+func (d *docFonts) subsetNames(pdf []byte) []byte {
+	for _, r := range d.renames {
+		pdf = bytes.ReplaceAll(pdf, []byte(r[0]), []byte(r[1]))
+	}
+	return pdf
+}
+
+// width is the advance of text in face f at size pt, in millimetres, from the face's own
+// metrics (the same advances fpdf writes into the PDF's width table).
+func (d *docFonts) width(f *face, text string, size float64) (float64, error) {
+	units := 0
+	for _, r := range text {
+		g, _ := f.cmap.Lookup(r)
+		if int(g) < len(f.sf.advances) {
+			units += int(f.sf.advances[g])
+		}
+	}
+	return float64(units) / f.sf.upem * size * ptToMM, nil
+}

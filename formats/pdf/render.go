@@ -1,0 +1,392 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+	gobidi "github.com/go-text/typesetting/bidi"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// renderer draws paginated lines. It records drawing operations first and replays them on
+// fpdf once every page is drawn, because the fonts can only be cut (subset) and registered
+// when all the characters they must show are known.
+type renderer struct {
+	ops      []func(pdf *fpdf.Fpdf, names map[*face]string)
+	df       *docFonts
+	rtl      bool
+	layouter *layouter
+	trace    *strings.Builder // tests: one line per drawn run of text
+	// the run being traced, and the face of its last piece
+	traceRun  strings.Builder
+	traceFont string
+	page      int
+}
+
+// furniture is what every page repeats: the running header and the first page's job number.
+type furniture struct {
+	header, job []token
+	pos         pipeline.Pos
+}
+
+func textsOf(s string) []pipeline.Inline { return pipeline.Texts(s, 0) }
+
+func (r *renderer) addPage() {
+	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, _ map[*face]string) {
+		pdf.AddPage()
+		pdf.SetDrawColor(0, 0, 0)
+	})
+}
+
+func (r *renderer) line(x1, y1, x2, y2, width float64) {
+	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, _ map[*face]string) {
+		pdf.SetLineWidth(width)
+		pdf.Line(x1, y1, x2, y2)
+	})
+}
+
+func (r *renderer) text(f *face, size, x, y float64, text string) {
+	r.df.need(f, text)
+	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, names map[*face]string) {
+		pdf.SetFont(names[f], "", size)
+		pdf.Text(x, y, text)
+	})
+}
+
+func (r *renderer) link(x, y, w, h float64, url string) {
+	url = safe(url)
+	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, _ map[*face]string) { pdf.LinkString(x, y, w, h, url) })
+}
+
+func (r *renderer) bookmark(text string, level int, y float64) {
+	text = safe(text)
+	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, names map[*face]string) {
+		// fpdf converts the title to UTF-16 only while a UTF-8 font is current.
+		if pdf.GetFontFamily() == "" && len(r.df.faces) > 0 {
+			pdf.SetFont(names[r.df.faces[0]], "", 10)
+		}
+		pdf.Bookmark(text, level, y)
+	})
+}
+
+// replay registers the subset fonts and draws the recorded operations.
+func (r *renderer) replay(pdf *fpdf.Fpdf) error {
+	names, err := r.df.register(pdf)
+	if err != nil {
+		return err
+	}
+	for _, op := range r.ops {
+		op(pdf, names)
+	}
+	return nil
+}
+
+// x converts a box at s (from the column's start edge) of width w to the page's x of its
+// left edge.
+func (r *renderer) x(s, w float64) float64 {
+	if r.rtl {
+		return pageW - marginSide - s - w
+	}
+	return marginSide + s
+}
+
+// drawLine draws ln with its top at top.
+func (r *renderer) drawLine(ln *line, top float64) error {
+	if ln.rule > 0 {
+		y := top + ln.h/2
+		r.line(r.x(ln.start, ln.width), y, r.x(ln.start, ln.width)+ln.width, y, ln.rule)
+	}
+	base := top + ln.asc
+	if ln.outline != nil {
+		r.bookmark(ln.outline.text, ln.outline.level, top)
+		if r.trace != nil {
+			fmt.Fprintf(r.trace, "p%d outline %d %s\n", r.page, ln.outline.level, ln.outline.text)
+		}
+	}
+	if len(ln.label) > 0 {
+		if err := r.drawRun(ln.label, ln.labelS, base, 0, false, r.rtl); err != nil {
+			return err
+		}
+	}
+	if len(ln.toks) == 0 {
+		return nil
+	}
+	natural := tokensWidth(ln.toks)
+	s := ln.start
+	extra := 0.0
+	switch {
+	case ln.end:
+		s += ln.width - natural
+	case ln.justify && natural < ln.width:
+		extra = ln.width - natural
+	}
+	return r.drawRun(ln.toks, s, base, extra, ln.justify, ln.rtl)
+}
+
+// drawRun places tokens from s (measured from the column's start edge) and spreads extra
+// over the gaps. rtl is the line's base direction, which orders the text; the column's
+// direction (r.rtl) only decides which edge s is measured from.
+func (r *renderer) drawRun(toks []token, s, base, extra float64, justify, rtl bool) error {
+	if len(toks) == 0 {
+		return nil
+	}
+	stretch := 0
+	for i := 0; i < len(toks)-1; i++ {
+		if toks[i].space {
+			stretch++
+		}
+	}
+	allGaps := stretch == 0 // CJK lines: spread over every character gap
+	if allGaps {
+		stretch = len(toks) - 1
+	}
+	per := 0.0
+	if justify && stretch > 0 {
+		per = extra / float64(stretch)
+		// A line with one or two gaps would gape; leave it ragged instead.
+		if per > 6 && !allGaps {
+			per = 0
+		}
+	}
+	gaps := make([]float64, len(toks))
+	total := 0.0
+	for i, t := range toks {
+		total += t.w
+		if i < len(toks)-1 {
+			gaps[i] = t.glue
+			if t.space || allGaps {
+				gaps[i] += per
+			}
+			total += gaps[i]
+		}
+	}
+	x := r.x(s, total)
+	if r.trace != nil {
+		r.traceRun.Reset()
+		r.traceFont = ""
+		defer func(x0 float64) {
+			fmt.Fprintf(r.trace, "p%d y=%.2f x=%.2f–%.2f %s\n", r.page, base, x0, x0+total, r.traceRun.String())
+		}(x)
+	}
+	if !rtl && !hasRTLTokens(toks) {
+		// Left to right, the common case: tokens in logical order.
+		for i, t := range toks {
+			for _, p := range t.pieces {
+				r.drawPiece(p, p.text, x, base, p.w)
+				x += p.w
+			}
+			x += gaps[i]
+			if r.trace != nil && i < len(toks)-1 {
+				r.traceRun.WriteByte(' ')
+			}
+		}
+		return nil
+	}
+	return r.drawBidi(toks, gaps, x, base, rtl)
+}
+
+func hasRTLTokens(toks []token) bool {
+	for _, t := range toks {
+		if t.dir == dirRTL {
+			return true
+		}
+	}
+	return false
+}
+
+// cell is one character of a line being reordered for display, or a gap between tokens.
+type cell struct {
+	r     rune
+	piece *piece // nil for a gap
+	w     float64
+}
+
+// drawBidi reorders a line for display with the Unicode Bidirectional Algorithm, character
+// by character (levels from go-text's bidi, rule L2, mirroring in right-to-left runs), so
+// brackets and punctuation at the edge of a Latin word in Arabic text land where they
+// belong, then draws it from the left, one piece of text per run of the same face.
+func (r *renderer) drawBidi(toks []token, gaps []float64, x, base float64, rtl bool) error {
+	var cells []cell
+	for i := range toks {
+		t := &toks[i]
+		for k := range t.pieces {
+			p := &t.pieces[k]
+			for _, ch := range p.text {
+				w, err := r.df.width(p.face, string(ch), p.size)
+				if err != nil {
+					return err
+				}
+				cells = append(cells, cell{r: ch, piece: p, w: w})
+			}
+		}
+		if i < len(toks)-1 {
+			cells = append(cells, cell{r: ' ', w: gaps[i]})
+		}
+	}
+	rs := make([]rune, len(cells))
+	for i, c := range cells {
+		rs[i] = c.r
+	}
+	dir := gobidi.LeftToRight
+	if rtl {
+		dir = gobidi.RightToLeft
+	}
+	var para gobidi.Paragraph
+	runs := para.Segment(rs, dir)
+	levels := make([]gobidi.Level, len(cells))
+	for i := range levels {
+		if rtl {
+			levels[i] = 1
+		}
+	}
+	for k := 0; k < runs.NumRuns(); k++ {
+		run := runs.Run(k)
+		for i := max(run.Start, 0); i < run.End && i < len(levels); i++ {
+			levels[i] = run.Level
+		}
+	}
+	var maxLevel, minOdd gobidi.Level = 0, 127
+	for i, l := range levels {
+		if l%2 == 1 {
+			cells[i].r = mirrorRune(cells[i].r)
+			minOdd = min(minOdd, l)
+		}
+		maxLevel = max(maxLevel, l)
+	}
+	for lvl := maxLevel; lvl >= minOdd && lvl > 0; lvl-- {
+		for i := 0; i < len(cells); {
+			if levels[i] < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(cells) && levels[j] >= lvl {
+				j++
+			}
+			slices.Reverse(cells[i:j])
+			slices.Reverse(levels[i:j])
+			i = j
+		}
+	}
+	for i := 0; i < len(cells); {
+		c := cells[i]
+		if c.piece == nil {
+			x += c.w
+			if r.trace != nil {
+				r.traceRun.WriteByte(' ')
+			}
+			i++
+			continue
+		}
+		j, w := i, 0.0
+		var b strings.Builder
+		for j < len(cells) && cells[j].piece == c.piece {
+			b.WriteRune(cells[j].r)
+			w += cells[j].w
+			j++
+		}
+		r.drawPiece(*c.piece, b.String(), x, base, w)
+		x += w
+		i = j
+	}
+	return nil
+}
+
+// drawPiece draws text (a piece, or the visual form of a part of it) with its left edge at x.
+func (r *renderer) drawPiece(p piece, text string, x, base, w float64) {
+	r.text(p.face, p.size, x, base-p.rise, text)
+	if p.link != "" {
+		h := p.size * ptToMM
+		r.link(x, base-h*0.8, w, h, p.link)
+	}
+	if r.trace != nil {
+		if id := fmt.Sprintf("%s %g", psName(p.face), p.size); id != r.traceFont {
+			fmt.Fprintf(&r.traceRun, "‹%s›", id)
+			r.traceFont = id
+		}
+		r.traceRun.WriteString(text)
+	}
+}
+
+// baseRTL is the base direction of a line of tokens: that of its first strong character
+// (rule P2 of the bidi algorithm), else the document's.
+func baseRTL(toks []token, doc bool) bool {
+	for _, t := range toks {
+		switch t.dir {
+		case dirRTL:
+			return true
+		case dirLTR:
+			return false
+		}
+	}
+	return doc
+}
+
+// drawPage draws page n (1-based) of total: header from page 2, the lines, the footnotes at
+// the bottom, and the footer.
+func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
+	r.addPage()
+	r.page = n
+	if n > 1 && len(furn.header) > 0 {
+		// UN style: the symbol at the outer edge, left on even pages, right on odd ones
+		// (s counts from the start edge, which is the right one in RTL documents).
+		w := tokensWidth(furn.header)
+		s := 0.0
+		if (n%2 == 1) != r.rtl {
+			s = colW - w
+		}
+		if err := r.drawRun(furn.header, s, 14, 0, false, baseRTL(furn.header, r.rtl)); err != nil {
+			return err
+		}
+		r.line(marginSide, 16.5, pageW-marginSide, 16.5, 0.2)
+	}
+	for _, pl := range pg.lines {
+		if err := r.drawLine(pl.ln, pl.top); err != nil {
+			return err
+		}
+	}
+	if len(pg.notes) > 0 {
+		y := bodyBottom - notesHeight(pg.notes)
+		r.line(r.x(0, 0)-boolF(r.rtl, 40), y+1.5, r.x(0, 0)+boolF(!r.rtl, 40), y+1.5, 0.2)
+		y += notesGap
+		for _, fn := range pg.notes {
+			for _, ln := range fn.lines {
+				if err := r.drawLine(ln, y); err != nil {
+					return err
+				}
+				y += ln.h
+			}
+		}
+	}
+	// Footer: the page number at the outer edge from page 2; the job number on page 1.
+	if n > 1 {
+		num, err := r.layouter.tokens(textsOf(strconv.Itoa(n)), runStyle{st: styleBold, size: 9}, furn.pos)
+		if err != nil {
+			return err
+		}
+		w := tokensWidth(num)
+		s := 0.0
+		if (n%2 == 1) != r.rtl {
+			s = colW - w
+		}
+		if err := r.drawRun(num, s, 284, 0, false, r.rtl); err != nil {
+			return err
+		}
+	} else if len(furn.job) > 0 {
+		if err := r.drawRun(furn.job, 0, 284, 0, false, baseRTL(furn.job, r.rtl)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func boolF(b bool, v float64) float64 {
+	if b {
+		return v
+	}
+	return 0
+}

@@ -1,0 +1,99 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/go-fonts/dejavu/dejavuserif"
+
+	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/pipelinetest"
+)
+
+// TestSubset cuts a face down to a few characters (one of them a composite glyph) and reads
+// the result back: every character maps to a glyph with the original advance, and the
+// font is much smaller.
+func TestSubset(t *testing.T) {
+	orig, err := parseSFNT(dejavuserif.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cm, err := parseCmap(dejavuserif.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = "Aé€ǅ Жж"
+	runes := map[rune]uint16{}
+	for _, r := range text {
+		g, _ := cm.Lookup(r)
+		runes[r] = uint16(g)
+	}
+	sub, err := orig.subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sub) > len(dejavuserif.TTF)/20 {
+		t.Errorf("subset is %d bytes, original %d", len(sub), len(dejavuserif.TTF))
+	}
+	got, err := parseSFNT(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gcm, err := parseCmap(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range text {
+		g, ok := gcm.Lookup(r)
+		if !ok || g == 0 {
+			t.Errorf("%q missing from the subset", r)
+			continue
+		}
+		if want := orig.advances[runes[r]]; got.advances[g] != want {
+			t.Errorf("%q: advance %d, want %d", r, got.advances[g], want)
+		}
+		b, _, err := got.glyph(int(g))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := components(b, func(off int) {
+			if c := be16(b, off); c >= got.numGlyphs {
+				t.Errorf("%q: component glyph %d out of range", r, c)
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := parseSFNT([]byte("\x00\x01\x00\x00\x00\x09garbage")); err == nil {
+		t.Error("garbage parsed as a font")
+	}
+}
+
+// FuzzWrite: no text makes the writer panic; it either writes a PDF or fails with a
+// missing-glyph or encoding error.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"plain", "مرحبا بالعالم 123 (abc)", "中文，测试。（括号）", "\xff\xfe", "a\u202eb\u200fc",
+		strings.Repeat("x", 400), "ﷺ ﻻ", "\u0301\u064b", "https://example.org/" + strings.Repeat("a/", 100)} {
+		f.Add(s)
+	}
+	fonts, err := testFonts()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := pipelinetest.Sample("ar")
+		doc.Blocks[0].(*pipeline.Paragraph).Inlines = []pipeline.Inline{
+			{Kind: pipeline.KindText, Text: s, Line: 4},
+			{Kind: pipeline.KindStrong, Text: s, Line: 4},
+			{Kind: pipeline.KindFootnote, Note: pipeline.Texts(s, 4), Line: 4},
+		}
+		var buf bytes.Buffer
+		err := NewWriter(Options{Fonts: fonts}).Write(context.Background(), &buf, doc, writeOpts(t, doc))
+		if err != nil && !errors.Is(err, pipeline.ErrNoGlyph) && !errors.Is(err, pipeline.ErrEncoding) {
+			t.Fatalf("%q: %v", s, err)
+		}
+	})
+}

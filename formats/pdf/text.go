@@ -1,0 +1,339 @@
+package pdf
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// ptToMM converts typographic points to millimetres, the unit of the layout.
+const ptToMM = 25.4 / 72
+
+// dirClass is the bidi class of a token, enough to order words on a line.
+type dirClass uint8
+
+const (
+	dirNeutral dirClass = iota // digits, punctuation
+	dirLTR                     // has a left-to-right letter
+	dirRTL                     // has a right-to-left letter
+)
+
+// piece is text printed in one face, size and position: the smallest drawing unit.
+type piece struct {
+	face *face
+	size float64 // pt
+	rise float64 // mm above the baseline (footnote indicators)
+	text string  // logical order, shaped
+	w    float64 // mm
+	link string
+}
+
+// token is an unbreakable box: a word, a CJK character with its kinsoku neighbours, a
+// symbol. A line may break after any token.
+type token struct {
+	pieces []piece
+	w      float64
+	glue   float64 // width of the space after the token, 0 when none
+	space  bool    // a space follows, which justification may stretch
+	dir    dirClass
+	notes  []*footnote
+}
+
+// runStyle is how an inline run is printed.
+type runStyle struct {
+	st      style
+	size    float64 // pt
+	rise    float64 // mm
+	link    string
+	nobreak bool // a document symbol: its spaces do not break
+}
+
+// tokenizer cuts runs of text into tokens, resolving fonts and measuring as it goes.
+type tokenizer struct {
+	df   *docFonts
+	toks []token
+	cur  token
+	prev rune
+	// the piece being built: a substring of the current segment
+	pface  *face
+	pstyle runStyle
+	ptext  []byte
+}
+
+const zwsp = '\u200B'
+
+// clean maps characters that must not reach the PDF: line breaks and tabs become spaces,
+// invisible bidi and formatting controls (which fonts draw as boxes) and soft hyphens go.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if dropRune(r) || r == '\t' || r == '\n' || r == '\r' {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	b := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b = append(b, ' ')
+		case dropRune(r):
+		default:
+			b = append(b, r)
+		}
+	}
+	return string(b)
+}
+
+func dropRune(r rune) bool {
+	switch {
+	case r == 0xAD, r == 0x061C, r == 0xFEFF, r >= 0x200C && r <= 0x200F, r >= 0x202A && r <= 0x202E,
+		r >= 0x2060 && r <= 0x2069:
+		return true
+	case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7F, r >= 0x80 && r < 0xA0:
+		return true
+	}
+	return false
+}
+
+// add appends a run of text.
+func (tz *tokenizer) add(text string, rs runStyle, pos pipeline.Pos) error {
+	if !utf8.ValidString(text) {
+		return pipeline.Errorf("pdf", pos, pipeline.ErrEncoding, "text is not valid UTF-8")
+	}
+	text = clean(text)
+	if hasArabic(text) {
+		text = shapeArabic(text)
+	}
+	segs, err := tz.df.resolve(text, rs.st, pos)
+	if err != nil {
+		return err
+	}
+	for _, sg := range segs {
+		for _, r := range sg.text {
+			if err := tz.addRune(r, sg.face, rs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (tz *tokenizer) addRune(r rune, f *face, rs runStyle) error {
+	switch {
+	case r == ' ' && !rs.nobreak:
+		if len(tz.ptext) > 0 || len(tz.cur.pieces) > 0 {
+			if err := tz.flush(); err != nil {
+				return err
+			}
+		}
+		if n := len(tz.toks); n > 0 && !tz.toks[n-1].space {
+			w, err := tz.df.width(f, " ", rs.size)
+			if err != nil {
+				return err
+			}
+			tz.toks[n-1].glue, tz.toks[n-1].space = w, true
+		}
+		tz.prev = r
+		return nil
+	case r == zwsp:
+		tz.prev = r
+		return tz.flush()
+	}
+	if !rs.nobreak && tz.prev != 0 && (len(tz.ptext) > 0 || len(tz.cur.pieces) > 0) && canBreakBetween(tz.prev, r) {
+		if err := tz.flush(); err != nil {
+			return err
+		}
+	}
+	if f != tz.pface || rs != tz.pstyle {
+		if err := tz.closePiece(); err != nil {
+			return err
+		}
+		tz.pface, tz.pstyle = f, rs
+	}
+	tz.ptext = utf8.AppendRune(tz.ptext, r)
+	tz.prev = r
+	return nil
+}
+
+// closePiece measures the piece being built and adds it to the current token.
+func (tz *tokenizer) closePiece() error {
+	if len(tz.ptext) == 0 {
+		return nil
+	}
+	text := string(tz.ptext)
+	tz.ptext = tz.ptext[:0]
+	w, err := tz.df.width(tz.pface, text, tz.pstyle.size)
+	if err != nil {
+		return err
+	}
+	tz.cur.pieces = append(tz.cur.pieces, piece{face: tz.pface, size: tz.pstyle.size, rise: tz.pstyle.rise,
+		text: text, w: w, link: tz.pstyle.link})
+	tz.cur.w += w
+	return nil
+}
+
+// flush ends the current token.
+func (tz *tokenizer) flush() error {
+	if err := tz.closePiece(); err != nil {
+		return err
+	}
+	if len(tz.cur.pieces) == 0 {
+		if len(tz.cur.notes) > 0 && len(tz.toks) > 0 {
+			last := &tz.toks[len(tz.toks)-1]
+			last.notes = append(last.notes, tz.cur.notes...)
+			tz.cur.notes = nil
+		}
+		return nil
+	}
+	tz.cur.dir = dirOf(tz.cur.pieces)
+	tz.toks = append(tz.toks, tz.cur)
+	tz.cur = token{}
+	return nil
+}
+
+// attach ties a footnote to the token being built, so the note goes on the page of the line
+// that carries its indicator.
+func (tz *tokenizer) attach(fn *footnote) {
+	tz.cur.notes = append(tz.cur.notes, fn)
+}
+
+// finish returns the tokens, with no glue after the last one.
+func (tz *tokenizer) finish() ([]token, error) {
+	if err := tz.flush(); err != nil {
+		return nil, err
+	}
+	if n := len(tz.toks); n > 0 {
+		tz.toks[n-1].glue, tz.toks[n-1].space = 0, false
+	}
+	return tz.toks, nil
+}
+
+func dirOf(ps []piece) dirClass {
+	d := dirNeutral
+	for _, p := range ps {
+		for _, r := range p.text {
+			if isRTLRune(r) && unicode.IsLetter(r) || r >= 0xFB50 && r <= 0xFEFC {
+				return dirRTL
+			}
+			if unicode.IsLetter(r) {
+				d = dirLTR
+			}
+		}
+	}
+	return d
+}
+
+// breakLines fills lines greedily (first-fit). first and rest are the widths available to the
+// first and the following lines. A token wider than a whole line (a long URL) is cut where
+// it overflows, preferably after a slash, hyphen or dot, so no line is overfull.
+func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, error) {
+	var lines [][]token
+	var cur []token
+	avail, w := first, 0.0
+	endLine := func() {
+		lines = append(lines, cur)
+		cur, w, avail = nil, 0, rest
+	}
+	for _, t := range toks {
+		for {
+			need := t.w
+			if len(cur) > 0 {
+				need += cur[len(cur)-1].glue
+			}
+			if w+need <= avail+1e-6 {
+				cur = append(cur, t)
+				w += need
+				break
+			}
+			if len(cur) > 0 {
+				endLine()
+				continue
+			}
+			// Alone on its line and still too wide: cut it, and go on with the rest. Each
+			// cut costs one line's worth of text, so a hostile megabyte-long word stays
+			// linear.
+			head, tail, err := l.splitToken(t, avail)
+			if err != nil {
+				return nil, err
+			}
+			cur = append(cur, head)
+			endLine()
+			if len(tail.pieces) == 0 {
+				break
+			}
+			t = tail
+		}
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines, nil
+}
+
+// splitToken cuts t into a head no wider than avail (at least one character) and the rest.
+func (l *layouter) splitToken(t token, avail float64) (token, token, error) {
+	var head, tail token
+	w := 0.0
+	type cut struct {
+		piece, byteOff int
+		w              float64
+	}
+	var best, last cut
+	found := false
+outer:
+	for pi, p := range t.pieces {
+		for bi, r := range p.text {
+			rw, err := l.df.width(p.face, string(r), p.size)
+			if err != nil {
+				return head, tail, err
+			}
+			if w+rw > avail && (pi > 0 || bi > 0) {
+				break outer
+			}
+			w += rw
+			last = cut{pi, bi + utf8.RuneLen(r), w}
+			if r == '/' || r == '-' || r == '.' || r == '_' || r == '?' || r == '&' || r == '=' {
+				best, found = last, true
+			}
+		}
+	}
+	if !found || best.w < avail/2 {
+		best = last
+	}
+	for pi, p := range t.pieces {
+		switch {
+		case pi < best.piece:
+			head.pieces = append(head.pieces, p)
+		case pi == best.piece:
+			h, tl := p, p
+			h.text, tl.text = p.text[:best.byteOff], p.text[best.byteOff:]
+			var err error
+			if h.w, err = l.df.width(p.face, h.text, p.size); err != nil {
+				return head, tail, err
+			}
+			head.pieces = append(head.pieces, h)
+			if tl.text != "" {
+				tl.w = p.w - h.w
+				tail.pieces = append(tail.pieces, tl)
+			}
+		default:
+			tail.pieces = append(tail.pieces, p)
+		}
+	}
+	for _, p := range head.pieces {
+		head.w += p.w
+	}
+	for _, p := range tail.pieces {
+		tail.w += p.w
+	}
+	// The tail keeps the token's class: measuring it again would make cutting a hostile,
+	// megabyte-long word quadratic, and a word cut in two keeps its direction.
+	head.dir, tail.dir = dirOf(head.pieces), t.dir
+	tail.glue, tail.space, tail.notes = t.glue, t.space, t.notes
+	return head, tail, nil
+}

@@ -1,0 +1,338 @@
+// Package pdf writes a localized, numbered document as a PDF in the layout of UN documents:
+// A4, a first-page masthead (organ, large symbol, distribution, date, language lines), the
+// title block, a running header with the symbol from page 2, page numbers at the outer edge,
+// numbered paragraphs with the number hanging, lettered subparagraphs indented one step per
+// level, indented quotations, and footnotes at the bottom of the page that carries their
+// indicator.
+//
+// The layout is its own: lines are broken in logical order by measuring shaped text with the
+// fonts' own advance widths, justified except for the last line of a paragraph, and
+// reordered for display line by line (Unicode bidi levels, mirrored brackets), so Arabic
+// (right to left) and Chinese (breaks between characters, kinsoku) share one line breaker.
+// fpdf only draws: each face is cut down to the characters the document uses before fpdf
+// sees it, because fpdf parses every font once per document and that parse, not the
+// layout, would otherwise dominate the time of a batch.
+//
+// fpdf traps are kept out: fonts are loaded from bytes after a magic-number check (fpdf
+// rejects collections and CFF fonts by printing, not returning, an error), text is validated
+// as UTF-8 (invalid text panics inside fpdf), any panic is recovered into an error, a
+// character that no font has is an error wrapping pipeline.ErrNoGlyph instead of a silent
+// box, and no package-level fpdf setter is used.
+package pdf
+
+import (
+	"bytes"
+	"context"
+
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Options configure the PDF writer.
+type Options struct {
+	// Fonts is the process's font set, shared by every document. Nil means a set with only
+	// the embedded DejaVu faces (built once per writer).
+	Fonts *FontSet
+	// Compress deflates page content and fonts: true in production; the golden tests turn
+	// it off so the files can be read.
+	Compress bool
+}
+
+// NewWriter returns the PDF writer.
+func NewWriter(opts Options) pipeline.Writer {
+	return &writer{opts: opts}
+}
+
+type writer struct {
+	opts Options
+
+	once     sync.Once
+	fallback *FontSet
+	fbErr    error
+}
+
+// Format is the registry name.
+func (*writer) Format() string { return "pdf" }
+
+// Ext is the file extension.
+func (*writer) Ext() string { return ".pdf" }
+
+func (w *writer) fonts() (*FontSet, error) {
+	if w.opts.Fonts != nil {
+		return w.opts.Fonts, nil
+	}
+	w.once.Do(func() { w.fallback, w.fbErr = LoadFonts(FontOptions{NoSystem: true}) })
+	return w.fallback, w.fbErr
+}
+
+// Write typesets doc and writes the PDF to out. Nothing is written when it fails.
+func (w *writer) Write(ctx context.Context, out io.Writer, doc *pipeline.Document, opts pipeline.WriteOptions) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "internal error in the PDF library: %v", r)
+		}
+	}()
+	fs, err := w.fonts()
+	if err != nil {
+		return err
+	}
+	b, err := typeset(ctx, doc, opts, fs, w.opts.Compress, nil)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(b)
+	return err
+}
+
+// typeset lays out and renders doc; trace, when not nil, receives a line per drawn piece of
+// text (the golden tests compare it).
+func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOptions, fs *FontSet, compress bool, trace *strings.Builder) ([]byte, error) {
+	pdf := newFpdf(compress)
+	created := opts.Created
+	if created.IsZero() {
+		created = fixedDate(doc.Meta.Date)
+	}
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetTitle(safe(titleOf(doc)), true)
+	if s := doc.Present.TitleBlock; s != "" {
+		pdf.SetSubject(safe(s), true)
+	}
+	if s := doc.Meta.Body; s != "" {
+		pdf.SetAuthor(safe(s), true)
+	}
+	if opts.Generator != "" {
+		pdf.SetCreator(safe(opts.Generator), true)
+		pdf.SetProducer(safe(opts.Generator), true)
+	}
+	if lang := langOf(doc); lang != "" {
+		pdf.SetLang(safe(lang))
+	}
+
+	df := newDocFonts(fs, doc.Present)
+	df.warnings = opts.Warnings
+	l := newLayouter(ctx, df, doc)
+	pages, furn, err := l.layout()
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{df: df, rtl: l.rtl, layouter: l, trace: trace}
+	for i, pg := range pages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := r.drawPage(i+1, pg, furn); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.replay(pdf); err != nil {
+		return nil, err
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "%v", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "%v", err)
+	}
+	return df.subsetNames(buf.Bytes()), nil
+}
+
+// newFpdf makes a document with no automatic page breaks (the paginator decides) and
+// sorted catalog entries (repeatable output).
+func newFpdf(compress bool) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	pdf.SetCompression(compress)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginSide, bodyTop, marginSide)
+	pdf.SetCatalogSort(true)
+	return pdf
+}
+
+// layout typesets the whole document and breaks it into pages.
+func (l *layouter) layout() ([]*page, *furniture, error) {
+	if err := l.front(); err != nil {
+		return nil, nil, err
+	}
+	if err := l.build(l.doc.Blocks, 0); err != nil {
+		return nil, nil, err
+	}
+	furn, err := l.furniture()
+	if err != nil {
+		return nil, nil, err
+	}
+	return paginate(l.blocks, mastheadTop), furn, nil
+}
+
+// safe makes a string acceptable to fpdf, which panics on invalid UTF-8.
+func safe(s string) string { return clean(strings.ToValidUTF8(s, "\uFFFD")) }
+
+func titleOf(doc *pipeline.Document) string {
+	switch {
+	case doc.Meta.Title != "":
+		return doc.Meta.Title
+	case doc.Meta.Symbol != "":
+		return doc.Meta.Symbol
+	}
+	return doc.Source
+}
+
+func langOf(doc *pipeline.Document) string {
+	if doc.Present.Lang != "" {
+		return doc.Present.Lang
+	}
+	return doc.Meta.Lang
+}
+
+// fixedDate gives repeatable output when the caller sets no timestamp: the meeting date, or
+// the Unix epoch.
+func fixedDate(iso string) time.Time {
+	if t, err := time.Parse("2006-01-02", iso); err == nil {
+		return t
+	}
+	return time.Unix(0, 0).UTC()
+}
+
+// mastheadTop is where the first page starts.
+const mastheadTop = 12.0
+
+// front typesets the masthead and the title block of page 1.
+func (l *layouter) front() error {
+	p := l.doc.Present
+	pos := pipeline.Pos{File: l.doc.Source}
+	var organ, symbol string
+	var column []string
+	for _, m := range p.Masthead {
+		switch m.Key {
+		case "organ":
+			organ = m.Text
+		case "symbol":
+			symbol = m.Text
+		default:
+			if m.Text != "" {
+				column = append(column, m.Text)
+			}
+		}
+	}
+	if len(p.Masthead) == 0 {
+		organ, symbol = l.doc.Meta.Body, l.doc.Meta.Symbol
+	}
+	if organ == "" && symbol == "" && len(column) == 0 {
+		return l.titleBlock()
+	}
+	// Top row: the organ at the start edge, bold; the symbol large at the end edge.
+	const organSize, symSize = 14.0, 17.0
+	symToks, err := l.tokens(textsOf(symbol), runStyle{size: symSize, nobreak: true}, pos)
+	if err != nil {
+		return err
+	}
+	symW := tokensWidth(symToks)
+	if symW > colW {
+		symW = colW
+	}
+	orgToks, err := l.tokens(textsOf(organ), runStyle{st: styleBold, size: organSize}, pos)
+	if err != nil {
+		return err
+	}
+	orgW := colW - symW - 8
+	if orgW < colW/3 {
+		orgW = colW / 3
+	}
+	rows, err := l.breakLines(orgToks, orgW, orgW)
+	if err != nil {
+		return err
+	}
+	lead := organSize * 1.15 * ptToMM
+	asc := symSize * 0.95 * ptToMM
+	var top []*line
+	if len(symToks) > 0 {
+		top = append(top, &line{toks: symToks, start: colW - symW, width: symW, end: true, asc: asc, rtl: baseRTL(symToks, l.rtl)})
+	}
+	for i, r := range rows {
+		ln := &line{toks: r, start: 0, width: orgW, h: lead, asc: asc, rtl: baseRTL(r, l.rtl)}
+		if i > 0 {
+			ln.asc = organSize * 0.95 * ptToMM
+		}
+		top = append(top, ln)
+	}
+	if len(rows) == 0 {
+		top = append(top, &line{h: symSize * 1.15 * ptToMM})
+	} else if h := symSize * 1.15 * ptToMM; top[len(top)-1].h < h && len(rows) == 1 {
+		top[len(top)-1].h = h
+	}
+	top = append(top, &line{start: 0, width: colW, rule: 0.8, h: 3})
+	// The distribution column at two thirds of the width.
+	colS := colW * 0.64
+	for _, c := range column {
+		toks, err := l.tokens(textsOf(c), runStyle{size: sizeBody}, pos)
+		if err != nil {
+			return err
+		}
+		rows, err := l.breakLines(toks, colW-colS, colW-colS)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			top = append(top, &line{toks: r, start: colS, width: colW - colS, h: 12 * ptToMM, asc: sizeBody * 0.95 * ptToMM, rtl: baseRTL(toks, l.rtl)})
+		}
+	}
+	top = append(top, &line{start: 0, width: colW, rule: 0.8, h: 4})
+	l.blocks = append(l.blocks, &vblock{lines: top, after: 6 * ptSpace, keepTogether: true})
+	return l.titleBlock()
+}
+
+// titleBlock typesets the title (bold) and the sentence of place and date under it.
+func (l *layouter) titleBlock() error {
+	pos := pipeline.Pos{File: l.doc.Source}
+	if t := l.doc.Meta.Title; t != "" {
+		toks, err := l.tokens(textsOf(t), runStyle{st: styleBold, size: 14}, pos)
+		if err != nil {
+			return err
+		}
+		lines, err := l.para(toks, nil, 0, labelCol, 0, 14, 1.15, false)
+		if err != nil {
+			return err
+		}
+		l.blocks = append(l.blocks, &vblock{lines: lines, before: 6 * ptSpace, after: 6 * ptSpace, keepNext: true, keepTogether: true})
+	}
+	if t := l.doc.Present.TitleBlock; t != "" {
+		toks, err := l.tokens(textsOf(t), runStyle{size: sizeBody}, pos)
+		if err != nil {
+			return err
+		}
+		lines, err := l.para(toks, nil, 0, labelCol, 0, sizeBody, l.lead, false)
+		if err != nil {
+			return err
+		}
+		l.blocks = append(l.blocks, &vblock{lines: lines, after: 12 * ptSpace, keepTogether: true})
+	}
+	return nil
+}
+
+// furniture typesets the running header and the job number.
+func (l *layouter) furniture() (*furniture, error) {
+	pos := pipeline.Pos{File: l.doc.Source}
+	f := &furniture{pos: pos}
+	header := l.doc.Present.HeaderText
+	if header == "" && len(l.doc.Present.Masthead) == 0 {
+		header = l.doc.Meta.Symbol
+	}
+	var err error
+	if header != "" {
+		if f.header, err = l.tokens(textsOf(header), runStyle{st: styleBold, size: 9, nobreak: true}, pos); err != nil {
+			return nil, err
+		}
+	}
+	if job := l.doc.Present.FooterJob; job != "" {
+		if f.job, err = l.tokens(textsOf(job), runStyle{size: 8, nobreak: true}, pos); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}

@@ -208,7 +208,7 @@ func TestBatchWithBadInputsGoesOn(t *testing.T) {
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Totals.Converted != 6 || rep.Totals.Failed != len(badInputs(t)) {
+	if rep.Totals.Converted != 7 || rep.Totals.Failed != len(badInputs(t)) { // the corpus folder (6 files) and the sample
 		t.Fatalf("totals %+v\n%s", rep.Totals, stderr)
 	}
 	for _, f := range filesIn(t, out) {

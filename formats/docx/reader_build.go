@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/pipeline"
@@ -150,7 +151,7 @@ func (s *rdState) readNotes(part, elem string) (map[string][]pipeline.Inline, er
 			}
 		case xml.EndElement:
 			if rdIsW(t.Name, elem) && !skip {
-				if ins := rdTrim(cur); len(ins) > 0 {
+				if ins := textrun.Trim(cur); len(ins) > 0 {
 					for i := range ins {
 						ins[i].Line = 0 // a note has no line of the main part
 					}
@@ -253,7 +254,7 @@ func (s *rdState) infer(items []rdItem, part string, doc *pipeline.Document) err
 		pos := s.pos(part, it.para.index)
 		empty := true
 		for _, l := range it.para.lines {
-			if ins := rdTrim(l); len(ins) > 0 {
+			if ins := textrun.Trim(l); len(ins) > 0 {
 				empty = false
 				ls = append(ls, notes.Line{Text: pipeline.PlainText(ins), Pos: pos, Inlines: ins})
 			}
@@ -270,7 +271,7 @@ func (s *rdState) infer(items []rdItem, part string, doc *pipeline.Document) err
 	}
 	doc.Blocks = inferred.Blocks
 	doc.Front = append(doc.Front, inferred.Front...)
-	doc.Meta = rdMergeMeta(doc.Meta, inferred.Meta)
+	textrun.MergeMeta(&doc.Meta, inferred.Meta)
 	return nil
 }
 
@@ -365,7 +366,7 @@ func (s *rdState) paragraphs(para *rdPara, pos pipeline.Pos) []*pipeline.Paragra
 	var lines [][]pipeline.Inline
 	var texts []string
 	for _, l := range para.lines {
-		if ins := rdTrim(l); len(ins) > 0 {
+		if ins := textrun.Trim(l); len(ins) > 0 {
 			lines = append(lines, ins)
 			texts = append(texts, pipeline.PlainText(ins))
 		}
@@ -530,11 +531,11 @@ func rdMerge(runs []pipeline.Inline) []pipeline.Inline {
 
 // rdJoin appends b to a with one space between them when both hold text.
 func rdJoin(a, b []pipeline.Inline) []pipeline.Inline {
-	b = rdTrim(append([]pipeline.Inline(nil), b...))
+	b = textrun.Trim(append([]pipeline.Inline(nil), b...))
 	if len(b) == 0 {
 		return a
 	}
-	a = rdTrim(a)
+	a = textrun.Trim(a)
 	if len(a) > 0 {
 		a = append(a, pipeline.Inline{Kind: pipeline.KindText, Text: " ", Line: b[0].Line})
 	}
@@ -548,72 +549,4 @@ func rdJoinAll(lines [][]pipeline.Inline) []pipeline.Inline {
 		out = rdJoin(out, l)
 	}
 	return out
-}
-
-// rdTrim removes white space at both ends of a run sequence and drops emptied runs.
-func rdTrim(runs []pipeline.Inline) []pipeline.Inline {
-	for len(runs) > 0 && runs[0].Kind != pipeline.KindFootnote {
-		runs[0].Text = strings.TrimLeftFunc(runs[0].Text, unicode.IsSpace)
-		if runs[0].Text != "" {
-			break
-		}
-		runs = runs[1:]
-	}
-	for len(runs) > 0 && runs[len(runs)-1].Kind != pipeline.KindFootnote {
-		last := &runs[len(runs)-1]
-		last.Text = strings.TrimRightFunc(last.Text, unicode.IsSpace)
-		if last.Text != "" {
-			break
-		}
-		runs = runs[:len(runs)-1]
-	}
-	if len(runs) == 0 {
-		return nil
-	}
-	return runs
-}
-
-// rdClean makes text safe for every writer: valid UTF-8, no NUL.
-func rdClean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.ReplaceAll(s, "\x00", "\uFFFD")
-}
-
-// rdMergeMeta returns dst with its empty fields filled from src.
-func rdMergeMeta(dst, src pipeline.Metadata) pipeline.Metadata {
-	fill := func(d *string, s string) {
-		if *d == "" {
-			*d = s
-		}
-	}
-	fill(&dst.Title, src.Title)
-	fill(&dst.Body, src.Body)
-	fill(&dst.Symbol, src.Symbol)
-	fill(&dst.Distribution, src.Distribution)
-	fill(&dst.Date, src.Date)
-	fill(&dst.TimeStart, src.TimeStart)
-	fill(&dst.TimeEnd, src.TimeEnd)
-	fill(&dst.Venue, src.Venue)
-	fill(&dst.OriginalLang, src.OriginalLang)
-	fill(&dst.Lang, src.Lang)
-	fill(&dst.Session, src.Session)
-	fill(&dst.AgendaItem, src.AgendaItem)
-	fill(&dst.JobNumber, src.JobNumber)
-	if dst.Extra == nil && src.Extra != nil {
-		dst.Extra = map[string]string{}
-	}
-	for k, v := range src.Extra {
-		if _, ok := dst.Extra[k]; !ok {
-			dst.Extra[k] = v
-		}
-	}
-	if dst.Lines == nil && src.Lines != nil {
-		dst.Lines = map[string]pipeline.Pos{}
-	}
-	for k, v := range src.Lines {
-		if _, ok := dst.Lines[k]; !ok {
-			dst.Lines[k] = v
-		}
-	}
-	return dst
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/pipeline"
 )
@@ -177,12 +178,12 @@ func hasBlock(n *html.Node) bool {
 // in (0 outside lists).
 func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, error) {
 	var out []pipeline.Block
-	acc := &lineRuns{}
+	acc := &textrun.Collector{}
 	flush := func() {
-		for _, p := range c.paragraphs(acc.result()) {
+		for _, p := range c.paragraphs(acc.Lines()) {
 			out = append(out, p)
 		}
-		acc = &lineRuns{}
+		acc = &textrun.Collector{}
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if err := c.ctx.Err(); err != nil {
@@ -195,7 +196,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 		case ch.Type != html.ElementNode || ignored[ch.DataAtom]:
 			continue
 		case ch.DataAtom == atom.Br:
-			acc.breakLine(true)
+			acc.Break(true)
 			continue
 		case inlineElems[ch.DataAtom] && !hasBlock(ch):
 			c.inline(ch, style{kind: pipeline.KindText}, acc)
@@ -208,7 +209,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 		}
 		switch a := ch.DataAtom; {
 		case headingLevel(a) > 0:
-			if ins := joinLines(c.lineInlines(ch)); len(ins) > 0 {
+			if ins := textrun.Join(c.lineInlines(ch)); len(ins) > 0 {
 				out = append(out, &pipeline.Heading{Pos: c.pos(), Level: headingLevel(a), Inlines: ins,
 					Why: fmt.Sprintf("HTML <%s>", ch.Data)})
 			}
@@ -321,13 +322,13 @@ var msoBullet = regexp.MustCompile(`^[\s\x{00a0}]*(?:[·•o§▪\-–]|\(?[0-9]
 // msoListItem turns a Word list paragraph into a one-item list at depth and attaches it,
 // so consecutive list paragraphs form one list.
 func (c *converter) msoListItem(out []pipeline.Block, p *html.Node, depth int) []pipeline.Block {
-	ins := joinLines(c.lineInlines(p))
+	ins := textrun.Join(c.lineInlines(p))
 	marker := ""
 	if len(ins) > 0 && ins[0].Kind != pipeline.KindFootnote {
 		if m := msoBullet.FindString(ins[0].Text); m != "" {
 			marker = strings.TrimSpace(strings.ReplaceAll(m, "\u00a0", " "))
 			ins[0].Text = ins[0].Text[len(m):]
-			ins = trimRuns(ins)
+			ins = textrun.Trim(ins)
 		}
 	}
 	if len(ins) == 0 {
@@ -358,9 +359,9 @@ func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
 		if ch.Type != html.ElementNode {
 			if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
 				// Stray text directly inside a list reads as an item.
-				acc := &lineRuns{}
+				acc := &textrun.Collector{}
 				c.text(ch, style{kind: pipeline.KindText}, acc)
-				if ins := joinLines(acc.result()); len(ins) > 0 {
+				if ins := textrun.Join(acc.Lines()); len(ins) > 0 {
 					l.Items = append(l.Items, &pipeline.ListItem{Pos: c.pos(), Inlines: ins})
 				}
 			}
@@ -487,7 +488,7 @@ func (c *converter) table(t *html.Node) *pipeline.Table {
 				var cells [][]pipeline.Inline
 				for td := ch.FirstChild; td != nil; td = td.NextSibling {
 					if td.DataAtom == atom.Td || td.DataAtom == atom.Th {
-						cells = append(cells, joinLines(c.lineInlines(td)))
+						cells = append(cells, textrun.Join(c.lineInlines(td)))
 					}
 				}
 				if len(cells) > 0 {
@@ -510,7 +511,7 @@ func (c *converter) table(t *html.Node) *pipeline.Table {
 // the note-line rule decides which lines are separate notes.
 func (c *converter) pre(n *html.Node) []pipeline.Block {
 	var out []pipeline.Block
-	var group []srcLine
+	var group []textrun.Line
 	flush := func() {
 		for _, p := range c.paragraphs(group) {
 			out = append(out, p)
@@ -523,7 +524,7 @@ func (c *converter) pre(n *html.Node) []pipeline.Block {
 		if strings.TrimSpace(l) == "" {
 			flush()
 		} else {
-			group = append(group, srcLine{ins: pipeline.Texts(clean(l), line), line: line})
+			group = append(group, textrun.Line{Inlines: pipeline.Texts(textrun.Clean(l), line), Line: line})
 		}
 		line++
 	}
@@ -532,22 +533,22 @@ func (c *converter) pre(n *html.Node) []pipeline.Block {
 }
 
 // paragraphs groups lines into paragraphs by the note-line rule.
-func (c *converter) paragraphs(ls []srcLine) []*pipeline.Paragraph {
+func (c *converter) paragraphs(ls []textrun.Line) []*pipeline.Paragraph {
 	if len(ls) == 0 {
 		return nil
 	}
 	texts := make([]string, len(ls))
 	hard := make([]bool, len(ls))
 	for i, l := range ls {
-		texts[i] = pipeline.PlainText(l.ins)
-		hard[i] = l.hard
+		texts[i] = pipeline.PlainText(l.Inlines)
+		hard[i] = l.Hard
 	}
 	starts := markdown.NoteStarts(texts, hard)
 	var out []*pipeline.Paragraph
 	begin := 0
-	emit := func(g []srcLine) {
-		if ins := joinLines(g); len(ins) > 0 {
-			out = append(out, &pipeline.Paragraph{Pos: pipeline.Pos{File: c.name, Line: g[0].line}, Inlines: ins})
+	emit := func(g []textrun.Line) {
+		if ins := textrun.Join(g); len(ins) > 0 {
+			out = append(out, &pipeline.Paragraph{Pos: pipeline.Pos{File: c.name, Line: g[0].Line}, Inlines: ins})
 		}
 	}
 	for i := 1; i < len(ls); i++ {

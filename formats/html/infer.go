@@ -6,6 +6,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/pipeline"
 )
@@ -15,7 +16,7 @@ import (
 type lineBuilder struct {
 	c     *converter
 	lines []notes.Line
-	cur   lineRuns
+	cur   textrun.Collector
 	// blankAfterP is true when <p> elements are paragraphs with margins (web pages), false
 	// when the document spaces its lines with empty paragraphs (Word and Outlook HTML).
 	blankAfterP bool
@@ -23,10 +24,10 @@ type lineBuilder struct {
 
 // end finishes the current line, if it holds text.
 func (b *lineBuilder) end() {
-	for _, l := range b.cur.result() {
-		b.lines = append(b.lines, notes.Line{Text: pipeline.PlainText(l.ins), Pos: pipeline.Pos{File: b.c.name, Line: l.line}, Inlines: l.ins})
+	for _, l := range b.cur.Lines() {
+		b.lines = append(b.lines, notes.Line{Text: pipeline.PlainText(l.Inlines), Pos: pipeline.Pos{File: b.c.name, Line: l.Line}, Inlines: l.Inlines})
 	}
-	b.cur = lineRuns{}
+	b.cur = textrun.Collector{}
 }
 
 // blank adds an empty line.
@@ -36,7 +37,7 @@ func (b *lineBuilder) blank() {
 }
 
 func (b *lineBuilder) empty() bool {
-	return len(b.cur.result()) == 0
+	return len(b.cur.Lines()) == 0
 }
 
 func (b *lineBuilder) walk(n *html.Node) {
@@ -61,7 +62,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 					b.blank()
 					continue
 				}
-				ins := pipeline.Texts(clean(strings.TrimRight(l, " \t\r")), b.c.line)
+				ins := pipeline.Texts(textrun.Clean(strings.TrimRight(l, " \t\r")), b.c.line)
 				b.lines = append(b.lines, notes.Line{Text: ins[0].Text, Pos: b.c.pos(), Inlines: ins})
 			}
 		case ch.DataAtom == atom.P && strings.TrimSpace(strings.ReplaceAll(textContent(ch), "\u00a0", " ")) == "":
@@ -102,7 +103,7 @@ func (c *converter) inferNotes(root *html.Node, doc *pipeline.Document) error {
 	}
 	doc.Blocks = inferred.Blocks
 	doc.Front = append(doc.Front, inferred.Front...)
-	mergeMeta(&doc.Meta, inferred.Meta)
+	textrun.MergeMeta(&doc.Meta, inferred.Meta)
 	return nil
 }
 
@@ -118,42 +119,4 @@ func hasEmptyParagraph(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// mergeMeta fills the empty fields of dst from src.
-func mergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
-	fill := func(d *string, s string) {
-		if *d == "" {
-			*d = s
-		}
-	}
-	fill(&dst.Title, src.Title)
-	fill(&dst.Body, src.Body)
-	fill(&dst.Symbol, src.Symbol)
-	fill(&dst.Distribution, src.Distribution)
-	fill(&dst.Date, src.Date)
-	fill(&dst.TimeStart, src.TimeStart)
-	fill(&dst.TimeEnd, src.TimeEnd)
-	fill(&dst.Venue, src.Venue)
-	fill(&dst.OriginalLang, src.OriginalLang)
-	fill(&dst.Lang, src.Lang)
-	fill(&dst.Session, src.Session)
-	fill(&dst.AgendaItem, src.AgendaItem)
-	fill(&dst.JobNumber, src.JobNumber)
-	for k, v := range src.Extra {
-		if _, ok := dst.Extra[k]; !ok {
-			if dst.Extra == nil {
-				dst.Extra = map[string]string{}
-			}
-			dst.Extra[k] = v
-		}
-	}
-	for k, v := range src.Lines {
-		if _, ok := dst.Lines[k]; !ok {
-			if dst.Lines == nil {
-				dst.Lines = map[string]pipeline.Pos{}
-			}
-			dst.Lines[k] = v
-		}
-	}
 }

@@ -9,6 +9,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/net/html"
 
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -282,7 +283,7 @@ func (c *converter) codeBlock(n ast.Node) *pipeline.Paragraph {
 		return nil
 	}
 	line := c.firstLine(n)
-	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(clean(strings.Join(parts, " ")), line),
+	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(textrun.Clean(strings.Join(parts, " ")), line),
 		Why: "Markdown code block kept as text"}
 }
 
@@ -304,7 +305,7 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock) *pipeline.Paragraph {
 	}
 	line := c.firstLine(n)
 	c.opts.Warnings.Warn(stage, c.pos(line), "raw HTML block: kept its text, dropped its markup")
-	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(clean(text), line), Why: "text of a raw HTML block"}
+	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(textrun.Clean(text), line), Why: "text of a raw HTML block"}
 }
 
 // htmlText returns the character data of an HTML fragment, without script and style.

@@ -2,74 +2,14 @@ package markdown
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline"
 )
-
-// srcLine is the runs of one source line of a paragraph. hard is true when the author
-// ended the line with an explicit break (two spaces, a backslash, <br>).
-type srcLine struct {
-	ins  []pipeline.Inline
-	line int
-	hard bool
-}
-
-// lineRuns collects runs line by line while walking a paragraph's inline nodes.
-type lineRuns struct {
-	lines []srcLine
-}
-
-func (r *lineRuns) add(in pipeline.Inline) {
-	if in.Text == "" && in.Kind != pipeline.KindFootnote {
-		return
-	}
-	if len(r.lines) == 0 {
-		r.lines = append(r.lines, srcLine{line: in.Line})
-	}
-	cur := &r.lines[len(r.lines)-1]
-	if cur.line == 0 {
-		cur.line = in.Line
-	}
-	cur.ins = appendRun(cur.ins, in)
-}
-
-// breakLine ends the current line; the next run starts a new one.
-func (r *lineRuns) breakLine(hard bool) {
-	if len(r.lines) == 0 {
-		return
-	}
-	r.lines[len(r.lines)-1].hard = hard
-	r.lines = append(r.lines, srcLine{})
-}
-
-// result drops empty lines (a break at the very end) and returns the rest.
-func (r *lineRuns) result() []srcLine {
-	out := r.lines[:0:0]
-	for _, l := range r.lines {
-		if len(l.ins) > 0 {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// appendRun appends in to runs, merging it into the last run when both have the same kind
-// and target, so "a *b* c" inside a link stays one link run.
-func appendRun(runs []pipeline.Inline, in pipeline.Inline) []pipeline.Inline {
-	if n := len(runs); n > 0 {
-		last := &runs[n-1]
-		if last.Kind == in.Kind && last.URL == in.URL && last.Kind != pipeline.KindFootnote {
-			last.Text += in.Text
-			return runs
-		}
-	}
-	return append(runs, in)
-}
 
 // style is the kind and link target that apply to the text being walked. Runs are flat,
 // so nesting resolves to one kind: a link wins over strong, strong over emphasis.
@@ -89,27 +29,27 @@ func (s style) with(k pipeline.InlineKind) style {
 }
 
 // inlines walks the inline children of n and adds their runs to out.
-func (c *converter) inlines(n ast.Node, st style, out *lineRuns) {
+func (c *converter) inlines(n ast.Node, st style, out *textrun.Collector) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
 			text := unescape(ch.Value(c.src))
 			if ch.IsRaw() {
-				text = clean(string(ch.Value(c.src)))
+				text = textrun.Clean(string(ch.Value(c.src)))
 			}
-			out.add(pipeline.Inline{Kind: st.kind, Text: text, URL: st.url, Line: c.line(ch.Segment.Start)})
+			out.Add(pipeline.Inline{Kind: st.kind, Text: text, URL: st.url, Line: c.line(ch.Segment.Start)})
 			switch {
 			case ch.HardLineBreak():
-				out.breakLine(true)
+				out.Break(true)
 			case ch.SoftLineBreak():
-				out.breakLine(false)
+				out.Break(false)
 			}
 		case *ast.String:
 			text := string(ch.Value)
 			if !ch.IsCode() && !ch.IsRaw() {
 				text = unescape(ch.Value)
 			}
-			out.add(pipeline.Inline{Kind: st.kind, Text: clean(text), URL: st.url, Line: c.lastLine(out)})
+			out.Add(pipeline.Inline{Kind: st.kind, Text: textrun.Clean(text), URL: st.url, Line: c.lastLine(out)})
 		case *ast.CodeSpan:
 			// Code spans are verbatim: no escapes, no entities.
 			var b strings.Builder
@@ -121,7 +61,7 @@ func (c *converter) inlines(n ast.Node, st style, out *lineRuns) {
 					b.Write(t.Value)
 				}
 			}
-			out.add(pipeline.Inline{Kind: st.kind, Text: clean(b.String()), URL: st.url, Line: c.line(ch.Pos())})
+			out.Add(pipeline.Inline{Kind: st.kind, Text: textrun.Clean(b.String()), URL: st.url, Line: c.line(ch.Pos())})
 		case *ast.Emphasis:
 			k := pipeline.KindEmphasis
 			if ch.Level >= 2 {
@@ -131,12 +71,12 @@ func (c *converter) inlines(n ast.Node, st style, out *lineRuns) {
 		case *ast.Link:
 			c.inlines(ch, style{kind: pipeline.KindLink, url: unescape(ch.Destination)}, out)
 		case *ast.AutoLink:
-			label := clean(string(ch.Label(c.src)))
-			url := clean(string(ch.URL(c.src)))
+			label := textrun.Clean(string(ch.Label(c.src)))
+			url := textrun.Clean(string(ch.URL(c.src)))
 			if ch.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
 				url = "mailto:" + url
 			}
-			out.add(pipeline.Inline{Kind: pipeline.KindLink, Text: label, URL: url, Line: c.line(ch.Pos())})
+			out.Add(pipeline.Inline{Kind: pipeline.KindLink, Text: label, URL: url, Line: c.line(ch.Pos())})
 		case *ast.Image:
 			// The picture cannot be carried over; its alternative text can.
 			if !c.warnedImage {
@@ -151,10 +91,10 @@ func (c *converter) inlines(n ast.Node, st style, out *lineRuns) {
 				raw.Write(s.Value(c.src))
 			}
 			if t := strings.ToLower(raw.String()); strings.HasPrefix(t, "<br") {
-				out.breakLine(true)
+				out.Break(true)
 			}
 		case *east.FootnoteLink:
-			out.add(pipeline.Inline{Kind: pipeline.KindFootnote, Note: pipeline.CloneInlines(c.notes[ch.Index]), Line: c.lastLine(out)})
+			out.Add(pipeline.Inline{Kind: pipeline.KindFootnote, Note: pipeline.CloneInlines(c.notes[ch.Index]), Line: c.lastLine(out)})
 		case *east.FootnoteBacklink:
 			// Only meaningful in HTML output.
 		default:
@@ -164,93 +104,29 @@ func (c *converter) inlines(n ast.Node, st style, out *lineRuns) {
 }
 
 // lastLine is the line of the latest run, for nodes that carry no position themselves.
-func (c *converter) lastLine(out *lineRuns) int {
-	for i := len(out.lines) - 1; i >= 0; i-- {
-		if out.lines[i].line > 0 {
-			return out.lines[i].line
-		}
+func (c *converter) lastLine(out *textrun.Collector) int {
+	if l := out.LastLine(); l > 0 {
+		return l
 	}
 	return c.base + 1
 }
 
 // lineInlines returns the runs of a block, line by line.
-func (c *converter) lineInlines(n ast.Node) []srcLine {
-	var out lineRuns
+func (c *converter) lineInlines(n ast.Node) []textrun.Line {
+	var out textrun.Collector
 	c.inlines(n, style{kind: pipeline.KindText}, &out)
-	return out.result()
+	return out.Lines()
 }
 
 // joinedInlines returns the runs of a block with its lines joined by spaces.
 func (c *converter) joinedInlines(n ast.Node) []pipeline.Inline {
-	return joinLines(c.lineInlines(n))
-}
-
-// joinLines joins source lines into one sequence of runs, a space between lines, with
-// white space at both ends trimmed.
-func joinLines(ls []srcLine) []pipeline.Inline {
-	var runs []pipeline.Inline
-	for _, l := range ls {
-		if len(l.ins) == 0 {
-			continue
-		}
-		ins := append([]pipeline.Inline(nil), l.ins...)
-		if n := len(runs); n > 0 {
-			// Exactly one space between two lines, placed in a plain run where there is one.
-			last := &runs[n-1]
-			if last.Kind != pipeline.KindFootnote {
-				last.Text = strings.TrimRight(last.Text, " \t")
-			}
-			if ins[0].Kind != pipeline.KindFootnote {
-				ins[0].Text = strings.TrimLeft(ins[0].Text, " \t")
-			}
-			switch {
-			case ins[0].Kind == pipeline.KindText || last.Kind == pipeline.KindFootnote:
-				ins[0].Text = " " + ins[0].Text
-			default:
-				last.Text += " "
-			}
-		}
-		for _, in := range ins {
-			runs = appendRun(runs, in)
-		}
-	}
-	return trimRuns(runs)
-}
-
-// trimRuns removes leading and trailing white space from a run sequence and drops runs
-// left empty.
-func trimRuns(runs []pipeline.Inline) []pipeline.Inline {
-	for len(runs) > 0 && runs[0].Kind != pipeline.KindFootnote {
-		runs[0].Text = strings.TrimLeftFunc(runs[0].Text, unicode.IsSpace)
-		if runs[0].Text != "" {
-			break
-		}
-		runs = runs[1:]
-	}
-	for len(runs) > 0 && runs[len(runs)-1].Kind != pipeline.KindFootnote {
-		last := &runs[len(runs)-1]
-		last.Text = strings.TrimRightFunc(last.Text, unicode.IsSpace)
-		if last.Text != "" {
-			break
-		}
-		runs = runs[:len(runs)-1]
-	}
-	if len(runs) == 0 {
-		return nil
-	}
-	return runs
+	return textrun.Join(c.lineInlines(n))
 }
 
 // unescape resolves backslash escapes and character references the way CommonMark
 // renders them.
 func unescape(b []byte) string {
-	return clean(string(util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(b)))))
-}
-
-// clean makes text safe for every writer: valid UTF-8, no NUL.
-func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+	return textrun.Clean(string(util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(b)))))
 }
 
 // collectFootnotes reads the footnote definitions (which the footnote extension gathers at
@@ -267,12 +143,12 @@ func (c *converter) collectFootnotes(root ast.Node) {
 			if !ok {
 				continue
 			}
-			var all []srcLine
+			var all []textrun.Line
 			for p := f.FirstChild(); p != nil; p = p.NextSibling() {
 				// A footnote inside a footnote would recurse; it is dropped.
 				all = append(all, c.lineInlines(p)...)
 			}
-			c.notes[f.Index] = joinLines(all)
+			c.notes[f.Index] = textrun.Join(all)
 		}
 	}
 }

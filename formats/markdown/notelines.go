@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/pipeline"
 )
@@ -46,11 +47,11 @@ func (c *converter) splitParagraph(n ast.Node) []*pipeline.Paragraph {
 	groups := groupNoteLines(ls)
 	out := make([]*pipeline.Paragraph, 0, len(groups))
 	for _, g := range groups {
-		ins := joinLines(g)
+		ins := textrun.Join(g)
 		if len(ins) == 0 {
 			continue
 		}
-		p := &pipeline.Paragraph{Pos: c.pos(g[0].line), Inlines: ins}
+		p := &pipeline.Paragraph{Pos: c.pos(g[0].Line), Inlines: ins}
 		if len(groups) > 1 {
 			p.Why = "one note of a paragraph typed one note per line"
 		}
@@ -60,15 +61,15 @@ func (c *converter) splitParagraph(n ast.Node) []*pipeline.Paragraph {
 }
 
 // groupNoteLines splits a paragraph's lines into notes (see the rule above).
-func groupNoteLines(ls []srcLine) [][]srcLine {
+func groupNoteLines(ls []textrun.Line) [][]textrun.Line {
 	texts := make([]string, len(ls))
 	hard := make([]bool, len(ls))
 	for i, l := range ls {
-		texts[i] = pipeline.PlainText(l.ins)
-		hard[i] = l.hard
+		texts[i] = pipeline.PlainText(l.Inlines)
+		hard[i] = l.Hard
 	}
 	starts := NoteStarts(texts, hard)
-	var groups [][]srcLine
+	var groups [][]textrun.Line
 	begin := 0
 	for i := 1; i < len(ls); i++ {
 		if starts[i] {
@@ -155,7 +156,7 @@ func (c *converter) inferNotes(root ast.Node, doc *pipeline.Document) error {
 		switch n.(type) {
 		case *ast.Paragraph:
 			for _, l := range c.lineInlines(n) {
-				emit(l.line, trimRuns(l.ins))
+				emit(l.Line, textrun.Trim(l.Inlines))
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			if ins := c.blockInlines(n); len(ins) > 0 {
@@ -174,45 +175,6 @@ func (c *converter) inferNotes(root ast.Node, doc *pipeline.Document) error {
 	}
 	doc.Blocks = inferred.Blocks
 	doc.Front = append(doc.Front, inferred.Front...)
-	mergeMeta(&doc.Meta, inferred.Meta)
+	textrun.MergeMeta(&doc.Meta, inferred.Meta)
 	return nil
-}
-
-// mergeMeta fills the fields of dst that are still empty (front matter wins over what the
-// inference recovered from the text) from src.
-func mergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
-	fill := func(d *string, s string) {
-		if *d == "" {
-			*d = s
-		}
-	}
-	fill(&dst.Title, src.Title)
-	fill(&dst.Body, src.Body)
-	fill(&dst.Symbol, src.Symbol)
-	fill(&dst.Distribution, src.Distribution)
-	fill(&dst.Date, src.Date)
-	fill(&dst.TimeStart, src.TimeStart)
-	fill(&dst.TimeEnd, src.TimeEnd)
-	fill(&dst.Venue, src.Venue)
-	fill(&dst.OriginalLang, src.OriginalLang)
-	fill(&dst.Lang, src.Lang)
-	fill(&dst.Session, src.Session)
-	fill(&dst.AgendaItem, src.AgendaItem)
-	fill(&dst.JobNumber, src.JobNumber)
-	for k, v := range src.Extra {
-		if _, ok := dst.Extra[k]; !ok {
-			if dst.Extra == nil {
-				dst.Extra = map[string]string{}
-			}
-			dst.Extra[k] = v
-		}
-	}
-	for k, v := range src.Lines {
-		if _, ok := dst.Lines[k]; !ok {
-			if dst.Lines == nil {
-				dst.Lines = map[string]pipeline.Pos{}
-			}
-			dst.Lines[k] = v
-		}
-	}
 }

@@ -1,0 +1,202 @@
+// Package textrun holds the inline-run helpers shared by the readers of structured formats
+// (Markdown, HTML, DOCX): collecting runs line by line, merging neighbours of one kind,
+// joining lines with one space, trimming, making text safe for every writer, and merging
+// metadata. One implementation keeps the readers' run boundaries identical.
+package textrun
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Line is the runs of one source line of a block. Hard is true when the author ended the
+// line with an explicit break (two spaces or a backslash in Markdown, <br> in HTML).
+type Line struct {
+	Inlines []pipeline.Inline
+	Line    int
+	Hard    bool
+}
+
+// Collector gathers runs line by line while a reader walks inline content. The zero value
+// is ready to use.
+type Collector struct {
+	// CollapseSpace is for sources whose white space is not significant (HTML): white
+	// space between tags at a line start is dropped, and a space never doubles across a run
+	// boundary.
+	CollapseSpace bool
+	lines         []Line
+}
+
+// Add appends a run to the current line.
+func (c *Collector) Add(in pipeline.Inline) {
+	if in.Text == "" && in.Kind != pipeline.KindFootnote {
+		return
+	}
+	if len(c.lines) == 0 {
+		c.lines = append(c.lines, Line{Line: in.Line})
+	}
+	cur := &c.lines[len(c.lines)-1]
+	if c.CollapseSpace && len(cur.Inlines) == 0 && strings.TrimSpace(in.Text) == "" {
+		return
+	}
+	if cur.Line == 0 {
+		cur.Line = in.Line
+	}
+	cur.Inlines = Append(cur.Inlines, in, c.CollapseSpace)
+}
+
+// Break ends the current line; the next run starts a new one.
+func (c *Collector) Break(hard bool) {
+	if len(c.lines) == 0 {
+		return
+	}
+	c.lines[len(c.lines)-1].Hard = hard
+	c.lines = append(c.lines, Line{})
+}
+
+// LastLine is the source line of the line being collected (0 before any run).
+func (c *Collector) LastLine() int {
+	for i := len(c.lines) - 1; i >= 0; i-- {
+		if c.lines[i].Line > 0 {
+			return c.lines[i].Line
+		}
+	}
+	return 0
+}
+
+// Lines returns the lines that hold text. With CollapseSpace, each line's runs are trimmed
+// too.
+func (c *Collector) Lines() []Line {
+	var out []Line
+	for _, l := range c.lines {
+		if c.CollapseSpace {
+			l.Inlines = Trim(l.Inlines)
+		}
+		if len(l.Inlines) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Append appends in to runs, merging it into the last run when both have the same kind and
+// target, so "a *b* c" inside a link stays one link run. With collapse, a space at the end
+// of the last run swallows the spaces starting in.
+func Append(runs []pipeline.Inline, in pipeline.Inline, collapse bool) []pipeline.Inline {
+	if n := len(runs); n > 0 {
+		last := &runs[n-1]
+		if collapse && last.Kind != pipeline.KindFootnote && strings.HasSuffix(last.Text, " ") {
+			in.Text = strings.TrimLeft(in.Text, " ")
+			if in.Text == "" {
+				return runs
+			}
+		}
+		if last.Kind == in.Kind && last.URL == in.URL && last.Kind != pipeline.KindFootnote {
+			last.Text += in.Text
+			return runs
+		}
+	}
+	return append(runs, in)
+}
+
+// Join joins lines into one sequence of runs, exactly one space between two lines (placed
+// in a plain run where there is one), white space at both ends trimmed.
+func Join(ls []Line) []pipeline.Inline {
+	var out []pipeline.Inline
+	for _, l := range ls {
+		if len(l.Inlines) == 0 {
+			continue
+		}
+		ins := append([]pipeline.Inline(nil), l.Inlines...)
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if last.Kind != pipeline.KindFootnote {
+				last.Text = strings.TrimRight(last.Text, " \t")
+			}
+			if ins[0].Kind != pipeline.KindFootnote {
+				ins[0].Text = strings.TrimLeft(ins[0].Text, " \t")
+			}
+			switch {
+			case ins[0].Kind == pipeline.KindText || last.Kind == pipeline.KindFootnote:
+				ins[0].Text = " " + ins[0].Text
+			default:
+				last.Text += " "
+			}
+		}
+		for _, in := range ins {
+			out = Append(out, in, false)
+		}
+	}
+	return Trim(out)
+}
+
+// Trim removes white space at both ends of a run sequence and drops runs left empty.
+func Trim(runs []pipeline.Inline) []pipeline.Inline {
+	for len(runs) > 0 && runs[0].Kind != pipeline.KindFootnote {
+		runs[0].Text = strings.TrimLeftFunc(runs[0].Text, unicode.IsSpace)
+		if runs[0].Text != "" {
+			break
+		}
+		runs = runs[1:]
+	}
+	for len(runs) > 0 && runs[len(runs)-1].Kind != pipeline.KindFootnote {
+		last := &runs[len(runs)-1]
+		last.Text = strings.TrimRightFunc(last.Text, unicode.IsSpace)
+		if last.Text != "" {
+			break
+		}
+		runs = runs[:len(runs)-1]
+	}
+	if len(runs) == 0 {
+		return nil
+	}
+	return runs
+}
+
+// Clean makes text safe for every writer: valid UTF-8 (fpdf panics on anything else) and no
+// NUL (XML cannot hold it).
+func Clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+}
+
+// MergeMeta fills the empty fields of dst from src; keys of Extra and Lines already in dst
+// win.
+func MergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
+	fill := func(d *string, s string) {
+		if *d == "" {
+			*d = s
+		}
+	}
+	fill(&dst.Title, src.Title)
+	fill(&dst.Body, src.Body)
+	fill(&dst.Symbol, src.Symbol)
+	fill(&dst.Distribution, src.Distribution)
+	fill(&dst.Date, src.Date)
+	fill(&dst.TimeStart, src.TimeStart)
+	fill(&dst.TimeEnd, src.TimeEnd)
+	fill(&dst.Venue, src.Venue)
+	fill(&dst.OriginalLang, src.OriginalLang)
+	fill(&dst.Lang, src.Lang)
+	fill(&dst.Session, src.Session)
+	fill(&dst.AgendaItem, src.AgendaItem)
+	fill(&dst.JobNumber, src.JobNumber)
+	for k, v := range src.Extra {
+		if _, ok := dst.Extra[k]; !ok {
+			if dst.Extra == nil {
+				dst.Extra = map[string]string{}
+			}
+			dst.Extra[k] = v
+		}
+	}
+	for k, v := range src.Lines {
+		if _, ok := dst.Lines[k]; !ok {
+			if dst.Lines == nil {
+				dst.Lines = map[string]pipeline.Pos{}
+			}
+			dst.Lines[k] = v
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
-	"github.com/scribe-un/scribe/formats/internal/langdetect"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 )
@@ -120,7 +119,7 @@ func (in *inferrer) language(lns []ln) {
 			b.WriteString(lns[i].text)
 			b.WriteByte('\n')
 		}
-		m.OriginalLang = langdetect.Detect(b.String())
+		m.OriginalLang = locales.DetectLanguage(b.String())
 	}
 	in.verbs = map[string]bool{}
 	if in.dates == nil {

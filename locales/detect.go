@@ -1,26 +1,27 @@
-// Package langdetect guesses which of the six UN languages a text is written in. It is a
-// cheap, deterministic guess for the notes reader's Metadata.OriginalLang when neither front
-// matter nor the user states the language: Arabic, Chinese and Russian are told apart by
-// script, and Latin-script text by counting function words of English, French and Spanish.
-// It answers "" rather than guess when the evidence is thin.
-package langdetect
+package locales
+
+// Language detection: which of the six UN languages a text is written in. It is a cheap,
+// deterministic guess for a document's original language when neither front matter nor the
+// user states it: Arabic, Chinese and Russian are told apart by script, and Latin-script
+// text by counting function words of English, French and Spanish. It answers "" rather than
+// guess when the evidence is thin.
 
 import (
 	"unicode"
 	"unicode/utf8"
 )
 
-// sampleBytes bounds the work on huge inputs: the language of notes is settled long before
+// detectSampleBytes bounds the work on huge inputs: the language of notes is settled long before
 // the first 64 KiB end.
-const sampleBytes = 64 << 10
+const detectSampleBytes = 64 << 10
 
-// minLetters is the least number of letters Detect needs before it answers.
-const minLetters = 12
+// detectMinLetters is the least number of letters Detect needs before it answers.
+const detectMinLetters = 12
 
 // Function words that are frequent in one of the three Latin-script languages and rare in the
 // other two. Words shared by French and Spanish ("de", "la", "que", "en") are left out on
 // purpose: they vote for nobody.
-var stopwords = map[string]string{
+var detectStopwords = map[string]string{
 	// English
 	"the": "en", "and": "en", "of": "en", "to": "en", "that": "en", "is": "en", "was": "en",
 	"with": "en", "for": "en", "on": "en", "were": "en", "this": "en", "be": "en", "by": "en",
@@ -38,11 +39,11 @@ var stopwords = map[string]string{
 	"entre": "es", "está": "es", "pero": "es",
 }
 
-// Detect returns "ar", "zh", "ru", "fr", "es" or "en" for the language text is written in,
+// DetectLanguage returns "ar", "zh", "ru", "fr", "es" or "en" for the language text is written in,
 // or "" when it cannot tell (too little text, or Latin text without enough function words).
-func Detect(text string) string {
-	if len(text) > sampleBytes {
-		cut := sampleBytes
+func DetectLanguage(text string) string {
+	if len(text) > detectSampleBytes {
+		cut := detectSampleBytes
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
@@ -53,7 +54,7 @@ func Detect(text string) string {
 	word := make([]rune, 0, 32)
 	flush := func() {
 		if len(word) > 0 && len(word) < 16 {
-			if lang, ok := stopwords[string(word)]; ok {
+			if lang, ok := detectStopwords[string(word)]; ok {
 				votes[lang]++
 			}
 		}
@@ -91,7 +92,8 @@ func Detect(text string) string {
 			best = s
 		}
 	}
-	if arabic+han+cyrillic+latin < minLetters {
+	// A Han character carries about a word: short Chinese notes are still evidence.
+	if arabic+3*han+cyrillic+latin < detectMinLetters {
 		return ""
 	}
 	if best.lang != "latin" {

@@ -1,11 +1,11 @@
-package langdetect
+package locales
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestDetect(t *testing.T) {
+func TestDetectLanguage(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
@@ -23,8 +23,8 @@ func TestDetect(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Detect(tc.text); got != tc.want {
-				t.Errorf("Detect(%q) = %q, want %q", tc.text, got, tc.want)
+			if got := DetectLanguage(tc.text); got != tc.want {
+				t.Errorf("DetectLanguage(%q) = %q, want %q", tc.text, got, tc.want)
 			}
 		})
 	}
@@ -32,19 +32,19 @@ func TestDetect(t *testing.T) {
 
 func TestDetectLargeInputIsBounded(t *testing.T) {
 	text := strings.Repeat("the chair said that ", 1<<20) // 20 MiB
-	if got := Detect(text); got != "en" {
+	if got := DetectLanguage(text); got != "en" {
 		t.Fatalf("Detect = %q, want en", got)
 	}
 	// A multi-byte rune straddling the sample boundary must not break decoding.
-	text = strings.Repeat("é", sampleBytes) + " le la les"
-	_ = Detect(text)
+	text = strings.Repeat("é", detectSampleBytes) + " le la les"
+	_ = DetectLanguage(text)
 }
 
-func FuzzDetect(f *testing.F) {
+func FuzzDetectLanguage(f *testing.F) {
 	f.Add("The Chair said that")
 	f.Add("主席说。")
 	f.Fuzz(func(t *testing.T, s string) {
-		switch Detect(s) {
+		switch DetectLanguage(s) {
 		case "", "ar", "zh", "ru", "fr", "es", "en":
 		default:
 			t.Fatalf("unexpected language")

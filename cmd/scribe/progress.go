@@ -22,6 +22,7 @@ type progress struct {
 	current  string
 	failures []pipeline.Result
 	barShown bool
+	lastDraw time.Time
 }
 
 func newProgress(stdio IO, total int, quiet, verbose bool) *progress {
@@ -40,41 +41,54 @@ func (p *progress) done(r pipeline.Result) {
 	if r.Err != nil {
 		p.failures = append(p.failures, r)
 	}
-	if p.io.TTY && p.barShown {
-		fmt.Fprint(p.io.Err, "\r\033[K")
-		p.barShown = false
-	}
+	var msgs []string
 	switch {
 	case r.Err != nil:
-		fmt.Fprintln(p.io.Err, oneLine(r.Err.Error()))
+		msgs = append(msgs, oneLine(r.Err.Error()))
 		if p.verbose && r.Stack != "" {
-			fmt.Fprintln(p.io.Err, r.Stack)
+			msgs = append(msgs, r.Stack)
 		}
 	case p.quiet:
 	case r.Skipped:
 		if !p.io.TTY || p.verbose {
-			fmt.Fprintf(p.io.Err, "[%d/%d] %s: up to date, skipped\n", p.done_, p.total, r.Input)
+			msgs = append(msgs, fmt.Sprintf("[%d/%d] %s: up to date, skipped", p.done_, p.total, r.Input))
 		}
 	case !p.io.TTY || p.verbose:
 		var outs []string
 		for _, o := range r.Outputs {
 			outs = append(outs, o.Path)
 		}
-		fmt.Fprintf(p.io.Err, "[%d/%d] %s -> %s (%.0f ms)\n", p.done_, p.total, r.Input, strings.Join(outs, ", "), r.Millis)
+		msgs = append(msgs, fmt.Sprintf("[%d/%d] %s -> %s (%.0f ms)", p.done_, p.total, r.Input, strings.Join(outs, ", "), r.Millis))
 	}
 	if !p.quiet && (p.verbose || len(r.Warnings) <= 3) {
 		for _, w := range r.Warnings {
-			fmt.Fprintf(p.io.Err, "warning: %s\n", oneLine(w.String()))
+			msgs = append(msgs, "warning: "+oneLine(w.String()))
 		}
 	} else if !p.quiet && len(r.Warnings) > 0 {
-		fmt.Fprintf(p.io.Err, "warning: %s (and %d more warnings; --verbose shows them)\n", oneLine(r.Warnings[0].String()), len(r.Warnings)-1)
+		msgs = append(msgs, fmt.Sprintf("warning: %s (and %d more warnings; --verbose shows them)", oneLine(r.Warnings[0].String()), len(r.Warnings)-1))
+	}
+	// Messages go above the bar: clear it only when there is something to print.
+	if len(msgs) > 0 && p.io.TTY && p.barShown {
+		fmt.Fprint(p.io.Err, "\r\033[K")
+		p.barShown = false
+	}
+	for _, m := range msgs {
+		fmt.Fprintln(p.io.Err, m)
 	}
 	if p.io.TTY && !p.quiet && p.done_ < p.total {
 		p.drawBar()
 	}
 }
 
+// redrawEvery throttles the bar: a fast batch would otherwise redraw it thousands of times
+// a second.
+const redrawEvery = 100 * time.Millisecond
+
 func (p *progress) drawBar() {
+	if p.barShown && time.Since(p.lastDraw) < redrawEvery {
+		return
+	}
+	p.lastDraw = time.Now()
 	const width = 24
 	filled := 0
 	if p.total > 0 {

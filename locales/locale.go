@@ -326,4 +326,31 @@ type Speech struct {
 	Abbreviations []string `yaml:"abbreviations"`
 	// SentenceEnds are the characters that end a sentence ("." "?" "!" "。").
 	SentenceEnds []string `yaml:"sentenceEnds"`
+
+	// The closed-class words speaker detection needs: function words, not names, so short
+	// lists cover them.
+
+	// Articles may open a speaker's name ("the", "la", "los").
+	Articles []string `yaml:"articles,omitempty"`
+	// NameConnectors may stand between the capitalised words of a name ("of", "de", "и",
+	// and particles such as "von", "bin").
+	NameConnectors []string `yaml:"nameConnectors,omitempty"`
+	// LeadIns open an adverbial clause or a pronoun subject, never a name ("after", "he").
+	LeadIns []string `yaml:"leadIns,omitempty"`
+	// Skips may stand between a speaker and the verb ("also", "加拿大还指出": 还).
+	Skips []string `yaml:"skips,omitempty"`
+	// Conjunctions join several speakers ("and", "et").
+	Conjunctions []string `yaml:"conjunctions,omitempty"`
+	// ClauseBoundaries end the subject of a verb-first clause ("قال ممثل كندا إن …": إن).
+	ClauseBoundaries []string `yaml:"clauseBoundaries,omitempty"`
+	// ParticipleSuffixes end participles that open a lead-in ("Answering Djibouti,");
+	// ParticipleMinLength is the shortest such word in letters, so short names are not
+	// taken for one.
+	ParticipleSuffixes  []string `yaml:"participleSuffixes,omitempty"`
+	ParticipleMinLength int      `yaml:"participleMinLength,omitempty"`
+	// AdverbSuffix ends manner adverbs allowed before the verb ("briefly": "ly").
+	AdverbSuffix string `yaml:"adverbSuffix,omitempty"`
+	// PresentFromPast also accepts present forms of "-ed" verbs ("agreed" → "agrees"), as
+	// English board minutes write them.
+	PresentFromPast bool `yaml:"presentFromPast,omitempty"`
 }

@@ -80,12 +80,9 @@ type speakerDetector struct {
 
 func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDetector {
 	d := &speakerDetector{
-		loc: loc, g: grammars[loc.Tag], verbs: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{},
+		loc: loc, g: grammarOf(loc), verbs: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{},
 		cands: map[int]sepCandidate{}, count: map[string]int{}, capital: map[string]bool{},
 		lowerSeen: map[string]bool{}, strong: map[string]bool{},
-	}
-	if d.g == nil {
-		d.g = &grammar{}
 	}
 	for _, v := range loc.Speech.Verbs {
 		v = strings.ToLower(v)
@@ -568,7 +565,7 @@ func (d *speakerDetector) detectZH(text string) string {
 		subj := cl[:at]
 		for changed := true; changed; {
 			changed = false
-			for _, s := range zhSkips {
+			for _, s := range d.g.skipList {
 				if strings.HasSuffix(subj, s) && len(subj) > len(s) {
 					subj, changed = strings.TrimSuffix(subj, s), true
 				}
@@ -578,7 +575,7 @@ func (d *speakerDetector) detectZH(text string) string {
 			continue
 		}
 		lead := false
-		for _, l := range zhLeadIns {
+		for _, l := range d.g.leadInList {
 			if strings.HasPrefix(subj, l) {
 				lead = true
 			}
@@ -607,7 +604,7 @@ func (d *speakerDetector) detectAR(text string) string {
 		if d.arVerb(toks[0]) {
 			var subj []string
 			for _, t := range toks[1:] {
-				if arBoundaries[t] || strings.HasPrefix(t, "بال") || strings.HasPrefix(t, "لل") || d.arVerb(t) {
+				if d.g.boundaries[t] || strings.HasPrefix(t, "بال") || strings.HasPrefix(t, "لل") || d.arVerb(t) {
 					break
 				}
 				subj = append(subj, t)
@@ -619,7 +616,7 @@ func (d *speakerDetector) detectAR(text string) string {
 		}
 		for k := 1; k < len(toks) && k <= 4; k++ {
 			if d.arVerb(toks[k]) {
-				if !arLeadIns[toks[0]] {
+				if !d.g.leadIns[toks[0]] {
 					return strings.Join(toks[:k], " ")
 				}
 				break

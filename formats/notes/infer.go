@@ -287,13 +287,18 @@ func (in *inferrer) assemble(lns []ln) error {
 }
 
 // isBody reports whether an item is body text that a heading of hUnits could head: a
-// sentence (or a lead-in) at least twice as long as the heading and eight words long, or a
-// long run of text whatever its ending.
-func (in *inferrer) isBody(it *item, hUnits int) bool {
+// sentence (or a lead-in) at least twice as long as the heading and eight words long, a
+// long run of text whatever its ending, or a lead-in ending with a colon that introduces
+// subparagraphs ("Canada stated the following:" then bullets), however short.
+func (in *inferrer) isBody(items []item, i int, hUnits int) bool {
+	it := &items[i]
 	if it.kind != kText && it.kind != kNumbered {
 		return false
 	}
 	c := it.content()
+	if endsColon(c) && it.units >= 2 && i+1 < len(items) && items[i+1].kind == kBullet {
+		return true
+	}
 	need := max(8, 2*hUnits)
 	return it.units >= need && (endsSentence(c) || endsColon(c) || it.units >= 20)
 }
@@ -378,7 +383,7 @@ func (in *inferrer) headings() {
 				continue
 			}
 		}
-		if i+1 >= len(items) || items[i+1].inQuote || !in.isBody(&items[i+1], it.units) {
+		if i+1 >= len(items) || items[i+1].inQuote || !in.isBody(items, i+1, it.units) {
 			it.why = "paragraph: short and title-like, but no body text follows, so not a heading"
 			continue
 		}

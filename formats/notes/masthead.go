@@ -197,7 +197,7 @@ func (in *inferrer) masthead() {
 		}
 		end = k - 1
 		if run > k && run < len(items) && items[run].blankBefore &&
-			(run-k >= 2 || !in.isBody(&items[run], items[run-1].units)) {
+			(run-k >= 2 || !in.isBody(items, run, items[run-1].units)) {
 			for i := k; i < run; i++ {
 				if i == 0 {
 					guess[i] = frontGuess{"title", "title: short line at the top, set apart by a blank line, not followed by body text"}

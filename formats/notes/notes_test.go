@@ -601,3 +601,19 @@ func TestReferenceNotes(t *testing.T) {
 		t.Errorf("quote paragraphs = %q … %q", first, last)
 	}
 }
+
+func TestShortLeadInBeforeBulletsIsBody(t *testing.T) {
+	src := "Budget\nCanada stated the following:\n- the budget must be approved;\n- the audit must be published.\nFrance agreed with Canada on both points and asked for a report next year.\n"
+	doc, err := New().Read(context.Background(), []byte(src), pipeline.ReadOptions{Name: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, ok := doc.Blocks[0].(*pipeline.Heading)
+	if !ok || pipeline.PlainText(h.Inlines) != "Budget" {
+		t.Fatalf("first block is %T, want the heading Budget", doc.Blocks[0])
+	}
+	p, ok := doc.Blocks[1].(*pipeline.Paragraph)
+	if !ok || len(p.Children) != 1 {
+		t.Fatalf("second block: %#v, want the lead-in with its list", doc.Blocks[1])
+	}
+}

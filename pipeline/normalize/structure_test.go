@@ -163,7 +163,7 @@ func TestLocalize(t *testing.T) {
 		"es": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. general|date=2 de mayo de 2005|language=Español|original=Original: inglés",
 			"Reunión celebrada en Geneva el 2 de mayo de 2005, 14:00–17:30", "05-35610 (S)", "Página"},
 		"ru": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Russian|original=Original: English",
-			"Заседание, состоявшееся в Geneva 2 мая 2005 года, 14:00–17:30", "05-35610 (R)", "Стр."},
+			"Заседание состоялось 2 мая 2005 года, 14:00–17:30. Место проведения: Geneva", "05-35610 (R)", "Стр."},
 		"zh": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Chinese|original=Original: English",
 			"会议于2005年5月2日14:00–17:30在Geneva举行", "05-35610 (C)", "页"},
 		"ar": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Arabic|original=Original: English",

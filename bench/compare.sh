@@ -17,11 +17,15 @@ for i in $(seq 1 "$N"); do
   sed "s/Canada/Canada ($i)/; s/2 May 2005/$(( (i % 28) + 1 )) May 2005/" "$seed" > "$work/notes/n$i.txt"
 done
 export SOURCE_DATE_EPOCH=1114992000
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 timed() { # label, command…
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
-  read -r secs kb < "$work/time"
-  printf '%-32s %8.2f s  %7.1f MB peak\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
+  read -r secs kb user sys < "$work/time"
+  # CPU time (user+sys) is printed too: unlike wall time it stays meaningful when other
+  # work shares the machine (check the load average before trusting the wall times).
+  printf '%-32s %8.2f s  %7.1f MB peak  %8.2f s CPU (%.1f ms/input)\n' "$label" "$secs" "$(echo "$kb/1024" | bc -l)" \
+    "$(echo "$user+$sys" | bc -l)" "$(echo "($user+$sys)*1000/$N" | bc -l)"
   echo "$secs"  > "$work/last"
 }
 timed "scribe docx+pdf --jobs $JOBS" "$work/scribe" convert -r "$work/notes" --to docx,pdf --jobs "$JOBS" -o "$work/out-scribe" -q

@@ -50,7 +50,15 @@ type monthEntry struct {
 	lang  string
 }
 
+// months returns the index built when the set was loaded. The index is read-only.
 func (s *Set) months() monthIndex {
+	if s.monthIdx != nil {
+		return s.monthIdx
+	}
+	return s.buildMonths()
+}
+
+func (s *Set) buildMonths() monthIndex {
 	idx := monthIndex{}
 	for _, loc := range s.All() {
 		for i, m := range loc.Dates.Months {

@@ -51,17 +51,26 @@ func DetectLanguage(text string) string {
 	}
 	var arabic, han, cyrillic, latin int
 	votes := map[string]int{}
-	word := make([]rune, 0, 32)
+	// The current word, lower-cased, as UTF-8 (at most 32 letters of 4 bytes), so the
+	// stop-word lookup needs no conversion that allocates.
+	var wbuf [32 * utf8.UTFMax]byte
+	word, letters := wbuf[:0], 0
 	flush := func() {
-		if len(word) > 0 && len(word) < 16 {
+		if letters > 0 && letters < 16 {
 			if lang, ok := detectStopwords[string(word)]; ok {
 				votes[lang]++
 			}
 		}
-		word = word[:0]
+		word, letters = word[:0], 0
 	}
 	for _, r := range text {
 		switch {
+		case r < utf8.RuneSelf:
+			// ASCII, most of any Latin-script text: of the four scripts only Latin has
+			// letters here, and the table lookups below would cost far more.
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				latin++
+			}
 		case unicode.Is(unicode.Arabic, r):
 			arabic++
 		case unicode.Is(unicode.Han, r):
@@ -72,8 +81,9 @@ func DetectLanguage(text string) string {
 			latin++
 		}
 		if unicode.IsLetter(r) {
-			if len(word) < cap(word) {
-				word = append(word, unicode.ToLower(r))
+			if letters < 32 {
+				word = utf8.AppendRune(word, unicode.ToLower(r))
+				letters++
 			}
 			continue
 		}

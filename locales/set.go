@@ -25,6 +25,9 @@ type Set struct {
 	byTag   map[string]*Locale
 	tags    []language.Tag
 	matcher language.Matcher
+	// monthIdx is the month names of every language, built once by load: date finding
+	// runs on many lines of every input, and rebuilding the index there dominated it.
+	monthIdx monthIndex
 }
 
 var embeddedSet = sync.OnceValues(func() (*Set, error) { return load(nil) })
@@ -95,6 +98,7 @@ func load(overlay fs.FS) (*Set, error) {
 		s.tags = append(s.tags, language.MustParse(tag))
 	}
 	s.matcher = language.NewMatcher(s.tags)
+	s.monthIdx = s.buildMonths()
 	return s, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -144,6 +145,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 			}
 		}
 	}()
+	if len(inputs) > 1 && stdio.Env("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
+	}
 	start := time.Now()
 	bo := pipeline.BatchOptions{
 		Jobs:     jobs,
@@ -184,6 +188,16 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	}
 	return nil
 }
+
+// batchGCPercent is the garbage collector's target during a batch (unless GOGC is set).
+// A document allocates about 16 MB, most of it inside the PDF library (a new deflate
+// compressor per stream and a 64K-entry width table per font, which it does not let us
+// reuse), over a live heap of a few MB, so at the default of 100 the collector ran about
+// once per document and took a fifth of the CPU of a batch and more of the second core
+// with --jobs 2. At 200 the CPU per document fell from 15.1 to 12.3 ms for 1,000 seed
+// notes with --jobs 2, and peak memory rose from 54 to 85 MB, still flat in the number
+// of inputs since the heap is bounded by the documents in flight.
+const batchGCPercent = 200
 
 func contains(list []string, s string) bool {
 	for _, v := range list {

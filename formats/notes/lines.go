@@ -346,6 +346,11 @@ func units(s string) int {
 
 // isCJK reports ideographs, kana and hangul: scripts written without spaces between words.
 func isCJK(r rune) bool {
+	// Nothing below U+1100 (Hangul Jamo) is in these scripts: Latin, Cyrillic and Arabic
+	// text skips the four table lookups.
+	if r < 0x1100 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }

@@ -25,6 +25,12 @@ type renderer struct {
 	traceRun  strings.Builder
 	traceFont string
 	page      int
+	// fontName and fontSize are the font fpdf has selected while the operations are
+	// replayed, so a run in the same face and size as the one before does not select it
+	// again: fpdf writes a font operator for every SetFont, and one per word made up half
+	// of each page's content stream.
+	fontName string
+	fontSize float64
 }
 
 // furniture is what every page repeats: the running header and the first page's job number.
@@ -39,6 +45,7 @@ func (r *renderer) addPage() {
 	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, _ map[*face]string) {
 		pdf.AddPage()
 		pdf.SetDrawColor(0, 0, 0)
+		r.fontName = "" // select the font again on the new page
 	})
 }
 
@@ -52,7 +59,10 @@ func (r *renderer) line(x1, y1, x2, y2, width float64) {
 func (r *renderer) text(f *face, size, x, y float64, text string) {
 	r.df.need(f, text)
 	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, names map[*face]string) {
-		pdf.SetFont(names[f], "", size)
+		if name := names[f]; name != r.fontName || size != r.fontSize {
+			pdf.SetFont(name, "", size)
+			r.fontName, r.fontSize = name, size
+		}
 		pdf.Text(x, y, text)
 	})
 }
@@ -68,6 +78,7 @@ func (r *renderer) bookmark(text string, level int, y float64) {
 		// fpdf converts the title to UTF-16 only while a UTF-8 font is current.
 		if pdf.GetFontFamily() == "" && len(r.df.faces) > 0 {
 			pdf.SetFont(names[r.df.faces[0]], "", 10)
+			r.fontName = ""
 		}
 		pdf.Bookmark(text, level, y)
 	})

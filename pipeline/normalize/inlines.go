@@ -107,7 +107,20 @@ func findSpans(s string) []span {
 		}
 		return false
 	}
-	for _, m := range reURL.FindAllStringIndex(s, -1) {
+	// Each pattern runs only when s holds a literal it cannot match without ("://" or
+	// "www." for URLs, "@" for addresses, two slashes for symbols): most runs of a
+	// document have none, and scanning them cost more than the rest of this stage.
+	var urls, emails, symbols [][]int
+	if strings.Contains(s, "://") || containsFoldASCII(s, "www.") {
+		urls = reURL.FindAllStringIndex(s, -1)
+	}
+	if strings.IndexByte(s, '@') >= 0 {
+		emails = reEmail.FindAllStringIndex(s, -1)
+	}
+	if strings.Count(s, "/") >= 2 {
+		symbols = reSymbol.FindAllStringIndex(s, -1)
+	}
+	for _, m := range urls {
 		a, b := m[0], trimURLEnd(s, m[0], m[1])
 		if b <= a || !boundaryBefore(s, a) {
 			continue
@@ -121,14 +134,14 @@ func findSpans(s string) []span {
 		}
 		spans = append(spans, span{a, b, pipeline.KindLink, u})
 	}
-	for _, m := range reEmail.FindAllStringIndex(s, -1) {
+	for _, m := range emails {
 		if overlaps(m[0], m[1]) || !boundaryBefore(s, m[0]) {
 			continue
 		}
 		addr := s[m[0]:m[1]]
 		spans = append(spans, span{m[0], m[1], pipeline.KindLink, "mailto:" + addr})
 	}
-	for _, m := range reSymbol.FindAllStringIndex(s, -1) {
+	for _, m := range symbols {
 		a, b := m[0], m[1]
 		if overlaps(a, b) || !symbolBoundaries(s, a, b) || !strings.ContainsAny(s[a:b], "0123456789") {
 			continue
@@ -137,6 +150,21 @@ func findSpans(s string) []span {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	return spans
+}
+
+// containsFoldASCII reports whether s contains the ASCII string sub, ignoring ASCII case
+// (the case-insensitive URL pattern matches "WWW." and "Www." too, and only those).
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j]|0x20 {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // boundaryBefore reports that a match at a does not continue a word.

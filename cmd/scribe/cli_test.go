@@ -3,13 +3,22 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/scribe-un/scribe/formats/sniff"
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
 // runCLI runs scribe in-process with captured output.
@@ -123,7 +132,52 @@ func badInputs(t *testing.T) map[string]string {
 	write("bomb.docx", makeDocx(t, map[string]string{"word/document.xml": docXML(strings.Repeat("x", 80<<20))}))
 	write("laughs.docx", makeDocx(t, map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`}))
 	write("noparts.docx", makeDocx(t, map[string]string{"docProps/app.xml": "<Properties/>"}))
+	// A zip bomb whose header lies: it declares 1 KB for a part that inflates to 80 MB.
+	write("bomb-lying.docx", lyingBomb(t, 80<<20))
 	return files
+}
+
+// badMentions is what each bad input's error must say besides the file name: the line or
+// the package part at fault, when there is one.
+var badMentions = map[string]string{
+	"image.txt":           "image.txt:3:",
+	"bad-encoding.txt":    "bad-encoding.txt:3:",
+	"bad-frontmatter.txt": "bad-frontmatter.txt:2:",
+	"nested.txt":          "nested.txt:34:",
+	"bomb.docx":           "bomb.docx:word/document.xml",
+	"bomb-lying.docx":     "bomb-lying.docx:word/document.xml",
+	"laughs.docx":         "laughs.docx:word/document.xml",
+	"noparts.docx":        "noparts.docx:word/document.xml",
+	"huge-line.txt":       "--max-input-size",
+}
+
+// lyingBomb is a DOCX whose word/document.xml inflates to n bytes while its zip headers
+// declare 1 KB, so a reader that trusts the header would inflate it all.
+func lyingBomb(t *testing.T, n int) []byte {
+	t.Helper()
+	body := docXML(strings.Repeat("x", n))
+	var comp bytes.Buffer
+	fw, err := flate.NewWriter(&comp, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write([]byte(body))
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("[Content_Types].xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`))
+	raw, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CRC32: crc32.ChecksumIEEE([]byte(body)), CompressedSize64: uint64(comp.Len()), UncompressedSize64: 1024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.Write(comp.Bytes())
+	zw.Close()
+	return buf.Bytes()
 }
 
 func docXML(text string) string {
@@ -165,6 +219,12 @@ func TestBadInputsFailCleanly(t *testing.T) {
 			first := lines[0]
 			if !strings.Contains(first, filepath.Base(path)) {
 				t.Errorf("error does not name the file: %q", first)
+			}
+			if want := badMentions[name]; want != "" && !strings.Contains(first, want) {
+				t.Errorf("error does not say %q: %q", want, first)
+			}
+			if len(lines) > 2 || len(lines) == 2 && !strings.HasPrefix(lines[1], "scribe: 0 converted, 1 failed") {
+				t.Errorf("more than the error line and the summary:\n%s", stderr)
 			}
 			if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
 				t.Errorf("stack trace leaked: %s", stderr)
@@ -224,6 +284,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"convert", "x.txt", "--no-such-flag"},
 		{"convert", repoFile("testdata", sample+".txt"), "--lang", "de", "-o", t.TempDir()},
 		{"convert", repoFile("testdata", sample+".txt"), "--to", "odt", "-o", t.TempDir()},
+		{"extract", repoFile("testdata", sample+".txt"), "--target", "de", "-o", t.TempDir()},
 		{"frobnicate"},
 	}
 	for _, args := range cases {
@@ -262,5 +323,262 @@ func TestInitWritesProjectFile(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, nil, "init", path); code != 2 {
 		t.Fatal("init overwrote an existing file")
+	}
+}
+
+// failsCleanly checks the contract of a failed run: the exit code, a first line on standard
+// error naming the file (and what is wrong with it), no stack trace, nothing on standard
+// output and no file in out.
+func failsCleanly(t *testing.T, code int, stdout, stderr string, wantCode int, out string, mentions ...string) {
+	t.Helper()
+	if code != wantCode {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, wantCode, stderr)
+	}
+	first := strings.SplitN(strings.TrimSpace(stderr), "\n", 2)[0]
+	for _, m := range mentions {
+		if !strings.Contains(first, m) {
+			t.Errorf("first error line does not say %q: %q", m, first)
+		}
+	}
+	if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+		t.Errorf("stack trace leaked: %s", stderr)
+	}
+	if stdout != "" {
+		t.Errorf("stdout not empty: %q", stdout)
+	}
+	if files := filesIn(t, out); len(files) != 0 {
+		t.Errorf("left output files: %v", files)
+	}
+}
+
+// TestBadTranslationFiles: a translation file that is malformed, repeats a unit id or was
+// made for other notes fails the conversion with a one-line error naming it; so does a
+// malformed memory given to extract. A memory is not tied to one document: TMX leaves tuid
+// uniqueness open (one source may have several translations) and a memory in another
+// language pair simply offers nothing, so those extract normally.
+func TestBadTranslationFiles(t *testing.T) {
+	dir := t.TempDir()
+	notesPath := repoFile("testdata", sample+".txt")
+	xl := filepath.Join(dir, "xliff")
+	if code, _, stderr := runCLI(t, nil, "extract", notesPath, "--target", "fr", "-o", xl, "-q"); code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	good, err := os.ReadFile(filepath.Join(xl, sample+".fr.xlf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Duplicate ids: the first paragraph's unit twice.
+	start := bytes.Index(good, []byte(`<unit id="p1"`))
+	end := start + bytes.Index(good[start:], []byte("</unit>")) + len("</unit>")
+	if start < 0 || end < start {
+		t.Fatal("no unit p1 in the extracted file")
+	}
+	dup := append(append(append([]byte(nil), good[:end]...), good[start:end]...), good[end:]...)
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	dupPath := write("dup.fr.xlf", dup)
+	other := filepath.Join(dir, "other")
+	if code, _, stderr := runCLI(t, nil, "extract", repoFile("testdata", "corpus", "hackerspace-board-minutes.txt"), "--target", "fr", "-o", other, "-q"); code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	otherPath := filepath.Join(other, "hackerspace-board-minutes.fr.xlf")
+
+	t.Run("convert", func(t *testing.T) {
+		cases := map[string]struct {
+			file     string
+			mentions []string
+		}{
+			"malformed":      {repoFile("testdata", "bad", "malformed.xlf"), []string{"malformed.xlf:3:", "malformed"}},
+			"duplicate ids":  {dupPath, []string{"dup.fr.xlf:", `duplicate unit id "p1"`}},
+			"other document": {otherPath, []string{"hackerspace-board-minutes.fr.xlf", "does not belong to this document"}},
+		}
+		for name, c := range cases {
+			t.Run(name, func(t *testing.T) {
+				out := t.TempDir()
+				code, stdout, stderr := runCLI(t, nil, "convert", notesPath, "--lang", "fr", "--translations", c.file, "--to", "docx,md", "-o", out)
+				failsCleanly(t, code, stdout, stderr, 1, out, c.mentions...)
+			})
+		}
+	})
+
+	t.Run("tm export malformed", func(t *testing.T) {
+		out := t.TempDir()
+		code, stdout, stderr := runCLI(t, nil, "tm", "export", repoFile("testdata", "bad", "malformed.xlf"), "-o", filepath.Join(out, "m.tmx"))
+		failsCleanly(t, code, stdout, stderr, 1, out, "malformed.xlf:3:")
+	})
+
+	tmxHead := `<?xml version="1.0"?><tmx version="1.4"><header srclang="%s" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="x"/><body>`
+	t.Run("extract --tm malformed", func(t *testing.T) {
+		bad := write("bad.tmx", []byte(fmt.Sprintf(tmxHead, "en")+`<tu><tuv xml:lang="en"><seg>x</seg>`))
+		out := t.TempDir()
+		code, stdout, stderr := runCLI(t, nil, "extract", notesPath, "--target", "fr", "--tm", bad, "-o", out)
+		failsCleanly(t, code, stdout, stderr, 1, out, "bad.tmx:1:", "malformed")
+	})
+	memories := map[string]string{
+		"duplicate tuids": fmt.Sprintf(tmxHead, "en") +
+			`<tu tuid="1"><tuv xml:lang="en"><seg>The ILO supported the USA proposal.</seg></tuv><tuv xml:lang="fr"><seg>L'OIT a appuyé la proposition.</seg></tuv></tu>` +
+			`<tu tuid="1"><tuv xml:lang="en"><seg>The ILO supported the USA proposal.</seg></tuv><tuv xml:lang="fr"><seg>L'OIT a soutenu la proposition.</seg></tuv></tu></body></tmx>`,
+		"other language pair": fmt.Sprintf(tmxHead, "ru") +
+			`<tu tuid="1"><tuv xml:lang="ru"><seg>Привет.</seg></tuv><tuv xml:lang="zh"><seg>你好。</seg></tuv></tu></body></tmx>`,
+	}
+	for name, tmx := range memories {
+		t.Run("extract --tm "+name, func(t *testing.T) {
+			mem := write(strings.ReplaceAll(name, " ", "-")+".tmx", []byte(tmx))
+			out := t.TempDir()
+			code, _, stderr := runCLI(t, nil, "extract", notesPath, "--target", "fr", "--tm", mem, "-o", out, "-q")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(out, sample+".fr.xlf")); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestFontNotAFont: a --font file that is not a font stops the run before any input is
+// read, with one line naming it and exit code 1. Not 2: the command line is well formed
+// (usage errors are unknown flags, formats and languages); a file's content is wrong, as
+// with a bad --translations or --reference-doc file, and the fix is in the file.
+func TestFontNotAFont(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, nil, "convert", repoFile("testdata", sample+".txt"), "--to", "pdf", "--font", repoFile("testdata", "bad", "notafont.ttf"), "-o", out)
+	failsCleanly(t, code, stdout, stderr, 1, out, "notafont.ttf", "not a TrueType font")
+	if n := strings.Count(strings.TrimSpace(stderr), "\n"); n != 0 {
+		t.Errorf("want one line, got:\n%s", stderr)
+	}
+}
+
+// TestMillionLinesFinish: a million short lines (20 MB, under the input limit) are converted
+// in bounded time. PDF is left out here: it is measured separately (26 316 pages, see the
+// hardening report), as it would dominate the test suite's time and memory.
+func TestMillionLinesFinish(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	dir := t.TempDir()
+	var b bytes.Buffer
+	for i := 0; i < 1_000_000; i++ {
+		fmt.Fprintf(&b, "Canada said %d.\n", i)
+	}
+	in := filepath.Join(dir, "million.txt")
+	if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	type result struct {
+		code   int
+		stderr string
+	}
+	done := make(chan result, 1)
+	start := time.Now()
+	go func() {
+		code, _, stderr := runCLI(t, nil, "convert", in, "--to", "docx,md", "-o", out, "-q")
+		done <- result{code, stderr}
+	}()
+	const limit = 3 * time.Minute
+	select {
+	case r := <-done:
+		t.Logf("a million lines: exit %d in %v", r.code, time.Since(start).Round(time.Millisecond))
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		if files := filesIn(t, out); len(files) != 2 {
+			t.Fatalf("outputs: %v", files)
+		}
+	case <-time.After(limit):
+		t.Fatalf("a million lines took more than %v", limit)
+	}
+}
+
+// panicWriter is a test-only writer that panics on inputs whose name contains "boom".
+type panicWriter struct{}
+
+func (panicWriter) Format() string { return "boom" }
+func (panicWriter) Ext() string    { return ".boom" }
+func (panicWriter) Write(_ context.Context, w io.Writer, doc *pipeline.Document, _ pipeline.WriteOptions) error {
+	if strings.Contains(doc.Source, "boom") {
+		var m map[string]int
+		m["writer blew up"]++ // a real runtime panic: assignment to entry in nil map
+	}
+	_, err := io.WriteString(w, doc.Source)
+	return err
+}
+
+// TestWriterPanicBecomesInputError: a panic inside a writer fails that input only, with a
+// one-line error naming it; the other inputs of the batch are converted; the stack is
+// printed with --verbose and only then.
+func TestWriterPanicBecomesInputError(t *testing.T) {
+	for _, verbose := range []bool{false, true} {
+		t.Run(fmt.Sprintf("verbose=%v", verbose), func(t *testing.T) {
+			dir := t.TempDir()
+			notes, err := os.ReadFile(repoFile("testdata", sample+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var inputs []string
+			for _, name := range []string{"a.txt", "boom.txt", "c.txt"} {
+				p := filepath.Join(dir, "in", name)
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, notes, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				inputs = append(inputs, p)
+			}
+			reg, err := buildRegistry(registryOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			reg.AddWriter(panicWriter{})
+			runner, err := pipeline.NewRunner(pipeline.Options{
+				Registry: reg, Locales: locales.MustEmbedded(), FormatOf: sniff.FromExtension, Sniff: sniff.Format,
+				To: []string{"md", "boom"}, SourceTransforms: normalize.Source(), OutputTransforms: normalize.Output(),
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			stdio := IO{Out: io.Discard, Err: &stderr, Env: func(string) string { return "" }}
+			prog := newProgress(stdio, len(inputs), false, verbose)
+			out := filepath.Join(dir, "out")
+			jobs := make(chan pipeline.Job, len(inputs))
+			for _, p := range inputs {
+				jobs <- pipeline.Job{Path: p, OutDir: out}
+			}
+			close(jobs)
+			ok, failed, _ := runner.Batch(context.Background(), jobs, pipeline.BatchOptions{Jobs: 1, OnStart: func(j pipeline.Job) { prog.start(j.Path) }, OnDone: prog.done})
+			prog.finish(ok, failed, 0, 0)
+			if ok != 2 || failed != 1 {
+				t.Fatalf("ok %d, failed %d\n%s", ok, failed, stderr.String())
+			}
+			var errLine string
+			for _, l := range strings.Split(stderr.String(), "\n") {
+				if strings.Contains(l, "internal error") {
+					errLine = l
+					break
+				}
+			}
+			if !strings.Contains(errLine, "boom.txt") || !strings.Contains(errLine, "assignment to entry in nil map") {
+				t.Errorf("no one-line error naming the input and the panic:\n%s", stderr.String())
+			}
+			hasStack := strings.Contains(stderr.String(), "goroutine") && strings.Contains(stderr.String(), "panicWriter")
+			if hasStack != verbose {
+				t.Errorf("stack printed: %v, want %v:\n%s", hasStack, verbose, stderr.String())
+			}
+			files := filesIn(t, out)
+			if len(files) != 4 {
+				t.Errorf("want md and boom outputs of a.txt and c.txt only, got %v", files)
+			}
+			for _, f := range files {
+				if strings.HasPrefix(f, "boom.") {
+					t.Errorf("output left for the failed input: %s", f)
+				}
+			}
+		})
 	}
 }

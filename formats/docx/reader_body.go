@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -292,7 +293,7 @@ func (p *rdParser) run(cur []pipeline.Inline, url string, para *rdPara) ([]pipel
 		if link != "" {
 			kind = pipeline.KindLink
 		}
-		cur = append(cur, pipeline.Inline{Kind: kind, Text: rdClean(s), URL: link, Line: para.index})
+		cur = append(cur, pipeline.Inline{Kind: kind, Text: textrun.Clean(s), URL: link, Line: para.index})
 	}
 	depth := 1
 	for depth > 0 {
@@ -535,7 +536,7 @@ func (p *rdParser) table() (*pipeline.Table, error) {
 			depth--
 			switch {
 			case rdIsW(t.Name, "tc") && inCell:
-				row = append(row, rdTrim(cell))
+				row = append(row, textrun.Trim(cell))
 				inCell = false
 			case rdIsW(t.Name, "tr") && inRow:
 				if len(row) > 0 {

@@ -394,7 +394,8 @@ func (s *rdState) paragraphs(para *rdPara, pos pipeline.Pos) []*pipeline.Paragra
 }
 
 // listBlocks places a run of list paragraphs. Bullets introduced by a paragraph become its
-// subparagraph list; numbered items too when the paragraph ends with a colon. Otherwise
+// subparagraph list; numbered items too when the paragraph ends with a colon (and, when a
+// quotation already follows that paragraph, only a lower-level numbered list). Otherwise
 // (numbered items after an ordinary paragraph, or any list after a heading or at the start)
 // the top-level items are the notes' own numbered paragraphs, as the notes reader decides
 // for typed numbers: the typed number is dropped and the report's numbering applies; deeper
@@ -403,6 +404,8 @@ func (s *rdState) listBlocks(blocks []pipeline.Block, entries []rdListEntry) []p
 	if len(entries) == 0 {
 		return blocks
 	}
+	// A list at a lower level of its numbering (ilvl > 0), before rdLevels ranks the run.
+	sublevel := entries[0].ilvl > 0
 	rdLevels(entries)
 	base := entries[0].ilvl
 	for _, e := range entries {
@@ -413,7 +416,15 @@ func (s *rdState) listBlocks(blocks []pipeline.Block, entries []rdListEntry) []p
 		intro, _ = blocks[n-1].(*pipeline.Paragraph)
 	}
 	numbered := entries[0].numFmt != "" && entries[0].numFmt != "bullet"
-	if intro != nil && (!numbered || strings.HasSuffix(strings.TrimRightFunc(pipeline.PlainText(intro.Inlines), unicode.IsSpace), ":")) {
+	colon := intro != nil && strings.HasSuffix(strings.TrimRightFunc(pipeline.PlainText(intro.Inlines), unicode.IsSpace), ":")
+	// When a quotation (or a list) already separates the introducing paragraph from this
+	// numbered list, only a lower-level list continues it; a top-level numbered list after
+	// "…proposed the following text:" and its quotation is the next numbered paragraphs
+	// (scribe's own DOCX numbers every UN paragraph that way).
+	if colon && len(intro.Children) > 0 && !sublevel {
+		colon = false
+	}
+	if intro != nil && (!numbered || colon) {
 		intro.Children = append(intro.Children, rdNest(entries, base, 1))
 		return blocks
 	}

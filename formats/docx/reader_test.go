@@ -317,6 +317,39 @@ paragraph numbered=true: Points raised:
 	}
 }
 
+// A numbered list after a quotation is the next numbered paragraphs even when the paragraph
+// that introduced the quotation ends with a colon (scribe's own DOCX: "…proposed the
+// following text:", the quotation, then paragraph 13); a lower-level list after the
+// quotation still belongs to that paragraph.
+func TestRdListAfterQuotation(t *testing.T) {
+	numbering := `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+	num := func(lvl int, text string) string {
+		return fmt.Sprintf(`<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>`, lvl, text)
+	}
+	body := num(0, "The ILO proposed the following text:") + rdP("Quote", "“Agreed.”") + num(0, "The USA agreed.") + num(0, "Syria objected.") +
+		num(0, "Canada proposed:") + rdP("Quote", "“Noted.”") + num(1, "for now;") + num(1, "for later.")
+	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/></w:style></w:styles>`
+	rels := `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`
+	doc := rdRead(t, rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(body), "word/numbering.xml": numbering, "word/styles.xml": styles, "word/_rels/document.xml.rels": rels}))
+	want := `paragraph numbered=true: The ILO proposed the following text:
+  quote
+    “Agreed.”
+paragraph numbered=true: The USA agreed.
+paragraph numbered=true: Syria objected.
+paragraph numbered=true: Canada proposed:
+  quote
+    “Noted.”
+  list depth 1
+    item: for now;
+    item: for later.
+`
+	if got := rdSummary(doc.Blocks); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestRdErrors(t *testing.T) {
 	good := rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(rdP("", "Text."))})
 	bomb := func() []byte {

@@ -190,15 +190,18 @@ func mdLabel(label string) string {
 
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+	"~", `\~`, // "~~~" opens a code fence, "~~x~~" is strikethrough for the reader
 )
 
 func mdEscape(s string) string {
 	s = mdEscaper.Replace(s)
-	// A number followed by a full stop at the start of a line starts an ordered list.
-	if i := strings.IndexByte(s, '.'); i > 0 && i <= 9 && strings.Trim(s[:i], "0123456789") == "" {
+	// A number followed by a full stop or a closing parenthesis at the start of a line
+	// starts an ordered list ("12." or "0)").
+	if i := strings.IndexAny(s, ".)"); i > 0 && i <= 9 && strings.Trim(s[:i], "0123456789") == "" {
 		s = s[:i] + `\` + s[i:]
 	}
-	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "+ ") {
+	// "-" and "+" start a bullet item (even alone: an empty item) and "---" a rule.
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
 		s = `\` + s
 	}
 	return s

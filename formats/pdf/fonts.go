@@ -127,10 +127,17 @@ func (f *face) load() error {
 }
 
 // has reports whether the face maps r to a glyph; false when the face cannot be loaded.
-func (f *face) has(r rune) bool {
+func (f *face) has(r rune) (has bool) {
 	if f.load() != nil {
 		return false
 	}
+	// go-text's format 4 lookup can panic on a corrupt table that parsed (it indexes the
+	// glyph array without a bounds check): the face then does not cover r.
+	defer func() {
+		if recover() != nil {
+			has = false
+		}
+	}()
 	// fpdf reads only the format 4 (BMP) character map: a character beyond U+FFFF would
 	// print as a box, so no face "has" it.
 	if r > 0xFFFF {

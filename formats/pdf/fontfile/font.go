@@ -64,10 +64,17 @@ func ParseFace(data []byte, index int) (f *Font, err error) {
 }
 
 // Has reports whether the font maps r to a glyph.
-func (f *Font) Has(r rune) bool {
+func (f *Font) Has(r rune) (has bool) {
 	if f == nil || f.cmap == nil {
 		return false
 	}
+	// go-text's format 4 lookup indexes the glyph array without a bounds check, so a
+	// corrupt table that parsed can still panic here: such a character is not covered.
+	defer func() {
+		if recover() != nil {
+			has = false
+		}
+	}()
 	gid, ok := f.cmap.Lookup(r)
 	return ok && gid != 0
 }

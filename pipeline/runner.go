@@ -215,6 +215,9 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *Warnings) (*Document,
 	if err != nil {
 		return nil, format, err
 	}
+	if n := countBlocks(doc.Blocks); n > r.opts.Limits.MaxBlocks {
+		return nil, format, Errorf("scribe", Pos{File: job.Path}, ErrTooLarge, "%d blocks (paragraphs, headings, items), limit %d (--max-blocks)", n, r.opts.Limits.MaxBlocks)
+	}
 	r.applyOverrides(doc)
 	env := &Env{Warnings: warn}
 	for _, t := range r.opts.SourceTransforms {
@@ -266,6 +269,13 @@ func baseLang(tag string) string {
 		tag = tag[:i]
 	}
 	return tag
+}
+
+// countBlocks counts every block, nested ones included.
+func countBlocks(blocks []Block) int {
+	n := 0
+	Walk(blocks, func(Block) bool { n++; return true })
+	return n
 }
 
 // countTranslatable counts the blocks that carry text of their own.

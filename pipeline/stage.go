@@ -19,6 +19,10 @@ type Limits struct {
 	MaxInflatedBytes int64
 	// MaxDepth caps nesting: list levels, XML element depth.
 	MaxDepth int
+	// MaxBlocks caps the blocks (headings, paragraphs, items…) of one document. Writers
+	// hold a whole document in memory, a typeset PDF about 170 bytes per byte of text, so a
+	// hostile file of a million lines must be refused, not typeset over 26,000 pages.
+	MaxBlocks int
 }
 
 // Default limits: generous for real notes, small enough that a hostile file cannot exhaust
@@ -28,6 +32,9 @@ const (
 	DefaultMaxPartBytes     = 64 << 20
 	DefaultMaxInflatedBytes = 256 << 20
 	DefaultMaxDepth         = 32
+	// DefaultMaxBlocks is far above any real report (a long session's summary records run to
+	// a few thousand paragraphs).
+	DefaultMaxBlocks = 200_000
 )
 
 // WithDefaults returns l with every zero field set to its default.
@@ -43,6 +50,9 @@ func (l Limits) WithDefaults() Limits {
 	}
 	if l.MaxDepth <= 0 {
 		l.MaxDepth = DefaultMaxDepth
+	}
+	if l.MaxBlocks <= 0 {
+		l.MaxBlocks = DefaultMaxBlocks
 	}
 	return l
 }

@@ -478,7 +478,7 @@ func TestMillionLinesFinish(t *testing.T) {
 	done := make(chan result, 1)
 	start := time.Now()
 	go func() {
-		code, _, stderr := runCLI(t, nil, "convert", in, "--to", "docx,md", "-o", out, "-q")
+		code, _, stderr := runCLI(t, nil, "convert", in, "--to", "docx,md", "-o", out, "-q", "--max-blocks", "2000000")
 		done <- result{code, stderr}
 	}()
 	const limit = 3 * time.Minute
@@ -493,6 +493,14 @@ func TestMillionLinesFinish(t *testing.T) {
 		}
 	case <-time.After(limit):
 		t.Fatalf("a million lines took more than %v", limit)
+	}
+	// With the default limits the same file is refused, with one line naming the limit.
+	code, _, stderr := runCLI(t, nil, "convert", in, "--to", "pdf", "-o", filepath.Join(dir, "refused"), "-q")
+	if code != 1 || !strings.Contains(stderr, "million.txt") || !strings.Contains(stderr, "--max-blocks") {
+		t.Fatalf("default limits: exit %d, %q", code, stderr)
+	}
+	if files := filesIn(t, filepath.Join(dir, "refused")); len(files) != 0 {
+		t.Fatalf("refused input left %v", files)
 	}
 }
 

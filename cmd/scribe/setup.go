@@ -36,6 +36,7 @@ func readFlags() []cli.Flag {
 		&cli.Int64Flag{Name: "max-input-size", Usage: "largest input file accepted, in bytes", Value: pipeline.DefaultMaxInputBytes},
 		&cli.Int64Flag{Name: "max-inflated-size", Usage: "largest total inflated size of a DOCX input, in bytes", Value: pipeline.DefaultMaxInflatedBytes},
 		&cli.IntFlag{Name: "max-depth", Usage: "deepest nesting accepted (lists, XML elements)", Value: pipeline.DefaultMaxDepth},
+		&cli.IntFlag{Name: "max-blocks", Usage: "most paragraphs, headings and list items accepted in one document", Value: pipeline.DefaultMaxBlocks},
 		&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print warnings and internal details"},
 	}
@@ -68,8 +69,9 @@ func newSession(cmd *cli.Command) (*session, error) {
 		MaxInflatedBytes: cmd.Int64("max-inflated-size"),
 		MaxPartBytes:     min(pipeline.DefaultMaxPartBytes, cmd.Int64("max-inflated-size")),
 		MaxDepth:         cmd.Int("max-depth"),
+		MaxBlocks:        cmd.Int("max-blocks"),
 	}
-	if s.limits.MaxInputBytes <= 0 || s.limits.MaxDepth <= 0 || s.limits.MaxInflatedBytes <= 0 {
+	if s.limits.MaxInputBytes <= 0 || s.limits.MaxDepth <= 0 || s.limits.MaxInflatedBytes <= 0 || s.limits.MaxBlocks <= 0 {
 		return nil, usagef("limits must be positive")
 	}
 	return s, nil

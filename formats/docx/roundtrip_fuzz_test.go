@@ -4,135 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
+	"github.com/scribe-un/scribe/internal/fuzzdoc"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/scribe-un/scribe/formats/docx"
-	"github.com/scribe-un/scribe/formats/notes"
-	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
-	"github.com/scribe-un/scribe/pipeline/normalize"
 )
-
-// rtSeeds adds the repository's notes (sample, corpus, six-language set, the notes reader's
-// fixtures) as seeds, each paired with an output language index.
-func rtSeeds(f *testing.F) {
-	var paths []string
-	for _, pattern := range []string{"../../testdata/*.txt", "../../testdata/corpus/*", "../../testdata/i18n/*", "../notes/testdata/*.txt"} {
-		m, _ := filepath.Glob(pattern)
-		paths = append(paths, m...)
-	}
-	for i, p := range paths {
-		if data, err := os.ReadFile(p); err == nil {
-			f.Add(data, uint8(i))
-		}
-	}
-	f.Add([]byte("Points:\n- a\n  - b\n    - c\n> q\n“open\n\nclose”\n# H\n(annexed)\n"), uint8(2))
-}
-
-// rtLocalized reads notes and runs the normalizers in the runner's order (source transforms,
-// then on a clone the output transforms for one language, as pipeline.Runner.Localize
-// does). It returns nil when the notes reader refuses the input with a documented error; a
-// normalizer never fails on a reader's document, so an error there is fatal.
-func rtLocalized(t *testing.T, data []byte, langIdx uint8) (*pipeline.Document, *locales.Locale) {
-	t.Helper()
-	ctx := context.Background()
-	warn := &pipeline.Warnings{}
-	doc, err := notes.New().Read(ctx, data, pipeline.ReadOptions{Name: "f.txt", Warnings: warn})
-	if err != nil {
-		for _, k := range []error{pipeline.ErrEmpty, pipeline.ErrBinary, pipeline.ErrEncoding, pipeline.ErrTooDeep, pipeline.ErrMalformed, pipeline.ErrTooLarge} {
-			if errors.Is(err, k) {
-				return nil, nil
-			}
-		}
-		t.Fatalf("notes reader: unexpected error: %v", err)
-	}
-	env := &pipeline.Env{Warnings: warn}
-	for _, tr := range normalize.Source() {
-		if err := tr.Apply(ctx, doc, env); err != nil {
-			t.Fatalf("%s: %v", tr.Name(), err)
-		}
-	}
-	loc, err := locales.MustEmbedded().Lookup(locales.Supported[int(langIdx)%len(locales.Supported)])
-	if err != nil {
-		t.Fatal(err)
-	}
-	v := doc.Clone()
-	v.Meta.Lang = loc.Tag
-	env = &pipeline.Env{Locale: loc, Warnings: warn}
-	for _, tr := range normalize.Output() {
-		if err := tr.Apply(ctx, v, env); err != nil {
-			t.Fatalf("%s: %v", tr.Name(), err)
-		}
-	}
-	return v, loc
-}
-
-// rtWatchdog turns a hang into a crash: Go's fuzzing has no per-input time limit, but it
-// keeps the input of a worker that dies as a crasher. Call the returned func when done.
-func rtWatchdog(limit time.Duration) (stop func()) {
-	tm := time.AfterFunc(limit, func() { panic(fmt.Sprintf("input took more than %v (a hang)", limit)) })
-	return func() { tm.Stop() }
-}
-
-// rtCounts counts what a round trip through Word can preserve.
-type rtCounts struct {
-	headings int
-	// numbered paragraphs and list items (subparagraphs) outside quotations.
-	numbered, items int
-	// other text blocks outside quotations: unnumbered paragraphs (a list item's
-	// continuation, a paragraph without a label) and editorial notes.
-	unnumbered, notes int
-	quoteParas        int
-}
-
-// rtCount counts blocks. labelled says whether a numbered paragraph must carry its label
-// (a numbered model; a document just read is not numbered yet).
-func rtCount(blocks []pipeline.Block, labelled bool) rtCounts {
-	var c rtCounts
-	var walk func(bs []pipeline.Block)
-	walk = func(bs []pipeline.Block) {
-		for _, b := range bs {
-			switch n := b.(type) {
-			case *pipeline.Heading:
-				c.headings++
-			case *pipeline.Paragraph:
-				switch {
-				case len(n.Inlines) == 0:
-				case n.Numbered && (n.Number.Label != "" || !labelled):
-					c.numbered++
-				default:
-					c.unnumbered++
-				}
-				walk(n.Children)
-			case *pipeline.List:
-				for _, it := range n.Items {
-					if it == nil {
-						continue
-					}
-					if len(it.Inlines) > 0 {
-						c.items++
-					}
-					walk(it.Children)
-				}
-			case *pipeline.Quote:
-				for _, p := range n.Paragraphs {
-					if p != nil && len(p.Inlines) > 0 {
-						c.quoteParas++
-					}
-				}
-			case *pipeline.Note:
-				c.notes++
-			}
-		}
-	}
-	walk(blocks)
-	return c
-}
 
 // FuzzRoundTrip: notes → model → DOCX writer → DOCX reader. The reader never fails or
 // panics on a document the writer produced, and the structure comes back:
@@ -145,14 +24,14 @@ func rtCount(blocks []pipeline.Block, labelled bool) rtCounts {
 //     ordinary body paragraphs (it does not know scribe's own furniture styles). The
 //     masthead comes back as a table; the title goes to the front matter.
 func FuzzRoundTrip(f *testing.F) {
-	rtSeeds(f)
+	fuzzdoc.Seeds(f)
 	w, err := docx.NewWriter(docx.WriterOptions{})
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, lang uint8) {
-		defer rtWatchdog(20 * time.Second)()
-		doc, loc := rtLocalized(t, data, lang)
+		defer fuzzdoc.Watchdog(20 * time.Second)()
+		_, doc, loc := fuzzdoc.Models(t, data, lang)
 		if doc == nil {
 			return
 		}
@@ -168,13 +47,13 @@ func FuzzRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("reading the writer's own DOCX: %v\n%s", err, dump(doc))
 		}
-		want, got := rtCount(doc.Blocks, true), rtCount(back.Blocks, false)
-		extra := want.unnumbered + want.notes
+		want, got := fuzzdoc.Count(doc.Blocks, true), fuzzdoc.Count(back.Blocks, false)
+		extra := want.Unnumbered + want.Notes
 		if strings.TrimSpace(doc.Present.TitleBlock) != "" {
 			extra++
 		}
-		if got.headings != want.headings || got.quoteParas != want.quoteParas || got.items != want.items ||
-			got.numbered != want.numbered+extra || got.unnumbered+got.notes != 0 {
+		if got.Headings != want.Headings || got.QuoteParas != want.QuoteParas || got.Items != want.Items ||
+			got.Numbered != want.Numbered+extra || got.Unnumbered+got.Notes != 0 {
 			t.Fatalf("structure changed through DOCX:\nmodel %+v (+%d furniture)\nback  %+v\n--- model\n%s--- back\n%s", want, extra, got, dump(doc), dump(back))
 		}
 	})

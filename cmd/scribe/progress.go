@@ -117,7 +117,7 @@ func (p *progress) finish(ok, failed, skipped int, elapsed time.Duration) {
 			fmt.Fprintf(p.io.Err, "  %s\n", f.Input)
 		}
 	}
-	if p.quiet || p.total <= 1 && failed == 0 {
+	if p.quiet || p.total <= 1 {
 		return
 	}
 	fmt.Fprintf(p.io.Err, "scribe: %d converted, %d failed, %d skipped in %s\n", ok, failed, skipped, elapsed.Round(time.Millisecond))

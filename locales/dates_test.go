@@ -69,3 +69,22 @@ func TestCounters(t *testing.T) {
 		}
 	}
 }
+
+func TestParseTitleBlock(t *testing.T) {
+	s := MustEmbedded()
+	cases := []struct{ text, venue, date, time string }{
+		{"Meeting held at ITU Headquarters, ITU Tower, Room C2 on 2 May 2005, 14:00–17:30", "ITU Headquarters, ITU Tower, Room C2", "2 May 2005", "14:00–17:30"},
+		{"Réunion tenue à Genève le 2 mai 2005", "Genève", "2 mai 2005", ""},
+		{"会议于2005年5月2日14:00–17:30在日内瓦举行", "日内瓦", "2005年5月2日", "14:00–17:30"},
+		{"Meeting held on 2 May 2005", "", "2 May 2005", ""},
+	}
+	for _, c := range cases {
+		p, ok := s.ParseTitleBlock(c.text)
+		if !ok || p.Venue != c.venue || p.Date != c.date || p.Time != c.time {
+			t.Errorf("%q: got %+v ok=%v", c.text, p, ok)
+		}
+	}
+	if _, ok := s.ParseTitleBlock("Canada said that the meeting was held on time."); ok {
+		t.Error("an ordinary sentence read as a title block")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -28,6 +29,9 @@ type Set struct {
 	// monthIdx is the month names of every language, built once by load: date finding
 	// runs on many lines of every input, and rebuilding the index there dominated it.
 	monthIdx monthIndex
+	// titleBlocks are the title-block patterns of every language as anchored expressions,
+	// most specific first, for reading a report scribe wrote back in.
+	titleBlocks []*regexp.Regexp
 }
 
 var embeddedSet = sync.OnceValues(func() (*Set, error) { return load(nil) })
@@ -98,6 +102,7 @@ func load(overlay fs.FS) (*Set, error) {
 		s.tags = append(s.tags, language.MustParse(tag))
 	}
 	s.matcher = language.NewMatcher(s.tags)
+	s.titleBlocks = compileTitleBlocks(s.All())
 	s.monthIdx = s.buildMonths()
 	return s, nil
 }

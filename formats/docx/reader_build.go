@@ -13,6 +13,7 @@ import (
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/formats/notes"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -179,6 +180,8 @@ const (
 	rdKQuote
 	rdKList
 	rdKSkip
+	rdKTitleBlock
+	rdKNote
 )
 
 // classify decides a paragraph's role: direct outline level, then the style chain (title,
@@ -191,6 +194,10 @@ func (s *rdState) classify(p *rdPara) rdClass {
 		return rdClass{kind: rdKSkip}
 	case role.title:
 		return rdClass{kind: rdKTitle, why: role.why}
+	case role.titleBlock:
+		return rdClass{kind: rdKTitleBlock, why: role.why}
+	case role.note:
+		return rdClass{kind: rdKNote, why: role.why}
 	case role.heading > 0:
 		return rdClass{kind: rdKHeading, level: role.heading, why: role.why}
 	case p.outline > 0:
@@ -231,7 +238,7 @@ func (s *rdState) structured(items []rdItem) bool {
 			continue
 		}
 		switch s.classify(it.para).kind {
-		case rdKHeading, rdKTitle, rdKQuote, rdKList:
+		case rdKHeading, rdKTitle, rdKQuote, rdKList, rdKTitleBlock, rdKNote:
 			return true
 		}
 	}
@@ -310,6 +317,29 @@ func (s *rdState) build(items []rdItem, part string, doc *pipeline.Document) {
 			if doc.Meta.Title == "" {
 				doc.Meta.Title = text
 				doc.Meta.Lines = map[string]pipeline.Pos{"title": pos}
+			}
+		case rdKTitleBlock:
+			// The sentence says where and when the meeting was held: a front line the
+			// metadata normalizer reads the date and time from, never a numbered paragraph.
+			ins := rdJoinAll(it.para.lines)
+			if len(ins) == 0 {
+				continue
+			}
+			text := pipeline.PlainText(ins)
+			parts, ok := locales.MustEmbedded().ParseTitleBlock(text)
+			if !ok {
+				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "other", Text: text, Why: c.why})
+				continue
+			}
+			if parts.Venue != "" {
+				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "venue", Text: parts.Venue, Why: c.why})
+			}
+			if when := strings.TrimSpace(parts.Date + " " + parts.Time); when != "" {
+				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "date", Text: when, Why: c.why})
+			}
+		case rdKNote:
+			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {
+				blocks = append(blocks, &pipeline.Note{Pos: pos, Inlines: ins, Why: c.why})
 			}
 		case rdKHeading:
 			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {

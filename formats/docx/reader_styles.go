@@ -138,7 +138,12 @@ type rdRole struct {
 	title   bool
 	quote   bool
 	toc     bool
-	why     string
+	// titleBlock and note are the paragraph styles of scribe's own reports ("Title Block":
+	// where and when the meeting was held; "Note": an editorial note), so a report edited in
+	// Word and read again keeps its numbering.
+	titleBlock bool
+	note       bool
+	why        string
 }
 
 // role resolves a paragraph style through its basedOn chain: the first style in the chain
@@ -156,6 +161,10 @@ func (s rdStyles) role(id string) rdRole {
 			return rdRole{quote: true, why: "Word quotation style " + styleLabel(st)}
 		case strings.HasPrefix(name, "toc ") || name == "toc heading" || name == "contents heading" || strings.HasPrefix(name, "contents "):
 			return rdRole{toc: true}
+		case name == "title block":
+			return rdRole{titleBlock: true, why: "title block of a scribe report (style " + styleLabel(st) + ")"}
+		case name == "note":
+			return rdRole{note: true, why: "editorial note (style " + styleLabel(st) + ")"}
 		}
 		if m := rdHeadingName.FindStringSubmatch(name); m != nil {
 			n, _ := strconv.Atoi(m[1])

@@ -590,3 +590,47 @@ func TestWriterPanicBecomesInputError(t *testing.T) {
 		})
 	}
 }
+
+func TestSkipUnchanged(t *testing.T) {
+	in := t.TempDir()
+	data, err := os.ReadFile(repoFile("testdata", sample+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.txt", "b.txt"} {
+		os.WriteFile(filepath.Join(in, name), data, 0o644)
+	}
+	out, report := t.TempDir(), filepath.Join(t.TempDir(), "r.json")
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1114992000"}
+	args := []string{"convert", "-r", in, "--to", "md", "-o", out, "--skip-unchanged", "--report", report}
+	totals := func() (converted, skipped int) {
+		var rep struct{ Totals struct{ Converted, Skipped int } }
+		raw, _ := os.ReadFile(report)
+		if err := json.Unmarshal(raw, &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep.Totals.Converted, rep.Totals.Skipped
+	}
+	if code, _, stderr := runCLI(t, env, args...); code != 0 {
+		t.Fatal(stderr)
+	}
+	if c, s := totals(); c != 2 || s != 0 {
+		t.Fatalf("first run: converted %d, skipped %d", c, s)
+	}
+	if code, _, stderr := runCLI(t, env, args...); code != 0 {
+		t.Fatal(stderr)
+	}
+	if c, s := totals(); c != 0 || s != 2 {
+		t.Fatalf("second run: converted %d, skipped %d", c, s)
+	}
+	// A changed input, and a changed option, are converted again.
+	os.WriteFile(filepath.Join(in, "b.txt"), append(data, []byte("\nCanada said one more thing.\n")...), 0o644)
+	runCLI(t, env, args...)
+	if c, s := totals(); c != 1 || s != 1 {
+		t.Fatalf("after an edit: converted %d, skipped %d", c, s)
+	}
+	runCLI(t, env, append(args, "--title", "Another title")...)
+	if c, s := totals(); c != 2 || s != 0 {
+		t.Fatalf("after an option change: converted %d, skipped %d", c, s)
+	}
+}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"sync"
 )
@@ -70,6 +71,11 @@ func (r *Runner) Batch(ctx context.Context, jobs <-chan Job, opts BatchOptions) 
 					mu.Unlock()
 				}
 				res := r.Convert(ctx, job)
+				if ctx.Err() != nil && errors.Is(res.Err, context.Canceled) {
+					// Interrupted mid-way: not a failure of the input, and nothing of it was
+					// written. The caller reports the interruption once.
+					continue
+				}
 				mu.Lock()
 				if res.Err != nil {
 					failed++

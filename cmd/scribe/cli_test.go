@@ -604,7 +604,9 @@ func TestSkipUnchanged(t *testing.T) {
 	env := map[string]string{"SOURCE_DATE_EPOCH": "1114992000"}
 	args := []string{"convert", "-r", in, "--to", "md", "-o", out, "--skip-unchanged", "--report", report}
 	totals := func() (converted, skipped int) {
-		var rep struct{ Totals struct{ Converted, Skipped int } }
+		var rep struct {
+			Totals struct{ Converted, Skipped int }
+		}
 		raw, _ := os.ReadFile(report)
 		if err := json.Unmarshal(raw, &rep); err != nil {
 			t.Fatal(err)

@@ -52,18 +52,18 @@ func Write(w io.Writer, tus []translate.TU, opts WriteOptions) error {
 	}
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<tmx version="1.4">` + "\n")
-	bw.WriteString(`  <header creationtool="` + esc(tool) + `" creationtoolversion="` + esc(version) +
-		`" segtype="sentence" o-tmf="scribe" adminlang="en" srclang="` + esc(src) + `" datatype="plaintext"/>` + "\n")
+	bw.WriteString(`  <header creationtool="` + xmltree.EscapeAttr(tool) + `" creationtoolversion="` + xmltree.EscapeAttr(version) +
+		`" segtype="sentence" o-tmf="scribe" adminlang="en" srclang="` + xmltree.EscapeAttr(src) + `" datatype="plaintext"/>` + "\n")
 	bw.WriteString("  <body>\n")
 	for _, tu := range tus {
 		bw.WriteString("    <tu>\n")
 		for _, p := range [][2]string{{"x-scribe-unit", tu.Unit}, {"x-scribe-prev", tu.Prev}, {"x-scribe-next", tu.Next}} {
 			if p[1] != "" {
-				bw.WriteString(`      <prop type="` + p[0] + `">` + esc(p[1]) + "</prop>\n")
+				bw.WriteString(`      <prop type="` + p[0] + `">` + xmltree.EscapeAttr(p[1]) + "</prop>\n")
 			}
 		}
-		bw.WriteString(`      <tuv xml:lang="` + esc(tu.SourceLang) + `"><seg>` + seg(tu.Source, tu.Codes) + "</seg></tuv>\n")
-		bw.WriteString(`      <tuv xml:lang="` + esc(tu.TargetLang) + `"><seg>` + seg(tu.Target, tu.Codes) + "</seg></tuv>\n")
+		bw.WriteString(`      <tuv xml:lang="` + xmltree.EscapeAttr(tu.SourceLang) + `"><seg>` + seg(tu.Source, tu.Codes) + "</seg></tuv>\n")
+		bw.WriteString(`      <tuv xml:lang="` + xmltree.EscapeAttr(tu.TargetLang) + `"><seg>` + seg(tu.Target, tu.Codes) + "</seg></tuv>\n")
 		bw.WriteString("    </tu>\n")
 	}
 	bw.WriteString("  </body>\n</tmx>\n")
@@ -71,30 +71,6 @@ func Write(w io.Writer, tus []translate.TU, opts WriteOptions) error {
 		return pipeline.Errorf(Stage, pipeline.Pos{}, nil, "%v", err)
 	}
 	return nil
-}
-
-// esc escapes text and attribute values alike; characters XML cannot carry become U+FFFD.
-func esc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\n' || r == '\t' || r == '\r':
-			b.WriteString("&#x" + strconv.FormatInt(int64(r), 16) + ";")
-		case r < 0x20 || (r >= 0xD800 && r <= 0xDFFF) || r == 0xFFFE || r == 0xFFFF:
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 func phType(k translate.CodeKind) string {
@@ -150,13 +126,13 @@ func seg(c translate.Content, codes []translate.Code) string {
 		}
 		switch s.Kind {
 		case translate.SpanText:
-			b.WriteString(esc(s.Text))
+			b.WriteString(xmltree.EscapeAttr(s.Text))
 		case translate.SpanPlaceholder:
-			b.WriteString(`<ph x="` + esc(s.Code) + `"` + typ + `>` + esc(cd.Data) + `</ph>`)
+			b.WriteString(`<ph x="` + xmltree.EscapeAttr(s.Code) + `"` + typ + `>` + xmltree.EscapeAttr(cd.Data) + `</ph>`)
 		case translate.SpanOpen:
 			i++
 			open = append(open, i)
-			b.WriteString(`<bpt i="` + strconv.Itoa(i) + `" x="` + esc(s.Code) + `"` + typ + `/>`)
+			b.WriteString(`<bpt i="` + strconv.Itoa(i) + `" x="` + xmltree.EscapeAttr(s.Code) + `"` + typ + `/>`)
 		case translate.SpanClose:
 			n := 0
 			if len(open) > 0 {

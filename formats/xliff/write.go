@@ -31,6 +31,7 @@ import (
 
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/translate"
+	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
 
 // Stage is the name errors and warnings of this package carry.
@@ -102,62 +103,8 @@ func attrs(kv ...string) string {
 		b.WriteByte(' ')
 		b.WriteString(kv[i])
 		b.WriteString(`="`)
-		b.WriteString(escAttr(kv[i+1]))
+		b.WriteString(xmltree.EscapeAttr(kv[i+1]))
 		b.WriteByte('"')
-	}
-	return b.String()
-}
-
-// validXMLChar reports whether r may appear in an XML 1.0 document.
-func validXMLChar(r rune) bool {
-	return r == 0x9 || r == 0xA || r == 0xD || (r >= 0x20 && r <= 0xD7FF) ||
-		(r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
-}
-
-// escText escapes character data. Characters XML cannot carry become U+FFFD here; in 2.0
-// source and target text they are written as <cp> instead (see text20).
-func escText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == utf8.RuneError || !validXMLChar(r):
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func escAttr(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\n':
-			b.WriteString("&#xA;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == '\t':
-			b.WriteString("&#x9;")
-		case r == utf8.RuneError || !validXMLChar(r):
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
 	}
 	return b.String()
 }
@@ -166,11 +113,11 @@ func escAttr(s string) string {
 func text20(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r != utf8.RuneError && !validXMLChar(r) {
+		if r != utf8.RuneError && !xmltree.ValidChar(r) {
 			fmt.Fprintf(&b, `<cp hex="%04X"/>`, r)
 			continue
 		}
-		b.WriteString(escText(string(r)))
+		b.WriteString(xmltree.EscapeText(string(r)))
 	}
 	return b.String()
 }
@@ -183,12 +130,12 @@ func (x *xw) write20(b *translate.Bundle, opts WriteOptions) {
 		"version", Version20, "srcLang", b.SourceLang, "trgLang", b.TargetLang, "xml:space", "preserve")+">")
 	x.line(1, `<file`+attrs("id", "f1", "original", b.Fingerprint)+">")
 	x.line(2, "<notes>")
-	x.line(3, `<note category="fingerprint">`+escText(b.Fingerprint)+`</note>`)
+	x.line(3, `<note category="fingerprint">`+xmltree.EscapeText(b.Fingerprint)+`</note>`)
 	if b.Source != "" {
-		x.line(3, `<note category="source">`+escText(b.Source)+`</note>`)
+		x.line(3, `<note category="source">`+xmltree.EscapeText(b.Source)+`</note>`)
 	}
 	if opts.Generator != "" {
-		x.line(3, `<note category="generator">`+escText(opts.Generator)+`</note>`)
+		x.line(3, `<note category="generator">`+xmltree.EscapeText(opts.Generator)+`</note>`)
 	}
 	x.line(2, "</notes>")
 	for _, u := range b.Units {
@@ -233,8 +180,8 @@ func (x *xw) unit20(u *translate.Unit) {
 		x.line(3, "<gls:glossary>")
 		for _, t := range u.Terms {
 			x.line(4, "<gls:glossEntry>")
-			x.line(5, "<gls:term"+attrs("source", t.Origin)+">"+escText(t.Source)+"</gls:term>")
-			x.line(5, "<gls:translation"+attrs("source", t.Origin)+">"+escText(t.Target)+"</gls:translation>")
+			x.line(5, "<gls:term"+attrs("source", t.Origin)+">"+xmltree.EscapeText(t.Source)+"</gls:term>")
+			x.line(5, "<gls:translation"+attrs("source", t.Origin)+">"+xmltree.EscapeText(t.Target)+"</gls:translation>")
 			x.line(4, "</gls:glossEntry>")
 		}
 		x.line(3, "</gls:glossary>")
@@ -242,7 +189,7 @@ func (x *xw) unit20(u *translate.Unit) {
 	if len(u.Notes) > 0 {
 		x.line(3, "<notes>")
 		for _, n := range u.Notes {
-			x.line(4, "<note"+attrs("category", n.Category)+">"+escText(n.Text)+"</note>")
+			x.line(4, "<note"+attrs("category", n.Category)+">"+xmltree.EscapeText(n.Text)+"</note>")
 		}
 		x.line(3, "</notes>")
 	}
@@ -284,7 +231,7 @@ func (x *xw) originalData(indent int, codes []translate.Code, prefix string) {
 		if c.Kind.Paired() {
 			continue
 		}
-		rows = append(rows, `<data id="`+escAttr(dataID(prefix, c.ID))+`">`+text20(c.Data)+`</data>`)
+		rows = append(rows, `<data id="`+xmltree.EscapeAttr(dataID(prefix, c.ID))+`">`+text20(c.Data)+`</data>`)
 	}
 	if len(rows) == 0 {
 		return
@@ -362,9 +309,9 @@ func (x *xw) write12(b *translate.Bundle, opts WriteOptions) {
 		gen = "scribe"
 	}
 	x.line(3, "<tool"+attrs("tool-id", "scribe", "tool-name", gen)+"/>")
-	x.line(3, `<note from="scribe">fingerprint: `+escText(b.Fingerprint)+`</note>`)
+	x.line(3, `<note from="scribe">fingerprint: `+xmltree.EscapeText(b.Fingerprint)+`</note>`)
 	if b.Source != "" {
-		x.line(3, `<note from="scribe">source: `+escText(b.Source)+`</note>`)
+		x.line(3, `<note from="scribe">source: `+xmltree.EscapeText(b.Source)+`</note>`)
 	}
 	x.line(2, "</header>")
 	x.line(2, "<body>")
@@ -427,10 +374,10 @@ func (x *xw) unit12(u *translate.Unit) {
 		x.line(4, `<note from="scribe" annotates="target">pre-filled from translation memory (`+what+` match): review before approving</note>`)
 	}
 	for _, n := range u.Notes {
-		x.line(4, `<note from="scribe" annotates="source">`+escText(n.Text)+`</note>`)
+		x.line(4, `<note from="scribe" annotates="source">`+xmltree.EscapeText(n.Text)+`</note>`)
 	}
 	for _, t := range u.Terms {
-		x.line(4, `<note from="glossary" annotates="source">`+escText(t.Source+" → "+t.Target+" ("+t.Origin+")")+`</note>`)
+		x.line(4, `<note from="glossary" annotates="source">`+xmltree.EscapeText(t.Source+" → "+t.Target+" ("+t.Origin+")")+`</note>`)
 	}
 	x.line(3, "</trans-unit>")
 }
@@ -456,10 +403,10 @@ func inline12(c translate.Content, codes []translate.Code) string {
 	for _, s := range c {
 		switch s.Kind {
 		case translate.SpanText:
-			b.WriteString(escText(s.Text))
+			b.WriteString(xmltree.EscapeText(s.Text))
 		case translate.SpanPlaceholder:
 			cd, _ := translate.CodeByID(codes, s.Code)
-			b.WriteString("<ph" + attrs("id", s.Code, "ctype", ctype12(cd.Kind)) + ">" + escText(cd.Data) + "</ph>")
+			b.WriteString("<ph" + attrs("id", s.Code, "ctype", ctype12(cd.Kind)) + ">" + xmltree.EscapeText(cd.Data) + "</ph>")
 		case translate.SpanOpen:
 			cd, _ := translate.CodeByID(codes, s.Code)
 			b.WriteString("<g" + attrs("id", s.Code, "ctype", ctype12(cd.Kind)) + ">")

@@ -191,7 +191,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 		}
 		switch {
 		case ch.Type == html.TextNode:
-			c.text(ch, style{kind: pipeline.KindText}, acc)
+			c.text(ch, textrun.Style{Kind: pipeline.KindText}, acc)
 			continue
 		case ch.Type != html.ElementNode || ignored[ch.DataAtom]:
 			continue
@@ -199,7 +199,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 			acc.Break(true)
 			continue
 		case inlineElems[ch.DataAtom] && !hasBlock(ch):
-			c.inline(ch, style{kind: pipeline.KindText}, acc)
+			c.inline(ch, textrun.Style{Kind: pipeline.KindText}, acc)
 			continue
 		}
 		flush()
@@ -299,7 +299,7 @@ func mergeList(prev, next *pipeline.List) bool {
 	return false
 }
 
-// msoStyle finds Word's list marker in a pasted paragraph's style: "mso-list:l0 level2 lfo1".
+// msoStyle finds Word's list marker in a pasted paragraph's textrun.Style: "mso-list:l0 level2 lfo1".
 var msoStyle = regexp.MustCompile(`mso-list:\s*l\d+\s+level(\d+)`)
 
 // msoListLevel returns the list level of a paragraph pasted from Word, 0 for others.
@@ -360,7 +360,7 @@ func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
 			if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
 				// Stray text directly inside a list reads as an item.
 				acc := &textrun.Collector{}
-				c.text(ch, style{kind: pipeline.KindText}, acc)
+				c.text(ch, textrun.Style{Kind: pipeline.KindText}, acc)
 				if ins := textrun.Join(acc.Lines()); len(ins) > 0 {
 					l.Items = append(l.Items, &pipeline.ListItem{Pos: c.pos(), Inlines: ins})
 				}

@@ -44,7 +44,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch {
 		case ch.Type == html.TextNode:
-			b.c.text(ch, style{kind: pipeline.KindText}, &b.cur)
+			b.c.text(ch, textrun.Style{Kind: pipeline.KindText}, &b.cur)
 		case ch.Type != html.ElementNode || ignored[ch.DataAtom]:
 		case ch.DataAtom == atom.Br:
 			if b.empty() {
@@ -53,7 +53,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 				b.end()
 			}
 		case inlineElems[ch.DataAtom] && !hasBlock(ch):
-			b.c.inline(ch, style{kind: pipeline.KindText}, &b.cur)
+			b.c.inline(ch, textrun.Style{Kind: pipeline.KindText}, &b.cur)
 		case ch.DataAtom == atom.Pre:
 			b.end()
 			for l := range strings.SplitSeq(textContent(ch), "\n") {

@@ -11,55 +11,38 @@ import (
 	"github.com/scribe-un/scribe/pipeline"
 )
 
-// style is the kind and link target of the text being walked; nesting resolves to one kind
-// (link over strong over emphasis), since runs are flat.
-type style struct {
-	kind pipeline.InlineKind
-	url  string
-}
-
-func (s style) with(k pipeline.InlineKind) style {
-	switch {
-	case s.kind == pipeline.KindLink:
-		return s
-	case s.kind == pipeline.KindStrong && k == pipeline.KindEmphasis:
-		return s
-	}
-	return style{kind: k}
-}
-
 var (
 	cssBold   = regexp.MustCompile(`(?i)font-weight\s*:\s*(bold|bolder|[6-9]00)`)
 	cssNormal = regexp.MustCompile(`(?i)font-weight\s*:\s*(normal|lighter|[1-4]00)`)
 	cssItalic = regexp.MustCompile(`(?i)font-style\s*:\s*(italic|oblique)`)
 )
 
-// styleOf returns the style inside element n: the element's own meaning (b, i, a) and the
+// styleOf returns the textrun.Style inside element n: the element's own meaning (b, i, a) and the
 // inline CSS that word processors and Google Docs use instead of tags when copying.
-func styleOf(n *html.Node, st style) style {
+func styleOf(n *html.Node, st textrun.Style) textrun.Style {
 	css := attr(n, "style")
 	switch n.DataAtom {
 	case atom.A:
 		if href := strings.TrimSpace(attr(n, "href")); href != "" && !strings.HasPrefix(href, "#") &&
 			!strings.HasPrefix(strings.ToLower(href), "javascript:") {
-			return style{kind: pipeline.KindLink, url: textrun.Clean(href)}
+			return textrun.Style{Kind: pipeline.KindLink, URL: textrun.Clean(href)}
 		}
 	case atom.B, atom.Strong:
-		// Google Docs wraps a whole copied selection in <b style="font-weight:normal">.
+		// Google Docs wraps a whole copied selection in <b textrun.Style="font-weight:normal">.
 		if !cssNormal.MatchString(css) {
-			st = st.with(pipeline.KindStrong)
+			st = st.With(pipeline.KindStrong)
 		}
 	case atom.I, atom.Em, atom.Cite, atom.Dfn, atom.Var:
-		st = st.with(pipeline.KindEmphasis)
+		st = st.With(pipeline.KindEmphasis)
 	}
 	if css != "" {
 		if cssBold.MatchString(css) {
-			st = st.with(pipeline.KindStrong)
-		} else if cssNormal.MatchString(css) && st.kind == pipeline.KindStrong && n.DataAtom != atom.B && n.DataAtom != atom.Strong {
-			st = style{kind: pipeline.KindText}
+			st = st.With(pipeline.KindStrong)
+		} else if cssNormal.MatchString(css) && st.Kind == pipeline.KindStrong && n.DataAtom != atom.B && n.DataAtom != atom.Strong {
+			st = textrun.Style{Kind: pipeline.KindText}
 		}
 		if cssItalic.MatchString(css) {
-			st = st.with(pipeline.KindEmphasis)
+			st = st.With(pipeline.KindEmphasis)
 		}
 	}
 	return st
@@ -70,17 +53,17 @@ func styleOf(n *html.Node, st style) style {
 var wsRun = regexp.MustCompile(`[ \t\n\r\f]+`)
 
 // text adds a text node's collapsed text.
-func (c *converter) text(n *html.Node, st style, out *textrun.Collector) {
+func (c *converter) text(n *html.Node, st textrun.Style, out *textrun.Collector) {
 	t := wsRun.ReplaceAllString(n.Data, " ")
 	if t == "" {
 		return
 	}
 	line := c.locate(n.Data)
-	out.Add(pipeline.Inline{Kind: st.kind, Text: textrun.Clean(t), URL: st.url, Line: line})
+	out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(t), URL: st.URL, Line: line})
 }
 
 // inline walks an inline element.
-func (c *converter) inline(n *html.Node, st style, out *textrun.Collector) {
+func (c *converter) inline(n *html.Node, st textrun.Style, out *textrun.Collector) {
 	switch {
 	case n.Type == html.TextNode:
 		c.text(n, st, out)
@@ -96,7 +79,7 @@ func (c *converter) inline(n *html.Node, st style, out *textrun.Collector) {
 				c.warnedImage = true
 				c.opts.Warnings.Warn(stage, c.pos(), "images are not carried over; their alternative text is kept")
 			}
-			out.Add(pipeline.Inline{Kind: st.kind, Text: textrun.Clean(alt), URL: st.url, Line: c.line})
+			out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(alt), URL: st.URL, Line: c.line})
 		}
 		return
 	}
@@ -119,7 +102,7 @@ func (c *converter) lineInlines(n *html.Node) []textrun.Line {
 				walk(ch)
 				out.Break(false)
 			default:
-				c.inline(ch, styleOf(n, style{kind: pipeline.KindText}), out)
+				c.inline(ch, styleOf(n, textrun.Style{Kind: pipeline.KindText}), out)
 			}
 		}
 	}

@@ -308,7 +308,7 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock) *pipeline.Paragraph {
 	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(textrun.Clean(text), line), Why: "text of a raw HTML block"}
 }
 
-// htmlText returns the character data of an HTML fragment, without script and style.
+// htmlText returns the character data of an HTML fragment, without script and textrun.Style.
 func htmlText(b []byte) string {
 	z := html.NewTokenizer(bytes.NewReader(b))
 	var out strings.Builder

@@ -11,25 +11,8 @@ import (
 	"github.com/scribe-un/scribe/pipeline"
 )
 
-// style is the kind and link target that apply to the text being walked. Runs are flat,
-// so nesting resolves to one kind: a link wins over strong, strong over emphasis.
-type style struct {
-	kind pipeline.InlineKind
-	url  string
-}
-
-func (s style) with(k pipeline.InlineKind) style {
-	switch {
-	case s.kind == pipeline.KindLink:
-		return s
-	case s.kind == pipeline.KindStrong && k == pipeline.KindEmphasis:
-		return s
-	}
-	return style{kind: k}
-}
-
 // inlines walks the inline children of n and adds their runs to out.
-func (c *converter) inlines(n ast.Node, st style, out *textrun.Collector) {
+func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
@@ -37,7 +20,7 @@ func (c *converter) inlines(n ast.Node, st style, out *textrun.Collector) {
 			if ch.IsRaw() {
 				text = textrun.Clean(string(ch.Value(c.src)))
 			}
-			out.Add(pipeline.Inline{Kind: st.kind, Text: text, URL: st.url, Line: c.line(ch.Segment.Start)})
+			out.Add(pipeline.Inline{Kind: st.Kind, Text: text, URL: st.URL, Line: c.line(ch.Segment.Start)})
 			switch {
 			case ch.HardLineBreak():
 				out.Break(true)
@@ -49,7 +32,7 @@ func (c *converter) inlines(n ast.Node, st style, out *textrun.Collector) {
 			if !ch.IsCode() && !ch.IsRaw() {
 				text = unescape(ch.Value)
 			}
-			out.Add(pipeline.Inline{Kind: st.kind, Text: textrun.Clean(text), URL: st.url, Line: c.lastLine(out)})
+			out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(text), URL: st.URL, Line: c.lastLine(out)})
 		case *ast.CodeSpan:
 			// Code spans are verbatim: no escapes, no entities.
 			var b strings.Builder
@@ -61,15 +44,15 @@ func (c *converter) inlines(n ast.Node, st style, out *textrun.Collector) {
 					b.Write(t.Value)
 				}
 			}
-			out.Add(pipeline.Inline{Kind: st.kind, Text: textrun.Clean(b.String()), URL: st.url, Line: c.line(ch.Pos())})
+			out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(b.String()), URL: st.URL, Line: c.line(ch.Pos())})
 		case *ast.Emphasis:
 			k := pipeline.KindEmphasis
 			if ch.Level >= 2 {
 				k = pipeline.KindStrong
 			}
-			c.inlines(ch, st.with(k), out)
+			c.inlines(ch, st.With(k), out)
 		case *ast.Link:
-			c.inlines(ch, style{kind: pipeline.KindLink, url: unescape(ch.Destination)}, out)
+			c.inlines(ch, textrun.Style{Kind: pipeline.KindLink, URL: unescape(ch.Destination)}, out)
 		case *ast.AutoLink:
 			label := textrun.Clean(string(ch.Label(c.src)))
 			url := textrun.Clean(string(ch.URL(c.src)))
@@ -114,7 +97,7 @@ func (c *converter) lastLine(out *textrun.Collector) int {
 // lineInlines returns the runs of a block, line by line.
 func (c *converter) lineInlines(n ast.Node) []textrun.Line {
 	var out textrun.Collector
-	c.inlines(n, style{kind: pipeline.KindText}, &out)
+	c.inlines(n, textrun.Style{Kind: pipeline.KindText}, &out)
 	return out.Lines()
 }
 

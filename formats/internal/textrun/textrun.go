@@ -200,3 +200,22 @@ func MergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
 		}
 	}
 }
+
+// Style is the kind and link target that apply to the text a reader is walking. Runs are
+// flat, so nested markup resolves to one kind: a link wins over strong, strong over
+// emphasis.
+type Style struct {
+	Kind pipeline.InlineKind
+	URL  string
+}
+
+// With returns the style inside markup of kind k.
+func (s Style) With(k pipeline.InlineKind) Style {
+	switch {
+	case s.Kind == pipeline.KindLink:
+		return s
+	case s.Kind == pipeline.KindStrong && k == pipeline.KindEmphasis:
+		return s
+	}
+	return Style{Kind: k}
+}

@@ -3,7 +3,6 @@ module github.com/scribe-un/scribe
 go 1.26.8
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/go-fonts/dejavu v0.3.2
 	github.com/go-text/typesetting v0.3.5
 	github.com/urfave/cli/v3 v3.14.0

@@ -138,17 +138,12 @@ func (f *face) has(r rune) (has bool) {
 			has = false
 		}
 	}()
-	// fpdf reads only the format 4 (BMP) character map: a character beyond U+FFFF would
-	// print as a box, so no face "has" it.
-	if r > 0xFFFF {
-		return false
-	}
 	g, ok := f.cmap.Lookup(r)
 	return ok && g != 0 && int(g) < f.sf.numGlyphs
 }
 
 // parseCmap reads only what coverage needs: the cmap table, and checks that the outlines
-// are TrueType (glyf), the only kind fpdf embeds.
+// are TrueType (glyf), the only kind the writer embeds.
 func parseCmap(data []byte) (font.Cmap, error) {
 	ld, err := ot.NewLoader(bytes.NewReader(data))
 	if err != nil {
@@ -333,7 +328,7 @@ func scanDir(dir string) []*face {
 }
 
 // describeFile reads the family and style of every face of a font file without loading
-// its outlines. CFF fonts are rejected here, since fpdf cannot embed them.
+// its outlines. CFF fonts are rejected here: only TrueType outlines are embedded.
 func describeFile(path string) (out []*face, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a font parser tripping on a hostile file

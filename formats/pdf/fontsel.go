@@ -1,13 +1,13 @@
 package pdf
 
 import (
-	"bytes"
 	"crypto/sha1"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 
 	"github.com/scribe-un/scribe/pipeline"
 )
@@ -60,8 +60,6 @@ type docFonts struct {
 	order [3][]*family
 	faces []*face                   // faces drawn, in order of first use (repeatable output)
 	used  map[*face]map[rune]uint16 // characters drawn per face, with their glyphs
-	// renames maps fpdf's font names to subset names, applied to the output.
-	renames [][2]string
 	// warnings receives a note, once per family and style, when a face is missing and text
 	// is printed in another style (a CJK family usually has no bold or italic).
 	warnings *pipeline.Warnings
@@ -206,35 +204,44 @@ func (d *docFonts) need(f *face, text string) {
 	}
 }
 
-// register cuts each used face down to the characters drawn and registers it with fpdf.
+// register cuts each used face down to the characters drawn and adds it to the document.
 // Characters a face lacks print as its .notdef glyph, but the resolver never sends one.
-func (d *docFonts) register(pdf *fpdf.Fpdf) (map[*face]string, error) {
-	names := make(map[*face]string, len(d.faces))
+func (d *docFonts) register(doc *pdfdoc.Doc) (map[*face]pdfdoc.FontRef, error) {
+	refs := make(map[*face]pdfdoc.FontRef, len(d.faces))
 	for i, f := range d.faces {
 		sub, err := f.sf.subset(d.used[f])
 		if err != nil {
 			return nil, pipeline.Errorf("pdf", pipeline.Pos{File: f.name}, pipeline.ErrFont, "font %s: %v", f.name, err)
 		}
-		// fpdf names an embedded font "utf8" + its lower-cased family key, which PDF
-		// readers do not recognise as a subset (they expect "ABCDEF+Name"). Register the
-		// face under a placeholder of exactly the final name's length, and rename it in
-		// the finished file without moving a byte (see subsetNames).
-		final := subsetTag(f, i) + "+" + psName(f)
-		name := fmt.Sprintf("f%d", i)
-		if pad := len(final) - len("utf8") - len(name); pad > 0 {
-			name += strings.Repeat("x", pad)
-		} else {
-			final = "utf8" + name
-		}
-		d.renames = append(d.renames, [2]string{"/utf8" + name, "/" + final})
-		pdf.AddUTF8FontFromBytes(name, "", sub)
-		pdf.SetFont(name, "", 10)
-		if err := pdf.Error(); err != nil {
-			return nil, pipeline.Errorf("pdf", pipeline.Pos{File: f.name}, pipeline.ErrFont, "font %s: %v", f.name, err)
-		}
-		names[f] = name
+		refs[f] = doc.AddFont(pdfFont(f, sub, subsetTag(f, i)+"+"+psName(f)))
 	}
-	return names, nil
+	return refs, nil
+}
+
+// pdfFont describes a subset of f for the PDF serializer, metrics in thousandths of the em.
+func pdfFont(f *face, sub *cut, name string) *pdfdoc.Font {
+	upem := f.sf.upem
+	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / upem)) }
+	widths := make([]int, len(sub.advances))
+	for i, a := range sub.advances {
+		widths[i] = scale(int(a))
+	}
+	m := f.sf.metrics
+	return &pdfdoc.Font{
+		Name:        name,
+		Data:        sub.data,
+		Glyphs:      sub.glyphs,
+		Widths:      widths,
+		Ascent:      scale(m.ascent),
+		Descent:     scale(m.descent),
+		CapHeight:   scale(m.capHeight),
+		BBox:        [4]int{scale(m.bbox[0]), scale(m.bbox[1]), scale(m.bbox[2]), scale(m.bbox[3])},
+		ItalicAngle: m.italicAngle,
+		FixedPitch:  m.fixedPitch,
+		Bold:        m.weight >= 600 || f.style&styleBold != 0,
+		// The usual estimate of the dominant stem width from the weight class.
+		StemV: 50 + int(math.Pow(float64(m.weight)/65, 2)),
+	}
 }
 
 // subsetTag derives the six capital letters of a subset name from the face and its position,
@@ -266,18 +273,8 @@ func psName(f *face) string {
 	return b.String()
 }
 
-// subsetNames applies the font renames to a finished PDF. Names have the same length, so
-// the cross-reference offsets stay right; the names occur only in the (never compressed)
-// font dictionaries.
-func (d *docFonts) subsetNames(pdf []byte) []byte {
-	for _, r := range d.renames {
-		pdf = bytes.ReplaceAll(pdf, []byte(r[0]), []byte(r[1]))
-	}
-	return pdf
-}
-
 // width is the advance of text in face f at size pt, in millimetres, from the face's own
-// metrics (the same advances fpdf writes into the PDF's width table).
+// metrics (the same advances the PDF's width table states).
 func (d *docFonts) width(f *face, text string, size float64) (float64, error) {
 	units := 0
 	for _, r := range text {

@@ -12,8 +12,9 @@ import (
 // indent holds paragraph and heading numbers, hanging.
 const (
 	pageW      = 210.0 // A4 is 210 × 297 mm
-	marginSide = 20.0  // left and right
-	bodyTop    = 28.0  // first body line on pages 2 and later
+	pageH      = 297.0
+	marginSide = 20.0 // left and right
+	bodyTop    = 28.0 // first body line on pages 2 and later
 	bodyBottom = 272.0
 	labelCol   = 12.7 // paragraph and heading numbers hang in this column
 	stepIndent = 10.0 // one level of subparagraph or quotation

@@ -6,17 +6,17 @@ import (
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
 	gobidi "github.com/go-text/typesetting/bidi"
 
+	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
 // renderer draws paginated lines. It records drawing operations first and replays them on
-// fpdf once every page is drawn, because the fonts can only be cut (subset) and registered
+// the PDF once every page is drawn, because the fonts can only be cut (subset) and added
 // when all the characters they must show are known.
 type renderer struct {
-	ops      []func(pdf *fpdf.Fpdf, names map[*face]string)
+	ops      []func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef)
 	df       *docFonts
 	rtl      bool
 	layouter *layouter
@@ -25,12 +25,6 @@ type renderer struct {
 	traceRun  strings.Builder
 	traceFont string
 	page      int
-	// fontName and fontSize are the font fpdf has selected while the operations are
-	// replayed, so a run in the same face and size as the one before does not select it
-	// again: fpdf writes a font operator for every SetFont, and one per word made up half
-	// of each page's content stream.
-	fontName string
-	fontSize float64
 }
 
 // furniture is what every page repeats: the running header and the first page's job number.
@@ -42,56 +36,48 @@ type furniture struct {
 func textsOf(s string) []pipeline.Inline { return pipeline.Texts(s, 0) }
 
 func (r *renderer) addPage() {
-	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, _ map[*face]string) {
-		pdf.AddPage()
-		pdf.SetDrawColor(0, 0, 0)
-		r.fontName = "" // select the font again on the new page
-	})
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.AddPage() })
 }
 
 func (r *renderer) line(x1, y1, x2, y2, width float64) {
-	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, _ map[*face]string) {
-		pdf.SetLineWidth(width)
-		pdf.Line(x1, y1, x2, y2)
-	})
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.Line(x1, y1, x2, y2, width) })
 }
 
 func (r *renderer) text(f *face, size, x, y float64, text string) {
 	r.df.need(f, text)
-	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, names map[*face]string) {
-		if name := names[f]; name != r.fontName || size != r.fontSize {
-			pdf.SetFont(name, "", size)
-			r.fontName, r.fontSize = name, size
-		}
-		pdf.Text(x, y, text)
-	})
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) { pdf.Text(fonts[f], size, x, y, text) })
+}
+
+// space draws an invisible space glyph of f stretched over the gap between two words, so
+// that text extraction, search and screen readers find the word break where the reader
+// sees it instead of guessing it from the distance between glyphs (which poppler gets
+// wrong around neutral characters in right-to-left lines).
+func (r *renderer) space(f *face, size, x, y, w float64) {
+	if w <= 0 || !f.has(' ') {
+		return
+	}
+	r.df.need(f, " ")
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) { pdf.Space(fonts[f], size, x, y, w) })
 }
 
 func (r *renderer) link(x, y, w, h float64, url string) {
 	url = safe(url)
-	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, _ map[*face]string) { pdf.LinkString(x, y, w, h, url) })
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.Link(x, y, w, h, url) })
 }
 
 func (r *renderer) bookmark(text string, level int, y float64) {
 	text = safe(text)
-	r.ops = append(r.ops, func(pdf *fpdf.Fpdf, names map[*face]string) {
-		// fpdf converts the title to UTF-16 only while a UTF-8 font is current.
-		if pdf.GetFontFamily() == "" && len(r.df.faces) > 0 {
-			pdf.SetFont(names[r.df.faces[0]], "", 10)
-			r.fontName = ""
-		}
-		pdf.Bookmark(text, level, y)
-	})
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.Bookmark(text, level, y) })
 }
 
 // replay registers the subset fonts and draws the recorded operations.
-func (r *renderer) replay(pdf *fpdf.Fpdf) error {
-	names, err := r.df.register(pdf)
+func (r *renderer) replay(pdf *pdfdoc.Doc) error {
+	fonts, err := r.df.register(pdf)
 	if err != nil {
 		return err
 	}
 	for _, op := range r.ops {
-		op(pdf, names)
+		op(pdf, fonts)
 	}
 	return nil
 }
@@ -190,6 +176,10 @@ func (r *renderer) drawRun(toks []token, s, base, extra float64, justify, rtl bo
 				r.drawPiece(p, p.text, x, base, p.w)
 				x += p.w
 			}
+			if i < len(toks)-1 && t.space && len(t.pieces) > 0 {
+				p := t.pieces[len(t.pieces)-1]
+				r.space(p.face, p.size, x, base, gaps[i])
+			}
 			x += gaps[i]
 			if r.trace != nil && i < len(toks)-1 {
 				r.traceRun.WriteByte(' ')
@@ -214,6 +204,9 @@ type cell struct {
 	r     rune
 	piece *piece // nil for a gap
 	w     float64
+	// after is, for a gap that is a space between words, the last piece of the word
+	// before it in logical order, whose face draws the space.
+	after *piece
 }
 
 // drawBidi reorders a line for display with the Unicode Bidirectional Algorithm, character
@@ -235,7 +228,11 @@ func (r *renderer) drawBidi(toks []token, gaps []float64, x, base float64, rtl b
 			}
 		}
 		if i < len(toks)-1 {
-			cells = append(cells, cell{r: ' ', w: gaps[i]})
+			c := cell{r: ' ', w: gaps[i]}
+			if t.space && len(t.pieces) > 0 {
+				c.after = &t.pieces[len(t.pieces)-1]
+			}
+			cells = append(cells, c)
 		}
 	}
 	rs := make([]rune, len(cells))
@@ -286,6 +283,9 @@ func (r *renderer) drawBidi(toks []token, gaps []float64, x, base float64, rtl b
 	for i := 0; i < len(cells); {
 		c := cells[i]
 		if c.piece == nil {
+			if c.after != nil {
+				r.space(c.after.face, c.after.size, x, base, c.w)
+			}
 			x += c.w
 			if r.trace != nil {
 				r.traceRun.WriteByte(' ')

@@ -10,11 +10,8 @@ import (
 // sfnt is a parsed TrueType font, enough to measure text and to cut a subset of it. It is
 // built once per face and process and read-only afterwards.
 //
-// Why subset before fpdf does: fpdf parses every font it is given once per document (its
-// parsed data cannot be shared between documents), and the cost grows with the font: about
-// 1.3 ms for a Latin face, 8 ms for a CJK one, plus a JSON encoding of a 64K-entry width
-// table per face. Handing it a font that holds only the glyphs the document uses makes that
-// per-document cost negligible, and lets the layout measure with our own tables.
+// Parsing happens once per face and process; each document then only copies out the
+// glyphs it draws (renumbered from 1, so the PDF can address them directly by index).
 type sfnt struct {
 	tables     map[string][]byte
 	upem       float64
@@ -22,6 +19,16 @@ type sfnt struct {
 	numHMetric int
 	longLoca   bool
 	advances   []uint16 // per glyph
+	metrics    fontMetrics
+}
+
+// fontMetrics are what a PDF font descriptor states about a face, in font units.
+type fontMetrics struct {
+	ascent, descent, capHeight int
+	bbox                       [4]int
+	italicAngle                float64
+	fixedPitch                 bool
+	weight                     int // OS/2 usWeightClass, 400 when absent
 }
 
 var errBadFont = errors.New("malformed TrueType font")
@@ -77,7 +84,35 @@ func parseSFNT(data []byte) (s *sfnt, err error) {
 	if _, _, err := s.glyph(0); err != nil {
 		return nil, err
 	}
+	s.readMetrics()
 	return s, nil
+}
+
+func sbe16(b []byte, off int) int { return int(int16(binary.BigEndian.Uint16(b[off:]))) }
+
+// readMetrics fills s.metrics from head, hhea, OS/2 and post, with defaults for what a
+// font leaves out.
+func (s *sfnt) readMetrics() {
+	m := &s.metrics
+	head, hhea := s.tables["head"], s.tables["hhea"]
+	if len(head) >= 44 {
+		m.bbox = [4]int{sbe16(head, 36), sbe16(head, 38), sbe16(head, 40), sbe16(head, 42)}
+	}
+	if len(hhea) >= 8 {
+		m.ascent, m.descent = sbe16(hhea, 4), sbe16(hhea, 6)
+	}
+	m.weight = 400
+	m.capHeight = m.ascent * 7 / 10
+	if os2 := s.tables["OS/2"]; len(os2) >= 6 {
+		m.weight = be16(os2, 4)
+		if be16(os2, 0) >= 2 && len(os2) >= 90 {
+			m.capHeight = sbe16(os2, 88)
+		}
+	}
+	if post := s.tables["post"]; len(post) >= 16 {
+		m.italicAngle = float64(int32(binary.BigEndian.Uint32(post[4:]))) / 65536
+		m.fixedPitch = binary.BigEndian.Uint32(post[12:]) != 0
+	}
 }
 
 // glyph returns the bytes of glyph g in the glyf table.
@@ -143,10 +178,18 @@ func components(b []byte, fn func(off int)) error {
 	}
 }
 
+// cut is a subset font: the TrueType program, the glyph (in it) of each character, and
+// the advance of each of its glyphs in font units.
+type cut struct {
+	data     []byte
+	glyphs   map[rune]uint16
+	advances []uint16
+}
+
 // subset builds a TrueType font holding glyph 0, the glyphs of runes (rune → glyph) and the
 // components of composite glyphs, renumbered in their original order, with a format 4 cmap
-// (the only one fpdf reads).
-func (s *sfnt) subset(runes map[rune]uint16) (out []byte, err error) {
+// for readers that look characters up in the font itself.
+func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 	defer func() {
 		if recover() != nil {
 			out, err = nil, errBadFont
@@ -199,6 +242,7 @@ func (s *sfnt) subset(runes map[rune]uint16) (out []byte, err error) {
 	var glyf []byte
 	loca := make([]byte, 4*(n+1))
 	hmtx := make([]byte, 4*n)
+	advances := make([]uint16, n)
 	src := s.tables["hmtx"]
 	for i, g := range old {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
@@ -222,6 +266,7 @@ func (s *sfnt) subset(runes map[rune]uint16) (out []byte, err error) {
 		} else if o := 4*s.numHMetric + 2*(g-s.numHMetric); o+2 <= len(src) {
 			lsb = be16(src, o)
 		}
+		advances[i] = s.advances[g]
 		binary.BigEndian.PutUint16(hmtx[4*i:], s.advances[g])
 		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(lsb))
 	}
@@ -244,12 +289,19 @@ func (s *sfnt) subset(runes map[rune]uint16) (out []byte, err error) {
 		binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 		tables["post"] = post
 	}
-	for _, t := range []string{"name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
+	// The hinting tables stay (some renderers run the instructions at small sizes); the
+	// name table, mostly the licence text, is not needed by PDF readers and is the
+	// largest part of a small subset.
+	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
 		if b := s.tables[t]; b != nil {
 			tables[t] = b
 		}
 	}
-	return writeSFNT(tables), nil
+	glyphs := make(map[rune]uint16, len(runes))
+	for r, g := range runes {
+		glyphs[r] = uint16(newID[int(g)])
+	}
+	return &cut{data: writeSFNT(tables), glyphs: glyphs, advances: advances}, nil
 }
 
 // cmap4 writes a cmap with one Windows Unicode BMP subtable in format 4, one segment per

@@ -31,10 +31,11 @@ func TestSubset(t *testing.T) {
 		g, _ := cm.Lookup(r)
 		runes[r] = uint16(g)
 	}
-	sub, err := orig.subset(runes)
+	cut, err := orig.subset(runes)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sub := cut.data
 	if len(sub) > len(dejavuserif.TTF)/20 {
 		t.Errorf("subset is %d bytes, original %d", len(sub), len(dejavuserif.TTF))
 	}
@@ -46,11 +47,17 @@ func TestSubset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(cut.advances) != got.numGlyphs {
+		t.Errorf("%d advances for %d glyphs", len(cut.advances), got.numGlyphs)
+	}
 	for _, r := range text {
 		g, ok := gcm.Lookup(r)
 		if !ok || g == 0 {
 			t.Errorf("%q missing from the subset", r)
 			continue
+		}
+		if cut.glyphs[r] != uint16(g) {
+			t.Errorf("%q: glyph %d in the map, %d in the subset's cmap", r, cut.glyphs[r], g)
 		}
 		if want := orig.advances[runes[r]]; got.advances[g] != want {
 			t.Errorf("%q: advance %d, want %d", r, got.advances[g], want)

@@ -9,19 +9,17 @@
 // fonts' own advance widths, justified except for the last line of a paragraph, and
 // reordered for display line by line (Unicode bidi levels, mirrored brackets), so Arabic
 // (right to left) and Chinese (breaks between characters, kinsoku) share one line breaker.
-// fpdf only draws: each face is cut down to the characters the document uses before fpdf
-// sees it, because fpdf parses every font once per document and that parse, not the
-// layout, would otherwise dominate the time of a batch.
+// Each face is cut down to the glyphs the document draws and written, with the pages, by the
+// package's own PDF serializer (internal/pdfdoc): fonts are parsed once per process, not
+// once per document, and a document costs what its text costs.
 //
-// fpdf traps are kept out: fonts are loaded from bytes after a magic-number check (fpdf
-// rejects collections and CFF fonts by printing, not returning, an error), text is validated
-// as UTF-8 (invalid text panics inside fpdf), any panic is recovered into an error, a
-// character that no font has is an error wrapping pipeline.ErrNoGlyph instead of a silent
-// box, and no package-level fpdf setter is used.
+// Fonts are checked before use: collections (.ttc) are split into their faces, CFF-flavoured
+// OpenType is refused with a message naming the file (only TrueType outlines are embedded),
+// text is made valid UTF-8, any panic is recovered into an error, and a character that no
+// font has is an error wrapping pipeline.ErrNoGlyph instead of a silent box.
 package pdf
 
 import (
-	"bytes"
 	"context"
 
 	"io"
@@ -29,7 +27,7 @@ import (
 	"sync"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 
 	"github.com/scribe-un/scribe/pipeline"
 )
@@ -44,6 +42,14 @@ type Options struct {
 	Compress bool
 }
 
+// setup is what one typesetting run uses besides the document.
+type setup struct {
+	fonts     *FontSet
+	compress  bool
+	deflaters *pdfdoc.Deflaters // shared by the writer's documents; nil: one per document
+	trace     *strings.Builder  // tests: receives a line per drawn piece of text
+}
+
 // NewWriter returns the PDF writer.
 func NewWriter(opts Options) pipeline.Writer {
 	return &writer{opts: opts}
@@ -55,6 +61,9 @@ type writer struct {
 	once     sync.Once
 	fallback *FontSet
 	fbErr    error
+	// deflaters lends compressors to the documents this writer converts, concurrently or
+	// one after another.
+	deflaters pdfdoc.Deflaters
 }
 
 // Format is the registry name.
@@ -75,14 +84,14 @@ func (w *writer) fonts() (*FontSet, error) {
 func (w *writer) Write(ctx context.Context, out io.Writer, doc *pipeline.Document, opts pipeline.WriteOptions) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "internal error in the PDF library: %v", r)
+			err = pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "internal error while typesetting: %v", r)
 		}
 	}()
 	fs, err := w.fonts()
 	if err != nil {
 		return err
 	}
-	b, err := typeset(ctx, doc, opts, fs, w.opts.Compress, nil)
+	b, err := typeset(ctx, doc, opts, setup{fonts: fs, compress: w.opts.Compress, deflaters: &w.deflaters})
 	if err != nil {
 		return err
 	}
@@ -90,39 +99,28 @@ func (w *writer) Write(ctx context.Context, out io.Writer, doc *pipeline.Documen
 	return err
 }
 
-// typeset lays out and renders doc; trace, when not nil, receives a line per drawn piece of
-// text (the golden tests compare it).
-func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOptions, fs *FontSet, compress bool, trace *strings.Builder) ([]byte, error) {
-	pdf := newFpdf(compress)
+// typeset lays out and renders doc.
+func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOptions, su setup) ([]byte, error) {
 	created := opts.Created
 	if created.IsZero() {
 		created = fixedDate(doc.Meta.Date)
 	}
-	pdf.SetCreationDate(created)
-	pdf.SetModificationDate(created)
-	pdf.SetTitle(safe(titleOf(doc)), true)
-	if s := doc.Present.TitleBlock; s != "" {
-		pdf.SetSubject(safe(s), true)
-	}
-	if s := doc.Meta.Body; s != "" {
-		pdf.SetAuthor(safe(s), true)
-	}
+	info := pdfdoc.Info{Title: safe(titleOf(doc)), Subject: safe(doc.Present.TitleBlock), Author: safe(doc.Meta.Body),
+		Lang: safe(langOf(doc)), Created: created}
 	if opts.Generator != "" {
-		pdf.SetCreator(safe(opts.Generator), true)
-		pdf.SetProducer(safe(opts.Generator), true)
+		info.Creator = safe(opts.Generator)
+		info.Producer = info.Creator
 	}
-	if lang := langOf(doc); lang != "" {
-		pdf.SetLang(safe(lang))
-	}
+	pdf := pdfdoc.New(pdfdoc.Options{PageWidth: pageW, PageHeight: pageH, Compress: su.compress, Deflaters: su.deflaters}, info)
 
-	df := newDocFonts(fs, doc.Present)
+	df := newDocFonts(su.fonts, doc.Present)
 	df.warnings = opts.Warnings
 	l := newLayouter(ctx, df, doc)
 	pages, furn, err := l.layout()
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{df: df, rtl: l.rtl, layouter: l, trace: trace}
+	r := &renderer{df: df, rtl: l.rtl, layouter: l, trace: su.trace}
 	for i, pg := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -134,25 +132,11 @@ func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOpt
 	if err := r.replay(pdf); err != nil {
 		return nil, err
 	}
-	if err := pdf.Error(); err != nil {
+	b, err := pdf.Bytes()
+	if err != nil {
 		return nil, pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "%v", err)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "%v", err)
-	}
-	return df.subsetNames(buf.Bytes()), nil
-}
-
-// newFpdf makes a document with no automatic page breaks (the paginator decides) and
-// sorted catalog entries (repeatable output).
-func newFpdf(compress bool) *fpdf.Fpdf {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	pdf.SetCompression(compress)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(marginSide, bodyTop, marginSide)
-	pdf.SetCatalogSort(true)
-	return pdf
+	return b, nil
 }
 
 // layout typesets the whole document and breaks it into pages.
@@ -170,7 +154,7 @@ func (l *layouter) layout() ([]*page, *furniture, error) {
 	return paginate(l.blocks, mastheadTop), furn, nil
 }
 
-// safe makes a string acceptable to fpdf, which panics on invalid UTF-8.
+// safe makes a string valid UTF-8 without control characters.
 func safe(s string) string { return clean(strings.ToValidUTF8(s, "\uFFFD")) }
 
 func titleOf(doc *pipeline.Document) string {

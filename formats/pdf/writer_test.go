@@ -116,7 +116,7 @@ func longDoc(lang string) *pipeline.Document {
 func layoutOf(t *testing.T, doc *pipeline.Document, fonts *FontSet) ([]*page, *layouter) {
 	t.Helper()
 	var trace strings.Builder
-	if _, err := typeset(context.Background(), doc, writeOpts(t, doc), fonts, false, &trace); err != nil {
+	if _, err := typeset(context.Background(), doc, writeOpts(t, doc), setup{fonts: fonts, trace: &trace}); err != nil {
 		t.Fatal(err)
 	}
 	// typeset does not return its layouter; redo the layout on a fresh one for inspection.
@@ -149,7 +149,7 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var trace strings.Builder
-			pdf, err := typeset(context.Background(), c.doc, writeOpts(t, c.doc), fonts, false, &trace)
+			pdf, err := typeset(context.Background(), c.doc, writeOpts(t, c.doc), setup{fonts: fonts, trace: &trace})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -277,8 +277,8 @@ func TestChineseWithoutCJKFont(t *testing.T) {
 	}
 }
 
-// TestBadInput: invalid UTF-8 and control characters never reach fpdf (which panics on
-// the former); the first is an error, the second are dropped.
+// TestBadInput: invalid UTF-8 and control characters never reach the page: the first is
+// an error, the second are dropped.
 func TestBadInput(t *testing.T) {
 	fonts := fontsOrFail(t, testFonts)
 	cases := []struct {

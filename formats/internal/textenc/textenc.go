@@ -1,6 +1,6 @@
 // Package textenc turns the bytes of a text input into valid UTF-8: it strips a BOM, decodes
 // UTF-16 (with BOM) and Windows-1252 files saved by older editors, and refuses binary data.
-// Every text reader (notes, Markdown, HTML) calls Decode first, so fpdf and the XML writers
+// Every text reader (notes, Markdown, HTML) calls Decode first, so the PDF and XML writers
 // never see invalid UTF-8.
 package textenc
 

@@ -155,8 +155,8 @@ func Trim(runs []pipeline.Inline) []pipeline.Inline {
 	return runs
 }
 
-// Clean makes text safe for every writer: valid UTF-8 (fpdf panics on anything else) and no
-// NUL (XML cannot hold it).
+// Clean makes text safe for every writer: valid UTF-8 (every output format requires it) and
+// no NUL (XML cannot hold it).
 func Clean(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.ReplaceAll(s, "\x00", "\uFFFD")

@@ -11,7 +11,7 @@ import (
 )
 
 // Face is one usable font face found on disk: a TrueType file, or one face of a TrueType
-// collection (Kind Collection, with its Index). Load turns it into bytes fpdf can embed.
+// collection (Kind Collection, with its Index). Load turns it into bytes the PDF writer can embed.
 type Face struct {
 	Path   string
 	Index  int // face number inside a collection; 0 for a single font
@@ -69,7 +69,7 @@ func Dirs(extraDirs []string) []string {
 	return dirs
 }
 
-// Discover lists the font faces fpdf can embed that are installed in the folders of Dirs
+// Discover lists the font faces the PDF writer can embed that are installed in the folders of Dirs
 // (searched recursively). It reads only each file's header and name table. CFF-flavoured
 // fonts (.otf with 'OTTO'), WOFF and unreadable files are skipped; every TrueType face of a
 // collection is listed with its index. The order is deterministic: folders in Dirs order,
@@ -201,7 +201,7 @@ func scanFace(r io.ReaderAt, off int64) (family, style string, ok bool) {
 	return family, style, true
 }
 
-// Load returns TrueType bytes that fpdf can embed for face: the file itself, or the face
+// Load returns TrueType bytes that the PDF writer can embed for face: the file itself, or the face
 // extracted from a collection. The result is checked to carry a cmap.
 func Load(face Face) ([]byte, error) {
 	st, err := os.Stat(face.Path)

@@ -19,10 +19,10 @@ func fontErr(file string, format string, args ...any) error {
 }
 
 // ExtractFace rewrites face index of a TrueType collection (.ttc) as a standalone TrueType
-// file, so that fpdf, which cannot read collections, can embed it. The face's tables are
+// file, so that it can be subset and embedded on its own. The face's tables are
 // copied in tag order, each starting on a 4-byte boundary, with fresh offsets, checksums
 // and head.checkSumAdjustment; a DSIG table is dropped because the signature no longer
-// matches. Faces with CFF outlines are refused (fpdf cannot embed them either).
+// matches. Faces with CFF outlines are refused (only TrueType outlines are embedded).
 // If ttc is already a single TrueType font and index is 0, it is returned unchanged.
 func ExtractFace(ttc []byte, index int) (out []byte, err error) {
 	defer func() {

@@ -21,7 +21,7 @@ type Font struct {
 
 // Parse reads a TrueType font (or a face extracted from a collection). CFF-flavoured
 // OpenType fonts are parsed too, so their coverage can be inspected, but Kind reports
-// OpenTypeCFF and fpdf cannot embed them. A collection yields its first face (use
+// OpenTypeCFF and the PDF writer does not embed them. A collection yields its first face (use
 // ParseFace for another). Anything else, or a font without a usable cmap, is an error
 // wrapping pipeline.ErrFont.
 func Parse(data []byte) (*Font, error) { return ParseFace(data, 0) }

@@ -3,23 +3,18 @@ package fontfile
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	gofont "github.com/go-text/typesetting/font"
-	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
-var renderDir = flag.String("render", "", "also write the test PDF to this folder, to look at it")
 
 func TestSniff(t *testing.T) {
 	tests := []struct {
@@ -230,74 +225,6 @@ func TestParseSystemFonts(t *testing.T) {
 	})
 }
 
-// TestExtractWQYIntoPDF is the proof the collection work is for: fpdf embeds the extracted
-// WenQuanYi face and poppler reads the Chinese text back.
-func TestExtractWQYIntoPDF(t *testing.T) {
-	ttc := requireFont(t, wqyPath)
-	ttf, err := ExtractFace(ttc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkSfnt(t, ttf)
-
-	const text = "联合国大会第七十八届会议：报告（草稿）。Report A/78/1"
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCatalogSort(true)
-	pdf.AddUTF8FontFromBytes("wqy", "", ttf)
-	pdf.AddPage()
-	pdf.SetFont("wqy", "", 14)
-	pdf.Cell(0, 10, text)
-	if err := pdf.Error(); err != nil {
-		t.Fatalf("fpdf: %v", err)
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if *renderDir != "" {
-		dir = *renderDir
-	}
-	file := filepath.Join(dir, "wqy.pdf")
-	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	pdffonts := testutil.RequireTool(t, "pdffonts")
-	out, err := exec.Command(pdffonts, file).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdffonts: %v\n%s", err, out)
-	}
-	// fpdf names the font after the family given to AddUTF8FontFromBytes. Columns
-	// "emb sub uni": it must be embedded with a ToUnicode map (fpdf subsets without the
-	// ABCDEF+ name prefix, so "sub" says no; the file size shows the subsetting).
-	found := false
-	for _, line := range strings.Split(string(out), "\n") {
-		fields := strings.Fields(line)
-		if len(fields) < 7 || fields[0] != "utf8wqy" {
-			continue
-		}
-		found = true
-		emb, uni := fields[len(fields)-5], fields[len(fields)-3]
-		if !strings.Contains(line, "CID TrueType") || emb != "yes" || uni != "yes" {
-			t.Errorf("font not an embedded CID TrueType with ToUnicode: %s", line)
-		}
-	}
-	if !found {
-		t.Errorf("pdffonts does not list the WenQuanYi font:\n%s", out)
-	}
-	if buf.Len() > 200<<10 {
-		t.Errorf("PDF of one line is %d bytes: the 4.6 MB face was not subset", buf.Len())
-	}
-	pdftotext := testutil.RequireTool(t, "pdftotext")
-	got, err := exec.Command(pdftotext, file, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	if !strings.Contains(string(got), text) {
-		t.Errorf("pdftotext = %q, want it to contain %q", got, text)
-	}
-}
 
 func TestDiscover(t *testing.T) {
 	dir := t.TempDir()

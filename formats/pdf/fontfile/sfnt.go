@@ -1,9 +1,9 @@
 // Package fontfile finds, inspects and prepares font files for the PDF writer.
 //
-// fpdf embeds TrueType-outline fonts only and has no call to ask whether a font covers a
-// character. This package fills those gaps: Sniff tells the flavour of a font file by its
+// The PDF writer embeds TrueType-outline fonts only, and must know whether a font covers a
+// character before it draws with it. This package provides what it needs: Sniff tells the flavour of a font file by its
 // magic bytes, ExtractFace turns one face of a TrueType collection (.ttc) into a standalone
-// .ttf that fpdf accepts, Parse reads the cmap and name tables (Has, Family, Style), and
+// .ttf the writer can embed, Parse reads the cmap and name tables (Has, Family, Style), and
 // Discover lists the usable faces installed on the machine without loading them.
 //
 // Nothing here keeps package-level mutable state; every function may be called
@@ -19,7 +19,7 @@ import (
 type Kind int
 
 // The kinds of font files. Only TrueType (and faces extracted from a Collection) can be
-// embedded by fpdf.
+// embedded in a PDF by scribe.
 const (
 	Unknown     Kind = iota // not a font, or a format not recognized
 	TrueType                // sfnt with TrueType outlines: 0x00010000 or 'true'

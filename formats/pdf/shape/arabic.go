@@ -1,11 +1,10 @@
-// Package shape prepares text for a PDF library that places glyphs one after another from
-// left to right and knows nothing of scripts (fpdf): it shapes Arabic letters into their
+// Package shape prepares text for a PDF page, where glyphs are placed one after another from
+// left to right with no knowledge of scripts: it shapes Arabic letters into their
 // contextual presentation forms, reorders right-to-left lines into visual order following
 // the Unicode Bidirectional Algorithm, and tells where CJK text may break.
 //
 // The functions are pure and keep no state, so conversions may run concurrently. They never
-// panic and always return valid UTF-8 (invalid bytes become U+FFFD, which fpdf would
-// otherwise panic on).
+// panic and always return valid UTF-8 (invalid bytes become U+FFFD).
 //
 // The intended order of use for one paragraph is: Arabic (shape the whole paragraph in
 // logical order, so joining sees both neighbours), break into lines measuring the shaped

@@ -30,7 +30,7 @@ func HasRTL(s string) bool {
 }
 
 // isBidiControl reports the invisible bidi controls that Visual removes: once the line is in
-// visual order they have done their work, and fpdf would draw them as .notdef boxes
+// visual order they have done their work, and a font would draw them as .notdef boxes
 // (x/text number formatting inserts U+061C and U+200E, for instance).
 func isBidiControl(r rune) bool {
 	switch {
@@ -63,7 +63,7 @@ func isParagraphSeparator(r rune) bool {
 // invisible bidi controls are removed. Latin words, digits and symbols keep their
 // left-to-right order inside right-to-left text. Combining marks travel with their base
 // letter: in a reversed run they come out before it, which is where a font without GPOS
-// positioning (as drawn by fpdf) expects an RTL mark.
+// positioning (glyphs placed one after another) expects an RTL mark.
 //
 // Visual returns valid UTF-8 and never panics.
 func Visual(line string, rtlBase bool) (out string) {

@@ -1,0 +1,195 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scribe-un/scribe/internal/testutil"
+)
+
+// fakeFont is enough for the serializer: qpdf checks the file's structure, not the font
+// program.
+func fakeFont() *Font {
+	return &Font{
+		Name:   "ABCDEF+Test",
+		Data:   bytes.Repeat([]byte{0, 1, 0, 0}, 64),
+		Glyphs: map[rune]uint16{'A': 1, 'B': 2, ' ': 3, 'é': 4, '𝐀': 5},
+		Widths: []int{500, 600, 610, 250, 600, 700},
+		Ascent: 900, Descent: -200, CapHeight: 700, StemV: 87, BBox: [4]int{-100, -200, 1000, 900},
+	}
+}
+
+func sampleDoc(compress bool, deflaters *Deflaters) *Doc {
+	d := New(Options{PageWidth: 210, PageHeight: 297, Compress: compress, Deflaters: deflaters},
+		Info{Title: "Report (draft) \\ 1", Subject: "Réunion", Lang: "fr", Creator: "scribe test",
+			Created: time.Date(2005, 5, 2, 12, 0, 0, 0, time.UTC)})
+	f := d.AddFont(fakeFont())
+	d.AddPage()
+	d.Bookmark("I. First", 0, 20)
+	d.Text(f, 10, 20, 30, "AB éA𝐀")
+	d.Space(f, 10, 40, 30, 3)
+	d.Line(20, 32, 190, 32, 0.2)
+	d.Link(20, 26, 30, 5, "https://example.org/a b?q=ü")
+	d.Bookmark("A. Sub", 1, 40)
+	d.Bookmark("1. Deeper", 2, 50)
+	d.AddPage()
+	d.Bookmark("B. Sub", 1, 20)
+	d.Bookmark("II. Second", 0, 60)
+	d.Text(f, 12, 20, 60, "BA")
+	return d
+}
+
+func TestStructure(t *testing.T) {
+	b, err := sampleDoc(false, nil).Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{
+		"%PDF-1.7\n",
+		"/Type /Pages /Kids [",
+		"/Count 2 /MediaBox [0 0 595.28 841.89]",
+		"/Lang (fr)",
+		"/Title (Report \\(draft\\) \\\\ 1)",
+		"/Subject <FEFF0052",
+		"/CreationDate (D:20050502120000Z)",
+		"/BaseFont /ABCDEF+Test /Encoding /Identity-H",
+		"/CIDToGIDMap /Identity",
+		"/W [0 [\n500 600 610 250 600 700]]",
+		"/Flags 4 ",
+		// A, B, space, é, A, 𝐀 as glyph numbers
+		"/F0 10 Tf",
+		"BT 56.69 756.85 Td <000100020003000400010005> Tj ET",
+		// the space stretched to 3 mm: natural width 250/1000 × 10 pt = 2.5 pt = 0.882 mm
+		"340.16 Tz <0003> Tj 100 Tz ET",
+		"0.57 w\n56.69 751.18 m 538.58 751.18 l S",
+		"/URI (https://example.org/a b?q=\\303\\274)",
+		"<0004> <00E9>",
+		"<0005> <D835DC00>",
+		"/PageMode /UseOutlines",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	// Outline: root counts all five entries; "I." holds "A." (which holds "1.") and "B.".
+	if !regexp.MustCompile(`/Type /Outlines /First \d+ 0 R /Last \d+ 0 R /Count 5`).MatchString(s) {
+		t.Error("outline root wrong")
+	}
+	first := regexp.MustCompile(`/Title \(I\. First\) /Parent \d+ 0 R /Next \d+ 0 R /First \d+ 0 R /Last \d+ 0 R /Count 3`)
+	if !first.MatchString(s) {
+		t.Errorf("first entry wrong:\n%s", s[strings.Index(s, "/Title (I."):][:200])
+	}
+	if !regexp.MustCompile(`/Title \(B\. Sub\) /Parent \d+ 0 R /Prev \d+ 0 R /Dest`).MatchString(s) {
+		t.Error("second child entry wrong")
+	}
+	if !regexp.MustCompile(`/Title \(II\. Second\) /Parent \d+ 0 R /Prev \d+ 0 R /Dest \[\d+ 0 R /XYZ 0 671.81 null\]`).MatchString(s) {
+		t.Error("last top-level entry wrong")
+	}
+}
+
+// TestXref: every cross-reference offset points at its object.
+func TestXref(t *testing.T) {
+	for _, compress := range []bool{false, true} {
+		b, err := sampleDoc(compress, nil).Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindSubmatch(b)
+		if m == nil {
+			t.Fatal("no startxref")
+		}
+		start, _ := strconv.Atoi(string(m[1]))
+		lines := strings.Split(string(b[start:]), "\n")
+		checked := 0
+		for i, l := range lines[3:] {
+			if !strings.HasSuffix(l, " n ") {
+				break
+			}
+			off, _ := strconv.Atoi(l[:10])
+			if !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(i+1)+" 0 obj")) {
+				t.Errorf("compress=%v: object %d not at offset %d", compress, i+1, off)
+			}
+			checked++
+		}
+		if checked < 10 {
+			t.Errorf("compress=%v: only %d objects in the cross-reference table", compress, checked)
+		}
+	}
+}
+
+// TestCompressed: streams inflate back to what the uncompressed file holds, and a shared
+// pool of compressors gives the same bytes as a private one.
+func TestCompressed(t *testing.T) {
+	plain, _ := sampleDoc(false, nil).Bytes()
+	var pool Deflaters
+	a, _ := sampleDoc(true, &pool).Bytes()
+	b, _ := sampleDoc(true, &pool).Bytes()
+	c, _ := sampleDoc(true, nil).Bytes()
+	if !bytes.Equal(a, b) || !bytes.Equal(a, c) {
+		t.Error("compressed output depends on the compressor pool")
+	}
+	re := regexp.MustCompile(`(?s)/Filter /FlateDecode[^>]*>>\nstream\n(.*?)\nendstream`)
+	for _, m := range re.FindAllSubmatch(a, -1) {
+		z, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(z)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(plain, data) {
+			t.Errorf("inflated stream not found in the uncompressed file: %.60q", data)
+		}
+	}
+}
+
+func TestNoPage(t *testing.T) {
+	if _, err := New(Options{PageWidth: 210, PageHeight: 297}, Info{}).Bytes(); err == nil {
+		t.Error("a document without pages serialized")
+	}
+}
+
+func TestUnknownFont(t *testing.T) {
+	d := New(Options{PageWidth: 210, PageHeight: 297}, Info{})
+	d.Text(3, 10, 0, 0, "x")
+	if _, err := d.Bytes(); err == nil {
+		t.Error("text in an unknown font serialized")
+	}
+}
+
+func TestNum(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 1: "1", 1.5: "1.5", 12.345: "12.35", -0.001: "0", 595.2756: "595.28", 100: "100", -3.10: "-3.1"} {
+		if got := num(v); got != want {
+			t.Errorf("num(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestQpdf: qpdf finds no error in the file, compressed or not.
+func TestQpdf(t *testing.T) {
+	qpdf := testutil.RequireTool(t, "qpdf")
+	for _, compress := range []bool{false, true} {
+		b, err := sampleDoc(compress, nil).Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "x.pdf")
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(qpdf, "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("compress=%v: qpdf --check: %v\n%s", compress, err, out)
+		}
+	}
+}

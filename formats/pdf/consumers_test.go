@@ -119,3 +119,17 @@ func TestArabicTextLayer(t *testing.T) {
 		}
 	}
 }
+
+// TestBeyondBMP: characters beyond U+FFFF that a font has are drawn and extracted, like any
+// other (the subset keeps their glyphs; the text is written as glyph numbers).
+func TestBeyondBMP(t *testing.T) {
+	const line = "The set 𝔸 of answers 😀 was noted."
+	pdf, text := textOf(t, withParagraphs(pipelinetest.Sample("en"), line), fontsOrFail(t, testFonts), "smp.pdf")
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), line) {
+		t.Errorf("pdftotext lacks %q:\n%s", line, text)
+	}
+	// The emoji is in DejaVu Sans only, so the serif body text falls back to it.
+	if !bytes.Contains(pdf, []byte("+DejaVuSans /Encoding /Identity-H")) {
+		t.Errorf("no DejaVu Sans subset for the emoji")
+	}
+}

@@ -48,16 +48,15 @@ func (r *renderer) text(f *face, size, x, y float64, text string) {
 	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) { pdf.Text(fonts[f], size, x, y, text) })
 }
 
-// space draws an invisible space glyph of f stretched over the gap between two words, so
+// space draws an invisible space glyph of f at the start of the gap between two words, so
 // that text extraction, search and screen readers find the word break where the reader
-// sees it instead of guessing it from the distance between glyphs (which poppler gets
-// wrong around neutral characters in right-to-left lines).
+// sees it instead of guessing it from the distance between glyphs.
 func (r *renderer) space(f *face, size, x, y, w float64) {
 	if w <= 0 || !f.has(' ') {
 		return
 	}
 	r.df.need(f, " ")
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) { pdf.Space(fonts[f], size, x, y, w) })
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) { pdf.Space(fonts[f], size, x, y) })
 }
 
 func (r *renderer) link(x, y, w, h float64, url string) {

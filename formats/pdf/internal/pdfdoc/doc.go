@@ -107,6 +107,17 @@ type page struct {
 	size      float64
 	lineWidth float64
 	used      map[FontRef]bool
+	run       textRun
+}
+
+// textRun is the open text object of a page: consecutive pieces of text on one baseline in
+// one font and size go into a single TJ array, with the distance between them written as
+// a position adjustment, instead of one text object per word.
+type textRun struct {
+	open  bool
+	inHex bool    // inside a <…> string of the array
+	y     float64 // baseline, points
+	pen   float64 // x after the last glyph written, points
 }
 
 type link struct {
@@ -134,6 +145,9 @@ func (d *Doc) AddFont(f *Font) FontRef {
 
 // AddPage starts a new page; the following drawing goes on it.
 func (d *Doc) AddPage() {
+	if len(d.pages) > 0 {
+		d.pages[len(d.pages)-1].endText()
+	}
 	d.pages = append(d.pages, &page{font: -1, lineWidth: -1, used: map[FontRef]bool{}})
 }
 
@@ -155,69 +169,95 @@ func (d *Doc) y(mm float64) float64 { return (d.opts.PageHeight - mm) * ptPerMM 
 // Text draws s with its baseline starting at (x, y) in font f at size points. A character
 // the font lacks is drawn as glyph 0; callers choose fonts that cover their text.
 func (d *Doc) Text(f FontRef, size, x, y float64, s string) {
-	p := d.beginText(f, size, x, y)
-	if p == nil {
-		return
-	}
-	b := &p.content
-	b.WriteByte('<')
-	glyphs := d.fonts[f].Glyphs
-	for _, r := range s {
-		writeHex4(b, glyphs[r])
-	}
-	b.WriteString("> Tj ET\n")
-}
-
-// Space draws the space glyph of font f at size points from (x, y), stretched
-// horizontally to w millimetres. It is invisible: it tells text extraction, search and
-// screen readers where a word ends, as PDF recommends, instead of leaving them to guess
-// from the distance between glyphs. Nothing is drawn when the font has no space.
-func (d *Doc) Space(f FontRef, size, x, y, w float64) {
-	if int(f) < 0 || int(f) >= len(d.fonts) || size <= 0 || w <= 0 {
-		return
-	}
-	font := d.fonts[f]
-	g, ok := font.Glyphs[' ']
-	if !ok || int(g) >= len(font.Widths) || font.Widths[g] <= 0 {
-		return
-	}
-	natural := float64(font.Widths[g]) / 1000 * size / ptPerMM // mm
-	p := d.beginText(f, size, x, y)
-	if p == nil {
-		return
-	}
-	b := &p.content
-	b.WriteString(num(w / natural * 100))
-	b.WriteString(" Tz <")
-	writeHex4(b, g)
-	b.WriteString("> Tj 100 Tz ET\n")
-}
-
-// beginText selects font f at size (unless it is already selected on the page) and opens
-// a text object positioned at (x, y); nil when f is unknown.
-func (d *Doc) beginText(f FontRef, size, x, y float64) *page {
 	if int(f) < 0 || int(f) >= len(d.fonts) {
 		d.fail(fmt.Errorf("pdfdoc: text in unknown font %d", f))
-		return nil
+		return
 	}
 	p := d.cur()
 	b := &p.content
-	if p.font != f || p.size != size {
-		p.font, p.size = f, size
-		p.used[f] = true
-		fmt.Fprintf(b, "/F%d %s Tf\n", f, num(size))
+	xp, yp := d.x(x), d.y(y)
+	r := &p.run
+	if r.open && p.font == f && p.size == size && r.y == yp {
+		// Continue the line: move the pen to x. TJ adjustments are in thousandths of the
+		// font size, positive to the left.
+		if adj := (r.pen - xp) / size * 1000; adj > 0.005 || adj < -0.005 {
+			if r.inHex {
+				b.WriteByte('>')
+				r.inHex = false
+			}
+			b.WriteByte(' ')
+			b.WriteString(num(adj))
+			b.WriteByte(' ')
+		}
+	} else {
+		p.endText()
+		if p.font != f || p.size != size {
+			p.font, p.size = f, size
+			p.used[f] = true
+			b.WriteByte('/')
+			b.WriteByte('F')
+			b.WriteString(strconv.Itoa(int(f)))
+			b.WriteByte(' ')
+			b.WriteString(num(size))
+			b.WriteString(" Tf\n")
+		}
+		b.WriteString("BT ")
+		b.WriteString(num(xp))
+		b.WriteByte(' ')
+		b.WriteString(num(yp))
+		b.WriteString(" Td [")
+		*r = textRun{open: true, y: yp}
 	}
-	b.WriteString("BT ")
-	b.WriteString(num(d.x(x)))
-	b.WriteByte(' ')
-	b.WriteString(num(d.y(y)))
-	b.WriteString(" Td ")
-	return p
+	r.pen = xp
+	if s == "" {
+		return
+	}
+	if !r.inHex {
+		b.WriteByte('<')
+		r.inHex = true
+	}
+	font := d.fonts[f]
+	units := 0
+	for _, c := range s {
+		g := font.Glyphs[c]
+		writeHex4(b, g)
+		if int(g) < len(font.Widths) {
+			units += font.Widths[g]
+		}
+	}
+	r.pen += float64(units) / 1000 * size
+}
+
+// Space draws the space glyph of font f at size points from (x, y). It is invisible: it
+// tells text extraction, search and screen readers where a word ends, as PDF recommends,
+// instead of leaving them to guess from the distance between glyphs. The next piece of
+// text is placed where its caller says, however wide the gap. Nothing is drawn when the
+// font has no space.
+func (d *Doc) Space(f FontRef, size, x, y float64) {
+	if int(f) < 0 || int(f) >= len(d.fonts) {
+		return
+	}
+	if _, ok := d.fonts[f].Glyphs[' ']; ok {
+		d.Text(f, size, x, y, " ")
+	}
+}
+
+// endText closes the open text object, if any.
+func (p *page) endText() {
+	if !p.run.open {
+		return
+	}
+	if p.run.inHex {
+		p.content.WriteByte('>')
+	}
+	p.content.WriteString("] TJ ET\n")
+	p.run = textRun{}
 }
 
 // Line draws a straight rule from (x1, y1) to (x2, y2), width in millimetres.
 func (d *Doc) Line(x1, y1, x2, y2, width float64) {
 	p := d.cur()
+	p.endText()
 	if p.lineWidth != width {
 		p.lineWidth = width
 		fmt.Fprintf(&p.content, "%s w\n", num(width*ptPerMM))
@@ -255,6 +295,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if len(d.pages) == 0 {
 		return nil, errNoPages
 	}
+	d.pages[len(d.pages)-1].endText()
 	w := &objWriter{deflaters: d.opts.Deflaters, compress: d.opts.Compress}
 	if w.deflaters == nil {
 		w.deflaters = &Deflaters{}

@@ -36,7 +36,7 @@ func sampleDoc(compress bool, deflaters *Deflaters) *Doc {
 	d.AddPage()
 	d.Bookmark("I. First", 0, 20)
 	d.Text(f, 10, 20, 30, "AB éA𝐀")
-	d.Space(f, 10, 40, 30, 3)
+	d.Space(f, 10, 40, 30)
 	d.Line(20, 32, 190, 32, 0.2)
 	d.Link(20, 26, 30, 5, "https://example.org/a b?q=ü")
 	d.Bookmark("A. Sub", 1, 40)
@@ -66,12 +66,12 @@ func TestStructure(t *testing.T) {
 		"/CIDToGIDMap /Identity",
 		"/W [0 [\n500 600 610 250 600 700]]",
 		"/Flags 4 ",
-		// A, B, space, é, A, 𝐀 as glyph numbers
-		"/F0 10 Tf",
-		"BT 56.69 756.85 Td <000100020003000400010005> Tj ET",
-		// the space stretched to 3 mm: natural width 250/1000 × 10 pt = 2.5 pt = 0.882 mm
-		"340.16 Tz <0003> Tj 100 Tz ET",
-		"0.57 w\n56.69 751.18 m 538.58 751.18 l S",
+		// One text object for the line: A, B, space, é, A, 𝐀 as glyph numbers (33.6 pt
+		// wide), then the pen moved from 90.29 pt to the space at 40 mm (113.39 pt),
+		// 2309.29 thousandths of the 10 pt size to the right.
+		"/F0 10 Tf\nBT 56.69 756.85 Td [<000100020003000400010005> -2309.29 <0003>] TJ ET\n0.57 w\n",
+		"56.69 751.18 m 538.58 751.18 l S",
+		"/F0 12 Tf\nBT 56.69 671.81 Td [<00020001>] TJ ET",
 		"/URI (https://example.org/a b?q=\\303\\274)",
 		"<0004> <00E9>",
 		"<0005> <D835DC00>",

@@ -15,7 +15,6 @@ import (
 	"github.com/scribe-un/scribe/pipeline"
 )
 
-
 func TestSniff(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -224,7 +223,6 @@ func TestParseSystemFonts(t *testing.T) {
 		}
 	})
 }
-
 
 func TestDiscover(t *testing.T) {
 	dir := t.TempDir()

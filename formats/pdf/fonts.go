@@ -75,7 +75,10 @@ type face struct {
 	data []byte    // standalone TrueType (the tables of sf point into it)
 	sf   *sfnt     // tables and metrics, for measuring and subsetting
 	cmap font.Cmap // coverage
-	err  error
+	// bmp has a bit set for every character below U+10000 the face draws: font choice
+	// asks for every character of every document, and a bit test is what that costs.
+	bmp []uint64
+	err error
 }
 
 // load reads, sniffs and extracts the face, and parses its character map.
@@ -122,6 +125,13 @@ func (f *face) load() error {
 			return
 		}
 		f.data, f.cmap, f.sf = data, cm, sf
+		f.bmp = make([]uint64, 0x10000/64)
+		for it := cm.Iter(); it.Next(); {
+			r, g := it.Char()
+			if r >= 0 && r < 0x10000 && g != 0 && int(g) < sf.numGlyphs {
+				f.bmp[r/64] |= 1 << (r % 64)
+			}
+		}
 	})
 	return f.err
 }
@@ -130,6 +140,9 @@ func (f *face) load() error {
 func (f *face) has(r rune) (has bool) {
 	if f.load() != nil {
 		return false
+	}
+	if r >= 0 && r < 0x10000 {
+		return f.bmp[r/64]&(1<<(r%64)) != 0
 	}
 	// go-text's format 4 lookup can panic on a corrupt table that parsed (it indexes the
 	// glyph array without a bounds check): the face then does not cover r.

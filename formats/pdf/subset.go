@@ -250,6 +250,7 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 		if err != nil {
 			return nil, err
 		}
+		b = unhinted(b)
 		start := len(glyf)
 		glyf = append(glyf, b...)
 		if err := components(b, func(off int) {
@@ -289,10 +290,11 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 		binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 		tables["post"] = post
 	}
-	// The hinting tables stay (some renderers run the instructions at small sizes); the
-	// name table, mostly the licence text, is not needed by PDF readers and is the
-	// largest part of a small subset.
-	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep", "gasp"} {
+	// Neither the hinting programs (fpgm, prep, cvt, and each glyph's instructions, which
+	// unhinted drops) nor the name table (mostly the licence text) are kept: PDF
+	// renderers draw TrueType outlines without running their instructions, and together
+	// they were half of a typical subset, which every document compresses.
+	for _, t := range []string{"OS/2"} {
 		if b := s.tables[t]; b != nil {
 			tables[t] = b
 		}
@@ -302,6 +304,64 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 		glyphs[r] = uint16(newID[int(g)])
 	}
 	return &cut{data: writeSFNT(tables), glyphs: glyphs, advances: advances}, nil
+}
+
+// Composite glyph flag: instructions follow the last component.
+const haveInstructions = 0x0100
+
+// unhinted returns glyph b without its TrueType instructions (a copy when it changes).
+// A glyph it cannot parse is returned unchanged.
+func unhinted(b []byte) []byte {
+	if len(b) < 12 {
+		return b
+	}
+	if n := int16(be16(b, 0)); n >= 0 {
+		// Simple glyph: header, endPtsOfContours[n], instructionLength, instructions, …
+		off := 10 + 2*int(n)
+		if off+2 > len(b) {
+			return b
+		}
+		il := be16(b, off)
+		if il == 0 || off+2+il > len(b) {
+			return b
+		}
+		out := make([]byte, 0, len(b)-il)
+		out = append(out, b[:off]...)
+		out = append(out, 0, 0)
+		return append(out, b[off+2+il:]...)
+	}
+	// Composite glyph: find the last component's flags and where the components end.
+	off, last := 10, -1
+	for {
+		if off+4 > len(b) {
+			return b
+		}
+		flags := be16(b, off)
+		last = off
+		off += 4
+		if flags&argWords != 0 {
+			off += 4
+		} else {
+			off += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			off += 2
+		case flags&haveXYScale != 0:
+			off += 4
+		case flags&haveTwoByTwo != 0:
+			off += 8
+		}
+		if flags&moreComponents == 0 {
+			break
+		}
+	}
+	if off > len(b) || be16(b, last)&haveInstructions == 0 {
+		return b
+	}
+	out := append([]byte(nil), b[:off]...)
+	binary.BigEndian.PutUint16(out[last:], uint16(be16(b, last)&^haveInstructions))
+	return out
 }
 
 // cmap4 writes a cmap with one Windows Unicode BMP subtable in format 4, one segment per

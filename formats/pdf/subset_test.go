@@ -104,3 +104,51 @@ func FuzzWrite(f *testing.F) {
 		}
 	})
 }
+
+// TestUnhinted: instructions are cut out of simple and composite glyphs and nothing else
+// changes: the outline bytes after the instructions are the original ones.
+func TestUnhinted(t *testing.T) {
+	orig, err := parseSFNT(dejavuserif.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	simple, composite := 0, 0
+	for g := 0; g < orig.numGlyphs; g++ {
+		b, _, err := orig.glyph(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) < 12 {
+			continue
+		}
+		u := unhinted(b)
+		if n := int16(be16(b, 0)); n >= 0 {
+			off := 10 + 2*int(n)
+			il := be16(b, off)
+			if be16(u, off) != 0 || !bytes.Equal(u[off+2:], b[off+2+il:]) || !bytes.Equal(u[:off], b[:off]) {
+				t.Fatalf("glyph %d: simple glyph changed beyond its instructions", g)
+			}
+			if il > 0 {
+				simple++
+			}
+			continue
+		}
+		if len(u) < len(b) {
+			composite++
+		}
+		var flags []int
+		if err := components(u, func(off int) { flags = append(flags, be16(u, off-2)) }); err != nil {
+			t.Fatalf("glyph %d: %v", g, err)
+		}
+		if last := flags[len(flags)-1]; last&haveInstructions != 0 {
+			t.Fatalf("glyph %d: instruction flag still set", g)
+		}
+	}
+	// DejaVu Serif hints a few hundred glyphs, a handful of them composite.
+	if simple < 100 || composite == 0 {
+		t.Errorf("only %d simple and %d composite glyphs lost instructions", simple, composite)
+	}
+	for _, b := range [][]byte{nil, {0, 1}, {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0xFF, 0xFF}, {0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0x01}} {
+		_ = unhinted(b) // truncated glyphs come back unchanged, without a panic
+	}
+}

@@ -60,10 +60,6 @@ type docFonts struct {
 	order [3][]*family
 	faces []*face                   // faces drawn, in order of first use (repeatable output)
 	used  map[*face]map[rune]uint16 // characters drawn per face, with their glyphs
-	// warnings receives a note, once per family and style, when a face is missing and text
-	// is printed in another style (a CJK family usually has no bold or italic).
-	warnings *pipeline.Warnings
-	warned   map[string]bool
 }
 
 func newDocFonts(set *FontSet, present pipeline.Presentation) *docFonts {
@@ -136,9 +132,6 @@ func (d *docFonts) resolve(text string, st style, pos pipeline.Pos) ([]seg, erro
 		if f == nil {
 			return nil, noGlyph(r, pos)
 		}
-		if f.style != st {
-			d.warnStyle(f, st, pos)
-		}
 		if f == cur {
 			continue
 		}
@@ -151,18 +144,6 @@ func (d *docFonts) resolve(text string, st style, pos pipeline.Pos) ([]seg, erro
 		out = append(out, seg{cur, text[start:]})
 	}
 	return out, nil
-}
-
-func (d *docFonts) warnStyle(f *face, st style, pos pipeline.Pos) {
-	key := f.family + "|" + st.String()
-	if d.warned[key] {
-		return
-	}
-	if d.warned == nil {
-		d.warned = map[string]bool{}
-	}
-	d.warned[key] = true
-	d.warnings.Warn("pdf", pos, "font %s has no %s face; that text is printed in %s", f.family, strings.ToLower(st.String()), strings.ToLower(f.style.String()))
 }
 
 func nextStrong(s string) rune {

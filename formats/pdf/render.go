@@ -43,20 +43,38 @@ func (r *renderer) line(x1, y1, x2, y2, width float64) {
 	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.Line(x1, y1, x2, y2, width) })
 }
 
-func (r *renderer) text(f *face, size, x, y float64, text string) {
+func (r *renderer) text(p *piece, x, y float64, text string) {
+	f, size, synth := p.face, p.size, synthetic(p.synth)
 	r.df.need(f, text)
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) { pdf.Text(fonts[f], size, x, y, text) })
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) {
+		pdf.Text(fonts[f].With(synth), size, x, y, text)
+	})
+}
+
+// synthetic maps the style bits a face lacks to the imitations the PDF draws.
+func synthetic(s style) pdfdoc.Synthetic {
+	var out pdfdoc.Synthetic
+	if s&styleBold != 0 {
+		out |= pdfdoc.SynthBold
+	}
+	if s&styleItalic != 0 {
+		out |= pdfdoc.SynthItalic
+	}
+	return out
 }
 
 // space draws an invisible space glyph of f at the start of the gap between two words, so
 // that text extraction, search and screen readers find the word break where the reader
 // sees it instead of guessing it from the distance between glyphs.
-func (r *renderer) space(f *face, size, x, y, w float64) {
+func (r *renderer) space(p *piece, x, y, w float64) {
+	f, size, synth := p.face, p.size, synthetic(p.synth)
 	if w <= 0 || !f.has(' ') {
 		return
 	}
 	r.df.need(f, " ")
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) { pdf.Space(fonts[f], size, x, y) })
+	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) {
+		pdf.Space(fonts[f].With(synth), size, x, y)
+	})
 }
 
 func (r *renderer) link(x, y, w, h float64, url string) {
@@ -176,8 +194,7 @@ func (r *renderer) drawRun(toks []token, s, base, extra float64, justify, rtl bo
 				x += p.w
 			}
 			if i < len(toks)-1 && t.space && len(t.pieces) > 0 {
-				p := t.pieces[len(t.pieces)-1]
-				r.space(p.face, p.size, x, base, gaps[i])
+				r.space(&t.pieces[len(t.pieces)-1], x, base, gaps[i])
 			}
 			x += gaps[i]
 			if r.trace != nil && i < len(toks)-1 {
@@ -283,7 +300,7 @@ func (r *renderer) drawBidi(toks []token, gaps []float64, x, base float64, rtl b
 		c := cells[i]
 		if c.piece == nil {
 			if c.after != nil {
-				r.space(c.after.face, c.after.size, x, base, c.w)
+				r.space(c.after, x, base, c.w)
 			}
 			x += c.w
 			if r.trace != nil {
@@ -308,13 +325,17 @@ func (r *renderer) drawBidi(toks []token, gaps []float64, x, base float64, rtl b
 
 // drawPiece draws text (a piece, or the visual form of a part of it) with its left edge at x.
 func (r *renderer) drawPiece(p piece, text string, x, base, w float64) {
-	r.text(p.face, p.size, x, base-p.rise, text)
+	r.text(&p, x, base-p.rise, text)
 	if p.link != "" {
 		h := p.size * ptToMM
 		r.link(x, base-h*0.8, w, h, p.link)
 	}
 	if r.trace != nil {
-		if id := fmt.Sprintf("%s %g", psName(p.face), p.size); id != r.traceFont {
+		id := fmt.Sprintf("%s %g", psName(p.face), p.size)
+		if p.synth != styleRegular {
+			id += " synthetic " + strings.ToLower(p.synth.String())
+		}
+		if id != r.traceFont {
 			fmt.Fprintf(&r.traceRun, "‹%s›", id)
 			r.traceFont = id
 		}

@@ -22,11 +22,14 @@ const (
 // piece is text printed in one face, size and position: the smallest drawing unit.
 type piece struct {
 	face *face
-	size float64 // pt
-	rise float64 // mm above the baseline (footnote indicators)
-	text string  // logical order, shaped
-	w    float64 // mm
-	link string
+	// synth is the part of the wanted style the face lacks (bold asked of a family with
+	// no bold face), drawn by imitation.
+	synth style
+	size  float64 // pt
+	rise  float64 // mm above the baseline (footnote indicators)
+	text  string  // logical order, shaped
+	w     float64 // mm
+	link  string
 }
 
 // token is an unbreakable box: a word, a CJK character with its kinsoku neighbours, a
@@ -171,8 +174,8 @@ func (tz *tokenizer) closePiece() error {
 	if err != nil {
 		return err
 	}
-	tz.cur.pieces = append(tz.cur.pieces, piece{face: tz.pface, size: tz.pstyle.size, rise: tz.pstyle.rise,
-		text: text, w: w, link: tz.pstyle.link})
+	tz.cur.pieces = append(tz.cur.pieces, piece{face: tz.pface, synth: tz.pstyle.st &^ tz.pface.style,
+		size: tz.pstyle.size, rise: tz.pstyle.rise, text: text, w: w, link: tz.pstyle.link})
 	tz.cur.w += w
 	return nil
 }

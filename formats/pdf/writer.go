@@ -114,7 +114,6 @@ func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOpt
 	pdf := pdfdoc.New(pdfdoc.Options{PageWidth: pageW, PageHeight: pageH, Compress: su.compress, Deflaters: su.deflaters}, info)
 
 	df := newDocFonts(su.fonts, doc.Present)
-	df.warnings = opts.Warnings
 	l := newLayouter(ctx, df, doc)
 	pages, furn, err := l.layout()
 	if err != nil {

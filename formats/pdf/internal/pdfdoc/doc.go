@@ -85,8 +85,32 @@ func (d *Deflaters) get(w io.Writer) *zlib.Writer {
 
 func (d *Deflaters) put(z *zlib.Writer) { d.pool.Put(z) }
 
-// FontRef identifies a font added to a document.
-type FontRef int
+// FontRef identifies a font added to a document, and the style it is drawn in.
+type FontRef struct {
+	index int
+	synth Synthetic
+}
+
+// Synthetic styles imitate a face the family lacks (CJK families usually have no bold and
+// no italic), as word processors do: bold by stroking the outlines as well as filling them,
+// italic by slanting the glyphs.
+type Synthetic uint8
+
+// The synthetic styles.
+const (
+	SynthBold Synthetic = 1 << iota
+	SynthItalic
+)
+
+// With returns the reference drawing the same font in style s as well.
+func (r FontRef) With(s Synthetic) FontRef { r.synth |= s; return r }
+
+// The synthetic styles' geometry: the stroke width of bold relative to the font size
+// (about what word processors add), and the slant of italic (12 degrees).
+const (
+	boldStroke  = 0.03
+	italicSlant = 0.2126
+)
 
 // Doc is a PDF being built. It is not safe for concurrent use; build one per document.
 type Doc struct {
@@ -103,10 +127,11 @@ type page struct {
 	links   []link
 	// Text state as last written into content, so a run in the same font and size does
 	// not select it again.
-	font      FontRef
+	font      int
 	size      float64
 	lineWidth float64
-	used      map[FontRef]bool
+	stroking  bool // text render mode 2 (fill and stroke), for synthetic bold
+	used      map[int]bool
 	run       textRun
 }
 
@@ -116,6 +141,8 @@ type page struct {
 type textRun struct {
 	open  bool
 	inHex bool    // inside a <…> string of the array
+	ref   FontRef // font and style of the run
+	size  float64
 	y     float64 // baseline, points
 	pen   float64 // x after the last glyph written, points
 }
@@ -140,7 +167,7 @@ func New(opts Options, info Info) *Doc {
 // AddFont registers f for use by Text.
 func (d *Doc) AddFont(f *Font) FontRef {
 	d.fonts = append(d.fonts, f)
-	return FontRef(len(d.fonts) - 1)
+	return FontRef{index: len(d.fonts) - 1}
 }
 
 // AddPage starts a new page; the following drawing goes on it.
@@ -148,7 +175,7 @@ func (d *Doc) AddPage() {
 	if len(d.pages) > 0 {
 		d.pages[len(d.pages)-1].endText()
 	}
-	d.pages = append(d.pages, &page{font: -1, lineWidth: -1, used: map[FontRef]bool{}})
+	d.pages = append(d.pages, &page{font: -1, lineWidth: -1, used: map[int]bool{}})
 }
 
 const ptPerMM = 72 / 25.4
@@ -169,15 +196,15 @@ func (d *Doc) y(mm float64) float64 { return (d.opts.PageHeight - mm) * ptPerMM 
 // Text draws s with its baseline starting at (x, y) in font f at size points. A character
 // the font lacks is drawn as glyph 0; callers choose fonts that cover their text.
 func (d *Doc) Text(f FontRef, size, x, y float64, s string) {
-	if int(f) < 0 || int(f) >= len(d.fonts) {
-		d.fail(fmt.Errorf("pdfdoc: text in unknown font %d", f))
+	if f.index < 0 || f.index >= len(d.fonts) {
+		d.fail(fmt.Errorf("pdfdoc: text in unknown font %d", f.index))
 		return
 	}
 	p := d.cur()
 	b := &p.content
 	xp, yp := d.x(x), d.y(y)
 	r := &p.run
-	if r.open && p.font == f && p.size == size && r.y == yp {
+	if r.open && r.ref == f && r.size == size && r.y == yp {
 		// Continue the line: move the pen to x. TJ adjustments are in thousandths of the
 		// font size, positive to the left.
 		if adj := (r.pen - xp) / size * 1000; adj > 0.005 || adj < -0.005 {
@@ -191,22 +218,21 @@ func (d *Doc) Text(f FontRef, size, x, y float64, s string) {
 		}
 	} else {
 		p.endText()
-		if p.font != f || p.size != size {
-			p.font, p.size = f, size
-			p.used[f] = true
-			b.WriteByte('/')
-			b.WriteByte('F')
-			b.WriteString(strconv.Itoa(int(f)))
-			b.WriteByte(' ')
-			b.WriteString(num(size))
-			b.WriteString(" Tf\n")
-		}
+		p.setStyle(f, size)
 		b.WriteString("BT ")
-		b.WriteString(num(xp))
-		b.WriteByte(' ')
-		b.WriteString(num(yp))
-		b.WriteString(" Td [")
-		*r = textRun{open: true, y: yp}
+		if f.synth&SynthItalic != 0 {
+			b.WriteString("1 0 " + num(italicSlant) + " 1 ")
+			b.WriteString(num(xp))
+			b.WriteByte(' ')
+			b.WriteString(num(yp))
+			b.WriteString(" Tm [")
+		} else {
+			b.WriteString(num(xp))
+			b.WriteByte(' ')
+			b.WriteString(num(yp))
+			b.WriteString(" Td [")
+		}
+		*r = textRun{open: true, ref: f, size: size, y: yp}
 	}
 	r.pen = xp
 	if s == "" {
@@ -216,7 +242,7 @@ func (d *Doc) Text(f FontRef, size, x, y float64, s string) {
 		b.WriteByte('<')
 		r.inHex = true
 	}
-	font := d.fonts[f]
+	font := d.fonts[f.index]
 	units := 0
 	for _, c := range s {
 		g := font.Glyphs[c]
@@ -228,16 +254,47 @@ func (d *Doc) Text(f FontRef, size, x, y float64, s string) {
 	r.pen += float64(units) / 1000 * size
 }
 
+// setStyle selects the font, size and render mode of f on the page, writing only what
+// changes.
+func (p *page) setStyle(f FontRef, size float64) {
+	b := &p.content
+	if p.font != f.index || p.size != size {
+		p.font, p.size = f.index, size
+		p.used[f.index] = true
+		b.WriteString("/F")
+		b.WriteString(strconv.Itoa(f.index))
+		b.WriteByte(' ')
+		b.WriteString(num(size))
+		b.WriteString(" Tf\n")
+	}
+	bold := f.synth&SynthBold != 0
+	if bold {
+		if w := size * boldStroke; p.lineWidth != w {
+			p.lineWidth = w
+			b.WriteString(num(w))
+			b.WriteString(" w\n")
+		}
+	}
+	if bold != p.stroking {
+		p.stroking = bold
+		if bold {
+			b.WriteString("2 Tr\n")
+		} else {
+			b.WriteString("0 Tr\n")
+		}
+	}
+}
+
 // Space draws the space glyph of font f at size points from (x, y). It is invisible: it
 // tells text extraction, search and screen readers where a word ends, as PDF recommends,
 // instead of leaving them to guess from the distance between glyphs. The next piece of
 // text is placed where its caller says, however wide the gap. Nothing is drawn when the
 // font has no space.
 func (d *Doc) Space(f FontRef, size, x, y float64) {
-	if int(f) < 0 || int(f) >= len(d.fonts) {
+	if f.index < 0 || f.index >= len(d.fonts) {
 		return
 	}
-	if _, ok := d.fonts[f].Glyphs[' ']; ok {
+	if _, ok := d.fonts[f.index].Glyphs[' ']; ok {
 		d.Text(f, size, x, y, " ")
 	}
 }
@@ -353,7 +410,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 		fmt.Fprintf(&pd, "<< /Type /Page /Parent %d 0 R /Contents %d 0 R /Resources << /Font <<", pagesID, id+1)
 		refs := make([]int, 0, len(p.used))
 		for f := range p.used {
-			refs = append(refs, int(f))
+			refs = append(refs, f)
 		}
 		sort.Ints(refs)
 		for _, f := range refs {

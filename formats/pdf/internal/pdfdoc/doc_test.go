@@ -162,7 +162,7 @@ func TestNoPage(t *testing.T) {
 
 func TestUnknownFont(t *testing.T) {
 	d := New(Options{PageWidth: 210, PageHeight: 297}, Info{})
-	d.Text(3, 10, 0, 0, "x")
+	d.Text(FontRef{index: 3}, 10, 0, 0, "x")
 	if _, err := d.Bytes(); err == nil {
 		t.Error("text in an unknown font serialized")
 	}
@@ -191,5 +191,30 @@ func TestQpdf(t *testing.T) {
 		if out, err := exec.Command(qpdf, "--check", path).CombinedOutput(); err != nil {
 			t.Errorf("compress=%v: qpdf --check: %v\n%s", compress, err, out)
 		}
+	}
+}
+
+// TestSynthetic: bold strokes the outlines (render mode 2) and italic slants them, each in
+// its own text object; plain text after them is back in fill mode.
+func TestSynthetic(t *testing.T) {
+	d := New(Options{PageWidth: 210, PageHeight: 297}, Info{})
+	f := d.AddFont(fakeFont())
+	d.AddPage()
+	d.Text(f.With(SynthBold), 10, 20, 30, "AB")
+	d.Text(f.With(SynthItalic), 10, 40, 30, "A")
+	d.Text(f.With(SynthBold|SynthItalic), 10, 50, 30, "B")
+	d.Text(f, 10, 60, 30, "A")
+	d.Line(0, 0, 10, 10, 0.2)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "/F0 10 Tf\n0.3 w\n2 Tr\nBT 56.69 756.85 Td [<00010002>] TJ ET\n" +
+		"0 Tr\nBT 1 0 0.21 1 113.39 756.85 Tm [<0001>] TJ ET\n" +
+		"2 Tr\nBT 1 0 0.21 1 141.73 756.85 Tm [<0002>] TJ ET\n" +
+		"0 Tr\nBT 170.08 756.85 Td [<0001>] TJ ET\n" +
+		"0.57 w\n"
+	if !bytes.Contains(b, []byte(want)) {
+		t.Errorf("content lacks\n%s\nin\n%s", want, b)
 	}
 }

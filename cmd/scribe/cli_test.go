@@ -636,3 +636,19 @@ func TestSkipUnchanged(t *testing.T) {
 		t.Fatalf("after an option change: converted %d, skipped %d", c, s)
 	}
 }
+
+// TestCPUProfile: the hidden --cpu-profile flag writes a profile pprof can read.
+func TestCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.prof")
+	code, _, stderr := runCLI(t, nil, "convert", repoFile("testdata", sample+".txt"), "--to", "pdf", "-o", dir, "-q", "--cpu-profile", prof)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b { // gzipped protobuf
+		t.Errorf("no profile written (%v, %d bytes)", err, len(b))
+	}
+	code, _, stderr = runCLI(t, nil, "convert", repoFile("testdata", sample+".txt"), "-o", dir, "--cpu-profile", filepath.Join(dir, "no", "such", "dir", "p"))
+	failsCleanly(t, code, "", stderr, 1, "", "cpu-profile")
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -32,6 +33,8 @@ func newConvertCommand(stdio IO) *cli.Command {
 		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable)", TakesFile: true},
 		&cli.StringSliceFlag{Name: "translations", Usage: "translated XLIFF file for an output language (repeatable)", TakesFile: true},
 		&cli.BoolFlag{Name: "accept-drafts", Usage: "use translations in draft states too (default: translated and final only)"},
+		// For performance work on real batches: go tool pprof scribe FILE.
+		&cli.StringFlag{Name: "cpu-profile", Usage: "write a CPU profile of the conversion to FILE", TakesFile: true, Hidden: true},
 	)
 	return &cli.Command{
 		Name:      "convert",
@@ -148,6 +151,13 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if len(inputs) > 1 && stdio.Env("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
+	if path := cmd.String("cpu-profile"); path != "" {
+		stop, err := startCPUProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	start := time.Now()
 	bo := pipeline.BatchOptions{
 		Jobs:     jobs,
@@ -242,4 +252,20 @@ func (t symbolPatternTransform) Apply(_ context.Context, doc *pipeline.Document,
 	}
 	doc.Meta.Symbol = strings.NewReplacer("{stem}", stem, "{yyyy}", year).Replace(t.pattern)
 	return nil
+}
+
+// startCPUProfile profiles the process into path until the returned function is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu-profile: %w", unwrapPath(err))
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu-profile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -7,6 +7,7 @@ package locales
 // guess when the evidence is thin.
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,6 +40,80 @@ var detectStopwords = map[string]string{
 	"entre": "es", "está": "es", "pero": "es",
 }
 
+// detectLangs are the languages detectStopwords votes for, in the order of the tally.
+var detectLangs = [...]string{"en", "fr", "es"}
+
+// detectStopTable is detectStopwords as an open-addressing hash table over the word's UTF-8
+// bytes packed into a uint64: every stop word fits in eight bytes, and one multiply and a
+// comparison or two cost far less than a map lookup of a string, which DetectLanguage does
+// for most words of a text. lang holds 1 + the index in detectLangs, 0 for an empty slot.
+type detectStopTable struct {
+	key  [256]uint64
+	lang [256]uint8
+}
+
+// detectStops is built once from detectStopwords and only read afterwards.
+var detectStops = func() *detectStopTable {
+	t := &detectStopTable{}
+	for w, lang := range detectStopwords {
+		k, ok := detectPack([]byte(w))
+		if !ok {
+			continue // longer than eight bytes: found through the map (detectStopLang)
+		}
+		h := detectHash(k)
+		for t.lang[h] != 0 {
+			h++ // uint8: wraps around the table
+		}
+		t.key[h] = k
+		t.lang[h] = uint8(1 + slices.Index(detectLangs[:], lang))
+	}
+	return t
+}()
+
+// detectStopMaxBytes is the length in bytes of the longest stop word.
+var detectStopMaxBytes = func() int {
+	n := 0
+	for w := range detectStopwords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// detectPack packs a word of at most eight bytes into a uint64; words hold no zero byte, so
+// the packing is one to one.
+func detectPack(w []byte) (uint64, bool) {
+	if len(w) == 0 || len(w) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for i, c := range w {
+		k |= uint64(c) << (8 * i)
+	}
+	return k, true
+}
+
+func detectHash(k uint64) uint8 { return uint8((k * 0x9E3779B97F4A7C15) >> 56) }
+
+// detectStopLang returns 1 + the index in detectLangs of the language word (lower case,
+// UTF-8) is a stop word of, or 0.
+func detectStopLang(word []byte) int {
+	if k, ok := detectPack(word); ok {
+		t := detectStops
+		for h := detectHash(k); t.lang[h] != 0; h++ {
+			if t.key[h] == k {
+				return int(t.lang[h])
+			}
+		}
+		return 0
+	}
+	if len(word) <= detectStopMaxBytes {
+		if lang, ok := detectStopwords[string(word)]; ok {
+			return 1 + slices.Index(detectLangs[:], lang)
+		}
+	}
+	return 0
+}
+
 // DetectLanguage returns "ar", "zh", "ru", "fr", "es" or "en" for the language text is written in,
 // or "" when it cannot tell (too little text, or Latin text without enough function words).
 func DetectLanguage(text string) string {
@@ -50,27 +125,39 @@ func DetectLanguage(text string) string {
 		text = text[:cut]
 	}
 	var arabic, han, cyrillic, latin int
-	votes := map[string]int{}
+	var votes [1 + len(detectLangs)]int // by detectStopLang; votes[0] counts nothing
 	// The current word, lower-cased, as UTF-8 (at most 32 letters of 4 bytes), so the
 	// stop-word lookup needs no conversion that allocates.
 	var wbuf [32 * utf8.UTFMax]byte
 	word, letters := wbuf[:0], 0
 	flush := func() {
 		if letters > 0 && letters < 16 {
-			if lang, ok := detectStopwords[string(word)]; ok {
-				votes[lang]++
-			}
+			votes[detectStopLang(word)]++
 		}
 		word, letters = word[:0], 0
 	}
-	for _, r := range text {
-		switch {
-		case r < utf8.RuneSelf:
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
 			// ASCII, most of any Latin-script text: of the four scripts only Latin has
-			// letters here, and the table lookups below would cost far more.
-			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
-				latin++
+			// letters here, and they are the only ASCII letters unicode.IsLetter knows.
+			i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
+			if 'a' <= c && c <= 'z' {
+				latin++
+				if letters < 32 {
+					word = append(word, c)
+					letters++
+				}
+				continue
+			}
+			flush()
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:]) // as range does: U+FFFD for a bad byte
+		i += size
+		switch {
 		case unicode.Is(unicode.Arabic, r):
 			arabic++
 		case unicode.Is(unicode.Han, r):
@@ -110,8 +197,8 @@ func DetectLanguage(text string) string {
 		return best.lang
 	}
 	lang, top, second := "", 0, 0
-	for _, l := range []string{"en", "fr", "es"} {
-		switch n := votes[l]; {
+	for i, l := range detectLangs {
+		switch n := votes[1+i]; {
 		case n > top:
 			lang, second, top = l, top, n
 		case n > second:

@@ -51,3 +51,20 @@ func FuzzDetectLanguage(f *testing.F) {
 		}
 	})
 }
+
+// TestDetectStopTable checks the packed stop-word table against the word list: every stop
+// word is found with its language, and words that are not stop words are not.
+func TestDetectStopTable(t *testing.T) {
+	for w, lang := range detectStopwords {
+		got := detectStopLang([]byte(w))
+		if got == 0 || detectLangs[got-1] != lang {
+			t.Errorf("detectStopLang(%q) = %d, want %s", w, got, lang)
+		}
+	}
+	for _, w := range []string{"", "a", "th", "thee", "théé", "también!", "tambiénes", "committee", "être", "ete"} {
+		_, stop := detectStopwords[w]
+		if got := detectStopLang([]byte(w)); (got != 0) != stop {
+			t.Errorf("detectStopLang(%q) = %d, stop word: %v", w, got, stop)
+		}
+	}
+}

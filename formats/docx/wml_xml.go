@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
+	"unicode/utf8"
 )
 
 // wXML is the writer's small XML builder. encoding/xml's Encoder cannot be used for
@@ -88,7 +89,34 @@ func (x *wXML) bytes() []byte { return x.b.Bytes() }
 
 // wEscape escapes s for use in text and attribute values. xml.EscapeText also replaces
 // characters XML 1.0 forbids (control characters) with U+FFFD, so a stray form feed in the
-// notes cannot make Word refuse the file.
+// notes cannot make Word refuse the file. Most text needs nothing of that: the part before
+// the first character that does is copied as it is, which is what EscapeText would write.
 func wEscape(b *bytes.Buffer, s string) {
-	_ = xml.EscapeText(b, []byte(s)) // writes to a bytes.Buffer cannot fail
+	i := wPlainPrefix(s)
+	b.WriteString(s[:i])
+	if i < len(s) {
+		_ = xml.EscapeText(b, []byte(s[i:])) // writes to a bytes.Buffer cannot fail
+	}
+}
+
+// wPlainPrefix returns the length of the longest prefix of s that xml.EscapeText writes
+// unchanged: no markup character, no tab or line break (escaped as character references),
+// no character outside the XML 1.0 range and no invalid UTF-8.
+func wPlainPrefix(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\'' || c == '&' || c == '<' || c == '>' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			return i
+		}
+		i += n
+	}
+	return len(s)
 }

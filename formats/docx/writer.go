@@ -35,12 +35,13 @@ type WriterOptions struct {
 // concurrent use: every Write builds its own state.
 type wWriter struct {
 	ref *wReference // nil without a reference document
+	zip *wDeflater  // compressors and recurring compressed parts, shared by every Write
 }
 
 // NewWriter returns the DOCX writer. A reference document is parsed and checked once, here:
 // a file that is not a zip archive or has no word/styles.xml is an error naming the file.
 func NewWriter(opts WriterOptions) (pipeline.Writer, error) {
-	w := &wWriter{}
+	w := &wWriter{zip: newWDeflater()}
 	if opts.ReferenceDoc != nil {
 		name := opts.ReferenceName
 		if name == "" {
@@ -121,7 +122,7 @@ func (w *wWriter) build(ctx context.Context, doc *pipeline.Document, opts pipeli
 		return nil, err
 	}
 	parts := st.parts(body, opts)
-	return wZip(parts, wZipTime(opts.Created))
+	return wZip(w.zip, parts, wZipTime(opts.Created))
 }
 
 // wDocPos is the position errors about the whole document carry.

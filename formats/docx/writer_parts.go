@@ -1,8 +1,6 @@
 package docx
 
 import (
-	"archive/zip"
-	"bytes"
 	"strings"
 	"time"
 
@@ -14,6 +12,10 @@ type wPart struct {
 	name        string // zip path, no leading slash
 	contentType string // for an Override in [Content_Types].xml; "" when a Default covers it
 	data        []byte
+	// shared marks a part whose bytes come only from the locale, the options and the
+	// reference document, never from the document's text, so it recurs across documents
+	// and its compressed form is worth keeping (see wDeflater).
+	shared bool
 }
 
 // Content types of the parts the writer produces.
@@ -51,23 +53,25 @@ var wSlots = [wHeaderSlots]wSlot{
 func (st *wState) parts(body []byte, opts pipeline.WriteOptions) []wPart {
 	ps := []wPart{
 		{name: "word/document.xml", contentType: wCTMain, data: body},
-		{name: "word/styles.xml", contentType: wCTStyles, data: st.stylesPart()},
-		{name: "word/numbering.xml", contentType: wCTNumbering, data: st.num.numberingXML()},
-		{name: "word/settings.xml", contentType: wCTSettings, data: st.settingsPart()},
-		{name: "word/fontTable.xml", contentType: wCTFontTable, data: st.fontTableXML()},
+		{name: "word/styles.xml", contentType: wCTStyles, data: st.stylesPart(), shared: true},
+		{name: "word/numbering.xml", contentType: wCTNumbering, data: st.num.numberingXML(), shared: true},
+		{name: "word/settings.xml", contentType: wCTSettings, data: st.settingsPart(), shared: true},
+		{name: "word/fontTable.xml", contentType: wCTFontTable, data: st.fontTableXML(), shared: true},
 	}
 	var extra []wPart
 	for i, s := range wSlots {
 		if st.ref != nil {
 			if rp, ok := st.ref.slots[s.key]; ok {
-				ps = append(ps, wPart{name: s.part, contentType: s.ct, data: rp.data})
+				ps = append(ps, wPart{name: s.part, contentType: s.ct, data: rp.data, shared: true})
 				if rp.rels != nil {
-					extra = append(extra, wPart{name: wRelsName(s.part), data: rp.rels})
+					extra = append(extra, wPart{name: wRelsName(s.part), data: rp.rels, shared: true})
 				}
 				continue
 			}
 		}
-		ps = append(ps, wPart{name: s.part, contentType: s.ct, data: st.hdrFtrXML(i)})
+		// The running header and the first-page footer print the symbol and the job number.
+		shared := s.key == "header-first" || s.key == "footer-default"
+		ps = append(ps, wPart{name: s.part, contentType: s.ct, data: st.hdrFtrXML(i), shared: shared})
 	}
 	if len(st.footnotes) > 0 {
 		ps = append(ps, wPart{name: "word/footnotes.xml", contentType: wCTFootnotes, data: st.footnotesXML()})
@@ -76,12 +80,13 @@ func (st *wState) parts(body []byte, opts pipeline.WriteOptions) []wPart {
 		extra = append(extra, st.ref.media...)
 	}
 	ps = append(ps, wPart{name: "docProps/core.xml", contentType: wCTCore, data: st.coreXML(opts)})
-	ps = append(ps, wPart{name: "docProps/app.xml", contentType: wCTApp, data: st.appXML(opts)})
+	ps = append(ps, wPart{name: "docProps/app.xml", contentType: wCTApp, data: st.appXML(opts), shared: true})
 	ps = append(ps, extra...)
 	head := []wPart{
-		{name: "[Content_Types].xml", data: st.contentTypesXML(ps)},
-		{name: "_rels/.rels", data: wPackageRelsXML()},
-		{name: "word/_rels/document.xml.rels", data: st.documentRelsXML()},
+		{name: "[Content_Types].xml", data: st.contentTypesXML(ps), shared: true},
+		{name: "_rels/.rels", data: wPackageRelsXML(), shared: true},
+		// Hyperlink targets come from the text.
+		{name: "word/_rels/document.xml.rels", data: st.documentRelsXML(), shared: len(st.links) == 0},
 	}
 	return append(head, ps...)
 }
@@ -335,24 +340,4 @@ func (st *wState) appXML(opts pipeline.WriteOptions) []byte {
 	x.textElem("DocSecurity", "0")
 	x.close("Properties")
 	return x.bytes()
-}
-
-// wZip writes the parts, in order, with one fixed timestamp, so equal input gives equal bytes.
-func wZip(ps []wPart, mod time.Time) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range ps {
-		fh := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
-		f, err := zw.CreateHeader(fh)
-		if err != nil {
-			return nil, pipeline.Errorf(wStage, pipeline.Pos{Part: p.name}, nil, "zip: %v", err)
-		}
-		if _, err := f.Write(p.data); err != nil {
-			return nil, pipeline.Errorf(wStage, pipeline.Pos{Part: p.name}, nil, "zip: %v", err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, pipeline.Errorf(wStage, pipeline.Pos{}, nil, "zip: %v", err)
-	}
-	return buf.Bytes(), nil
 }

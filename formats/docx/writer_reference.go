@@ -197,7 +197,7 @@ func wLoadReference(name string, data []byte) (_ *wReference, err error) {
 				if b == nil {
 					continue
 				}
-				mediaPart := wPart{name: mp, data: b, contentType: types.overrides["/"+mp]}
+				mediaPart := wPart{name: mp, data: b, contentType: types.overrides["/"+mp], shared: true}
 				ext := strings.ToLower(strings.TrimPrefix(path.Ext(mp), "."))
 				if mediaPart.contentType == "" && !seenExt[ext] && types.defaults[ext] != "" && ext != "xml" && ext != "rels" {
 					seenExt[ext] = true

@@ -113,7 +113,25 @@ type normalizer struct {
 }
 
 func (n *normalizer) run(s string, b *strings.Builder) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Printable ASCII other than the space is written as it is, a stretch at a time:
+		// it is most of the text of most notes.
+		if c := s[i]; c > ' ' && c < 0x7f {
+			if n.pending != 0 {
+				b.WriteRune(n.pending)
+				n.pending = 0
+			}
+			n.started = true
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:]) // as range does: U+FFFD for a bad byte
+		i += size
 		switch {
 		case invisible(r):
 		case isSpaceRune(r):
@@ -329,7 +347,22 @@ func isNote(t string) bool {
 func units(s string) int {
 	words, cjk := 0, 0
 	inWord := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII: no CJK; the white space of unicode.IsSpace and the letters and
+			// digits of unicode.IsLetter and IsDigit, without the table lookups.
+			i++
+			switch {
+			case c == ' ' || c >= '\t' && c <= '\r':
+				inWord = false
+			case !inWord && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'):
+				words++
+				inWord = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case isCJK(r):
 			cjk++

@@ -65,6 +65,15 @@ func cleanChars(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	s = norm.NFC.String(s)
+	if !hasControls(s) {
+		return s
+	}
+	return dropControls(s)
+}
+
+// dropControls is the rewrite of cleanChars: line breaks and tabs become spaces, bidi
+// controls, BOMs and other controls go.
+func dropControls(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -81,6 +90,27 @@ func cleanChars(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hasControls reports whether cleanChars would change the valid UTF-8 string s: a line
+// break, tab, bidi control, BOM or other control character. Most runs have none, and
+// copying them rune by rune was a large part of cleaning.
+func hasControls(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7F {
+			return true
+		}
+		if c < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == 0x85 || r == 0x2028 || r == 0x2029 || isBidiControl(r) || r == 0xFEFF || (r >= 0x80 && r <= 0x9F) {
+			return true
+		}
+		i += n - 1
+	}
+	return false
 }
 
 func isBidiControl(r rune) bool {
@@ -109,9 +139,14 @@ func isNoBreak(r rune) bool { return r == 0xA0 || r == 0x202F || r == 0x2007 }
 // (Word's ".  " after a full stop) a no-break space is kept only where typography needs
 // one: before ; : ! ? » %, after «, or between digits. Everything else becomes ' '.
 func collapseSpaces(s string) string {
-	if s == "" {
+	if s == "" || !needsCollapse(s) {
 		return s
 	}
+	return collapseRunes(s)
+}
+
+// collapseRunes is collapseSpaces without the check that it has anything to do.
+func collapseRunes(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -151,6 +186,44 @@ func collapseSpaces(s string) string {
 		i = j
 	}
 	return b.String()
+}
+
+// needsCollapse reports whether collapseSpaces would change s: two horizontal spaces in a
+// row, a space other than ' ' and the no-break ones, or an invalid byte (which []rune
+// turns into U+FFFD). A lone ' ' or no-break space is written back as it is.
+func needsCollapse(s string) bool {
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return true
+				}
+				prevSpace = true
+			case '\t':
+				return true
+			default:
+				prevSpace = false
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return true
+		}
+		if isHSpace(r) {
+			if prevSpace || !isNoBreak(r) {
+				return true
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+		i += n - 1
+	}
+	return false
 }
 
 // mergeable reports whether two adjacent runs print the same way and may become one.

@@ -29,7 +29,8 @@ type grammar struct {
 	pastEd bool
 }
 
-// grammarOf builds the lookup sets of one locale. It is called once per document.
+// grammarOf builds the lookup sets of one locale (once per process for the embedded ones,
+// see embeddedVocab).
 func grammarOf(loc *locales.Locale) *grammar {
 	sp := loc.Speech
 	return &grammar{

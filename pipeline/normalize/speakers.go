@@ -2,7 +2,9 @@ package normalize
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,7 +42,7 @@ func (Speakers) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline
 			if !ok || p == nil || p.Speaker != "" {
 				continue
 			}
-			p.Speaker = d.detect(i, pipeline.PlainText(p.Inlines))
+			p.Speaker = d.detect(i, d.texts[i])
 		}
 		return nil
 	})
@@ -64,26 +66,57 @@ type sepCandidate struct {
 }
 
 type speakerDetector struct {
-	loc     *locales.Locale
-	g       *grammar
-	verbs   map[string]bool
-	titles  map[string]bool
-	abbrevs map[string]bool
+	loc *locales.Locale
+	*speechVocab
+	// texts are the paragraphs' plain texts by block index, as the evidence pass saw them.
+	texts []string
 	// Document-level evidence for the minutes style.
 	cands     map[int]sepCandidate // by block index
 	count     map[string]int       // lower-cased name → paragraphs opening with it
 	capital   map[string]bool      // lower-cased name → seen capitalised as a candidate
-	lowerSeen map[string]bool      // words written in lower case somewhere in the body
+	lowerSeen map[string]bool      // words written in lower case somewhere in the body (only those nameOK asks about)
 	strong    map[string]bool      // names accepted with a strong separator
 	dialogue  bool                 // the notes use "Name: text" for several speakers
 }
 
-func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDetector {
-	d := &speakerDetector{
-		loc: loc, g: grammarOf(loc), verbs: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{},
-		cands: map[int]sepCandidate{}, count: map[string]int{}, capital: map[string]bool{},
-		lowerSeen: map[string]bool{}, strong: map[string]bool{},
+// speechVocab is the lookup form of a locale's speech data. It depends on the locale only,
+// so the embedded locales' vocabularies are built once per process (embeddedVocab) and
+// shared read-only.
+type speechVocab struct {
+	g       *grammar
+	verbs   map[string]bool
+	titles  map[string]bool
+	abbrevs map[string]bool
+	// ends are the sentence ends that are one character, which are the only ones a
+	// character of the text can equal (firstSentence compares one character at a time).
+	ends []rune
+}
+
+// embeddedVocab holds the vocabulary of every embedded locale, by locale. The embedded set
+// is read-only after loading, so its vocabularies never go stale.
+var embeddedVocab = sync.OnceValue(func() map[*locales.Locale]*speechVocab {
+	m := map[*locales.Locale]*speechVocab{}
+	set, err := locales.Embedded()
+	if err != nil {
+		return m // newSpeakerDetector builds the vocabulary of whatever locale it gets
 	}
+	for _, loc := range set.All() {
+		m[loc] = newSpeechVocab(loc)
+	}
+	return m
+})
+
+// vocabOf returns loc's vocabulary: the shared one for an embedded locale, else a new one.
+func vocabOf(loc *locales.Locale) *speechVocab {
+	if v := embeddedVocab()[loc]; v != nil {
+		return v
+	}
+	return newSpeechVocab(loc)
+}
+
+// newSpeechVocab builds the lookup sets of loc's speech data.
+func newSpeechVocab(loc *locales.Locale) *speechVocab {
+	d := &speechVocab{g: grammarOf(loc), verbs: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{}}
 	for _, v := range loc.Speech.Verbs {
 		v = strings.ToLower(v)
 		d.verbs[v] = true
@@ -105,15 +138,38 @@ func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDet
 	for _, a := range loc.Speech.Abbreviations {
 		d.abbrevs[a] = true
 	}
-	// Gather the minutes-style evidence over the whole document.
+	for _, e := range loc.Speech.SentenceEnds {
+		if r, n := utf8.DecodeRuneInString(e); n == len(e) && string(r) == e {
+			d.ends = append(d.ends, r)
+		}
+	}
+	return d
+}
+
+func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDetector {
+	d := &speakerDetector{
+		loc: loc, speechVocab: vocabOf(loc), texts: make([]string, len(doc.Blocks)),
+		cands: map[int]sepCandidate{}, count: map[string]int{}, capital: map[string]bool{},
+		lowerSeen: map[string]bool{}, strong: map[string]bool{},
+	}
+	// Gather the minutes-style evidence over the whole document: first the candidates,
+	// then which of their names' words the body writes in lower case. nameOK only asks
+	// lowerSeen about the lower-cased words of candidate names, so only those are kept.
+	type para struct {
+		i    int
+		text string
+		skip bool // the first word is the candidate's name
+	}
+	var paras []para
+	wanted := map[string]bool{}
 	for i, b := range doc.Blocks {
 		p, ok := b.(*pipeline.Paragraph)
 		if !ok || p == nil {
 			continue
 		}
 		text := pipeline.PlainText(p.Inlines)
+		d.texts[i] = text
 		c, ok := d.sepCandidate(text)
-		skip := ""
 		if ok {
 			d.cands[i] = c
 			key := strings.ToLower(c.name)
@@ -121,15 +177,40 @@ func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDet
 			if r, _ := utf8.DecodeRuneInString(c.name); unicode.IsUpper(r) {
 				d.capital[key] = true
 			}
-			skip = c.name
+			for _, w := range strings.Fields(c.name) {
+				wanted[strings.ToLower(w)] = true
+			}
 		}
-		for j, w := range strings.Fields(text) {
-			if j == 0 && skip != "" {
+		paras = append(paras, para{i: i, text: text, skip: ok && c.name != ""})
+	}
+	if len(wanted) > 0 {
+		for _, p := range paras {
+			// A word can only be one of the wanted ones if it occurs in the text at all;
+			// most paragraphs contain none and are not split into words.
+			found := false
+			for w := range wanted {
+				if strings.Contains(p.text, w) {
+					found = true
+					break
+				}
+			}
+			if !found {
 				continue
 			}
-			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-			if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) {
-				d.lowerSeen[w] = true
+			first := true
+			for w := range strings.FieldsSeq(p.text) {
+				if first && p.skip {
+					first = false
+					continue
+				}
+				first = false
+				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+				if !wanted[w] {
+					continue
+				}
+				if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) {
+					d.lowerSeen[w] = true
+				}
 			}
 		}
 	}
@@ -266,12 +347,11 @@ func firstWord(s string) string {
 // firstSentence cuts text at the first sentence end that is not an abbreviation's or an
 // initial's full stop ("Mr.", "G.", "i.e.").
 func (d *speakerDetector) firstSentence(text string) string {
-	ends := d.loc.Speech.SentenceEnds
 	for i, r := range text {
 		if i > 600 {
 			return text[:i]
 		}
-		if !containsStr(ends, string(r)) {
+		if !slices.Contains(d.ends, r) {
 			continue
 		}
 		next := i + utf8.RuneLen(r)
@@ -294,23 +374,16 @@ func (d *speakerDetector) firstSentence(text string) string {
 	return text
 }
 
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // token is a word of a sentence with its byte offset.
 type token struct {
 	text  string
 	start int
 }
 
-func fieldsWithOffsets(s string) []token {
-	var out []token
+// fieldsWithOffsets splits s at white space into at most limit words (the rest is not
+// looked at).
+func fieldsWithOffsets(s string, limit int) []token {
+	out := make([]token, 0, min(limit, 48))
 	start := -1
 	for i, r := range s {
 		sp := unicode.IsSpace(r) || isHSpace(r)
@@ -320,6 +393,9 @@ func fieldsWithOffsets(s string) []token {
 		if sp && start >= 0 {
 			out = append(out, token{s[start:i], start})
 			start = -1
+			if len(out) == limit {
+				return out
+			}
 		}
 	}
 	if start >= 0 {
@@ -338,12 +414,9 @@ func trimPunct(w string) string {
 // language that puts the subject first (English, French, Spanish, Russian).
 func (d *speakerDetector) detectSVO(text string) string {
 	sent := d.firstSentence(text)
-	toks := fieldsWithOffsets(sent)
+	toks := fieldsWithOffsets(sent, 41) // the verb is looked for among the first 41 words
 	tried := 0
-	for i, t := range toks {
-		if i > 40 {
-			break
-		}
+	for _, t := range toks {
 		core := trimPunct(t.text)
 		r, _ := utf8.DecodeRuneInString(core)
 		if core == "" || !unicode.IsLower(r) || !d.verbs[strings.ToLower(core)] {

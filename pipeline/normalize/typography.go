@@ -80,13 +80,73 @@ func dashes(s string) string {
 	if !strings.Contains(s, "-") {
 		return s
 	}
-	s = replaceChecked(reTimeRange, s, func(m []int) (string, bool) {
+	// Most hyphens join words ("co-chair"); the range expressions need digits around the
+	// hyphen, and running them costs far more than these checks.
+	if rangeHyphen(s, true) {
+		s = timeRanges(s)
+	}
+	if rangeHyphen(s, false) {
+		s = numRanges(s)
+	}
+	if strings.Contains(s, "--") {
+		s = typedDashes(s)
+	}
+	return s
+}
+
+// rangeHyphen reports whether some hyphen has a digit after it and, before it, the end of
+// a time ("14:00", "9.30", "9h", "9h3", "9h30"; spaces and tabs allowed around the hyphen)
+// when time is set, else a digit: a necessary condition for reTimeRange or reNumRange to
+// match.
+func rangeHyphen(s string, time bool) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' {
+			continue
+		}
+		a, b := i-1, i+1
+		if time {
+			for a >= 0 && (s[a] == ' ' || s[a] == '\t') {
+				a--
+			}
+			for b < len(s) && (s[b] == ' ' || s[b] == '\t') {
+				b++
+			}
+		}
+		if a < 0 || b >= len(s) || s[b] < '0' || s[b] > '9' {
+			continue
+		}
+		if !time {
+			if isDigitByte(s[a]) {
+				return true
+			}
+			continue
+		}
+		// The time before the hyphen ends in h, h + digit, or [:.h] + two digits.
+		switch {
+		case s[a] == 'h',
+			isDigitByte(s[a]) && a >= 1 && s[a-1] == 'h',
+			isDigitByte(s[a]) && a >= 2 && isDigitByte(s[a-1]) && strings.IndexByte(":.h", s[a-2]) >= 0:
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// timeRanges writes en dashes in time ranges.
+func timeRanges(s string) string {
+	return replaceChecked(reTimeRange, s, func(m []int) (string, bool) {
 		if !rangeBoundary(s, m[0], m[1]) {
 			return "", false
 		}
 		return s[m[2]:m[3]] + "–" + s[m[4]:m[5]], true
 	})
-	s = replaceChecked(reNumRange, s, func(m []int) (string, bool) {
+}
+
+// numRanges writes en dashes in number ranges, not in codes and dates.
+func numRanges(s string) string {
+	return replaceChecked(reNumRange, s, func(m []int) (string, bool) {
 		if !rangeBoundary(s, m[0], m[1]) {
 			return "", false
 		}
@@ -101,7 +161,11 @@ func dashes(s string) string {
 		}
 		return a + "–" + b, true
 	})
-	s = replaceChecked(reHyphens, s, func(m []int) (string, bool) {
+}
+
+// typedDashes writes an en dash for a typed "--" and an em dash for "---".
+func typedDashes(s string) string {
+	return replaceChecked(reHyphens, s, func(m []int) (string, bool) {
 		n := m[1] - m[0]
 		if n > 3 {
 			return "", false // a rule of hyphens, kept as typed
@@ -125,7 +189,6 @@ func dashes(s string) string {
 		}
 		return "–", true
 	})
-	return s
 }
 
 // rangeBoundary rejects ranges that are part of a longer code or date: a digit, letter,
@@ -252,6 +315,9 @@ func spaceBefore(s string, prev, next rune, loc *locales.Locale) string {
 	if len(sb) == 0 {
 		return s
 	}
+	if !hasSpaceBeforeMark(s, sb) {
+		return s
+	}
 	rs := []rune(s)
 	var out []rune
 	for i, r := range rs {
@@ -286,4 +352,20 @@ func spaceBefore(s string, prev, next rune, loc *locales.Locale) string {
 		out = append(out, r)
 	}
 	return string(out)
+}
+
+// hasSpaceBeforeMark reports whether spaceBefore has anything to do in s: a mark of sb
+// (keys are single characters; a longer key never matches), or an invalid byte, which the
+// rewrite turns into U+FFFD. In valid UTF-8 a character's encoding is only found where
+// that character stands, so a substring test per key is exact.
+func hasSpaceBeforeMark(s string, sb map[string]string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	for k := range sb {
+		if k != "" && strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
 }

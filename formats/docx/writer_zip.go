@@ -1,0 +1,174 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/scribe-un/scribe/pipeline"
+)
+
+// Why the writer brings its own deflate compressor to archive/zip:
+//
+// A seed-sized report is 14 small parts. archive/zip resets a pooled flate compressor for
+// each, and a reset clears the match hash tables (about 640 KB); compressing the parts and
+// clearing those tables was a third of the CPU time of a whole notes → DOCX conversion. Most
+// parts (styles, numbering, settings, font table, the empty header, the page-number footer,
+// the package relationships, app.xml) are the same bytes for every document of one language,
+// so the writer keeps their compressed form and copies it into the next package.
+//
+// The compressed bytes are exactly what archive/zip itself would write: the same flate level
+// (wZipLevel, archive/zip's), one Write of the whole part and a Close on a fresh or reset
+// compressor, and archive/zip still computes the CRC, the sizes and every header itself.
+
+// wZipLevel is the flate level archive/zip uses for zip.Deflate; keeping it keeps the bytes.
+const wZipLevel = 5
+
+// Bounds of the compressed-part cache: a part larger than wZipCacheMaxPart, or one that would
+// take the cache over wZipCacheMaxBytes (keys and values), is compressed every time instead.
+const (
+	wZipCacheMaxPart  = 64 << 10
+	wZipCacheMaxBytes = 4 << 20
+)
+
+// wDeflater lends flate compressors and remembers the compressed form of recurring parts.
+// One belongs to each writer value (never to the package) and is safe for concurrent use; it
+// holds only parts marked shared, whose bytes come from the locale, the options and the
+// reference document, never from a document's text.
+type wDeflater struct {
+	pool sync.Pool // *flate.Writer at wZipLevel
+
+	mu    sync.RWMutex
+	cache map[string][]byte // part bytes → their deflated bytes
+	size  int               // bytes held by cache, keys and values
+}
+
+// newWDeflater returns an empty deflater.
+func newWDeflater() *wDeflater {
+	return &wDeflater{cache: map[string][]byte{}}
+}
+
+// flateWriter returns a compressor writing to out, from the pool when one is free.
+func (d *wDeflater) flateWriter(out io.Writer) *flate.Writer {
+	if fw, ok := d.pool.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return fw
+	}
+	fw, _ := flate.NewWriter(out, wZipLevel) // the level is valid: no error
+	return fw
+}
+
+// deflate writes data compressed to out, as one Write and a Close of a compressor.
+func (d *wDeflater) deflate(out io.Writer, data []byte) error {
+	fw := d.flateWriter(out)
+	_, err := fw.Write(data)
+	if cerr := fw.Close(); err == nil {
+		err = cerr
+	}
+	d.pool.Put(fw)
+	return err
+}
+
+// lookup returns the remembered compressed form of data.
+func (d *wDeflater) lookup(data []byte) ([]byte, bool) {
+	d.mu.RLock()
+	z, ok := d.cache[string(data)] // no allocation: the conversion is only a map key
+	d.mu.RUnlock()
+	return z, ok
+}
+
+// remember stores the compressed form of data, unless the cache is full.
+func (d *wDeflater) remember(data, z []byte) {
+	n := len(data) + len(z)
+	if len(data) > wZipCacheMaxPart {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.cache[string(data)]; ok || d.size+n > wZipCacheMaxBytes {
+		return
+	}
+	d.cache[string(data)] = z
+	d.size += n
+}
+
+// wPartDeflate is the io.WriteCloser archive/zip writes one part through. A shared part is
+// collected and, at Close, copied from the cache or compressed and remembered; any other part
+// is compressed as it comes.
+type wPartDeflate struct {
+	d      *wDeflater
+	out    io.Writer
+	shared bool
+	fw     *flate.Writer // streaming compressor of an unshared part
+	buf    []byte        // the shared part's bytes so far
+}
+
+// Write compresses or collects p.
+func (w *wPartDeflate) Write(p []byte) (int, error) {
+	if w.shared {
+		w.buf = append(w.buf, p...)
+		return len(p), nil
+	}
+	if w.fw == nil {
+		w.fw = w.d.flateWriter(w.out)
+	}
+	return w.fw.Write(p)
+}
+
+// Close finishes the part's deflate stream.
+func (w *wPartDeflate) Close() error {
+	if !w.shared {
+		if w.fw == nil {
+			w.fw = w.d.flateWriter(w.out)
+		}
+		err := w.fw.Close()
+		w.d.pool.Put(w.fw)
+		w.fw = nil
+		return err
+	}
+	if z, ok := w.d.lookup(w.buf); ok {
+		_, err := w.out.Write(z)
+		return err
+	}
+	var z bytes.Buffer
+	if err := w.d.deflate(&z, w.buf); err != nil {
+		return err
+	}
+	w.d.remember(w.buf, z.Bytes())
+	_, err := w.out.Write(z.Bytes())
+	return err
+}
+
+// wZip writes the parts, in order, with one fixed timestamp, so equal input gives equal bytes.
+func wZip(d *wDeflater, ps []wPart, mod time.Time) ([]byte, error) {
+	size := 22 // end of central directory
+	for _, p := range ps {
+		// Parts compress to well under half their size; headers take ~2 × (46 + name).
+		size += len(p.data)/2 + 2*(46+len(p.name))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	zw := zip.NewWriter(buf)
+	var cur *wPart // the part being written, read by the compressor archive/zip asks for
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return &wPartDeflate{d: d, out: out, shared: cur.shared}, nil
+	})
+	for i := range ps {
+		p := &ps[i]
+		cur = p
+		fh := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
+		f, err := zw.CreateHeader(fh)
+		if err != nil {
+			return nil, pipeline.Errorf(wStage, pipeline.Pos{Part: p.name}, nil, "zip: %v", err)
+		}
+		if _, err := f.Write(p.data); err != nil {
+			return nil, pipeline.Errorf(wStage, pipeline.Pos{Part: p.name}, nil, "zip: %v", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, pipeline.Errorf(wStage, pipeline.Pos{}, nil, "zip: %v", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,81 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"testing"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/pipelinetest"
+)
+
+// wPlainZip zips parts the way the writer did before it brought its own compressor:
+// archive/zip's built-in Deflate, one Write per part.
+func wPlainZip(t *testing.T, names []string, parts map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	mod := wZipTime(wTestCreated)
+	for _, n := range names {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: mod})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Write(parts[n]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestZipBytesUnchanged checks that the writer's compressor and its cache of recurring
+// parts give the very bytes archive/zip alone gives, for every language, on a first write
+// (nothing cached), a second (shared parts from the cache) and after other languages.
+func TestZipBytesUnchanged(t *testing.T) {
+	w, err := NewWriter(WriterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]func(lang string) *pipeline.Document{
+		"sample": pipelinetest.Sample,
+		"rich":   wRichDoc,
+	}
+	for round := 0; round < 2; round++ {
+		for name, mk := range docs {
+			for _, lang := range locales.Supported {
+				var out bytes.Buffer
+				opts := pipeline.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &pipeline.Warnings{}}
+				if err := w.Write(context.Background(), &out, mk(lang), opts); err != nil {
+					t.Fatal(err)
+				}
+				parts, names := wParts(t, out.Bytes())
+				if want := wPlainZip(t, names, parts); !bytes.Equal(out.Bytes(), want) {
+					t.Errorf("round %d, %s-%s: the package differs from archive/zip's (%d bytes, want %d)", round, name, lang, out.Len(), len(want))
+				}
+			}
+		}
+	}
+}
+
+// TestEscapeMatchesEncodingXML checks the copy-as-is prefix of wEscape against
+// xml.EscapeText, character class by character class.
+func TestEscapeMatchesEncodingXML(t *testing.T) {
+	for _, s := range []string{
+		"", "plain text", "a < b & c > d", `"quoted" and 'apostrophe'`, "tab\there", "line\nbreak", "cr\rhere",
+		"form\ffeed", "del\x7f", "bad \xff byte", "café – «citation» ١٢٣ 中文", "\uFFFD literal", "\uFFFE\uFFFF",
+		"\U0001F600 emoji", "c1 \u0085 control", "end<",
+	} {
+		var want, got bytes.Buffer
+		_ = xml.EscapeText(&want, []byte(s))
+		wEscape(&got, s)
+		if got.String() != want.String() {
+			t.Errorf("wEscape(%q) = %q, want %q", s, got.String(), want.String())
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/scribe-un/scribe/formats/internal/freelist"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -39,7 +40,7 @@ const (
 // holds only parts marked shared, whose bytes come from the locale, the options and the
 // reference document, never from a document's text.
 type wDeflater struct {
-	pool sync.Pool // *flate.Writer at wZipLevel
+	idle freelist.List[*flate.Writer] // at wZipLevel
 
 	mu    sync.RWMutex
 	cache map[string][]byte // part bytes → their deflated bytes
@@ -53,7 +54,7 @@ func newWDeflater() *wDeflater {
 
 // flateWriter returns a compressor writing to out, from the pool when one is free.
 func (d *wDeflater) flateWriter(out io.Writer) *flate.Writer {
-	if fw, ok := d.pool.Get().(*flate.Writer); ok {
+	if fw, ok := d.idle.Get(); ok {
 		fw.Reset(out)
 		return fw
 	}
@@ -68,7 +69,7 @@ func (d *wDeflater) deflate(out io.Writer, data []byte) error {
 	if cerr := fw.Close(); err == nil {
 		err = cerr
 	}
-	d.pool.Put(fw)
+	d.idle.Put(fw)
 	return err
 }
 
@@ -125,7 +126,7 @@ func (w *wPartDeflate) Close() error {
 			w.fw = w.d.flateWriter(w.out)
 		}
 		err := w.fw.Close()
-		w.d.pool.Put(w.fw)
+		w.d.idle.Put(w.fw)
 		w.fw = nil
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 // the PDF once every page is drawn, because the fonts can only be cut (subset) and added
 // when all the characters they must show are known.
 type renderer struct {
-	ops      []func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef)
+	ops      []op
 	df       *docFonts
 	rtl      bool
 	layouter *layouter
@@ -27,6 +27,29 @@ type renderer struct {
 	page      int
 }
 
+// op is one recorded drawing operation. A value, not a closure: a document records
+// thousands, and a closure each was a heap allocation each.
+type op struct {
+	kind       opKind
+	face       *face
+	synth      pdfdoc.Synthetic
+	size       float64
+	x, y, w, h float64 // a line's second point is (w, h)
+	text       string  // text, link target, bookmark title
+	level      int     // bookmark depth
+}
+
+type opKind uint8
+
+const (
+	opPage opKind = iota
+	opLine
+	opText
+	opSpace
+	opLink
+	opBookmark
+)
+
 // furniture is what every page repeats: the running header and the first page's job number.
 type furniture struct {
 	header, job []token
@@ -35,20 +58,15 @@ type furniture struct {
 
 func textsOf(s string) []pipeline.Inline { return pipeline.Texts(s, 0) }
 
-func (r *renderer) addPage() {
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.AddPage() })
-}
+func (r *renderer) addPage() { r.ops = append(r.ops, op{kind: opPage}) }
 
 func (r *renderer) line(x1, y1, x2, y2, width float64) {
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.Line(x1, y1, x2, y2, width) })
+	r.ops = append(r.ops, op{kind: opLine, x: x1, y: y1, w: x2, h: y2, size: width})
 }
 
 func (r *renderer) text(p *piece, x, y float64, text string) {
-	f, size, synth := p.face, p.size, synthetic(p.synth)
-	r.df.need(f, text)
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) {
-		pdf.Text(fonts[f].With(synth), size, x, y, text)
-	})
+	r.df.need(p.face, text)
+	r.ops = append(r.ops, op{kind: opText, face: p.face, synth: synthetic(p.synth), size: p.size, x: x, y: y, text: text})
 }
 
 // synthetic maps the style bits a face lacks to the imitations the PDF draws.
@@ -67,24 +85,19 @@ func synthetic(s style) pdfdoc.Synthetic {
 // that text extraction, search and screen readers find the word break where the reader
 // sees it instead of guessing it from the distance between glyphs.
 func (r *renderer) space(p *piece, x, y, w float64) {
-	f, size, synth := p.face, p.size, synthetic(p.synth)
-	if w <= 0 || !f.has(' ') {
+	if w <= 0 || !p.face.has(' ') {
 		return
 	}
-	r.df.need(f, " ")
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, fonts map[*face]pdfdoc.FontRef) {
-		pdf.Space(fonts[f].With(synth), size, x, y)
-	})
+	r.df.need(p.face, " ")
+	r.ops = append(r.ops, op{kind: opSpace, face: p.face, synth: synthetic(p.synth), size: p.size, x: x, y: y})
 }
 
 func (r *renderer) link(x, y, w, h float64, url string) {
-	url = safe(url)
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.Link(x, y, w, h, url) })
+	r.ops = append(r.ops, op{kind: opLink, x: x, y: y, w: w, h: h, text: safe(url)})
 }
 
 func (r *renderer) bookmark(text string, level int, y float64) {
-	text = safe(text)
-	r.ops = append(r.ops, func(pdf *pdfdoc.Doc, _ map[*face]pdfdoc.FontRef) { pdf.Bookmark(text, level, y) })
+	r.ops = append(r.ops, op{kind: opBookmark, y: y, text: safe(text), level: level})
 }
 
 // replay registers the subset fonts and draws the recorded operations.
@@ -93,8 +106,22 @@ func (r *renderer) replay(pdf *pdfdoc.Doc) error {
 	if err != nil {
 		return err
 	}
-	for _, op := range r.ops {
-		op(pdf, fonts)
+	for i := range r.ops {
+		o := &r.ops[i]
+		switch o.kind {
+		case opPage:
+			pdf.AddPage()
+		case opLine:
+			pdf.Line(o.x, o.y, o.w, o.h, o.size)
+		case opText:
+			pdf.Text(fonts[o.face].With(o.synth), o.size, o.x, o.y, o.text)
+		case opSpace:
+			pdf.Space(fonts[o.face].With(o.synth), o.size, o.x, o.y)
+		case opLink:
+			pdf.Link(o.x, o.y, o.w, o.h, o.text)
+		case opBookmark:
+			pdf.Bookmark(o.text, o.level, o.y)
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -62,6 +63,10 @@ type tokenizer struct {
 	pface  *face
 	pstyle runStyle
 	ptext  []byte
+	// pieces holds the pieces of every token, in order: each token's pieces are a
+	// sub-slice of it, so a word costs no allocation of its own.
+	pieces []piece
+	pstart int // where the current token's pieces start
 }
 
 const zwsp = '\u200B'
@@ -107,6 +112,13 @@ func dropRune(r rune) bool {
 func (tz *tokenizer) add(text string, rs runStyle, pos pipeline.Pos) error {
 	if !utf8.ValidString(text) {
 		return pipeline.Errorf("pdf", pos, pipeline.ErrEncoding, "text is not valid UTF-8")
+	}
+	// About one token (and piece) per six bytes of text: reserve room once.
+	if want := len(tz.toks) + len(text)/6 + 1; cap(tz.toks) < want {
+		tz.toks = slices.Grow(tz.toks, want-len(tz.toks))
+	}
+	if want := len(tz.pieces) + len(text)/6 + 1; cap(tz.pieces) < want {
+		tz.pieces = slices.Grow(tz.pieces, want-len(tz.pieces))
 	}
 	text = clean(text)
 	if hasArabic(text) {
@@ -174,8 +186,10 @@ func (tz *tokenizer) closePiece() error {
 	if err != nil {
 		return err
 	}
-	tz.cur.pieces = append(tz.cur.pieces, piece{face: tz.pface, synth: tz.pstyle.st &^ tz.pface.style,
+	tz.pieces = append(tz.pieces, piece{face: tz.pface, synth: tz.pstyle.st &^ tz.pface.style,
 		size: tz.pstyle.size, rise: tz.pstyle.rise, text: text, w: w, link: tz.pstyle.link})
+	n := len(tz.pieces)
+	tz.cur.pieces = tz.pieces[tz.pstart:n:n]
 	tz.cur.w += w
 	return nil
 }
@@ -196,6 +210,7 @@ func (tz *tokenizer) flush() error {
 	tz.cur.dir = dirOf(tz.cur.pieces)
 	tz.toks = append(tz.toks, tz.cur)
 	tz.cur = token{}
+	tz.pstart = len(tz.pieces)
 	return nil
 }
 
@@ -235,12 +250,20 @@ func dirOf(ps []piece) dirClass {
 // first and the following lines. A token wider than a whole line (a long URL) is cut where
 // it overflows, preferably after a slash, hyphen or dot, so no line is overfull.
 func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, error) {
-	var lines [][]token
+	// The lines are consecutive sub-slices of one array, sized for the tokens (a cut token
+	// adds one), so breaking a paragraph allocates once or twice, not once per line.
+	all := make([]token, 0, len(toks)+2)
+	lines := make([][]token, 0, int(tokensWidth(toks)/max(rest, 1))+2)
 	var cur []token
 	avail, w := first, 0.0
 	endLine := func() {
 		lines = append(lines, cur)
 		cur, w, avail = nil, 0, rest
+	}
+	push := func(t token) {
+		all = append(all, t)
+		n := len(all)
+		cur = all[n-len(cur)-1 : n : n]
 	}
 	for _, t := range toks {
 		for {
@@ -249,7 +272,7 @@ func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, err
 				need += cur[len(cur)-1].glue
 			}
 			if w+need <= avail+1e-6 {
-				cur = append(cur, t)
+				push(t)
 				w += need
 				break
 			}
@@ -264,7 +287,7 @@ func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, err
 			if err != nil {
 				return nil, err
 			}
-			cur = append(cur, head)
+			push(head)
 			endLine()
 			if len(tail.pieces) == 0 {
 				break

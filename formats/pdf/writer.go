@@ -119,7 +119,7 @@ func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOpt
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{df: df, rtl: l.rtl, layouter: l, trace: su.trace}
+	r := &renderer{df: df, rtl: l.rtl, layouter: l, trace: su.trace, ops: make([]op, 0, opsEstimate(pages))}
 	for i, pg := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -318,4 +318,22 @@ func (l *layouter) furniture() (*furniture, error) {
 		}
 	}
 	return f, nil
+}
+
+// opsEstimate is about how many drawing operations pages take (a word and the space after
+// it, the label, a few per page), so the renderer allocates their list once.
+func opsEstimate(pages []*page) int {
+	n := 0
+	for _, pg := range pages {
+		n += 16
+		for _, pl := range pg.lines {
+			n += 2*len(pl.ln.toks) + 2
+		}
+		for _, fn := range pg.notes {
+			for _, ln := range fn.lines {
+				n += 2*len(ln.toks) + 2
+			}
+		}
+	}
+	return n
 }

@@ -24,9 +24,10 @@ import (
 	"io"
 	"sort"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf16"
+
+	"github.com/scribe-un/scribe/formats/internal/freelist"
 )
 
 // Font is an embeddable TrueType font whose glyph indexes are the codes drawn (CIDs).
@@ -67,13 +68,13 @@ type Options struct {
 	Deflaters *Deflaters
 }
 
-// Deflaters is a pool of zlib compressors that documents written concurrently share, so a
-// batch does not allocate a compressor's large tables for every stream of every document.
-// The zero value is ready to use.
-type Deflaters struct{ pool sync.Pool }
+// Deflaters lends zlib compressors to the documents of a batch, written concurrently or one
+// after another, so a batch does not allocate a compressor's large tables for every stream
+// of every document. The zero value is ready to use.
+type Deflaters struct{ idle freelist.List[*zlib.Writer] }
 
 func (d *Deflaters) get(w io.Writer) *zlib.Writer {
-	if z, ok := d.pool.Get().(*zlib.Writer); ok {
+	if z, ok := d.idle.Get(); ok {
 		z.Reset(w)
 		return z
 	}
@@ -83,7 +84,7 @@ func (d *Deflaters) get(w io.Writer) *zlib.Writer {
 	return z
 }
 
-func (d *Deflaters) put(z *zlib.Writer) { d.pool.Put(z) }
+func (d *Deflaters) put(z *zlib.Writer) { d.idle.Put(z) }
 
 // FontRef identifies a font added to a document, and the style it is drawn in.
 type FontRef struct {
@@ -175,7 +176,9 @@ func (d *Doc) AddPage() {
 	if len(d.pages) > 0 {
 		d.pages[len(d.pages)-1].endText()
 	}
-	d.pages = append(d.pages, &page{font: -1, lineWidth: -1, used: map[int]bool{}})
+	p := &page{font: -1, lineWidth: -1, used: map[int]bool{}}
+	p.content.Grow(16 << 10) // a page of text is 10 to 30 KB of content
+	d.pages = append(d.pages, p)
 }
 
 const ptPerMM = 72 / 25.4
@@ -357,6 +360,22 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if w.deflaters == nil {
 		w.deflaters = &Deflaters{}
 	}
+	// Size the buffers once: streams are most of the file, and growing a buffer by
+	// doubling allocates about twice what it ends up holding.
+	streams, largest := 0, 0
+	for _, f := range d.fonts {
+		streams += len(f.Data) + 64*len(f.Glyphs)
+		largest = max(largest, len(f.Data))
+	}
+	for _, p := range d.pages {
+		streams += p.content.Len()
+		largest = max(largest, p.content.Len())
+	}
+	if d.opts.Compress {
+		streams /= 2
+		w.scratch.Grow(largest)
+	}
+	w.buf.Grow(streams + 16<<10)
 	// Object numbers, fixed before writing so objects can refer forward.
 	const catalogID, pagesID, infoID = 1, 2, 3
 	next := 4

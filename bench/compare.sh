@@ -36,17 +36,14 @@ measure() {
   read -r secs kb user sys < "$work/time"
   echo "$secs $(echo "$user+$sys" | bc -l) $(echo "$kb/1024" | bc -l)" >> "$work/$label"
 }
-pandoc_all() {
-  mkdir -p "$work/out"
-  for f in "$work"/notes/*.txt; do
-    pandoc -f markdown -t docx -o "$work/out/$(basename "$f" .txt).docx" "$f"
-  done
-}
 for r in $(seq 1 "$RUNS"); do
   measure jobsN "$work/scribe" convert -r "$work/notes" --to docx,pdf --jobs "$JOBS" -o "$work/out" -q
   files=$(find "$work/out" -type f | wc -l)
   measure jobs1 "$work/scribe" convert -r "$work/notes" --to docx,pdf --jobs 1 -o "$work/out" -q
-  if [ "$pandoc" = 1 ]; then measure pandoc pandoc_all; fi
+  if [ "$pandoc" = 1 ]; then
+    measure pandoc bash -c 'mkdir -p "$0/out"; for f in "$0"/notes/*.txt; do
+      pandoc -f markdown -t docx -o "$0/out/$(basename "$f" .txt).docx" "$f"; done' "$work"
+  fi
 done
 
 # median COLUMN LABEL

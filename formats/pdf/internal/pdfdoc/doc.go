@@ -24,6 +24,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf16"
 
@@ -450,7 +451,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 		}
 		for k, l := range p.links {
 			w.object(id+2+k, fmt.Appendf(nil, "<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >> >>",
-				num(l.rect[0]), num(l.rect[1]), num(l.rect[2]), num(l.rect[3]), pdfASCII(l.uri)))
+				num(l.rect[0]), num(l.rect[1]), num(l.rect[2]), num(l.rect[3]), pdfASCII(uriASCII(l.uri))))
 		}
 	}
 	if outlineID != 0 {
@@ -612,6 +613,20 @@ func pdfASCII(s string) string {
 		}
 	}
 	b.WriteByte(')')
+	return b.String()
+}
+
+// uriASCII percent-encodes what a URI action may not hold: PDF requires 7-bit ASCII, so
+// the UTF-8 bytes of an internationalized address, spaces and controls are escaped.
+func uriASCII(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= 0x20 || c >= 0x7F {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
 	return b.String()
 }
 

@@ -72,7 +72,7 @@ func TestStructure(t *testing.T) {
 		"/F0 10 Tf\nBT 56.69 756.85 Td [<000100020003000400010005> -2309.29 <0003>] TJ ET\n0.57 w\n",
 		"56.69 751.18 m 538.58 751.18 l S",
 		"/F0 12 Tf\nBT 56.69 671.81 Td [<00020001>] TJ ET",
-		"/URI (https://example.org/a b?q=\\303\\274)",
+		"/URI (https://example.org/a%20b?q=%C3%BC)",
 		"<0004> <00E9>",
 		"<0005> <D835DC00>",
 		"/PageMode /UseOutlines",

@@ -131,7 +131,12 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		jobs = runtime.NumCPU()
 	}
 	prog := newProgress(stdio, len(inputs), cmd.Bool("quiet"), cmd.Bool("verbose"))
-	rep := newReport(opts, inputs)
+	// Results are kept for the report only when one is asked for: a batch's memory must
+	// not grow with the number of inputs.
+	var rep *runReport
+	if cmd.String("report") != "" {
+		rep = newReport(opts, inputs)
+	}
 	var manifest *manifest
 	if cmd.Bool("skip-unchanged") && outDir != "-" {
 		manifest = loadManifest(outDir, optionsFingerprint(cmd, opts))
@@ -165,7 +170,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		OnStart:  func(j pipeline.Job) { prog.start(j.Path) },
 		OnDone: func(r pipeline.Result) {
 			prog.done(r)
-			rep.add(r)
+			if rep != nil {
+				rep.add(r)
+			}
 			if manifest != nil && r.Err == nil && !r.Skipped {
 				manifest.record(r)
 			}
@@ -181,8 +188,8 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 			fmt.Fprintf(stdio.Err, "scribe: %v\n", err)
 		}
 	}
-	if path := cmd.String("report"); path != "" {
-		if err := rep.write(path, time.Since(start)); err != nil {
+	if rep != nil {
+		if err := rep.write(cmd.String("report"), time.Since(start)); err != nil {
 			return err
 		}
 	}

@@ -9,19 +9,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
-// wRezip builds a zip from parts in the given order.
-func wRezip(t testing.TB, names []string, parts map[string][]byte) []byte {
+// wRezip builds a zip from parts in the given order with archive/zip's own Deflate, one
+// Write per part; mod is the parts' time (zero: none).
+func wRezip(t testing.TB, names []string, parts map[string][]byte, mod ...time.Time) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, n := range names {
-		f, err := zw.Create(n)
+		fh := &zip.FileHeader{Name: n, Method: zip.Deflate}
+		if len(mod) > 0 {
+			fh.Modified = mod[0]
+		}
+		f, err := zw.CreateHeader(fh)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -151,13 +151,22 @@ func components(b []byte, fn func(off int)) error {
 	if len(b) < 10 || int16(be16(b, 0)) >= 0 {
 		return nil
 	}
+	_, _, err := walkComponents(b, func(flagsOff int) { fn(flagsOff + 2) })
+	return err
+}
+
+// walkComponents steps through the components of composite glyph b, calling fn with the
+// offset of each one's flags, and returns the offset of the last one's flags and where the
+// components end (instructions may follow).
+func walkComponents(b []byte, fn func(flagsOff int)) (last, end int, err error) {
 	off := 10
 	for {
 		if off+4 > len(b) {
-			return errBadFont
+			return 0, 0, errBadFont
 		}
 		flags := be16(b, off)
-		fn(off + 2)
+		fn(off)
+		last = off
 		off += 4
 		if flags&argWords != 0 {
 			off += 4
@@ -173,7 +182,7 @@ func components(b []byte, fn func(off int)) error {
 			off += 8
 		}
 		if flags&moreComponents == 0 {
-			return nil
+			return last, off, nil
 		}
 	}
 }
@@ -330,33 +339,9 @@ func unhinted(b []byte) []byte {
 		out = append(out, 0, 0)
 		return append(out, b[off+2+il:]...)
 	}
-	// Composite glyph: find the last component's flags and where the components end.
-	off, last := 10, -1
-	for {
-		if off+4 > len(b) {
-			return b
-		}
-		flags := be16(b, off)
-		last = off
-		off += 4
-		if flags&argWords != 0 {
-			off += 4
-		} else {
-			off += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			off += 2
-		case flags&haveXYScale != 0:
-			off += 4
-		case flags&haveTwoByTwo != 0:
-			off += 8
-		}
-		if flags&moreComponents == 0 {
-			break
-		}
-	}
-	if off > len(b) || be16(b, last)&haveInstructions == 0 {
+	// Composite glyph: cut what follows the components, and say so in the last flags.
+	last, off, err := walkComponents(b, func(int) {})
+	if err != nil || off > len(b) || be16(b, last)&haveInstructions == 0 {
 		return b
 	}
 	out := append([]byte(nil), b[:off]...)

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -34,12 +36,15 @@ func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output
 			os.Remove(o.Path)
 		}
 	}
+	// The outputs of one input usually share a folder: check it once (a batch writes
+	// thousands of files, and each check is a handful of system calls).
+	checked := map[string]bool{}
 	for _, o := range outs {
 		if err := ctx.Err(); err != nil {
 			undo()
 			return nil, err
 		}
-		if err := checkOutputPath(job, o.path); err != nil {
+		if err := checkOutputPath(job, o.path, checked); err != nil {
 			undo()
 			return nil, err
 		}
@@ -54,16 +59,31 @@ func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output
 
 // checkOutputPath refuses an output that would overwrite its input, and one whose folder
 // resolves (through symbolic links) outside the output folder, or which is itself a
-// symbolic link.
-func checkOutputPath(job Job, out string) error {
-	if job.Path != "-" && job.Path != "" {
-		if sameFile(job.Path, out) {
+// symbolic link. Folders already in checked are not checked again; out's is added.
+func checkOutputPath(job Job, out string, checked map[string]bool) error {
+	fi, err := os.Lstat(out)
+	switch {
+	case err != nil:
+		// Nothing there yet: the output cannot be the input, nor a link.
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return Errorf("scribe", Pos{File: out}, ErrUnsafePath, "output path is a symbolic link; refusing to follow it")
+	case job.Path != "-" && job.Path != "":
+		if in, err := os.Stat(job.Path); err == nil && os.SameFile(in, fi) {
 			return Errorf("scribe", Pos{File: out}, ErrUnsafePath, "output would overwrite the input %s", job.Path)
 		}
 	}
-	if fi, err := os.Lstat(out); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return Errorf("scribe", Pos{File: out}, ErrUnsafePath, "output path is a symbolic link; refusing to follow it")
+	if checked[filepath.Dir(out)] {
+		return nil
 	}
+	if err := checkOutputDir(job, out); err != nil {
+		return err
+	}
+	checked[filepath.Dir(out)] = true
+	return nil
+}
+
+// checkOutputDir creates out's folder and checks that it resolves inside the output folder.
+func checkOutputDir(job Job, out string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return &Error{Stage: "scribe", Pos: Pos{File: filepath.Dir(out)}, Err: unwrapPathError(err)}
 	}
@@ -82,26 +102,13 @@ func checkOutputPath(job Job, out string) error {
 	return nil
 }
 
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	if err != nil {
-		absA, _ := filepath.Abs(a)
-		absB, _ := filepath.Abs(b)
-		return absA == absB
-	}
-	return os.SameFile(fa, fb)
-}
-
 // tempPrefix marks scribe's temporary files, so a test (or a user) can check none is left.
 const tempPrefix = ".scribe-tmp-"
 
-// writeAtomic writes data to a temporary file beside path and renames it into place.
+// writeAtomic writes data to a temporary file beside path and renames it into place. The
+// file is created with mode 0644 less the umask, as any new file.
 func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*")
+	f, err := createTemp(filepath.Dir(path))
 	if err != nil {
 		return err
 	}
@@ -116,9 +123,6 @@ func writeAtomic(path string, data []byte) error {
 	if _, err := f.Write(data); err != nil {
 		return err
 	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
 	if err := f.Close(); err != nil {
 		return err
 	}
@@ -127,4 +131,18 @@ func writeAtomic(path string, data []byte) error {
 	}
 	ok = true
 	return nil
+}
+
+// createTemp creates a new file named tempPrefix plus a random number in dir. Unlike
+// os.CreateTemp it gives the file its final permissions at once (0644 less the umask), which
+// saves a chmod per output.
+func createTemp(dir string) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, tempPrefix+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if os.IsExist(err) && try < 100 {
+			continue
+		}
+		return f, err
+	}
 }

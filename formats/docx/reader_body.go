@@ -28,6 +28,8 @@ type rdPara struct {
 type rdItem struct {
 	para  *rdPara
 	table *pipeline.Table
+	// mast is the masthead table of a scribe report, read back as its lines.
+	mast []*rdPara
 }
 
 // rdField is an open complex field (w:fldChar begin … separate … end).
@@ -78,9 +80,13 @@ func (p *rdParser) body() ([]rdItem, error) {
 			}
 			items = append(items, rdItem{para: para})
 		case rdIsW(se.Name, "tbl"):
-			tbl, err := p.table()
+			tbl, paras, err := p.table()
 			if err != nil {
 				return nil, err
+			}
+			if p.st.isMasthead(paras) {
+				items = append(items, rdItem{mast: paras})
+				continue
 			}
 			items = append(items, rdItem{table: tbl})
 		case p.skipped(se.Name):
@@ -486,8 +492,10 @@ func (p *rdParser) fieldURL() string {
 }
 
 // table reads a w:tbl whose start tag was just read. Cell paragraphs are joined with
-// spaces; a table nested in a cell adds its text to the cell.
-func (p *rdParser) table() (*pipeline.Table, error) {
+// spaces; a table nested in a cell adds its text to the cell. The cell paragraphs are
+// returned too (not those of nested tables), for what their styles say of the table.
+func (p *rdParser) table() (*pipeline.Table, []*rdPara, error) {
+	var paras []*rdPara
 	tbl := &pipeline.Table{Pos: pipeline.Pos{File: p.st.name, Part: p.part, Line: p.paraCount + 1}}
 	var row [][]pipeline.Inline
 	var cell []pipeline.Inline
@@ -496,7 +504,7 @@ func (p *rdParser) table() (*pipeline.Table, error) {
 	for depth > 0 {
 		t, err := p.x.next()
 		if err != nil {
-			return nil, p.eof(err)
+			return nil, nil, p.eof(err)
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
@@ -508,16 +516,17 @@ func (p *rdParser) table() (*pipeline.Table, error) {
 			case rdIsW(t.Name, "p"):
 				para, err := p.paragraph()
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
+				paras = append(paras, para)
 				for _, l := range para.lines {
 					cell = rdJoin(cell, l)
 				}
 				continue
 			case rdIsW(t.Name, "tbl"):
-				inner, err := p.table()
+				inner, _, err := p.table()
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				for _, r := range inner.Rows {
 					for _, c := range r {
@@ -527,7 +536,7 @@ func (p *rdParser) table() (*pipeline.Table, error) {
 				continue
 			case p.skipped(t.Name):
 				if err := p.x.skip(); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				continue
 			}
@@ -546,5 +555,5 @@ func (p *rdParser) table() (*pipeline.Table, error) {
 			}
 		}
 	}
-	return tbl, nil
+	return tbl, paras, nil
 }

@@ -231,6 +231,9 @@ func (s *rdState) classify(p *rdPara) rdClass {
 // a list, a quotation style or a table. Without any, it was typed as plain paragraphs.
 func (s *rdState) structured(items []rdItem) bool {
 	for _, it := range items {
+		if it.mast != nil {
+			return true // a report scribe wrote
+		}
 		if it.table != nil {
 			if len(it.table.Rows) > 0 {
 				return true
@@ -291,11 +294,76 @@ type rdListEntry struct {
 	ins    []pipeline.Inline
 }
 
+// isMasthead reports whether the paragraphs of a table are a scribe masthead: every one
+// with text is in a masthead style, and the organ or the symbol is there. The masthead is
+// printed from the metadata, so reading it as a table would print it twice.
+func (s *rdState) isMasthead(paras []*rdPara) bool {
+	head := false
+	for _, p := range paras {
+		role := s.styles.role(p.styleID)
+		if role.masthead == "" {
+			if len(rdJoinAll(p.lines)) > 0 {
+				return false
+			}
+			continue
+		}
+		head = head || (role.masthead != "line" && len(rdJoinAll(p.lines)) > 0)
+	}
+	return head
+}
+
+// masthead puts what a scribe masthead says back into the metadata (organ, symbol,
+// distribution, original language), unless the document says it elsewhere. Its date and
+// this version's language are left out: the title block and the text carry them.
+func (s *rdState) masthead(paras []*rdPara, part string, doc *pipeline.Document) {
+	set := func(field string, v *string, text string, pos pipeline.Pos) {
+		if *v != "" || text == "" {
+			return
+		}
+		*v = text
+		if doc.Meta.Lines == nil {
+			doc.Meta.Lines = map[string]pipeline.Pos{}
+		}
+		doc.Meta.Lines[field] = pos
+	}
+	var organ []string
+	var organPos pipeline.Pos
+	for _, p := range paras {
+		text := strings.TrimSpace(pipeline.PlainText(rdJoinAll(p.lines)))
+		pos := s.pos(part, p.index)
+		switch s.styles.role(p.styleID).masthead {
+		case "organ":
+			if text != "" {
+				if len(organ) == 0 {
+					organPos = pos
+				}
+				organ = append(organ, text)
+			}
+		case "symbol":
+			set("symbol", &doc.Meta.Symbol, text, pos)
+		case "line":
+			f, ok := locales.MustEmbedded().ParseMastheadLine(text)
+			switch {
+			case !ok:
+			case f.Key == "distribution" && f.Value != "general":
+				set("distribution", &doc.Meta.Distribution, f.Value, pos)
+			case f.Key == "original":
+				set("originalLang", &doc.Meta.OriginalLang, f.Value, pos)
+			}
+		}
+	}
+	set("body", &doc.Meta.Body, strings.Join(organ, " "), organPos)
+}
+
 // build maps a structured document onto blocks.
 func (s *rdState) build(items []rdItem, part string, doc *pipeline.Document) {
 	var blocks []pipeline.Block
 	for i := 0; i < len(items); i++ {
 		it := items[i]
+		if it.mast != nil {
+			s.masthead(it.mast, part, doc)
+			continue
+		}
 		if it.table != nil {
 			if len(it.table.Rows) > 0 {
 				blocks = append(blocks, it.table)

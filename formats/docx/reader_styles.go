@@ -143,7 +143,9 @@ type rdRole struct {
 	// Word and read again keeps its numbering.
 	titleBlock bool
 	note       bool
-	why        string
+	// masthead is "organ", "symbol" or "line" for the masthead styles of scribe's reports.
+	masthead string
+	why      string
 }
 
 // role resolves a paragraph style through its basedOn chain: the first style in the chain
@@ -165,6 +167,12 @@ func (s rdStyles) role(id string) rdRole {
 			return rdRole{titleBlock: true, why: "title block of a scribe report (style " + styleLabel(st) + ")"}
 		case name == "note":
 			return rdRole{note: true, why: "editorial note (style " + styleLabel(st) + ")"}
+		case name == "masthead organ":
+			return rdRole{masthead: "organ"}
+		case name == "masthead symbol":
+			return rdRole{masthead: "symbol"}
+		case name == "masthead":
+			return rdRole{masthead: "line"}
 		}
 		if m := rdHeadingName.FindStringSubmatch(name); m != nil {
 			n, _ := strconv.Atoi(m[1])

@@ -14,6 +14,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
 // rdSummary renders the structure of blocks, one line per node, without positions, so two
@@ -439,4 +440,31 @@ func rdCheckDoc(t *testing.T, doc *pipeline.Document) {
 		}
 		return true
 	})
+}
+
+// TestRdOwnMasthead: the masthead of a report scribe wrote is read back into the metadata
+// (organ, symbol, a distribution other than general, original language), not as a table
+// that a second conversion would print under a new masthead.
+func TestRdOwnMasthead(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "ar", "zh"} {
+		doc := pipelinetest.Sample(lang)
+		loc := wLocale(t, lang)
+		for i, m := range doc.Present.Masthead {
+			if m.Key == "distribution" {
+				doc.Present.Masthead[i].Text = loc.Masthead.Limited
+			}
+		}
+		data, _ := wWrite(t, WriterOptions{}, doc, lang)
+		got := rdRead(t, data)
+		pipeline.Walk(got.Blocks, func(b pipeline.Block) bool {
+			if _, ok := b.(*pipeline.Table); ok {
+				t.Errorf("%s: the masthead came back as a table", lang)
+			}
+			return true
+		})
+		m := got.Meta
+		if m.Body != doc.Meta.Body || m.Symbol != doc.Meta.Symbol || m.OriginalLang != "en" || m.Distribution != "limited" {
+			t.Errorf("%s: meta = body %q, symbol %q, original %q, distribution %q", lang, m.Body, m.Symbol, m.OriginalLang, m.Distribution)
+		}
+	}
 }

@@ -343,6 +343,13 @@ type Speech struct {
 	Conjunctions []string `yaml:"conjunctions,omitempty"`
 	// ClauseBoundaries end the subject of a verb-first clause ("قال ممثل كندا إن …": إن).
 	ClauseBoundaries []string `yaml:"clauseBoundaries,omitempty"`
+	// Bodies are speakers named without a title, in verb-first languages where nothing
+	// marks where the subject ends: organisations and officers ("منظمة العمل الدولية",
+	// "الرئيس"). The Member States' names come from CLDR and need no list.
+	Bodies []string `yaml:"bodies,omitempty"`
+	// Delegates are the words for a country's representative or delegation, which may
+	// come before a country's name ("ممثل كندا").
+	Delegates []string `yaml:"delegates,omitempty"`
 	// ParticipleSuffixes end participles that open a lead-in ("Answering Djibouti,");
 	// ParticipleMinLength is the shortest such word in letters, so short names are not
 	// taken for one.

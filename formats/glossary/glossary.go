@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/translate"
 	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
@@ -238,7 +239,7 @@ func (g *Glossary) pairs(src, tgt string) []pair {
 		tt, err2 := language.Parse(tgt)
 		if err1 == nil && err2 == nil {
 			sn, tn := display.Regions(st), display.Regions(tt)
-			for _, code := range memberStates {
+			for _, code := range locales.MemberStates() {
 				r := language.MustParseRegion(code)
 				s, t := sn.Name(r), tn.Name(r)
 				if s != "" && t != "" && !seen[s] {

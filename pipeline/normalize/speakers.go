@@ -3,6 +3,7 @@ package normalize
 import (
 	"context"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -90,6 +91,10 @@ type speechVocab struct {
 	// ends are the sentence ends that are one character, which are the only ones a
 	// character of the text can equal (firstSentence compares one character at a time).
 	ends []rune
+	// known are the speakers a verb-first clause may name (countries, bodies), as
+	// normalized words, longest first; delegates the words that may come before a country.
+	known     [][]string
+	delegates map[string]bool
 }
 
 // embeddedVocab holds the vocabulary of every embedded locale, by locale. The embedded set
@@ -118,7 +123,7 @@ func vocabOf(loc *locales.Locale) *speechVocab {
 func newSpeechVocab(loc *locales.Locale) *speechVocab {
 	d := &speechVocab{g: grammarOf(loc), verbs: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{}}
 	for _, v := range loc.Speech.Verbs {
-		v = strings.ToLower(v)
+		v = arNorm(strings.ToLower(v))
 		d.verbs[v] = true
 		if d.g.pastEd && strings.HasSuffix(v, "ed") && len(v) > 4 {
 			// English present forms for minutes: agreed → agrees, asked → asks,
@@ -143,7 +148,37 @@ func newSpeechVocab(loc *locales.Locale) *speechVocab {
 			d.ends = append(d.ends, r)
 		}
 	}
+	if len(loc.Speech.Bodies) > 0 || len(loc.Speech.Delegates) > 0 {
+		d.delegates = map[string]bool{}
+		for _, w := range loc.Speech.Delegates {
+			d.delegates[arNorm(w)] = true
+		}
+		for _, name := range append(loc.CountryNames(), loc.Speech.Bodies...) {
+			if ws := strings.Fields(arNorm(name)); len(ws) > 0 {
+				d.known = append(d.known, ws)
+			}
+		}
+		sort.SliceStable(d.known, func(i, j int) bool { return len(d.known[i]) > len(d.known[j]) })
+	}
 	return d
+}
+
+// arNorm drops what Arabic may or may not write (short vowels, shadda, tatweel), so
+// "ذكّرت" matches "ذكرت".
+func arNorm(s string) string {
+	if !strings.ContainsFunc(s, isArabicMark) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isArabicMark(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isArabicMark(r rune) bool {
+	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640
 }
 
 func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDetector {
@@ -675,6 +710,9 @@ func (d *speakerDetector) detectAR(text string) string {
 			continue
 		}
 		if d.arVerb(toks[0]) {
+			if s := d.arKnown(toks[1:]); s != "" {
+				return s
+			}
 			var subj []string
 			for _, t := range toks[1:] {
 				if d.g.boundaries[t] || strings.HasPrefix(t, "بال") || strings.HasPrefix(t, "لل") || d.arVerb(t) {
@@ -699,8 +737,36 @@ func (d *speakerDetector) detectAR(text string) string {
 	return ""
 }
 
+// arKnown returns the speaker that toks (the words after a verb) start with when it is a
+// country or body of the locale's lists, possibly after a delegate word ("ممثل كندا"):
+// the only way to tell the subject from the object that follows it ("شكرت سوريا الرئيس":
+// Syria thanked the Chair).
+func (d *speakerDetector) arKnown(toks []string) string {
+	start := 0
+	if len(toks) > 1 && d.delegates[arNorm(toks[0])] {
+		start = 1
+	}
+	for _, name := range d.known {
+		if start+len(name) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range name {
+			if arNorm(strings.TrimRight(toks[start+k], "،,.:؛")) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return strings.TrimRight(strings.Join(toks[:start+len(name)], " "), "،,.:؛")
+		}
+	}
+	return ""
+}
+
 // arVerb reports a reporting verb, also with the conjunctions و and ف attached.
 func (d *speakerDetector) arVerb(t string) bool {
+	t = arNorm(t)
 	if d.verbs[t] {
 		return true
 	}

@@ -1,4 +1,9 @@
-package glossary
+package locales
+
+import (
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
 
 // memberStates are the ISO 3166-1 codes of the 193 Member States of the United Nations and
 // the two observer States (Holy See, State of Palestine), whose CLDR names serve as the
@@ -18,4 +23,25 @@ var memberStates = []string{
 	"TR", "TM", "TV", "UG", "UA", "AE", "GB", "TZ", "US", "UY", "UZ", "VU", "VE", "VN", "YE", "ZM",
 	"ZW",
 	"VA", "PS",
+}
+
+// MemberStates returns the ISO 3166-1 codes of the Member States of the United Nations (a
+// copy: callers may keep or change it).
+func MemberStates() []string { return append([]string(nil), memberStates...) }
+
+// CountryNames returns the names of the Member States in the locale's language, from CLDR
+// (golang.org/x/text/language/display), for recognising a country named as a speaker.
+func (l *Locale) CountryNames() []string {
+	tag, err := language.Parse(l.Tag)
+	if err != nil {
+		return nil
+	}
+	namer := display.Regions(tag)
+	var out []string
+	for _, code := range memberStates {
+		if n := namer.Name(language.MustParseRegion(code)); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }

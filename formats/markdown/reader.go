@@ -24,6 +24,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -93,7 +94,19 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 	if err := c.document(root, doc); err != nil {
 		return nil, err
 	}
-	if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
+	ownReport := doc.Meta.Extra[LabelsKey] != ""
+	if lang := doc.Meta.Extra[LabelsKey]; lang != "" {
+		// A report scribe wrote: its numbers are printed in the text.
+		delete(doc.Meta.Extra, LabelsKey)
+		if len(doc.Meta.Extra) == 0 {
+			doc.Meta.Extra = nil
+		}
+		if loc, err := locales.MustEmbedded().Lookup(lang); err == nil {
+			doc.Blocks = newLabelStripper(loc).strip(doc.Blocks)
+		}
+	}
+	// A report scribe wrote may hold nothing but what its front matter says.
+	if len(doc.Blocks) == 0 && len(doc.Front) == 0 && !ownReport {
 		return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrEmpty, "no text after the front matter")
 	}
 	return doc, nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/scribe-un/scribe/pipeline"
@@ -14,6 +15,11 @@ import (
 // of the report with its UN numbers, for review in a browser or a merge request. Paragraph
 // numbers are escaped ("12\.") so Markdown renderers print them as written instead of
 // renumbering them as a list.
+//
+// The file reads back as the same report: the metadata the masthead and the title block
+// are printed from goes into YAML front matter (which renderers show as a table), with a
+// "scribe-labels" key naming the language of the printed numbers, so the reader takes the
+// numbers off again instead of numbering them a second time.
 func NewWriter() pipeline.Writer { return mdWriter{} }
 
 type mdWriter struct{}
@@ -44,20 +50,10 @@ func (m *mdRender) print(s string) {
 }
 
 func (m *mdRender) render(doc *pipeline.Document) {
+	m.frontMatter(doc)
 	rtl := doc.Present.Dir == "rtl"
 	if rtl {
 		m.print("<div dir=\"rtl\">\n\n")
-	}
-	if len(doc.Present.Masthead) > 0 {
-		lines := make([]string, 0, len(doc.Present.Masthead))
-		for _, l := range doc.Present.Masthead {
-			text := mdEscape(l.Text)
-			if l.Key == "symbol" || l.Key == "organ" {
-				text = "**" + text + "**"
-			}
-			lines = append(lines, text)
-		}
-		m.print(strings.Join(lines, "\\\n") + "\n\n")
 	}
 	if doc.Meta.Title != "" {
 		m.print("# " + mdEscape(doc.Meta.Title) + "\n\n")
@@ -77,6 +73,34 @@ func (m *mdRender) render(doc *pipeline.Document) {
 	if rtl {
 		m.print("</div>\n")
 	}
+}
+
+// LabelsKey is the front-matter key naming the language of the numbers printed in a
+// Markdown report scribe wrote ("scribe-labels: fr").
+const LabelsKey = "scribe-labels"
+
+// frontMatter writes the metadata as YAML front matter, values double-quoted.
+func (m *mdRender) frontMatter(doc *pipeline.Document) {
+	md := doc.Meta
+	time := md.TimeStart
+	if md.TimeEnd != "" {
+		time += "–" + md.TimeEnd
+	}
+	lang := doc.Present.Lang
+	if lang == "" {
+		lang = md.Lang
+	}
+	m.print("---\n")
+	for _, kv := range [][2]string{
+		{"title", md.Title}, {"organ", md.Body}, {"symbol", md.Symbol}, {"distribution", md.Distribution},
+		{"date", md.Date}, {"time", time}, {"venue", md.Venue}, {"original", md.OriginalLang},
+		{"session", md.Session}, {"agenda-item", md.AgendaItem}, {"job", md.JobNumber}, {LabelsKey, lang},
+	} {
+		if kv[1] != "" {
+			m.print(kv[0] + ": " + strconv.Quote(kv[1]) + "\n")
+		}
+	}
+	m.print("---\n\n")
 }
 
 func (m *mdRender) block(b pipeline.Block, depth int) {

@@ -163,3 +163,28 @@ func TestPdffontsAllEmbedded(t *testing.T) {
 		})
 	}
 }
+
+// TestGhostscriptAndMuPDFRender has two more PDF engines, independent of poppler, draw
+// every page of every PDF scribe wrote: Ghostscript stops at the first error
+// (-dPDFSTOPONERROR) and reports repairs it had to make, MuPDF prints an error for
+// anything it cannot draw. Neither may complain.
+func TestGhostscriptAndMuPDFRender(t *testing.T) {
+	gs := testutil.RequireTool(t, "gs")
+	mutool := testutil.RequireTool(t, "mutool")
+	for _, stem := range suite.convert(t).all() {
+		t.Run(filepath.Base(stem), func(t *testing.T) {
+			t.Parallel()
+			out, errOut := run2(t, nil, gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dPDFSTOPONERROR", "-sDEVICE=nullpage", stem+".pdf")
+			if s := strings.TrimSpace(out + errOut); s != "" {
+				t.Errorf("Ghostscript:\n%s", s)
+			}
+			out, errOut = run2(t, nil, mutool, "draw", "-q", "-o", os.DevNull, stem+".pdf")
+			for _, l := range strings.Split(strings.TrimSpace(out+errOut), "\n") {
+				// The Debian build has no colour management; that is not about the file.
+				if l != "" && !strings.Contains(l, "ICC support is not available") {
+					t.Errorf("MuPDF: %s", l)
+				}
+			}
+		})
+	}
+}

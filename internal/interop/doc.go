@@ -15,7 +15,8 @@
 //   - every DOCX (six languages, the reference notes in French and Arabic, testdata/corpus)
 //     is converted to PDF by LibreOffice, opened by python-docx (headings in Heading
 //     styles, as many as the document model has) and read by pandoc;
-//   - every PDF passes qpdf --check and pdffonts shows every font embedded;
+//   - every PDF passes qpdf --check, pdffonts shows every font embedded, and Ghostscript
+//     and MuPDF draw every page without an error or a repair;
 //   - XLIFF 2.0 and 1.2 from scribe extract validate against the OASIS schemas
 //     (formats/xliff/testdata/schemas) with xmllint; Translate Toolkit's pocount reads the
 //     XLIFF 1.2 files and the TMX written by scribe tm export from a translated XLIFF, and

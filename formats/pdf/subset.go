@@ -302,7 +302,8 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 	// Neither the hinting programs (fpgm, prep, cvt, and each glyph's instructions, which
 	// unhinted drops) nor the name table (mostly the licence text) are kept: PDF
 	// renderers draw TrueType outlines without running their instructions, and together
-	// they were half of a typical subset, which every document compresses.
+	// they were half of a typical subset, which every document compresses. PDF requires
+	// cvt, fpgm and prep only when the font's instructions use them, and none are left.
 	for _, t := range []string{"OS/2"} {
 		if b := s.tables[t]; b != nil {
 			tables[t] = b

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -131,5 +132,76 @@ func TestBeyondBMP(t *testing.T) {
 	// The emoji is in DejaVu Sans only, so the serif body text falls back to it.
 	if !bytes.Contains(pdf, []byte("+DejaVuSans /Encoding /Identity-H")) {
 		t.Errorf("no DejaVu Sans subset for the emoji")
+	}
+}
+
+// TestTaggedStructure: poppler reads the structure tree of the sample: the document is
+// tagged, chapters are H1 elements, numbered paragraphs P elements with their number and a
+// space before the text, subparagraphs LI elements inside an L, the quotation a BlockQuote,
+// the footnote a Note; the running head and page numbers are artifacts, not text.
+func TestTaggedStructure(t *testing.T) {
+	pdfinfo := testutil.RequireTool(t, "pdfinfo")
+	doc := longDoc("en")
+	var buf bytes.Buffer
+	if err := NewWriter(Options{Fonts: fontsOrFail(t, testFonts), Compress: true}).Write(context.Background(), &buf, doc, writeOpts(t, doc)); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "tagged.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, err := exec.Command(pdfinfo, path).Output()
+	if err != nil || !strings.Contains(string(info), "Tagged:          yes") {
+		t.Fatalf("pdfinfo: %v\n%s", err, info)
+	}
+	out, err := exec.Command(pdfinfo, "-struct-text", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo -struct-text: %v", err)
+	}
+	tree := string(out)
+	count := func(role string) int {
+		return len(regexp.MustCompile(`(?m)^\s*`+role+`\b`).FindAllString(tree, -1))
+	}
+	var headings, numbered, items, quotes, notes int
+	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+		switch n := b.(type) {
+		case *pipeline.Heading:
+			headings++
+		case *pipeline.Paragraph:
+			if n.Numbered {
+				numbered++
+			}
+			for _, in := range n.Inlines {
+				if in.Kind == pipeline.KindFootnote {
+					notes++
+				}
+			}
+		case *pipeline.ListItem:
+			items++
+		case *pipeline.Quote:
+			quotes++
+		}
+		return true
+	})
+	if got := count("H[1-6]"); got != headings {
+		t.Errorf("%d heading elements, want %d", got, headings)
+	}
+	if got := count("LI"); got != items {
+		t.Errorf("%d LI elements, want %d", got, items)
+	}
+	if got := count("BlockQuote"); got != quotes {
+		t.Errorf("%d BlockQuote elements, want %d", got, quotes)
+	}
+	if got := count("Note"); got != notes {
+		t.Errorf("%d Note elements, want %d", got, notes)
+	}
+	if !regexp.MustCompile(`"1\. \S`).MatchString(tree) {
+		t.Error("paragraph 1 is not tagged with its number and a space")
+	}
+	if header := doc.Meta.Symbol; strings.Count(tree, header) > 1 {
+		t.Errorf("the running head %q is tagged as text on every page", header)
+	}
+	if count("P") < numbered {
+		t.Errorf("%d P elements for %d numbered paragraphs", count("P"), numbered)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -45,6 +46,24 @@ type line struct {
 	outline *outlineEntry
 	rule    float64 // thickness of a rule drawn across the line's width (masthead), 0 for none
 	end     bool    // aligned to the end edge (the symbol on the masthead)
+	tag     *blockTag
+}
+
+// blockTag is the element of the PDF's structure tree that a line's text belongs to: a
+// heading, a paragraph, a list item, a note. Lines of one block share it.
+type blockTag struct {
+	role   string // standard structure type: "H1", "P", "L", "LI", "BlockQuote", "Note", …
+	parent *blockTag
+	// The element once the renderer has added it to the document.
+	elem pdfdoc.StructElem
+	made bool
+}
+
+// tagLines makes t the element of lines.
+func tagLines(lines []*line, t *blockTag) {
+	for _, ln := range lines {
+		ln.tag = t
+	}
 }
 
 // outlineEntry is a bookmark for a heading.
@@ -80,6 +99,20 @@ type layouter struct {
 	// lead is the line height as a multiple of the type size: 1.2 (10 on 12 points, the UN
 	// standard), more for Arabic, whose Naskh faces reach far above and below the line.
 	lead float64
+	// parent is the structure element new blocks go into: nil for the document, a list
+	// item for the lists nested in it, a quotation for its paragraphs.
+	parent *blockTag
+}
+
+// tag makes a structure element of role in the current parent.
+func (l *layouter) tag(role string) *blockTag { return &blockTag{role: role, parent: l.parent} }
+
+// within builds with parent as the current structure element.
+func (l *layouter) within(parent *blockTag, build func() error) error {
+	prev := l.parent
+	l.parent = parent
+	defer func() { l.parent = prev }()
+	return build()
 }
 
 func newLayouter(ctx context.Context, df *docFonts, doc *pipeline.Document) *layouter {
@@ -156,6 +189,7 @@ func (l *layouter) footnote(in pipeline.Inline, at pipeline.Pos) (*footnote, err
 	if err != nil {
 		return nil, err
 	}
+	tagLines(lines, &blockTag{role: "Note"})
 	fn.lines = lines
 	for _, ln := range lines {
 		fn.h += ln.h
@@ -276,6 +310,7 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 			title = n.Number.Label + " " + title
 		}
 		lines[0].outline = &outlineEntry{text: clean(title), level: lvl}
+		tagLines(lines, l.tag("H"+strconv.Itoa(min(max(n.Level, 1), 6))))
 		before := 12 * ptSpace
 		if n.Level > 1 {
 			before = 9 * ptSpace
@@ -284,19 +319,25 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 	case *pipeline.Paragraph:
 		return l.paragraph(n, base, 0)
 	case *pipeline.List:
-		for _, it := range n.Items {
-			if err := l.listItem(it, n.Depth, base); err != nil {
-				return err
+		return l.within(l.tag("L"), func() error {
+			for _, it := range n.Items {
+				if err := l.listItem(it, n.Depth, base); err != nil {
+					return err
+				}
 			}
-		}
+			return nil
+		})
 	case *pipeline.ListItem:
-		return l.listItem(n, 1, base)
+		return l.within(l.tag("L"), func() error { return l.listItem(n, 1, base) })
 	case *pipeline.Quote:
-		for _, p := range n.Paragraphs {
-			if err := l.paragraph(p, base+stepIndent, stepIndent); err != nil {
-				return err
+		return l.within(l.tag("BlockQuote"), func() error {
+			for _, p := range n.Paragraphs {
+				if err := l.paragraph(p, base+stepIndent, stepIndent); err != nil {
+					return err
+				}
 			}
-		}
+			return nil
+		})
 	case *pipeline.Note:
 		toks, err := l.tokens(n.Inlines, runStyle{size: sizeBody}, n.Pos)
 		if err != nil {
@@ -306,6 +347,7 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 		if err != nil {
 			return err
 		}
+		tagLines(lines, l.tag("P"))
 		l.add(lines, 6*ptSpace)
 	case *pipeline.Table:
 		return l.table(n, base)
@@ -336,6 +378,7 @@ func (l *layouter) paragraph(p *pipeline.Paragraph, base, rightIn float64) error
 	if err != nil {
 		return err
 	}
+	tagLines(lines, l.tag("P"))
 	l.add(lines, 6*ptSpace)
 	return l.build(p.Children, base)
 }
@@ -364,9 +407,11 @@ func (l *layouter) listItem(it *pipeline.ListItem, depth int, base float64) erro
 	if err != nil {
 		return err
 	}
+	item := l.tag("LI")
+	tagLines(lines, item)
 	l.add(lines, 6*ptSpace)
-	// Nested lists place themselves by their depth.
-	return l.build(it.Children, base)
+	// Nested lists place themselves by their depth, and belong to the item.
+	return l.within(item, func() error { return l.build(it.Children, base) })
 }
 
 // table typesets each row as one unsplittable block of equal-width cells.
@@ -382,9 +427,11 @@ func (l *layouter) table(t *pipeline.Table, base float64) error {
 	}
 	left := labelCol + base
 	cw := (bodyRight - left) / float64(cols)
+	table := l.tag("Table")
 	for ri, row := range t.Rows {
 		var rowLines []*line
 		var cells [][]*line
+		tr := &blockTag{role: "TR", parent: table}
 		for ci := 0; ci < cols; ci++ {
 			var ins []pipeline.Inline
 			if ci < len(row) {
@@ -403,6 +450,11 @@ func (l *layouter) table(t *pipeline.Table, base float64) error {
 			if err != nil {
 				return err
 			}
+			cell := "TD"
+			if ri == 0 {
+				cell = "TH"
+			}
+			tagLines(lines, &blockTag{role: cell, parent: tr})
 			cells = append(cells, lines)
 		}
 		// The k-th lines of all cells share one baseline: each is its own line record, all

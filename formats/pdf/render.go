@@ -37,6 +37,7 @@ type op struct {
 	x, y, w, h float64 // a line's second point is (w, h)
 	text       string  // text, link target, bookmark title
 	level      int     // bookmark depth
+	tag        *blockTag
 }
 
 type opKind uint8
@@ -48,6 +49,9 @@ const (
 	opSpace
 	opLink
 	opBookmark
+	opBeginTag // what follows is the text of tag's element
+	opBeginArtifact
+	opEndTag // ends a tag or an artifact
 )
 
 // furniture is what every page repeats: the running header and the first page's job number.
@@ -96,6 +100,38 @@ func (r *renderer) link(x, y, w, h float64, url string) {
 	r.ops = append(r.ops, op{kind: opLink, x: x, y: y, w: w, h: h, text: safe(url)})
 }
 
+// tagged records draw as the content of element t (nothing to tag when t is nil).
+func (r *renderer) tagged(t *blockTag, draw func() error) error {
+	if t == nil {
+		return draw()
+	}
+	r.ops = append(r.ops, op{kind: opBeginTag, tag: t})
+	err := draw()
+	r.ops = append(r.ops, op{kind: opEndTag})
+	return err
+}
+
+// artifact records draw as page furniture: running heads, page numbers, rules.
+func (r *renderer) artifact(draw func() error) error {
+	r.ops = append(r.ops, op{kind: opBeginArtifact})
+	err := draw()
+	r.ops = append(r.ops, op{kind: opEndTag})
+	return err
+}
+
+// element returns t's structure element, adding it (and its parents) on first use, so the
+// structure tree follows the order in which the text is drawn.
+func (r *renderer) element(pdf *pdfdoc.Doc, t *blockTag) pdfdoc.StructElem {
+	if !t.made {
+		parent := pdfdoc.Root
+		if t.parent != nil {
+			parent = r.element(pdf, t.parent)
+		}
+		t.elem, t.made = pdf.Struct(t.role, parent), true
+	}
+	return t.elem
+}
+
 func (r *renderer) bookmark(text string, level int, y float64) {
 	r.ops = append(r.ops, op{kind: opBookmark, y: y, text: safe(text), level: level})
 }
@@ -121,6 +157,12 @@ func (r *renderer) replay(pdf *pdfdoc.Doc) error {
 			pdf.Link(o.x, o.y, o.w, o.h, o.text)
 		case opBookmark:
 			pdf.Bookmark(o.text, o.level, o.y)
+		case opBeginTag:
+			pdf.BeginTag(r.element(pdf, o.tag))
+		case opBeginArtifact:
+			pdf.BeginArtifact()
+		case opEndTag:
+			pdf.EndTag()
 		}
 	}
 	return nil
@@ -139,8 +181,19 @@ func (r *renderer) x(s, w float64) float64 {
 func (r *renderer) drawLine(ln *line, top float64) error {
 	if ln.rule > 0 {
 		y := top + ln.h/2
-		r.line(r.x(ln.start, ln.width), y, r.x(ln.start, ln.width)+ln.width, y, ln.rule)
+		_ = r.artifact(func() error {
+			r.line(r.x(ln.start, ln.width), y, r.x(ln.start, ln.width)+ln.width, y, ln.rule)
+			return nil
+		})
 	}
+	if len(ln.label) == 0 && len(ln.toks) == 0 {
+		return r.drawText(ln, top)
+	}
+	return r.tagged(ln.tag, func() error { return r.drawText(ln, top) })
+}
+
+// drawText draws the label and the text of ln.
+func (r *renderer) drawText(ln *line, top float64) error {
 	base := top + ln.asc
 	if ln.outline != nil {
 		r.bookmark(ln.outline.text, ln.outline.level, top)
@@ -151,6 +204,11 @@ func (r *renderer) drawLine(ln *line, top float64) error {
 	if len(ln.label) > 0 {
 		if err := r.drawRun(ln.label, ln.labelS, base, 0, false, r.rtl); err != nil {
 			return err
+		}
+		// The gap between a hanging number and its text is a word break to readers too.
+		last := ln.label[len(ln.label)-1]
+		if gapS := ln.labelS + tokensWidth(ln.label); len(ln.toks) > 0 && len(last.pieces) > 0 && ln.start > gapS {
+			r.space(&last.pieces[len(last.pieces)-1], r.x(gapS, ln.start-gapS), base, ln.start-gapS)
 		}
 	}
 	if len(ln.toks) == 0 {
@@ -397,10 +455,12 @@ func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 		if (n%2 == 1) != r.rtl {
 			s = colW - w
 		}
-		if err := r.drawRun(furn.header, s, 14, 0, false, baseRTL(furn.header, r.rtl)); err != nil {
+		if err := r.artifact(func() error {
+			r.line(marginSide, 16.5, pageW-marginSide, 16.5, 0.2)
+			return r.drawRun(furn.header, s, 14, 0, false, baseRTL(furn.header, r.rtl))
+		}); err != nil {
 			return err
 		}
-		r.line(marginSide, 16.5, pageW-marginSide, 16.5, 0.2)
 	}
 	for _, pl := range pg.lines {
 		if err := r.drawLine(pl.ln, pl.top); err != nil {
@@ -409,7 +469,10 @@ func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 	}
 	if len(pg.notes) > 0 {
 		y := bodyBottom - notesHeight(pg.notes)
-		r.line(r.x(0, 0)-boolF(r.rtl, 40), y+1.5, r.x(0, 0)+boolF(!r.rtl, 40), y+1.5, 0.2)
+		_ = r.artifact(func() error {
+			r.line(r.x(0, 0)-boolF(r.rtl, 40), y+1.5, r.x(0, 0)+boolF(!r.rtl, 40), y+1.5, 0.2)
+			return nil
+		})
 		y += notesGap
 		for _, fn := range pg.notes {
 			for _, ln := range fn.lines {
@@ -431,13 +494,9 @@ func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 		if (n%2 == 1) != r.rtl {
 			s = colW - w
 		}
-		if err := r.drawRun(num, s, 284, 0, false, r.rtl); err != nil {
-			return err
-		}
+		return r.artifact(func() error { return r.drawRun(num, s, 284, 0, false, r.rtl) })
 	} else if len(furn.job) > 0 {
-		if err := r.drawRun(furn.job, 0, 284, 0, false, baseRTL(furn.job, r.rtl)); err != nil {
-			return err
-		}
+		return r.artifact(func() error { return r.drawRun(furn.job, 0, 284, 0, false, baseRTL(furn.job, r.rtl)) })
 	}
 	return nil
 }

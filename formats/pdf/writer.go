@@ -11,7 +11,9 @@
 // (right to left) and Chinese (breaks between characters, kinsoku) share one line breaker.
 // Each face is cut down to the glyphs the document draws and written, with the pages, by the
 // package's own PDF serializer (internal/pdfdoc): fonts are parsed once per process, not
-// once per document, and a document costs what its text costs.
+// once per document, and a document costs what its text costs. The PDF is tagged: headings,
+// paragraphs, lists, quotations and notes form its structure tree in reading order, and the
+// running head, page numbers and rules are artifacts.
 //
 // Fonts are checked before use: collections (.ttc) are split into their faces, CFF-flavoured
 // OpenType is refused with a message naming the file (only TrueType outlines are embedded),
@@ -234,11 +236,12 @@ func (l *layouter) front() error {
 	lead := organSize * 1.15 * ptToMM
 	asc := symSize * 0.95 * ptToMM
 	var top []*line
+	organTag, symbolTag := l.tag("P"), l.tag("P")
 	if len(symToks) > 0 {
-		top = append(top, &line{toks: symToks, start: colW - symW, width: symW, end: true, asc: asc, rtl: baseRTL(symToks, l.rtl)})
+		top = append(top, &line{toks: symToks, start: colW - symW, width: symW, end: true, asc: asc, rtl: baseRTL(symToks, l.rtl), tag: symbolTag})
 	}
 	for i, r := range rows {
-		ln := &line{toks: r, start: 0, width: orgW, h: lead, asc: asc, rtl: baseRTL(r, l.rtl)}
+		ln := &line{toks: r, start: 0, width: orgW, h: lead, asc: asc, rtl: baseRTL(r, l.rtl), tag: organTag}
 		if i > 0 {
 			ln.asc = organSize * 0.95 * ptToMM
 		}
@@ -261,8 +264,9 @@ func (l *layouter) front() error {
 		if err != nil {
 			return err
 		}
+		entry := l.tag("P")
 		for _, r := range rows {
-			top = append(top, &line{toks: r, start: colS, width: colW - colS, h: 12 * ptToMM, asc: sizeBody * 0.95 * ptToMM, rtl: baseRTL(toks, l.rtl)})
+			top = append(top, &line{toks: r, start: colS, width: colW - colS, h: 12 * ptToMM, asc: sizeBody * 0.95 * ptToMM, rtl: baseRTL(toks, l.rtl), tag: entry})
 		}
 	}
 	top = append(top, &line{start: 0, width: colW, rule: 0.8, h: 4})
@@ -282,6 +286,7 @@ func (l *layouter) titleBlock() error {
 		if err != nil {
 			return err
 		}
+		tagLines(lines, l.tag("P"))
 		l.blocks = append(l.blocks, &vblock{lines: lines, before: 6 * ptSpace, after: 6 * ptSpace, keepNext: true, keepTogether: true})
 	}
 	if t := l.doc.Present.TitleBlock; t != "" {
@@ -293,6 +298,7 @@ func (l *layouter) titleBlock() error {
 		if err != nil {
 			return err
 		}
+		tagLines(lines, l.tag("P"))
 		l.blocks = append(l.blocks, &vblock{lines: lines, after: 12 * ptSpace, keepTogether: true})
 	}
 	return nil

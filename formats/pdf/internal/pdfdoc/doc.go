@@ -121,7 +121,10 @@ type Doc struct {
 	fonts []*Font
 	pages []*page
 	marks []bookmark
-	err   error
+	// The structure tree of a tagged document (tags.go).
+	elems    []structElem
+	rootKids []StructElem
+	err      error
 }
 
 type page struct {
@@ -135,6 +138,8 @@ type page struct {
 	stroking  bool // text render mode 2 (fill and stroke), for synthetic bold
 	used      map[int]bool
 	run       textRun
+	mcids     []StructElem // the element of each marked-content sequence, by MCID
+	marks     int          // marked-content sequences open
 }
 
 // textRun is the open text object of a page: consecutive pieces of text on one baseline in
@@ -175,7 +180,8 @@ func (d *Doc) AddFont(f *Font) FontRef {
 // AddPage starts a new page; the following drawing goes on it.
 func (d *Doc) AddPage() {
 	if len(d.pages) > 0 {
-		d.pages[len(d.pages)-1].endText()
+		last := d.pages[len(d.pages)-1]
+		last.endMarks(last.marks)
 	}
 	p := &page{font: -1, lineWidth: -1, used: map[int]bool{}}
 	p.content.Grow(16 << 10) // a page of text is 10 to 30 KB of content
@@ -356,7 +362,8 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if len(d.pages) == 0 {
 		return nil, errNoPages
 	}
-	d.pages[len(d.pages)-1].endText()
+	last := d.pages[len(d.pages)-1]
+	last.endMarks(last.marks)
 	w := &objWriter{deflaters: d.opts.Deflaters, compress: d.opts.Compress}
 	if w.deflaters == nil {
 		w.deflaters = &Deflaters{}
@@ -393,6 +400,10 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if len(d.marks) > 0 {
 		outlineID = alloc(1 + len(d.marks))
 	}
+	structID := 0
+	if d.tagged() {
+		structID = alloc(2 + len(d.elems)) // root, Document, elements
+	}
 	w.header()
 
 	// Catalog, page tree, information.
@@ -404,6 +415,9 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if d.info.Lang != "" {
 		cat.WriteString(" /Lang ")
 		cat.WriteString(pdfString(d.info.Lang))
+	}
+	if structID != 0 {
+		fmt.Fprintf(&cat, " /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R", structID)
 	}
 	cat.WriteString(" /ViewerPreferences << /DisplayDocTitle true >> >>")
 	w.object(catalogID, cat.Bytes())
@@ -437,6 +451,10 @@ func (d *Doc) Bytes() ([]byte, error) {
 			fmt.Fprintf(&pd, " /F%d %d 0 R", f, fontIDs[f])
 		}
 		pd.WriteString(" >> >>")
+		if structID != 0 {
+			// Tab order follows the structure; the parent tree entry is the page's index.
+			fmt.Fprintf(&pd, " /StructParents %d /Tabs /S", i)
+		}
 		if len(p.links) > 0 {
 			pd.WriteString(" /Annots [")
 			for k := range p.links {
@@ -456,6 +474,9 @@ func (d *Doc) Bytes() ([]byte, error) {
 	}
 	if outlineID != 0 {
 		d.outline(w, outlineID, pageIDs)
+	}
+	if structID != 0 {
+		d.writeStructure(w, structID, pageIDs)
 	}
 	return w.finish(next, catalogID, infoID), nil
 }

@@ -218,3 +218,59 @@ func TestSynthetic(t *testing.T) {
 		t.Errorf("content lacks\n%s\nin\n%s", want, b)
 	}
 }
+
+// TestTagged: the structure tree, the marked content it points at, and the artifacts.
+func TestTagged(t *testing.T) {
+	d := New(Options{PageWidth: 210, PageHeight: 297}, Info{Lang: "en"})
+	f := d.AddFont(fakeFont())
+	d.AddPage()
+	d.BeginArtifact()
+	d.Text(f, 9, 20, 14, "A")
+	d.EndTag()
+	h := d.Struct("H1", Root)
+	d.BeginTag(h)
+	d.Text(f, 13, 20, 30, "AB")
+	d.EndTag()
+	l := d.Struct("L", Root)
+	li := d.Struct("LI", l)
+	d.BeginTag(li)
+	d.Text(f, 10, 30, 40, "A")
+	d.AddPage() // the item goes on to the next page
+	d.BeginTag(li)
+	d.Text(f, 10, 30, 30, "B")
+	d.EndTag()
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{
+		"/MarkInfo << /Marked true >> /StructTreeRoot ",
+		"/StructParents 0 /Tabs /S", "/StructParents 1 /Tabs /S",
+		"/Artifact <</Type /Pagination>> BDC\n/F0 9 Tf\nBT 56.69 802.2 Td [<0001>] TJ ET\nEMC\n",
+		"/H1 <</MCID 0>> BDC\n/F0 13 Tf\nBT 56.69 756.85 Td [<00010002>] TJ ET\nEMC\n",
+		"/LI <</MCID 1>> BDC\n",
+		"/LI <</MCID 0>> BDC\n",
+		"/S /Document /P ",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	// The parent tree maps page 0's MCIDs 0 and 1 to H1 and LI, page 1's MCID 0 to LI.
+	m := regexp.MustCompile(`/ParentTree << /Nums \[ 0 \[ (\d+) 0 R (\d+) 0 R \] 1 \[ (\d+) 0 R \] \]`).FindStringSubmatch(s)
+	if m == nil || m[1] == m[2] || m[2] != m[3] {
+		t.Fatalf("parent tree wrong: %v", m)
+	}
+	if !regexp.MustCompile(m[2] + ` 0 obj\n<< /Type /StructElem /S /LI /P \d+ 0 R /K \[ << /Type /MCR /Pg \d+ 0 R /MCID 1 >> << /Type /MCR /Pg \d+ 0 R /MCID 0 >> \] >>`).MatchString(s) {
+		t.Error("the list item does not hold its two sequences")
+	}
+	if strings.Count(s, "BDC") != strings.Count(s, "EMC") {
+		t.Error("unbalanced marked content")
+	}
+	d2 := New(Options{PageWidth: 210, PageHeight: 297}, Info{})
+	d2.BeginTag(4)
+	if _, err := d2.Bytes(); err == nil {
+		t.Error("content tagged with an unknown element serialized")
+	}
+}

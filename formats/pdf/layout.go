@@ -47,6 +47,9 @@ type line struct {
 	rule    float64 // thickness of a rule drawn across the line's width (masthead), 0 for none
 	end     bool    // aligned to the end edge (the symbol on the masthead)
 	tag     *blockTag
+	// before are elements that come before tag in reading order although their lines are
+	// drawn after this one (the organ, left of the masthead's symbol).
+	before []*blockTag
 }
 
 // blockTag is the element of the PDF's structure tree that a line's text belongs to: a

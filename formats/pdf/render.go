@@ -50,6 +50,7 @@ const (
 	opLink
 	opBookmark
 	opBeginTag // what follows is the text of tag's element
+	opElement  // adds tag's element to the structure, with no text yet
 	opBeginArtifact
 	opEndTag // ends a tag or an artifact
 )
@@ -159,6 +160,8 @@ func (r *renderer) replay(pdf *pdfdoc.Doc) error {
 			pdf.Bookmark(o.text, o.level, o.y)
 		case opBeginTag:
 			pdf.BeginTag(r.element(pdf, o.tag))
+		case opElement:
+			r.element(pdf, o.tag)
 		case opBeginArtifact:
 			pdf.BeginArtifact()
 		case opEndTag:
@@ -188,6 +191,9 @@ func (r *renderer) drawLine(ln *line, top float64) error {
 	}
 	if len(ln.label) == 0 && len(ln.toks) == 0 {
 		return r.drawText(ln, top)
+	}
+	for _, t := range ln.before {
+		r.ops = append(r.ops, op{kind: opElement, tag: t})
 	}
 	return r.tagged(ln.tag, func() error { return r.drawText(ln, top) })
 }

@@ -238,7 +238,11 @@ func (l *layouter) front() error {
 	var top []*line
 	organTag, symbolTag := l.tag("P"), l.tag("P")
 	if len(symToks) > 0 {
-		top = append(top, &line{toks: symToks, start: colW - symW, width: symW, end: true, asc: asc, rtl: baseRTL(symToks, l.rtl), tag: symbolTag})
+		sym := &line{toks: symToks, start: colW - symW, width: symW, end: true, asc: asc, rtl: baseRTL(symToks, l.rtl), tag: symbolTag}
+		if len(rows) > 0 {
+			sym.before = []*blockTag{organTag} // read the organ, then the symbol
+		}
+		top = append(top, sym)
 	}
 	for i, r := range rows {
 		ln := &line{toks: r, start: 0, width: orgW, h: lead, asc: asc, rtl: baseRTL(r, l.rtl), tag: organTag}

@@ -404,6 +404,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if d.tagged() {
 		structID = alloc(2 + len(d.elems)) // root, Document, elements
 	}
+	metadataID := alloc(1)
 	w.header()
 
 	// Catalog, page tree, information.
@@ -419,6 +420,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if structID != 0 {
 		fmt.Fprintf(&cat, " /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R", structID)
 	}
+	fmt.Fprintf(&cat, " /Metadata %d 0 R", metadataID)
 	cat.WriteString(" /ViewerPreferences << /DisplayDocTitle true >> >>")
 	w.object(catalogID, cat.Bytes())
 
@@ -478,6 +480,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if structID != 0 {
 		d.writeStructure(w, structID, pageIDs)
 	}
+	w.rawStream(metadataID, " /Type /Metadata /Subtype /XML", d.xmp())
 	return w.finish(next, catalogID, infoID), nil
 }
 
@@ -690,11 +693,16 @@ func (w *objWriter) stream(id int, extra string, data []byte) error {
 		}
 		data, filter = w.scratch.Bytes(), " /Filter /FlateDecode"
 	}
+	w.rawStream(id, filter+extra, data)
+	return nil
+}
+
+// rawStream writes a stream object uncompressed, whatever the document's setting.
+func (w *objWriter) rawStream(id int, extra string, data []byte) {
 	w.offsets[id] = w.buf.Len()
-	fmt.Fprintf(&w.buf, "%d 0 obj\n<< /Length %d%s%s >>\nstream\n", id, len(data), filter, extra)
+	fmt.Fprintf(&w.buf, "%d 0 obj\n<< /Length %d%s >>\nstream\n", id, len(data), extra)
 	w.buf.Write(data)
 	w.buf.WriteString("\nendstream\nendobj\n")
-	return nil
 }
 
 // finish writes the cross-reference table and the trailer; size is one more than the

@@ -274,3 +274,23 @@ func TestTagged(t *testing.T) {
 		t.Error("content tagged with an unknown element serialized")
 	}
 }
+
+// TestXMP: the metadata packet states what the information dictionary does, escaped.
+func TestXMP(t *testing.T) {
+	b, err := sampleDoc(true, nil).Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{
+		"/Metadata ", "/Type /Metadata /Subtype /XML",
+		`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Report (draft) \ 1</rdf:li></rdf:Alt></dc:title>`,
+		"<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>",
+		"<xmp:CreateDate>2005-05-02T12:00:00Z</xmp:CreateDate>",
+		"<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">Réunion</rdf:li></rdf:Alt></dc:description>",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 )
@@ -78,19 +79,6 @@ func writeFile(t *testing.T, path, content string) string {
 	return path
 }
 
-func listDir(t *testing.T, dir string) []string {
-	t.Helper()
-	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			out = append(out, rel)
-		}
-		return nil
-	})
-	return out
-}
-
 func TestConvertWritesNamedOutputs(t *testing.T) {
 	dir := t.TempDir()
 	in := writeFile(t, filepath.Join(dir, "in", "notes.txt"), "one\ntwo\n")
@@ -130,7 +118,7 @@ func TestFailingInputLeavesNoOutput(t *testing.T) {
 		if strings.Contains(res.Err.Error(), "\n") {
 			t.Errorf("%s: error is not one line: %q", name, res.Err)
 		}
-		if files := listDir(t, out); len(files) != 0 {
+		if files := testutil.FilesIn(t, out); len(files) != 0 {
 			t.Errorf("%s: left files %v", name, files)
 		}
 	}
@@ -185,7 +173,7 @@ func TestOutputSafety(t *testing.T) {
 	if !errors.Is(res.Err, pipeline.ErrUnsafePath) {
 		t.Fatalf("escape: %v", res.Err)
 	}
-	if files := listDir(t, outside); len(files) != 0 {
+	if files := testutil.FilesIn(t, outside); len(files) != 0 {
 		t.Fatalf("wrote outside: %v", files)
 	}
 }
@@ -210,7 +198,7 @@ func TestBatchIsRepeatableAcrossWorkers(t *testing.T) {
 		}()
 		ok, failed, _ := newRunner(t, "txt").Batch(context.Background(), ch, pipeline.BatchOptions{Jobs: jobs})
 		files := map[string][]byte{}
-		for _, f := range listDir(t, out) {
+		for _, f := range testutil.FilesIn(t, out) {
 			files[f], _ = os.ReadFile(filepath.Join(out, f))
 		}
 		return ok, failed, files

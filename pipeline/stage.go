@@ -57,6 +57,16 @@ func (l Limits) WithDefaults() Limits {
 	return l
 }
 
+// CheckInput refuses an input of n bytes above MaxInputBytes (its default when unset) with
+// an ErrTooLarge error naming the file: every reader's first check.
+func (l Limits) CheckInput(stage, name string, n int) error {
+	max := l.WithDefaults().MaxInputBytes
+	if int64(n) > max {
+		return Errorf(stage, Pos{File: name}, ErrTooLarge, "%d bytes, more than the limit of %d", n, max)
+	}
+	return nil
+}
+
 // ReadOptions are given to every reader. The zero value reads with default limits and
 // discards warnings.
 type ReadOptions struct {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/formats/sniff"
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/normalize"
@@ -35,19 +36,6 @@ func repoFile(parts ...string) string {
 }
 
 const sample = "wsis-itu-consultation-2005-05-02"
-
-func filesIn(t *testing.T, dir string) []string {
-	t.Helper()
-	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			out = append(out, rel)
-		}
-		return nil
-	})
-	return out
-}
 
 func TestConvertSampleAllFormats(t *testing.T) {
 	out := t.TempDir()
@@ -86,7 +74,7 @@ func TestOutputsAreByteIdenticalAcrossRunsAndJobs(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 	}
-	files := filesIn(t, outs[0])
+	files := testutil.FilesIn(t, outs[0])
 	if len(files) != 12 {
 		t.Fatalf("got %d outputs: %v", len(files), files)
 	}
@@ -232,7 +220,7 @@ func TestBadInputsFailCleanly(t *testing.T) {
 			if stdout != "" {
 				t.Errorf("stdout not empty: %q", stdout)
 			}
-			if files := filesIn(t, out); len(files) != 0 {
+			if files := testutil.FilesIn(t, out); len(files) != 0 {
 				t.Errorf("left output files: %v", files)
 			}
 		})
@@ -271,7 +259,7 @@ func TestBatchWithBadInputsGoesOn(t *testing.T) {
 	if rep.Totals.Converted != 7 || rep.Totals.Failed != len(badInputs(t)) { // the corpus folder (6 files) and the sample
 		t.Fatalf("totals %+v\n%s", rep.Totals, stderr)
 	}
-	for _, f := range filesIn(t, out) {
+	for _, f := range testutil.FilesIn(t, out) {
 		if strings.Contains(f, ".scribe-tmp-") {
 			t.Errorf("temporary file left: %s", f)
 		}
@@ -346,7 +334,7 @@ func failsCleanly(t *testing.T, code int, stdout, stderr string, wantCode int, o
 	if stdout != "" {
 		t.Errorf("stdout not empty: %q", stdout)
 	}
-	if files := filesIn(t, out); len(files) != 0 {
+	if files := testutil.FilesIn(t, out); len(files) != 0 {
 		t.Errorf("left output files: %v", files)
 	}
 }
@@ -488,7 +476,7 @@ func TestMillionLinesFinish(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
-		if files := filesIn(t, out); len(files) != 2 {
+		if files := testutil.FilesIn(t, out); len(files) != 2 {
 			t.Fatalf("outputs: %v", files)
 		}
 	case <-time.After(limit):
@@ -499,7 +487,7 @@ func TestMillionLinesFinish(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "million.txt") || !strings.Contains(stderr, "--max-blocks") {
 		t.Fatalf("default limits: exit %d, %q", code, stderr)
 	}
-	if files := filesIn(t, filepath.Join(dir, "refused")); len(files) != 0 {
+	if files := testutil.FilesIn(t, filepath.Join(dir, "refused")); len(files) != 0 {
 		t.Fatalf("refused input left %v", files)
 	}
 }
@@ -578,7 +566,7 @@ func TestWriterPanicBecomesInputError(t *testing.T) {
 			if hasStack != verbose {
 				t.Errorf("stack printed: %v, want %v:\n%s", hasStack, verbose, stderr.String())
 			}
-			files := filesIn(t, out)
+			files := testutil.FilesIn(t, out)
 			if len(files) != 4 {
 				t.Errorf("want md and boom outputs of a.txt and c.txt only, got %v", files)
 			}

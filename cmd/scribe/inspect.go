@@ -30,15 +30,9 @@ When a guess is wrong, correct the notes with an explicit cue ("# " heading, "##
 			if err != nil {
 				return err
 			}
-			reg, err := buildRegistry(registryOptions{})
+			runner, err := s.modelRunner(cmd)
 			if err != nil {
 				return err
-			}
-			opts := s.baseRunnerOptions(cmd, reg)
-			opts.To = []string{"json"}
-			runner, err := pipeline.NewRunner(opts)
-			if err != nil {
-				return usageError{err}
 			}
 			path := cmd.Args().First()
 			var data []byte
@@ -70,7 +64,7 @@ When a guess is wrong, correct the notes with an explicit cue ("# " heading, "##
 			for _, w := range warn.List() {
 				fmt.Fprintf(stdio.Err, "warning: %s\n", oneLine(w.String()))
 			}
-			if opts.Strict && warn.Len() > 0 {
+			if runner.Options().Strict && warn.Len() > 0 {
 				return fmt.Errorf("%w: %d warning(s)", pipeline.ErrStrict, warn.Len())
 			}
 			return nil

@@ -121,6 +121,22 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 
 // baseRunnerOptions fills what every command shares: formats, locales, metadata flags,
 // limits, transforms.
+// modelRunner is a runner for commands that need the document model only (inspect,
+// extract): the readers and normalizers, no document writer.
+func (s *session) modelRunner(cmd *cli.Command) (*pipeline.Runner, error) {
+	reg, err := buildRegistry(registryOptions{})
+	if err != nil {
+		return nil, err
+	}
+	opts := s.baseRunnerOptions(cmd, reg)
+	opts.To = []string{"json"}
+	runner, err := pipeline.NewRunner(opts)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return runner, nil
+}
+
 func (s *session) baseRunnerOptions(cmd *cli.Command, reg *pipeline.Registry) pipeline.Options {
 	c := s.cfg
 	return pipeline.Options{

@@ -95,15 +95,9 @@ func runExtract(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		}
 		targets[i] = loc.Tag
 	}
-	reg, err := buildRegistry(registryOptions{})
+	runner, err := s.modelRunner(cmd)
 	if err != nil {
 		return err
-	}
-	opts := s.baseRunnerOptions(cmd, reg)
-	opts.To = []string{"json"}
-	runner, err := pipeline.NewRunner(opts)
-	if err != nil {
-		return usageError{err}
 	}
 	var tus []translate.TU
 	for _, f := range cmd.StringSlice("tm") {

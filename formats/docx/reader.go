@@ -52,11 +52,10 @@ func (rdReader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	limits := opts.Limits.WithDefaults()
-	if int64(len(data)) > limits.MaxInputBytes {
-		return nil, pipeline.Errorf(rdStage, pipeline.Pos{File: opts.Name}, pipeline.ErrTooLarge,
-			"%d bytes, more than the limit of %d", len(data), limits.MaxInputBytes)
+	if err := opts.Limits.CheckInput(rdStage, opts.Name, len(data)); err != nil {
+		return nil, err
 	}
+	limits := opts.Limits.WithDefaults()
 	pkg, err := rdOpen(data, opts.Name, limits)
 	if err != nil {
 		return nil, err

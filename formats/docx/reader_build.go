@@ -275,14 +275,7 @@ func (s *rdState) infer(items []rdItem, part string, doc *pipeline.Document) err
 	}
 	opts := s.opts
 	opts.Name = s.name
-	inferred, err := notes.Infer(s.ctx, ls, opts)
-	if err != nil {
-		return err
-	}
-	doc.Blocks = inferred.Blocks
-	doc.Front = append(doc.Front, inferred.Front...)
-	textrun.MergeMeta(&doc.Meta, inferred.Meta)
-	return nil
+	return notes.InferInto(s.ctx, ls, opts, doc)
 }
 
 // rdListEntry is one list paragraph waiting to be nested.

@@ -73,9 +73,8 @@ func Read(data []byte, opts ReadOptions) (g *Glossary, err error) {
 			g, err = nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "internal error reading the file: %v", r)
 		}
 	}()
-	lim := opts.Limits.WithDefaults()
-	if int64(len(data)) > lim.MaxInputBytes {
-		return nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name}, pipeline.ErrTooLarge, "%d bytes, limit %d", len(data), lim.MaxInputBytes)
+	if err := opts.Limits.CheckInput(Stage, opts.Name, len(data)); err != nil {
+		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '<' {

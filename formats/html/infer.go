@@ -97,14 +97,7 @@ func (c *converter) inferNotes(root *html.Node, doc *pipeline.Document) error {
 	}
 	opts := c.opts
 	opts.Name = c.name
-	inferred, err := notes.Infer(c.ctx, ls, opts)
-	if err != nil {
-		return err
-	}
-	doc.Blocks = inferred.Blocks
-	doc.Front = append(doc.Front, inferred.Front...)
-	textrun.MergeMeta(&doc.Meta, inferred.Meta)
-	return nil
+	return notes.InferInto(c.ctx, ls, opts, doc)
 }
 
 // hasEmptyParagraph reports a <p> with no text, the spacing habit of Word and Outlook.

@@ -53,10 +53,8 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	limits := opts.Limits.WithDefaults()
-	if int64(len(data)) > limits.MaxInputBytes {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrTooLarge,
-			"%d bytes, more than the limit of %d", len(data), limits.MaxInputBytes)
+	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
+		return nil, err
 	}
 	text, err := decode(data, opts)
 	if err != nil {
@@ -99,12 +97,5 @@ func decode(data []byte, opts pipeline.ReadOptions) (string, error) {
 			}
 		}
 	}
-	dec, err := textenc.Decode(stage, opts.Name, data)
-	if err != nil {
-		return "", err
-	}
-	if dec.Converted {
-		opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "file is %s, not UTF-8; converted", dec.Encoding)
-	}
-	return dec.Text, nil
+	return textenc.Text(stage, data, opts)
 }

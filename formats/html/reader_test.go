@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -34,20 +35,7 @@ func golden(t *testing.T, name string, doc *pipeline.Document) {
 	if err := pipeline.Inspect(&b, doc); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create)", err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, b.String())
-	}
+	testutil.Golden(t, filepath.Join("testdata", name), []byte(b.String()), *update)
 }
 
 // summary renders the structure without positions.

@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/scribe-un/scribe/locales"
@@ -20,6 +21,26 @@ type labelStripper struct {
 	sub       []*regexp.Regexp // by list depth
 	// titleBlock recognises the title-block sentence, whose facts the front matter holds.
 	titleBlock func(string) bool
+}
+
+// labelStrippers holds a stripper per embedded locale, built once per process and
+// read-only afterwards.
+var labelStrippers = sync.OnceValue(func() map[*locales.Locale]*labelStripper {
+	m := map[*locales.Locale]*labelStripper{}
+	for _, loc := range locales.MustEmbedded().All() {
+		m[loc] = newLabelStripper(loc)
+	}
+	return m
+})
+
+// labelStripperFor returns the stripper of the labels printed in language lang, nil when
+// scribe has no such locale.
+func labelStripperFor(lang string) *labelStripper {
+	loc, err := locales.MustEmbedded().Lookup(lang)
+	if err != nil {
+		return nil
+	}
+	return labelStrippers()[loc]
 }
 
 // newLabelStripper builds the label patterns of loc's numbering scheme.

@@ -24,7 +24,6 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
-	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -52,19 +51,15 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	limits := opts.Limits.WithDefaults()
-	if int64(len(data)) > limits.MaxInputBytes {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrTooLarge,
-			"%d bytes, more than the limit of %d", len(data), limits.MaxInputBytes)
+	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
+		return nil, err
 	}
-	dec, err := textenc.Decode(stage, opts.Name, data)
+	limits := opts.Limits.WithDefaults()
+	text, err := textenc.Text(stage, data, opts)
 	if err != nil {
 		return nil, err
 	}
-	if dec.Converted {
-		opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "file is %s, not UTF-8; converted", dec.Encoding)
-	}
-	fm, body, err := frontmatter.Split(stage, opts.Name, dec.Text)
+	fm, body, err := frontmatter.Split(stage, opts.Name, text)
 	if err != nil {
 		return nil, err
 	}
@@ -101,8 +96,8 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 		if len(doc.Meta.Extra) == 0 {
 			doc.Meta.Extra = nil
 		}
-		if loc, err := locales.MustEmbedded().Lookup(lang); err == nil {
-			doc.Blocks = newLabelStripper(loc).strip(doc.Blocks)
+		if s := labelStripperFor(lang); s != nil {
+			doc.Blocks = s.strip(doc.Blocks)
 		}
 	}
 	// A report scribe wrote may hold nothing but what its front matter says.

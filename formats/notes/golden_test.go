@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -125,19 +126,7 @@ func TestGolden(t *testing.T) {
 			doc, warnings := readFile(t, path)
 			got := dump(t, doc, warnings)
 			golden := filepath.Join("testdata", strings.TrimSuffix(name, filepath.Ext(name))+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; run go test -update and review the diff", name, golden)
-			}
+			testutil.Golden(t, golden, got, *update)
 		})
 	}
 }

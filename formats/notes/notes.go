@@ -48,6 +48,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
+	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline"
 )
 
@@ -76,19 +77,14 @@ func (reader) Format() string { return "notes" }
 // front matter included.
 func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) (doc *pipeline.Document, err error) {
 	defer guard(opts.Name, &err)
-	limits := opts.Limits.WithDefaults()
-	if int64(len(data)) > limits.MaxInputBytes {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrTooLarge,
-			"%d bytes, limit %d", len(data), limits.MaxInputBytes)
+	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
+		return nil, err
 	}
-	res, err := textenc.Decode(stage, opts.Name, data)
+	text, err := textenc.Text(stage, data, opts)
 	if err != nil {
 		return nil, err
 	}
-	if res.Converted {
-		opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "input is %s, not UTF-8; converted", res.Encoding)
-	}
-	fm, body, err := frontmatter.Split(stage, opts.Name, res.Text)
+	fm, body, err := frontmatter.Split(stage, opts.Name, text)
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +110,19 @@ func Infer(ctx context.Context, lines []Line, opts pipeline.ReadOptions) (doc *p
 		lns = append(lns, prepare(l.Text, l.Inlines, n))
 	}
 	return infer(ctx, lns, opts, nil)
+}
+
+// InferInto infers the structure of lines (Infer) into doc, a document another reader has
+// begun: the blocks, the front lines after doc's own, the metadata where doc has none.
+func InferInto(ctx context.Context, lines []Line, opts pipeline.ReadOptions, doc *pipeline.Document) error {
+	inferred, err := Infer(ctx, lines, opts)
+	if err != nil {
+		return err
+	}
+	doc.Blocks = inferred.Blocks
+	doc.Front = append(doc.Front, inferred.Front...)
+	textrun.MergeMeta(&doc.Meta, inferred.Meta)
+	return nil
 }
 
 // guard turns a panic into an error so that no input can crash the caller.

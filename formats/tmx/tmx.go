@@ -7,6 +7,7 @@ package tmx
 
 import (
 	"bufio"
+	"cmp"
 	"io"
 	"strconv"
 	"strings"
@@ -203,7 +204,7 @@ func Read(data []byte, opts ReadOptions) (tus []translate.TU, err error) {
 			}
 			vs = append(vs, variant{lang, readSeg(ns, s, &codes)})
 		}
-		src := firstNonEmpty(tuN.Get("srclang"), headerSrc)
+		src := cmp.Or(tuN.Get("srclang"), headerSrc)
 		si := -1
 		for i, v := range vs {
 			if strings.EqualFold(v.lang, src) {
@@ -297,13 +298,4 @@ func dataOf(ns string, n *xmltree.Node) string {
 		}
 	}
 	return b.String()
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

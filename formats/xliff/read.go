@@ -1,6 +1,7 @@
 package xliff
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -296,7 +297,7 @@ func (r *reader) content20(n *xmltree.Node, u *translate.TransUnit, data map[str
 				if define {
 					d := data[c.Get("dataRef")]
 					if d == "" {
-						d = firstNonEmpty(c.Get("equiv"), c.Get("disp"))
+						d = cmp.Or(c.Get("equiv"), c.Get("disp"))
 					}
 					defineCode(u, translate.Code{ID: id, Kind: kind20(c.Get("type"), c.Get("subType")), Data: d})
 				}
@@ -318,7 +319,7 @@ func (r *reader) content20(n *xmltree.Node, u *translate.TransUnit, data map[str
 				}
 				out = append(out, translate.Span{Kind: translate.SpanOpen, Code: id})
 			case "ec":
-				id := firstNonEmpty(c.Get("startRef"), c.Get("id"))
+				id := cmp.Or(c.Get("startRef"), c.Get("id"))
 				out = append(out, translate.Span{Kind: translate.SpanClose, Code: id})
 			case "mrk":
 				// Annotations (terms, comments) are transparent for translation.
@@ -374,15 +375,6 @@ func cpText(n *xmltree.Node) string {
 		}
 	}
 	return b.String()
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // ---- 1.2 ----
@@ -584,7 +576,7 @@ func (r *reader) content12(ns string, n *xmltree.Node, u *translate.TransUnit, d
 }
 
 // pairID links a 1.2 begin/end pair: rid when present, else id.
-func pairID(n *xmltree.Node) string { return firstNonEmpty(n.Get("rid"), n.Get("id")) }
+func pairID(n *xmltree.Node) string { return cmp.Or(n.Get("rid"), n.Get("id")) }
 
 func kind12(ctype string) translate.CodeKind {
 	switch ctype {

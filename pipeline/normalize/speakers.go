@@ -742,17 +742,21 @@ func (d *speakerDetector) detectAR(text string) string {
 // the only way to tell the subject from the object that follows it ("شكرت سوريا الرئيس":
 // Syria thanked the Chair).
 func (d *speakerDetector) arKnown(toks []string) string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = arNorm(strings.TrimRight(t, "،,.:؛"))
+	}
 	start := 0
-	if len(toks) > 1 && d.delegates[arNorm(toks[0])] {
+	if len(words) > 1 && d.delegates[words[0]] {
 		start = 1
 	}
 	for _, name := range d.known {
-		if start+len(name) > len(toks) {
+		if start+len(name) > len(words) {
 			continue
 		}
 		ok := true
 		for k, w := range name {
-			if arNorm(strings.TrimRight(toks[start+k], "،,.:؛")) != w {
+			if words[start+k] != w {
 				ok = false
 				break
 			}

@@ -23,6 +23,19 @@ type Result struct {
 	Converted bool
 }
 
+// Text decodes the input of a reader (Decode) and, when it was not UTF-8, warns that it
+// was converted.
+func Text(stage string, data []byte, opts pipeline.ReadOptions) (string, error) {
+	res, err := Decode(stage, opts.Name, data)
+	if err != nil {
+		return "", err
+	}
+	if res.Converted {
+		opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "file is %s, not UTF-8; converted", res.Encoding)
+	}
+	return res.Text, nil
+}
+
 // Decode returns the input as UTF-8 text. stage names the calling reader for errors.
 // Empty or whitespace-only input is ErrEmpty; input with NUL bytes or many control bytes
 // (an image renamed .txt) is ErrBinary; text that is neither UTF-8 nor Windows-1252 is

@@ -13,31 +13,14 @@ func ValidChar(r rune) bool {
 
 // EscapeText escapes character data. A carriage return is written as a reference so it
 // survives parsing; characters XML cannot carry become U+FFFD.
-func EscapeText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '\r':
-			b.WriteString("&#xD;")
-		case r == utf8.RuneError || !ValidChar(r):
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func EscapeText(s string) string { return escape(s, false) }
 
 // EscapeAttr escapes an attribute value (quoted with "). White space other than the space
 // is written as references, which attribute-value normalization would otherwise turn into
 // spaces; characters XML cannot carry become U+FFFD.
-func EscapeAttr(s string) string {
+func EscapeAttr(s string) string { return escape(s, true) }
+
+func escape(s string, attr bool) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -47,13 +30,13 @@ func EscapeAttr(s string) string {
 			b.WriteString("&lt;")
 		case r == '>':
 			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\n':
-			b.WriteString("&#xA;")
 		case r == '\r':
 			b.WriteString("&#xD;")
-		case r == '\t':
+		case attr && r == '"':
+			b.WriteString("&quot;")
+		case attr && r == '\n':
+			b.WriteString("&#xA;")
+		case attr && r == '\t':
 			b.WriteString("&#x9;")
 		case r == utf8.RuneError || !ValidChar(r):
 			b.WriteRune('\uFFFD')

@@ -97,8 +97,8 @@ func (n *Node) TextContent() string {
 func Parse(data []byte, stage string, opts pipeline.ReadOptions) (root *Node, err error) {
 	lim := opts.Limits.WithDefaults()
 	file := pipeline.Pos{File: opts.Name}
-	if int64(len(data)) > lim.MaxInputBytes {
-		return nil, pipeline.Errorf(stage, file, pipeline.ErrTooLarge, "%d bytes, limit %d", len(data), lim.MaxInputBytes)
+	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
+		return nil, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, pipeline.Errorf(stage, file, pipeline.ErrEmpty, "")

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // commit writes the rendered outputs of one input. Each goes to a temporary file in its
@@ -20,7 +22,7 @@ import (
 func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output, error) {
 	if job.OutDir == "-" {
 		if len(outs) != 1 {
-			return nil, Errorf("scribe", Pos{File: job.Path}, nil, "writing to standard output needs exactly one format and one language, got %d outputs", len(outs))
+			return nil, model.Errorf("scribe", model.Pos{File: job.Path}, nil, "writing to standard output needs exactly one format and one language, got %d outputs", len(outs))
 		}
 		if r.opts.Stdout == nil {
 			return nil, errors.New("scribe: no standard output configured")
@@ -50,7 +52,7 @@ func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output
 		}
 		if err := writeAtomic(o.path, o.data); err != nil {
 			undo()
-			return nil, &Error{Stage: "scribe", Pos: Pos{File: o.path}, Err: unwrapPathError(err)}
+			return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: o.path}, Err: unwrapPathError(err)}
 		}
 		done = append(done, Output{Path: o.path, Format: o.format, Lang: o.lang, Bytes: len(o.data), SHA256: sha256Hex(o.data)})
 	}
@@ -66,10 +68,10 @@ func checkOutputPath(job Job, out string, checked map[string]bool) error {
 	case err != nil:
 		// Nothing there yet: the output cannot be the input, nor a link.
 	case fi.Mode()&fs.ModeSymlink != 0:
-		return Errorf("scribe", Pos{File: out}, ErrUnsafePath, "output path is a symbolic link; refusing to follow it")
+		return model.Errorf("scribe", model.Pos{File: out}, model.ErrUnsafePath, "output path is a symbolic link; refusing to follow it")
 	case job.Path != "-" && job.Path != "":
 		if in, err := os.Stat(job.Path); err == nil && os.SameFile(in, fi) {
-			return Errorf("scribe", Pos{File: out}, ErrUnsafePath, "output would overwrite the input %s", job.Path)
+			return model.Errorf("scribe", model.Pos{File: out}, model.ErrUnsafePath, "output would overwrite the input %s", job.Path)
 		}
 	}
 	if checked[filepath.Dir(out)] {
@@ -85,19 +87,19 @@ func checkOutputPath(job Job, out string, checked map[string]bool) error {
 // checkOutputDir creates out's folder and checks that it resolves inside the output folder.
 func checkOutputDir(job Job, out string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return &Error{Stage: "scribe", Pos: Pos{File: filepath.Dir(out)}, Err: unwrapPathError(err)}
+		return &model.Error{Stage: "scribe", Pos: model.Pos{File: filepath.Dir(out)}, Err: unwrapPathError(err)}
 	}
 	root, err := filepath.EvalSymlinks(job.OutDir)
 	if err != nil {
-		return &Error{Stage: "scribe", Pos: Pos{File: job.OutDir}, Err: unwrapPathError(err)}
+		return &model.Error{Stage: "scribe", Pos: model.Pos{File: job.OutDir}, Err: unwrapPathError(err)}
 	}
 	dir, err := filepath.EvalSymlinks(filepath.Dir(out))
 	if err != nil {
-		return &Error{Stage: "scribe", Pos: Pos{File: out}, Err: unwrapPathError(err)}
+		return &model.Error{Stage: "scribe", Pos: model.Pos{File: out}, Err: unwrapPathError(err)}
 	}
 	rel, err := filepath.Rel(root, dir)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return Errorf("scribe", Pos{File: out}, ErrUnsafePath, "output folder resolves to %s, outside %s", dir, root)
+		return model.Errorf("scribe", model.Pos{File: out}, model.ErrUnsafePath, "output folder resolves to %s, outside %s", dir, root)
 	}
 	return nil
 }

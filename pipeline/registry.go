@@ -4,25 +4,27 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Registry maps format names and aliases to readers and writers. It is built explicitly by
 // the caller (the CLI builds one per process), never by init-time self-registration, and is
 // read-only once built.
 type Registry struct {
-	readers map[string]Reader
-	writers map[string]Writer
+	readers map[string]model.Reader
+	writers map[string]model.Writer
 	// names keeps canonical names for listings, in registration order.
 	readerNames, writerNames []string
 }
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
-	return &Registry{readers: map[string]Reader{}, writers: map[string]Writer{}}
+	return &Registry{readers: map[string]model.Reader{}, writers: map[string]model.Writer{}}
 }
 
 // AddReader registers r under its Format name and the given aliases.
-func (r *Registry) AddReader(rd Reader, aliases ...string) {
+func (r *Registry) AddReader(rd model.Reader, aliases ...string) {
 	r.readerNames = append(r.readerNames, rd.Format())
 	for _, n := range append([]string{rd.Format()}, aliases...) {
 		r.readers[strings.ToLower(n)] = rd
@@ -30,7 +32,7 @@ func (r *Registry) AddReader(rd Reader, aliases ...string) {
 }
 
 // AddWriter registers w under its Format name and the given aliases.
-func (r *Registry) AddWriter(w Writer, aliases ...string) {
+func (r *Registry) AddWriter(w model.Writer, aliases ...string) {
 	r.writerNames = append(r.writerNames, w.Format())
 	for _, n := range append([]string{w.Format()}, aliases...) {
 		r.writers[strings.ToLower(n)] = w
@@ -38,7 +40,7 @@ func (r *Registry) AddWriter(w Writer, aliases ...string) {
 }
 
 // Reader returns the reader registered under name.
-func (r *Registry) Reader(name string) (Reader, error) {
+func (r *Registry) Reader(name string) (model.Reader, error) {
 	if rd, ok := r.readers[strings.ToLower(name)]; ok {
 		return rd, nil
 	}
@@ -46,7 +48,7 @@ func (r *Registry) Reader(name string) (Reader, error) {
 }
 
 // Writer returns the writer registered under name.
-func (r *Registry) Writer(name string) (Writer, error) {
+func (r *Registry) Writer(name string) (model.Writer, error) {
 	if w, ok := r.writers[strings.ToLower(name)]; ok {
 		return w, nil
 	}

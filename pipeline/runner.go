@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // MetaOverrides are metadata given on the command line or in the project file; a non-empty
@@ -26,7 +27,7 @@ type MetaOverrides struct {
 // Translator supplies the translated text of a document for one output language. It is
 // called on the language's clone, after the source transforms and before numbering; it
 // returns how many blocks stay untranslated. A nil Translator leaves the text as written.
-type Translator func(ctx context.Context, doc *Document, lang string, warn *Warnings) (untranslated int, err error)
+type Translator func(ctx context.Context, doc *model.Document, lang string, warn *model.Warnings) (untranslated int, err error)
 
 // Options configure a Runner. Fields are read-only once the runner starts, and shared by
 // every worker of a batch.
@@ -49,7 +50,7 @@ type Options struct {
 	// SourceLang states the language of the notes (--source-lang).
 	SourceLang string
 	Meta       MetaOverrides
-	Limits     Limits
+	Limits     model.Limits
 	// Strict turns warnings into errors (--strict).
 	Strict bool
 	// SourceDateEpoch, when non-nil, fixes every timestamp in the outputs (the
@@ -59,7 +60,7 @@ type Options struct {
 	// Generator is "scribe <version>", stamped into document properties.
 	Generator string
 	// SourceTransforms run once per input; OutputTransforms per output language.
-	SourceTransforms, OutputTransforms []Transform
+	SourceTransforms, OutputTransforms []model.Transform
 	// Translate supplies translations; nil keeps the text as written.
 	Translate Translator
 	// Stdout receives the output when OutDir is "-".
@@ -90,14 +91,14 @@ type Output struct {
 
 // Result is the outcome of one input.
 type Result struct {
-	Input    string        `json:"input"`
-	Format   string        `json:"format,omitempty"`
-	Outputs  []Output      `json:"outputs"`
-	Warnings []Diagnostic  `json:"warnings"`
-	Duration time.Duration `json:"-"`
-	Millis   float64       `json:"durationMs"`
-	Err      error         `json:"-"`
-	Error    string        `json:"error,omitempty"`
+	Input    string             `json:"input"`
+	Format   string             `json:"format,omitempty"`
+	Outputs  []Output           `json:"outputs"`
+	Warnings []model.Diagnostic `json:"warnings"`
+	Duration time.Duration      `json:"-"`
+	Millis   float64            `json:"durationMs"`
+	Err      error              `json:"-"`
+	Error    string             `json:"error,omitempty"`
 	// Stack is the stack of a recovered panic, for --verbose.
 	Stack   string `json:"-"`
 	Skipped bool   `json:"skipped,omitempty"`
@@ -156,10 +157,10 @@ type rendered struct {
 func (r *Runner) Convert(ctx context.Context, job Job) (res Result) {
 	start := time.Now()
 	res.Input = job.Path
-	warn := &Warnings{}
+	warn := &model.Warnings{}
 	defer func() {
 		if p := recover(); p != nil {
-			res.Err = &Error{Stage: "scribe", Pos: Pos{File: job.Path}, Err: fmt.Errorf("internal error: %v", p)}
+			res.Err = &model.Error{Stage: "scribe", Pos: model.Pos{File: job.Path}, Err: fmt.Errorf("internal error: %v", p)}
 			res.Stack = string(debug.Stack())
 			res.Outputs = nil
 		}
@@ -178,9 +179,9 @@ func (r *Runner) Convert(ctx context.Context, job Job) (res Result) {
 	}
 	if r.opts.Strict && warn.Len() > 0 {
 		first := warn.List()[0]
-		res.Err = &Error{Stage: first.Stage, Pos: first.Pos, Err: fmt.Errorf("%w: %s (and %d more)", ErrStrict, first.Message, warn.Len()-1)}
+		res.Err = &model.Error{Stage: first.Stage, Pos: first.Pos, Err: fmt.Errorf("%w: %s (and %d more)", model.ErrStrict, first.Message, warn.Len()-1)}
 		if warn.Len() == 1 {
-			res.Err = &Error{Stage: first.Stage, Pos: first.Pos, Err: fmt.Errorf("%w: %s", ErrStrict, first.Message)}
+			res.Err = &model.Error{Stage: first.Stage, Pos: first.Pos, Err: fmt.Errorf("%w: %s", model.ErrStrict, first.Message)}
 		}
 		return res
 	}
@@ -194,7 +195,7 @@ func (r *Runner) Convert(ctx context.Context, job Job) (res Result) {
 
 // Parse reads one input and runs the source transforms: the document before any
 // language-specific numbering. `scribe inspect` and `scribe extract` start from here.
-func (r *Runner) Parse(ctx context.Context, job Job, warn *Warnings) (*Document, string, error) {
+func (r *Runner) Parse(ctx context.Context, job Job, warn *model.Warnings) (*model.Document, string, error) {
 	data := job.Data
 	if data == nil {
 		var err error
@@ -211,15 +212,15 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *Warnings) (*Document,
 	if err != nil {
 		return nil, format, err
 	}
-	doc, err := rd.Read(ctx, data, ReadOptions{Name: job.Path, Limits: r.opts.Limits, Warnings: warn, SourceLang: r.opts.SourceLang})
+	doc, err := rd.Read(ctx, data, model.ReadOptions{Name: job.Path, Limits: r.opts.Limits, Warnings: warn, SourceLang: r.opts.SourceLang})
 	if err != nil {
 		return nil, format, err
 	}
 	if n := countBlocks(doc.Blocks); n > r.opts.Limits.MaxBlocks {
-		return nil, format, Errorf("scribe", Pos{File: job.Path}, ErrTooLarge, "%d blocks (paragraphs, headings, items), limit %d (--max-blocks)", n, r.opts.Limits.MaxBlocks)
+		return nil, format, model.Errorf("scribe", model.Pos{File: job.Path}, model.ErrTooLarge, "%d blocks (paragraphs, headings, items), limit %d (--max-blocks)", n, r.opts.Limits.MaxBlocks)
 	}
 	r.applyOverrides(doc)
-	env := &Env{Warnings: warn}
+	env := &model.Env{Warnings: warn}
 	for _, t := range r.opts.SourceTransforms {
 		if err := ctx.Err(); err != nil {
 			return nil, format, err
@@ -233,10 +234,10 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *Warnings) (*Document,
 
 // Localize makes the version of a parsed document in one language: a clone, translated when
 // a Translator is set, numbered and localized by the output transforms.
-func (r *Runner) Localize(ctx context.Context, doc *Document, lang string, warn *Warnings) (*Document, *locales.Locale, error) {
+func (r *Runner) Localize(ctx context.Context, doc *model.Document, lang string, warn *model.Warnings) (*model.Document, *locales.Locale, error) {
 	loc, err := r.opts.Locales.Lookup(lang)
 	if err != nil {
-		return nil, nil, &Error{Stage: "scribe", Pos: Pos{File: doc.Source}, Err: err}
+		return nil, nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: doc.Source}, Err: err}
 	}
 	v := doc.Clone()
 	v.Meta.Lang = loc.Tag
@@ -250,10 +251,10 @@ func (r *Runner) Localize(ctx context.Context, doc *Document, lang string, warn 
 	case baseLang(doc.Meta.OriginalLang) != "" && baseLang(doc.Meta.OriginalLang) != loc.Tag:
 		untranslated = countTranslatable(v.Blocks)
 		if untranslated > 0 {
-			warn.Warn("translate", Pos{File: doc.Source}, "%d blocks are untranslated in the %s version (give --translations to translate them)", untranslated, loc.EnglishName)
+			warn.Warn("translate", model.Pos{File: doc.Source}, "%d blocks are untranslated in the %s version (give --translations to translate them)", untranslated, loc.EnglishName)
 		}
 	}
-	env := &Env{Locale: loc, Warnings: warn}
+	env := &model.Env{Locale: loc, Warnings: warn}
 	for _, t := range r.opts.OutputTransforms {
 		if err := t.Apply(ctx, v, env); err != nil {
 			return nil, nil, wrapStage(t.Name(), doc.Source, err)
@@ -272,20 +273,20 @@ func baseLang(tag string) string {
 }
 
 // countBlocks counts every block, nested ones included.
-func countBlocks(blocks []Block) int {
+func countBlocks(blocks []model.Block) int {
 	n := 0
-	Walk(blocks, func(Block) bool { n++; return true })
+	model.Walk(blocks, func(model.Block) bool { n++; return true })
 	return n
 }
 
 // countTranslatable counts the blocks that carry text of their own.
-func countTranslatable(blocks []Block) int {
+func countTranslatable(blocks []model.Block) int {
 	n := 0
-	Walk(blocks, func(b Block) bool {
+	model.Walk(blocks, func(b model.Block) bool {
 		switch x := b.(type) {
-		case *Heading, *ListItem, *Note:
+		case *model.Heading, *model.ListItem, *model.Note:
 			n++
-		case *Paragraph:
+		case *model.Paragraph:
 			if len(x.Inlines) > 0 {
 				n++
 			}
@@ -295,7 +296,7 @@ func countTranslatable(blocks []Block) int {
 	return n
 }
 
-func (r *Runner) render(ctx context.Context, job Job, warn *Warnings) ([]rendered, string, error) {
+func (r *Runner) render(ctx context.Context, job Job, warn *model.Warnings) ([]rendered, string, error) {
 	doc, format, err := r.Parse(ctx, job, warn)
 	if err != nil {
 		return nil, format, err
@@ -305,7 +306,7 @@ func (r *Runner) render(ctx context.Context, job Job, warn *Warnings) ([]rendere
 		lang := doc.Meta.OriginalLang
 		if _, err := r.opts.Locales.Lookup(lang); lang == "" || err != nil {
 			if lang != "" {
-				warn.Warn("scribe", Pos{File: job.Path}, "notes are in %q, which has no locale; writing the English version", lang)
+				warn.Warn("scribe", model.Pos{File: job.Path}, "notes are in %q, which has no locale; writing the English version", lang)
 			}
 			lang = "en"
 		}
@@ -324,7 +325,7 @@ func (r *Runner) render(ctx context.Context, job Job, warn *Warnings) ([]rendere
 			}
 			w, _ := r.opts.Registry.Writer(f)
 			var buf bytes.Buffer
-			wopts := WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn}
+			wopts := model.WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn}
 			if err := w.Write(ctx, &buf, v, wopts); err != nil {
 				return nil, format, wrapStage(w.Format(), job.Path, err)
 			}
@@ -336,7 +337,7 @@ func (r *Runner) render(ctx context.Context, job Job, warn *Warnings) ([]rendere
 
 // created picks the timestamp stamped into outputs: SOURCE_DATE_EPOCH, else the meeting
 // date at noon UTC, else the input's modification time, else now (standard input).
-func (r *Runner) created(job Job, doc *Document) time.Time {
+func (r *Runner) created(job Job, doc *model.Document) time.Time {
 	if r.opts.SourceDateEpoch != nil {
 		return r.opts.SourceDateEpoch.UTC()
 	}
@@ -365,7 +366,7 @@ func (r *Runner) outputPath(job Job, lang, ext string) string {
 	return filepath.Join(job.OutDir, job.RelDir, stem+"."+lang+ext)
 }
 
-func (r *Runner) chooseFormat(path string, data []byte, warn *Warnings) (string, error) {
+func (r *Runner) chooseFormat(path string, data []byte, warn *model.Warnings) (string, error) {
 	if r.opts.From != "" {
 		return r.opts.From, nil
 	}
@@ -381,7 +382,7 @@ func (r *Runner) chooseFormat(path string, data []byte, warn *Warnings) (string,
 	case byContent == "docx" && byExt != "" && byExt != "docx":
 		// A Word file renamed .txt: the content decides, with a warning. The reverse (a
 		// .docx that is not a zip) is left to the DOCX reader, which reports it.
-		warn.Warn("scribe", Pos{File: path}, "file extension says %s but the content is a Word document; reading it as docx", byExt)
+		warn.Warn("scribe", model.Pos{File: path}, "file extension says %s but the content is a Word document; reading it as docx", byExt)
 		return byContent, nil
 	case byExt != "":
 		return byExt, nil
@@ -391,7 +392,7 @@ func (r *Runner) chooseFormat(path string, data []byte, warn *Warnings) (string,
 	return "notes", nil
 }
 
-func (r *Runner) applyOverrides(doc *Document) {
+func (r *Runner) applyOverrides(doc *model.Document) {
 	m := r.opts.Meta
 	set := func(dst *string, v string) {
 		if v != "" {
@@ -413,23 +414,23 @@ func (r *Runner) applyOverrides(doc *Document) {
 func readLimited(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{Stage: "scribe", Pos: Pos{File: path}, Err: unwrapPathError(err)}
+		return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: path}, Err: unwrapPathError(err)}
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil {
 		if fi.IsDir() {
-			return nil, Errorf("scribe", Pos{File: path}, nil, "is a folder (use -r to convert a folder)")
+			return nil, model.Errorf("scribe", model.Pos{File: path}, nil, "is a folder (use -r to convert a folder)")
 		}
 		if fi.Size() > limit {
-			return nil, Errorf("scribe", Pos{File: path}, ErrTooLarge, "%d bytes, limit %d (--max-input-size)", fi.Size(), limit)
+			return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "%d bytes, limit %d (--max-input-size)", fi.Size(), limit)
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, &Error{Stage: "scribe", Pos: Pos{File: path}, Err: unwrapPathError(err)}
+		return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: path}, Err: unwrapPathError(err)}
 	}
 	if int64(len(data)) > limit {
-		return nil, Errorf("scribe", Pos{File: path}, ErrTooLarge, "more than %d bytes (--max-input-size)", limit)
+		return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "more than %d bytes (--max-input-size)", limit)
 	}
 	return data, nil
 }
@@ -441,10 +442,10 @@ func ReadInput(path string, stdin io.Reader, limit int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(stdin, limit+1))
 	if err != nil {
-		return nil, &Error{Stage: "scribe", Pos: Pos{File: "-"}, Err: err}
+		return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: "-"}, Err: err}
 	}
 	if int64(len(data)) > limit {
-		return nil, Errorf("scribe", Pos{File: "-"}, ErrTooLarge, "standard input exceeds %d bytes", limit)
+		return nil, model.Errorf("scribe", model.Pos{File: "-"}, model.ErrTooLarge, "standard input exceeds %d bytes", limit)
 	}
 	return data, nil
 }
@@ -459,7 +460,7 @@ func unwrapPathError(err error) error {
 
 // wrapStage makes sure an error names its stage and file.
 func wrapStage(stage, file string, err error) error {
-	var se *Error
+	var se *model.Error
 	if errors.As(err, &se) {
 		if se.Pos.File == "" {
 			se.Pos.File = file
@@ -469,7 +470,7 @@ func wrapStage(stage, file string, err error) error {
 	if errors.Is(err, context.Canceled) {
 		return err
 	}
-	return &Error{Stage: stage, Pos: Pos{File: file}, Err: err}
+	return &model.Error{Stage: stage, Pos: model.Pos{File: file}, Err: err}
 }
 
 func sha256Hex(b []byte) string {

@@ -15,24 +15,25 @@ import (
 	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // lineReader makes one paragraph per line; a line "PANIC" panics, "FAIL" fails.
 type lineReader struct{}
 
 func (lineReader) Format() string { return "lines" }
-func (lineReader) Read(_ context.Context, data []byte, opts pipeline.ReadOptions) (*pipeline.Document, error) {
-	doc := &pipeline.Document{Source: opts.Name, Meta: pipeline.Metadata{OriginalLang: "en"}}
+func (lineReader) Read(_ context.Context, data []byte, opts model.ReadOptions) (*model.Document, error) {
+	doc := &model.Document{Source: opts.Name, Meta: model.Metadata{OriginalLang: "en"}}
 	for i, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		switch l {
 		case "PANIC":
 			panic("reader blew up")
 		case "FAIL":
-			return nil, pipeline.Errorf("lines", pipeline.Pos{File: opts.Name, Line: i + 1}, pipeline.ErrMalformed, "bad line")
+			return nil, model.Errorf("lines", model.Pos{File: opts.Name, Line: i + 1}, model.ErrMalformed, "bad line")
 		case "WARN":
-			opts.Warnings.Warn("lines", pipeline.Pos{File: opts.Name, Line: i + 1}, "suspicious line")
+			opts.Warnings.Warn("lines", model.Pos{File: opts.Name, Line: i + 1}, "suspicious line")
 		}
-		doc.Blocks = append(doc.Blocks, &pipeline.Paragraph{Pos: pipeline.Pos{File: opts.Name, Line: i + 1}, Numbered: true, Inlines: pipeline.Texts(l, i+1)})
+		doc.Blocks = append(doc.Blocks, &model.Paragraph{Pos: model.Pos{File: opts.Name, Line: i + 1}, Numbered: true, Inlines: model.Texts(l, i+1)})
 	}
 	return doc, nil
 }
@@ -42,13 +43,13 @@ type textWriter struct{ name string }
 
 func (w textWriter) Format() string { return w.name }
 func (w textWriter) Ext() string    { return "." + w.name }
-func (w textWriter) Write(_ context.Context, out io.Writer, doc *pipeline.Document, opts pipeline.WriteOptions) error {
+func (w textWriter) Write(_ context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) error {
 	if w.name == "bad" {
 		return errors.New("writer failed")
 	}
 	fmt.Fprintf(out, "%s %s\n", opts.Locale.Tag, opts.Created.Format(time.RFC3339))
 	for _, b := range doc.Blocks {
-		fmt.Fprintln(out, pipeline.PlainText(b.(*pipeline.Paragraph).Inlines))
+		fmt.Fprintln(out, model.PlainText(b.(*model.Paragraph).Inlines))
 	}
 	return nil
 }
@@ -136,7 +137,7 @@ func TestStrictTurnsWarningsIntoErrors(t *testing.T) {
 	opts.Strict = true
 	strict, _ := pipeline.NewRunner(opts)
 	res = strict.Convert(context.Background(), pipeline.Job{Path: in, OutDir: filepath.Join(dir, "strict")})
-	if !errors.Is(res.Err, pipeline.ErrStrict) || !strings.Contains(res.Err.Error(), "in.txt:1") {
+	if !errors.Is(res.Err, model.ErrStrict) || !strings.Contains(res.Err.Error(), "in.txt:1") {
 		t.Fatalf("strict: %v", res.Err)
 	}
 }
@@ -158,7 +159,7 @@ func TestOutputSafety(t *testing.T) {
 		t.Skip("no symlinks here")
 	}
 	res = r.Convert(context.Background(), pipeline.Job{Path: clash, OutDir: filepath.Join(dir, "c")})
-	if !errors.Is(res.Err, pipeline.ErrUnsafePath) {
+	if !errors.Is(res.Err, model.ErrUnsafePath) {
 		t.Fatalf("overwrite through a link: %v", res.Err)
 	}
 	// A symlinked folder inside the output folder pointing outside it.
@@ -170,7 +171,7 @@ func TestOutputSafety(t *testing.T) {
 	}
 	src := writeFile(t, filepath.Join(dir, "n.txt"), "hi\n")
 	res = r.Convert(context.Background(), pipeline.Job{Path: src, OutDir: out, RelDir: "escape"})
-	if !errors.Is(res.Err, pipeline.ErrUnsafePath) {
+	if !errors.Is(res.Err, model.ErrUnsafePath) {
 		t.Fatalf("escape: %v", res.Err)
 	}
 	if files := testutil.FilesIn(t, outside); len(files) != 0 {

@@ -8,10 +8,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/urfave/cli/v3"
 	"golang.org/x/term"
-
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // IO is the program's environment, injected so commands run in-process in tests.
@@ -82,7 +81,7 @@ func run(ctx context.Context, args []string, stdio IO) int {
 }
 
 func isStageError(err error) bool {
-	var se *pipeline.Error
+	var se *model.Error
 	return errors.As(err, &se)
 }
 

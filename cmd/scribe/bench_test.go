@@ -10,6 +10,7 @@ import (
 	"github.com/scribe-un/scribe/formats/sniff"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
@@ -33,7 +34,7 @@ func benchRunner(b *testing.B, formats ...string) *pipeline.Runner {
 		FormatOf:         sniff.FromExtension,
 		Sniff:            sniff.Format,
 		To:               formats,
-		Limits:           pipeline.Limits{}.WithDefaults(),
+		Limits:           model.Limits{}.WithDefaults(),
 		Generator:        "scribe " + version,
 		SourceTransforms: normalize.Source(),
 		OutputTransforms: normalize.Output(),

@@ -19,6 +19,7 @@ import (
 	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
@@ -497,7 +498,7 @@ type panicWriter struct{}
 
 func (panicWriter) Format() string { return "boom" }
 func (panicWriter) Ext() string    { return ".boom" }
-func (panicWriter) Write(_ context.Context, w io.Writer, doc *pipeline.Document, _ pipeline.WriteOptions) error {
+func (panicWriter) Write(_ context.Context, w io.Writer, doc *model.Document, _ model.WriteOptions) error {
 	if strings.Contains(doc.Source, "boom") {
 		var m map[string]int
 		m["writer blew up"]++ // a real runtime panic: assignment to entry in nil map

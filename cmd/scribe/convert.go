@@ -15,6 +15,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 func newConvertCommand(stdio IO) *cli.Command {
@@ -232,7 +233,7 @@ type symbolRunner struct {
 
 func newSymbolRunner(opts pipeline.Options, pattern string) (*symbolRunner, error) {
 	if strings.Contains(pattern, "{") {
-		opts.SourceTransforms = append(append([]pipeline.Transform(nil), opts.SourceTransforms...), symbolPatternTransform{pattern: pattern})
+		opts.SourceTransforms = append(append([]model.Transform(nil), opts.SourceTransforms...), symbolPatternTransform{pattern: pattern})
 		opts.Meta.Symbol = ""
 	}
 	r, err := pipeline.NewRunner(opts)
@@ -247,7 +248,7 @@ type symbolPatternTransform struct{ pattern string }
 
 func (symbolPatternTransform) Name() string { return "symbol" }
 
-func (t symbolPatternTransform) Apply(_ context.Context, doc *pipeline.Document, _ *pipeline.Env) error {
+func (t symbolPatternTransform) Apply(_ context.Context, doc *model.Document, _ *model.Env) error {
 	if doc.Meta.Symbol != "" && !strings.Contains(doc.Meta.Symbol, "{") {
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/sniff"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // input is one file to convert and where its outputs go below the output folder.
@@ -42,7 +42,7 @@ func expandInputs(args []string, recursive bool, stdin io.Reader) ([]input, erro
 	expand = func(arg string, fromList bool) error {
 		switch {
 		case arg == "-":
-			data, err := io.ReadAll(io.LimitReader(stdin, pipeline.DefaultMaxInputBytes+1))
+			data, err := io.ReadAll(io.LimitReader(stdin, model.DefaultMaxInputBytes+1))
 			if err != nil {
 				return fmt.Errorf("reading standard input: %w", err)
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 func newInspectCommand(stdio IO) *cli.Command {
@@ -41,7 +42,7 @@ When a guess is wrong, correct the notes with an explicit cue ("# " heading, "##
 					return err
 				}
 			}
-			warn := &pipeline.Warnings{}
+			warn := &model.Warnings{}
 			doc, format, err := runner.Parse(ctx, pipeline.Job{Path: path, Data: data}, warn)
 			if err != nil {
 				return err
@@ -58,14 +59,14 @@ When a guess is wrong, correct the notes with an explicit cue ("# " heading, "##
 				return err
 			}
 			fmt.Fprintf(stdio.Out, "read as %s\n", format)
-			if err := pipeline.Inspect(stdio.Out, v); err != nil {
+			if err := model.Inspect(stdio.Out, v); err != nil {
 				return err
 			}
 			for _, w := range warn.List() {
 				fmt.Fprintf(stdio.Err, "warning: %s\n", oneLine(w.String()))
 			}
 			if runner.Options().Strict && warn.Len() > 0 {
-				return fmt.Errorf("%w: %d warning(s)", pipeline.ErrStrict, warn.Len())
+				return fmt.Errorf("%w: %d warning(s)", model.ErrStrict, warn.Len())
 			}
 			return nil
 		},

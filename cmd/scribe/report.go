@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // ReportSchema names the version of the --report JSON. The schema is documented in
@@ -52,7 +53,7 @@ func newReport(opts pipeline.Options, inputs []input) *runReport {
 
 func (r *runReport) add(res pipeline.Result) {
 	if res.Warnings == nil {
-		res.Warnings = []pipeline.Diagnostic{}
+		res.Warnings = []model.Diagnostic{}
 	}
 	if res.Outputs == nil {
 		res.Outputs = []pipeline.Output{}

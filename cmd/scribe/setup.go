@@ -17,6 +17,7 @@ import (
 	"github.com/scribe-un/scribe/formats/sniff"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
@@ -33,10 +34,10 @@ func readFlags() []cli.Flag {
 		&cli.StringFlag{Name: "distribution", Usage: "General, Limited or Restricted (or your own line)"},
 		&cli.StringFlag{Name: "original", Usage: "original language of the notes, for the masthead"},
 		&cli.StringFlag{Name: "job", Usage: "UN job number for the footer, e.g. 05-35610"},
-		&cli.Int64Flag{Name: "max-input-size", Usage: "largest input file accepted, in bytes", Value: pipeline.DefaultMaxInputBytes},
-		&cli.Int64Flag{Name: "max-inflated-size", Usage: "largest total inflated size of a DOCX input, in bytes", Value: pipeline.DefaultMaxInflatedBytes},
-		&cli.IntFlag{Name: "max-depth", Usage: "deepest nesting accepted (lists, XML elements)", Value: pipeline.DefaultMaxDepth},
-		&cli.IntFlag{Name: "max-blocks", Usage: "most paragraphs, headings and list items accepted in one document", Value: pipeline.DefaultMaxBlocks},
+		&cli.Int64Flag{Name: "max-input-size", Usage: "largest input file accepted, in bytes", Value: model.DefaultMaxInputBytes},
+		&cli.Int64Flag{Name: "max-inflated-size", Usage: "largest total inflated size of a DOCX input, in bytes", Value: model.DefaultMaxInflatedBytes},
+		&cli.IntFlag{Name: "max-depth", Usage: "deepest nesting accepted (lists, XML elements)", Value: model.DefaultMaxDepth},
+		&cli.IntFlag{Name: "max-blocks", Usage: "most paragraphs, headings and list items accepted in one document", Value: model.DefaultMaxBlocks},
 		&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print warnings and internal details"},
 	}
@@ -46,7 +47,7 @@ func readFlags() []cli.Flag {
 type session struct {
 	cfg     *Config
 	locales *locales.Set
-	limits  pipeline.Limits
+	limits  model.Limits
 }
 
 func newSession(cmd *cli.Command) (*session, error) {
@@ -64,10 +65,10 @@ func newSession(cmd *cli.Command) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.limits = pipeline.Limits{
+	s.limits = model.Limits{
 		MaxInputBytes:    cmd.Int64("max-input-size"),
 		MaxInflatedBytes: cmd.Int64("max-inflated-size"),
-		MaxPartBytes:     min(pipeline.DefaultMaxPartBytes, cmd.Int64("max-inflated-size")),
+		MaxPartBytes:     min(model.DefaultMaxPartBytes, cmd.Int64("max-inflated-size")),
 		MaxDepth:         cmd.Int("max-depth"),
 		MaxBlocks:        cmd.Int("max-blocks"),
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/scribe-un/scribe/formats/tmx"
 	"github.com/scribe-un/scribe/formats/xliff"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
 )
 
@@ -21,7 +22,7 @@ import (
 // translator the runner calls for each output language.
 // A file that names no target language (Translate Toolkit's po2xliff writes none) is taken
 // to be for the output language when exactly one is asked for.
-func loadTranslations(files, langs []string, drafts, strict bool, limits pipeline.Limits) (pipeline.Translator, error) {
+func loadTranslations(files, langs []string, drafts, strict bool, limits model.Limits) (pipeline.Translator, error) {
 	var trs []*translate.Translations
 	for _, f := range files {
 		data, err := pipeline.ReadInput(f, nil, limits.WithDefaults().MaxInputBytes)
@@ -34,7 +35,7 @@ func loadTranslations(files, langs []string, drafts, strict bool, limits pipelin
 		}
 		if tr.TargetLang == "" {
 			if len(langs) != 1 {
-				return nil, pipeline.Errorf("xliff", pipeline.Pos{File: f}, pipeline.ErrTranslation, "the file names no target language; convert it with exactly one --lang")
+				return nil, model.Errorf("xliff", model.Pos{File: f}, model.ErrTranslation, "the file names no target language; convert it with exactly one --lang")
 			}
 			tr.TargetLang = langs[0]
 		}
@@ -144,7 +145,7 @@ func runExtract(ctx context.Context, cmd *cli.Command, stdio IO) error {
 
 // extractOne writes every target language's XLIFF of one input, all or none.
 func extractOne(ctx context.Context, cmd *cli.Command, stdio IO, runner *pipeline.Runner, in input, outDir string, targets []string, xliffVersion string, tus []translate.TU, gl *glossary.Glossary) error {
-	warn := &pipeline.Warnings{}
+	warn := &model.Warnings{}
 	parsed, _, err := runner.Parse(ctx, pipeline.Job{Path: in.path, Data: in.data}, warn)
 	if err != nil {
 		return err
@@ -257,7 +258,7 @@ grows with every report. Use it with 'scribe extract --tm'.`,
 				if cmd.Args().Len() == 0 {
 					return usagef("tm export: give at least one XLIFF file")
 				}
-				limits := pipeline.Limits{}.WithDefaults()
+				limits := model.Limits{}.WithDefaults()
 				var tus []translate.TU
 				srcLang := ""
 				for _, f := range cmd.Args().Slice() {

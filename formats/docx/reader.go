@@ -10,7 +10,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // rdStage names the DOCX reader in errors and warnings.
@@ -35,7 +35,7 @@ type rdReader struct{}
 // paragraphs (no heading style, list, quote style or table) goes through the notes
 // inference, so it gets the structure the same text would get as a .txt file. The reader
 // holds no state and is safe for concurrent use.
-func NewReader() pipeline.Reader { return rdReader{} }
+func NewReader() model.Reader { return rdReader{} }
 
 // Format returns "docx".
 func (rdReader) Format() string { return "docx" }
@@ -43,10 +43,10 @@ func (rdReader) Format() string { return "docx" }
 // Read parses a .docx package. Errors wrap pipeline.ErrMalformed (not a zip, truncated,
 // missing main part, bad XML, DTD declarations), ErrTooLarge (a part or the whole inflated
 // package over the limits, as in a zip bomb) or ErrTooDeep, and name the file and the part.
-func (rdReader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) (doc *pipeline.Document, err error) {
+func (rdReader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, pipeline.Errorf(rdStage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "internal error reading the document: %v", p)
+			doc, err = nil, model.Errorf(rdStage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the document: %v", p)
 		}
 	}()
 	if err := ctx.Err(); err != nil {
@@ -68,14 +68,14 @@ func (rdReader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions
 type rdPackage struct {
 	zr     *zip.Reader
 	name   string
-	limits pipeline.Limits
+	limits model.Limits
 	// left is what may still be inflated across all parts.
 	left int64
 }
 
-func rdOpen(data []byte, name string, limits pipeline.Limits) (*rdPackage, error) {
+func rdOpen(data []byte, name string, limits model.Limits) (*rdPackage, error) {
 	if len(data) == 0 {
-		return nil, pipeline.Errorf(rdStage, pipeline.Pos{File: name}, pipeline.ErrEmpty, "file is empty")
+		return nil, model.Errorf(rdStage, model.Pos{File: name}, model.ErrEmpty, "file is empty")
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -83,7 +83,7 @@ func rdOpen(data []byte, name string, limits pipeline.Limits) (*rdPackage, error
 		if bytes.HasPrefix(data, []byte("PK")) {
 			what = "damaged or truncated DOCX file"
 		}
-		return nil, pipeline.Errorf(rdStage, pipeline.Pos{File: name}, pipeline.ErrMalformed, "%s: %v", what, err)
+		return nil, model.Errorf(rdStage, model.Pos{File: name}, model.ErrMalformed, "%s: %v", what, err)
 	}
 	return &rdPackage{zr: zr, name: name, limits: limits, left: limits.MaxInflatedBytes}, nil
 }
@@ -141,14 +141,14 @@ func (p *rdPackage) open(part string) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, nil
 	}
-	pos := pipeline.Pos{File: p.name, Part: part}
+	pos := model.Pos{File: p.name, Part: part}
 	if f.UncompressedSize64 > uint64(p.limits.MaxPartBytes) {
-		return nil, pipeline.Errorf(rdStage, pos, pipeline.ErrTooLarge,
+		return nil, model.Errorf(rdStage, pos, model.ErrTooLarge,
 			"part declares %d bytes, more than the limit of %d", f.UncompressedSize64, p.limits.MaxPartBytes)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, pipeline.Errorf(rdStage, pos, pipeline.ErrMalformed, "cannot open part: %v", err)
+		return nil, model.Errorf(rdStage, pos, model.ErrMalformed, "cannot open part: %v", err)
 	}
 	return struct {
 		io.Reader
@@ -158,18 +158,18 @@ func (p *rdPackage) open(part string) (io.ReadCloser, error) {
 
 // partError turns an error met while reading a part into a pipeline error naming it.
 func (p *rdPackage) partError(part string, err error) error {
-	pos := pipeline.Pos{File: p.name, Part: part}
-	var pe *pipeline.Error
+	pos := model.Pos{File: p.name, Part: part}
+	var pe *model.Error
 	var le *rdErrLimit
 	switch {
 	case errors.As(err, &pe):
 		return err
 	case errors.As(err, &le):
-		return pipeline.Errorf(rdStage, pos, pipeline.ErrTooLarge, "%s", le.msg)
+		return model.Errorf(rdStage, pos, model.ErrTooLarge, "%s", le.msg)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	}
-	return pipeline.Errorf(rdStage, pos, pipeline.ErrMalformed, "%v", err)
+	return model.Errorf(rdStage, pos, model.ErrMalformed, "%v", err)
 }
 
 // resolve joins a relationship target to the folder of the part that names it.

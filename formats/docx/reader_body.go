@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // rdPara is one w:p as read: its properties and its text, split into lines at manual line
@@ -21,13 +21,13 @@ type rdPara struct {
 	hasNum  bool // direct w:numPr
 	outline int  // direct w:outlineLvl + 1, 0 when absent
 	indent  int  // direct left indentation, -1 when absent
-	lines   [][]pipeline.Inline
+	lines   [][]model.Inline
 }
 
 // rdItem is a body block as read: a paragraph or a table.
 type rdItem struct {
 	para  *rdPara
-	table *pipeline.Table
+	table *model.Table
 	// mast is the masthead table of a scribe report, read back as its lines.
 	mast []*rdPara
 }
@@ -119,7 +119,7 @@ func (p *rdParser) skipped(n xml.Name) bool {
 func (p *rdParser) paragraph() (*rdPara, error) {
 	p.paraCount++
 	para := &rdPara{index: p.paraCount, indent: -1}
-	cur := []pipeline.Inline{}
+	cur := []model.Inline{}
 	var links []struct {
 		depth int
 		url   string
@@ -129,7 +129,7 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 		t, err := p.x.next()
 		if err != nil {
 			if err == io.EOF {
-				return nil, pipeline.Errorf(rdStage, p.x.pos(), pipeline.ErrMalformed, "paragraph %d is not closed", para.index)
+				return nil, model.Errorf(rdStage, p.x.pos(), model.ErrMalformed, "paragraph %d is not closed", para.index)
 			}
 			return nil, err
 		}
@@ -188,7 +188,7 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 		for i := 0; i < len(cur); i++ {
 			if cur[i].Kind == rdBreak {
 				para.lines = append(para.lines, cur[:i:i])
-				cur = append([]pipeline.Inline{}, cur[i+1:]...)
+				cur = append([]model.Inline{}, cur[i+1:]...)
 				i = -1
 			}
 		}
@@ -202,7 +202,7 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 
 // rdBreak marks a manual line break inside the runs being collected; it never leaves the
 // parser.
-const rdBreak pipeline.InlineKind = "\x00break"
+const rdBreak model.InlineKind = "\x00break"
 
 // paraProps reads w:pPr: style, numbering, outline level. Property changes (the previous
 // formatting of a tracked change) and the paragraph mark's run properties are skipped.
@@ -257,14 +257,14 @@ func (p *rdParser) paraProps(para *rdPara) error {
 
 func (p *rdParser) eof(err error) error {
 	if err == io.EOF {
-		return pipeline.Errorf(rdStage, p.x.pos(), pipeline.ErrMalformed, "XML ends inside an element")
+		return model.Errorf(rdStage, p.x.pos(), model.ErrMalformed, "XML ends inside an element")
 	}
 	return err
 }
 
 // run reads a w:r and appends its text to cur. url is the target of an enclosing
 // hyperlink. A manual line break is appended as an rdBreak run.
-func (p *rdParser) run(cur []pipeline.Inline, url string, para *rdPara) ([]pipeline.Inline, error) {
+func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.Inline, error) {
 	var bold, italic, hidden *bool
 	charStyle := ""
 	var text strings.Builder
@@ -285,21 +285,21 @@ func (p *rdParser) run(cur []pipeline.Inline, url string, para *rdPara) ([]pipel
 		if italic != nil {
 			i = *italic
 		}
-		kind := pipeline.KindText
+		kind := model.KindText
 		switch {
 		case b:
-			kind = pipeline.KindStrong
+			kind = model.KindStrong
 		case i:
-			kind = pipeline.KindEmphasis
+			kind = model.KindEmphasis
 		}
 		link := url
 		if link == "" {
 			link = p.fieldURL()
 		}
 		if link != "" {
-			kind = pipeline.KindLink
+			kind = model.KindLink
 		}
-		cur = append(cur, pipeline.Inline{Kind: kind, Text: textrun.Clean(s), URL: link, Line: para.index})
+		cur = append(cur, model.Inline{Kind: kind, Text: textrun.Clean(s), URL: link, Line: para.index})
 	}
 	depth := 1
 	for depth > 0 {
@@ -348,7 +348,7 @@ func (p *rdParser) run(cur []pipeline.Inline, url string, para *rdPara) ([]pipel
 				if typ, _ := rdAttr(t, "type"); typ != "page" && typ != "column" {
 					flush()
 					if !p.inInstr() {
-						cur = append(cur, pipeline.Inline{Kind: rdBreak})
+						cur = append(cur, model.Inline{Kind: rdBreak})
 					}
 				}
 			case "fldChar":
@@ -363,7 +363,7 @@ func (p *rdParser) run(cur []pipeline.Inline, url string, para *rdPara) ([]pipel
 					notes = p.st.endnotes
 				}
 				if note, ok := notes[id]; ok && !p.inInstr() && (hidden == nil || !*hidden) {
-					cur = append(cur, pipeline.Inline{Kind: pipeline.KindFootnote, Note: pipeline.CloneInlines(note), Line: para.index})
+					cur = append(cur, model.Inline{Kind: model.KindFootnote, Note: model.CloneInlines(note), Line: para.index})
 				}
 			case "drawing", "pict", "object":
 				p.st.warnDrawing()
@@ -494,11 +494,11 @@ func (p *rdParser) fieldURL() string {
 // table reads a w:tbl whose start tag was just read. Cell paragraphs are joined with
 // spaces; a table nested in a cell adds its text to the cell. The cell paragraphs are
 // returned too (not those of nested tables), for what their styles say of the table.
-func (p *rdParser) table() (*pipeline.Table, []*rdPara, error) {
+func (p *rdParser) table() (*model.Table, []*rdPara, error) {
 	var paras []*rdPara
-	tbl := &pipeline.Table{Pos: pipeline.Pos{File: p.st.name, Part: p.part, Line: p.paraCount + 1}}
-	var row [][]pipeline.Inline
-	var cell []pipeline.Inline
+	tbl := &model.Table{Pos: model.Pos{File: p.st.name, Part: p.part, Line: p.paraCount + 1}}
+	var row [][]model.Inline
+	var cell []model.Inline
 	inRow, inCell := false, false
 	depth := 1
 	for depth > 0 {

@@ -14,19 +14,19 @@ import (
 	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // rdState is one conversion: the package, its styles, numbering and notes.
 type rdState struct {
 	ctx       context.Context
 	pkg       *rdPackage
-	opts      pipeline.ReadOptions
+	opts      model.ReadOptions
 	name      string
 	styles    rdStyles
 	numbering rdNumbering
-	footnotes map[string][]pipeline.Inline
-	endnotes  map[string][]pipeline.Inline
+	footnotes map[string][]model.Inline
+	endnotes  map[string][]model.Inline
 	// warnedDrawing avoids one warning per picture.
 	warnedDrawing bool
 }
@@ -34,13 +34,13 @@ type rdState struct {
 func (s *rdState) warnDrawing() {
 	if !s.warnedDrawing {
 		s.warnedDrawing = true
-		s.opts.Warnings.Warn(rdStage, pipeline.Pos{File: s.name}, "drawings, pictures and text boxes are not read")
+		s.opts.Warnings.Warn(rdStage, model.Pos{File: s.name}, "drawings, pictures and text boxes are not read")
 	}
 }
 
 // read locates the parts through the package relationships, reads styles, numbering and
 // notes, then the main document.
-func (s *rdState) read() (*pipeline.Document, error) {
+func (s *rdState) read() (*model.Document, error) {
 	pkgRels, err := s.pkg.readRels("_rels/.rels")
 	if err != nil {
 		return nil, err
@@ -50,7 +50,7 @@ func (s *rdState) read() (*pipeline.Document, error) {
 		main = rdResolve("", t)
 	}
 	if s.pkg.find(main) == nil {
-		return nil, pipeline.Errorf(rdStage, pipeline.Pos{File: s.name, Part: main}, pipeline.ErrMalformed,
+		return nil, model.Errorf(rdStage, model.Pos{File: s.name, Part: main}, model.ErrMalformed,
 			"no main document part: this zip is not a Word document")
 	}
 	rels, err := s.pkg.readRels(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels"))
@@ -89,7 +89,7 @@ func (s *rdState) read() (*pipeline.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := &pipeline.Document{Source: s.name}
+	doc := &model.Document{Source: s.name}
 	if s.opts.SourceLang != "" {
 		doc.Meta.OriginalLang = s.opts.SourceLang
 	}
@@ -101,15 +101,15 @@ func (s *rdState) read() (*pipeline.Document, error) {
 		s.build(items, main, doc)
 	}
 	if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
-		return nil, pipeline.Errorf(rdStage, pipeline.Pos{File: s.name, Part: main}, pipeline.ErrEmpty, "the document has no text")
+		return nil, model.Errorf(rdStage, model.Pos{File: s.name, Part: main}, model.ErrEmpty, "the document has no text")
 	}
 	return doc, nil
 }
 
 // readNotes reads footnotes.xml or endnotes.xml into note contents by id, skipping the
 // separator notes Word keeps there.
-func (s *rdState) readNotes(part, elem string) (map[string][]pipeline.Inline, error) {
-	out := map[string][]pipeline.Inline{}
+func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error) {
+	out := map[string][]model.Inline{}
 	if part == "" {
 		return out, nil
 	}
@@ -120,7 +120,7 @@ func (s *rdState) readNotes(part, elem string) (map[string][]pipeline.Inline, er
 	defer rc.Close()
 	p := &rdParser{st: s, x: s.pkg.decoder(rc, part), part: part}
 	id, skip := "", false
-	var cur []pipeline.Inline
+	var cur []model.Inline
 	for {
 		t, err := p.x.next()
 		if err == io.EOF {
@@ -248,14 +248,14 @@ func (s *rdState) structured(items []rdItem) bool {
 	return false
 }
 
-func (s *rdState) pos(part string, index int) pipeline.Pos {
-	return pipeline.Pos{File: s.name, Part: part, Line: index}
+func (s *rdState) pos(part string, index int) model.Pos {
+	return model.Pos{File: s.name, Part: part, Line: index}
 }
 
 // infer hands a document typed as plain paragraphs to the notes inference: every
 // paragraph line (split at manual line breaks) is a line, every empty paragraph a blank
 // line, exactly as the text would be in a .txt file.
-func (s *rdState) infer(items []rdItem, part string, doc *pipeline.Document) error {
+func (s *rdState) infer(items []rdItem, part string, doc *model.Document) error {
 	var ls []notes.Line
 	for _, it := range items {
 		if it.para == nil || s.classify(it.para).kind == rdKSkip {
@@ -266,7 +266,7 @@ func (s *rdState) infer(items []rdItem, part string, doc *pipeline.Document) err
 		for _, l := range it.para.lines {
 			if ins := textrun.Trim(l); len(ins) > 0 {
 				empty = false
-				ls = append(ls, notes.Line{Text: pipeline.PlainText(ins), Pos: pos, Inlines: ins})
+				ls = append(ls, notes.Line{Text: model.PlainText(ins), Pos: pos, Inlines: ins})
 			}
 		}
 		if empty {
@@ -283,8 +283,8 @@ type rdListEntry struct {
 	ilvl   int // nesting level: the list level, or the indentation rank (see rdLevels)
 	indent int
 	numFmt string
-	pos    pipeline.Pos
-	ins    []pipeline.Inline
+	pos    model.Pos
+	ins    []model.Inline
 }
 
 // isMasthead reports whether the paragraphs of a table are a scribe masthead: every one
@@ -308,21 +308,21 @@ func (s *rdState) isMasthead(paras []*rdPara) bool {
 // masthead puts what a scribe masthead says back into the metadata (organ, symbol,
 // distribution, original language), unless the document says it elsewhere. Its date and
 // this version's language are left out: the title block and the text carry them.
-func (s *rdState) masthead(paras []*rdPara, part string, doc *pipeline.Document) {
-	set := func(field string, v *string, text string, pos pipeline.Pos) {
+func (s *rdState) masthead(paras []*rdPara, part string, doc *model.Document) {
+	set := func(field string, v *string, text string, pos model.Pos) {
 		if *v != "" || text == "" {
 			return
 		}
 		*v = text
 		if doc.Meta.Lines == nil {
-			doc.Meta.Lines = map[string]pipeline.Pos{}
+			doc.Meta.Lines = map[string]model.Pos{}
 		}
 		doc.Meta.Lines[field] = pos
 	}
 	var organ []string
-	var organPos pipeline.Pos
+	var organPos model.Pos
 	for _, p := range paras {
-		text := strings.TrimSpace(pipeline.PlainText(rdJoinAll(p.lines)))
+		text := strings.TrimSpace(model.PlainText(rdJoinAll(p.lines)))
 		pos := s.pos(part, p.index)
 		switch s.styles.role(p.styleID).masthead {
 		case "organ":
@@ -349,8 +349,8 @@ func (s *rdState) masthead(paras []*rdPara, part string, doc *pipeline.Document)
 }
 
 // build maps a structured document onto blocks.
-func (s *rdState) build(items []rdItem, part string, doc *pipeline.Document) {
-	var blocks []pipeline.Block
+func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
+	var blocks []model.Block
 	for i := 0; i < len(items); i++ {
 		it := items[i]
 		if it.mast != nil {
@@ -373,11 +373,11 @@ func (s *rdState) build(items []rdItem, part string, doc *pipeline.Document) {
 			if len(ins) == 0 {
 				continue
 			}
-			text := pipeline.PlainText(ins)
-			doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "title", Text: text, Why: c.why})
+			text := model.PlainText(ins)
+			doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "title", Text: text, Why: c.why})
 			if doc.Meta.Title == "" {
 				doc.Meta.Title = text
-				doc.Meta.Lines = map[string]pipeline.Pos{"title": pos}
+				doc.Meta.Lines = map[string]model.Pos{"title": pos}
 			}
 		case rdKTitleBlock:
 			// The sentence says where and when the meeting was held: a front line the
@@ -386,34 +386,34 @@ func (s *rdState) build(items []rdItem, part string, doc *pipeline.Document) {
 			if len(ins) == 0 {
 				continue
 			}
-			text := pipeline.PlainText(ins)
+			text := model.PlainText(ins)
 			parts, ok := locales.MustEmbedded().ParseTitleBlock(text)
 			if !ok {
-				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "other", Text: text, Why: c.why})
+				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "other", Text: text, Why: c.why})
 				continue
 			}
 			if parts.Venue != "" {
-				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "venue", Text: parts.Venue, Why: c.why})
+				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "venue", Text: parts.Venue, Why: c.why})
 			}
 			if when := strings.TrimSpace(parts.Date + " " + parts.Time); when != "" {
-				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: pos, Kind: "date", Text: when, Why: c.why})
+				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "date", Text: when, Why: c.why})
 			}
 		case rdKNote:
 			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {
-				blocks = append(blocks, &pipeline.Note{Pos: pos, Inlines: ins, Why: c.why})
+				blocks = append(blocks, &model.Note{Pos: pos, Inlines: ins, Why: c.why})
 			}
 		case rdKHeading:
 			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {
-				blocks = append(blocks, &pipeline.Heading{Pos: pos, Level: c.level, Inlines: ins, Why: c.why})
+				blocks = append(blocks, &model.Heading{Pos: pos, Level: c.level, Inlines: ins, Why: c.why})
 			}
 		case rdKQuote:
-			q := &pipeline.Quote{Pos: pos, Why: c.why}
+			q := &model.Quote{Pos: pos, Why: c.why}
 			for ; i < len(items); i++ {
 				if items[i].para == nil || s.classify(items[i].para).kind != rdKQuote {
 					break
 				}
 				if ins := rdJoinAll(items[i].para.lines); len(ins) > 0 {
-					q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: s.pos(part, items[i].para.index), Inlines: ins})
+					q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: s.pos(part, items[i].para.index), Inlines: ins})
 				}
 			}
 			i--
@@ -453,29 +453,29 @@ func (s *rdState) build(items []rdItem, part string, doc *pipeline.Document) {
 
 // paragraphs turns a body paragraph into one or more paragraphs: lines separated by manual
 // line breaks are split by the note-line rule shared with the Markdown reader.
-func (s *rdState) paragraphs(para *rdPara, pos pipeline.Pos) []*pipeline.Paragraph {
-	var lines [][]pipeline.Inline
+func (s *rdState) paragraphs(para *rdPara, pos model.Pos) []*model.Paragraph {
+	var lines [][]model.Inline
 	var texts []string
 	for _, l := range para.lines {
 		if ins := textrun.Trim(l); len(ins) > 0 {
 			lines = append(lines, ins)
-			texts = append(texts, pipeline.PlainText(ins))
+			texts = append(texts, model.PlainText(ins))
 		}
 	}
 	if len(lines) == 0 {
 		return nil
 	}
 	starts := markdown.NoteStarts(texts, nil)
-	var out []*pipeline.Paragraph
-	var cur []pipeline.Inline
+	var out []*model.Paragraph
+	var cur []model.Inline
 	for i, l := range lines {
 		if starts[i] && cur != nil {
-			out = append(out, &pipeline.Paragraph{Pos: pos, Inlines: cur})
+			out = append(out, &model.Paragraph{Pos: pos, Inlines: cur})
 			cur = nil
 		}
 		cur = rdJoin(cur, l)
 	}
-	out = append(out, &pipeline.Paragraph{Pos: pos, Inlines: cur})
+	out = append(out, &model.Paragraph{Pos: pos, Inlines: cur})
 	if len(out) > 1 {
 		for _, p := range out {
 			p.Why = "one note of a paragraph typed one note per line (manual line breaks)"
@@ -491,7 +491,7 @@ func (s *rdState) paragraphs(para *rdPara, pos pipeline.Pos) []*pipeline.Paragra
 // the top-level items are the notes' own numbered paragraphs, as the notes reader decides
 // for typed numbers: the typed number is dropped and the report's numbering applies; deeper
 // items become their subparagraph lists.
-func (s *rdState) listBlocks(blocks []pipeline.Block, entries []rdListEntry) []pipeline.Block {
+func (s *rdState) listBlocks(blocks []model.Block, entries []rdListEntry) []model.Block {
 	if len(entries) == 0 {
 		return blocks
 	}
@@ -502,12 +502,12 @@ func (s *rdState) listBlocks(blocks []pipeline.Block, entries []rdListEntry) []p
 	for _, e := range entries {
 		base = min(base, e.ilvl)
 	}
-	var intro *pipeline.Paragraph
+	var intro *model.Paragraph
 	if n := len(blocks); n > 0 {
-		intro, _ = blocks[n-1].(*pipeline.Paragraph)
+		intro, _ = blocks[n-1].(*model.Paragraph)
 	}
 	numbered := entries[0].numFmt != "" && entries[0].numFmt != "bullet"
-	colon := intro != nil && strings.HasSuffix(strings.TrimRightFunc(pipeline.PlainText(intro.Inlines), unicode.IsSpace), ":")
+	colon := intro != nil && strings.HasSuffix(strings.TrimRightFunc(model.PlainText(intro.Inlines), unicode.IsSpace), ":")
 	// When a quotation (or a list) already separates the introducing paragraph from this
 	// numbered list, only a lower-level list continues it; a top-level numbered list after
 	// "…proposed the following text:" and its quotation is the next numbered paragraphs
@@ -521,7 +521,7 @@ func (s *rdState) listBlocks(blocks []pipeline.Block, entries []rdListEntry) []p
 	}
 	for i := 0; i < len(entries); {
 		e := entries[i]
-		p := &pipeline.Paragraph{Pos: e.pos, Inlines: e.ins, Numbered: true,
+		p := &model.Paragraph{Pos: e.pos, Inlines: e.ins, Numbered: true,
 			Why: "Word list item with no paragraph introducing it: a numbered paragraph"}
 		j := i + 1
 		for j < len(entries) && entries[j].ilvl > e.ilvl {
@@ -560,8 +560,8 @@ func rdLevels(entries []rdListEntry) {
 
 // rdNest builds a list of the given depth from entries whose shallowest level is base;
 // deeper entries nest under the item before them.
-func rdNest(entries []rdListEntry, base, depth int) *pipeline.List {
-	l := &pipeline.List{Pos: entries[0].pos, Depth: depth}
+func rdNest(entries []rdListEntry, base, depth int) *model.List {
+	l := &model.List{Pos: entries[0].pos, Depth: depth}
 	if entries[0].numFmt != "" && entries[0].numFmt != "bullet" {
 		l.Why = fmt.Sprintf("Word numbered list (%s; its numbers are replaced by the report's)", entries[0].numFmt)
 	} else {
@@ -573,7 +573,7 @@ func rdNest(entries []rdListEntry, base, depth int) *pipeline.List {
 		if e.numFmt != "" && e.numFmt != "bullet" {
 			marker = e.numFmt
 		}
-		item := &pipeline.ListItem{Pos: e.pos, Marker: marker, Inlines: e.ins}
+		item := &model.ListItem{Pos: e.pos, Marker: marker, Inlines: e.ins}
 		j := i + 1
 		for j < len(entries) && entries[j].ilvl > e.ilvl && entries[j].ilvl > base {
 			j++
@@ -588,9 +588,9 @@ func rdNest(entries []rdListEntry, base, depth int) *pipeline.List {
 }
 
 // rdAttach makes a quotation a child of the paragraph before it, else leaves it standalone.
-func rdAttach(blocks []pipeline.Block, b pipeline.Block) []pipeline.Block {
+func rdAttach(blocks []model.Block, b model.Block) []model.Block {
 	if n := len(blocks); n > 0 {
-		if p, ok := blocks[n-1].(*pipeline.Paragraph); ok {
+		if p, ok := blocks[n-1].(*model.Paragraph); ok {
 			p.Children = append(p.Children, b)
 			return blocks
 		}
@@ -600,15 +600,15 @@ func rdAttach(blocks []pipeline.Block, b pipeline.Block) []pipeline.Block {
 
 // rdHeadingLevels makes the highest heading level used a chapter (level 1) and keeps
 // deeper levels at most 3, the depth the report's numbering distinguishes.
-func rdHeadingLevels(blocks []pipeline.Block) []pipeline.Block {
+func rdHeadingLevels(blocks []model.Block) []model.Block {
 	top := 0
 	for _, b := range blocks {
-		if h, ok := b.(*pipeline.Heading); ok && (top == 0 || h.Level < top) {
+		if h, ok := b.(*model.Heading); ok && (top == 0 || h.Level < top) {
 			top = h.Level
 		}
 	}
 	for _, b := range blocks {
-		if h, ok := b.(*pipeline.Heading); ok {
+		if h, ok := b.(*model.Heading); ok {
 			if top > 1 {
 				h.Why += fmt.Sprintf(" (levels shifted: level %d is the top level)", top)
 			}
@@ -619,10 +619,10 @@ func rdHeadingLevels(blocks []pipeline.Block) []pipeline.Block {
 }
 
 // rdMerge merges adjacent runs of the same kind and target.
-func rdMerge(runs []pipeline.Inline) []pipeline.Inline {
-	var out []pipeline.Inline
+func rdMerge(runs []model.Inline) []model.Inline {
+	var out []model.Inline
 	for _, in := range runs {
-		if n := len(out); n > 0 && out[n-1].Kind == in.Kind && out[n-1].URL == in.URL && in.Kind != pipeline.KindFootnote {
+		if n := len(out); n > 0 && out[n-1].Kind == in.Kind && out[n-1].URL == in.URL && in.Kind != model.KindFootnote {
 			out[n-1].Text += in.Text
 			continue
 		}
@@ -632,21 +632,21 @@ func rdMerge(runs []pipeline.Inline) []pipeline.Inline {
 }
 
 // rdJoin appends b to a with one space between them when both hold text.
-func rdJoin(a, b []pipeline.Inline) []pipeline.Inline {
-	b = textrun.Trim(append([]pipeline.Inline(nil), b...))
+func rdJoin(a, b []model.Inline) []model.Inline {
+	b = textrun.Trim(append([]model.Inline(nil), b...))
 	if len(b) == 0 {
 		return a
 	}
 	a = textrun.Trim(a)
 	if len(a) > 0 {
-		a = append(a, pipeline.Inline{Kind: pipeline.KindText, Text: " ", Line: b[0].Line})
+		a = append(a, model.Inline{Kind: model.KindText, Text: " ", Line: b[0].Line})
 	}
 	return rdMerge(append(a, b...))
 }
 
 // rdJoinAll joins the lines of a paragraph with spaces.
-func rdJoinAll(lines [][]pipeline.Inline) []pipeline.Inline {
-	var out []pipeline.Inline
+func rdJoinAll(lines [][]model.Inline) []model.Inline {
+	var out []model.Inline
 	for _, l := range lines {
 		out = rdJoin(out, l)
 	}

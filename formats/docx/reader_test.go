@@ -13,42 +13,42 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/formats/notes"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
 // rdSummary renders the structure of blocks, one line per node, without positions, so two
 // readers' results can be compared.
-func rdSummary(blocks []pipeline.Block) string {
+func rdSummary(blocks []model.Block) string {
 	var b strings.Builder
-	var walk func([]pipeline.Block, string)
-	walk = func(bs []pipeline.Block, indent string) {
+	var walk func([]model.Block, string)
+	walk = func(bs []model.Block, indent string) {
 		for _, bl := range bs {
 			switch n := bl.(type) {
-			case *pipeline.Heading:
-				fmt.Fprintf(&b, "%sheading %d: %s\n", indent, n.Level, pipeline.PlainText(n.Inlines))
-			case *pipeline.Paragraph:
-				fmt.Fprintf(&b, "%sparagraph numbered=%v: %s\n", indent, n.Numbered, pipeline.PlainText(n.Inlines))
+			case *model.Heading:
+				fmt.Fprintf(&b, "%sheading %d: %s\n", indent, n.Level, model.PlainText(n.Inlines))
+			case *model.Paragraph:
+				fmt.Fprintf(&b, "%sparagraph numbered=%v: %s\n", indent, n.Numbered, model.PlainText(n.Inlines))
 				walk(n.Children, indent+"  ")
-			case *pipeline.List:
+			case *model.List:
 				fmt.Fprintf(&b, "%slist depth %d\n", indent, n.Depth)
 				for _, it := range n.Items {
-					fmt.Fprintf(&b, "%s  item: %s\n", indent, pipeline.PlainText(it.Inlines))
+					fmt.Fprintf(&b, "%s  item: %s\n", indent, model.PlainText(it.Inlines))
 					walk(it.Children, indent+"    ")
 				}
-			case *pipeline.Quote:
+			case *model.Quote:
 				fmt.Fprintf(&b, "%squote\n", indent)
 				for _, p := range n.Paragraphs {
-					fmt.Fprintf(&b, "%s  %s\n", indent, pipeline.PlainText(p.Inlines))
+					fmt.Fprintf(&b, "%s  %s\n", indent, model.PlainText(p.Inlines))
 				}
-			case *pipeline.Note:
-				fmt.Fprintf(&b, "%snote: %s\n", indent, pipeline.PlainText(n.Inlines))
-			case *pipeline.Table:
+			case *model.Note:
+				fmt.Fprintf(&b, "%snote: %s\n", indent, model.PlainText(n.Inlines))
+			case *model.Table:
 				fmt.Fprintf(&b, "%stable %d rows\n", indent, len(n.Rows))
 				for _, r := range n.Rows {
 					var cells []string
 					for _, c := range r {
-						cells = append(cells, pipeline.PlainText(c))
+						cells = append(cells, model.PlainText(c))
 					}
 					fmt.Fprintf(&b, "%s  | %s |\n", indent, strings.Join(cells, " | "))
 				}
@@ -59,9 +59,9 @@ func rdSummary(blocks []pipeline.Block) string {
 	return b.String()
 }
 
-func rdRead(t *testing.T, data []byte) *pipeline.Document {
+func rdRead(t *testing.T, data []byte) *model.Document {
 	t.Helper()
-	doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: "test.docx"})
+	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "test.docx"})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -75,7 +75,7 @@ func TestRdPlainParagraphsMatchNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := notes.New().Read(context.Background(), txt, pipeline.ReadOptions{Name: "wsis.txt"})
+	want, err := notes.New().Read(context.Background(), txt, model.ReadOptions{Name: "wsis.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,11 +88,11 @@ func TestRdPlainParagraphsMatchNotes(t *testing.T) {
 		t.Errorf("structure differs from the .txt through the notes reader\n--- docx\n%s\n--- txt\n%s", g, w)
 	}
 	headings, paragraphs := 0, 0
-	pipeline.Walk(got.Blocks, func(b pipeline.Block) bool {
+	model.Walk(got.Blocks, func(b model.Block) bool {
 		switch b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			headings++
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			paragraphs++
 		}
 		return true
@@ -139,22 +139,22 @@ paragraph numbered=true: USA added that each UN agency should endorse the WSIS a
 		t.Errorf("structure:\n%s\nwant:\n%s", got, want)
 	}
 	// The footnote reference carries the note's text; emphasis and strong runs survive.
-	p := doc.Blocks[1].(*pipeline.Paragraph)
-	var fn *pipeline.Inline
+	p := doc.Blocks[1].(*model.Paragraph)
+	var fn *model.Inline
 	for i := range p.Inlines {
-		if p.Inlines[i].Kind == pipeline.KindFootnote {
+		if p.Inlines[i].Kind == model.KindFootnote {
 			fn = &p.Inlines[i]
 		}
 	}
-	if fn == nil || pipeline.PlainText(fn.Note) != "The GFC met last in February 2005." {
+	if fn == nil || model.PlainText(fn.Note) != "The GFC met last in February 2005." {
 		t.Errorf("footnote run = %+v", fn)
 	}
-	last := doc.Blocks[len(doc.Blocks)-1].(*pipeline.Paragraph)
-	kinds := map[pipeline.InlineKind]string{}
+	last := doc.Blocks[len(doc.Blocks)-1].(*model.Paragraph)
+	kinds := map[model.InlineKind]string{}
 	for _, in := range last.Inlines {
 		kinds[in.Kind] += in.Text
 	}
-	if kinds[pipeline.KindEmphasis] != "endorse" || kinds[pipeline.KindStrong] != "strong" {
+	if kinds[model.KindEmphasis] != "endorse" || kinds[model.KindStrong] != "strong" {
 		t.Errorf("runs = %+v", last.Inlines)
 	}
 	if pos := last.Pos; pos.Part != "word/document.xml" || pos.Line != 15 || pos.File != "test.docx" {
@@ -277,8 +277,8 @@ table 2 rows
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
 	}
 	links := map[string]string{}
-	for _, in := range doc.Blocks[0].(*pipeline.Paragraph).Inlines {
-		if in.Kind == pipeline.KindLink {
+	for _, in := range doc.Blocks[0].(*model.Paragraph).Inlines {
+		if in.Kind == model.KindLink {
 			links[in.Text] = in.URL
 		}
 	}
@@ -366,25 +366,25 @@ func TestRdErrors(t *testing.T) {
 	cases := []struct {
 		name     string
 		data     []byte
-		limits   pipeline.Limits
+		limits   model.Limits
 		sentinel error
 		mention  string
 	}{
-		{"not a zip", []byte("Just some notes.\n"), pipeline.Limits{}, pipeline.ErrMalformed, "not a zip"},
-		{"truncated", good[:len(good)/2], pipeline.Limits{}, pipeline.ErrMalformed, "truncated"},
-		{"empty", nil, pipeline.Limits{}, pipeline.ErrEmpty, "empty"},
-		{"no document part", rdPackageOf(t, map[string]string{"word/document.xml": "", "_rels/.rels": ""}), pipeline.Limits{}, pipeline.ErrMalformed, "word/document.xml"},
-		{"doctype", rdPackageOf(t, map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`}), pipeline.Limits{}, pipeline.ErrMalformed, "word/document.xml"},
-		{"doctype in styles", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(rdP("", "x")), "word/styles.xml": `<?xml version="1.0"?><!DOCTYPE x><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`}), pipeline.Limits{}, pipeline.ErrMalformed, "word/styles.xml"},
-		{"bad xml", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML("<w:p><w:r><w:t>x</w:r></w:p>")}), pipeline.Limits{}, pipeline.ErrMalformed, "word/document.xml"},
-		{"deep", rdPackageOf(t, map[string]string{"word/document.xml": nested}), pipeline.Limits{}, pipeline.ErrTooDeep, "word/document.xml"},
-		{"part too large", bomb, pipeline.Limits{MaxPartBytes: 1 << 20}, pipeline.ErrTooLarge, "word/document.xml"},
-		{"package too large", bomb, pipeline.Limits{MaxInflatedBytes: 1 << 20}, pipeline.ErrTooLarge, "MaxInflatedBytes"},
-		{"no text", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML("<w:p/>")}), pipeline.Limits{}, pipeline.ErrEmpty, "no text"},
+		{"not a zip", []byte("Just some notes.\n"), model.Limits{}, model.ErrMalformed, "not a zip"},
+		{"truncated", good[:len(good)/2], model.Limits{}, model.ErrMalformed, "truncated"},
+		{"empty", nil, model.Limits{}, model.ErrEmpty, "empty"},
+		{"no document part", rdPackageOf(t, map[string]string{"word/document.xml": "", "_rels/.rels": ""}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
+		{"doctype", rdPackageOf(t, map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
+		{"doctype in styles", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(rdP("", "x")), "word/styles.xml": `<?xml version="1.0"?><!DOCTYPE x><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`}), model.Limits{}, model.ErrMalformed, "word/styles.xml"},
+		{"bad xml", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML("<w:p><w:r><w:t>x</w:r></w:p>")}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
+		{"deep", rdPackageOf(t, map[string]string{"word/document.xml": nested}), model.Limits{}, model.ErrTooDeep, "word/document.xml"},
+		{"part too large", bomb, model.Limits{MaxPartBytes: 1 << 20}, model.ErrTooLarge, "word/document.xml"},
+		{"package too large", bomb, model.Limits{MaxInflatedBytes: 1 << 20}, model.ErrTooLarge, "MaxInflatedBytes"},
+		{"no text", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML("<w:p/>")}), model.Limits{}, model.ErrEmpty, "no text"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewReader().Read(context.Background(), c.data, pipeline.ReadOptions{Name: "bad.docx", Limits: c.limits})
+			_, err := NewReader().Read(context.Background(), c.data, model.ReadOptions{Name: "bad.docx", Limits: c.limits})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -408,10 +408,10 @@ func FuzzRead(f *testing.F) {
 	f.Add(rdPackageOf(f, map[string]string{"word/document.xml": rdDocXML(rdP("", "Text.") + `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: "fuzz.docx",
-			Limits: pipeline.Limits{MaxPartBytes: 1 << 20, MaxInflatedBytes: 4 << 20}})
+		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "fuzz.docx",
+			Limits: model.Limits{MaxPartBytes: 1 << 20, MaxInflatedBytes: 4 << 20}})
 		if err != nil {
-			var pe *pipeline.Error
+			var pe *model.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error is not a *pipeline.Error: %v", err)
 			}
@@ -422,18 +422,18 @@ func FuzzRead(f *testing.F) {
 }
 
 // rdCheckDoc checks the invariants every reader result must hold.
-func rdCheckDoc(t *testing.T, doc *pipeline.Document) {
+func rdCheckDoc(t *testing.T, doc *model.Document) {
 	t.Helper()
 	if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
 		t.Fatal("empty document without error")
 	}
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			if n.Level < 1 || n.Level > 3 {
 				t.Fatalf("heading level %d", n.Level)
 			}
-		case *pipeline.List:
+		case *model.List:
 			if n.Depth < 1 || len(n.Items) == 0 {
 				t.Fatalf("list depth %d with %d items", n.Depth, len(n.Items))
 			}
@@ -456,8 +456,8 @@ func TestRdOwnMasthead(t *testing.T) {
 		}
 		data, _ := wWrite(t, WriterOptions{}, doc, lang)
 		got := rdRead(t, data)
-		pipeline.Walk(got.Blocks, func(b pipeline.Block) bool {
-			if _, ok := b.(*pipeline.Table); ok {
+		model.Walk(got.Blocks, func(b model.Block) bool {
+			if _, ok := b.(*model.Table); ok {
 				t.Errorf("%s: the masthead came back as a table", lang)
 			}
 			return true

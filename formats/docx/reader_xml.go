@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // WordprocessingML namespaces: transitional (what Word and LibreOffice write) and strict.
@@ -41,7 +41,7 @@ func (x *rdDecoder) next() (xml.Token, error) {
 	if err != nil {
 		if err == io.EOF {
 			if x.depth > 0 {
-				return nil, pipeline.Errorf(rdStage, x.pos(), pipeline.ErrMalformed, "XML ends inside an element")
+				return nil, model.Errorf(rdStage, x.pos(), model.ErrMalformed, "XML ends inside an element")
 			}
 			return nil, io.EOF
 		}
@@ -51,14 +51,14 @@ func (x *rdDecoder) next() (xml.Token, error) {
 	case xml.StartElement:
 		x.depth++
 		if x.depth > rdMaxXMLDepth {
-			return nil, pipeline.Errorf(rdStage, x.pos(), pipeline.ErrTooDeep, "XML elements nest deeper than %d levels", rdMaxXMLDepth)
+			return nil, model.Errorf(rdStage, x.pos(), model.ErrTooDeep, "XML elements nest deeper than %d levels", rdMaxXMLDepth)
 		}
 	case xml.EndElement:
 		x.depth--
 	case xml.Directive:
 		u := bytes.ToUpper(t)
 		if bytes.Contains(u, []byte("DOCTYPE")) || bytes.Contains(u, []byte("ENTITY")) {
-			return nil, pipeline.Errorf(rdStage, x.pos(), pipeline.ErrMalformed, "DTD or entity declarations are not allowed in a DOCX part")
+			return nil, model.Errorf(rdStage, x.pos(), model.ErrMalformed, "DTD or entity declarations are not allowed in a DOCX part")
 		}
 	}
 	return t, nil
@@ -71,7 +71,7 @@ func (x *rdDecoder) skip() error {
 		t, err := x.next()
 		if err != nil {
 			if err == io.EOF {
-				return pipeline.Errorf(rdStage, x.pos(), pipeline.ErrMalformed, "XML ends inside an element")
+				return model.Errorf(rdStage, x.pos(), model.ErrMalformed, "XML ends inside an element")
 			}
 			return err
 		}
@@ -85,7 +85,7 @@ func (x *rdDecoder) skip() error {
 	return nil
 }
 
-func (x *rdDecoder) pos() pipeline.Pos { return pipeline.Pos{File: x.pkg.name, Part: x.part} }
+func (x *rdDecoder) pos() model.Pos { return model.Pos{File: x.pkg.name, Part: x.part} }
 
 // rdIsW reports a WordprocessingML element with the given local name.
 func rdIsW(n xml.Name, local string) bool {

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"github.com/scribe-un/scribe/internal/fuzzdoc"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/internal/fuzzdoc"
+	"github.com/scribe-un/scribe/pipeline/model"
+
 	"github.com/scribe-un/scribe/formats/docx"
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // FuzzRoundTrip: notes → model → DOCX writer → DOCX reader. The reader never fails or
@@ -34,13 +35,13 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 		ctx := context.Background()
 		var buf bytes.Buffer
-		if err := w.Write(ctx, &buf, doc, pipeline.WriteOptions{Locale: loc, Created: time.Unix(1114992000, 0).UTC(), Generator: "scribe fuzz"}); err != nil {
-			if errors.Is(err, pipeline.ErrTooDeep) {
+		if err := w.Write(ctx, &buf, doc, model.WriteOptions{Locale: loc, Created: time.Unix(1114992000, 0).UTC(), Generator: "scribe fuzz"}); err != nil {
+			if errors.Is(err, model.ErrTooDeep) {
 				return // deeper than the writer's limit: refused, as documented
 			}
 			t.Fatalf("write: %v", err)
 		}
-		back, err := docx.NewReader().Read(ctx, buf.Bytes(), pipeline.ReadOptions{Name: "f.docx"})
+		back, err := docx.NewReader().Read(ctx, buf.Bytes(), model.ReadOptions{Name: "f.docx"})
 		if err != nil {
 			t.Fatalf("reading the writer's own DOCX: %v\n%s", err, dump(doc))
 		}
@@ -55,8 +56,8 @@ func FuzzRoundTrip(f *testing.F) {
 	})
 }
 
-func dump(doc *pipeline.Document) string {
+func dump(doc *model.Document) string {
 	var b strings.Builder
-	_ = pipeline.Inspect(&b, doc)
+	_ = model.Inspect(&b, doc)
 	return b.String()
 }

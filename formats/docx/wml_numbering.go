@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Numbering ids. Every numbered body paragraph uses one w:num (wNumPara) of the UN paragraph
@@ -147,7 +147,7 @@ func (p *wNumPlan) newInst(abs, from, start int) int {
 // use decides how the label n at level ilvl of the list whose current w:num is *cur is
 // printed. It returns false when Word numbering cannot print exactly n.Label, and the
 // caller writes the label as text. Otherwise it may switch *cur to a restarting w:num.
-func (p *wNumPlan) use(abs int, cur *int, lv wLevel, ilvl int, n pipeline.Number) bool {
+func (p *wNumPlan) use(abs int, cur *int, lv wLevel, ilvl int, n model.Number) bool {
 	if !lv.defined || lv.numFmt == "" || n.Label == "" {
 		return false
 	}
@@ -172,7 +172,7 @@ func (p *wNumPlan) use(abs int, cur *int, lv wLevel, ilvl int, n pipeline.Number
 }
 
 // paragraph numbers a body paragraph; it returns the w:num to use, or 0 to print literally.
-func (p *wNumPlan) paragraph(n pipeline.Number) int {
+func (p *wNumPlan) paragraph(n model.Number) int {
 	if p.use(wAbsPara, &p.paraNum, p.para[0], 0, n) {
 		return p.paraNum
 	}
@@ -180,7 +180,7 @@ func (p *wNumPlan) paragraph(n pipeline.Number) int {
 }
 
 // item numbers a subparagraph at ilvl (1 for (a), 2 for (i)) of the list whose w:num is *cur.
-func (p *wNumPlan) item(cur *int, ilvl int, n pipeline.Number) int {
+func (p *wNumPlan) item(cur *int, ilvl int, n model.Number) int {
 	if ilvl < 1 || ilvl >= wMaxLevel {
 		return 0
 	}
@@ -192,7 +192,7 @@ func (p *wNumPlan) item(cur *int, ilvl int, n pipeline.Number) int {
 
 // heading numbers a heading at ilvl (0 chapter, 1 section, 2 subsection). It returns the
 // w:num, or 0 to print the label literally.
-func (p *wNumPlan) heading(ilvl int, n pipeline.Number) int {
+func (p *wNumPlan) heading(ilvl int, n model.Number) int {
 	if !p.headNumbered || ilvl < 0 || ilvl > 2 {
 		return 0
 	}

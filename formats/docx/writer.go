@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // wStage is the stage name in the writer's errors and warnings.
@@ -40,7 +40,7 @@ type wWriter struct {
 
 // NewWriter returns the DOCX writer. A reference document is parsed and checked once, here:
 // a file that is not a zip archive or has no word/styles.xml is an error naming the file.
-func NewWriter(opts WriterOptions) (pipeline.Writer, error) {
+func NewWriter(opts WriterOptions) (model.Writer, error) {
 	w := &wWriter{zip: newWDeflater()}
 	if opts.ReferenceDoc != nil {
 		name := opts.ReferenceName
@@ -64,28 +64,28 @@ func (*wWriter) Ext() string { return ".docx" }
 
 // Write prints doc as a .docx package to out. The whole package is built in memory first, so
 // a failure never leaves half an archive behind in out.
-func (w *wWriter) Write(ctx context.Context, out io.Writer, doc *pipeline.Document, opts pipeline.WriteOptions) (err error) {
+func (w *wWriter) Write(ctx context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) (err error) {
 	defer func() {
 		// A bug in the writer must not take down a batch conversion of many files.
 		if r := recover(); r != nil {
-			err = pipeline.Errorf(wStage, wDocPos(doc), nil, "internal error while writing: %v", r)
+			err = model.Errorf(wStage, wDocPos(doc), nil, "internal error while writing: %v", r)
 		}
 	}()
 	if doc == nil {
-		return pipeline.Errorf(wStage, pipeline.Pos{}, pipeline.ErrMalformed, "no document")
+		return model.Errorf(wStage, model.Pos{}, model.ErrMalformed, "no document")
 	}
 	data, err := w.build(ctx, doc, opts)
 	if err != nil {
 		return err
 	}
 	if _, err := out.Write(data); err != nil {
-		return pipeline.Errorf(wStage, wDocPos(doc), nil, "writing output: %v", err)
+		return model.Errorf(wStage, wDocPos(doc), nil, "writing output: %v", err)
 	}
 	return nil
 }
 
 // build renders every part and zips them.
-func (w *wWriter) build(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOptions) ([]byte, error) {
+func (w *wWriter) build(ctx context.Context, doc *model.Document, opts model.WriteOptions) ([]byte, error) {
 	loc := opts.Locale
 	if loc == nil {
 		tag := doc.Present.Lang
@@ -97,10 +97,10 @@ func (w *wWriter) build(ctx context.Context, doc *pipeline.Document, opts pipeli
 		}
 		set, err := locales.Embedded()
 		if err != nil {
-			return nil, pipeline.Errorf(wStage, wDocPos(doc), nil, "%v", err)
+			return nil, model.Errorf(wStage, wDocPos(doc), nil, "%v", err)
 		}
 		if loc, err = set.Lookup(tag); err != nil {
-			return nil, pipeline.Errorf(wStage, wDocPos(doc), pipeline.ErrLanguage, "%v", err)
+			return nil, model.Errorf(wStage, wDocPos(doc), model.ErrLanguage, "%v", err)
 		}
 	}
 	look := wNewLook(doc, loc)
@@ -112,7 +112,7 @@ func (w *wWriter) build(ctx context.Context, doc *pipeline.Document, opts pipeli
 		num:   wNewNumPlan(loc),
 		warn:  opts.Warnings,
 		ref:   w.ref,
-		depth: pipeline.DefaultMaxDepth,
+		depth: model.DefaultMaxDepth,
 	}
 	if w.ref != nil {
 		st.num.look = w.ref.numLook
@@ -126,27 +126,27 @@ func (w *wWriter) build(ctx context.Context, doc *pipeline.Document, opts pipeli
 }
 
 // wDocPos is the position errors about the whole document carry.
-func wDocPos(doc *pipeline.Document) pipeline.Pos {
+func wDocPos(doc *model.Document) model.Pos {
 	if doc == nil {
-		return pipeline.Pos{}
+		return model.Pos{}
 	}
-	return pipeline.Pos{File: doc.Source}
+	return model.Pos{File: doc.Source}
 }
 
 // wState is everything one Write call accumulates: numbering instances, footnotes and
 // hyperlink relationships, all in first-use order so output is deterministic.
 type wState struct {
 	ctx   context.Context
-	doc   *pipeline.Document
+	doc   *model.Document
 	loc   *locales.Locale
 	look  wLook
 	num   *wNumPlan
-	warn  *pipeline.Warnings
+	warn  *model.Warnings
 	ref   *wReference
 	depth int
 
-	footnotes [][]pipeline.Inline // footnote i+1's content
-	links     []string            // hyperlink targets; relationship ids follow the fixed parts
+	footnotes [][]model.Inline // footnote i+1's content
+	links     []string         // hyperlink targets; relationship ids follow the fixed parts
 }
 
 // wLook is the typography of one language version: fonts for the four rFonts slots, sizes
@@ -170,7 +170,7 @@ var wLangRegion = map[string]string{
 // Roman otherwise; eastAsia is SimSun (the UN's Chinese face), cs the locale's Arabic face
 // for Arabic. Untranslated English text inside the Chinese or Arabic version therefore still
 // prints in Times New Roman.
-func wNewLook(doc *pipeline.Document, loc *locales.Locale) wLook {
+func wNewLook(doc *model.Document, loc *locales.Locale) wLook {
 	fonts := doc.Present.Fonts
 	if len(fonts) == 0 {
 		fonts = loc.Fonts["serif"]
@@ -222,7 +222,7 @@ func wZipTime(t time.Time) time.Time {
 }
 
 // wGenerator is the creator and application name stamped into docProps.
-func wGenerator(opts pipeline.WriteOptions) string {
+func wGenerator(opts model.WriteOptions) string {
 	if g := strings.TrimSpace(opts.Generator); g != "" {
 		return g
 	}
@@ -232,13 +232,13 @@ func wGenerator(opts pipeline.WriteOptions) string {
 // checkCtx reports cancellation as an error of this stage.
 func (st *wState) checkCtx() error {
 	if err := st.ctx.Err(); err != nil {
-		return pipeline.Errorf(wStage, wDocPos(st.doc), nil, "%v", err)
+		return model.Errorf(wStage, wDocPos(st.doc), nil, "%v", err)
 	}
 	return nil
 }
 
 // warnf records a warning about a block.
-func (st *wState) warnf(pos pipeline.Pos, format string, args ...any) {
+func (st *wState) warnf(pos model.Pos, format string, args ...any) {
 	st.warn.Warn(wStage, pos, format, args...)
 }
 

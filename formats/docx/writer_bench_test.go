@@ -5,7 +5,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -16,7 +16,7 @@ func BenchmarkWriteSample(b *testing.B) {
 		b.Fatal(err)
 	}
 	doc := pipelinetest.Sample("en")
-	opts := pipeline.WriteOptions{Locale: wLocale(b, "en"), Created: wTestCreated, Generator: "scribe bench"}
+	opts := model.WriteOptions{Locale: wLocale(b, "en"), Created: wTestCreated, Generator: "scribe bench"}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {

@@ -3,7 +3,7 @@ package docx
 import (
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Fixed relationship ids of word/_rels/document.xml.rels. Hyperlinks follow from
@@ -55,22 +55,22 @@ func (st *wState) document() ([]byte, error) {
 }
 
 // block prints one block and its children.
-func (st *wState) block(x *wXML, b pipeline.Block, ctx wCtx) error {
+func (st *wState) block(x *wXML, b model.Block, ctx wCtx) error {
 	if ctx.depth > st.depth {
-		return pipeline.Errorf(wStage, b.Position(), pipeline.ErrTooDeep, "blocks nest deeper than %d levels", st.depth)
+		return model.Errorf(wStage, b.Position(), model.ErrTooDeep, "blocks nest deeper than %d levels", st.depth)
 	}
 	ctx.depth++
 	switch n := b.(type) {
 	case nil:
-	case *pipeline.Heading:
+	case *model.Heading:
 		st.heading(x, n)
-	case *pipeline.Paragraph:
+	case *model.Paragraph:
 		return st.paragraph(x, n, ctx)
-	case *pipeline.List:
+	case *model.List:
 		return st.list(x, n, ctx)
-	case *pipeline.ListItem:
-		return st.list(x, &pipeline.List{Pos: n.Pos, Items: []*pipeline.ListItem{n}}, ctx)
-	case *pipeline.Quote:
+	case *model.ListItem:
+		return st.list(x, &model.List{Pos: n.Pos, Items: []*model.ListItem{n}}, ctx)
+	case *model.Quote:
 		q := ctx
 		q.inQuote = true
 		for _, p := range n.Paragraphs {
@@ -81,10 +81,10 @@ func (st *wState) block(x *wXML, b pipeline.Block, ctx wCtx) error {
 				return err
 			}
 		}
-	case *pipeline.Note:
+	case *model.Note:
 		pp := wPPr{style: wStyleNote, bidi: st.look.rtl}
 		st.para(x, &pp, "", n.Inlines)
-	case *pipeline.Table:
+	case *model.Table:
 		st.table(x, n)
 	default:
 		st.warnf(b.Position(), "block type %T is not supported by the DOCX writer; skipped", b)
@@ -93,7 +93,7 @@ func (st *wState) block(x *wXML, b pipeline.Block, ctx wCtx) error {
 }
 
 // para prints one w:p: properties, an optional literal label followed by a tab, then runs.
-func (st *wState) para(x *wXML, pp *wPPr, label string, ins []pipeline.Inline) {
+func (st *wState) para(x *wXML, pp *wPPr, label string, ins []model.Inline) {
 	x.open("w:p")
 	pp.write(x)
 	if label != "" {
@@ -108,7 +108,7 @@ func (st *wState) para(x *wXML, pp *wPPr, label string, ins []pipeline.Inline) {
 
 // heading prints a chapter or section heading, numbered by the heading list where Word can
 // print the label, otherwise with the label as text.
-func (st *wState) heading(x *wXML, h *pipeline.Heading) {
+func (st *wState) heading(x *wXML, h *model.Heading) {
 	level := h.Level
 	if level < 1 {
 		level = 1
@@ -144,7 +144,7 @@ func (st *wState) heading(x *wXML, h *pipeline.Heading) {
 
 // paragraph prints a body paragraph (numbered with the UN paragraph list) or a paragraph of
 // a quotation or list item, then its children.
-func (st *wState) paragraph(x *wXML, p *pipeline.Paragraph, ctx wCtx) error {
+func (st *wState) paragraph(x *wXML, p *model.Paragraph, ctx wCtx) error {
 	pp := wPPr{bidi: st.look.rtl}
 	label := ""
 	switch {
@@ -172,7 +172,7 @@ func (st *wState) paragraph(x *wXML, p *pipeline.Paragraph, ctx wCtx) error {
 }
 
 // children prints the blocks that belong to a paragraph or list item.
-func (st *wState) children(x *wXML, kids []pipeline.Block, ctx wCtx) error {
+func (st *wState) children(x *wXML, kids []model.Block, ctx wCtx) error {
 	for _, c := range kids {
 		if err := st.block(x, c, ctx); err != nil {
 			return err
@@ -184,7 +184,7 @@ func (st *wState) children(x *wXML, kids []pipeline.Block, ctx wCtx) error {
 // list prints subparagraphs at ilvl 1 ((a)) or 2 ((i)) of the paragraph list. The list
 // starts from its parent's w:num; the numbering plan switches to a restarting w:num when
 // Word would otherwise continue an earlier list's letters.
-func (st *wState) list(x *wXML, l *pipeline.List, ctx wCtx) error {
+func (st *wState) list(x *wXML, l *model.List, ctx wCtx) error {
 	ilvl := l.Depth
 	if ilvl < 1 {
 		ilvl = ctx.itemLevel + 1
@@ -228,7 +228,7 @@ func (st *wState) list(x *wXML, l *pipeline.List, ctx wCtx) error {
 }
 
 // table prints a w:tbl. Ragged rows are padded so every row has the same number of cells.
-func (st *wState) table(x *wXML, t *pipeline.Table) {
+func (st *wState) table(x *wXML, t *model.Table) {
 	cols := 0
 	for _, row := range t.Rows {
 		cols = max(cols, len(row))
@@ -262,7 +262,7 @@ func (st *wState) table(x *wXML, t *pipeline.Table) {
 			x.open("w:tcPr")
 			x.empty("w:tcW", "w:w", wItoa(colW), "w:type", "dxa")
 			x.close("w:tcPr")
-			var cell []pipeline.Inline
+			var cell []model.Inline
 			if c < len(row) {
 				cell = row[c]
 			}
@@ -283,7 +283,7 @@ func (st *wState) masthead(x *wXML) {
 	if len(lines) == 0 {
 		return
 	}
-	var organ, symbol, rest []pipeline.MastheadLine
+	var organ, symbol, rest []model.MastheadLine
 	rtl := false
 	for _, l := range lines {
 		rtl = rtl || wHasRTL(l.Text)
@@ -325,7 +325,7 @@ func (st *wState) masthead(x *wXML) {
 }
 
 // mastCell prints one masthead cell; ruled cells carry the thick rule below the first row.
-func (st *wState) mastCell(x *wXML, width int, ruled bool, style string, lines []pipeline.MastheadLine) {
+func (st *wState) mastCell(x *wXML, width int, ruled bool, style string, lines []model.MastheadLine) {
 	x.open("w:tc")
 	// CT_TcPr order: tcW, tcBorders, tcMar, vAlign.
 	x.open("w:tcPr")
@@ -349,7 +349,7 @@ func (st *wState) mastCell(x *wXML, width int, ruled bool, style string, lines [
 		// The masthead stays in English in the Arabic version: its lines follow their own
 		// script, not the document's direction.
 		pp := wPPr{style: style, bidi: wHasRTL(l.Text)}
-		st.para(x, &pp, "", pipeline.Texts(l.Text, 0))
+		st.para(x, &pp, "", model.Texts(l.Text, 0))
 	}
 	x.close("w:tc")
 }
@@ -358,11 +358,11 @@ func (st *wState) mastCell(x *wXML, width int, ruled bool, style string, lines [
 func (st *wState) titles(x *wXML) {
 	if t := strings.TrimSpace(st.doc.Meta.Title); t != "" {
 		pp := wPPr{style: wStyleTitle, bidi: st.look.rtl}
-		st.para(x, &pp, "", pipeline.Texts(t, 0))
+		st.para(x, &pp, "", model.Texts(t, 0))
 	}
 	if t := strings.TrimSpace(st.doc.Present.TitleBlock); t != "" {
 		pp := wPPr{style: wStyleTitleBlock, bidi: st.look.rtl}
-		st.para(x, &pp, "", pipeline.Texts(t, 0))
+		st.para(x, &pp, "", model.Texts(t, 0))
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -18,15 +18,15 @@ func TestGolden(t *testing.T) {
 	type tc struct {
 		name string
 		lang string
-		doc  func() *pipeline.Document
+		doc  func() *model.Document
 	}
 	var cases []tc
 	for _, lang := range locales.Supported {
-		cases = append(cases, tc{"sample-" + lang, lang, func() *pipeline.Document { return pipelinetest.Sample(lang) }})
+		cases = append(cases, tc{"sample-" + lang, lang, func() *model.Document { return pipelinetest.Sample(lang) }})
 	}
 	cases = append(cases,
-		tc{"rich-en", "en", func() *pipeline.Document { return wRichDoc("en") }},
-		tc{"rich-ar", "ar", func() *pipeline.Document { return wRichDoc("ar") }},
+		tc{"rich-en", "en", func() *model.Document { return wRichDoc("en") }},
+		tc{"rich-ar", "ar", func() *model.Document { return wRichDoc("ar") }},
 	)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -50,15 +50,15 @@ func wLocale(t testing.TB, lang string) *locales.Locale {
 
 // wWrite writes doc with the given writer options and returns the package bytes and the
 // warnings.
-func wWrite(t testing.TB, wo WriterOptions, doc *pipeline.Document, lang string) ([]byte, []pipeline.Diagnostic) {
+func wWrite(t testing.TB, wo WriterOptions, doc *model.Document, lang string) ([]byte, []model.Diagnostic) {
 	t.Helper()
 	w, err := NewWriter(wo)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	var warns pipeline.Warnings
-	opts := pipeline.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &warns}
+	var warns model.Warnings
+	opts := model.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &warns}
 	if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
 		t.Fatalf("%s: %v", lang, err)
 	}
@@ -94,31 +94,31 @@ func wParts(t testing.TB, data []byte) (map[string][]byte, []string) {
 // a fourth with a lone unlabelled section, a second subparagraph list, a list under an
 // unnumbered paragraph (which must restart at (a)), a note, a table, a link and enough
 // paragraphs to fill page 2 (running header and footer).
-func wRichDoc(lang string) *pipeline.Document {
+func wRichDoc(lang string) *model.Document {
 	doc := pipelinetest.Sample(lang)
 	loc, _ := locales.MustEmbedded().Lookup(lang)
 	num := loc.Numbering
 	para := 5 // the sample numbers paragraphs 1–5
-	pos := func(line int) pipeline.Pos { return pipeline.Pos{File: "rich.txt", Line: line} }
+	pos := func(line int) model.Pos { return model.Pos{File: "rich.txt", Line: line} }
 	line := 100
-	p := func(text string, children ...pipeline.Block) *pipeline.Paragraph {
+	p := func(text string, children ...model.Block) *model.Paragraph {
 		para++
 		line++
-		return &pipeline.Paragraph{Pos: pos(line), Inlines: pipeline.Texts(text, line), Numbered: true,
-			Number: pipeline.Number{Ordinal: para, Label: num.Paragraph.Label(para)}, ID: fmt.Sprintf("p%d", para), Children: children}
+		return &model.Paragraph{Pos: pos(line), Inlines: model.Texts(text, line), Numbered: true,
+			Number: model.Number{Ordinal: para, Label: num.Paragraph.Label(para)}, ID: fmt.Sprintf("p%d", para), Children: children}
 	}
-	list := func(id string, items ...string) *pipeline.List {
-		l := &pipeline.List{Pos: pos(line), Depth: 1}
+	list := func(id string, items ...string) *model.List {
+		l := &model.List{Pos: pos(line), Depth: 1}
 		for i, s := range items {
-			l.Items = append(l.Items, &pipeline.ListItem{Pos: pos(line), Inlines: pipeline.Texts(s, line),
-				Number: pipeline.Number{Ordinal: i + 1, Label: num.Sub[0].Label(i + 1), Level: 1}, ID: fmt.Sprintf("%s.%c", id, 'a'+i)})
+			l.Items = append(l.Items, &model.ListItem{Pos: pos(line), Inlines: model.Texts(s, line),
+				Number: model.Number{Ordinal: i + 1, Label: num.Sub[0].Label(i + 1), Level: 1}, ID: fmt.Sprintf("%s.%c", id, 'a'+i)})
 		}
 		return l
 	}
-	h := func(level, n int, lv locales.Level, text string) *pipeline.Heading {
-		hd := &pipeline.Heading{Pos: pos(line), Level: level, Inlines: pipeline.Texts(text, line)}
+	h := func(level, n int, lv locales.Level, text string) *model.Heading {
+		hd := &model.Heading{Pos: pos(line), Level: level, Inlines: model.Texts(text, line)}
 		if n > 0 {
-			hd.Number = pipeline.Number{Ordinal: n, Label: lv.Label(n), Level: level - 1}
+			hd.Number = model.Number{Ordinal: n, Label: lv.Label(n), Level: level - 1}
 		}
 		return hd
 	}
@@ -127,25 +127,25 @@ func wRichDoc(lang string) *pipeline.Document {
 		h(1, 3, num.Chapter, "Other matters"),
 		h(2, 1, num.Section, "Budget"),
 		p("The secretariat presented the budget, which covers:", list("p6", "staff costs;", "travel.")),
-		&pipeline.Note{Pos: pos(line), Inlines: pipeline.Texts("(Spoke in French)", line), ID: "n2"},
-		&pipeline.Paragraph{Pos: pos(line), Inlines: pipeline.Texts("The following was also noted:", line), ID: "u1",
-			Children: []pipeline.Block{list("u1", "first restart item;", "second restart item.")}},
+		&model.Note{Pos: pos(line), Inlines: model.Texts("(Spoke in French)", line), ID: "n2"},
+		&model.Paragraph{Pos: pos(line), Inlines: model.Texts("The following was also noted:", line), ID: "u1",
+			Children: []model.Block{list("u1", "first restart item;", "second restart item.")}},
 		h(2, 2, num.Section, "Calendar"),
-		p("Speakers asked for a table of meetings "+arabic, &pipeline.Table{Pos: pos(line), ID: "t1", Rows: [][][]pipeline.Inline{
-			{pipeline.Texts("Meeting", line), pipeline.Texts("Date", line)},
-			{pipeline.Texts("Council", line), pipeline.Texts(arabic, line), pipeline.Texts("extra cell", line)},
+		p("Speakers asked for a table of meetings "+arabic, &model.Table{Pos: pos(line), ID: "t1", Rows: [][][]model.Inline{
+			{model.Texts("Meeting", line), model.Texts("Date", line)},
+			{model.Texts("Council", line), model.Texts(arabic, line), model.Texts("extra cell", line)},
 		}}),
-		p("", []pipeline.Block{}...),
+		p("", []model.Block{}...),
 		h(1, 4, num.Chapter, "Closing"),
 		h(2, 0, num.Section, "Lone section without a letter"),
 	)
 	// The empty paragraph above gets text with a link.
-	last := doc.Blocks[len(doc.Blocks)-3].(*pipeline.Paragraph)
-	last.Inlines = []pipeline.Inline{
-		{Kind: pipeline.KindText, Text: "Documents are at "},
-		{Kind: pipeline.KindLink, Text: "the ITU site", URL: "https://www.itu.int/wsis/?a=1&b=2"},
-		{Kind: pipeline.KindStrong, Text: " (bold)"},
-		{Kind: pipeline.KindText, Text: "; line one\nline two\tafter tab."},
+	last := doc.Blocks[len(doc.Blocks)-3].(*model.Paragraph)
+	last.Inlines = []model.Inline{
+		{Kind: model.KindText, Text: "Documents are at "},
+		{Kind: model.KindLink, Text: "the ITU site", URL: "https://www.itu.int/wsis/?a=1&b=2"},
+		{Kind: model.KindStrong, Text: " (bold)"},
+		{Kind: model.KindText, Text: "; line one\nline two\tafter tab."},
 	}
 	for i := 0; i < 30; i++ {
 		doc.Blocks = append(doc.Blocks, p(fmt.Sprintf("Filler paragraph %d, long enough to wrap onto a second line of the text block so that the report runs to a second and third page with running headers and footers.", i+1)))

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // wPart is one file of the package.
@@ -50,7 +50,7 @@ var wSlots = [wHeaderSlots]wSlot{
 }
 
 // parts assembles the package in its fixed order.
-func (st *wState) parts(body []byte, opts pipeline.WriteOptions) []wPart {
+func (st *wState) parts(body []byte, opts model.WriteOptions) []wPart {
 	ps := []wPart{
 		{name: "word/document.xml", contentType: wCTMain, data: body},
 		{name: "word/styles.xml", contentType: wCTStyles, data: st.stylesPart(), shared: true},
@@ -226,7 +226,7 @@ func (st *wState) hdrFtrXML(i int) []byte {
 	switch wSlots[i].key {
 	case "header-default":
 		pp.bidi = wHasRTL(p.HeaderText)
-		st.para(x, &pp, "", pipeline.Texts(p.HeaderText, 0))
+		st.para(x, &pp, "", model.Texts(p.HeaderText, 0))
 	case "footer-default":
 		pp.jc = "center"
 		x.open("w:p")
@@ -235,7 +235,7 @@ func (st *wState) hdrFtrXML(i int) []byte {
 		x.close("w:p")
 	case "footer-first":
 		pp.bidi = wHasRTL(p.FooterJob)
-		st.para(x, &pp, "", pipeline.Texts(p.FooterJob, 0))
+		st.para(x, &pp, "", model.Texts(p.FooterJob, 0))
 	default:
 		st.para(x, &pp, "", nil)
 	}
@@ -302,7 +302,7 @@ func (st *wState) footnotesXML() []byte {
 }
 
 // coreXML prints docProps/core.xml (title, language, creator, dates).
-func (st *wState) coreXML(opts pipeline.WriteOptions) []byte {
+func (st *wState) coreXML(opts model.WriteOptions) []byte {
 	m := st.doc.Meta
 	x := newWXML()
 	x.open("cp:coreProperties",
@@ -332,7 +332,7 @@ func (st *wState) coreXML(opts pipeline.WriteOptions) []byte {
 }
 
 // appXML prints docProps/app.xml.
-func (st *wState) appXML(opts pipeline.WriteOptions) []byte {
+func (st *wState) appXML(opts model.WriteOptions) []byte {
 	x := newWXML()
 	x.open("Properties", "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 		"xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes")

@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // wReference is what the writer takes from a reference document (pandoc's --reference-doc):
@@ -59,11 +59,11 @@ var wSettingsDrop = map[string]bool{
 func wLoadReference(name string, data []byte) (_ *wReference, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = pipeline.Errorf(wStage, pipeline.Pos{File: name}, pipeline.ErrMalformed, "reference document: %v", r)
+			err = model.Errorf(wStage, model.Pos{File: name}, model.ErrMalformed, "reference document: %v", r)
 		}
 	}()
 	fail := func(part, format string, args ...any) error {
-		return pipeline.Errorf(wStage, pipeline.Pos{File: name, Part: part}, pipeline.ErrMalformed, "reference document: "+format, args...)
+		return model.Errorf(wStage, model.Pos{File: name, Part: part}, model.ErrMalformed, "reference document: "+format, args...)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -90,7 +90,7 @@ func wLoadReference(name string, data []byte) (_ *wReference, err error) {
 		}
 		total += int64(len(b))
 		if len(b) > wRefMaxPart || total > wRefMaxTotal {
-			return nil, pipeline.Errorf(wStage, pipeline.Pos{File: name, Part: part}, pipeline.ErrTooLarge, "reference document part is too large")
+			return nil, model.Errorf(wStage, model.Pos{File: name, Part: part}, model.ErrTooLarge, "reference document part is too large")
 		}
 		return b, nil
 	}

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -50,7 +50,7 @@ func TestReferenceDocErrors(t *testing.T) {
 		"badstyles.docx": badStyles,
 	} {
 		_, err := NewWriter(WriterOptions{ReferenceDoc: data, ReferenceName: name})
-		if !errors.Is(err, pipeline.ErrMalformed) || !strings.Contains(err.Error(), name) {
+		if !errors.Is(err, model.ErrMalformed) || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s: err = %v, want ErrMalformed naming the file", name, err)
 		}
 	}

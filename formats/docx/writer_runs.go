@@ -3,16 +3,16 @@ package docx
 import (
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // runs prints inline runs. inNote is true inside footnotes, headers and footers: there,
 // hyperlinks print as text (those parts have no relationships of their own) and a footnote
 // inside a footnote is flattened into the text.
-func (st *wState) runs(x *wXML, ins []pipeline.Inline, inNote bool) {
+func (st *wState) runs(x *wXML, ins []model.Inline, inNote bool) {
 	for _, in := range ins {
 		switch in.Kind {
-		case pipeline.KindFootnote:
+		case model.KindFootnote:
 			if inNote {
 				st.runs(x, in.Note, true)
 				continue
@@ -26,7 +26,7 @@ func (st *wState) runs(x *wXML, ins []pipeline.Inline, inNote bool) {
 			if in.Text != "" {
 				st.textRun(x, wRPr{rtl: wHasRTL(in.Text)}, in.Text)
 			}
-		case pipeline.KindLink:
+		case model.KindLink:
 			text := in.Text
 			if text == "" {
 				text = in.URL
@@ -40,11 +40,11 @@ func (st *wState) runs(x *wXML, ins []pipeline.Inline, inNote bool) {
 			x.open("w:hyperlink", "r:id", "rId"+wItoa(wRelFirstLink+len(st.links)-1))
 			st.textRun(x, wRPr{style: wStyleHyperlink, rtl: wHasRTL(text)}, text)
 			x.close("w:hyperlink")
-		case pipeline.KindEmphasis:
+		case model.KindEmphasis:
 			st.textRun(x, wRPr{i: true, rtl: wHasRTL(in.Text)}, in.Text)
-		case pipeline.KindStrong:
+		case model.KindStrong:
 			st.textRun(x, wRPr{b: true, rtl: wHasRTL(in.Text)}, in.Text)
-		case pipeline.KindSymbol:
+		case model.KindSymbol:
 			st.symbolRun(x, in.Text)
 		default: // text, quoted, and kinds added later print as plain text
 			st.textRun(x, wRPr{rtl: wHasRTL(in.Text)}, in.Text)

@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -304,8 +304,8 @@ func TestNumberingRestarts(t *testing.T) {
 func TestLiteralFallback(t *testing.T) {
 	doc := pipelinetest.Sample("en")
 	doc.Blocks = append(doc.Blocks,
-		&pipeline.Paragraph{Numbered: true, Number: pipeline.Number{Ordinal: 7, Label: "7."}, Inlines: pipeline.Texts("Seven", 1)},
-		&pipeline.Paragraph{Numbered: true, Number: pipeline.Number{Ordinal: 8, Label: "8 bis"}, Inlines: pipeline.Texts("Eight bis", 2)},
+		&model.Paragraph{Numbered: true, Number: model.Number{Ordinal: 7, Label: "7."}, Inlines: model.Texts("Seven", 1)},
+		&model.Paragraph{Numbered: true, Number: model.Number{Ordinal: 8, Label: "8 bis"}, Inlines: model.Texts("Eight bis", 2)},
 	)
 	data, warns := wWrite(t, WriterOptions{}, doc, "en")
 	parts, _ := wParts(t, data)
@@ -347,7 +347,7 @@ func TestDeterministic(t *testing.T) {
 			defer wg.Done()
 			var buf bytes.Buffer
 			err := w.Write(context.Background(), &buf, wRichDoc("fr"),
-				pipeline.WriteOptions{Locale: wLocale(t, "fr"), Created: wTestCreated, Generator: "scribe test"})
+				model.WriteOptions{Locale: wLocale(t, "fr"), Created: wTestCreated, Generator: "scribe test"})
 			if err == nil && !bytes.Equal(buf.Bytes(), want) {
 				err = errors.New("concurrent write differs")
 			}
@@ -374,8 +374,8 @@ func TestDeterministic(t *testing.T) {
 // the limit, invalid XML characters.
 func TestWriteErrors(t *testing.T) {
 	w, _ := NewWriter(WriterOptions{})
-	opts := pipeline.WriteOptions{Locale: wLocale(t, "en")}
-	if err := w.Write(context.Background(), io.Discard, nil, opts); !errors.Is(err, pipeline.ErrMalformed) {
+	opts := model.WriteOptions{Locale: wLocale(t, "en")}
+	if err := w.Write(context.Background(), io.Discard, nil, opts); !errors.Is(err, model.ErrMalformed) {
 		t.Errorf("nil doc: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -383,19 +383,19 @@ func TestWriteErrors(t *testing.T) {
 	if err := w.Write(ctx, io.Discard, pipelinetest.Sample("en"), opts); err == nil {
 		t.Error("cancelled context: no error")
 	}
-	deep := &pipeline.Paragraph{Inlines: pipeline.Texts("x", 1)}
+	deep := &model.Paragraph{Inlines: model.Texts("x", 1)}
 	cur := deep
-	for range pipeline.DefaultMaxDepth + 5 {
-		next := &pipeline.Paragraph{Inlines: pipeline.Texts("y", 1)}
-		cur.Children = []pipeline.Block{next}
+	for range model.DefaultMaxDepth + 5 {
+		next := &model.Paragraph{Inlines: model.Texts("y", 1)}
+		cur.Children = []model.Block{next}
 		cur = next
 	}
-	err := w.Write(context.Background(), io.Discard, &pipeline.Document{Source: "deep.txt", Blocks: []pipeline.Block{deep}}, opts)
-	if !errors.Is(err, pipeline.ErrTooDeep) {
+	err := w.Write(context.Background(), io.Discard, &model.Document{Source: "deep.txt", Blocks: []model.Block{deep}}, opts)
+	if !errors.Is(err, model.ErrTooDeep) {
 		t.Errorf("deep nesting: %v", err)
 	}
 	var buf bytes.Buffer
-	bad := &pipeline.Document{Blocks: []pipeline.Block{&pipeline.Paragraph{Inlines: pipeline.Texts("form\ffeed <&> \x00 nul", 1)}}}
+	bad := &model.Document{Blocks: []model.Block{&model.Paragraph{Inlines: model.Texts("form\ffeed <&> \x00 nul", 1)}}}
 	if err := w.Write(context.Background(), &buf, bad, opts); err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +404,7 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("document.xml is not well-formed: %v", err)
 	}
 	// No locale: the writer looks one up from the document.
-	if err := w.Write(context.Background(), io.Discard, pipelinetest.Sample("ru"), pipeline.WriteOptions{}); err != nil {
+	if err := w.Write(context.Background(), io.Discard, pipelinetest.Sample("ru"), model.WriteOptions{}); err != nil {
 		t.Errorf("without a locale: %v", err)
 	}
 }
@@ -416,8 +416,8 @@ func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full")
 
 func TestWriteOutputError(t *testing.T) {
 	w, _ := NewWriter(WriterOptions{})
-	err := w.Write(context.Background(), failWriter{}, pipelinetest.Sample("en"), pipeline.WriteOptions{})
-	var pe *pipeline.Error
+	err := w.Write(context.Background(), failWriter{}, pipelinetest.Sample("en"), model.WriteOptions{})
+	var pe *model.Error
 	if !errors.As(err, &pe) || pe.Stage != "docx" || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("err = %v", err)
 	}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/formats/internal/freelist"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Why the writer brings its own deflate compressor to archive/zip:
@@ -162,14 +162,14 @@ func wZip(d *wDeflater, ps []wPart, mod time.Time) ([]byte, error) {
 		fh := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
 		f, err := zw.CreateHeader(fh)
 		if err != nil {
-			return nil, pipeline.Errorf(wStage, pipeline.Pos{Part: p.name}, nil, "zip: %v", err)
+			return nil, model.Errorf(wStage, model.Pos{Part: p.name}, nil, "zip: %v", err)
 		}
 		if _, err := f.Write(p.data); err != nil {
-			return nil, pipeline.Errorf(wStage, pipeline.Pos{Part: p.name}, nil, "zip: %v", err)
+			return nil, model.Errorf(wStage, model.Pos{Part: p.name}, nil, "zip: %v", err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, pipeline.Errorf(wStage, pipeline.Pos{}, nil, "zip: %v", err)
+		return nil, model.Errorf(wStage, model.Pos{}, nil, "zip: %v", err)
 	}
 	return buf.Bytes(), nil
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -19,7 +19,7 @@ func TestZipBytesUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := map[string]func(lang string) *pipeline.Document{
+	docs := map[string]func(lang string) *model.Document{
 		"sample": pipelinetest.Sample,
 		"rich":   wRichDoc,
 	}
@@ -27,7 +27,7 @@ func TestZipBytesUnchanged(t *testing.T) {
 		for name, mk := range docs {
 			for _, lang := range locales.Supported {
 				var out bytes.Buffer
-				opts := pipeline.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &pipeline.Warnings{}}
+				opts := model.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &model.Warnings{}}
 				if err := w.Write(context.Background(), &out, mk(lang), opts); err != nil {
 					t.Fatal(err)
 				}

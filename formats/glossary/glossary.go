@@ -22,7 +22,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
 	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
@@ -61,16 +61,16 @@ type ReadOptions struct {
 	// Name is the file's path as given, used in positions and as the entries' origin.
 	Name string
 	// Limits bound size and depth; zero fields take defaults.
-	Limits pipeline.Limits
+	Limits model.Limits
 	// Warnings receives diagnostics; nil discards them.
-	Warnings *pipeline.Warnings
+	Warnings *model.Warnings
 }
 
 // Read parses a glossary file: TBX when it starts with "<", CSV otherwise.
 func Read(data []byte, opts ReadOptions) (g *Glossary, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			g, err = nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "internal error reading the file: %v", r)
+			g, err = nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the file: %v", r)
 		}
 	}()
 	if err := opts.Limits.CheckInput(Stage, opts.Name, len(data)); err != nil {
@@ -85,14 +85,14 @@ func Read(data []byte, opts ReadOptions) (g *Glossary, err error) {
 
 func readCSV(data []byte, opts ReadOptions) (*Glossary, error) {
 	if !utf8.Valid(data) {
-		return nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name}, pipeline.ErrEncoding, "the CSV file is not UTF-8")
+		return nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrEncoding, "the CSV file is not UTF-8")
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name}, pipeline.ErrEmpty, "")
+		return nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrEmpty, "")
 	}
 	if err != nil {
 		return nil, csvErr(opts.Name, err)
@@ -108,7 +108,7 @@ func readCSV(data []byte, opts ReadOptions) (*Glossary, error) {
 		}
 	}
 	if known < 2 {
-		return nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name, Line: 1}, pipeline.ErrMalformed, "the header row must name at least two languages (en,fr,es,ru,zh,ar), got %q", strings.Join(header, ","))
+		return nil, model.Errorf(Stage, model.Pos{File: opts.Name, Line: 1}, model.ErrMalformed, "the header row must name at least two languages (en,fr,es,ru,zh,ar), got %q", strings.Join(header, ","))
 	}
 	g := &Glossary{Name: opts.Name}
 	for {
@@ -141,20 +141,20 @@ func readCSV(data []byte, opts ReadOptions) (*Glossary, error) {
 func csvErr(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return pipeline.Errorf(Stage, pipeline.Pos{File: name, Line: pe.Line}, pipeline.ErrMalformed, "%v", pe.Err)
+		return model.Errorf(Stage, model.Pos{File: name, Line: pe.Line}, model.ErrMalformed, "%v", pe.Err)
 	}
-	return pipeline.Errorf(Stage, pipeline.Pos{File: name}, pipeline.ErrMalformed, "%v", err)
+	return model.Errorf(Stage, model.Pos{File: name}, model.ErrMalformed, "%v", err)
 }
 
 // readTBX takes, per concept (termEntry or conceptEntry), the first term of each language
 // section (langSet or langSec): TBX lists the preferred term first.
 func readTBX(data []byte, opts ReadOptions) (*Glossary, error) {
-	root, err := xmltree.Parse(data, Stage, pipeline.ReadOptions{Name: opts.Name, Limits: opts.Limits})
+	root, err := xmltree.Parse(data, Stage, model.ReadOptions{Name: opts.Name, Limits: opts.Limits})
 	if err != nil {
 		return nil, err
 	}
 	if root.Name.Local != "martif" && root.Name.Local != "tbx" {
-		return nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name, Line: root.Line}, pipeline.ErrMalformed, "not a TBX file (root element <%s>)", root.Name.Local)
+		return nil, model.Errorf(Stage, model.Pos{File: opts.Name, Line: root.Line}, model.ErrMalformed, "not a TBX file (root element <%s>)", root.Name.Local)
 	}
 	g := &Glossary{Name: opts.Name}
 	var walk func(n *xmltree.Node)

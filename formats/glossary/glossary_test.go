@@ -8,7 +8,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 	"github.com/scribe-un/scribe/pipeline/translate"
 )
@@ -119,12 +119,12 @@ func TestReadErrors(t *testing.T) {
 		name, data string
 		sentinel   error
 	}{
-		{"one language", "en\nSyria\n", pipeline.ErrMalformed},
-		{"empty", "", pipeline.ErrEmpty},
-		{"quote", "en,fr\n\"Syr\"ia,Syrie\n", pipeline.ErrMalformed},
-		{"latin1", "en,fr\nCote,C\xf4te\n", pipeline.ErrEncoding},
-		{"doctype", `<!DOCTYPE martif><martif/>`, pipeline.ErrMalformed},
-		{"html", `<html/>`, pipeline.ErrMalformed},
+		{"one language", "en\nSyria\n", model.ErrMalformed},
+		{"empty", "", model.ErrEmpty},
+		{"quote", "en,fr\n\"Syr\"ia,Syrie\n", model.ErrMalformed},
+		{"latin1", "en,fr\nCote,C\xf4te\n", model.ErrEncoding},
+		{"doctype", `<!DOCTYPE martif><martif/>`, model.ErrMalformed},
+		{"html", `<html/>`, model.ErrMalformed},
 	} {
 		if _, err := Read([]byte(tc.data), ReadOptions{}); !errors.Is(err, tc.sentinel) {
 			t.Errorf("%s: err = %v, want %v", tc.name, err, tc.sentinel)

@@ -13,7 +13,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/markdown"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // converter holds the state of one conversion; it is never shared.
@@ -21,7 +21,7 @@ type converter struct {
 	ctx  context.Context
 	src  string
 	name string
-	opts pipeline.ReadOptions
+	opts model.ReadOptions
 	// cursor and line track the position in src of the text being converted: the parser
 	// gives no positions, so each text node's first word is looked up ahead of the cursor.
 	cursor, line int
@@ -66,9 +66,9 @@ func headingLevel(a atom.Atom) int {
 }
 
 // document converts the parsed tree into doc.
-func (c *converter) document(root *html.Node, doc *pipeline.Document) error {
+func (c *converter) document(root *html.Node, doc *model.Document) error {
 	if maxDepth(root) > maxElementDepth {
-		return pipeline.Errorf(stage, pipeline.Pos{File: c.name}, pipeline.ErrTooDeep, "elements nest deeper than %d levels", maxElementDepth)
+		return model.Errorf(stage, model.Pos{File: c.name}, model.ErrTooDeep, "elements nest deeper than %d levels", maxElementDepth)
 	}
 	if !hasStructure(root) {
 		return c.inferNotes(root, doc)
@@ -79,7 +79,7 @@ func (c *converter) document(root *html.Node, doc *pipeline.Document) error {
 	}
 	blocks = c.headings(blocks, doc)
 	for _, b := range blocks {
-		if p, ok := b.(*pipeline.Paragraph); ok {
+		if p, ok := b.(*model.Paragraph); ok {
 			p.Numbered = true
 		}
 	}
@@ -176,8 +176,8 @@ func hasBlock(n *html.Node) bool {
 // (the text of a <div>, or text after a nested block) becomes paragraphs; lists and
 // quotations attach to the paragraph before them. listDepth is the depth of the list n is
 // in (0 outside lists).
-func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, error) {
-	var out []pipeline.Block
+func (c *converter) blocksOf(n *html.Node, listDepth int) ([]model.Block, error) {
+	var out []model.Block
 	acc := &textrun.Collector{}
 	flush := func() {
 		for _, p := range c.paragraphs(acc.Lines()) {
@@ -191,7 +191,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 		}
 		switch {
 		case ch.Type == html.TextNode:
-			c.text(ch, textrun.Style{Kind: pipeline.KindText}, acc)
+			c.text(ch, textrun.Style{Kind: model.KindText}, acc)
 			continue
 		case ch.Type != html.ElementNode || ignored[ch.DataAtom]:
 			continue
@@ -199,7 +199,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 			acc.Break(true)
 			continue
 		case inlineElems[ch.DataAtom] && !hasBlock(ch):
-			c.inline(ch, textrun.Style{Kind: pipeline.KindText}, acc)
+			c.inline(ch, textrun.Style{Kind: model.KindText}, acc)
 			continue
 		}
 		flush()
@@ -210,7 +210,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 		switch a := ch.DataAtom; {
 		case headingLevel(a) > 0:
 			if ins := textrun.Join(c.lineInlines(ch)); len(ins) > 0 {
-				out = append(out, &pipeline.Heading{Pos: c.pos(), Level: headingLevel(a), Inlines: ins,
+				out = append(out, &model.Heading{Pos: c.pos(), Level: headingLevel(a), Inlines: ins,
 					Why: fmt.Sprintf("HTML <%s>", ch.Data)})
 			}
 		case a == atom.Ul || a == atom.Ol || a == atom.Menu || a == atom.Dir:
@@ -243,7 +243,7 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 			}
 			for _, b := range sub {
 				switch b.(type) {
-				case *pipeline.List, *pipeline.Quote:
+				case *model.List, *model.Quote:
 					out = attach(out, b)
 				default:
 					out = append(out, b)
@@ -258,21 +258,21 @@ func (c *converter) blocksOf(n *html.Node, listDepth int) ([]pipeline.Block, err
 // attach makes b (a list or a quotation) a child of the paragraph just before it, which
 // introduces it; with no such paragraph b stands alone. A list that follows a list of the
 // same depth continues it (Word's list paragraphs arrive one by one).
-func attach(blocks []pipeline.Block, b pipeline.Block) []pipeline.Block {
+func attach(blocks []model.Block, b model.Block) []model.Block {
 	if len(blocks) == 0 {
 		return append(blocks, b)
 	}
 	switch last := blocks[len(blocks)-1].(type) {
-	case *pipeline.Paragraph:
-		if l, ok := b.(*pipeline.List); ok && len(last.Children) > 0 {
-			if prev, ok := last.Children[len(last.Children)-1].(*pipeline.List); ok && mergeList(prev, l) {
+	case *model.Paragraph:
+		if l, ok := b.(*model.List); ok && len(last.Children) > 0 {
+			if prev, ok := last.Children[len(last.Children)-1].(*model.List); ok && mergeList(prev, l) {
 				return blocks
 			}
 		}
 		last.Children = append(last.Children, b)
 		return blocks
-	case *pipeline.List:
-		if l, ok := b.(*pipeline.List); ok && mergeList(last, l) {
+	case *model.List:
+		if l, ok := b.(*model.List); ok && mergeList(last, l) {
 			return blocks
 		}
 	}
@@ -281,7 +281,7 @@ func attach(blocks []pipeline.Block, b pipeline.Block) []pipeline.Block {
 
 // mergeList appends the items of next to prev when they continue it: same depth, or deeper
 // (a nested level of prev's last item). It reports whether it did.
-func mergeList(prev, next *pipeline.List) bool {
+func mergeList(prev, next *model.List) bool {
 	switch {
 	case next.Depth == prev.Depth:
 		prev.Items = append(prev.Items, next.Items...)
@@ -289,7 +289,7 @@ func mergeList(prev, next *pipeline.List) bool {
 	case next.Depth > prev.Depth && len(prev.Items) > 0:
 		last := prev.Items[len(prev.Items)-1]
 		if n := len(last.Children); n > 0 {
-			if sub, ok := last.Children[n-1].(*pipeline.List); ok && mergeList(sub, next) {
+			if sub, ok := last.Children[n-1].(*model.List); ok && mergeList(sub, next) {
 				return true
 			}
 		}
@@ -321,10 +321,10 @@ var msoBullet = regexp.MustCompile(`^[\s\x{00a0}]*(?:[·•o§▪\-–]|\(?[0-9]
 
 // msoListItem turns a Word list paragraph into a one-item list at depth and attaches it,
 // so consecutive list paragraphs form one list.
-func (c *converter) msoListItem(out []pipeline.Block, p *html.Node, depth int) []pipeline.Block {
+func (c *converter) msoListItem(out []model.Block, p *html.Node, depth int) []model.Block {
 	ins := textrun.Join(c.lineInlines(p))
 	marker := ""
-	if len(ins) > 0 && ins[0].Kind != pipeline.KindFootnote {
+	if len(ins) > 0 && ins[0].Kind != model.KindFootnote {
 		if m := msoBullet.FindString(ins[0].Text); m != "" {
 			marker = strings.TrimSpace(strings.ReplaceAll(m, "\u00a0", " "))
 			ins[0].Text = ins[0].Text[len(m):]
@@ -335,18 +335,18 @@ func (c *converter) msoListItem(out []pipeline.Block, p *html.Node, depth int) [
 		return out
 	}
 	pos := c.pos()
-	l := &pipeline.List{Pos: pos, Depth: depth, Why: "Word list paragraph (mso-list)",
-		Items: []*pipeline.ListItem{{Pos: pos, Marker: marker, Inlines: ins}}}
+	l := &model.List{Pos: pos, Depth: depth, Why: "Word list paragraph (mso-list)",
+		Items: []*model.ListItem{{Pos: pos, Marker: marker, Inlines: ins}}}
 	return attach(out, l)
 }
 
 // list converts ul/ol at the given depth.
-func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
+func (c *converter) list(n *html.Node, depth int) (*model.List, error) {
 	pos := c.pos()
 	if depth > c.opts.Limits.WithDefaults().MaxDepth {
-		return nil, pipeline.Errorf(stage, pos, pipeline.ErrTooDeep, "lists nest deeper than %d levels", c.opts.Limits.WithDefaults().MaxDepth)
+		return nil, model.Errorf(stage, pos, model.ErrTooDeep, "lists nest deeper than %d levels", c.opts.Limits.WithDefaults().MaxDepth)
 	}
-	l := &pipeline.List{Pos: pos, Depth: depth, Why: "HTML bullet list"}
+	l := &model.List{Pos: pos, Depth: depth, Why: "HTML bullet list"}
 	ordered := n.DataAtom == atom.Ol
 	num := 1
 	if ordered {
@@ -360,9 +360,9 @@ func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
 			if ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "" {
 				// Stray text directly inside a list reads as an item.
 				acc := &textrun.Collector{}
-				c.text(ch, textrun.Style{Kind: pipeline.KindText}, acc)
+				c.text(ch, textrun.Style{Kind: model.KindText}, acc)
 				if ins := textrun.Join(acc.Lines()); len(ins) > 0 {
-					l.Items = append(l.Items, &pipeline.ListItem{Pos: c.pos(), Inlines: ins})
+					l.Items = append(l.Items, &model.ListItem{Pos: c.pos(), Inlines: ins})
 				}
 			}
 			continue
@@ -393,7 +393,7 @@ func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
 		if err != nil {
 			return nil, err
 		}
-		item := &pipeline.ListItem{Pos: itemPos}
+		item := &model.ListItem{Pos: itemPos}
 		if ordered {
 			item.Marker = fmt.Sprintf("%d.", num)
 			num++
@@ -402,7 +402,7 @@ func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
 		}
 		for i, b := range blocks {
 			switch b := b.(type) {
-			case *pipeline.Paragraph:
+			case *model.Paragraph:
 				if i == 0 {
 					item.Pos = b.Pos
 					item.Inlines = b.Inlines
@@ -410,8 +410,8 @@ func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
 					continue
 				}
 				item.Children = append(item.Children, b)
-			case *pipeline.Heading:
-				item.Children = append(item.Children, &pipeline.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
+			case *model.Heading:
+				item.Children = append(item.Children, &model.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
 			default:
 				item.Children = append(item.Children, b)
 			}
@@ -429,13 +429,13 @@ func (c *converter) list(n *html.Node, depth int) (*pipeline.List, error) {
 
 // quote converts a blockquote into a quotation of unnumbered paragraphs; structure inside
 // it is flattened, since a quotation reproduces text.
-func (c *converter) quote(n *html.Node, listDepth int) (*pipeline.Quote, error) {
+func (c *converter) quote(n *html.Node, listDepth int) (*model.Quote, error) {
 	pos := c.pos()
 	blocks, err := c.blocksOf(n, listDepth)
 	if err != nil {
 		return nil, err
 	}
-	q := &pipeline.Quote{Pos: pos, Why: "HTML <blockquote>"}
+	q := &model.Quote{Pos: pos, Why: "HTML <blockquote>"}
 	q.Paragraphs = flatten(blocks, nil)
 	if len(q.Paragraphs) == 0 {
 		return nil, nil
@@ -445,30 +445,30 @@ func (c *converter) quote(n *html.Node, listDepth int) (*pipeline.Quote, error) 
 }
 
 // flatten turns blocks into plain paragraphs, in reading order.
-func flatten(blocks []pipeline.Block, out []*pipeline.Paragraph) []*pipeline.Paragraph {
+func flatten(blocks []model.Block, out []*model.Paragraph) []*model.Paragraph {
 	for _, b := range blocks {
 		switch b := b.(type) {
-		case *pipeline.Paragraph:
-			out = append(out, &pipeline.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
+		case *model.Paragraph:
+			out = append(out, &model.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
 			out = flatten(b.Children, out)
-		case *pipeline.Heading:
-			out = append(out, &pipeline.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
-		case *pipeline.List:
+		case *model.Heading:
+			out = append(out, &model.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
+		case *model.List:
 			for _, it := range b.Items {
 				if len(it.Inlines) > 0 {
-					out = append(out, &pipeline.Paragraph{Pos: it.Pos, Inlines: it.Inlines})
+					out = append(out, &model.Paragraph{Pos: it.Pos, Inlines: it.Inlines})
 				}
 				out = flatten(it.Children, out)
 			}
-		case *pipeline.Quote:
+		case *model.Quote:
 			out = append(out, b.Paragraphs...)
-		case *pipeline.Note:
-			out = append(out, &pipeline.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
-		case *pipeline.Table:
+		case *model.Note:
+			out = append(out, &model.Paragraph{Pos: b.Pos, Inlines: b.Inlines})
+		case *model.Table:
 			for _, row := range b.Rows {
 				for _, cell := range row {
 					if len(cell) > 0 {
-						out = append(out, &pipeline.Paragraph{Pos: b.Pos, Inlines: cell})
+						out = append(out, &model.Paragraph{Pos: b.Pos, Inlines: cell})
 					}
 				}
 			}
@@ -478,14 +478,14 @@ func flatten(blocks []pipeline.Block, out []*pipeline.Paragraph) []*pipeline.Par
 }
 
 // table converts a data table into rows of cells.
-func (c *converter) table(t *html.Node) *pipeline.Table {
-	tb := &pipeline.Table{Pos: c.pos()}
+func (c *converter) table(t *html.Node) *model.Table {
+	tb := &model.Table{Pos: c.pos()}
 	var rows func(*html.Node)
 	rows = func(n *html.Node) {
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			switch ch.DataAtom {
 			case atom.Tr:
-				var cells [][]pipeline.Inline
+				var cells [][]model.Inline
 				for td := ch.FirstChild; td != nil; td = td.NextSibling {
 					if td.DataAtom == atom.Td || td.DataAtom == atom.Th {
 						cells = append(cells, textrun.Join(c.lineInlines(td)))
@@ -509,8 +509,8 @@ func (c *converter) table(t *html.Node) *pipeline.Table {
 
 // pre converts preformatted text: blank lines separate paragraphs, and within a paragraph
 // the note-line rule decides which lines are separate notes.
-func (c *converter) pre(n *html.Node) []pipeline.Block {
-	var out []pipeline.Block
+func (c *converter) pre(n *html.Node) []model.Block {
+	var out []model.Block
 	var group []textrun.Line
 	flush := func() {
 		for _, p := range c.paragraphs(group) {
@@ -524,7 +524,7 @@ func (c *converter) pre(n *html.Node) []pipeline.Block {
 		if strings.TrimSpace(l) == "" {
 			flush()
 		} else {
-			group = append(group, textrun.Line{Inlines: pipeline.Texts(textrun.Clean(l), line), Line: line})
+			group = append(group, textrun.Line{Inlines: model.Texts(textrun.Clean(l), line), Line: line})
 		}
 		line++
 	}
@@ -533,22 +533,22 @@ func (c *converter) pre(n *html.Node) []pipeline.Block {
 }
 
 // paragraphs groups lines into paragraphs by the note-line rule.
-func (c *converter) paragraphs(ls []textrun.Line) []*pipeline.Paragraph {
+func (c *converter) paragraphs(ls []textrun.Line) []*model.Paragraph {
 	if len(ls) == 0 {
 		return nil
 	}
 	texts := make([]string, len(ls))
 	hard := make([]bool, len(ls))
 	for i, l := range ls {
-		texts[i] = pipeline.PlainText(l.Inlines)
+		texts[i] = model.PlainText(l.Inlines)
 		hard[i] = l.Hard
 	}
 	starts := markdown.NoteStarts(texts, hard)
-	var out []*pipeline.Paragraph
+	var out []*model.Paragraph
 	begin := 0
 	emit := func(g []textrun.Line) {
 		if ins := textrun.Join(g); len(ins) > 0 {
-			out = append(out, &pipeline.Paragraph{Pos: pipeline.Pos{File: c.name, Line: g[0].Line}, Inlines: ins})
+			out = append(out, &model.Paragraph{Pos: model.Pos{File: c.name, Line: g[0].Line}, Inlines: ins})
 		}
 	}
 	for i := 1; i < len(ls); i++ {
@@ -569,33 +569,33 @@ func (c *converter) paragraphs(ls []textrun.Line) []*pipeline.Paragraph {
 // headings moves a lone leading h1 into the front matter as the title, and shifts heading
 // levels so the highest level used becomes a chapter (pages often start at h2 or h3); levels
 // below the third stay at 3.
-func (c *converter) headings(blocks []pipeline.Block, doc *pipeline.Document) []pipeline.Block {
+func (c *converter) headings(blocks []model.Block, doc *model.Document) []model.Block {
 	h1s, top := 0, 7
 	for _, b := range blocks {
-		if h, ok := b.(*pipeline.Heading); ok {
+		if h, ok := b.(*model.Heading); ok {
 			if h.Level == 1 {
 				h1s++
 			}
 		}
 	}
 	if len(blocks) > 0 {
-		if h, ok := blocks[0].(*pipeline.Heading); ok && h.Level == 1 && h1s == 1 {
-			text := strings.TrimSpace(pipeline.PlainText(h.Inlines))
-			doc.Front = append(doc.Front, pipeline.FrontLine{Pos: h.Pos, Kind: "title", Text: text, Why: "the only <h1>, at the top"})
+		if h, ok := blocks[0].(*model.Heading); ok && h.Level == 1 && h1s == 1 {
+			text := strings.TrimSpace(model.PlainText(h.Inlines))
+			doc.Front = append(doc.Front, model.FrontLine{Pos: h.Pos, Kind: "title", Text: text, Why: "the only <h1>, at the top"})
 			if doc.Meta.Title == "" {
 				doc.Meta.Title = text
-				doc.Meta.Lines = map[string]pipeline.Pos{"title": h.Pos}
+				doc.Meta.Lines = map[string]model.Pos{"title": h.Pos}
 			}
 			blocks = blocks[1:]
 		}
 	}
 	for _, b := range blocks {
-		if h, ok := b.(*pipeline.Heading); ok {
+		if h, ok := b.(*model.Heading); ok {
 			top = min(top, h.Level)
 		}
 	}
 	for _, b := range blocks {
-		if h, ok := b.(*pipeline.Heading); ok {
+		if h, ok := b.(*model.Heading); ok {
 			if top > 1 {
 				h.Why += fmt.Sprintf(" (levels shifted: <h%d> is the top level)", top)
 			}
@@ -637,7 +637,7 @@ func attr(n *html.Node, key string) string {
 }
 
 // pos returns the current source position.
-func (c *converter) pos() pipeline.Pos { return pipeline.Pos{File: c.name, Line: c.line} }
+func (c *converter) pos() model.Pos { return model.Pos{File: c.name, Line: c.line} }
 
 // locate advances the position to the first word of s, searched a bounded distance ahead
 // of the cursor so a word that is not found (an entity, a tag attribute) costs little.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/notes"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // lineBuilder turns a tree without explicit structure into the lines a .txt file would
@@ -25,7 +25,7 @@ type lineBuilder struct {
 // end finishes the current line, if it holds text.
 func (b *lineBuilder) end() {
 	for _, l := range b.cur.Lines() {
-		b.lines = append(b.lines, notes.Line{Text: pipeline.PlainText(l.Inlines), Pos: pipeline.Pos{File: b.c.name, Line: l.Line}, Inlines: l.Inlines})
+		b.lines = append(b.lines, notes.Line{Text: model.PlainText(l.Inlines), Pos: model.Pos{File: b.c.name, Line: l.Line}, Inlines: l.Inlines})
 	}
 	b.cur = textrun.Collector{}
 }
@@ -44,7 +44,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch {
 		case ch.Type == html.TextNode:
-			b.c.text(ch, textrun.Style{Kind: pipeline.KindText}, &b.cur)
+			b.c.text(ch, textrun.Style{Kind: model.KindText}, &b.cur)
 		case ch.Type != html.ElementNode || ignored[ch.DataAtom]:
 		case ch.DataAtom == atom.Br:
 			if b.empty() {
@@ -53,7 +53,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 				b.end()
 			}
 		case inlineElems[ch.DataAtom] && !hasBlock(ch):
-			b.c.inline(ch, textrun.Style{Kind: pipeline.KindText}, &b.cur)
+			b.c.inline(ch, textrun.Style{Kind: model.KindText}, &b.cur)
 		case ch.DataAtom == atom.Pre:
 			b.end()
 			for l := range strings.SplitSeq(textContent(ch), "\n") {
@@ -62,7 +62,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 					b.blank()
 					continue
 				}
-				ins := pipeline.Texts(textrun.Clean(strings.TrimRight(l, " \t\r")), b.c.line)
+				ins := model.Texts(textrun.Clean(strings.TrimRight(l, " \t\r")), b.c.line)
 				b.lines = append(b.lines, notes.Line{Text: ins[0].Text, Pos: b.c.pos(), Inlines: ins})
 			}
 		case ch.DataAtom == atom.P && strings.TrimSpace(strings.ReplaceAll(textContent(ch), "\u00a0", " ")) == "":
@@ -81,7 +81,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 // inferNotes hands an HTML document without explicit structure to the notes inference:
 // each line of text (a <div>, a <p>, text between <br>s) becomes a line, and paragraphs
 // are separated by blank lines as they would be in a .txt file.
-func (c *converter) inferNotes(root *html.Node, doc *pipeline.Document) error {
+func (c *converter) inferNotes(root *html.Node, doc *model.Document) error {
 	b := &lineBuilder{c: c, blankAfterP: !hasEmptyParagraph(root)}
 	b.walk(root)
 	b.end()

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
@@ -25,24 +25,24 @@ func styleOf(n *html.Node, st textrun.Style) textrun.Style {
 	case atom.A:
 		if href := strings.TrimSpace(attr(n, "href")); href != "" && !strings.HasPrefix(href, "#") &&
 			!strings.HasPrefix(strings.ToLower(href), "javascript:") {
-			return textrun.Style{Kind: pipeline.KindLink, URL: textrun.Clean(href)}
+			return textrun.Style{Kind: model.KindLink, URL: textrun.Clean(href)}
 		}
 	case atom.B, atom.Strong:
 		// Google Docs wraps a whole copied selection in <b textrun.Style="font-weight:normal">.
 		if !cssNormal.MatchString(css) {
-			st = st.With(pipeline.KindStrong)
+			st = st.With(model.KindStrong)
 		}
 	case atom.I, atom.Em, atom.Cite, atom.Dfn, atom.Var:
-		st = st.With(pipeline.KindEmphasis)
+		st = st.With(model.KindEmphasis)
 	}
 	if css != "" {
 		if cssBold.MatchString(css) {
-			st = st.With(pipeline.KindStrong)
-		} else if cssNormal.MatchString(css) && st.Kind == pipeline.KindStrong && n.DataAtom != atom.B && n.DataAtom != atom.Strong {
-			st = textrun.Style{Kind: pipeline.KindText}
+			st = st.With(model.KindStrong)
+		} else if cssNormal.MatchString(css) && st.Kind == model.KindStrong && n.DataAtom != atom.B && n.DataAtom != atom.Strong {
+			st = textrun.Style{Kind: model.KindText}
 		}
 		if cssItalic.MatchString(css) {
-			st = st.With(pipeline.KindEmphasis)
+			st = st.With(model.KindEmphasis)
 		}
 	}
 	return st
@@ -59,7 +59,7 @@ func (c *converter) text(n *html.Node, st textrun.Style, out *textrun.Collector)
 		return
 	}
 	line := c.locate(n.Data)
-	out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(t), URL: st.URL, Line: line})
+	out.Add(model.Inline{Kind: st.Kind, Text: textrun.Clean(t), URL: st.URL, Line: line})
 }
 
 // inline walks an inline element.
@@ -79,7 +79,7 @@ func (c *converter) inline(n *html.Node, st textrun.Style, out *textrun.Collecto
 				c.warnedImage = true
 				c.opts.Warnings.Warn(stage, c.pos(), "images are not carried over; their alternative text is kept")
 			}
-			out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(alt), URL: st.URL, Line: c.line})
+			out.Add(model.Inline{Kind: st.Kind, Text: textrun.Clean(alt), URL: st.URL, Line: c.line})
 		}
 		return
 	}
@@ -102,7 +102,7 @@ func (c *converter) lineInlines(n *html.Node) []textrun.Line {
 				walk(ch)
 				out.Break(false)
 			default:
-				c.inline(ch, styleOf(n, textrun.Style{Kind: pipeline.KindText}), out)
+				c.inline(ch, styleOf(n, textrun.Style{Kind: model.KindText}), out)
 			}
 		}
 	}

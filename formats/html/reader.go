@@ -24,7 +24,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/scribe-un/scribe/formats/internal/textenc"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // stage names this reader in errors and warnings.
@@ -37,17 +37,17 @@ const maxElementDepth = 256
 type reader struct{}
 
 // NewReader returns the HTML reader. It holds no state and is safe for concurrent use.
-func NewReader() pipeline.Reader { return reader{} }
+func NewReader() model.Reader { return reader{} }
 
 // Format returns "html".
 func (reader) Format() string { return "html" }
 
 // Read parses data as HTML. Errors wrap pipeline.ErrEmpty, ErrBinary, ErrEncoding,
 // ErrTooLarge or ErrTooDeep and name the file.
-func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) (doc *pipeline.Document, err error) {
+func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "cannot parse HTML: %v", p)
+			doc, err = nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "cannot parse HTML: %v", p)
 		}
 	}()
 	if err := ctx.Err(); err != nil {
@@ -62,10 +62,10 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 	}
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "%v", err)
+		return nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "%v", err)
 	}
 	c := &converter{ctx: ctx, src: text, name: opts.Name, opts: opts, line: 1}
-	doc = &pipeline.Document{Source: opts.Name}
+	doc = &model.Document{Source: opts.Name}
 	if opts.SourceLang != "" {
 		doc.Meta.OriginalLang = opts.SourceLang
 	}
@@ -73,7 +73,7 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 		return nil, err
 	}
 	if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrEmpty, "no text in the HTML body")
+		return nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrEmpty, "no text in the HTML body")
 	}
 	return doc, nil
 }
@@ -81,7 +81,7 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 // decode turns the bytes into UTF-8. UTF-8 and files with a byte order mark go through
 // the shared text decoder; other bytes are decoded with the charset the page declares in a
 // <meta> element when it names one (Shift_JIS, KOI8-R, GB2312…), else as Windows-1252.
-func decode(data []byte, opts pipeline.ReadOptions) (string, error) {
+func decode(data []byte, opts model.ReadOptions) (string, error) {
 	bom := bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
 	if !bom && !utf8.Valid(data) {
 		if _, name, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], "text/html"); name != "" && name != "windows-1252" && name != "utf-8" {
@@ -91,7 +91,7 @@ func decode(data []byte, opts pipeline.ReadOptions) (string, error) {
 					if err != nil {
 						return "", err
 					}
-					opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "file is %s as its <meta> element declares; converted", name)
+					opts.Warnings.Warn(stage, model.Pos{File: opts.Name}, "file is %s as its <meta> element declares; converted", name)
 					return dec.Text, nil
 				}
 			}

@@ -11,59 +11,59 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func read(t testing.TB, name string) *pipeline.Document {
+func read(t testing.TB, name string) *model.Document {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: name})
+	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: name})
 	if err != nil {
 		t.Fatalf("Read %s: %v", name, err)
 	}
 	return doc
 }
 
-func golden(t *testing.T, name string, doc *pipeline.Document) {
+func golden(t *testing.T, name string, doc *model.Document) {
 	t.Helper()
 	var b strings.Builder
-	if err := pipeline.Inspect(&b, doc); err != nil {
+	if err := model.Inspect(&b, doc); err != nil {
 		t.Fatal(err)
 	}
 	testutil.Golden(t, filepath.Join("testdata", name), []byte(b.String()), *update)
 }
 
 // summary renders the structure without positions.
-func summary(blocks []pipeline.Block) string {
+func summary(blocks []model.Block) string {
 	var b strings.Builder
-	var walk func([]pipeline.Block, string)
-	walk = func(bs []pipeline.Block, ind string) {
+	var walk func([]model.Block, string)
+	walk = func(bs []model.Block, ind string) {
 		for _, bl := range bs {
 			switch n := bl.(type) {
-			case *pipeline.Heading:
-				fmt.Fprintf(&b, "%sh%d %s\n", ind, n.Level, pipeline.PlainText(n.Inlines))
-			case *pipeline.Paragraph:
-				fmt.Fprintf(&b, "%sp %s\n", ind, pipeline.PlainText(n.Inlines))
+			case *model.Heading:
+				fmt.Fprintf(&b, "%sh%d %s\n", ind, n.Level, model.PlainText(n.Inlines))
+			case *model.Paragraph:
+				fmt.Fprintf(&b, "%sp %s\n", ind, model.PlainText(n.Inlines))
 				walk(n.Children, ind+"  ")
-			case *pipeline.List:
+			case *model.List:
 				fmt.Fprintf(&b, "%slist %d\n", ind, n.Depth)
 				for _, it := range n.Items {
-					fmt.Fprintf(&b, "%s  - %s\n", ind, pipeline.PlainText(it.Inlines))
+					fmt.Fprintf(&b, "%s  - %s\n", ind, model.PlainText(it.Inlines))
 					walk(it.Children, ind+"    ")
 				}
-			case *pipeline.Quote:
+			case *model.Quote:
 				for _, p := range n.Paragraphs {
-					fmt.Fprintf(&b, "%s> %s\n", ind, pipeline.PlainText(p.Inlines))
+					fmt.Fprintf(&b, "%s> %s\n", ind, model.PlainText(p.Inlines))
 				}
-			case *pipeline.Table:
+			case *model.Table:
 				fmt.Fprintf(&b, "%stable %d rows\n", ind, len(n.Rows))
-			case *pipeline.Note:
-				fmt.Fprintf(&b, "%snote %s\n", ind, pipeline.PlainText(n.Inlines))
+			case *model.Note:
+				fmt.Fprintf(&b, "%snote %s\n", ind, model.PlainText(n.Inlines))
 			}
 		}
 	}
@@ -95,9 +95,9 @@ p A layout table around a paragraph.
 	if got := summary(doc.Blocks); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	runs := func(b pipeline.Block) string {
+	runs := func(b model.Block) string {
 		var s []string
-		for _, in := range b.(*pipeline.Paragraph).Inlines {
+		for _, in := range b.(*model.Paragraph).Inlines {
 			s = append(s, fmt.Sprintf("%s:%s", in.Kind, in.Text))
 		}
 		return strings.Join(s, "|")
@@ -108,8 +108,8 @@ p A layout table around a paragraph.
 	if got := runs(doc.Blocks[5]); !strings.Contains(got, "strong:bold by style") {
 		t.Errorf("inline CSS bold lost: %s", got)
 	}
-	item := doc.Blocks[2].(*pipeline.Paragraph).Children[0].(*pipeline.List).Items[0]
-	if in := item.Inlines[1]; in.Kind != pipeline.KindLink || in.URL != "https://www.itu.int/wsis/" {
+	item := doc.Blocks[2].(*model.Paragraph).Children[0].(*model.List).Items[0]
+	if in := item.Inlines[1]; in.Kind != model.KindLink || in.URL != "https://www.itu.int/wsis/" {
 		t.Errorf("link %+v", in)
 	}
 	golden(t, "structure.inspect", doc)
@@ -138,7 +138,7 @@ func TestWordListParagraphs(t *testing.T) {
 <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>The Stocktaking Report</p>
 <p class=MsoListParagraphCxSpLast style='mso-list:l0 level2 lfo1'><span>o<span>&nbsp;&nbsp; </span></span>a database</p>
 <p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><span>·<span>&nbsp;&nbsp; </span></span>The Commitments Paper</p></body></html>`
-	doc, err := NewReader().Read(context.Background(), []byte(src), pipeline.ReadOptions{Name: "word.html"})
+	doc, err := NewReader().Read(context.Background(), []byte(src), model.ReadOptions{Name: "word.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,15 +161,15 @@ func TestErrors(t *testing.T) {
 		data     string
 		sentinel error
 	}{
-		{"empty", "", pipeline.ErrEmpty},
-		{"no text", "<html><body><script>x()</script></body></html>", pipeline.ErrEmpty},
-		{"binary", "<p>\x00</p>", pipeline.ErrBinary},
-		{"too deep", strings.Repeat("<div>", 300) + "x", pipeline.ErrTooDeep},
-		{"lists too deep", strings.Repeat("<ul><li>", 40) + "x", pipeline.ErrTooDeep},
+		{"empty", "", model.ErrEmpty},
+		{"no text", "<html><body><script>x()</script></body></html>", model.ErrEmpty},
+		{"binary", "<p>\x00</p>", model.ErrBinary},
+		{"too deep", strings.Repeat("<div>", 300) + "x", model.ErrTooDeep},
+		{"lists too deep", strings.Repeat("<ul><li>", 40) + "x", model.ErrTooDeep},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewReader().Read(context.Background(), []byte(c.data), pipeline.ReadOptions{Name: "bad.html"})
+			_, err := NewReader().Read(context.Background(), []byte(c.data), model.ReadOptions{Name: "bad.html"})
 			if !errors.Is(err, c.sentinel) {
 				t.Fatalf("error %v, want %v", err, c.sentinel)
 			}
@@ -184,11 +184,11 @@ func TestErrors(t *testing.T) {
 func TestDeclaredCharset(t *testing.T) {
 	src := append([]byte(`<html><head><meta charset="koi8-r"></head><body><h2>A</h2><p>`), 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4)
 	src = append(src, []byte(`</p></body></html>`)...)
-	doc, err := NewReader().Read(context.Background(), src, pipeline.ReadOptions{Name: "koi8.html"})
+	doc, err := NewReader().Read(context.Background(), src, model.ReadOptions{Name: "koi8.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := pipeline.PlainText(doc.Blocks[1].(*pipeline.Paragraph).Inlines); got != "Привет" {
+	if got := model.PlainText(doc.Blocks[1].(*model.Paragraph).Inlines); got != "Привет" {
 		t.Errorf("text %q", got)
 	}
 }
@@ -204,9 +204,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("<ul><li>a<ol><li>b</ol></ul><blockquote><ul><li>q</blockquote><table><tr><td>1<td>2<tr><td>3"))
 	f.Add([]byte("<p style='mso-list:l0 level3 lfo1'>· x</p><pre>a\nb\n\nc</pre>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: "fuzz.html"})
+		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "fuzz.html"})
 		if err != nil {
-			var pe *pipeline.Error
+			var pe *model.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error is not a *pipeline.Error: %v", err)
 			}
@@ -215,13 +215,13 @@ func FuzzRead(f *testing.F) {
 		if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
 			t.Fatal("empty document without error")
 		}
-		pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+		model.Walk(doc.Blocks, func(b model.Block) bool {
 			switch n := b.(type) {
-			case *pipeline.Heading:
+			case *model.Heading:
 				if n.Level < 1 || n.Level > 3 {
 					t.Fatalf("heading %+v", n)
 				}
-			case *pipeline.List:
+			case *model.List:
 				if n.Depth < 1 || len(n.Items) == 0 {
 					t.Fatalf("list %+v", n)
 				}

@@ -11,27 +11,27 @@ import (
 	"errors"
 	"io"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Schema identifies the version of the JSON form.
 const Schema = "scribe-document/1"
 
 type envelope struct {
-	Schema   string             `json:"schema"`
-	Document *pipeline.Document `json:"document"`
+	Schema   string          `json:"schema"`
+	Document *model.Document `json:"document"`
 }
 
 type writer struct{}
 
 // NewWriter returns the JSON writer (Format "json", extension ".json").
-func NewWriter() pipeline.Writer { return writer{} }
+func NewWriter() model.Writer { return writer{} }
 
 func (writer) Format() string { return "json" }
 func (writer) Ext() string    { return ".json" }
 
 // Write prints the document, indented, with a final newline.
-func (writer) Write(_ context.Context, w io.Writer, doc *pipeline.Document, _ pipeline.WriteOptions) error {
+func (writer) Write(_ context.Context, w io.Writer, doc *model.Document, _ model.WriteOptions) error {
 	var buf bytes.Buffer
 	enc := stdjson.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -46,18 +46,18 @@ func (writer) Write(_ context.Context, w io.Writer, doc *pipeline.Document, _ pi
 type reader struct{}
 
 // NewReader returns the JSON reader (Format "json"): it accepts what the writer prints.
-func NewReader() pipeline.Reader { return reader{} }
+func NewReader() model.Reader { return reader{} }
 
 func (reader) Format() string { return "json" }
 
 // Read decodes a document written by the JSON writer.
-func (reader) Read(_ context.Context, data []byte, opts pipeline.ReadOptions) (*pipeline.Document, error) {
-	pos := pipeline.Pos{File: opts.Name}
+func (reader) Read(_ context.Context, data []byte, opts model.ReadOptions) (*model.Document, error) {
+	pos := model.Pos{File: opts.Name}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, pipeline.Errorf("json", pos, pipeline.ErrEmpty, "file is empty")
+		return nil, model.Errorf("json", pos, model.ErrEmpty, "file is empty")
 	}
 	if depth := maxDepth(data); depth > 4*opts.Limits.WithDefaults().MaxDepth+16 {
-		return nil, pipeline.Errorf("json", pos, pipeline.ErrTooDeep, "nesting depth %d", depth)
+		return nil, model.Errorf("json", pos, model.ErrTooDeep, "nesting depth %d", depth)
 	}
 	var env envelope
 	dec := stdjson.NewDecoder(bytes.NewReader(data))
@@ -66,10 +66,10 @@ func (reader) Read(_ context.Context, data []byte, opts pipeline.ReadOptions) (*
 		if errors.As(err, &se) {
 			pos.Line = 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
 		}
-		return nil, pipeline.Errorf("json", pos, pipeline.ErrMalformed, "%v", err)
+		return nil, model.Errorf("json", pos, model.ErrMalformed, "%v", err)
 	}
 	if env.Schema != Schema || env.Document == nil {
-		return nil, pipeline.Errorf("json", pos, pipeline.ErrMalformed, "not a scribe document (schema %q, want %q)", env.Schema, Schema)
+		return nil, model.Errorf("json", pos, model.ErrMalformed, "not a scribe document (schema %q, want %q)", env.Schema, Schema)
 	}
 	if env.Document.Source == "" {
 		env.Document.Source = opts.Name

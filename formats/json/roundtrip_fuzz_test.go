@@ -3,13 +3,14 @@ package json_test
 import (
 	"bytes"
 	"context"
-	"github.com/scribe-un/scribe/internal/fuzzdoc"
 	"reflect"
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/internal/fuzzdoc"
+	"github.com/scribe-un/scribe/pipeline/model"
+
 	scribejson "github.com/scribe-un/scribe/formats/json"
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // FuzzRoundTrip: notes → notes reader → normalizers → JSON writer → JSON reader gives the
@@ -24,7 +25,7 @@ func FuzzRoundTrip(f *testing.F) {
 		if src == nil {
 			return
 		}
-		for _, doc := range []*pipeline.Document{src, out} {
+		for _, doc := range []*model.Document{src, out} {
 			b1 := rtWrite(t, doc)
 			d1 := rtRead(t, b1)
 			if !reflect.DeepEqual(doc, d1) {
@@ -41,18 +42,18 @@ func FuzzRoundTrip(f *testing.F) {
 	})
 }
 
-func rtWrite(t *testing.T, doc *pipeline.Document) []byte {
+func rtWrite(t *testing.T, doc *model.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := scribejson.NewWriter().Write(context.Background(), &buf, doc, pipeline.WriteOptions{}); err != nil {
+	if err := scribejson.NewWriter().Write(context.Background(), &buf, doc, model.WriteOptions{}); err != nil {
 		t.Fatalf("write: %v", err)
 	}
 	return buf.Bytes()
 }
 
-func rtRead(t *testing.T, data []byte) *pipeline.Document {
+func rtRead(t *testing.T, data []byte) *model.Document {
 	t.Helper()
-	doc, err := scribejson.NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: "f.json"})
+	doc, err := scribejson.NewReader().Read(context.Background(), data, model.ReadOptions{Name: "f.json"})
 	if err != nil {
 		t.Fatalf("read back: %v\n%s", err, data)
 	}

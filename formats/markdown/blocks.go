@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // maxHeadingLevel is the deepest heading level the model distinguishes: chapters (1),
@@ -18,13 +18,13 @@ import (
 const maxHeadingLevel = 3
 
 // document converts the goldmark tree into doc's blocks.
-func (c *converter) document(root ast.Node, doc *pipeline.Document) error {
+func (c *converter) document(root ast.Node, doc *model.Document) error {
 	c.collectFootnotes(root)
 	if !hasExplicitStructure(root) {
 		return c.inferNotes(root, doc)
 	}
 	title, shift := c.titleShift(root, doc)
-	var blocks []pipeline.Block
+	var blocks []model.Block
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if err := c.ctx.Err(); err != nil {
 			return err
@@ -43,7 +43,7 @@ func (c *converter) document(root ast.Node, doc *pipeline.Document) error {
 			if shift > 0 {
 				why += fmt.Sprintf(" (levels shifted: %s is the top level)", strings.Repeat("#", shift+1))
 			}
-			blocks = append(blocks, &pipeline.Heading{Pos: c.pos(c.firstLine(n)), Level: level, Inlines: ins, Why: why})
+			blocks = append(blocks, &model.Heading{Pos: c.pos(c.firstLine(n)), Level: level, Inlines: ins, Why: why})
 		case *ast.Paragraph:
 			for _, p := range c.splitParagraph(n) {
 				p.Numbered = true
@@ -86,9 +86,9 @@ func (c *converter) document(root ast.Node, doc *pipeline.Document) error {
 
 // attach makes b (a list or a quotation) a child of the paragraph just before it, which
 // introduces it; with no such paragraph (after a heading, at the start) b stands alone.
-func attach(blocks []pipeline.Block, b pipeline.Block) []pipeline.Block {
+func attach(blocks []model.Block, b model.Block) []model.Block {
 	if len(blocks) > 0 {
-		if p, ok := blocks[len(blocks)-1].(*pipeline.Paragraph); ok {
+		if p, ok := blocks[len(blocks)-1].(*model.Paragraph); ok {
 			p.Children = append(p.Children, b)
 			return blocks
 		}
@@ -113,7 +113,7 @@ func hasExplicitStructure(root ast.Node) bool {
 // over "## Item 1" sections): it goes to the front matter as the title. Then the highest
 // level used by the remaining headings becomes level 1 (chapters), so "##" sections under a
 // title are chapters. It returns the title flag and the number of levels to subtract.
-func (c *converter) titleShift(root ast.Node, doc *pipeline.Document) (title bool, shift int) {
+func (c *converter) titleShift(root ast.Node, doc *model.Document) (title bool, shift int) {
 	first, ok := root.FirstChild().(*ast.Heading)
 	if ok && first.Level == 1 {
 		title = true
@@ -125,17 +125,17 @@ func (c *converter) titleShift(root ast.Node, doc *pipeline.Document) (title boo
 		}
 		if title {
 			ins := c.joinedInlines(first)
-			text := strings.TrimSpace(pipeline.PlainText(ins))
+			text := strings.TrimSpace(model.PlainText(ins))
 			if text == "" {
 				title = false
 			} else {
 				line := c.firstLine(first)
-				doc.Front = append(doc.Front, pipeline.FrontLine{Pos: c.pos(line), Kind: "title", Text: text,
+				doc.Front = append(doc.Front, model.FrontLine{Pos: c.pos(line), Kind: "title", Text: text,
 					Why: "the only # heading, at the top of the file"})
 				if doc.Meta.Title == "" {
 					doc.Meta.Title = text
 					if doc.Meta.Lines == nil {
-						doc.Meta.Lines = map[string]pipeline.Pos{}
+						doc.Meta.Lines = map[string]model.Pos{}
 					}
 					doc.Meta.Lines["title"] = c.pos(line)
 				}
@@ -154,12 +154,12 @@ func (c *converter) titleShift(root ast.Node, doc *pipeline.Document) (title boo
 }
 
 // list converts a Markdown list at the given depth (1 for a top-level list).
-func (c *converter) list(n *ast.List, depth int) (*pipeline.List, error) {
+func (c *converter) list(n *ast.List, depth int) (*model.List, error) {
 	line := c.firstLine(n)
 	if depth > c.maxDepth {
 		return nil, c.tooDeep(line)
 	}
-	l := &pipeline.List{Pos: c.pos(line), Depth: depth}
+	l := &model.List{Pos: c.pos(line), Depth: depth}
 	if n.IsOrdered() {
 		l.Why = "Markdown ordered list (its numbers are replaced by the report's)"
 	} else {
@@ -167,7 +167,7 @@ func (c *converter) list(n *ast.List, depth int) (*pipeline.List, error) {
 	}
 	num := n.Start
 	for it := n.FirstChild(); it != nil; it = it.NextSibling() {
-		item := &pipeline.ListItem{Pos: c.pos(c.firstLine(it))}
+		item := &model.ListItem{Pos: c.pos(c.firstLine(it))}
 		if n.IsOrdered() {
 			item.Marker = fmt.Sprintf("%d%c", num, n.Marker)
 			num++
@@ -202,7 +202,7 @@ func (c *converter) list(n *ast.List, depth int) (*pipeline.List, error) {
 					continue
 				}
 				// A second paragraph of the same item continues it without a number.
-				item.Children = append(item.Children, &pipeline.Paragraph{Pos: c.pos(c.firstLine(ch)), Inlines: ins})
+				item.Children = append(item.Children, &model.Paragraph{Pos: c.pos(c.firstLine(ch)), Inlines: ins})
 			}
 		}
 		if item.Inlines == nil && len(item.Children) == 0 {
@@ -216,12 +216,12 @@ func (c *converter) list(n *ast.List, depth int) (*pipeline.List, error) {
 // quote converts a block quotation into a quotation of unnumbered paragraphs. Lists and
 // nested quotations inside it are flattened into its paragraphs: a quotation reproduces
 // text, it does not carry the report's own structure.
-func (c *converter) quote(n *ast.Blockquote, depth int) (*pipeline.Quote, error) {
+func (c *converter) quote(n *ast.Blockquote, depth int) (*model.Quote, error) {
 	line := c.firstLine(n)
 	if depth > c.maxDepth {
 		return nil, c.tooDeep(line)
 	}
-	q := &pipeline.Quote{Pos: c.pos(line), Why: "Markdown block quotation (>)"}
+	q := &model.Quote{Pos: c.pos(line), Why: "Markdown block quotation (>)"}
 	var walk func(ast.Node, int) error
 	walk = func(n ast.Node, d int) error {
 		if d > c.maxDepth {
@@ -235,7 +235,7 @@ func (c *converter) quote(n *ast.Blockquote, depth int) (*pipeline.Quote, error)
 				}
 			default:
 				if ins := c.blockInlines(ch); len(ins) > 0 {
-					q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: c.pos(c.firstLine(ch)), Inlines: ins})
+					q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: c.pos(c.firstLine(ch)), Inlines: ins})
 				}
 			}
 		}
@@ -252,7 +252,7 @@ func (c *converter) quote(n *ast.Blockquote, depth int) (*pipeline.Quote, error)
 
 // blockInlines returns the text of a leaf block (paragraph, heading, code, HTML) as runs,
 // its lines joined by spaces.
-func (c *converter) blockInlines(n ast.Node) []pipeline.Inline {
+func (c *converter) blockInlines(n ast.Node) []model.Inline {
 	switch n := n.(type) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		if p := c.codeBlock(n); p != nil {
@@ -270,7 +270,7 @@ func (c *converter) blockInlines(n ast.Node) []pipeline.Inline {
 
 // codeBlock keeps a code block's text as one paragraph; notes rarely hold code, and when
 // they do it is usually a pasted snippet whose words still matter.
-func (c *converter) codeBlock(n ast.Node) *pipeline.Paragraph {
+func (c *converter) codeBlock(n ast.Node) *model.Paragraph {
 	segs := n.Lines()
 	var parts []string
 	for i := 0; i < segs.Len(); i++ {
@@ -283,13 +283,13 @@ func (c *converter) codeBlock(n ast.Node) *pipeline.Paragraph {
 		return nil
 	}
 	line := c.firstLine(n)
-	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(textrun.Clean(strings.Join(parts, " ")), line),
+	return &model.Paragraph{Pos: c.pos(line), Inlines: model.Texts(textrun.Clean(strings.Join(parts, " ")), line),
 		Why: "Markdown code block kept as text"}
 }
 
 // htmlBlock keeps the text of raw HTML (tags removed); comments and tag-only blocks
 // vanish.
-func (c *converter) htmlBlock(n *ast.HTMLBlock) *pipeline.Paragraph {
+func (c *converter) htmlBlock(n *ast.HTMLBlock) *model.Paragraph {
 	var raw bytes.Buffer
 	segs := n.Lines()
 	for i := 0; i < segs.Len(); i++ {
@@ -305,7 +305,7 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock) *pipeline.Paragraph {
 	}
 	line := c.firstLine(n)
 	c.opts.Warnings.Warn(stage, c.pos(line), "raw HTML block: kept its text, dropped its markup")
-	return &pipeline.Paragraph{Pos: c.pos(line), Inlines: pipeline.Texts(textrun.Clean(text), line), Why: "text of a raw HTML block"}
+	return &model.Paragraph{Pos: c.pos(line), Inlines: model.Texts(textrun.Clean(text), line), Why: "text of a raw HTML block"}
 }
 
 // htmlText returns the character data of an HTML fragment, without script and textrun.Style.
@@ -335,10 +335,10 @@ func htmlText(b []byte) string {
 }
 
 // table converts a GitHub table, header row included, into rows of cells.
-func (c *converter) table(n *east.Table) *pipeline.Table {
-	t := &pipeline.Table{Pos: c.pos(c.firstLine(n))}
+func (c *converter) table(n *east.Table) *model.Table {
+	t := &model.Table{Pos: c.pos(c.firstLine(n))}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-		var cells [][]pipeline.Inline
+		var cells [][]model.Inline
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			cells = append(cells, c.joinedInlines(cell))
 		}

@@ -8,7 +8,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // inlines walks the inline children of n and adds their runs to out.
@@ -20,7 +20,7 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 			if ch.IsRaw() {
 				text = textrun.Clean(string(ch.Value(c.src)))
 			}
-			out.Add(pipeline.Inline{Kind: st.Kind, Text: text, URL: st.URL, Line: c.line(ch.Segment.Start)})
+			out.Add(model.Inline{Kind: st.Kind, Text: text, URL: st.URL, Line: c.line(ch.Segment.Start)})
 			switch {
 			case ch.HardLineBreak():
 				out.Break(true)
@@ -32,7 +32,7 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 			if !ch.IsCode() && !ch.IsRaw() {
 				text = unescape(ch.Value)
 			}
-			out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(text), URL: st.URL, Line: c.lastLine(out)})
+			out.Add(model.Inline{Kind: st.Kind, Text: textrun.Clean(text), URL: st.URL, Line: c.lastLine(out)})
 		case *ast.CodeSpan:
 			// Code spans are verbatim: no escapes, no entities.
 			var b strings.Builder
@@ -44,22 +44,22 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 					b.Write(t.Value)
 				}
 			}
-			out.Add(pipeline.Inline{Kind: st.Kind, Text: textrun.Clean(b.String()), URL: st.URL, Line: c.line(ch.Pos())})
+			out.Add(model.Inline{Kind: st.Kind, Text: textrun.Clean(b.String()), URL: st.URL, Line: c.line(ch.Pos())})
 		case *ast.Emphasis:
-			k := pipeline.KindEmphasis
+			k := model.KindEmphasis
 			if ch.Level >= 2 {
-				k = pipeline.KindStrong
+				k = model.KindStrong
 			}
 			c.inlines(ch, st.With(k), out)
 		case *ast.Link:
-			c.inlines(ch, textrun.Style{Kind: pipeline.KindLink, URL: unescape(ch.Destination)}, out)
+			c.inlines(ch, textrun.Style{Kind: model.KindLink, URL: unescape(ch.Destination)}, out)
 		case *ast.AutoLink:
 			label := textrun.Clean(string(ch.Label(c.src)))
 			url := textrun.Clean(string(ch.URL(c.src)))
 			if ch.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
 				url = "mailto:" + url
 			}
-			out.Add(pipeline.Inline{Kind: pipeline.KindLink, Text: label, URL: url, Line: c.line(ch.Pos())})
+			out.Add(model.Inline{Kind: model.KindLink, Text: label, URL: url, Line: c.line(ch.Pos())})
 		case *ast.Image:
 			// The picture cannot be carried over; its alternative text can.
 			if !c.warnedImage {
@@ -77,7 +77,7 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 				out.Break(true)
 			}
 		case *east.FootnoteLink:
-			out.Add(pipeline.Inline{Kind: pipeline.KindFootnote, Note: pipeline.CloneInlines(c.notes[ch.Index]), Line: c.lastLine(out)})
+			out.Add(model.Inline{Kind: model.KindFootnote, Note: model.CloneInlines(c.notes[ch.Index]), Line: c.lastLine(out)})
 		case *east.FootnoteBacklink:
 			// Only meaningful in HTML output.
 		default:
@@ -97,12 +97,12 @@ func (c *converter) lastLine(out *textrun.Collector) int {
 // lineInlines returns the runs of a block, line by line.
 func (c *converter) lineInlines(n ast.Node) []textrun.Line {
 	var out textrun.Collector
-	c.inlines(n, textrun.Style{Kind: pipeline.KindText}, &out)
+	c.inlines(n, textrun.Style{Kind: model.KindText}, &out)
 	return out.Lines()
 }
 
 // joinedInlines returns the runs of a block with its lines joined by spaces.
-func (c *converter) joinedInlines(n ast.Node) []pipeline.Inline {
+func (c *converter) joinedInlines(n ast.Node) []model.Inline {
 	return textrun.Join(c.lineInlines(n))
 }
 
@@ -115,7 +115,7 @@ func unescape(b []byte) string {
 // collectFootnotes reads the footnote definitions (which the footnote extension gathers at
 // the end of the document) so references can carry their content.
 func (c *converter) collectFootnotes(root ast.Node) {
-	c.notes = map[int][]pipeline.Inline{}
+	c.notes = map[int][]model.Inline{}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		list, ok := n.(*east.FootnoteList)
 		if !ok {

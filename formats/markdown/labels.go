@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // labelStripper takes the printed UN numbers off a report scribe wrote as Markdown, so
@@ -94,22 +94,22 @@ func labelRegexp(lv locales.Level) *regexp.Regexp {
 }
 
 // strip takes the labels off blocks, in place.
-func (s *labelStripper) strip(blocks []pipeline.Block) []pipeline.Block {
+func (s *labelStripper) strip(blocks []model.Block) []model.Block {
 	out := blocks[:0]
 	for _, b := range blocks {
 		switch n := b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			if k := n.Level - 1; k >= 0 && k < len(s.heading) {
 				n.Inlines, _ = cut(s.heading[k], n.Inlines)
 			}
-		case *pipeline.Paragraph:
-			if len(n.Inlines) == 1 && n.Inlines[0].Kind == pipeline.KindEmphasis && s.titleBlock(n.Inlines[0].Text) {
+		case *model.Paragraph:
+			if len(n.Inlines) == 1 && n.Inlines[0].Kind == model.KindEmphasis && s.titleBlock(n.Inlines[0].Text) {
 				continue // the title block: printed from the front matter's facts
 			}
 			n.Inlines, n.Numbered = cut(s.paragraph, n.Inlines)
 			s.children(n.Children)
-		case *pipeline.List:
-			s.children([]pipeline.Block{n})
+		case *model.List:
+			s.children([]model.Block{n})
 		}
 		out = append(out, b)
 	}
@@ -117,9 +117,9 @@ func (s *labelStripper) strip(blocks []pipeline.Block) []pipeline.Block {
 }
 
 // children strips the labels of the lists inside a paragraph.
-func (s *labelStripper) children(blocks []pipeline.Block) {
+func (s *labelStripper) children(blocks []model.Block) {
 	for _, b := range blocks {
-		l, ok := b.(*pipeline.List)
+		l, ok := b.(*model.List)
 		if !ok {
 			continue
 		}
@@ -134,8 +134,8 @@ func (s *labelStripper) children(blocks []pipeline.Block) {
 
 // cut removes a leading label matched by re from the first text run of ins, and reports
 // whether there was one.
-func cut(re *regexp.Regexp, ins []pipeline.Inline) ([]pipeline.Inline, bool) {
-	if len(ins) == 0 || ins[0].Kind != pipeline.KindText {
+func cut(re *regexp.Regexp, ins []model.Inline) ([]model.Inline, bool) {
+	if len(ins) == 0 || ins[0].Kind != model.KindText {
 		return ins, false
 	}
 	loc := re.FindStringIndex(ins[0].Text)

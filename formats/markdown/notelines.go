@@ -9,7 +9,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/formats/notes"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Notes typed in a Markdown editor often put one note per line with no blank line between
@@ -39,19 +39,19 @@ const (
 
 // splitParagraph converts a Markdown paragraph into one or more paragraphs by the note-line
 // rule.
-func (c *converter) splitParagraph(n ast.Node) []*pipeline.Paragraph {
+func (c *converter) splitParagraph(n ast.Node) []*model.Paragraph {
 	ls := c.lineInlines(n)
 	if len(ls) == 0 {
 		return nil
 	}
 	groups := groupNoteLines(ls)
-	out := make([]*pipeline.Paragraph, 0, len(groups))
+	out := make([]*model.Paragraph, 0, len(groups))
 	for _, g := range groups {
 		ins := textrun.Join(g)
 		if len(ins) == 0 {
 			continue
 		}
-		p := &pipeline.Paragraph{Pos: c.pos(g[0].Line), Inlines: ins}
+		p := &model.Paragraph{Pos: c.pos(g[0].Line), Inlines: ins}
 		if len(groups) > 1 {
 			p.Why = "one note of a paragraph typed one note per line"
 		}
@@ -65,7 +65,7 @@ func groupNoteLines(ls []textrun.Line) [][]textrun.Line {
 	texts := make([]string, len(ls))
 	hard := make([]bool, len(ls))
 	for i, l := range ls {
-		texts[i] = pipeline.PlainText(l.Inlines)
+		texts[i] = model.PlainText(l.Inlines)
 		hard[i] = l.Hard
 	}
 	starts := NoteStarts(texts, hard)
@@ -142,14 +142,14 @@ func startsContinuation(s string) bool {
 // inferNotes hands a file without explicit structure to the notes inference, line by line:
 // each paragraph's source lines with their inline runs, and the blank lines between
 // paragraphs, so the inference sees what it would see in a .txt file.
-func (c *converter) inferNotes(root ast.Node, doc *pipeline.Document) error {
+func (c *converter) inferNotes(root ast.Node, doc *model.Document) error {
 	var ls []notes.Line
 	next := c.base + 1 // the first line not yet emitted
-	emit := func(line int, ins []pipeline.Inline) {
+	emit := func(line int, ins []model.Inline) {
 		for ; next < line; next++ {
 			ls = append(ls, notes.Line{Pos: c.pos(next)})
 		}
-		ls = append(ls, notes.Line{Text: pipeline.PlainText(ins), Pos: c.pos(line), Inlines: ins})
+		ls = append(ls, notes.Line{Text: model.PlainText(ins), Pos: c.pos(line), Inlines: ins})
 		next = line + 1
 	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {

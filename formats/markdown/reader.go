@@ -24,7 +24,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // stage names this reader in errors and warnings.
@@ -33,19 +33,19 @@ const stage = "markdown"
 type reader struct{}
 
 // NewReader returns the Markdown reader. It holds no state and is safe for concurrent use.
-func NewReader() pipeline.Reader { return reader{} }
+func NewReader() model.Reader { return reader{} }
 
 // Format returns "markdown".
 func (reader) Format() string { return "markdown" }
 
 // Read parses data as Markdown. Errors wrap pipeline.ErrEmpty, ErrBinary, ErrEncoding,
 // ErrTooLarge, ErrTooDeep or ErrMalformed (invalid front matter) and name the file.
-func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) (doc *pipeline.Document, err error) {
+func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
 	// goldmark is a dependency: whatever it does on hostile input must not take the
 	// process down, so a panic becomes an error naming the file.
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "cannot parse Markdown: %v", p)
+			doc, err = nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "cannot parse Markdown: %v", p)
 		}
 	}()
 	if err := ctx.Err(); err != nil {
@@ -63,10 +63,10 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 	if err != nil {
 		return nil, err
 	}
-	doc = &pipeline.Document{Source: opts.Name}
+	doc = &model.Document{Source: opts.Name}
 	base := 0
 	if fm != nil {
-		fm.Apply(&doc.Meta, pipeline.Pos{File: opts.Name, Line: 1})
+		fm.Apply(&doc.Meta, model.Pos{File: opts.Name, Line: 1})
 		base = fm.Lines
 	}
 	if opts.SourceLang != "" {
@@ -102,7 +102,7 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 	}
 	// A report scribe wrote may hold nothing but what its front matter says.
 	if len(doc.Blocks) == 0 && len(doc.Front) == 0 && !ownReport {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name}, pipeline.ErrEmpty, "no text after the front matter")
+		return nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrEmpty, "no text after the front matter")
 	}
 	return doc, nil
 }
@@ -113,11 +113,11 @@ type converter struct {
 	src        []byte
 	name       string
 	base       int // lines taken by front matter, added to every line number
-	opts       pipeline.ReadOptions
+	opts       model.ReadOptions
 	maxDepth   int
 	lineStarts []int
 	// notes maps a footnote index to its content, collected before the body is walked.
-	notes map[int][]pipeline.Inline
+	notes map[int][]model.Inline
 	// warnedImage avoids one warning per image in a file full of them.
 	warnedImage bool
 }
@@ -139,7 +139,7 @@ func (c *converter) line(off int) int {
 	return i + c.base
 }
 
-func (c *converter) pos(line int) pipeline.Pos { return pipeline.Pos{File: c.name, Line: line} }
+func (c *converter) pos(line int) model.Pos { return model.Pos{File: c.name, Line: line} }
 
 // checkNesting refuses input whose quotation markers (">", "> >", …) nest deeper than the
 // depth limit, before goldmark builds a tree of that depth. List nesting is checked while
@@ -160,7 +160,7 @@ func checkNesting(body, name string, base, maxDepth int) error {
 			}
 		}
 		if depth > maxDepth {
-			return pipeline.Errorf(stage, pipeline.Pos{File: name, Line: line}, pipeline.ErrTooDeep,
+			return model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrTooDeep,
 				"quotations nest deeper than %d levels", maxDepth)
 		}
 	}
@@ -188,5 +188,5 @@ func lines(s string) func(func(string) bool) {
 
 // tooDeep is the error for nesting found while walking the tree.
 func (c *converter) tooDeep(line int) error {
-	return pipeline.Errorf(stage, c.pos(line), pipeline.ErrTooDeep, "lists or quotations nest deeper than %d levels", c.maxDepth)
+	return model.Errorf(stage, c.pos(line), model.ErrTooDeep, "lists or quotations nest deeper than %d levels", c.maxDepth)
 }

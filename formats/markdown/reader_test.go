@@ -11,15 +11,15 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func read(t testing.TB, name string, data []byte) (*pipeline.Document, *pipeline.Warnings) {
+func read(t testing.TB, name string, data []byte) (*model.Document, *model.Warnings) {
 	t.Helper()
-	w := &pipeline.Warnings{}
-	doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: name, Warnings: w})
+	w := &model.Warnings{}
+	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: name, Warnings: w})
 	if err != nil {
 		t.Fatalf("Read %s: %v", name, err)
 	}
@@ -27,21 +27,21 @@ func read(t testing.TB, name string, data []byte) (*pipeline.Document, *pipeline
 }
 
 // counts tallies the block kinds of a document.
-func counts(doc *pipeline.Document) map[string]int {
+func counts(doc *model.Document) map[string]int {
 	c := map[string]int{}
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			c[fmt.Sprintf("h%d", n.Level)]++
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			c["paragraph"]++
-		case *pipeline.List:
+		case *model.List:
 			c["list"]++
-		case *pipeline.ListItem:
+		case *model.ListItem:
 			c["item"]++
-		case *pipeline.Quote:
+		case *model.Quote:
 			c["quote"]++
-		case *pipeline.Table:
+		case *model.Table:
 			c["table"]++
 		}
 		return true
@@ -89,12 +89,12 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("date = %q, want %q (front matter)", doc.Meta.Date, c.date)
 			}
 			var hs []string
-			var firstList *pipeline.List
-			pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+			var firstList *model.List
+			model.Walk(doc.Blocks, func(b model.Block) bool {
 				switch n := b.(type) {
-				case *pipeline.Heading:
-					hs = append(hs, fmt.Sprintf("%d %s", n.Level, pipeline.PlainText(n.Inlines)))
-				case *pipeline.List:
+				case *model.Heading:
+					hs = append(hs, fmt.Sprintf("%d %s", n.Level, model.PlainText(n.Inlines)))
+				case *model.List:
 					if firstList == nil {
 						firstList = n
 					}
@@ -111,7 +111,7 @@ func TestCorpus(t *testing.T) {
 			var items []string
 			if firstList != nil {
 				for _, it := range firstList.Items {
-					items = append(items, pipeline.PlainText(it.Inlines))
+					items = append(items, model.PlainText(it.Inlines))
 				}
 			}
 			if strings.Join(items, "|") != strings.Join(c.firstList, "|") {
@@ -122,10 +122,10 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, name string, doc *pipeline.Document) {
+func golden(t *testing.T, name string, doc *model.Document) {
 	t.Helper()
 	var b strings.Builder
-	if err := pipeline.Inspect(&b, doc); err != nil {
+	if err := model.Inspect(&b, doc); err != nil {
 		t.Fatal(err)
 	}
 	testutil.Golden(t, filepath.Join("testdata", name), []byte(b.String()), *update)
@@ -149,15 +149,15 @@ func TestStructure(t *testing.T) {
 	}
 	golden(t, "structure.inspect", doc)
 
-	h := doc.Blocks[0].(*pipeline.Heading)
+	h := doc.Blocks[0].(*model.Heading)
 	if h.Level != 1 || h.Pos.Line != 10 {
 		t.Errorf("first heading %+v", h)
 	}
-	p := doc.Blocks[1].(*pipeline.Paragraph)
+	p := doc.Blocks[1].(*model.Paragraph)
 	var kinds []string
 	for _, in := range p.Inlines {
 		kinds = append(kinds, fmt.Sprintf("%s:%s", in.Kind, in.Text))
-		if in.Kind == pipeline.KindFootnote && pipeline.PlainText(in.Note) != "The Group of Friends of the Chair." {
+		if in.Kind == model.KindFootnote && model.PlainText(in.Note) != "The Group of Friends of the Chair." {
 			t.Errorf("footnote note = %+v", in.Note)
 		}
 	}
@@ -165,29 +165,29 @@ func TestStructure(t *testing.T) {
 	if got := strings.Join(kinds, "|"); got != want {
 		t.Errorf("runs\n%s\nwant\n%s", got, want)
 	}
-	intro := doc.Blocks[2].(*pipeline.Paragraph)
-	l := intro.Children[0].(*pipeline.List)
+	intro := doc.Blocks[2].(*model.Paragraph)
+	l := intro.Children[0].(*model.List)
 	if l.Depth != 1 || len(l.Items) != 2 || l.Items[0].Marker != "1." {
 		t.Fatalf("list %+v", l)
 	}
-	if got := pipeline.PlainText(l.Items[0].Inlines); got != "The Stocktaking Implementation Report would gather concrete actions." {
+	if got := model.PlainText(l.Items[0].Inlines); got != "The Stocktaking Implementation Report would gather concrete actions." {
 		t.Errorf("item text %q (the typed number must not be kept)", got)
 	}
-	if sub := l.Items[0].Children[0].(*pipeline.List); sub.Depth != 2 {
+	if sub := l.Items[0].Children[0].(*model.List); sub.Depth != 2 {
 		t.Errorf("nested depth %d", sub.Depth)
 	}
 	link := l.Items[1].Inlines[1]
-	if link.Kind != pipeline.KindLink || link.URL != "https://www.itu.int/wsis/" || link.Text != "rolling document" {
+	if link.Kind != model.KindLink || link.URL != "https://www.itu.int/wsis/" || link.Text != "rolling document" {
 		t.Errorf("link %+v", link)
 	}
-	if _, ok := doc.Blocks[4].(*pipeline.Quote); !ok {
+	if _, ok := doc.Blocks[4].(*model.Quote); !ok {
 		t.Errorf("a quotation right after a heading stands alone, got %T", doc.Blocks[4])
 	}
-	q := doc.Blocks[5].(*pipeline.Paragraph).Children[0].(*pipeline.Quote)
+	q := doc.Blocks[5].(*model.Paragraph).Children[0].(*model.Quote)
 	if len(q.Paragraphs) != 2 || q.Paragraphs[0].Numbered {
 		t.Errorf("quote %+v", q)
 	}
-	if tb, ok := doc.Blocks[6].(*pipeline.Table); !ok || len(tb.Rows) != 2 {
+	if tb, ok := doc.Blocks[6].(*model.Table); !ok || len(tb.Rows) != 2 {
 		t.Errorf("table: %T %+v", doc.Blocks[6], doc.Blocks[6])
 	}
 }
@@ -247,12 +247,12 @@ func TestUnstructuredGoesThroughNotes(t *testing.T) {
 		t.Errorf("no masthead lines inferred")
 	}
 	var emph bool
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
-		if p, ok := b.(*pipeline.Paragraph); ok {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
+		if p, ok := b.(*model.Paragraph); ok {
 			for _, in := range p.Inlines {
 				// TrimSpace: formats/notes currently shifts run boundaries by one character
 				// when it slices runs (" proposal"); reported to its owner.
-				emph = emph || in.Kind == pipeline.KindEmphasis && strings.TrimSpace(in.Text) == "proposal"
+				emph = emph || in.Kind == model.KindEmphasis && strings.TrimSpace(in.Text) == "proposal"
 			}
 		}
 		return true
@@ -266,20 +266,20 @@ func TestErrors(t *testing.T) {
 	cases := []struct {
 		name     string
 		data     string
-		limits   pipeline.Limits
+		limits   model.Limits
 		sentinel error
 	}{
-		{"empty", "", pipeline.Limits{}, pipeline.ErrEmpty},
-		{"binary", "# a\x00b", pipeline.Limits{}, pipeline.ErrBinary},
-		{"bad front matter", "---\ntitle: [\n---\n# x\n", pipeline.Limits{}, pipeline.ErrMalformed},
-		{"front matter only", "---\ntitle: x\n---\n\n", pipeline.Limits{}, pipeline.ErrEmpty},
-		{"too large", "# x\n", pipeline.Limits{MaxInputBytes: 2}, pipeline.ErrTooLarge},
-		{"quotes too deep", strings.Repeat(">", 40) + " x\n", pipeline.Limits{}, pipeline.ErrTooDeep},
-		{"lists too deep", deepList(40), pipeline.Limits{}, pipeline.ErrTooDeep},
+		{"empty", "", model.Limits{}, model.ErrEmpty},
+		{"binary", "# a\x00b", model.Limits{}, model.ErrBinary},
+		{"bad front matter", "---\ntitle: [\n---\n# x\n", model.Limits{}, model.ErrMalformed},
+		{"front matter only", "---\ntitle: x\n---\n\n", model.Limits{}, model.ErrEmpty},
+		{"too large", "# x\n", model.Limits{MaxInputBytes: 2}, model.ErrTooLarge},
+		{"quotes too deep", strings.Repeat(">", 40) + " x\n", model.Limits{}, model.ErrTooDeep},
+		{"lists too deep", deepList(40), model.Limits{}, model.ErrTooDeep},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewReader().Read(context.Background(), []byte(c.data), pipeline.ReadOptions{Name: "bad.md", Limits: c.limits})
+			_, err := NewReader().Read(context.Background(), []byte(c.data), model.ReadOptions{Name: "bad.md", Limits: c.limits})
 			if !errors.Is(err, c.sentinel) {
 				t.Fatalf("error %v, want %v", err, c.sentinel)
 			}
@@ -313,9 +313,9 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("a\nb\n\n> q\n>> r\n- x\n  1. y\n[^1]\n\n[^1]: n [^1]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := NewReader().Read(context.Background(), data, pipeline.ReadOptions{Name: "fuzz.md"})
+		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "fuzz.md"})
 		if err != nil {
-			var pe *pipeline.Error
+			var pe *model.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error is not a *pipeline.Error: %v", err)
 			}
@@ -324,13 +324,13 @@ func FuzzRead(f *testing.F) {
 		if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
 			t.Fatal("empty document without error")
 		}
-		pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+		model.Walk(doc.Blocks, func(b model.Block) bool {
 			switch n := b.(type) {
-			case *pipeline.Heading:
+			case *model.Heading:
 				if n.Level < 1 || n.Level > 3 || len(n.Inlines) == 0 {
 					t.Fatalf("heading %+v", n)
 				}
-			case *pipeline.List:
+			case *model.List:
 				if n.Depth < 1 || len(n.Items) == 0 {
 					t.Fatalf("list %+v", n)
 				}

@@ -3,14 +3,15 @@ package markdown_test
 import (
 	"bytes"
 	"context"
-	"github.com/scribe-un/scribe/internal/fuzzdoc"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/internal/fuzzdoc"
+	"github.com/scribe-un/scribe/pipeline/model"
+
 	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // FuzzRoundTrip: notes → model → Markdown writer → Markdown reader. The reader never fails
@@ -34,7 +35,7 @@ func FuzzRoundTrip(f *testing.F) {
 			t.Fatal("reading the writer's own Markdown failed")
 		}
 		body := doc.Clone()
-		body.Present = pipeline.Presentation{Lang: doc.Present.Lang, Dir: doc.Present.Dir}
+		body.Present = model.Presentation{Lang: doc.Present.Lang, Dir: doc.Present.Dir}
 		body.Meta.Title = ""
 		want := fuzzdoc.Count(body.Blocks, true)
 		if want.Headings+want.Items+want.QuoteParas == 0 {
@@ -53,32 +54,32 @@ func FuzzRoundTrip(f *testing.F) {
 }
 
 // rtMarkdown writes doc as Markdown and reads it back; a read error is fatal.
-func rtMarkdown(t *testing.T, doc *pipeline.Document, loc *locales.Locale) (string, *pipeline.Document) {
+func rtMarkdown(t *testing.T, doc *model.Document, loc *locales.Locale) (string, *model.Document) {
 	t.Helper()
 	ctx := context.Background()
 	var buf bytes.Buffer
-	if err := markdown.NewWriter().Write(ctx, &buf, doc, pipeline.WriteOptions{Locale: loc}); err != nil {
+	if err := markdown.NewWriter().Write(ctx, &buf, doc, model.WriteOptions{Locale: loc}); err != nil {
 		t.Fatalf("write: %v", err)
 	}
-	back, err := markdown.NewReader().Read(ctx, buf.Bytes(), pipeline.ReadOptions{Name: "f.md"})
+	back, err := markdown.NewReader().Read(ctx, buf.Bytes(), model.ReadOptions{Name: "f.md"})
 	if err != nil {
 		t.Fatalf("reading the writer's own Markdown: %v\n--- model\n%s--- markdown\n%s", err, dump(doc), buf.Bytes())
 	}
 	return buf.String(), back
 }
 
-func dump(doc *pipeline.Document) string {
+func dump(doc *model.Document) string {
 	var b strings.Builder
-	_ = pipeline.Inspect(&b, doc)
+	_ = model.Inspect(&b, doc)
 	return b.String()
 }
 
 // paragraphTexts lists the plain text of the numbered paragraphs, spaces collapsed.
-func paragraphTexts(blocks []pipeline.Block) []string {
+func paragraphTexts(blocks []model.Block) []string {
 	var out []string
-	pipeline.Walk(blocks, func(b pipeline.Block) bool {
-		if p, ok := b.(*pipeline.Paragraph); ok && p.Numbered && len(p.Inlines) > 0 {
-			out = append(out, strings.Join(strings.Fields(pipeline.PlainText(p.Inlines)), " "))
+	model.Walk(blocks, func(b model.Block) bool {
+		if p, ok := b.(*model.Paragraph); ok && p.Numbered && len(p.Inlines) > 0 {
+			out = append(out, strings.Join(strings.Fields(model.PlainText(p.Inlines)), " "))
 		}
 		return true
 	})

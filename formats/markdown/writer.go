@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // NewWriter returns the Markdown writer (Format "md", extension ".md"): a readable rendering
@@ -20,7 +20,7 @@ import (
 // are printed from goes into YAML front matter (which renderers show as a table), with a
 // "scribe-labels" key naming the language of the printed numbers, so the reader takes the
 // numbers off again instead of numbering them a second time.
-func NewWriter() pipeline.Writer { return mdWriter{} }
+func NewWriter() model.Writer { return mdWriter{} }
 
 type mdWriter struct{}
 
@@ -28,7 +28,7 @@ func (mdWriter) Format() string { return "md" }
 func (mdWriter) Ext() string    { return ".md" }
 
 // Write renders the document.
-func (mdWriter) Write(_ context.Context, w io.Writer, doc *pipeline.Document, _ pipeline.WriteOptions) error {
+func (mdWriter) Write(_ context.Context, w io.Writer, doc *model.Document, _ model.WriteOptions) error {
 	mw := &mdRender{w: bufio.NewWriter(w)}
 	mw.render(doc)
 	if mw.err != nil {
@@ -40,7 +40,7 @@ func (mdWriter) Write(_ context.Context, w io.Writer, doc *pipeline.Document, _ 
 type mdRender struct {
 	w     *bufio.Writer
 	err   error
-	notes [][]pipeline.Inline
+	notes [][]model.Inline
 }
 
 func (m *mdRender) print(s string) {
@@ -49,7 +49,7 @@ func (m *mdRender) print(s string) {
 	}
 }
 
-func (m *mdRender) render(doc *pipeline.Document) {
+func (m *mdRender) render(doc *model.Document) {
 	m.frontMatter(doc)
 	rtl := doc.Present.Dir == "rtl"
 	if rtl {
@@ -80,7 +80,7 @@ func (m *mdRender) render(doc *pipeline.Document) {
 const LabelsKey = "scribe-labels"
 
 // frontMatter writes the metadata as YAML front matter, values double-quoted.
-func (m *mdRender) frontMatter(doc *pipeline.Document) {
+func (m *mdRender) frontMatter(doc *model.Document) {
 	md := doc.Meta
 	time := md.TimeStart
 	if md.TimeEnd != "" {
@@ -103,9 +103,9 @@ func (m *mdRender) frontMatter(doc *pipeline.Document) {
 	m.print("---\n\n")
 }
 
-func (m *mdRender) block(b pipeline.Block, depth int) {
+func (m *mdRender) block(b model.Block, depth int) {
 	switch n := b.(type) {
-	case *pipeline.Heading:
+	case *model.Heading:
 		level := n.Level
 		if level < 1 {
 			level = 1
@@ -114,18 +114,18 @@ func (m *mdRender) block(b pipeline.Block, depth int) {
 			level = 5
 		}
 		m.print(strings.Repeat("#", level+1) + " " + mdLabel(n.Number.Label) + m.inlines(n.Inlines) + "\n\n")
-	case *pipeline.Paragraph:
+	case *model.Paragraph:
 		if text := m.inlines(n.Inlines); text != "" {
 			m.print(mdLabel(n.Number.Label) + text + "\n\n")
 		}
 		for _, c := range n.Children {
 			m.block(c, depth)
 		}
-	case *pipeline.List:
+	case *model.List:
 		for _, it := range n.Items {
 			m.print(strings.Repeat("    ", depth) + "- " + mdLabel(it.Number.Label) + m.inlines(it.Inlines) + "\n")
 			for _, c := range it.Children {
-				if l, ok := c.(*pipeline.List); ok {
+				if l, ok := c.(*model.List); ok {
 					m.block(l, depth+1)
 				}
 			}
@@ -135,14 +135,14 @@ func (m *mdRender) block(b pipeline.Block, depth int) {
 		}
 		for _, it := range n.Items {
 			for _, c := range it.Children {
-				if _, ok := c.(*pipeline.List); !ok {
+				if _, ok := c.(*model.List); !ok {
 					m.block(c, depth)
 				}
 			}
 		}
-	case *pipeline.ListItem:
+	case *model.ListItem:
 		m.print(mdLabel(n.Number.Label) + m.inlines(n.Inlines) + "\n\n")
-	case *pipeline.Quote:
+	case *model.Quote:
 		for i, p := range n.Paragraphs {
 			if i > 0 {
 				m.print(">\n")
@@ -150,9 +150,9 @@ func (m *mdRender) block(b pipeline.Block, depth int) {
 			m.print("> " + m.inlines(p.Inlines) + "\n")
 		}
 		m.print("\n")
-	case *pipeline.Note:
+	case *model.Note:
 		m.print("*" + m.inlines(n.Inlines) + "*\n\n")
-	case *pipeline.Table:
+	case *model.Table:
 		for i, row := range n.Rows {
 			cells := make([]string, len(row))
 			for j, c := range row {
@@ -167,22 +167,22 @@ func (m *mdRender) block(b pipeline.Block, depth int) {
 	}
 }
 
-func (m *mdRender) inlines(ins []pipeline.Inline) string {
+func (m *mdRender) inlines(ins []model.Inline) string {
 	var b strings.Builder
 	for _, in := range ins {
 		text := mdEscape(in.Text)
 		switch in.Kind {
-		case pipeline.KindEmphasis:
+		case model.KindEmphasis:
 			b.WriteString(mdWrap("*", text))
-		case pipeline.KindStrong:
+		case model.KindStrong:
 			b.WriteString(mdWrap("**", text))
-		case pipeline.KindLink:
+		case model.KindLink:
 			if in.URL != "" && in.URL != in.Text {
 				fmt.Fprintf(&b, "[%s](%s)", text, strings.ReplaceAll(in.URL, ")", "%29"))
 			} else {
 				fmt.Fprintf(&b, "<%s>", in.Text)
 			}
-		case pipeline.KindFootnote:
+		case model.KindFootnote:
 			m.notes = append(m.notes, in.Note)
 			fmt.Fprintf(&b, "[^%d]", len(m.notes))
 		default:

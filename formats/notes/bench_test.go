@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // BenchmarkRead measures the notes reader (decoding, front matter, line splitting and
@@ -21,7 +21,7 @@ func BenchmarkRead(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		opts := pipeline.ReadOptions{Name: "seed.txt", Warnings: &pipeline.Warnings{}}
+		opts := model.ReadOptions{Name: "seed.txt", Warnings: &model.Warnings{}}
 		if _, err := r.Read(ctx, data, opts); err != nil {
 			b.Fatal(err)
 		}

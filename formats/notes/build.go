@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Reasons shared by many blocks are constants, so a million-line input does not format a
@@ -20,28 +20,28 @@ const (
 )
 
 // inl returns the runs of bytes [from, to) of the item's text.
-func (in *inferrer) inl(it *item, from, to int) []pipeline.Inline {
+func (in *inferrer) inl(it *item, from, to int) []model.Inline {
 	if it.ins != nil {
 		return sliceInlines(it.ins, from, to, it.line)
 	}
-	return pipeline.Texts(strings.TrimSpace(it.text[from:to]), it.line)
+	return model.Texts(strings.TrimSpace(it.text[from:to]), it.line)
 }
 
 // contentInl returns the runs of the item's content (after its cue or marker).
-func (in *inferrer) contentInl(it *item) []pipeline.Inline {
+func (in *inferrer) contentInl(it *item) []model.Inline {
 	return in.inl(it, it.off, len(it.text))
 }
 
 // builder assembles blocks; lastPara is the paragraph that lists and quotations attach to.
 type builder struct {
 	*inferrer
-	blocks   []pipeline.Block
-	lastPara *pipeline.Paragraph
+	blocks   []model.Block
+	lastPara *model.Paragraph
 }
 
-func (b *builder) add(blk pipeline.Block) {
+func (b *builder) add(blk model.Block) {
 	b.blocks = append(b.blocks, blk)
-	if p, ok := blk.(*pipeline.Paragraph); ok && p.Numbered {
+	if p, ok := blk.(*model.Paragraph); ok && p.Numbered {
 		b.lastPara = p
 	} else {
 		b.lastPara = nil
@@ -49,7 +49,7 @@ func (b *builder) add(blk pipeline.Block) {
 }
 
 // attach adds a child to the paragraph before, or puts it in the body when there is none.
-func (b *builder) attach(blk pipeline.Block) {
+func (b *builder) attach(blk model.Block) {
 	if b.lastPara != nil {
 		b.lastPara.Children = append(b.lastPara.Children, blk)
 		return
@@ -58,7 +58,7 @@ func (b *builder) attach(blk pipeline.Block) {
 }
 
 func (in *inferrer) build() error {
-	b := &builder{inferrer: in, blocks: make([]pipeline.Block, 0, len(in.items))}
+	b := &builder{inferrer: in, blocks: make([]model.Block, 0, len(in.items))}
 	items := in.items
 	for i := 0; i < len(items); i++ {
 		if err := in.checkCtx(i); err != nil {
@@ -71,43 +71,43 @@ func (in *inferrer) build() error {
 			b.quotation(i)
 			i = it.quoteEnd
 		case it.kind == kHead:
-			b.add(&pipeline.Heading{Pos: in.pos(it.line), Level: it.level,
+			b.add(&model.Heading{Pos: in.pos(it.line), Level: it.level,
 				Inlines: in.inl(it, it.off, it.off+len(headingText(it))), Why: it.cueWhy})
 		case it.heading:
-			b.add(&pipeline.Heading{Pos: in.pos(it.line), Level: 1, Inlines: in.contentInl(it), Why: it.why})
+			b.add(&model.Heading{Pos: in.pos(it.line), Level: 1, Inlines: in.contentInl(it), Why: it.why})
 		case it.kind == kQuote:
-			q := &pipeline.Quote{Pos: in.pos(it.line), Why: whyCueQuote}
+			q := &model.Quote{Pos: in.pos(it.line), Why: whyCueQuote}
 			for ; i < len(items) && items[i].kind == kQuote; i++ {
-				q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: in.pos(items[i].line),
+				q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: in.pos(items[i].line),
 					Inlines: in.contentInl(&items[i]), Why: whyQuotePara})
 			}
 			i--
 			b.attach(q)
 		case it.kind == kNote:
-			b.add(&pipeline.Note{Pos: in.pos(it.line), Inlines: in.contentInl(it), Why: "note: the whole line is in brackets, an editorial remark; not numbered"})
-		case it.kind == kBullet || (it.kind == kNumbered && b.lastPara != nil && endsColon(pipeline.PlainText(b.lastPara.Inlines))):
+			b.add(&model.Note{Pos: in.pos(it.line), Inlines: in.contentInl(it), Why: "note: the whole line is in brackets, an editorial remark; not numbered"})
+		case it.kind == kBullet || (it.kind == kNumbered && b.lastPara != nil && endsColon(model.PlainText(b.lastPara.Inlines))):
 			n, err := b.bullets(i)
 			if err != nil {
 				return err
 			}
 			i += n - 1
 		case it.kind == kNumbered:
-			b.add(&pipeline.Paragraph{Pos: in.pos(it.line), Inlines: in.contentInl(it), Numbered: true, Why: whyNumbered})
+			b.add(&model.Paragraph{Pos: in.pos(it.line), Inlines: in.contentInl(it), Numbered: true, Why: whyNumbered})
 		default:
-			p := &pipeline.Paragraph{Pos: in.pos(it.line), Inlines: in.contentInl(it), Numbered: true, Why: it.why}
+			p := &model.Paragraph{Pos: in.pos(it.line), Inlines: in.contentInl(it), Numbered: true, Why: it.why}
 			if p.Why == "" {
 				p.Why = whyLongPara
 			}
 			b.add(p)
 			if it.listN > 0 {
 				p.Why = whyListLead
-				l := &pipeline.List{Pos: in.pos(items[i+1].line), Depth: 1,
+				l := &model.List{Pos: in.pos(items[i+1].line), Depth: 1,
 					Why: fmt.Sprintf("list: %d short lines without final stops under the lead line %d", it.listN, it.line)}
 				if endsColon(it.text) {
 					l.Why = fmt.Sprintf("list: %d short lines under the lead line %d, which ends with a colon", it.listN, it.line)
 				}
 				for j := i + 1; j <= i+it.listN; j++ {
-					l.Items = append(l.Items, &pipeline.ListItem{Pos: in.pos(items[j].line), Inlines: in.contentInl(&items[j])})
+					l.Items = append(l.Items, &model.ListItem{Pos: in.pos(items[j].line), Inlines: in.contentInl(&items[j])})
 				}
 				p.Children = append(p.Children, l)
 				i += it.listN
@@ -126,18 +126,18 @@ func (b *builder) quotation(i int) {
 	it := &items[i]
 	end := it.quoteEnd
 	open := it.off + it.quoteAt
-	q := &pipeline.Quote{Pos: b.pos(it.line),
+	q := &model.Quote{Pos: b.pos(it.line),
 		Why: fmt.Sprintf("quotation: opened at line %d and closed at line %d, over %d paragraphs", it.line, items[end].line, end-i+1)}
-	q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, open, len(it.text)), Why: whyQuotePara})
+	q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, open, len(it.text)), Why: whyQuotePara})
 	for j := i + 1; j <= end; j++ {
-		q.Paragraphs = append(q.Paragraphs, &pipeline.Paragraph{Pos: b.pos(items[j].line), Inlines: b.inl(&items[j], 0, len(items[j].text)), Why: whyQuotePara})
+		q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: b.pos(items[j].line), Inlines: b.inl(&items[j], 0, len(items[j].text)), Why: whyQuotePara})
 	}
 	if hasWord(it.text[it.off:open]) {
 		why := whyQuoteLead
 		if it.kind == kNumbered {
 			why = whyNumbered
 		}
-		p := &pipeline.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, it.off, open), Numbered: true, Why: why}
+		p := &model.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, it.off, open), Numbered: true, Why: why}
 		b.add(p)
 		p.Children = append(p.Children, q)
 		return
@@ -224,7 +224,7 @@ func (b *builder) bullets(i int) (int, error) {
 			}
 		}
 		if len(stack) > b.maxDepth {
-			return 0, errorAt(b.opts.Name, it.line, pipeline.ErrTooDeep, "bullets nest %d levels deep, limit %d", len(stack), b.maxDepth)
+			return 0, errorAt(b.opts.Name, it.line, model.ErrTooDeep, "bullets nest %d levels deep, limit %d", len(stack), b.maxDepth)
 		}
 		f := stack[len(stack)-1]
 		*f.siblings = append(*f.siblings, &node{it: it})
@@ -241,7 +241,7 @@ func (b *builder) bullets(i int) (int, error) {
 		if n.it.kind == kNumbered {
 			why = whyNumbered
 		}
-		p := &pipeline.Paragraph{Pos: b.pos(n.it.line), Inlines: b.contentInl(n.it), Numbered: true, Why: why}
+		p := &model.Paragraph{Pos: b.pos(n.it.line), Inlines: b.contentInl(n.it), Numbered: true, Why: why}
 		if len(n.children) > 0 {
 			l := b.list(n.children, 1)
 			l.Why = fmt.Sprintf("list: %d %s nested under a bullet by %s", len(n.children), plural(len(n.children), "item", "items"), n.nestWhy)
@@ -297,14 +297,14 @@ func romanValue(s string) int {
 }
 
 // list converts bullet nodes into a List of the given depth, with nested lists below.
-func (b *builder) list(nodes []*node, depth int) *pipeline.List {
-	l := &pipeline.List{Pos: b.pos(nodes[0].it.line), Depth: depth, Items: make([]*pipeline.ListItem, 0, len(nodes))}
+func (b *builder) list(nodes []*node, depth int) *model.List {
+	l := &model.List{Pos: b.pos(nodes[0].it.line), Depth: depth, Items: make([]*model.ListItem, 0, len(nodes))}
 	for _, n := range nodes {
-		li := &pipeline.ListItem{Pos: b.pos(n.it.line), Marker: n.it.marker, Inlines: b.contentInl(n.it)}
+		li := &model.ListItem{Pos: b.pos(n.it.line), Marker: n.it.marker, Inlines: b.contentInl(n.it)}
 		if len(n.children) > 0 {
 			sub := b.list(n.children, depth+1)
 			sub.Why = fmt.Sprintf("list: %d %s at depth %d, nested by %s", len(n.children), plural(len(n.children), "item", "items"), depth+1, n.nestWhy)
-			li.Children = []pipeline.Block{sub}
+			li.Children = []model.Block{sub}
 		}
 		l.Items = append(l.Items, li)
 	}

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // FuzzRead feeds arbitrary bytes to the reader: it must never panic, and every result is
@@ -28,9 +28,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("Points:\n- a\n  - b\n    - c\n(i) d\n> q\n“open\n\nclose”\n# H\n== W ==\nT\n---\n"))
 	f.Add([]byte("---\ntitle: x\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := New().Read(context.Background(), data, pipeline.ReadOptions{Name: "f.txt", Limits: pipeline.Limits{MaxDepth: 4}})
+		doc, err := New().Read(context.Background(), data, model.ReadOptions{Name: "f.txt", Limits: model.Limits{MaxDepth: 4}})
 		if err != nil {
-			known := []error{pipeline.ErrEmpty, pipeline.ErrBinary, pipeline.ErrEncoding, pipeline.ErrTooDeep, pipeline.ErrMalformed, pipeline.ErrTooLarge}
+			known := []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep, model.ErrMalformed, model.ErrTooLarge}
 			for _, k := range known {
 				if errors.Is(err, k) {
 					return
@@ -41,15 +41,15 @@ func FuzzRead(f *testing.F) {
 		if doc.Source != "f.txt" {
 			t.Fatalf("source = %q", doc.Source)
 		}
-		pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+		model.Walk(doc.Blocks, func(b model.Block) bool {
 			p := b.Position()
 			if p.File != "f.txt" || p.Line < 1 {
 				t.Fatalf("%T without a position: %+v", b, p)
 			}
-			if l, ok := b.(*pipeline.List); ok && (len(l.Items) == 0 || l.Depth < 1 || l.Depth > 4) {
+			if l, ok := b.(*model.List); ok && (len(l.Items) == 0 || l.Depth < 1 || l.Depth > 4) {
 				t.Fatalf("bad list: %+v", l)
 			}
-			if q, ok := b.(*pipeline.Quote); ok && len(q.Paragraphs) == 0 {
+			if q, ok := b.(*model.Quote); ok && len(q.Paragraphs) == 0 {
 				t.Fatalf("empty quote")
 			}
 			return true

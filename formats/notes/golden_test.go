@@ -11,13 +11,13 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // typed wraps a block with its type name, which encoding/json alone does not record.
-func typed(b pipeline.Block) map[string]any {
+func typed(b model.Block) map[string]any {
 	raw, err := json.Marshal(b)
 	if err != nil {
 		panic(err)
@@ -27,26 +27,26 @@ func typed(b pipeline.Block) map[string]any {
 		panic(err)
 	}
 	switch n := b.(type) {
-	case *pipeline.Heading:
+	case *model.Heading:
 		m["type"] = "heading"
-	case *pipeline.Paragraph:
+	case *model.Paragraph:
 		m["type"] = "paragraph"
 		m["children"] = typedAll(n.Children)
-	case *pipeline.List:
+	case *model.List:
 		m["type"] = "list"
 		items := make([]any, len(n.Items))
 		for i, it := range n.Items {
 			items[i] = typed(it)
 		}
 		m["items"] = items
-	case *pipeline.ListItem:
+	case *model.ListItem:
 		m["type"] = "item"
 		m["children"] = typedAll(n.Children)
-	case *pipeline.Quote:
+	case *model.Quote:
 		m["type"] = "quote"
-	case *pipeline.Note:
+	case *model.Note:
 		m["type"] = "note"
-	case *pipeline.Table:
+	case *model.Table:
 		m["type"] = "table"
 	}
 	// Zero numbers are noise in goldens: the reader never numbers.
@@ -57,7 +57,7 @@ func typed(b pipeline.Block) map[string]any {
 	return m
 }
 
-func typedAll(bs []pipeline.Block) []any {
+func typedAll(bs []model.Block) []any {
 	out := make([]any, 0, len(bs))
 	for _, b := range bs {
 		out = append(out, typed(b))
@@ -66,7 +66,7 @@ func typedAll(bs []pipeline.Block) []any {
 }
 
 // dump renders a document as indented JSON with block types.
-func dump(t *testing.T, doc *pipeline.Document, warnings []pipeline.Diagnostic) []byte {
+func dump(t *testing.T, doc *model.Document, warnings []model.Diagnostic) []byte {
 	t.Helper()
 	v := map[string]any{
 		"source": doc.Source,
@@ -105,14 +105,14 @@ func goldenInputs(t *testing.T) []string {
 	return files
 }
 
-func readFile(t *testing.T, path string) (*pipeline.Document, []pipeline.Diagnostic) {
+func readFile(t *testing.T, path string) (*model.Document, []model.Diagnostic) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var w pipeline.Warnings
-	doc, err := New().Read(context.Background(), data, pipeline.ReadOptions{Name: filepath.Base(path), Warnings: &w})
+	var w model.Warnings
+	doc, err := New().Read(context.Background(), data, model.ReadOptions{Name: filepath.Base(path), Warnings: &w})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // TestHostileSizes checks that huge inputs take linear time and bounded memory.
@@ -43,10 +43,10 @@ func TestHostileSizes(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			doc, err := New().Read(context.Background(), in, pipeline.ReadOptions{Name: "big.txt"})
+			doc, err := New().Read(context.Background(), in, model.ReadOptions{Name: "big.txt"})
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
-			if err != nil && !errors.Is(err, pipeline.ErrTooDeep) {
+			if err != nil && !errors.Is(err, model.ErrTooDeep) {
 				t.Fatalf("err = %v", err)
 			}
 			alloc := after.TotalAlloc - before.TotalAlloc

@@ -8,7 +8,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // item is a paragraph candidate: one line, or several joined (a hard-wrapped paragraph, a
@@ -41,9 +41,9 @@ const maxLines = 1 << 21
 // inferrer holds the state of one conversion; nothing is shared between conversions.
 type inferrer struct {
 	ctx      context.Context
-	opts     pipeline.ReadOptions
+	opts     model.ReadOptions
 	maxDepth int
-	doc      *pipeline.Document
+	doc      *model.Document
 	items    []item
 	dates    *locales.Set
 	locs     []*locales.Locale
@@ -52,7 +52,7 @@ type inferrer struct {
 	verbs map[string]bool
 }
 
-func (in *inferrer) pos(line int) pipeline.Pos { return pipeline.Pos{File: in.opts.Name, Line: line} }
+func (in *inferrer) pos(line int) model.Pos { return model.Pos{File: in.opts.Name, Line: line} }
 
 // checkCtx polls for cancellation every few thousand steps.
 func (in *inferrer) checkCtx(i int) error {
@@ -65,13 +65,13 @@ func (in *inferrer) checkCtx(i int) error {
 }
 
 // infer runs the rules over prepared lines. fm is the front matter, nil when none.
-func infer(ctx context.Context, lns []ln, opts pipeline.ReadOptions, fm *frontmatter.Block) (*pipeline.Document, error) {
+func infer(ctx context.Context, lns []ln, opts model.ReadOptions, fm *frontmatter.Block) (*model.Document, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	in := &inferrer{
 		ctx: ctx, opts: opts, maxDepth: opts.Limits.WithDefaults().MaxDepth,
-		doc: &pipeline.Document{Source: opts.Name, Blocks: []pipeline.Block{}},
+		doc: &model.Document{Source: opts.Name, Blocks: []model.Block{}},
 	}
 	if set, err := locales.Embedded(); err == nil {
 		in.dates = set
@@ -87,7 +87,7 @@ func infer(ctx context.Context, lns []ln, opts pipeline.ReadOptions, fm *frontma
 	lns = nil // the items hold what is needed; let the lines go
 	_ = lns
 	if len(in.items) == 0 {
-		opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "no body text")
+		opts.Warnings.Warn(stage, model.Pos{File: opts.Name}, "no body text")
 		return in.doc, nil
 	}
 	in.masthead()
@@ -183,15 +183,15 @@ func (it *item) joinTo(l *ln) {
 	if it.ins != nil || l.ins != nil {
 		a := it.ins
 		if a == nil {
-			a = pipeline.Texts(it.text, it.line)
+			a = model.Texts(it.text, it.line)
 		}
 		b := l.ins
 		if b == nil {
-			b = pipeline.Texts(l.text, l.line)
+			b = model.Texts(l.text, l.line)
 		}
-		joined := make([]pipeline.Inline, 0, len(a)+len(b)+1)
+		joined := make([]model.Inline, 0, len(a)+len(b)+1)
 		joined = append(joined, a...)
-		joined = append(joined, pipeline.Inline{Kind: pipeline.KindText, Text: " ", Line: l.line})
+		joined = append(joined, model.Inline{Kind: model.KindText, Text: " ", Line: l.line})
 		it.ins = append(joined, b...)
 	}
 	it.text += " " + l.text
@@ -211,7 +211,7 @@ func (in *inferrer) assemble(lns []ln) error {
 		}
 	}
 	if n > maxLines {
-		return errorAt(in.opts.Name, 0, pipeline.ErrTooLarge, "%d lines of text, limit %d", n, maxLines)
+		return errorAt(in.opts.Name, 0, model.ErrTooLarge, "%d lines of text, limit %d", n, maxLines)
 	}
 	in.items = make([]item, 0, n)
 	blank := false
@@ -438,7 +438,7 @@ func (in *inferrer) headings() {
 			it := &items[first]
 			it.kind = kFront
 			explicit--
-			in.doc.Front = append(in.doc.Front, pipeline.FrontLine{Pos: in.pos(it.line), Kind: "title",
+			in.doc.Front = append(in.doc.Front, model.FrontLine{Pos: in.pos(it.line), Kind: "title",
 				Text: headingText(it), Why: "title: the only top-level heading marker, opening the notes"})
 			minLevel = 99
 			for i := range items {

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // kind is what a single line is, before paragraphs are assembled.
@@ -29,7 +29,7 @@ type ln struct {
 	// text is the line without indentation or trailing space, inner white space collapsed.
 	text string
 	// ins are the normalized runs when the line came with emphasis; nil for plain text.
-	ins    []pipeline.Inline
+	ins    []model.Inline
 	line   int
 	indent int
 	kind   kind
@@ -165,16 +165,16 @@ func (n *normalizer) run(s string, b *strings.Builder) {
 }
 
 // prepare normalizes and classifies one line. ins, when not nil, are the line's runs.
-func prepare(text string, ins []pipeline.Inline, line int) ln {
+func prepare(text string, ins []model.Inline, line int) ln {
 	l := ln{line: line}
 	if ins != nil {
 		var nz normalizer
-		out := make([]pipeline.Inline, 0, len(ins))
+		out := make([]model.Inline, 0, len(ins))
 		var all strings.Builder
 		for _, in := range ins {
 			var b strings.Builder
 			nz.run(in.Text, &b)
-			if b.Len() == 0 && in.Kind != pipeline.KindFootnote {
+			if b.Len() == 0 && in.Kind != model.KindFootnote {
 				continue
 			}
 			in.Text = b.String()

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // mastheadWindow is how many lines at the top may be masthead material.
@@ -211,7 +211,7 @@ func (in *inferrer) masthead() {
 	for i := 0; i <= end; i++ {
 		it := &items[i]
 		it.kind = kFront
-		in.doc.Front = append(in.doc.Front, pipeline.FrontLine{
+		in.doc.Front = append(in.doc.Front, model.FrontLine{
 			Pos: in.pos(it.line), Kind: guess[i].kind, Text: it.text, Why: guess[i].why,
 		})
 	}

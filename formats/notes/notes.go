@@ -49,7 +49,7 @@ import (
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // stage names this reader in errors and warnings.
@@ -60,14 +60,14 @@ const stage = "notes"
 // the same inference. Inlines, when set, carry runs with emphasis; else Text is used.
 type Line struct {
 	Text    string
-	Pos     pipeline.Pos
-	Inlines []pipeline.Inline
+	Pos     model.Pos
+	Inlines []model.Inline
 }
 
 type reader struct{}
 
 // New returns the reader of raw notes; its Format is "notes".
-func New() pipeline.Reader { return reader{} }
+func New() model.Reader { return reader{} }
 
 // Format returns "notes".
 func (reader) Format() string { return "notes" }
@@ -75,7 +75,7 @@ func (reader) Format() string { return "notes" }
 // Read decodes data (UTF-8, UTF-16 with BOM or Windows-1252), splits off a YAML front-matter
 // block into doc.Meta, and infers the structure of the body. Positions are lines of the file,
 // front matter included.
-func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) (doc *pipeline.Document, err error) {
+func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
 	defer guard(opts.Name, &err)
 	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (reader) Read(ctx context.Context, data []byte, opts pipeline.ReadOptions) 
 // Infer builds a document from lines that carry no markup beyond the light cues of notes.
 // It is what Read does after decoding and front matter; other readers call it for sources
 // typed as plain paragraphs. Positions are taken from the lines; Doc.Source is opts.Name.
-func Infer(ctx context.Context, lines []Line, opts pipeline.ReadOptions) (doc *pipeline.Document, err error) {
+func Infer(ctx context.Context, lines []Line, opts model.ReadOptions) (doc *model.Document, err error) {
 	defer guard(opts.Name, &err)
 	lns := make([]ln, 0, len(lines))
 	for i, l := range lines {
@@ -114,7 +114,7 @@ func Infer(ctx context.Context, lines []Line, opts pipeline.ReadOptions) (doc *p
 
 // InferInto infers the structure of lines (Infer) into doc, a document another reader has
 // begun: the blocks, the front lines after doc's own, the metadata where doc has none.
-func InferInto(ctx context.Context, lines []Line, opts pipeline.ReadOptions, doc *pipeline.Document) error {
+func InferInto(ctx context.Context, lines []Line, opts model.ReadOptions, doc *model.Document) error {
 	inferred, err := Infer(ctx, lines, opts)
 	if err != nil {
 		return err
@@ -128,11 +128,11 @@ func InferInto(ctx context.Context, lines []Line, opts pipeline.ReadOptions, doc
 // guard turns a panic into an error so that no input can crash the caller.
 func guard(name string, err *error) {
 	if r := recover(); r != nil {
-		*err = pipeline.Errorf(stage, pipeline.Pos{File: name}, nil, "internal error: %v\n%s", r, debug.Stack())
+		*err = model.Errorf(stage, model.Pos{File: name}, nil, "internal error: %v\n%s", r, debug.Stack())
 	}
 }
 
 // errorAt is a shorthand for positioned errors.
 func errorAt(name string, line int, sentinel error, format string, args ...any) error {
-	return pipeline.Errorf(stage, pipeline.Pos{File: name, Line: line}, sentinel, "%s", fmt.Sprintf(format, args...))
+	return model.Errorf(stage, model.Pos{File: name, Line: line}, sentinel, "%s", fmt.Sprintf(format, args...))
 }

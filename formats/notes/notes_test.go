@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // read converts text and returns its outline and warnings.
-func read(t *testing.T, text string, opts pipeline.ReadOptions) (string, *pipeline.Document, []pipeline.Diagnostic) {
+func read(t *testing.T, text string, opts model.ReadOptions) (string, *model.Document, []model.Diagnostic) {
 	t.Helper()
-	var w pipeline.Warnings
+	var w model.Warnings
 	opts.Warnings = &w
 	if opts.Name == "" {
 		opts.Name = "t.txt"
@@ -32,7 +32,7 @@ func runRules(t *testing.T, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _, _ := read(t, tc.in, pipeline.ReadOptions{})
+			got, _, _ := read(t, tc.in, model.ReadOptions{})
 			want := strings.TrimLeft(tc.want, "\n")
 			if got != want {
 				t.Errorf("input:\n%s\ngot:\n%s\nwant:\n%s", tc.in, got, want)
@@ -317,7 +317,7 @@ P 1: is not a note (b)
 }
 
 func TestUnclosedQuoteWarns(t *testing.T) {
-	got, _, w := read(t, "He said “never closed.\nNext.\n", pipeline.ReadOptions{})
+	got, _, w := read(t, "He said “never closed.\nNext.\n", model.ReadOptions{})
 	if want := "P 1: He said “never closed.\nP 2: Next.\n"; got != want {
 		t.Errorf("got:\n%s", got)
 	}
@@ -328,7 +328,7 @@ func TestUnclosedQuoteWarns(t *testing.T) {
 
 func TestWhitespaceDoesNotMatter(t *testing.T) {
 	plain := "ITU Headquarters, Room C2\n2 May 2005\nOrganisation of work\n" + body + "\nCanada said:\n· one point\n· another point\n"
-	_, ref, _ := read(t, plain, pipeline.ReadOptions{})
+	_, ref, _ := read(t, plain, model.ReadOptions{})
 	want := outline(ref)
 	variants := map[string]string{
 		"crlf":           strings.ReplaceAll(plain, "\n", "\r\n"),
@@ -342,7 +342,7 @@ func TestWhitespaceDoesNotMatter(t *testing.T) {
 	}
 	for name, in := range variants {
 		t.Run(name, func(t *testing.T) {
-			got, _, _ := read(t, in, pipeline.ReadOptions{})
+			got, _, _ := read(t, in, model.ReadOptions{})
 			if name == "nbsp" {
 				got = strings.ReplaceAll(got, "\u00a0", " ")
 			}
@@ -379,7 +379,7 @@ func renumber(s string) string {
 
 func TestFrontMatter(t *testing.T) {
 	in := "---\ntitle: Consultation\ndate: 2005-05-02\nlang: fr\nproject: x\n---\n\nOrganisation des travaux\nLe Président a ouvert la séance et a souhaité la bienvenue aux participants de la réunion.\n"
-	got, doc, _ := read(t, in, pipeline.ReadOptions{SourceLang: "es"})
+	got, doc, _ := read(t, in, model.ReadOptions{SourceLang: "es"})
 	want := "H1 8: Organisation des travaux\nP 9: Le Président a ouvert la séance et a souhaité la bienvenue a…\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
@@ -403,7 +403,7 @@ func TestOriginalLang(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, doc, _ := read(t, tc.in, pipeline.ReadOptions{SourceLang: tc.source})
+			_, doc, _ := read(t, tc.in, model.ReadOptions{SourceLang: tc.source})
 			if doc.Meta.OriginalLang != tc.want {
 				t.Errorf("OriginalLang = %q, want %q", doc.Meta.OriginalLang, tc.want)
 			}
@@ -423,7 +423,7 @@ would have a supporting and collaborating role in this respect.
 Syria thanked the chair for convening this meeting and asked whether
 there would be a new meeting of the group of friends of the chair.
 `
-	got, _, _ := read(t, in, pipeline.ReadOptions{})
+	got, _, _ := read(t, in, model.ReadOptions{})
 	want := "P 1: The Chair opened the meeting and welcomed the participants. …\nP 5: Canada recalled that implementation of the commitments would…\nP 9: Syria thanked the chair for convening this meeting and asked…\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
@@ -438,26 +438,26 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		name   string
 		in     []byte
-		limits pipeline.Limits
+		limits model.Limits
 		want   error
 		line   int
 	}{
-		{"empty", nil, pipeline.Limits{}, pipeline.ErrEmpty, 0},
-		{"white space", []byte(" \n\t\u00a0\n"), pipeline.Limits{}, pipeline.ErrEmpty, 0},
-		{"binary", []byte("PNG\x00\x01\x02"), pipeline.Limits{}, pipeline.ErrBinary, 1},
-		{"bad encoding", []byte("abc\n\x81\x8d"), pipeline.Limits{}, pipeline.ErrEncoding, 2},
-		{"too deep", []byte(deep), pipeline.Limits{}, pipeline.ErrTooDeep, 34},
-		{"too deep, small limit", []byte("P:\n- a\n - b\n  - c\n"), pipeline.Limits{MaxDepth: 2}, pipeline.ErrTooDeep, 4},
-		{"too large", []byte("abc"), pipeline.Limits{MaxInputBytes: 2}, pipeline.ErrTooLarge, 0},
-		{"bad front matter", []byte("---\ntitle: [\n---\nText.\n"), pipeline.Limits{}, pipeline.ErrMalformed, 0},
+		{"empty", nil, model.Limits{}, model.ErrEmpty, 0},
+		{"white space", []byte(" \n\t\u00a0\n"), model.Limits{}, model.ErrEmpty, 0},
+		{"binary", []byte("PNG\x00\x01\x02"), model.Limits{}, model.ErrBinary, 1},
+		{"bad encoding", []byte("abc\n\x81\x8d"), model.Limits{}, model.ErrEncoding, 2},
+		{"too deep", []byte(deep), model.Limits{}, model.ErrTooDeep, 34},
+		{"too deep, small limit", []byte("P:\n- a\n - b\n  - c\n"), model.Limits{MaxDepth: 2}, model.ErrTooDeep, 4},
+		{"too large", []byte("abc"), model.Limits{MaxInputBytes: 2}, model.ErrTooLarge, 0},
+		{"bad front matter", []byte("---\ntitle: [\n---\nText.\n"), model.Limits{}, model.ErrMalformed, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := New().Read(context.Background(), tc.in, pipeline.ReadOptions{Name: "x.txt", Limits: tc.limits})
+			_, err := New().Read(context.Background(), tc.in, model.ReadOptions{Name: "x.txt", Limits: tc.limits})
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
-			var perr *pipeline.Error
+			var perr *model.Error
 			if !errors.As(err, &perr) || perr.Pos.File != "x.txt" || (tc.line > 0 && perr.Pos.Line != tc.line) {
 				t.Errorf("error position: %v", err)
 			}
@@ -470,8 +470,8 @@ func TestUTF16Warns(t *testing.T) {
 	for _, r := range "Text.\n" {
 		in = append(in, byte(r), 0)
 	}
-	var w pipeline.Warnings
-	doc, err := New().Read(context.Background(), in, pipeline.ReadOptions{Name: "u.txt", Warnings: &w})
+	var w model.Warnings
+	doc, err := New().Read(context.Background(), in, model.ReadOptions{Name: "u.txt", Warnings: &w})
 	if err != nil || len(doc.Blocks) != 1 || w.Len() != 1 {
 		t.Fatalf("err=%v blocks=%d warnings=%v", err, len(doc.Blocks), w.List())
 	}
@@ -479,18 +479,18 @@ func TestUTF16Warns(t *testing.T) {
 
 func TestInferKeepsEmphasis(t *testing.T) {
 	lines := []Line{
-		{Text: "Canada said:", Pos: pipeline.Pos{File: "w.docx", Line: 1}},
-		{Pos: pipeline.Pos{File: "w.docx", Line: 2}, Inlines: []pipeline.Inline{
-			{Kind: pipeline.KindText, Text: "· the  "}, {Kind: pipeline.KindEmphasis, Text: " national"}, {Kind: pipeline.KindText, Text: " level "},
+		{Text: "Canada said:", Pos: model.Pos{File: "w.docx", Line: 1}},
+		{Pos: model.Pos{File: "w.docx", Line: 2}, Inlines: []model.Inline{
+			{Kind: model.KindText, Text: "· the  "}, {Kind: model.KindEmphasis, Text: " national"}, {Kind: model.KindText, Text: " level "},
 		}},
 	}
-	doc, err := Infer(context.Background(), lines, pipeline.ReadOptions{Name: "w.docx"})
+	doc, err := Infer(context.Background(), lines, model.ReadOptions{Name: "w.docx"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := doc.Blocks[0].(*pipeline.Paragraph)
-	item := p.Children[0].(*pipeline.List).Items[0]
-	if len(item.Inlines) != 3 || item.Inlines[1].Kind != pipeline.KindEmphasis || pipeline.PlainText(item.Inlines) != "the national level" {
+	p := doc.Blocks[0].(*model.Paragraph)
+	item := p.Children[0].(*model.List).Items[0]
+	if len(item.Inlines) != 3 || item.Inlines[1].Kind != model.KindEmphasis || model.PlainText(item.Inlines) != "the national level" {
 		t.Errorf("inlines = %+v", item.Inlines)
 	}
 }
@@ -498,16 +498,16 @@ func TestInferKeepsEmphasis(t *testing.T) {
 func TestWhyIsSet(t *testing.T) {
 	for _, path := range goldenInputs(t) {
 		doc, _ := readFile(t, path)
-		pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+		model.Walk(doc.Blocks, func(b model.Block) bool {
 			var why string
 			switch n := b.(type) {
-			case *pipeline.Heading:
+			case *model.Heading:
 				why = n.Why
-			case *pipeline.Paragraph:
+			case *model.Paragraph:
 				why = n.Why
-			case *pipeline.List:
+			case *model.List:
 				why = n.Why
-			case *pipeline.Quote:
+			case *model.Quote:
 				why = n.Why
 			default:
 				return true
@@ -528,7 +528,7 @@ func TestWhyIsSet(t *testing.T) {
 func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := New().Read(ctx, []byte(strings.Repeat("Line.\n", 10000)), pipeline.ReadOptions{})
+	_, err := New().Read(ctx, []byte(strings.Repeat("Line.\n", 10000)), model.ReadOptions{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
@@ -541,9 +541,9 @@ func TestReferenceNotes(t *testing.T) {
 	paras := 0
 	for _, b := range doc.Blocks {
 		switch n := b.(type) {
-		case *pipeline.Heading:
-			headings = append(headings, pipeline.PlainText(n.Inlines))
-		case *pipeline.Paragraph:
+		case *model.Heading:
+			headings = append(headings, model.PlainText(n.Inlines))
+		case *model.Paragraph:
 			if !n.Numbered {
 				t.Errorf("unnumbered paragraph at %v", n.Pos)
 			}
@@ -568,10 +568,10 @@ func TestReferenceNotes(t *testing.T) {
 		doc.Front[1].Text != "2 May 2005 – 14:00-17:30" {
 		t.Errorf("front = %+v", doc.Front)
 	}
-	var furrer, ilo *pipeline.Paragraph
+	var furrer, ilo *model.Paragraph
 	for _, b := range doc.Blocks {
-		if p, ok := b.(*pipeline.Paragraph); ok {
-			text := pipeline.PlainText(p.Inlines)
+		if p, ok := b.(*model.Paragraph); ok {
+			text := model.PlainText(p.Inlines)
 			switch {
 			case strings.HasPrefix(text, "Marc Furrer"):
 				furrer = p
@@ -583,20 +583,20 @@ func TestReferenceNotes(t *testing.T) {
 	if furrer == nil || len(furrer.Children) != 1 {
 		t.Fatalf("Marc Furrer paragraph: %+v", furrer)
 	}
-	if l, ok := furrer.Children[0].(*pipeline.List); !ok || len(l.Items) != 2 || l.Depth != 1 || l.Items[0].Marker != "·" {
+	if l, ok := furrer.Children[0].(*model.List); !ok || len(l.Items) != 2 || l.Depth != 1 || l.Items[0].Marker != "·" {
 		t.Errorf("Furrer list = %+v", furrer.Children[0])
 	}
 	if ilo == nil || len(ilo.Children) != 1 {
 		t.Fatalf("ILO paragraph: %+v", ilo)
 	}
-	q, ok := ilo.Children[0].(*pipeline.Quote)
+	q, ok := ilo.Children[0].(*model.Quote)
 	if !ok || len(q.Paragraphs) != 2 {
 		t.Fatalf("ILO quote = %+v", ilo.Children[0])
 	}
-	if got := pipeline.PlainText(ilo.Inlines); got != "The ILO supported the USA proposal in document PC-2/DT/2 (rev.2) paragraph 10:" {
+	if got := model.PlainText(ilo.Inlines); got != "The ILO supported the USA proposal in document PC-2/DT/2 (rev.2) paragraph 10:" {
 		t.Errorf("ILO lead = %q", got)
 	}
-	first, last := pipeline.PlainText(q.Paragraphs[0].Inlines), pipeline.PlainText(q.Paragraphs[1].Inlines)
+	first, last := model.PlainText(q.Paragraphs[0].Inlines), model.PlainText(q.Paragraphs[1].Inlines)
 	if !strings.HasPrefix(first, "“In order") || !strings.HasSuffix(last, "efforts”.") || q.Paragraphs[0].Numbered {
 		t.Errorf("quote paragraphs = %q … %q", first, last)
 	}
@@ -604,15 +604,15 @@ func TestReferenceNotes(t *testing.T) {
 
 func TestShortLeadInBeforeBulletsIsBody(t *testing.T) {
 	src := "Budget\nCanada stated the following:\n- the budget must be approved;\n- the audit must be published.\nFrance agreed with Canada on both points and asked for a report next year.\n"
-	doc, err := New().Read(context.Background(), []byte(src), pipeline.ReadOptions{Name: "t.txt"})
+	doc, err := New().Read(context.Background(), []byte(src), model.ReadOptions{Name: "t.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, ok := doc.Blocks[0].(*pipeline.Heading)
-	if !ok || pipeline.PlainText(h.Inlines) != "Budget" {
+	h, ok := doc.Blocks[0].(*model.Heading)
+	if !ok || model.PlainText(h.Inlines) != "Budget" {
 		t.Fatalf("first block is %T, want the heading Budget", doc.Blocks[0])
 	}
-	p, ok := doc.Blocks[1].(*pipeline.Paragraph)
+	p, ok := doc.Blocks[1].(*model.Paragraph)
 	if !ok || len(p.Children) != 1 {
 		t.Fatalf("second block: %#v, want the lead-in with its list", doc.Blocks[1])
 	}

@@ -3,7 +3,7 @@ package notes
 import (
 	"unicode/utf8"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // quoteSpan is how many paragraphs a quotation may run over before an unclosed mark is taken
@@ -125,8 +125,8 @@ func (in *inferrer) quotes() error {
 
 // sliceInlines returns the runs covering bytes [from, to) of their concatenated text, trimmed
 // of spaces at both ends. Footnote runs (no text) inside the range are kept.
-func sliceInlines(ins []pipeline.Inline, from, to, line int) []pipeline.Inline {
-	var out []pipeline.Inline
+func sliceInlines(ins []model.Inline, from, to, line int) []model.Inline {
+	var out []model.Inline
 	pos := 0
 	for _, in := range ins {
 		start, end := pos, pos+len(in.Text)
@@ -152,7 +152,7 @@ func sliceInlines(ins []pipeline.Inline, from, to, line int) []pipeline.Inline {
 	for len(out) > 0 {
 		first := &out[0]
 		first.Text = trimLeftSpace(first.Text)
-		if first.Text != "" || first.Kind == pipeline.KindFootnote {
+		if first.Text != "" || first.Kind == model.KindFootnote {
 			break
 		}
 		out = out[1:]
@@ -160,7 +160,7 @@ func sliceInlines(ins []pipeline.Inline, from, to, line int) []pipeline.Inline {
 	for len(out) > 0 {
 		last := &out[len(out)-1]
 		last.Text = trimRightSpace(last.Text)
-		if last.Text != "" || last.Kind == pipeline.KindFootnote {
+		if last.Text != "" || last.Kind == model.KindFootnote {
 			break
 		}
 		out = out[:len(out)-1]

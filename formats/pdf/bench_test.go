@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -22,7 +22,7 @@ func BenchmarkWriteSample(b *testing.B) {
 			doc := pipelinetest.Sample(lang)
 			loc, _ := locales.MustEmbedded().Lookup(lang)
 			w := NewWriter(Options{Fonts: fonts, Compress: true})
-			opts := pipeline.WriteOptions{Locale: loc, Created: testCreated, Generator: "scribe bench"}
+			opts := model.WriteOptions{Locale: loc, Created: testCreated, Generator: "scribe bench"}
 			var buf bytes.Buffer
 			if err := w.Write(context.Background(), &buf, doc, opts); err != nil { // warm the font caches
 				b.Fatal(err)

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -35,7 +35,7 @@ func requireFontFile(t *testing.T, path string) {
 }
 
 // textOf writes doc with fonts and returns the PDF and what pdftotext reads from it.
-func textOf(t *testing.T, doc *pipeline.Document, fonts *FontSet, name string) (pdf []byte, text string) {
+func textOf(t *testing.T, doc *model.Document, fonts *FontSet, name string) (pdf []byte, text string) {
 	t.Helper()
 	pdftotext := testutil.RequireTool(t, "pdftotext")
 	var buf bytes.Buffer
@@ -54,12 +54,12 @@ func textOf(t *testing.T, doc *pipeline.Document, fonts *FontSet, name string) (
 }
 
 // withParagraphs replaces the body of doc with one numbered paragraph per text.
-func withParagraphs(doc *pipeline.Document, texts ...string) *pipeline.Document {
+func withParagraphs(doc *model.Document, texts ...string) *model.Document {
 	doc.Blocks = nil
 	for i, s := range texts {
-		doc.Blocks = append(doc.Blocks, &pipeline.Paragraph{
-			Numbered: true, Number: pipeline.Number{Ordinal: i + 1, Label: "", Level: 0},
-			Inlines: pipeline.Texts(s, i+1),
+		doc.Blocks = append(doc.Blocks, &model.Paragraph{
+			Numbered: true, Number: model.Number{Ordinal: i + 1, Label: "", Level: 0},
+			Inlines: model.Texts(s, i+1),
 		})
 	}
 	return doc
@@ -163,22 +163,22 @@ func TestTaggedStructure(t *testing.T) {
 		return len(regexp.MustCompile(`(?m)^\s*`+role+`\b`).FindAllString(tree, -1))
 	}
 	var headings, numbered, items, quotes, notes int
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			headings++
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			if n.Numbered {
 				numbered++
 			}
 			for _, in := range n.Inlines {
-				if in.Kind == pipeline.KindFootnote {
+				if in.Kind == model.KindFootnote {
 					notes++
 				}
 			}
-		case *pipeline.ListItem:
+		case *model.ListItem:
 			items++
-		case *pipeline.Quote:
+		case *model.Quote:
 			quotes++
 		}
 		return true

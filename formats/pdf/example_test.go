@@ -8,7 +8,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -22,7 +22,7 @@ func ExampleNewWriter() {
 	doc := pipelinetest.Sample("fr")
 	loc, _ := locales.MustEmbedded().Lookup("fr")
 	var out bytes.Buffer
-	err = w.Write(context.Background(), &out, doc, pipeline.WriteOptions{
+	err = w.Write(context.Background(), &out, doc, model.WriteOptions{
 		Locale:    loc,
 		Created:   time.Date(2005, 5, 2, 0, 0, 0, 0, time.UTC), // fixed: repeatable output
 		Generator: "scribe 0.1.0",

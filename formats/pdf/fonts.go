@@ -24,7 +24,7 @@ import (
 	"github.com/go-text/typesetting/font/opentype/tables"
 
 	"github.com/scribe-un/scribe/formats/pdf/fontfile"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // FontOptions say where fonts come from besides the embedded DejaVu faces.
@@ -254,7 +254,7 @@ func LoadFonts(opts FontOptions) (*FontSet, error) {
 			}
 		}
 		if err != nil {
-			return nil, pipeline.Errorf("pdf", pipeline.Pos{File: path}, pipeline.ErrFont, "font file %s: %v", path, err)
+			return nil, model.Errorf("pdf", model.Pos{File: path}, model.ErrFont, "font file %s: %v", path, err)
 		}
 		for _, f := range faces {
 			fam := fs.add(f)

@@ -8,8 +8,7 @@ import (
 	"unicode"
 
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
-
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // scriptClass groups characters by the kind of font they need.
@@ -62,7 +61,7 @@ type docFonts struct {
 	used  map[*face]map[rune]uint16 // characters drawn per face, with their glyphs
 }
 
-func newDocFonts(set *FontSet, present pipeline.Presentation) *docFonts {
+func newDocFonts(set *FontSet, present model.Presentation) *docFonts {
 	d := &docFonts{set: set, used: map[*face]map[rune]uint16{}}
 	docClass := classOther
 	switch present.Lang {
@@ -108,7 +107,7 @@ type seg struct {
 
 // resolve splits text into segments, each in the first face (of the wanted style) that
 // really has every character of it. A character no face has is an ErrNoGlyph error.
-func (d *docFonts) resolve(text string, st style, pos pipeline.Pos) ([]seg, error) {
+func (d *docFonts) resolve(text string, st style, pos model.Pos) ([]seg, error) {
 	var out []seg
 	var cur *face
 	start := 0
@@ -165,8 +164,8 @@ func (d *docFonts) pick(r rune, st style) *face {
 	return nil
 }
 
-func noGlyph(r rune, pos pipeline.Pos) error {
-	return pipeline.Errorf("pdf", pos, pipeline.ErrNoGlyph, "no font has U+%04X %q; %s", r, string(r), fontHint[classOf(r)])
+func noGlyph(r rune, pos model.Pos) error {
+	return model.Errorf("pdf", pos, model.ErrNoGlyph, "no font has U+%04X %q; %s", r, string(r), fontHint[classOf(r)])
 }
 
 // need records that text is drawn with f.
@@ -192,7 +191,7 @@ func (d *docFonts) register(doc *pdfdoc.Doc) (map[*face]pdfdoc.FontRef, error) {
 	for i, f := range d.faces {
 		sub, err := f.sf.subset(d.used[f])
 		if err != nil {
-			return nil, pipeline.Errorf("pdf", pipeline.Pos{File: f.name}, pipeline.ErrFont, "font %s: %v", f.name, err)
+			return nil, model.Errorf("pdf", model.Pos{File: f.name}, model.ErrFont, "font %s: %v", f.name, err)
 		}
 		refs[f] = doc.AddFont(pdfFont(f, sub, subsetTag(f, i)+"+"+psName(f)))
 	}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Page geometry in millimetres: A4 with the margins and indents of UN documents. The body
@@ -94,7 +94,7 @@ type vblock struct {
 type layouter struct {
 	ctx    context.Context
 	df     *docFonts
-	doc    *pipeline.Document
+	doc    *model.Document
 	rtl    bool
 	notes  int // footnotes numbered so far
 	blocks []*vblock
@@ -118,7 +118,7 @@ func (l *layouter) within(parent *blockTag, build func() error) error {
 	return build()
 }
 
-func newLayouter(ctx context.Context, df *docFonts, doc *pipeline.Document) *layouter {
+func newLayouter(ctx context.Context, df *docFonts, doc *model.Document) *layouter {
 	l := &layouter{ctx: ctx, df: df, doc: doc, rtl: doc.Present.Dir == "rtl", lead: 1.2}
 	if doc.Present.Lang == "ar" {
 		l.lead = 1.5
@@ -126,9 +126,9 @@ func newLayouter(ctx context.Context, df *docFonts, doc *pipeline.Document) *lay
 	return l
 }
 
-func (l *layouter) pos(line int, fallback pipeline.Pos) pipeline.Pos {
+func (l *layouter) pos(line int, fallback model.Pos) model.Pos {
 	if line > 0 {
-		return pipeline.Pos{File: l.doc.Source, Line: line}
+		return model.Pos{File: l.doc.Source, Line: line}
 	}
 	if fallback.File == "" {
 		fallback.File = l.doc.Source
@@ -137,20 +137,20 @@ func (l *layouter) pos(line int, fallback pipeline.Pos) pipeline.Pos {
 }
 
 // tokens typesets inline runs in a base style.
-func (l *layouter) tokens(ins []pipeline.Inline, base runStyle, at pipeline.Pos) ([]token, error) {
+func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]token, error) {
 	tz := &tokenizer{df: l.df}
 	for _, in := range ins {
 		rs := base
 		switch in.Kind {
-		case pipeline.KindEmphasis:
+		case model.KindEmphasis:
 			rs.st |= styleItalic
-		case pipeline.KindStrong:
+		case model.KindStrong:
 			rs.st |= styleBold
-		case pipeline.KindSymbol:
+		case model.KindSymbol:
 			rs.nobreak = true
-		case pipeline.KindLink:
+		case model.KindLink:
 			rs.link = in.URL
-		case pipeline.KindFootnote:
+		case model.KindFootnote:
 			fn, err := l.footnote(in, at)
 			if err != nil {
 				return nil, err
@@ -173,18 +173,18 @@ func (l *layouter) tokens(ins []pipeline.Inline, base runStyle, at pipeline.Pos)
 }
 
 // footnote typesets the note of a footnote run.
-func (l *layouter) footnote(in pipeline.Inline, at pipeline.Pos) (*footnote, error) {
+func (l *layouter) footnote(in model.Inline, at model.Pos) (*footnote, error) {
 	l.notes++
 	fn := &footnote{num: l.notes}
 	note := in.Note
 	if len(note) == 0 && in.Text != "" {
-		note = pipeline.Texts(in.Text, in.Line)
+		note = model.Texts(in.Text, in.Line)
 	}
 	toks, err := l.tokens(note, runStyle{size: sizeNote}, l.pos(in.Line, at))
 	if err != nil {
 		return nil, err
 	}
-	label, err := l.tokens(pipeline.Texts(strconv.Itoa(fn.num), in.Line), runStyle{size: sizeNote}, at)
+	label, err := l.tokens(model.Texts(strconv.Itoa(fn.num), in.Line), runStyle{size: sizeNote}, at)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +264,7 @@ func headingStyle(level int) (float64, style) {
 }
 
 // build typesets the body.
-func (l *layouter) build(blocks []pipeline.Block, base float64) error {
+func (l *layouter) build(blocks []model.Block, base float64) error {
 	for _, b := range blocks {
 		if err := l.ctx.Err(); err != nil {
 			return err
@@ -278,9 +278,9 @@ func (l *layouter) build(blocks []pipeline.Block, base float64) error {
 
 const ptSpace = ptToMM // one point of vertical space, in mm
 
-func (l *layouter) block(b pipeline.Block, base float64) error {
+func (l *layouter) block(b model.Block, base float64) error {
 	switch n := b.(type) {
-	case *pipeline.Heading:
+	case *model.Heading:
 		size, st := headingStyle(n.Level)
 		rs := runStyle{st: st, size: size}
 		toks, err := l.tokens(n.Inlines, rs, n.Pos)
@@ -289,7 +289,7 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 		}
 		var label []token
 		if n.Number.Label != "" {
-			if label, err = l.tokens(pipeline.Texts(n.Number.Label, n.Pos.Line), rs, n.Pos); err != nil {
+			if label, err = l.tokens(model.Texts(n.Number.Label, n.Pos.Line), rs, n.Pos); err != nil {
 				return err
 			}
 		}
@@ -308,7 +308,7 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 			lvl = l.level + 1
 		}
 		l.level = lvl
-		title := pipeline.PlainText(n.Inlines)
+		title := model.PlainText(n.Inlines)
 		if n.Number.Label != "" {
 			title = n.Number.Label + " " + title
 		}
@@ -319,9 +319,9 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 			before = 9 * ptSpace
 		}
 		l.blocks = append(l.blocks, &vblock{lines: lines, before: before, after: 6 * ptSpace, keepNext: true, keepTogether: true})
-	case *pipeline.Paragraph:
+	case *model.Paragraph:
 		return l.paragraph(n, base, 0)
-	case *pipeline.List:
+	case *model.List:
 		return l.within(l.tag("L"), func() error {
 			for _, it := range n.Items {
 				if err := l.listItem(it, n.Depth, base); err != nil {
@@ -330,9 +330,9 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 			}
 			return nil
 		})
-	case *pipeline.ListItem:
+	case *model.ListItem:
 		return l.within(l.tag("L"), func() error { return l.listItem(n, 1, base) })
-	case *pipeline.Quote:
+	case *model.Quote:
 		return l.within(l.tag("BlockQuote"), func() error {
 			for _, p := range n.Paragraphs {
 				if err := l.paragraph(p, base+stepIndent, stepIndent); err != nil {
@@ -341,7 +341,7 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 			}
 			return nil
 		})
-	case *pipeline.Note:
+	case *model.Note:
 		toks, err := l.tokens(n.Inlines, runStyle{size: sizeBody}, n.Pos)
 		if err != nil {
 			return err
@@ -352,7 +352,7 @@ func (l *layouter) block(b pipeline.Block, base float64) error {
 		}
 		tagLines(lines, l.tag("P"))
 		l.add(lines, 6*ptSpace)
-	case *pipeline.Table:
+	case *model.Table:
 		return l.table(n, base)
 	}
 	return nil
@@ -366,14 +366,14 @@ func (l *layouter) add(lines []*line, after float64) {
 
 // paragraph typesets a body paragraph: its number hangs in the label column, the text block
 // is justified, then its lists and quotations follow.
-func (l *layouter) paragraph(p *pipeline.Paragraph, base, rightIn float64) error {
+func (l *layouter) paragraph(p *model.Paragraph, base, rightIn float64) error {
 	toks, err := l.tokens(p.Inlines, runStyle{size: sizeBody}, p.Pos)
 	if err != nil {
 		return err
 	}
 	var label []token
 	if p.Numbered && p.Number.Label != "" {
-		if label, err = l.tokens(pipeline.Texts(p.Number.Label, p.Pos.Line), runStyle{size: sizeBody}, p.Pos); err != nil {
+		if label, err = l.tokens(model.Texts(p.Number.Label, p.Pos.Line), runStyle{size: sizeBody}, p.Pos); err != nil {
 			return err
 		}
 	}
@@ -387,7 +387,7 @@ func (l *layouter) paragraph(p *pipeline.Paragraph, base, rightIn float64) error
 }
 
 // listItem typesets a subparagraph: label at the item's level, text one step further in.
-func (l *layouter) listItem(it *pipeline.ListItem, depth int, base float64) error {
+func (l *layouter) listItem(it *model.ListItem, depth int, base float64) error {
 	if depth < 1 {
 		depth = 1
 	}
@@ -402,7 +402,7 @@ func (l *layouter) listItem(it *pipeline.ListItem, depth int, base float64) erro
 	}
 	var label []token
 	if it.Number.Label != "" {
-		if label, err = l.tokens(pipeline.Texts(it.Number.Label, it.Pos.Line), runStyle{size: sizeBody}, it.Pos); err != nil {
+		if label, err = l.tokens(model.Texts(it.Number.Label, it.Pos.Line), runStyle{size: sizeBody}, it.Pos); err != nil {
 			return err
 		}
 	}
@@ -418,7 +418,7 @@ func (l *layouter) listItem(it *pipeline.ListItem, depth int, base float64) erro
 }
 
 // table typesets each row as one unsplittable block of equal-width cells.
-func (l *layouter) table(t *pipeline.Table, base float64) error {
+func (l *layouter) table(t *model.Table, base float64) error {
 	cols := 0
 	for _, r := range t.Rows {
 		if len(r) > cols {
@@ -436,7 +436,7 @@ func (l *layouter) table(t *pipeline.Table, base float64) error {
 		var cells [][]*line
 		tr := &blockTag{role: "TR", parent: table}
 		for ci := 0; ci < cols; ci++ {
-			var ins []pipeline.Inline
+			var ins []model.Inline
 			if ci < len(row) {
 				ins = row[ci]
 			}

@@ -11,13 +11,13 @@ import (
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
 // realDoc reads the reference notes (a copy of the shared corpus file) and localizes them
 // for lang, as the runner does.
-func realDoc(t *testing.T, lang string) *pipeline.Document {
+func realDoc(t *testing.T, lang string) *model.Document {
 	t.Helper()
 	name := filepath.Join("testdata", "wsis-itu-consultation-2005-05-02.txt")
 	data, err := os.ReadFile(name)
@@ -25,11 +25,11 @@ func realDoc(t *testing.T, lang string) *pipeline.Document {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	doc, err := notes.New().Read(ctx, data, pipeline.ReadOptions{Name: name})
+	doc, err := notes.New().Read(ctx, data, model.ReadOptions{Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &pipeline.Env{}
+	env := &model.Env{}
 	for _, tr := range normalize.Source() {
 		if err := tr.Apply(ctx, doc, env); err != nil {
 			t.Fatal(err)
@@ -40,7 +40,7 @@ func realDoc(t *testing.T, lang string) *pipeline.Document {
 		t.Fatal(err)
 	}
 	out := doc.Clone()
-	env = &pipeline.Env{Locale: loc}
+	env = &model.Env{Locale: loc}
 	for _, tr := range normalize.Output() {
 		if err := tr.Apply(ctx, out, env); err != nil {
 			t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	gobidi "github.com/go-text/typesetting/bidi"
 
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // renderer draws paginated lines. It records drawing operations first and replays them on
@@ -58,10 +58,10 @@ const (
 // furniture is what every page repeats: the running header and the first page's job number.
 type furniture struct {
 	header, job []token
-	pos         pipeline.Pos
+	pos         model.Pos
 }
 
-func textsOf(s string) []pipeline.Inline { return pipeline.Texts(s, 0) }
+func textsOf(s string) []model.Inline { return model.Texts(s, 0) }
 
 func (r *renderer) addPage() { r.ops = append(r.ops, op{kind: opPage}) }
 

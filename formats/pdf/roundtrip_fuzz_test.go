@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"github.com/scribe-un/scribe/internal/fuzzdoc"
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/internal/fuzzdoc"
+	"github.com/scribe-un/scribe/pipeline/model"
+
 	"github.com/scribe-un/scribe/formats/pdf"
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // FuzzNotesToPDF: notes → notes reader → normalizers → PDF writer with only the embedded
@@ -31,9 +32,9 @@ func FuzzNotesToPDF(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		err := w.Write(context.Background(), &buf, doc, pipeline.WriteOptions{Locale: loc, Created: time.Unix(1114992000, 0).UTC(), Generator: "scribe fuzz"})
+		err := w.Write(context.Background(), &buf, doc, model.WriteOptions{Locale: loc, Created: time.Unix(1114992000, 0).UTC(), Generator: "scribe fuzz"})
 		if err != nil {
-			if errors.Is(err, pipeline.ErrNoGlyph) || errors.Is(err, pipeline.ErrEncoding) {
+			if errors.Is(err, model.ErrNoGlyph) || errors.Is(err, model.ErrEncoding) {
 				if buf.Len() != 0 {
 					t.Fatalf("failed (%v) but wrote %d bytes", err, buf.Len())
 				}

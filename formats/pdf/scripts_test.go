@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -26,17 +26,17 @@ const (
 
 // translated replaces the text of every numbered paragraph and heading of the sample with
 // text in the document's own script.
-func translated(lang, text string) *pipeline.Document {
+func translated(lang, text string) *model.Document {
 	doc := pipelinetest.Sample(lang)
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			if n.Numbered {
-				n.Inlines = pipeline.Texts(text+" "+text, n.Pos.Line)
+				n.Inlines = model.Texts(text+" "+text, n.Pos.Line)
 			}
-		case *pipeline.Heading:
+		case *model.Heading:
 			r := []rune(text)
-			n.Inlines = pipeline.Texts(string(r[:20]), n.Pos.Line)
+			n.Inlines = model.Texts(string(r[:20]), n.Pos.Line)
 		}
 		return true
 	})
@@ -105,7 +105,7 @@ func TestSyntheticBold(t *testing.T) {
 	}
 	doc := translated("zh", zhText)
 	opts := writeOpts(t, doc)
-	opts.Warnings = &pipeline.Warnings{}
+	opts.Warnings = &model.Warnings{}
 	var trace strings.Builder
 	pdf, err := typeset(context.Background(), doc, opts, setup{fonts: fonts, trace: &trace})
 	if err != nil {

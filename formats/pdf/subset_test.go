@@ -9,7 +9,7 @@ import (
 
 	"github.com/go-fonts/dejavu/dejavuserif"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -92,14 +92,14 @@ func FuzzWrite(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := pipelinetest.Sample("ar")
-		doc.Blocks[0].(*pipeline.Paragraph).Inlines = []pipeline.Inline{
-			{Kind: pipeline.KindText, Text: s, Line: 4},
-			{Kind: pipeline.KindStrong, Text: s, Line: 4},
-			{Kind: pipeline.KindFootnote, Note: pipeline.Texts(s, 4), Line: 4},
+		doc.Blocks[0].(*model.Paragraph).Inlines = []model.Inline{
+			{Kind: model.KindText, Text: s, Line: 4},
+			{Kind: model.KindStrong, Text: s, Line: 4},
+			{Kind: model.KindFootnote, Note: model.Texts(s, 4), Line: 4},
 		}
 		var buf bytes.Buffer
 		err := NewWriter(Options{Fonts: fonts}).Write(context.Background(), &buf, doc, writeOpts(t, doc))
-		if err != nil && !errors.Is(err, pipeline.ErrNoGlyph) && !errors.Is(err, pipeline.ErrEncoding) {
+		if err != nil && !errors.Is(err, model.ErrNoGlyph) && !errors.Is(err, model.ErrEncoding) {
 			t.Fatalf("%q: %v", s, err)
 		}
 	})

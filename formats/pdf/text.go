@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // ptToMM converts typographic points to millimetres, the unit of the layout.
@@ -109,9 +109,9 @@ func dropRune(r rune) bool {
 }
 
 // add appends a run of text.
-func (tz *tokenizer) add(text string, rs runStyle, pos pipeline.Pos) error {
+func (tz *tokenizer) add(text string, rs runStyle, pos model.Pos) error {
 	if !utf8.ValidString(text) {
-		return pipeline.Errorf("pdf", pos, pipeline.ErrEncoding, "text is not valid UTF-8")
+		return model.Errorf("pdf", pos, model.ErrEncoding, "text is not valid UTF-8")
 	}
 	// About one token (and piece) per six bytes of text: reserve room once.
 	if want := len(tz.toks) + len(text)/6 + 1; cap(tz.toks) < want {

@@ -30,8 +30,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
-
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Options configure the PDF writer.
@@ -53,7 +52,7 @@ type setup struct {
 }
 
 // NewWriter returns the PDF writer.
-func NewWriter(opts Options) pipeline.Writer {
+func NewWriter(opts Options) model.Writer {
 	return &writer{opts: opts}
 }
 
@@ -83,10 +82,10 @@ func (w *writer) fonts() (*FontSet, error) {
 }
 
 // Write typesets doc and writes the PDF to out. Nothing is written when it fails.
-func (w *writer) Write(ctx context.Context, out io.Writer, doc *pipeline.Document, opts pipeline.WriteOptions) (err error) {
+func (w *writer) Write(ctx context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "internal error while typesetting: %v", r)
+			err = model.Errorf("pdf", model.Pos{File: doc.Source}, nil, "internal error while typesetting: %v", r)
 		}
 	}()
 	fs, err := w.fonts()
@@ -102,7 +101,7 @@ func (w *writer) Write(ctx context.Context, out io.Writer, doc *pipeline.Documen
 }
 
 // typeset lays out and renders doc.
-func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOptions, su setup) ([]byte, error) {
+func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, su setup) ([]byte, error) {
 	created := opts.Created
 	if created.IsZero() {
 		created = fixedDate(doc.Meta.Date)
@@ -135,7 +134,7 @@ func typeset(ctx context.Context, doc *pipeline.Document, opts pipeline.WriteOpt
 	}
 	b, err := pdf.Bytes()
 	if err != nil {
-		return nil, pipeline.Errorf("pdf", pipeline.Pos{File: doc.Source}, nil, "%v", err)
+		return nil, model.Errorf("pdf", model.Pos{File: doc.Source}, nil, "%v", err)
 	}
 	return b, nil
 }
@@ -158,7 +157,7 @@ func (l *layouter) layout() ([]*page, *furniture, error) {
 // safe makes a string valid UTF-8 without control characters.
 func safe(s string) string { return clean(strings.ToValidUTF8(s, "\uFFFD")) }
 
-func titleOf(doc *pipeline.Document) string {
+func titleOf(doc *model.Document) string {
 	switch {
 	case doc.Meta.Title != "":
 		return doc.Meta.Title
@@ -168,7 +167,7 @@ func titleOf(doc *pipeline.Document) string {
 	return doc.Source
 }
 
-func langOf(doc *pipeline.Document) string {
+func langOf(doc *model.Document) string {
 	if doc.Present.Lang != "" {
 		return doc.Present.Lang
 	}
@@ -190,7 +189,7 @@ const mastheadTop = 12.0
 // front typesets the masthead and the title block of page 1.
 func (l *layouter) front() error {
 	p := l.doc.Present
-	pos := pipeline.Pos{File: l.doc.Source}
+	pos := model.Pos{File: l.doc.Source}
 	var organ, symbol string
 	var column []string
 	for _, m := range p.Masthead {
@@ -280,7 +279,7 @@ func (l *layouter) front() error {
 
 // titleBlock typesets the title (bold) and the sentence of place and date under it.
 func (l *layouter) titleBlock() error {
-	pos := pipeline.Pos{File: l.doc.Source}
+	pos := model.Pos{File: l.doc.Source}
 	if t := l.doc.Meta.Title; t != "" {
 		toks, err := l.tokens(textsOf(t), runStyle{st: styleBold, size: 14}, pos)
 		if err != nil {
@@ -310,7 +309,7 @@ func (l *layouter) titleBlock() error {
 
 // furniture typesets the running header and the job number.
 func (l *layouter) furniture() (*furniture, error) {
-	pos := pipeline.Pos{File: l.doc.Source}
+	pos := model.Pos{File: l.doc.Source}
 	f := &furniture{pos: pos}
 	header := l.doc.Present.HeaderText
 	if header == "" && len(l.doc.Present.Masthead) == 0 {

@@ -17,7 +17,7 @@ import (
 
 	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -40,16 +40,16 @@ func fontsOrFail(t testing.TB, get func() (*FontSet, error)) *FontSet {
 	return fs
 }
 
-func writeOpts(t testing.TB, doc *pipeline.Document) pipeline.WriteOptions {
+func writeOpts(t testing.TB, doc *model.Document) model.WriteOptions {
 	t.Helper()
 	loc, err := locales.MustEmbedded().Lookup(doc.Present.Lang)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pipeline.WriteOptions{Locale: loc, Created: testCreated, Generator: "scribe test"}
+	return model.WriteOptions{Locale: loc, Created: testCreated, Generator: "scribe test"}
 }
 
-func writeDoc(t testing.TB, doc *pipeline.Document, fonts *FontSet, compress bool) []byte {
+func writeDoc(t testing.TB, doc *model.Document, fonts *FontSet, compress bool) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := NewWriter(Options{Fonts: fonts, Compress: compress})
@@ -61,7 +61,7 @@ func writeDoc(t testing.TB, doc *pipeline.Document, fonts *FontSet, compress boo
 
 // longDoc is the sample followed by enough numbered paragraphs, headings, footnotes and an
 // over-long URL to fill several pages.
-func longDoc(lang string) *pipeline.Document {
+func longDoc(lang string) *model.Document {
 	doc := pipelinetest.Sample(lang)
 	loc, _ := locales.MustEmbedded().Lookup(lang)
 	para := 5
@@ -74,9 +74,9 @@ func longDoc(lang string) *pipeline.Document {
 		line++
 		if i%9 == 0 {
 			chapter++
-			doc.Blocks = append(doc.Blocks, &pipeline.Heading{Pos: pipeline.Pos{File: "sample.txt", Line: line}, Level: 1,
-				Inlines: pipeline.Texts(fmt.Sprintf("Further consideration of item %d of the agenda", chapter), line),
-				Number:  pipeline.Number{Ordinal: chapter, Label: loc.Numbering.Chapter.Label(chapter)}})
+			doc.Blocks = append(doc.Blocks, &model.Heading{Pos: model.Pos{File: "sample.txt", Line: line}, Level: 1,
+				Inlines: model.Texts(fmt.Sprintf("Further consideration of item %d of the agenda", chapter), line),
+				Number:  model.Number{Ordinal: chapter, Label: loc.Numbering.Chapter.Label(chapter)}})
 			line++
 		}
 		para++
@@ -89,20 +89,20 @@ func longDoc(lang string) *pipeline.Document {
 			b.WriteString(words[(i+k)%len(words)])
 		}
 		b.WriteString(".")
-		ins := pipeline.Texts(b.String(), line)
+		ins := model.Texts(b.String(), line)
 		if i%11 == 4 {
-			ins = append(ins, pipeline.Inline{Kind: pipeline.KindFootnote, Line: line,
-				Note: pipeline.Texts(fmt.Sprintf("See the report of the %d session, which gives the figures in full and the list of participants.", i), line)})
+			ins = append(ins, model.Inline{Kind: model.KindFootnote, Line: line,
+				Note: model.Texts(fmt.Sprintf("See the report of the %d session, which gives the figures in full and the list of participants.", i), line)})
 		}
 		if i == 20 {
-			ins = append(ins, pipeline.Inline{Kind: pipeline.KindText, Text: " Details: ", Line: line},
-				pipeline.Inline{Kind: pipeline.KindLink, Text: "https://www.itu.int/net/wsis/implementation/stocktaking/reports/2005/very-long-path-without-any-break-opportunity-at-all/index.html", URL: "https://www.itu.int/", Line: line})
+			ins = append(ins, model.Inline{Kind: model.KindText, Text: " Details: ", Line: line},
+				model.Inline{Kind: model.KindLink, Text: "https://www.itu.int/net/wsis/implementation/stocktaking/reports/2005/very-long-path-without-any-break-opportunity-at-all/index.html", URL: "https://www.itu.int/", Line: line})
 		}
-		doc.Blocks = append(doc.Blocks, &pipeline.Paragraph{Pos: pipeline.Pos{File: "sample.txt", Line: line}, Inlines: ins,
-			Numbered: true, Number: pipeline.Number{Ordinal: para, Label: loc.Numbering.Paragraph.Label(para)}})
+		doc.Blocks = append(doc.Blocks, &model.Paragraph{Pos: model.Pos{File: "sample.txt", Line: line}, Inlines: ins,
+			Numbered: true, Number: model.Number{Ordinal: para, Label: loc.Numbering.Paragraph.Label(para)}})
 		if i == 30 {
-			cell := func(s string) []pipeline.Inline { return pipeline.Texts(s, line) }
-			doc.Blocks = append(doc.Blocks, &pipeline.Table{Pos: pipeline.Pos{File: "sample.txt", Line: line}, Rows: [][][]pipeline.Inline{
+			cell := func(s string) []model.Inline { return model.Texts(s, line) }
+			doc.Blocks = append(doc.Blocks, &model.Table{Pos: model.Pos{File: "sample.txt", Line: line}, Rows: [][][]model.Inline{
 				{cell("Stakeholder"), cell("Commitments"), cell("Status")},
 				{cell("States"), cell("National e-strategies and the stocktaking database of WSIS-related projects"), cell("Open")},
 				{cell("Civil society"), cell("Rolling document up to the Tunis Summit"), cell("Closed")},
@@ -113,7 +113,7 @@ func longDoc(lang string) *pipeline.Document {
 }
 
 // layoutOf typesets doc without rendering, for tests of the layout itself.
-func layoutOf(t *testing.T, doc *pipeline.Document, fonts *FontSet) ([]*page, *layouter) {
+func layoutOf(t *testing.T, doc *model.Document, fonts *FontSet) ([]*page, *layouter) {
 	t.Helper()
 	var trace strings.Builder
 	if _, err := typeset(context.Background(), doc, writeOpts(t, doc), setup{fonts: fonts, trace: &trace}); err != nil {
@@ -136,7 +136,7 @@ func TestGolden(t *testing.T) {
 	fonts := fontsOrFail(t, testFonts)
 	cases := []struct {
 		name string
-		doc  *pipeline.Document
+		doc  *model.Document
 	}{
 		{"sample-en", pipelinetest.Sample("en")},
 		{"sample-fr", pipelinetest.Sample("fr")},
@@ -243,11 +243,11 @@ func TestDeterministic(t *testing.T) {
 func TestNoGlyph(t *testing.T) {
 	fonts := fontsOrFail(t, testFonts)
 	doc := pipelinetest.Sample("en")
-	p := doc.Blocks[2].(*pipeline.Paragraph)
-	p.Inlines = append(p.Inlines, pipeline.Inline{Kind: pipeline.KindText, Text: " the sign 𓀀 is missing", Line: 8})
+	p := doc.Blocks[2].(*model.Paragraph)
+	p.Inlines = append(p.Inlines, model.Inline{Kind: model.KindText, Text: " the sign 𓀀 is missing", Line: 8})
 	var buf bytes.Buffer
 	err := NewWriter(Options{Fonts: fonts}).Write(context.Background(), &buf, doc, writeOpts(t, doc))
-	if !errors.Is(err, pipeline.ErrNoGlyph) {
+	if !errors.Is(err, model.ErrNoGlyph) {
 		t.Fatalf("err = %v, want ErrNoGlyph", err)
 	}
 	for _, want := range []string{"U+13000", "𓀀", "sample.txt:8"} {
@@ -267,7 +267,7 @@ func TestChineseWithoutCJKFont(t *testing.T) {
 	doc := pipelinetest.Sample("zh")
 	var buf bytes.Buffer
 	err := NewWriter(Options{Fonts: fonts}).Write(context.Background(), &buf, doc, writeOpts(t, doc))
-	if !errors.Is(err, pipeline.ErrNoGlyph) {
+	if !errors.Is(err, model.ErrNoGlyph) {
 		t.Fatalf("err = %v, want ErrNoGlyph", err)
 	}
 	for _, want := range []string{"fonts-wqy-microhei", "--font"} {
@@ -286,14 +286,14 @@ func TestBadInput(t *testing.T) {
 		text    string
 		wantErr error
 	}{
-		{"invalid utf-8", "bad \xff\xfe bytes", pipeline.ErrEncoding},
+		{"invalid utf-8", "bad \xff\xfe bytes", model.ErrEncoding},
 		{"controls", "bell \a, NUL \x00, LRM \u200e, RLO \u202e, soft\u00adhyphen, tab\tand\nnewline", nil},
 		{"empty", "", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc := pipelinetest.Sample("en")
-			doc.Blocks[0].(*pipeline.Paragraph).Inlines = pipeline.Texts(c.text, 4)
+			doc.Blocks[0].(*model.Paragraph).Inlines = model.Texts(c.text, 4)
 			var buf bytes.Buffer
 			err := NewWriter(Options{Fonts: fonts}).Write(context.Background(), &buf, doc, writeOpts(t, doc))
 			if c.wantErr == nil && err != nil {
@@ -310,7 +310,7 @@ func TestBadInput(t *testing.T) {
 		doc.Meta.Body = "\xc3"
 		var buf bytes.Buffer
 		err := NewWriter(Options{Fonts: fonts}).Write(context.Background(), &buf, doc, writeOpts(t, doc))
-		if err != nil && !errors.Is(err, pipeline.ErrEncoding) {
+		if err != nil && !errors.Is(err, model.ErrEncoding) {
 			t.Fatal(err)
 		}
 	})
@@ -376,7 +376,7 @@ func TestLayoutRules(t *testing.T) {
 	}
 }
 
-func newTestLayouter(doc *pipeline.Document, fonts *FontSet) *layouter {
+func newTestLayouter(doc *model.Document, fonts *FontSet) *layouter {
 	return newLayouter(context.Background(), newDocFonts(fonts, doc.Present), doc)
 }
 
@@ -403,7 +403,7 @@ func TestFontFileErrors(t *testing.T) {
 	}
 	for _, path := range []string{bad, filepath.Join(dir, "missing.ttf")} {
 		_, err := LoadFonts(FontOptions{Files: []string{path}, NoSystem: true})
-		if !errors.Is(err, pipeline.ErrFont) || !strings.Contains(err.Error(), path) {
+		if !errors.Is(err, model.ErrFont) || !strings.Contains(err.Error(), path) {
 			t.Errorf("LoadFonts(%s) = %v, want ErrFont naming the file", path, err)
 		}
 	}
@@ -424,7 +424,7 @@ func TestInterop(t *testing.T) {
 		t.Errorf("no Chinese font installed (fonts-wqy-microhei or fonts-droid-fallback)")
 	}
 	for _, lang := range langs {
-		for name, doc := range map[string]*pipeline.Document{"sample": pipelinetest.Sample(lang), "long": longDoc(lang)} {
+		for name, doc := range map[string]*model.Document{"sample": pipelinetest.Sample(lang), "long": longDoc(lang)} {
 			path := filepath.Join(dir, name+"-"+lang+".pdf")
 			if err := os.WriteFile(path, writeDoc(t, doc, fonts, true), 0o644); err != nil {
 				t.Fatal(err)
@@ -457,13 +457,13 @@ func TestInterop(t *testing.T) {
 
 // checkReadingOrder finds every paragraph number and (for left-to-right documents) every
 // heading in the extracted text, in document order.
-func checkReadingOrder(t *testing.T, path, text string, doc *pipeline.Document) {
+func checkReadingOrder(t *testing.T, path, text string, doc *model.Document) {
 	t.Helper()
 	at := 0
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
 		var want string
 		switch n := b.(type) {
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			if n.Numbered {
 				want = `(?m)^\s*` + regexp.QuoteMeta(strings.TrimSpace(strings.TrimSuffix(n.Number.Label, "-"))) + `\s`
 				if doc.Present.Dir == "rtl" {
@@ -471,10 +471,10 @@ func checkReadingOrder(t *testing.T, path, text string, doc *pipeline.Document) 
 					want = `(?m)\s-\s?` + regexp.QuoteMeta(fmt.Sprint(n.Number.Ordinal)) + `\s*$`
 				}
 			}
-		case *pipeline.Heading:
+		case *model.Heading:
 			if doc.Present.Dir != "rtl" {
 				// The first words: a long heading wraps.
-				words := strings.Fields(pipeline.PlainText(n.Inlines))
+				words := strings.Fields(model.PlainText(n.Inlines))
 				if len(words) > 4 {
 					words = words[:4]
 				}
@@ -505,7 +505,7 @@ func TestDump(t *testing.T) {
 	}
 	fonts := fontsOrFail(t, systemFonts)
 	for _, lang := range []string{"en", "fr", "es", "ru", "ar", "zh"} {
-		for name, doc := range map[string]*pipeline.Document{"": pipelinetest.Sample(lang), "long-": longDoc(lang)} {
+		for name, doc := range map[string]*model.Document{"": pipelinetest.Sample(lang), "long-": longDoc(lang)} {
 			if err := os.WriteFile(filepath.Join(dir, name+lang+".pdf"), writeDoc(t, doc, fonts, true), 0o644); err != nil {
 				t.Fatal(err)
 			}

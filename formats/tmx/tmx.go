@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
 	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
@@ -69,7 +69,7 @@ func Write(w io.Writer, tus []translate.TU, opts WriteOptions) error {
 	}
 	bw.WriteString("  </body>\n</tmx>\n")
 	if err := bw.Flush(); err != nil {
-		return pipeline.Errorf(Stage, pipeline.Pos{}, nil, "%v", err)
+		return model.Errorf(Stage, model.Pos{}, nil, "%v", err)
 	}
 	return nil
 }
@@ -150,9 +150,9 @@ type ReadOptions struct {
 	// Name is the file's path as given, used in positions.
 	Name string
 	// Limits bound size and depth; zero fields take defaults.
-	Limits pipeline.Limits
+	Limits model.Limits
 	// Warnings receives diagnostics; nil discards them.
-	Warnings *pipeline.Warnings
+	Warnings *model.Warnings
 }
 
 // Read parses a TMX 1.x file into entries, one per pair of the unit's source variant with
@@ -161,16 +161,16 @@ type ReadOptions struct {
 func Read(data []byte, opts ReadOptions) (tus []translate.TU, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			tus, err = nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "internal error reading the file: %v", r)
+			tus, err = nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the file: %v", r)
 		}
 	}()
-	root, err := xmltree.Parse(data, Stage, pipeline.ReadOptions{Name: opts.Name, Limits: opts.Limits})
+	root, err := xmltree.Parse(data, Stage, model.ReadOptions{Name: opts.Name, Limits: opts.Limits})
 	if err != nil {
 		return nil, err
 	}
-	pos := func(n *xmltree.Node) pipeline.Pos { return pipeline.Pos{File: opts.Name, Line: n.Line} }
+	pos := func(n *xmltree.Node) model.Pos { return model.Pos{File: opts.Name, Line: n.Line} }
 	if root.Name.Local != "tmx" {
-		return nil, pipeline.Errorf(Stage, pos(root), pipeline.ErrMalformed, "not a TMX file (root element <%s>)", root.Name.Local)
+		return nil, model.Errorf(Stage, pos(root), model.ErrMalformed, "not a TMX file (root element <%s>)", root.Name.Local)
 	}
 	ns := root.Name.Space
 	headerSrc := ""
@@ -179,7 +179,7 @@ func Read(data []byte, opts ReadOptions) (tus []translate.TU, err error) {
 	}
 	body := root.First(ns, "body")
 	if body == nil {
-		return nil, pipeline.Errorf(Stage, pos(root), pipeline.ErrMalformed, "no <body>")
+		return nil, model.Errorf(Stage, pos(root), model.ErrMalformed, "no <body>")
 	}
 	skipped := 0
 	for _, tuN := range body.Elems(ns, "tu") {
@@ -229,7 +229,7 @@ func Read(data []byte, opts ReadOptions) (tus []translate.TU, err error) {
 		}
 	}
 	if skipped > 0 {
-		opts.Warnings.Warn(Stage, pipeline.Pos{File: opts.Name}, "%d translation units skipped: no variant in the source language or no translation", skipped)
+		opts.Warnings.Warn(Stage, model.Pos{File: opts.Name}, "%d translation units skipped: no variant in the source language or no translation", skipped)
 	}
 	return tus, nil
 }

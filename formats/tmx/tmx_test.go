@@ -14,7 +14,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/xliff"
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 	"github.com/scribe-un/scribe/pipeline/translate"
 )
@@ -101,8 +101,8 @@ func TestMemoryLeverage(t *testing.T) {
 		t.Fatal("empty memory")
 	}
 	doc := pipelinetest.Sample("en")
-	p2 := doc.Blocks[2].(*pipeline.Paragraph)
-	p2.Inlines = pipeline.Texts("Syria thanked the chair for convening this meeting and asked whether there would be a new GFC session.", 7)
+	p2 := doc.Blocks[2].(*model.Paragraph)
+	p2.Inlines = model.Texts("Syria thanked the chair for convening this meeting and asked whether there would be a new GFC session.", 7)
 	b, err := translate.Extract(context.Background(), doc, translate.ExtractOptions{TargetLang: "fr", Memory: mem})
 	if err != nil {
 		t.Fatal(err)
@@ -185,10 +185,10 @@ func TestReadErrors(t *testing.T) {
 		name, data string
 		sentinel   error
 	}{
-		{"doctype", `<!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"/>`, pipeline.ErrMalformed},
-		{"not tmx", `<xliff/>`, pipeline.ErrMalformed},
-		{"no body", `<tmx version="1.4"><header srclang="en"/></tmx>`, pipeline.ErrMalformed},
-		{"deep", `<tmx>` + strings.Repeat("<a>", 50) + strings.Repeat("</a>", 50) + `</tmx>`, pipeline.ErrTooDeep},
+		{"doctype", `<!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"/>`, model.ErrMalformed},
+		{"not tmx", `<xliff/>`, model.ErrMalformed},
+		{"no body", `<tmx version="1.4"><header srclang="en"/></tmx>`, model.ErrMalformed},
+		{"deep", `<tmx>` + strings.Repeat("<a>", 50) + strings.Repeat("</a>", 50) + `</tmx>`, model.ErrTooDeep},
 	} {
 		if _, err := Read([]byte(tc.data), ReadOptions{}); !errors.Is(err, tc.sentinel) {
 			t.Errorf("%s: err = %v, want %v", tc.name, err, tc.sentinel)
@@ -209,7 +209,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tus, err := Read(data, ReadOptions{})
 		if err != nil {
-			var pe *pipeline.Error
+			var pe *model.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error is not a *pipeline.Error: %v", err)
 			}

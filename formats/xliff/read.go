@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
 	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
@@ -16,9 +16,9 @@ type ReadOptions struct {
 	// Name is the file's path as the user gave it, used in positions.
 	Name string
 	// Limits bound size and element depth; zero fields take pipeline defaults.
-	Limits pipeline.Limits
+	Limits model.Limits
 	// Warnings receives diagnostics; nil discards them.
-	Warnings *pipeline.Warnings
+	Warnings *model.Warnings
 	// AcceptDrafts also accepts targets in draft states: 2.0 "initial"; 1.2 "new",
 	// "needs-translation", "needs-review-translation" and the other needs-* states.
 	// Without it only 2.0 translated/reviewed/final and 1.2 translated/signed-off/final
@@ -33,27 +33,27 @@ type ReadOptions struct {
 func ReadTranslations(data []byte, opts ReadOptions) (tr *translate.Translations, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			tr, err = nil, pipeline.Errorf(Stage, pipeline.Pos{File: opts.Name}, pipeline.ErrMalformed, "internal error reading the file: %v", r)
+			tr, err = nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the file: %v", r)
 		}
 	}()
-	root, err := xmltree.Parse(data, Stage, pipeline.ReadOptions{Name: opts.Name, Limits: opts.Limits})
+	root, err := xmltree.Parse(data, Stage, model.ReadOptions{Name: opts.Name, Limits: opts.Limits})
 	if err != nil {
 		return nil, err
 	}
 	r := &reader{opts: opts, seen: map[string]int{}}
 	if root.Name.Local != "xliff" {
-		return nil, r.errorf(root, pipeline.ErrMalformed, "not an XLIFF file (root element <%s>)", root.Name.Local)
+		return nil, r.errorf(root, model.ErrMalformed, "not an XLIFF file (root element <%s>)", root.Name.Local)
 	}
 	switch {
 	case root.Name.Space == NS20 || strings.HasPrefix(root.Get("version"), "2."):
 		if root.Name.Space != NS20 {
-			return nil, r.errorf(root, pipeline.ErrMalformed, "XLIFF %s root must be in namespace %s", root.Get("version"), NS20)
+			return nil, r.errorf(root, model.ErrMalformed, "XLIFF %s root must be in namespace %s", root.Get("version"), NS20)
 		}
 		return r.read20(root)
 	case root.Name.Space == NS12 || root.Name.Space == NS11 || root.Get("version") == "1.2" || root.Get("version") == "1.1":
 		return r.read12(root)
 	}
-	return nil, r.errorf(root, pipeline.ErrMalformed, "unsupported XLIFF version %q (namespace %q)", root.Get("version"), root.Name.Space)
+	return nil, r.errorf(root, model.ErrMalformed, "unsupported XLIFF version %q (namespace %q)", root.Get("version"), root.Name.Space)
 }
 
 type reader struct {
@@ -62,12 +62,12 @@ type reader struct {
 	seen map[string]int
 }
 
-func (r *reader) pos(n *xmltree.Node) pipeline.Pos {
-	return pipeline.Pos{File: r.opts.Name, Line: n.Line}
+func (r *reader) pos(n *xmltree.Node) model.Pos {
+	return model.Pos{File: r.opts.Name, Line: n.Line}
 }
 
 func (r *reader) errorf(n *xmltree.Node, sentinel error, format string, args ...any) error {
-	return pipeline.Errorf(Stage, r.pos(n), sentinel, format, args...)
+	return model.Errorf(Stage, r.pos(n), sentinel, format, args...)
 }
 
 // setFingerprint records a file's fingerprint; several <file>s must agree.
@@ -76,7 +76,7 @@ func (r *reader) setFingerprint(n *xmltree.Node, fp string) error {
 		return nil
 	}
 	if r.tr.Fingerprint != "" && r.tr.Fingerprint != fp {
-		return r.errorf(n, pipeline.ErrTranslation, "the file's <file> elements carry different fingerprints: it mixes translations of different notes")
+		return r.errorf(n, model.ErrTranslation, "the file's <file> elements carry different fingerprints: it mixes translations of different notes")
 	}
 	r.tr.Fingerprint = fp
 	return nil
@@ -84,15 +84,15 @@ func (r *reader) setFingerprint(n *xmltree.Node, fp string) error {
 
 func (r *reader) addUnit(n *xmltree.Node, u *translate.TransUnit) error {
 	if u.ID == "" {
-		return r.errorf(n, pipeline.ErrMalformed, "unit without id")
+		return r.errorf(n, model.ErrMalformed, "unit without id")
 	}
 	if line, dup := r.seen[u.ID]; dup {
-		return r.errorf(n, pipeline.ErrTranslation, "duplicate unit id %q (first at line %d)", u.ID, line)
+		return r.errorf(n, model.ErrTranslation, "duplicate unit id %q (first at line %d)", u.ID, line)
 	}
 	r.seen[u.ID] = n.Line
 	if u.Accepted && u.Target != nil {
 		if msg := translate.CheckCodes(u.Source, u.Target, u.Codes); msg != "" {
-			return r.errorf(n, pipeline.ErrTranslation, "unit %s: target: %s", u.ID, msg)
+			return r.errorf(n, model.ErrTranslation, "unit %s: target: %s", u.ID, msg)
 		}
 	}
 	r.tr.Units = append(r.tr.Units, u)
@@ -111,7 +111,7 @@ func (r *reader) read20(root *xmltree.Node) (*translate.Translations, error) {
 		SourceLang: root.Get("srcLang"), TargetLang: root.Get("trgLang")}
 	files := root.Elems(NS20, "file")
 	if len(files) == 0 {
-		return nil, r.errorf(root, pipeline.ErrMalformed, "no <file> element")
+		return nil, r.errorf(root, model.ErrMalformed, "no <file> element")
 	}
 	for _, f := range files {
 		fp := f.Get("original")
@@ -179,7 +179,7 @@ func (r *reader) unit20(n *xmltree.Node) (*translate.TransUnit, error) {
 		s := slot{ignorable: c.Name.Local == "ignorable", node: c}
 		src := c.First(NS20, "source")
 		if src == nil {
-			return nil, r.errorf(c, pipeline.ErrMalformed, "unit %s: <%s> without <source>", u.ID, c.Name.Local)
+			return nil, r.errorf(c, model.ErrMalformed, "unit %s: <%s> without <source>", u.ID, c.Name.Local)
 		}
 		var err error
 		if s.source, err = r.content20(src, u, data, true); err != nil {
@@ -193,7 +193,7 @@ func (r *reader) unit20(n *xmltree.Node) (*translate.TransUnit, error) {
 			if o := t.Get("order"); o != "" {
 				k, err := strconv.Atoi(o)
 				if err != nil || k < 1 {
-					return nil, r.errorf(t, pipeline.ErrMalformed, "unit %s: bad order %q", u.ID, o)
+					return nil, r.errorf(t, model.ErrMalformed, "unit %s: bad order %q", u.ID, o)
 				}
 				s.order = k
 			}
@@ -205,7 +205,7 @@ func (r *reader) unit20(n *xmltree.Node) (*translate.TransUnit, error) {
 		slots = append(slots, s)
 	}
 	if len(slots) == 0 {
-		return nil, r.errorf(n, pipeline.ErrMalformed, "unit %s has no segment", u.ID)
+		return nil, r.errorf(n, model.ErrMalformed, "unit %s has no segment", u.ID)
 	}
 	// Targets may be reordered with order="k": place each at its slot.
 	placed := make([]translate.Content, len(slots))
@@ -244,7 +244,7 @@ func (r *reader) unit20(n *xmltree.Node) (*translate.TransUnit, error) {
 			at = s.order - 1
 		}
 		if at >= len(slots) || filled[at] {
-			return nil, r.errorf(s.node, pipeline.ErrMalformed, "unit %s: target order %d is out of range or used twice", u.ID, s.order)
+			return nil, r.errorf(s.node, model.ErrMalformed, "unit %s: target order %d is out of range or used twice", u.ID, s.order)
 		}
 		filled[at] = true
 		switch {
@@ -289,7 +289,7 @@ func (r *reader) content20(n *xmltree.Node, u *translate.TransUnit, data map[str
 			case "cp":
 				v, err := strconv.ParseUint(c.Get("hex"), 16, 32)
 				if err != nil {
-					return r.errorf(c, pipeline.ErrMalformed, "unit %s: bad <cp hex=%q>", u.ID, c.Get("hex"))
+					return r.errorf(c, model.ErrMalformed, "unit %s: bad <cp hex=%q>", u.ID, c.Get("hex"))
 				}
 				out = append(out, translate.Span{Kind: translate.SpanText, Text: string(rune(v))})
 			case "ph":
@@ -386,7 +386,7 @@ func (r *reader) read12(root *xmltree.Node) (*translate.Translations, error) {
 	r.tr = &translate.Translations{Name: r.opts.Name, Version: Version12}
 	files := root.Elems(ns, "file")
 	if len(files) == 0 {
-		return nil, r.errorf(root, pipeline.ErrMalformed, "no <file> element")
+		return nil, r.errorf(root, model.ErrMalformed, "no <file> element")
 	}
 	for _, f := range files {
 		if r.tr.SourceLang == "" {
@@ -455,7 +455,7 @@ func (r *reader) unit12(ns string, n *xmltree.Node) (*translate.TransUnit, error
 	u := &translate.TransUnit{ID: unitID12(ns, n), Pos: r.pos(n)}
 	src := n.First(ns, "source")
 	if src == nil {
-		return nil, r.errorf(n, pipeline.ErrMalformed, "trans-unit %s without <source>", u.ID)
+		return nil, r.errorf(n, model.ErrMalformed, "trans-unit %s without <source>", u.ID)
 	}
 	var err error
 	if u.Source, err = r.content12(ns, src, u, true); err != nil {

@@ -29,7 +29,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
 	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
@@ -71,10 +71,10 @@ func Write(w io.Writer, b *translate.Bundle, opts WriteOptions) error {
 	case Version12:
 		x.write12(b, opts)
 	default:
-		return pipeline.Errorf(Stage, pipeline.Pos{}, nil, "unknown XLIFF version %q (use 2.0 or 1.2)", opts.Version)
+		return model.Errorf(Stage, model.Pos{}, nil, "unknown XLIFF version %q (use 2.0 or 1.2)", opts.Version)
 	}
 	if err := bw.Flush(); err != nil {
-		return pipeline.Errorf(Stage, pipeline.Pos{}, nil, "%v", err)
+		return model.Errorf(Stage, model.Pos{}, nil, "%v", err)
 	}
 	return nil
 }

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 	"github.com/scribe-un/scribe/pipeline/translate"
 )
@@ -142,7 +142,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			orig := pipelinetest.Sample("fr")
 			doc := orig.Clone()
-			var w pipeline.Warnings
+			var w model.Warnings
 			if err := translate.Apply(context.Background(), doc, tr, translate.ApplyOptions{OutputLang: "fr", Warnings: &w, Strict: true}); err != nil {
 				t.Fatal(err)
 			}
@@ -165,28 +165,28 @@ func TestRoundTrip(t *testing.T) {
 
 type flat struct {
 	id, label, text string
-	runs            []pipeline.Inline
+	runs            []model.Inline
 }
 
-func flatten(bs []pipeline.Block) []flat {
+func flatten(bs []model.Block) []flat {
 	var out []flat
-	pipeline.Walk(bs, func(b pipeline.Block) bool {
+	model.Walk(bs, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Heading:
-			out = append(out, flat{n.ID, n.Number.Label, pipeline.PlainText(n.Inlines), n.Inlines})
-		case *pipeline.Paragraph:
-			out = append(out, flat{n.ID, n.Number.Label, pipeline.PlainText(n.Inlines), n.Inlines})
-		case *pipeline.ListItem:
-			out = append(out, flat{n.ID, n.Number.Label, pipeline.PlainText(n.Inlines), n.Inlines})
-		case *pipeline.Note:
-			out = append(out, flat{n.ID, "", pipeline.PlainText(n.Inlines), n.Inlines})
+		case *model.Heading:
+			out = append(out, flat{n.ID, n.Number.Label, model.PlainText(n.Inlines), n.Inlines})
+		case *model.Paragraph:
+			out = append(out, flat{n.ID, n.Number.Label, model.PlainText(n.Inlines), n.Inlines})
+		case *model.ListItem:
+			out = append(out, flat{n.ID, n.Number.Label, model.PlainText(n.Inlines), n.Inlines})
+		case *model.Note:
+			out = append(out, flat{n.ID, "", model.PlainText(n.Inlines), n.Inlines})
 		}
 		return true
 	})
 	return out
 }
 
-func checkTranslated(t *testing.T, before, after []pipeline.Block) {
+func checkTranslated(t *testing.T, before, after []model.Block) {
 	t.Helper()
 	a, b := flatten(before), flatten(after)
 	if len(a) != len(b) {
@@ -202,18 +202,18 @@ func checkTranslated(t *testing.T, before, after []pipeline.Block) {
 		var symA, symB []string
 		var fnB int
 		for _, r := range a[i].runs {
-			if r.Kind == pipeline.KindSymbol {
+			if r.Kind == model.KindSymbol {
 				symA = append(symA, r.Text)
 			}
 		}
 		for _, r := range b[i].runs {
 			switch r.Kind {
-			case pipeline.KindSymbol:
+			case model.KindSymbol:
 				symB = append(symB, r.Text)
-			case pipeline.KindFootnote:
+			case model.KindFootnote:
 				fnB++
-				if !strings.Contains(pipeline.PlainText(r.Note), "«") {
-					t.Errorf("footnote of %s not translated: %q", b[i].id, pipeline.PlainText(r.Note))
+				if !strings.Contains(model.PlainText(r.Note), "«") {
+					t.Errorf("footnote of %s not translated: %q", b[i].id, model.PlainText(r.Note))
 				}
 			}
 		}
@@ -223,7 +223,7 @@ func checkTranslated(t *testing.T, before, after []pipeline.Block) {
 	}
 }
 
-func checkSame(t *testing.T, a, b []pipeline.Block) {
+func checkSame(t *testing.T, a, b []model.Block) {
 	t.Helper()
 	fa, fb := flatten(a), flatten(b)
 	for i := range fa {
@@ -244,7 +244,7 @@ func TestHandWrittenFrench(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := pipelinetest.Sample("fr")
-	var w pipeline.Warnings
+	var w model.Warnings
 	if err := translate.Apply(context.Background(), doc, tr, translate.ApplyOptions{OutputLang: "fr", Warnings: &w}); err != nil {
 		t.Fatal(err)
 	}
@@ -300,7 +300,7 @@ func TestHandWrittenFrench(t *testing.T) {
 	}
 	// Strict: units left in English are an error.
 	err = translate.Apply(context.Background(), pipelinetest.Sample("fr"), tr, translate.ApplyOptions{OutputLang: "fr", Strict: true})
-	if !errors.Is(err, pipeline.ErrTranslation) {
+	if !errors.Is(err, model.ErrTranslation) {
 		t.Errorf("strict: err = %v", err)
 	}
 }
@@ -315,19 +315,19 @@ func TestReadErrors(t *testing.T) {
 		sentinel   error
 		msg        string
 	}{
-		{"doctype", `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><xliff/>`, ReadOptions{}, pipeline.ErrMalformed, "DOCTYPE"},
-		{"depth", deep, ReadOptions{}, pipeline.ErrTooDeep, ""},
-		{"size", good, ReadOptions{Limits: pipeline.Limits{MaxInputBytes: 100}}, pipeline.ErrTooLarge, ""},
-		{"not xliff", `<html/>`, ReadOptions{}, pipeline.ErrMalformed, "not an XLIFF"},
-		{"empty", ``, ReadOptions{}, pipeline.ErrEmpty, ""},
-		{"syntax", `<xliff xmlns="` + NS20 + `" version="2.0"><file>`, ReadOptions{}, pipeline.ErrMalformed, ""},
-		{"duplicate id", strings.Replace(good, `<unit id="p2"`, `<unit id="p1"`, 1), ReadOptions{}, pipeline.ErrTranslation, `duplicate unit id "p1"`},
+		{"doctype", `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><xliff/>`, ReadOptions{}, model.ErrMalformed, "DOCTYPE"},
+		{"depth", deep, ReadOptions{}, model.ErrTooDeep, ""},
+		{"size", good, ReadOptions{Limits: model.Limits{MaxInputBytes: 100}}, model.ErrTooLarge, ""},
+		{"not xliff", `<html/>`, ReadOptions{}, model.ErrMalformed, "not an XLIFF"},
+		{"empty", ``, ReadOptions{}, model.ErrEmpty, ""},
+		{"syntax", `<xliff xmlns="` + NS20 + `" version="2.0"><file>`, ReadOptions{}, model.ErrMalformed, ""},
+		{"duplicate id", strings.Replace(good, `<unit id="p2"`, `<unit id="p1"`, 1), ReadOptions{}, model.ErrTranslation, `duplicate unit id "p1"`},
 		{"missing placeholder", strings.Replace(good, p4src, p4src+`<target>L'OIT <ph id="2"/>:<ph id="3"/></target>`, 1),
-			ReadOptions{AcceptDrafts: true}, pipeline.ErrTranslation, "unit p4: target: placeholder 1"},
+			ReadOptions{AcceptDrafts: true}, model.ErrTranslation, "unit p4: target: placeholder 1"},
 		{"duplicated placeholder", strings.Replace(good, p4src, p4src+`<target>L'OIT <ph id="1"/> <ph id="2"/>:<ph id="3"/><ph id="3"/></target>`, 1),
-			ReadOptions{AcceptDrafts: true}, pipeline.ErrTranslation, "placeholder 3"},
+			ReadOptions{AcceptDrafts: true}, model.ErrTranslation, "placeholder 3"},
 		{"foreign placeholder", strings.Replace(good, p4src, p4src+`<target>L'OIT <ph id="1"/> <ph id="2"/>:<ph id="3"/><ph id="9"/></target>`, 1),
-			ReadOptions{AcceptDrafts: true}, pipeline.ErrTranslation, "placeholder 9 is not in the source"},
+			ReadOptions{AcceptDrafts: true}, model.ErrTranslation, "placeholder 9 is not in the source"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -351,14 +351,14 @@ func TestOtherNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := pipelinetest.Sample("fr")
-	doc.Blocks[0].(*pipeline.Paragraph).Inlines = pipeline.Texts("Other notes entirely.", 1)
+	doc.Blocks[0].(*model.Paragraph).Inlines = model.Texts("Other notes entirely.", 1)
 	err = translate.Apply(context.Background(), doc, tr, translate.ApplyOptions{OutputLang: "fr"})
-	if !errors.Is(err, pipeline.ErrTranslation) || !strings.Contains(err.Error(), "other notes") {
+	if !errors.Is(err, model.ErrTranslation) || !strings.Contains(err.Error(), "other notes") {
 		t.Errorf("err = %v", err)
 	}
 	// Wrong language.
 	err = translate.Apply(context.Background(), pipelinetest.Sample("es"), tr, translate.ApplyOptions{OutputLang: "es"})
-	if !errors.Is(err, pipeline.ErrTranslation) {
+	if !errors.Is(err, model.ErrTranslation) {
 		t.Errorf("language mismatch: err = %v", err)
 	}
 	// Unknown ids in a file without fingerprint.
@@ -369,7 +369,7 @@ func TestOtherNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = translate.Apply(context.Background(), pipelinetest.Sample("fr"), tr, translate.ApplyOptions{OutputLang: "fr"})
-	if !errors.Is(err, pipeline.ErrTranslation) || !strings.Contains(err.Error(), "p99") {
+	if !errors.Is(err, model.ErrTranslation) || !strings.Contains(err.Error(), "p99") {
 		t.Errorf("unknown id: err = %v", err)
 	}
 }
@@ -429,7 +429,7 @@ func TestTranslateToolkit(t *testing.T) {
 		t.Fatalf("read %d units from po2xliff output, want %d", len(tr.Units), len(b.Units))
 	}
 	doc := pipelinetest.Sample("fr")
-	var w pipeline.Warnings
+	var w model.Warnings
 	if err := translate.Apply(context.Background(), doc, tr, translate.ApplyOptions{OutputLang: "fr", Warnings: &w, Strict: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -498,7 +498,7 @@ func FuzzReadTranslations(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tr, err := ReadTranslations(data, ReadOptions{Name: "fuzz.xlf", AcceptDrafts: true})
 		if err != nil {
-			var pe *pipeline.Error
+			var pe *model.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("error is not a *pipeline.Error: %v", err)
 			}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
@@ -48,20 +48,20 @@ func Seeds(f *testing.F) {
 // localized documents and the locale, or nils when the notes reader refuses the input with
 // one of its documented errors. A normalizer never fails on a document a reader produced,
 // so any error there is fatal.
-func Models(t *testing.T, data []byte, langIdx uint8) (src, out *pipeline.Document, loc *locales.Locale) {
+func Models(t *testing.T, data []byte, langIdx uint8) (src, out *model.Document, loc *locales.Locale) {
 	t.Helper()
 	ctx := context.Background()
-	warn := &pipeline.Warnings{}
-	doc, err := notes.New().Read(ctx, data, pipeline.ReadOptions{Name: "f.txt", Warnings: warn})
+	warn := &model.Warnings{}
+	doc, err := notes.New().Read(ctx, data, model.ReadOptions{Name: "f.txt", Warnings: warn})
 	if err != nil {
-		for _, k := range []error{pipeline.ErrEmpty, pipeline.ErrBinary, pipeline.ErrEncoding, pipeline.ErrTooDeep, pipeline.ErrMalformed, pipeline.ErrTooLarge} {
+		for _, k := range []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep, model.ErrMalformed, model.ErrTooLarge} {
 			if errors.Is(err, k) {
 				return nil, nil, nil
 			}
 		}
 		t.Fatalf("notes reader: unexpected error: %v", err)
 	}
-	env := &pipeline.Env{Warnings: warn}
+	env := &model.Env{Warnings: warn}
 	for _, tr := range normalize.Source() {
 		if err := tr.Apply(ctx, doc, env); err != nil {
 			t.Fatalf("%s: %v", tr.Name(), err)
@@ -73,7 +73,7 @@ func Models(t *testing.T, data []byte, langIdx uint8) (src, out *pipeline.Docume
 	}
 	v := doc.Clone()
 	v.Meta.Lang = loc.Tag
-	env = &pipeline.Env{Locale: loc, Warnings: warn}
+	env = &model.Env{Locale: loc, Warnings: warn}
 	for _, tr := range normalize.Output() {
 		if err := tr.Apply(ctx, v, env); err != nil {
 			t.Fatalf("%s: %v", tr.Name(), err)
@@ -102,15 +102,15 @@ type Counts struct {
 
 // Count counts blocks. labelled says whether a numbered paragraph must carry its label
 // (a numbered model; a document just read is not numbered yet).
-func Count(blocks []pipeline.Block, labelled bool) Counts {
+func Count(blocks []model.Block, labelled bool) Counts {
 	var c Counts
-	var walk func(bs []pipeline.Block)
-	walk = func(bs []pipeline.Block) {
+	var walk func(bs []model.Block)
+	walk = func(bs []model.Block) {
 		for _, b := range bs {
 			switch n := b.(type) {
-			case *pipeline.Heading:
+			case *model.Heading:
 				c.Headings++
-			case *pipeline.Paragraph:
+			case *model.Paragraph:
 				switch {
 				case len(n.Inlines) == 0:
 				case n.Numbered && (n.Number.Label != "" || !labelled):
@@ -119,7 +119,7 @@ func Count(blocks []pipeline.Block, labelled bool) Counts {
 					c.Unnumbered++
 				}
 				walk(n.Children)
-			case *pipeline.List:
+			case *model.List:
 				for _, it := range n.Items {
 					if it == nil {
 						continue
@@ -129,13 +129,13 @@ func Count(blocks []pipeline.Block, labelled bool) Counts {
 					}
 					walk(it.Children)
 				}
-			case *pipeline.Quote:
+			case *model.Quote:
 				for _, p := range n.Paragraphs {
 					if p != nil && len(p.Inlines) > 0 {
 						c.QuoteParas++
 					}
 				}
-			case *pipeline.Note:
+			case *model.Note:
 				c.Notes++
 			}
 		}

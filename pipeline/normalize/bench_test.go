@@ -7,18 +7,18 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/formats/notes"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // seedDoc reads the seed notes with the notes reader, as the runner does before the
 // source transforms.
-func seedDoc(b *testing.B) *pipeline.Document {
+func seedDoc(b *testing.B) *model.Document {
 	b.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "wsis-itu-consultation-2005-05-02.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := notes.New().Read(context.Background(), data, pipeline.ReadOptions{Name: "seed.txt", Warnings: &pipeline.Warnings{}})
+	doc, err := notes.New().Read(context.Background(), data, model.ReadOptions{Name: "seed.txt", Warnings: &model.Warnings{}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func BenchmarkSource(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		doc := raw.Clone()
-		env := &pipeline.Env{Warnings: &pipeline.Warnings{}}
+		env := &model.Env{Warnings: &model.Warnings{}}
 		b.StartTimer()
 		for _, tr := range trs {
 			if err := tr.Apply(ctx, doc, env); err != nil {
@@ -51,7 +51,7 @@ func BenchmarkSource(b *testing.B) {
 func BenchmarkOutput(b *testing.B) {
 	src := seedDoc(b)
 	ctx := context.Background()
-	env := &pipeline.Env{Warnings: &pipeline.Warnings{}}
+	env := &model.Env{Warnings: &model.Warnings{}}
 	for _, tr := range Source() {
 		if err := tr.Apply(ctx, src, env); err != nil {
 			b.Fatal(err)
@@ -63,7 +63,7 @@ func BenchmarkOutput(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		doc := src.Clone()
-		env := &pipeline.Env{Locale: loc, Warnings: &pipeline.Warnings{}}
+		env := &model.Env{Locale: loc, Warnings: &model.Warnings{}}
 		b.StartTimer()
 		for _, tr := range trs {
 			if err := tr.Apply(ctx, doc, env); err != nil {

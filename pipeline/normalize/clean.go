@@ -6,9 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/pipeline/model"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // Clean puts all text in canonical form: Unicode NFC, no invisible bidi or control
@@ -21,7 +20,7 @@ type Clean struct{}
 func (Clean) Name() string { return "clean" }
 
 // Apply cleans doc in place.
-func (Clean) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (Clean) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "clean", doc, func() error {
 		m := &doc.Meta
 		for _, f := range []*string{&m.Title, &m.Body, &m.Symbol, &m.Distribution, &m.Date, &m.TimeStart, &m.TimeEnd,
@@ -227,14 +226,14 @@ func needsCollapse(s string) bool {
 }
 
 // mergeable reports whether two adjacent runs print the same way and may become one.
-func mergeable(a, b pipeline.Inline) bool {
+func mergeable(a, b model.Inline) bool {
 	if a.Kind != b.Kind {
 		return false
 	}
 	switch a.Kind {
-	case pipeline.KindText, pipeline.KindEmphasis, pipeline.KindStrong, pipeline.KindQuoted:
+	case model.KindText, model.KindEmphasis, model.KindStrong, model.KindQuoted:
 		return true
-	case pipeline.KindLink:
+	case model.KindLink:
 		return a.URL == b.URL
 	}
 	// Two symbols side by side are two documents; footnotes are separate notes.
@@ -242,13 +241,13 @@ func mergeable(a, b pipeline.Inline) bool {
 }
 
 // cleanInlines cleans the runs of one block: characters, spaces, merging, block-end trim.
-func cleanInlines(ins []pipeline.Inline) []pipeline.Inline {
+func cleanInlines(ins []model.Inline) []model.Inline {
 	if len(ins) == 0 {
 		return ins
 	}
-	out := make([]pipeline.Inline, 0, len(ins))
+	out := make([]model.Inline, 0, len(ins))
 	for _, in := range ins {
-		if in.Kind == pipeline.KindFootnote {
+		if in.Kind == model.KindFootnote {
 			in.Note = cleanInlines(in.Note)
 			if len(in.Note) == 0 && strings.TrimSpace(in.Text) == "" {
 				continue
@@ -270,13 +269,13 @@ func cleanInlines(ins []pipeline.Inline) []pipeline.Inline {
 	// Spaces are collapsed once runs are merged, then across the remaining run boundaries:
 	// a space that ends one run and starts the next prints twice.
 	for i := range out {
-		if out[i].Kind != pipeline.KindFootnote {
+		if out[i].Kind != model.KindFootnote {
 			out[i].Text = collapseSpaces(out[i].Text)
 		}
 	}
 	for i := 1; i < len(out); i++ {
 		prev := lastTextRun(out[:i])
-		if prev < 0 || out[i].Kind == pipeline.KindFootnote {
+		if prev < 0 || out[i].Kind == model.KindFootnote {
 			continue
 		}
 		if endsHSpace(out[prev].Text) && startsHSpace(out[i].Text) {
@@ -285,7 +284,7 @@ func cleanInlines(ins []pipeline.Inline) []pipeline.Inline {
 	}
 	// Trim the block ends, skipping over runs that trimming empties.
 	for i := range out {
-		if out[i].Kind == pipeline.KindFootnote {
+		if out[i].Kind == model.KindFootnote {
 			continue
 		}
 		out[i].Text = strings.TrimLeftFunc(out[i].Text, isHSpace)
@@ -294,7 +293,7 @@ func cleanInlines(ins []pipeline.Inline) []pipeline.Inline {
 		}
 	}
 	for i := len(out) - 1; i >= 0; i-- {
-		if out[i].Kind == pipeline.KindFootnote {
+		if out[i].Kind == model.KindFootnote {
 			continue
 		}
 		out[i].Text = strings.TrimRightFunc(out[i].Text, isHSpace)
@@ -305,7 +304,7 @@ func cleanInlines(ins []pipeline.Inline) []pipeline.Inline {
 	// Dropping emptied runs may bring two runs of one kind together again.
 	final := out[:0]
 	for _, in := range out {
-		if in.Kind != pipeline.KindFootnote && in.Text == "" {
+		if in.Kind != model.KindFootnote && in.Text == "" {
 			continue
 		}
 		if n := len(final); n > 0 && mergeable(final[n-1], in) {
@@ -321,9 +320,9 @@ func cleanInlines(ins []pipeline.Inline) []pipeline.Inline {
 }
 
 // lastTextRun is the index of the last run before the end of ins that carries text.
-func lastTextRun(ins []pipeline.Inline) int {
+func lastTextRun(ins []model.Inline) int {
 	for i := len(ins) - 1; i >= 0; i-- {
-		if ins[i].Kind != pipeline.KindFootnote && ins[i].Text != "" {
+		if ins[i].Kind != model.KindFootnote && ins[i].Text != "" {
 			return i
 		}
 	}
@@ -342,7 +341,7 @@ func startsHSpace(s string) bool {
 
 // dropEmpty removes blocks left without content, recursively. A paragraph with no text
 // but with children (a list it introduced) is kept, so the children keep their parent.
-func dropEmpty(blocks []pipeline.Block) []pipeline.Block {
+func dropEmpty(blocks []model.Block) []model.Block {
 	if blocks == nil {
 		return nil
 	}
@@ -359,22 +358,22 @@ func dropEmpty(blocks []pipeline.Block) []pipeline.Block {
 	return out
 }
 
-func keepBlock(b pipeline.Block) bool {
+func keepBlock(b model.Block) bool {
 	switch n := b.(type) {
 	case nil:
 		return false
-	case *pipeline.Heading:
+	case *model.Heading:
 		if n == nil {
 			return false
 		}
 		return len(n.Inlines) > 0
-	case *pipeline.Paragraph:
+	case *model.Paragraph:
 		if n == nil {
 			return false
 		}
 		n.Children = dropEmpty(n.Children)
 		return len(n.Inlines) > 0 || len(n.Children) > 0
-	case *pipeline.List:
+	case *model.List:
 		if n == nil {
 			return false
 		}
@@ -386,13 +385,13 @@ func keepBlock(b pipeline.Block) bool {
 		}
 		n.Items = items
 		return len(n.Items) > 0
-	case *pipeline.ListItem:
+	case *model.ListItem:
 		if n == nil {
 			return false
 		}
 		n.Children = dropEmpty(n.Children)
 		return len(n.Inlines) > 0 || len(n.Children) > 0
-	case *pipeline.Quote:
+	case *model.Quote:
 		if n == nil {
 			return false
 		}
@@ -404,12 +403,12 @@ func keepBlock(b pipeline.Block) bool {
 		}
 		n.Paragraphs = ps
 		return len(n.Paragraphs) > 0
-	case *pipeline.Note:
+	case *model.Note:
 		if n == nil {
 			return false
 		}
 		return len(n.Inlines) > 0
-	case *pipeline.Table:
+	case *model.Table:
 		if n == nil {
 			return false
 		}

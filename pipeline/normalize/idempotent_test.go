@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -12,13 +12,13 @@ import (
 // compares the JSON of the model after the first and second application.
 func TestIdempotent(t *testing.T) {
 	all := append(Source(), Output()...)
-	docs := map[string]func() *pipeline.Document{"raw": rawDoc}
+	docs := map[string]func() *model.Document{"raw": rawDoc}
 	for _, tag := range locales.Supported {
-		docs["sample-"+tag] = func() *pipeline.Document { return pipelinetest.Sample(tag) }
+		docs["sample-"+tag] = func() *model.Document { return pipelinetest.Sample(tag) }
 	}
 	for name, mk := range docs {
 		for _, lang := range []string{"en", "fr", "ar", "zh"} {
-			env := &pipeline.Env{Locale: locale(t, lang), Warnings: &pipeline.Warnings{}}
+			env := &model.Env{Locale: locale(t, lang), Warnings: &model.Warnings{}}
 			// Each transform alone, on the document as the previous ones left it.
 			doc := mk()
 			for _, tr := range all {
@@ -70,8 +70,8 @@ func TestSampleStable(t *testing.T) {
 	for _, tag := range locales.Supported {
 		want := pipelinetest.Sample(tag)
 		doc := pipelinetest.Sample(tag)
-		env := &pipeline.Env{Locale: locale(t, tag)}
-		for _, tr := range []pipeline.Transform{IDs{}, Numbering{}} {
+		env := &model.Env{Locale: locale(t, tag)}
+		for _, tr := range []model.Transform{IDs{}, Numbering{}} {
 			apply(t, tr, doc, env)
 		}
 		if g, w := mustJSON(t, doc.Blocks), mustJSON(t, want.Blocks); g != w {
@@ -85,13 +85,13 @@ func TestSampleStable(t *testing.T) {
 func TestConcurrentOutputs(t *testing.T) {
 	src := rawDoc()
 	for _, tr := range Source() {
-		apply(t, tr, src, &pipeline.Env{})
+		apply(t, tr, src, &model.Env{})
 	}
 	done := make(chan string)
 	for _, tag := range locales.Supported {
 		go func() {
 			doc := src.Clone()
-			env := &pipeline.Env{Locale: locale(t, tag), Warnings: &pipeline.Warnings{}}
+			env := &model.Env{Locale: locale(t, tag), Warnings: &model.Warnings{}}
 			for _, tr := range Output() {
 				if err := tr.Apply(t.Context(), doc, env); err != nil {
 					t.Error(err)

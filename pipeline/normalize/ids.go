@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // IDs gives every block its stable identifier, the unit id of translation files, by the
@@ -28,13 +28,13 @@ type IDs struct{}
 func (IDs) Name() string { return "ids" }
 
 // Apply sets the ids in place, recomputing all of them.
-func (IDs) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (IDs) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "ids", doc, func() error {
 		a := &idAssigner{}
 		var owner *idOwner // the last top-level paragraph, owner of loose lists and quotes
 		for _, b := range doc.Blocks {
 			switch n := b.(type) {
-			case *pipeline.Paragraph:
+			case *model.Paragraph:
 				if n.Numbered {
 					a.para++
 					n.ID = "p" + strconv.Itoa(a.para)
@@ -44,12 +44,12 @@ func (IDs) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env)
 				}
 				owner = &idOwner{id: n.ID}
 				a.children(owner, n.Children, 0, false)
-			case *pipeline.List, *pipeline.Quote:
+			case *model.List, *model.Quote:
 				if owner == nil {
 					a.unnumbered++
 					owner = &idOwner{id: "u" + strconv.Itoa(a.unnumbered)}
 				}
-				a.children(owner, []pipeline.Block{b}, 0, false)
+				a.children(owner, []model.Block{b}, 0, false)
 			default:
 				a.block(b)
 			}
@@ -70,15 +70,15 @@ type idOwner struct {
 
 // block sets the id of a block that takes a global id (heading, note, table) or, for a
 // numbered paragraph met below the top level, a paragraph id.
-func (a *idAssigner) block(b pipeline.Block) {
+func (a *idAssigner) block(b model.Block) {
 	switch n := b.(type) {
-	case *pipeline.Heading:
+	case *model.Heading:
 		a.headings++
 		n.ID = "h" + strconv.Itoa(a.headings)
-	case *pipeline.Note:
+	case *model.Note:
 		a.notes++
 		n.ID = "n" + strconv.Itoa(a.notes)
-	case *pipeline.Table:
+	case *model.Table:
 		a.tables++
 		n.ID = "t" + strconv.Itoa(a.tables)
 	}
@@ -86,10 +86,10 @@ func (a *idAssigner) block(b pipeline.Block) {
 
 // children sets the ids of the blocks under owner; depth counts the list levels above, and
 // inQuote tells that a quotation encloses them (quoted paragraphs are never numbered).
-func (a *idAssigner) children(owner *idOwner, blocks []pipeline.Block, depth int, inQuote bool) {
+func (a *idAssigner) children(owner *idOwner, blocks []model.Block, depth int, inQuote bool) {
 	for _, b := range blocks {
 		switch n := b.(type) {
-		case *pipeline.List:
+		case *model.List:
 			for _, it := range n.Items {
 				if it == nil {
 					continue
@@ -98,7 +98,7 @@ func (a *idAssigner) children(owner *idOwner, blocks []pipeline.Block, depth int
 				it.ID = owner.id + "." + itemKey(owner.items, depth)
 				a.children(&idOwner{id: it.ID}, it.Children, depth+1, inQuote)
 			}
-		case *pipeline.Quote:
+		case *model.Quote:
 			n.ID = ""
 			for _, p := range n.Paragraphs {
 				if p == nil {
@@ -109,7 +109,7 @@ func (a *idAssigner) children(owner *idOwner, blocks []pipeline.Block, depth int
 				// A quotation inside a quoted paragraph keeps nesting.
 				a.children(&idOwner{id: p.ID}, p.Children, depth, true)
 			}
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			if n.Numbered && !inQuote {
 				// A numbered paragraph is numbered wherever it sits; its id follows.
 				a.para++

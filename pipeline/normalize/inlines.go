@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Inlines finds the runs that must be protected from translation and line breaking in
@@ -20,7 +20,7 @@ type Inlines struct{}
 func (Inlines) Name() string { return "inlines" }
 
 // Apply splits the text runs of doc in place.
-func (Inlines) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (Inlines) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "inlines", doc, func() error {
 		eachInlines(doc.Blocks, splitInlines)
 		return nil
@@ -51,22 +51,22 @@ var reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]
 // span is one protected match in a text run.
 type span struct {
 	start, end int
-	kind       pipeline.InlineKind
+	kind       model.InlineKind
 	url        string
 }
 
 // splitInlines splits every text run (and the text runs of footnotes) at protected spans.
-func splitInlines(ins []pipeline.Inline) []pipeline.Inline {
+func splitInlines(ins []model.Inline) []model.Inline {
 	if len(ins) == 0 {
 		return ins
 	}
-	var out []pipeline.Inline
+	var out []model.Inline
 	for _, in := range ins {
 		switch in.Kind {
-		case pipeline.KindFootnote:
+		case model.KindFootnote:
 			in.Note = splitInlines(in.Note)
 			out = append(out, in)
-		case pipeline.KindText:
+		case model.KindText:
 			out = append(out, splitRun(in)...)
 		default:
 			out = append(out, in)
@@ -75,22 +75,22 @@ func splitInlines(ins []pipeline.Inline) []pipeline.Inline {
 	return out
 }
 
-func splitRun(in pipeline.Inline) []pipeline.Inline {
+func splitRun(in model.Inline) []model.Inline {
 	spans := findSpans(in.Text)
 	if len(spans) == 0 {
-		return []pipeline.Inline{in}
+		return []model.Inline{in}
 	}
-	var out []pipeline.Inline
+	var out []model.Inline
 	at := 0
 	for _, sp := range spans {
 		if sp.start > at {
-			out = append(out, pipeline.Inline{Kind: pipeline.KindText, Text: in.Text[at:sp.start], Line: in.Line})
+			out = append(out, model.Inline{Kind: model.KindText, Text: in.Text[at:sp.start], Line: in.Line})
 		}
-		out = append(out, pipeline.Inline{Kind: sp.kind, Text: in.Text[sp.start:sp.end], URL: sp.url, Line: in.Line})
+		out = append(out, model.Inline{Kind: sp.kind, Text: in.Text[sp.start:sp.end], URL: sp.url, Line: in.Line})
 		at = sp.end
 	}
 	if at < len(in.Text) {
-		out = append(out, pipeline.Inline{Kind: pipeline.KindText, Text: in.Text[at:], Line: in.Line})
+		out = append(out, model.Inline{Kind: model.KindText, Text: in.Text[at:], Line: in.Line})
 	}
 	return out
 }
@@ -132,21 +132,21 @@ func findSpans(s string) []span {
 			}
 			u = "http://" + u
 		}
-		spans = append(spans, span{a, b, pipeline.KindLink, u})
+		spans = append(spans, span{a, b, model.KindLink, u})
 	}
 	for _, m := range emails {
 		if overlaps(m[0], m[1]) || !boundaryBefore(s, m[0]) {
 			continue
 		}
 		addr := s[m[0]:m[1]]
-		spans = append(spans, span{m[0], m[1], pipeline.KindLink, "mailto:" + addr})
+		spans = append(spans, span{m[0], m[1], model.KindLink, "mailto:" + addr})
 	}
 	for _, m := range symbols {
 		a, b := m[0], m[1]
 		if overlaps(a, b) || !symbolBoundaries(s, a, b) || !strings.ContainsAny(s[a:b], "0123456789") {
 			continue
 		}
-		spans = append(spans, span{a, b, pipeline.KindSymbol, ""})
+		spans = append(spans, span{a, b, model.KindSymbol, ""})
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	return spans

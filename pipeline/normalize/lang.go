@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // canonicalLang maps what a user may write for a language ("fr", "fr-CA", "French",
@@ -34,22 +34,22 @@ func canonicalLang(s string) (string, bool) {
 
 // guessLang guesses the language of the body from its script, and among Latin-script
 // notes from function words. Readers normally state the language; this is the fallback.
-func guessLang(doc *pipeline.Document) string {
+func guessLang(doc *model.Document) string {
 	var b strings.Builder
 	seen := 0
-	pipeline.Walk(doc.Blocks, func(blk pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(blk model.Block) bool {
 		// The first hundred blocks are plenty for a guess and bound the work.
 		if seen > 100 {
 			return false
 		}
 		seen++
 		switch n := blk.(type) {
-		case *pipeline.Heading:
-			b.WriteString(pipeline.PlainText(n.Inlines))
-		case *pipeline.Paragraph:
-			b.WriteString(pipeline.PlainText(n.Inlines))
-		case *pipeline.ListItem:
-			b.WriteString(pipeline.PlainText(n.Inlines))
+		case *model.Heading:
+			b.WriteString(model.PlainText(n.Inlines))
+		case *model.Paragraph:
+			b.WriteString(model.PlainText(n.Inlines))
+		case *model.ListItem:
+			b.WriteString(model.PlainText(n.Inlines))
 		}
 		b.WriteByte('\n')
 		return true

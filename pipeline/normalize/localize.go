@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Localize sets the output language (Meta.Lang) and fills doc.Present, the localized
@@ -23,7 +23,7 @@ type Localize struct{}
 func (Localize) Name() string { return "localize" }
 
 // Apply fills doc.Present for env.Locale.
-func (Localize) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (Localize) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "localize", doc, func() error {
 		loc, err := outputLocale("localize", doc, env)
 		if err != nil {
@@ -31,7 +31,7 @@ func (Localize) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline
 		}
 		en, err := locales.MustEmbedded().Lookup("en")
 		if err != nil {
-			return pipeline.Errorf("localize", pipeline.Pos{File: doc.Source}, pipeline.ErrLanguage, "%v", err)
+			return model.Errorf("localize", model.Pos{File: doc.Source}, model.ErrLanguage, "%v", err)
 		}
 		doc.Meta.Lang = loc.Tag
 		doc.Present = present(doc.Meta, loc, en, doc.Present.Untranslated)
@@ -42,8 +42,8 @@ func (Localize) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline
 // present computes the presentation of meta in loc. en is the English locale, used for the
 // masthead where loc does not translate it. untranslated is carried over: the translation
 // stage, not this one, knows which blocks it replaced.
-func present(m pipeline.Metadata, loc, en *locales.Locale, untranslated int) pipeline.Presentation {
-	p := pipeline.Presentation{
+func present(m model.Metadata, loc, en *locales.Locale, untranslated int) model.Presentation {
+	p := model.Presentation{
 		Lang:         loc.Tag,
 		Dir:          loc.Direction,
 		PageLabel:    loc.Label(locales.Page),
@@ -68,7 +68,7 @@ func present(m pipeline.Metadata, loc, en *locales.Locale, untranslated int) pip
 	}
 	add := func(key, text string) {
 		if text != "" {
-			p.Masthead = append(p.Masthead, pipeline.MastheadLine{Key: key, Text: text})
+			p.Masthead = append(p.Masthead, model.MastheadLine{Key: key, Text: text})
 		}
 	}
 	add("organ", m.Body)

@@ -8,7 +8,7 @@ import (
 	"unicode"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Metadata recovers the report's metadata from the front lines a reader kept (venue line,
@@ -25,32 +25,32 @@ func (Metadata) Name() string { return "metadata" }
 var reISO = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Apply fills doc.Meta in place.
-func (Metadata) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "metadata", doc, func() error {
 		applyMetadata(doc, warnings(env))
 		return nil
 	})
 }
 
-func applyMetadata(doc *pipeline.Document, w *pipeline.Warnings) {
+func applyMetadata(doc *model.Document, w *model.Warnings) {
 	set := locales.MustEmbedded()
 	m := &doc.Meta
-	record := func(field string, pos pipeline.Pos) {
+	record := func(field string, pos model.Pos) {
 		if m.Lines == nil {
-			m.Lines = map[string]pipeline.Pos{}
+			m.Lines = map[string]model.Pos{}
 		}
 		if _, ok := m.Lines[field]; !ok {
 			m.Lines[field] = pos
 		}
 	}
-	linePos := func(field string) pipeline.Pos {
+	linePos := func(field string) model.Pos {
 		if p, ok := m.Lines[field]; ok {
 			if p.File == "" {
 				p.File = doc.Source
 			}
 			return p
 		}
-		return pipeline.Pos{File: doc.Source}
+		return model.Pos{File: doc.Source}
 	}
 
 	// Front-matter values first: they are the officer's word.
@@ -140,7 +140,7 @@ func applyMetadata(doc *pipeline.Document, w *pipeline.Warnings) {
 
 // dateAndTime takes the date and the time range out of a front line, stores them when
 // still unknown, and returns the rest of the line and whether either was found.
-func dateAndTime(set *locales.Set, m *pipeline.Metadata, text string, pos pipeline.Pos, record func(string, pipeline.Pos)) (string, bool) {
+func dateAndTime(set *locales.Set, m *model.Metadata, text string, pos model.Pos, record func(string, model.Pos)) (string, bool) {
 	found := false
 	rest := text
 	if d, ok := set.FindDate(rest); ok && validISO(d.ISO()) {

@@ -12,27 +12,27 @@ import (
 	"context"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Source returns the language-independent transforms, run once per input after reading:
 // clean, inlines, typography (source-language), metadata, speakers, ids.
-func Source() []pipeline.Transform {
-	return []pipeline.Transform{Clean{}, Inlines{}, Typography{}, Metadata{}, Speakers{}, IDs{}}
+func Source() []model.Transform {
+	return []model.Transform{Clean{}, Inlines{}, Typography{}, Metadata{}, Speakers{}, IDs{}}
 }
 
 // Output returns the transforms run per output language on a clone (env.Locale set):
 // numbering, localize.
-func Output() []pipeline.Transform {
-	return []pipeline.Transform{Numbering{}, Localize{}}
+func Output() []model.Transform {
+	return []model.Transform{Numbering{}, Localize{}}
 }
 
 // run is the common frame of every Apply: it checks the arguments and the context, and
 // turns a panic (a bug here or in a dependency) into an error of the stage, so a bad input
 // cannot take down a batch.
-func run(ctx context.Context, stage string, doc *pipeline.Document, fn func() error) (err error) {
+func run(ctx context.Context, stage string, doc *model.Document, fn func() error) (err error) {
 	if doc == nil {
-		return pipeline.Errorf(stage, pipeline.Pos{}, pipeline.ErrMalformed, "no document")
+		return model.Errorf(stage, model.Pos{}, model.ErrMalformed, "no document")
 	}
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
@@ -41,21 +41,21 @@ func run(ctx context.Context, stage string, doc *pipeline.Document, fn func() er
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = pipeline.Errorf(stage, pipeline.Pos{File: doc.Source}, nil, "internal error: %v", r)
+			err = model.Errorf(stage, model.Pos{File: doc.Source}, nil, "internal error: %v", r)
 		}
 	}()
 	return fn()
 }
 
 // outputLocale returns env.Locale or the error an output transform reports without one.
-func outputLocale(stage string, doc *pipeline.Document, env *pipeline.Env) (*locales.Locale, error) {
+func outputLocale(stage string, doc *model.Document, env *model.Env) (*locales.Locale, error) {
 	if env == nil || env.Locale == nil {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: doc.Source}, pipeline.ErrLanguage, "no output language chosen")
+		return nil, model.Errorf(stage, model.Pos{File: doc.Source}, model.ErrLanguage, "no output language chosen")
 	}
 	return env.Locale, nil
 }
 
-func warnings(env *pipeline.Env) *pipeline.Warnings {
+func warnings(env *model.Env) *model.Warnings {
 	if env == nil {
 		return nil
 	}
@@ -65,26 +65,26 @@ func warnings(env *pipeline.Env) *pipeline.Warnings {
 // eachInlines calls fn on every run list of the body (headings, paragraphs, list items,
 // notes, table cells, quotation paragraphs) and stores what fn returns. Footnote contents
 // are not visited: transforms that care recurse into Inline.Note themselves.
-func eachInlines(blocks []pipeline.Block, fn func(ins []pipeline.Inline) []pipeline.Inline) {
-	pipeline.Walk(blocks, func(b pipeline.Block) bool {
+func eachInlines(blocks []model.Block, fn func(ins []model.Inline) []model.Inline) {
+	model.Walk(blocks, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			if n != nil {
 				n.Inlines = fn(n.Inlines)
 			}
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			if n != nil {
 				n.Inlines = fn(n.Inlines)
 			}
-		case *pipeline.ListItem:
+		case *model.ListItem:
 			if n != nil {
 				n.Inlines = fn(n.Inlines)
 			}
-		case *pipeline.Note:
+		case *model.Note:
 			if n != nil {
 				n.Inlines = fn(n.Inlines)
 			}
-		case *pipeline.Table:
+		case *model.Table:
 			for _, row := range n.Rows {
 				for j := range row {
 					row[j] = fn(row[j])
@@ -97,7 +97,7 @@ func eachInlines(blocks []pipeline.Block, fn func(ins []pipeline.Inline) []pipel
 
 // sourceLocale is the locale of the language the notes are written in: Meta.OriginalLang
 // when it names one of the six languages, otherwise a guess from the text, English last.
-func sourceLocale(doc *pipeline.Document) *locales.Locale {
+func sourceLocale(doc *model.Document) *locales.Locale {
 	set := locales.MustEmbedded()
 	if tag, ok := canonicalLang(doc.Meta.OriginalLang); ok {
 		if loc, err := set.Lookup(tag); err == nil {
@@ -112,6 +112,6 @@ func sourceLocale(doc *pipeline.Document) *locales.Locale {
 	return loc
 }
 
-func posf(doc *pipeline.Document, line int) pipeline.Pos {
-	return pipeline.Pos{File: doc.Source, Line: line}
+func posf(doc *model.Document, line int) model.Pos {
+	return model.Pos{File: doc.Source, Line: line}
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Numbering decides every printed number in the output language (env.Locale), after the
@@ -22,7 +22,7 @@ type Numbering struct{}
 func (Numbering) Name() string { return "numbering" }
 
 // Apply numbers doc in place for env.Locale.
-func (Numbering) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (Numbering) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "numbering", doc, func() error {
 		loc, err := outputLocale("numbering", doc, env)
 		if err != nil {
@@ -35,35 +35,35 @@ func (Numbering) Apply(ctx context.Context, doc *pipeline.Document, env *pipelin
 }
 
 // numberParagraphs numbers paragraphs and list items in document order.
-func numberParagraphs(blocks []pipeline.Block, loc *locales.Locale) {
+func numberParagraphs(blocks []model.Block, loc *locales.Locale) {
 	n := 0
-	var visit func(bs []pipeline.Block, listDepth int, inQuote bool)
-	visit = func(bs []pipeline.Block, listDepth int, inQuote bool) {
+	var visit func(bs []model.Block, listDepth int, inQuote bool)
+	visit = func(bs []model.Block, listDepth int, inQuote bool) {
 		for _, b := range bs {
 			switch x := b.(type) {
-			case *pipeline.Paragraph:
-				x.Number = pipeline.Number{}
+			case *model.Paragraph:
+				x.Number = model.Number{}
 				if x.Numbered && !inQuote {
 					n++
-					x.Number = pipeline.Number{Ordinal: n, Label: loc.Numbering.Paragraph.Label(n)}
+					x.Number = model.Number{Ordinal: n, Label: loc.Numbering.Paragraph.Label(n)}
 				}
 				visit(x.Children, listDepth, inQuote)
-			case *pipeline.List:
+			case *model.List:
 				// The reader's depth counts unless the structure nests deeper.
 				depth := max(x.Depth, listDepth+1)
 				for i, it := range x.Items {
 					if it == nil {
 						continue
 					}
-					it.Number = pipeline.Number{Ordinal: i + 1, Label: subLevel(loc, depth).Label(i + 1), Level: depth}
+					it.Number = model.Number{Ordinal: i + 1, Label: subLevel(loc, depth).Label(i + 1), Level: depth}
 					visit(it.Children, depth, inQuote)
 				}
-			case *pipeline.Quote:
+			case *model.Quote:
 				for _, p := range x.Paragraphs {
 					if p == nil {
 						continue
 					}
-					p.Number = pipeline.Number{}
+					p.Number = model.Number{}
 					visit(p.Children, listDepth, true)
 				}
 			}
@@ -109,10 +109,10 @@ func headingLevel(loc *locales.Locale, lv int) (locales.Level, bool) {
 // numberHeadings numbers the headings in document order. A counter restarts when a
 // heading of a higher level appears; the lone rule needs the size of each sibling group,
 // so groups are collected first and labelled after.
-func numberHeadings(blocks []pipeline.Block, loc *locales.Locale) {
-	var hs []*pipeline.Heading
-	pipeline.Walk(blocks, func(b pipeline.Block) bool {
-		if h, ok := b.(*pipeline.Heading); ok && h != nil {
+func numberHeadings(blocks []model.Block, loc *locales.Locale) {
+	var hs []*model.Heading
+	model.Walk(blocks, func(b model.Block) bool {
+		if h, ok := b.(*model.Heading); ok && h != nil {
 			hs = append(hs, h)
 		}
 		return true
@@ -149,7 +149,7 @@ func numberHeadings(blocks []pipeline.Block, loc *locales.Locale) {
 		ordinal[i] = counters[lv]
 	}
 	for i, h := range hs {
-		h.Number = pipeline.Number{}
+		h.Number = model.Number{}
 		lv := max(h.Level, 1)
 		style, ok := headingLevel(loc, lv)
 		if !ok {
@@ -159,6 +159,6 @@ func numberHeadings(blocks []pipeline.Block, loc *locales.Locale) {
 		if lv > 1 && groupOf[i].size < 2 {
 			continue
 		}
-		h.Number = pipeline.Number{Ordinal: ordinal[i], Label: style.Label(ordinal[i]), Level: lv - 1}
+		h.Number = model.Number{Ordinal: ordinal[i], Label: style.Label(ordinal[i]), Level: lv - 1}
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Speakers sets Paragraph.Speaker on top-level paragraphs that open by naming who speaks,
@@ -35,11 +35,11 @@ type Speakers struct{}
 func (Speakers) Name() string { return "speakers" }
 
 // Apply sets speakers in place.
-func (Speakers) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "speakers", doc, func() error {
 		d := newSpeakerDetector(doc, sourceLocale(doc))
 		for i, b := range doc.Blocks {
-			p, ok := b.(*pipeline.Paragraph)
+			p, ok := b.(*model.Paragraph)
 			if !ok || p == nil || p.Speaker != "" {
 				continue
 			}
@@ -57,7 +57,7 @@ func Detect(lang, text string) string {
 	if err != nil {
 		return ""
 	}
-	doc := &pipeline.Document{Blocks: []pipeline.Block{&pipeline.Paragraph{Inlines: pipeline.Texts(text, 0)}}}
+	doc := &model.Document{Blocks: []model.Block{&model.Paragraph{Inlines: model.Texts(text, 0)}}}
 	return newSpeakerDetector(doc, loc).detect(0, text)
 }
 
@@ -181,7 +181,7 @@ func isArabicMark(r rune) bool {
 	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640
 }
 
-func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDetector {
+func newSpeakerDetector(doc *model.Document, loc *locales.Locale) *speakerDetector {
 	d := &speakerDetector{
 		loc: loc, speechVocab: vocabOf(loc), texts: make([]string, len(doc.Blocks)),
 		cands: map[int]sepCandidate{}, count: map[string]int{}, capital: map[string]bool{},
@@ -198,11 +198,11 @@ func newSpeakerDetector(doc *pipeline.Document, loc *locales.Locale) *speakerDet
 	var paras []para
 	wanted := map[string]bool{}
 	for i, b := range doc.Blocks {
-		p, ok := b.(*pipeline.Paragraph)
+		p, ok := b.(*model.Paragraph)
 		if !ok || p == nil {
 			continue
 		}
-		text := pipeline.PlainText(p.Inlines)
+		text := model.PlainText(p.Inlines)
 		d.texts[i] = text
 		c, ok := d.sepCandidate(text)
 		if ok {

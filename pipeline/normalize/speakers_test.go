@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 func TestDetectSpeaker(t *testing.T) {
@@ -98,15 +98,15 @@ func TestSpeakersMinutes(t *testing.T) {
 		{"Austin; It would be nice to have maybe a more public view of what we have as members.", "Austin"},
 		{"Director report; my report is that this meeting is extremely important personally.", ""},
 	}
-	doc := &pipeline.Document{Meta: pipeline.Metadata{OriginalLang: "en"}}
+	doc := &model.Document{Meta: model.Metadata{OriginalLang: "en"}}
 	for i, p := range paras {
-		doc.Blocks = append(doc.Blocks, &pipeline.Paragraph{Pos: pipeline.Pos{Line: i + 1}, Inlines: pipeline.Texts(p.text, i+1)})
+		doc.Blocks = append(doc.Blocks, &model.Paragraph{Pos: model.Pos{Line: i + 1}, Inlines: model.Texts(p.text, i+1)})
 	}
-	if err := (Speakers{}).Apply(context.Background(), doc, &pipeline.Env{}); err != nil {
+	if err := (Speakers{}).Apply(context.Background(), doc, &model.Env{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range paras {
-		if got := doc.Blocks[i].(*pipeline.Paragraph).Speaker; got != p.want {
+		if got := doc.Blocks[i].(*model.Paragraph).Speaker; got != p.want {
 			t.Errorf("%q: got %q, want %q", p.text, got, p.want)
 		}
 	}
@@ -129,15 +129,15 @@ func TestSpeakersDialogue(t *testing.T) {
 		{"Chair: document adoption does not mean it cannot change.", "Chair"},
 		{"There are open issues in the tracker.", ""},
 	}
-	doc := &pipeline.Document{Meta: pipeline.Metadata{OriginalLang: "en"}}
+	doc := &model.Document{Meta: model.Metadata{OriginalLang: "en"}}
 	for i, p := range paras {
-		doc.Blocks = append(doc.Blocks, &pipeline.Paragraph{Inlines: pipeline.Texts(p.text, i+1)})
+		doc.Blocks = append(doc.Blocks, &model.Paragraph{Inlines: model.Texts(p.text, i+1)})
 	}
-	if err := (Speakers{}).Apply(context.Background(), doc, &pipeline.Env{}); err != nil {
+	if err := (Speakers{}).Apply(context.Background(), doc, &model.Env{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range paras {
-		if got := doc.Blocks[i].(*pipeline.Paragraph).Speaker; got != p.want {
+		if got := doc.Blocks[i].(*model.Paragraph).Speaker; got != p.want {
 			t.Errorf("%q: got %q, want %q", p.text, got, p.want)
 		}
 	}

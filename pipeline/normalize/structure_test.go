@@ -8,25 +8,25 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // labels lists "id=label" for every numbered block in document order.
-func labels(doc *pipeline.Document) string {
+func labels(doc *model.Document) string {
 	var out []string
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			out = append(out, n.ID+"="+n.Number.Label)
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			out = append(out, n.ID+"="+n.Number.Label)
-		case *pipeline.ListItem:
+		case *model.ListItem:
 			out = append(out, n.ID+"="+n.Number.Label)
-		case *pipeline.Note:
+		case *model.Note:
 			out = append(out, n.ID)
-		case *pipeline.Table:
+		case *model.Table:
 			out = append(out, n.ID)
 		}
 		return true
@@ -34,10 +34,10 @@ func labels(doc *pipeline.Document) string {
 	return strings.Join(out, " ")
 }
 
-func numbered(t *testing.T, doc *pipeline.Document, lang string) string {
+func numbered(t *testing.T, doc *model.Document, lang string) string {
 	t.Helper()
-	env := &pipeline.Env{Locale: locale(t, lang)}
-	for _, tr := range []pipeline.Transform{Clean{}, IDs{}, Numbering{}} {
+	env := &model.Env{Locale: locale(t, lang)}
+	for _, tr := range []model.Transform{Clean{}, IDs{}, Numbering{}} {
 		apply(t, tr, doc, env)
 	}
 	return labels(doc)
@@ -63,11 +63,11 @@ func TestIDsAndNumbering(t *testing.T) {
 	numbered(t, b, "ar")
 	var ida, idb []string
 	for _, d := range []struct {
-		doc *pipeline.Document
+		doc *model.Document
 		ids *[]string
 	}{{a, &ida}, {b, &idb}} {
-		pipeline.Walk(d.doc.Blocks, func(bl pipeline.Block) bool {
-			if p, ok := bl.(*pipeline.Paragraph); ok {
+		model.Walk(d.doc.Blocks, func(bl model.Block) bool {
+			if p, ok := bl.(*model.Paragraph); ok {
 				*d.ids = append(*d.ids, p.ID)
 			}
 			return true
@@ -78,69 +78,69 @@ func TestIDsAndNumbering(t *testing.T) {
 	}
 }
 
-func heading(level int, text string) *pipeline.Heading {
-	return &pipeline.Heading{Level: level, Inlines: txt(text)}
+func heading(level int, text string) *model.Heading {
+	return &model.Heading{Level: level, Inlines: txt(text)}
 }
 
 func TestHeadingNumbering(t *testing.T) {
 	cases := []struct {
 		name   string
-		blocks []pipeline.Block
+		blocks []model.Block
 		lang   string
 		want   string
 	}{
-		{"all chapters", []pipeline.Block{heading(1, "a"), para("x"), heading(1, "b"), heading(1, "c")}, "en", "h1=I. p1=1. h2=II. h3=III."},
-		{"lone section", []pipeline.Block{heading(1, "a"), heading(2, "s"), para("x"), heading(1, "b"), heading(2, "s1"), heading(2, "s2")}, "en", "h1=I. h2= p1=1. h3=II. h4=A. h5=B."},
-		{"sections restart", []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2"), heading(1, "b"), heading(2, "t1"), heading(2, "t2"), heading(2, "t3")}, "en", "h1=I. h2=A. h3=B. h4=II. h5=A. h6=B. h7=C."},
-		{"subsections", []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(3, "x"), heading(3, "y"), heading(2, "s2"), heading(3, "z")}, "en", "h1=I. h2=A. h3=1. h4=2. h5=B. h6="},
-		{"sections without chapter", []pipeline.Block{heading(2, "s1"), heading(2, "s2")}, "fr", "h1=A. h2=B."},
-		{"arabic", []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2"), heading(2, "s3"), heading(1, "b")}, "ar", "h1=أولا - h2=ألف - h3=باء - h4=جيم - h5=ثانيا -"},
-		{"chinese", []pipeline.Block{heading(1, "a"), heading(1, "b"), heading(2, "s1"), heading(2, "s2")}, "zh", "h1=一. h2=二. h3=A. h4=B."},
+		{"all chapters", []model.Block{heading(1, "a"), para("x"), heading(1, "b"), heading(1, "c")}, "en", "h1=I. p1=1. h2=II. h3=III."},
+		{"lone section", []model.Block{heading(1, "a"), heading(2, "s"), para("x"), heading(1, "b"), heading(2, "s1"), heading(2, "s2")}, "en", "h1=I. h2= p1=1. h3=II. h4=A. h5=B."},
+		{"sections restart", []model.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2"), heading(1, "b"), heading(2, "t1"), heading(2, "t2"), heading(2, "t3")}, "en", "h1=I. h2=A. h3=B. h4=II. h5=A. h6=B. h7=C."},
+		{"subsections", []model.Block{heading(1, "a"), heading(2, "s1"), heading(3, "x"), heading(3, "y"), heading(2, "s2"), heading(3, "z")}, "en", "h1=I. h2=A. h3=1. h4=2. h5=B. h6="},
+		{"sections without chapter", []model.Block{heading(2, "s1"), heading(2, "s2")}, "fr", "h1=A. h2=B."},
+		{"arabic", []model.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2"), heading(2, "s3"), heading(1, "b")}, "ar", "h1=أولا - h2=ألف - h3=باء - h4=جيم - h5=ثانيا -"},
+		{"chinese", []model.Block{heading(1, "a"), heading(1, "b"), heading(2, "s1"), heading(2, "s2")}, "zh", "h1=一. h2=二. h3=A. h4=B."},
 	}
 	for _, c := range cases {
-		doc := &pipeline.Document{Blocks: c.blocks}
+		doc := &model.Document{Blocks: c.blocks}
 		if got := numbered(t, doc, c.lang); got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
 	}
 	// Heading Number.Level: chapters 0, sections 1.
-	doc := &pipeline.Document{Blocks: []pipeline.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2")}}
+	doc := &model.Document{Blocks: []model.Block{heading(1, "a"), heading(2, "s1"), heading(2, "s2")}}
 	numbered(t, doc, "en")
-	if lv := doc.Blocks[1].(*pipeline.Heading).Number.Level; lv != 1 {
+	if lv := doc.Blocks[1].(*model.Heading).Number.Level; lv != 1 {
 		t.Errorf("section level %d, want 1", lv)
 	}
 }
 
 func TestListNumbering(t *testing.T) {
-	items := func(n int) []*pipeline.ListItem {
-		var out []*pipeline.ListItem
+	items := func(n int) []*model.ListItem {
+		var out []*model.ListItem
 		for i := 0; i < n; i++ {
-			out = append(out, &pipeline.ListItem{Inlines: txt("item")})
+			out = append(out, &model.ListItem{Inlines: txt("item")})
 		}
 		return out
 	}
 	// Two lists under one paragraph: labels restart, ids continue so they stay unique.
 	p := para("intro:")
-	p.Children = []pipeline.Block{&pipeline.List{Depth: 1, Items: items(2)}, &pipeline.List{Depth: 1, Items: items(28)}}
-	doc := &pipeline.Document{Blocks: []pipeline.Block{p}}
+	p.Children = []model.Block{&model.List{Depth: 1, Items: items(2)}, &model.List{Depth: 1, Items: items(28)}}
+	doc := &model.Document{Blocks: []model.Block{p}}
 	got := numbered(t, doc, "en")
 	if !strings.HasPrefix(got, "p1=1. p1.a=(a) p1.b=(b) p1.c=(a) p1.d=(b)") || !strings.HasSuffix(got, "p1.z=(x) p1.aa=(y) p1.bb=(z) p1.cc=(aa) p1.dd=(bb)") {
 		t.Errorf("got %s", got)
 	}
 	// A list at the top level belongs to the paragraph before it; with none, it takes a u id.
-	doc = &pipeline.Document{Blocks: []pipeline.Block{&pipeline.List{Depth: 1, Items: items(1)}, para("x"), &pipeline.List{Depth: 1, Items: items(1)}}}
+	doc = &model.Document{Blocks: []model.Block{&model.List{Depth: 1, Items: items(1)}, para("x"), &model.List{Depth: 1, Items: items(1)}}}
 	if got := numbered(t, doc, "fr"); got != "u1.a=a) p1=1. p1.a=a)" {
 		t.Errorf("top-level lists: %s", got)
 	}
 	// Depth past the locale's levels reuses the last one; Number.Level is the depth.
-	deep := &pipeline.List{Depth: 1, Items: items(1)}
+	deep := &model.List{Depth: 1, Items: items(1)}
 	cur := deep
 	for d := 2; d <= 6; d++ {
-		next := &pipeline.List{Depth: d, Items: items(1)}
-		cur.Items[0].Children = []pipeline.Block{next}
+		next := &model.List{Depth: d, Items: items(1)}
+		cur.Items[0].Children = []model.Block{next}
 		cur = next
 	}
-	doc = &pipeline.Document{Blocks: []pipeline.Block{para("x"), deep}}
+	doc = &model.Document{Blocks: []model.Block{para("x"), deep}}
 	if got := numbered(t, doc, "en"); got != "p1=1. p1.a=(a) p1.a.i=(i) p1.a.i.a=a. p1.a.i.a.i=i. p1.a.i.a.i.a=i. p1.a.i.a.i.a.i=i." {
 		t.Errorf("deep lists: %s", got)
 	}
@@ -150,7 +150,7 @@ func TestListNumbering(t *testing.T) {
 }
 
 func TestLocalize(t *testing.T) {
-	meta := pipeline.Metadata{Body: "ITU Council Working Group on WSIS", Symbol: "ITU/WSIS/2005/INF.1", Date: "2005-05-02",
+	meta := model.Metadata{Body: "ITU Council Working Group on WSIS", Symbol: "ITU/WSIS/2005/INF.1", Date: "2005-05-02",
 		TimeStart: "14:00", TimeEnd: "17:30", Venue: "Geneva", OriginalLang: "en", JobNumber: "05-35610"}
 	type want struct {
 		masthead, title, footer, page string
@@ -170,8 +170,8 @@ func TestLocalize(t *testing.T) {
 			"عُقد الاجتماع في Geneva في 2 أيار/مايو 2005، 14:00–17:30", "05-35610 (A)", "الصفحة"},
 	}
 	for tag, w := range cases {
-		doc := &pipeline.Document{Meta: meta}
-		apply(t, Localize{}, doc, &pipeline.Env{Locale: locale(t, tag)})
+		doc := &model.Document{Meta: meta}
+		apply(t, Localize{}, doc, &model.Env{Locale: locale(t, tag)})
 		p := doc.Present
 		var lines []string
 		for _, l := range p.Masthead {
@@ -190,19 +190,19 @@ func TestLocalize(t *testing.T) {
 
 	// Unknown fields drop their lines and pick the matching title-block pattern.
 	partial := []struct {
-		meta     pipeline.Metadata
+		meta     model.Metadata
 		masthead string
 		title    string
 		header   string
 	}{
-		{pipeline.Metadata{Date: "2005-05-02", Distribution: "Limited"}, "distribution=Distr. limitée|date=2 mai 2005|language=Français", "Réunion tenue le 2 mai 2005", ""},
-		{pipeline.Metadata{Date: "2005-05-01", TimeStart: "09:00", Distribution: "restricted", Title: "Notes"}, "distribution=Distr. restreinte|date=1er mai 2005|language=Français", "Réunion tenue le 1er mai 2005, 09:00", "Notes"},
-		{pipeline.Metadata{Venue: "Genève", Distribution: "Interne", OriginalLang: "ar"}, "distribution=Interne|language=Français|original=Original\u00a0: arabe", "", ""},
-		{pipeline.Metadata{Venue: "Genève", Date: "2005-05-02"}, "distribution=Distr. générale|date=2 mai 2005|language=Français", "Réunion tenue à Genève le 2 mai 2005", ""},
+		{model.Metadata{Date: "2005-05-02", Distribution: "Limited"}, "distribution=Distr. limitée|date=2 mai 2005|language=Français", "Réunion tenue le 2 mai 2005", ""},
+		{model.Metadata{Date: "2005-05-01", TimeStart: "09:00", Distribution: "restricted", Title: "Notes"}, "distribution=Distr. restreinte|date=1er mai 2005|language=Français", "Réunion tenue le 1er mai 2005, 09:00", "Notes"},
+		{model.Metadata{Venue: "Genève", Distribution: "Interne", OriginalLang: "ar"}, "distribution=Interne|language=Français|original=Original\u00a0: arabe", "", ""},
+		{model.Metadata{Venue: "Genève", Date: "2005-05-02"}, "distribution=Distr. générale|date=2 mai 2005|language=Français", "Réunion tenue à Genève le 2 mai 2005", ""},
 	}
 	for _, c := range partial {
-		doc := &pipeline.Document{Meta: c.meta}
-		apply(t, Localize{}, doc, &pipeline.Env{Locale: locale(t, "fr")})
+		doc := &model.Document{Meta: c.meta}
+		apply(t, Localize{}, doc, &model.Env{Locale: locale(t, "fr")})
 		var lines []string
 		for _, l := range doc.Present.Masthead {
 			lines = append(lines, l.Key+"="+l.Text)
@@ -218,8 +218,8 @@ func TestLocalize(t *testing.T) {
 func TestGolden(t *testing.T) {
 	for _, tag := range locales.Supported {
 		doc := rawDoc()
-		w := &pipeline.Warnings{}
-		env := &pipeline.Env{Locale: locale(t, tag), Warnings: w}
+		w := &model.Warnings{}
+		env := &model.Env{Locale: locale(t, tag), Warnings: w}
 		for _, tr := range append(Source(), Output()...) {
 			apply(t, tr, doc, env)
 		}

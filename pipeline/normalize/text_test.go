@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // runs renders runs as "kind:text" joined by " | " for compact expectations.
-func runs(ins []pipeline.Inline) string {
+func runs(ins []model.Inline) string {
 	var parts []string
 	for _, in := range ins {
 		s := string(in.Kind) + ":" + in.Text
@@ -24,7 +24,7 @@ func runs(ins []pipeline.Inline) string {
 func TestClean(t *testing.T) {
 	cases := []struct {
 		name string
-		in   []pipeline.Inline
+		in   []model.Inline
 		want string
 	}{
 		{"nfc", txt("Cafe\u0301"), "text:Café"},
@@ -35,10 +35,10 @@ func TestClean(t *testing.T) {
 		{"nbsp in run before punct", txt("mot \u00a0: fin"), "text:mot\u00a0: fin"},
 		{"nbsp in run between words", txt("end. \u00a0Next"), "text:end. Next"},
 		{"nbsp between digits", txt("10 \u00a0000"), "text:10\u00a0000"},
-		{"merge", []pipeline.Inline{{Kind: "text", Text: "a "}, {Kind: "text", Text: " b"}, {Kind: "emphasis", Text: "c"}, {Kind: "emphasis", Text: "d"}}, "text:a b | emphasis:cd"},
-		{"symbols not merged", []pipeline.Inline{{Kind: "symbol", Text: "A/1/2"}, {Kind: "symbol", Text: "S/2/3"}}, "symbol:A/1/2 | symbol:S/2/3"},
-		{"empty runs dropped", []pipeline.Inline{{Kind: "text", Text: "a"}, {Kind: "emphasis", Text: " "}, {Kind: "text", Text: "b "}}, "text:a | emphasis:  | text:b"},
-		{"trim ends across runs", []pipeline.Inline{{Kind: "text", Text: "  "}, {Kind: "strong", Text: " x "}, {Kind: "text", Text: " "}}, "strong:x"},
+		{"merge", []model.Inline{{Kind: "text", Text: "a "}, {Kind: "text", Text: " b"}, {Kind: "emphasis", Text: "c"}, {Kind: "emphasis", Text: "d"}}, "text:a b | emphasis:cd"},
+		{"symbols not merged", []model.Inline{{Kind: "symbol", Text: "A/1/2"}, {Kind: "symbol", Text: "S/2/3"}}, "symbol:A/1/2 | symbol:S/2/3"},
+		{"empty runs dropped", []model.Inline{{Kind: "text", Text: "a"}, {Kind: "emphasis", Text: " "}, {Kind: "text", Text: "b "}}, "text:a | emphasis:  | text:b"},
+		{"trim ends across runs", []model.Inline{{Kind: "text", Text: "  "}, {Kind: "strong", Text: " x "}, {Kind: "text", Text: " "}}, "strong:x"},
 	}
 	for _, c := range cases {
 		got := runs(cleanInlines(c.in))
@@ -52,17 +52,17 @@ func TestCleanDropsEmptyBlocks(t *testing.T) {
 	doc := rawDoc()
 	apply(t, Clean{}, doc, nil)
 	var n int
-	pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+	model.Walk(doc.Blocks, func(b model.Block) bool {
 		n++
-		if p, ok := b.(*pipeline.Paragraph); ok && len(p.Inlines) == 0 && len(p.Children) == 0 {
+		if p, ok := b.(*model.Paragraph); ok && len(p.Inlines) == 0 && len(p.Children) == 0 {
 			t.Errorf("empty paragraph at %v kept", p.Pos)
 		}
-		if it, ok := b.(*pipeline.ListItem); ok && len(it.Inlines) == 0 {
+		if it, ok := b.(*model.ListItem); ok && len(it.Inlines) == 0 {
 			t.Errorf("empty item at %v kept", it.Pos)
 		}
 		return true
 	})
-	if tb := doc.Blocks[len(doc.Blocks)-6].(*pipeline.Table); len(tb.Rows) != 1 {
+	if tb := doc.Blocks[len(doc.Blocks)-6].(*model.Table); len(tb.Rows) != 1 {
 		t.Errorf("table keeps %d rows, want 1 (the empty row dropped)", len(tb.Rows))
 	}
 	if doc.Meta.Body != "ITU Council Working Group" || doc.Front[0].Text != "ITU Headquarters, ITU Tower, Room C2" {
@@ -102,9 +102,9 @@ func TestInlines(t *testing.T) {
 		}
 	}
 	// Other kinds are left alone; footnote contents are split too.
-	in := []pipeline.Inline{{Kind: pipeline.KindQuoted, Text: "A/RES/59/220"}, {Kind: pipeline.KindFootnote, Note: txt("See A/RES/59/220.")}}
+	in := []model.Inline{{Kind: model.KindQuoted, Text: "A/RES/59/220"}, {Kind: model.KindFootnote, Note: txt("See A/RES/59/220.")}}
 	out := splitInlines(in)
-	if out[0].Kind != pipeline.KindQuoted || runs(out[1].Note) != "text:See  | symbol:A/RES/59/220 | text:." {
+	if out[0].Kind != model.KindQuoted || runs(out[1].Note) != "text:See  | symbol:A/RES/59/220 | text:." {
 		t.Errorf("got %q / %q", runs(out[:1]), runs(out[1].Note))
 	}
 }
@@ -131,12 +131,12 @@ func TestTypography(t *testing.T) {
 		}
 	}
 	// Symbol, link and quoted runs are never touched; the quote state crosses runs.
-	ins := []pipeline.Inline{
-		{Kind: pipeline.KindText, Text: `see "`},
-		{Kind: pipeline.KindSymbol, Text: "A/59/2005-2006/1"},
-		{Kind: pipeline.KindText, Text: `" 10-12`},
-		{Kind: pipeline.KindQuoted, Text: `"as written" 10-12`},
-		{Kind: pipeline.KindLink, Text: "http://x.org/a--b", URL: "http://x.org/a--b"},
+	ins := []model.Inline{
+		{Kind: model.KindText, Text: `see "`},
+		{Kind: model.KindSymbol, Text: "A/59/2005-2006/1"},
+		{Kind: model.KindText, Text: `" 10-12`},
+		{Kind: model.KindQuoted, Text: `"as written" 10-12`},
+		{Kind: model.KindLink, Text: "http://x.org/a--b", URL: "http://x.org/a--b"},
 	}
 	got := runs(typeset(ins, locale(t, "en")))
 	want := "text:see “ | symbol:A/59/2005-2006/1 | text:” 10–12 | quoted:\"as written\" 10-12 | link:http://x.org/a--b<http://x.org/a--b>"
@@ -146,59 +146,59 @@ func TestTypography(t *testing.T) {
 }
 
 func TestTypographyUsesSourceLanguage(t *testing.T) {
-	doc := &pipeline.Document{Meta: pipeline.Metadata{OriginalLang: "fr"}, Blocks: []pipeline.Block{para(`Il a dit "oui"`)}}
-	apply(t, Typography{}, doc, &pipeline.Env{Locale: locale(t, "en")})
-	if got := pipeline.PlainText(doc.Blocks[0].(*pipeline.Paragraph).Inlines); got != "Il a dit «\u00a0oui\u00a0»" {
+	doc := &model.Document{Meta: model.Metadata{OriginalLang: "fr"}, Blocks: []model.Block{para(`Il a dit "oui"`)}}
+	apply(t, Typography{}, doc, &model.Env{Locale: locale(t, "en")})
+	if got := model.PlainText(doc.Blocks[0].(*model.Paragraph).Inlines); got != "Il a dit «\u00a0oui\u00a0»" {
 		t.Errorf("got %q: the output locale, not the source language, was used", got)
 	}
 }
 
 func TestMetadata(t *testing.T) {
-	pos := func(l int) pipeline.Pos { return pipeline.Pos{File: "n.txt", Line: l} }
+	pos := func(l int) model.Pos { return model.Pos{File: "n.txt", Line: l} }
 	cases := []struct {
 		name  string
-		meta  pipeline.Metadata
-		front []pipeline.FrontLine
-		want  pipeline.Metadata
+		meta  model.Metadata
+		front []model.FrontLine
+		want  model.Metadata
 		warn  string
 	}{
 		{
 			name:  "front lines",
-			front: []pipeline.FrontLine{{Pos: pos(1), Kind: "venue", Text: "ITU Headquarters, ITU Tower, Room C2"}, {Pos: pos(3), Kind: "date", Text: "2 May 2005 – 14:00-17:30"}, {Pos: pos(4), Kind: "title", Text: "Informal consultation"}},
-			want:  pipeline.Metadata{Title: "Informal consultation", Date: "2005-05-02", TimeStart: "14:00", TimeEnd: "17:30", Venue: "ITU Headquarters, ITU Tower, Room C2", OriginalLang: "en"},
+			front: []model.FrontLine{{Pos: pos(1), Kind: "venue", Text: "ITU Headquarters, ITU Tower, Room C2"}, {Pos: pos(3), Kind: "date", Text: "2 May 2005 – 14:00-17:30"}, {Pos: pos(4), Kind: "title", Text: "Informal consultation"}},
+			want:  model.Metadata{Title: "Informal consultation", Date: "2005-05-02", TimeStart: "14:00", TimeEnd: "17:30", Venue: "ITU Headquarters, ITU Tower, Room C2", OriginalLang: "en"},
 		},
 		{
 			name:  "venue and date on one line",
-			front: []pipeline.FrontLine{{Pos: pos(1), Kind: "date", Text: "Genève, 16 décembre 2014, 9h30 - 12h"}},
-			want:  pipeline.Metadata{Date: "2014-12-16", TimeStart: "09:30", TimeEnd: "12:00", Venue: "Genève", OriginalLang: "en"},
+			front: []model.FrontLine{{Pos: pos(1), Kind: "date", Text: "Genève, 16 décembre 2014, 9h30 - 12h"}},
+			want:  model.Metadata{Date: "2014-12-16", TimeStart: "09:30", TimeEnd: "12:00", Venue: "Genève", OriginalLang: "en"},
 		},
 		{
 			name:  "front matter wins",
-			meta:  pipeline.Metadata{Date: "2 May 2005", Venue: "Geneva", OriginalLang: "French", Distribution: "limited"},
-			front: []pipeline.FrontLine{{Pos: pos(3), Kind: "date", Text: "3 May 2005"}},
-			want:  pipeline.Metadata{Date: "2005-05-02", Venue: "Geneva", OriginalLang: "fr", Distribution: "Limited"},
+			meta:  model.Metadata{Date: "2 May 2005", Venue: "Geneva", OriginalLang: "French", Distribution: "limited"},
+			front: []model.FrontLine{{Pos: pos(3), Kind: "date", Text: "3 May 2005"}},
+			want:  model.Metadata{Date: "2005-05-02", Venue: "Geneva", OriginalLang: "fr", Distribution: "Limited"},
 		},
-		{name: "six languages", meta: pipeline.Metadata{Date: "2005年5月2日", OriginalLang: "zh"}, want: pipeline.Metadata{Date: "2005-05-02", OriginalLang: "zh"}},
-		{name: "arabic date", meta: pipeline.Metadata{Date: "2 أيار/مايو 2005", OriginalLang: "ar"}, want: pipeline.Metadata{Date: "2005-05-02", OriginalLang: "ar"}},
-		{name: "russian date", meta: pipeline.Metadata{Date: "2 мая 2005 г.", OriginalLang: "ru", TimeStart: "2pm", TimeEnd: "5 p.m."}, want: pipeline.Metadata{Date: "2005-05-02", OriginalLang: "ru", TimeStart: "14:00", TimeEnd: "17:00"}},
+		{name: "six languages", meta: model.Metadata{Date: "2005年5月2日", OriginalLang: "zh"}, want: model.Metadata{Date: "2005-05-02", OriginalLang: "zh"}},
+		{name: "arabic date", meta: model.Metadata{Date: "2 أيار/مايو 2005", OriginalLang: "ar"}, want: model.Metadata{Date: "2005-05-02", OriginalLang: "ar"}},
+		{name: "russian date", meta: model.Metadata{Date: "2 мая 2005 г.", OriginalLang: "ru", TimeStart: "2pm", TimeEnd: "5 p.m."}, want: model.Metadata{Date: "2005-05-02", OriginalLang: "ru", TimeStart: "14:00", TimeEnd: "17:00"}},
 		{
 			name: "bad date",
-			meta: pipeline.Metadata{Date: "next Tuesday", OriginalLang: "en", Lines: map[string]pipeline.Pos{"date": pos(2)}},
-			want: pipeline.Metadata{OriginalLang: "en", Extra: map[string]string{"date": "next Tuesday"}},
+			meta: model.Metadata{Date: "next Tuesday", OriginalLang: "en", Lines: map[string]model.Pos{"date": pos(2)}},
+			want: model.Metadata{OriginalLang: "en", Extra: map[string]string{"date": "next Tuesday"}},
 			warn: "metadata: n.txt:2: cannot read the date \"next Tuesday\"",
 		},
 		{
 			name:  "bad date line",
-			front: []pipeline.FrontLine{{Pos: pos(5), Kind: "date", Text: "Tuesday afternoon"}},
-			want:  pipeline.Metadata{OriginalLang: "en"},
+			front: []model.FrontLine{{Pos: pos(5), Kind: "date", Text: "Tuesday afternoon"}},
+			want:  model.Metadata{OriginalLang: "en"},
 			warn:  "metadata: n.txt:5: cannot read a date or time in \"Tuesday afternoon\"",
 		},
-		{name: "invalid ISO", meta: pipeline.Metadata{Date: "2005-02-30", OriginalLang: "en"}, want: pipeline.Metadata{OriginalLang: "en", Extra: map[string]string{"date": "2005-02-30"}}, warn: "cannot read the date"},
+		{name: "invalid ISO", meta: model.Metadata{Date: "2005-02-30", OriginalLang: "en"}, want: model.Metadata{OriginalLang: "en", Extra: map[string]string{"date": "2005-02-30"}}, warn: "cannot read the date"},
 	}
 	for _, c := range cases {
-		doc := &pipeline.Document{Source: "n.txt", Meta: c.meta, Front: c.front}
-		w := &pipeline.Warnings{}
-		apply(t, Metadata{}, doc, &pipeline.Env{Warnings: w})
+		doc := &model.Document{Source: "n.txt", Meta: c.meta, Front: c.front}
+		w := &model.Warnings{}
+		apply(t, Metadata{}, doc, &model.Env{Warnings: w})
 		got := doc.Meta
 		got.Lines = nil
 		want := c.want
@@ -216,7 +216,7 @@ func TestMetadata(t *testing.T) {
 		}
 	}
 	// Lines records where fields came from.
-	doc := &pipeline.Document{Source: "n.txt", Front: cases[0].front}
+	doc := &model.Document{Source: "n.txt", Front: cases[0].front}
 	apply(t, Metadata{}, doc, nil)
 	if doc.Meta.Lines["date"] != pos(3) || doc.Meta.Lines["venue"] != pos(1) || doc.Meta.Lines["title"] != pos(4) {
 		t.Errorf("lines: %v", doc.Meta.Lines)
@@ -232,7 +232,7 @@ func TestGuessLanguage(t *testing.T) {
 		"zh": "主席宣布会议开幕。",
 		"ar": "افتتح الرئيس الجلسة.",
 	} {
-		doc := &pipeline.Document{Blocks: []pipeline.Block{para(text)}}
+		doc := &model.Document{Blocks: []model.Block{para(text)}}
 		apply(t, Metadata{}, doc, nil)
 		if doc.Meta.OriginalLang != want {
 			t.Errorf("%q: guessed %q, want %q", text, doc.Meta.OriginalLang, want)
@@ -242,32 +242,32 @@ func TestGuessLanguage(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	for _, tr := range append(Source(), Output()...) {
-		if err := tr.Apply(context.Background(), nil, &pipeline.Env{}); err == nil {
+		if err := tr.Apply(context.Background(), nil, &model.Env{}); err == nil {
 			t.Errorf("%s: no error for a nil document", tr.Name())
 		}
 	}
 	for _, tr := range Output() {
-		err := tr.Apply(context.Background(), rawDoc(), &pipeline.Env{})
+		err := tr.Apply(context.Background(), rawDoc(), &model.Env{})
 		if err == nil || !strings.Contains(err.Error(), tr.Name()+": raw.txt") {
 			t.Errorf("%s without a locale: %v", tr.Name(), err)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := (Clean{}).Apply(ctx, rawDoc(), &pipeline.Env{}); err == nil {
+	if err := (Clean{}).Apply(ctx, rawDoc(), &model.Env{}); err == nil {
 		t.Error("cancelled context not reported")
 	}
 	// Nil blocks (a reader's bug) never panic: alone a transform may report an internal
 	// error, and clean removes them so the chain runs.
-	mk := func() *pipeline.Document {
-		return &pipeline.Document{Source: "nil.txt", Blocks: []pipeline.Block{&pipeline.List{Items: []*pipeline.ListItem{nil, {Inlines: txt("x")}}}, (*pipeline.Paragraph)(nil), nil}}
+	mk := func() *model.Document {
+		return &model.Document{Source: "nil.txt", Blocks: []model.Block{&model.List{Items: []*model.ListItem{nil, {Inlines: txt("x")}}}, (*model.Paragraph)(nil), nil}}
 	}
 	for _, tr := range append(Source(), Output()...) {
-		_ = tr.Apply(context.Background(), mk(), &pipeline.Env{Locale: locale(t, "en")})
+		_ = tr.Apply(context.Background(), mk(), &model.Env{Locale: locale(t, "en")})
 	}
 	doc := mk()
 	for _, tr := range append(Source(), Output()...) {
-		if err := tr.Apply(context.Background(), doc, &pipeline.Env{Locale: locale(t, "en")}); err != nil {
+		if err := tr.Apply(context.Background(), doc, &model.Env{Locale: locale(t, "en")}); err != nil {
 			t.Errorf("%s after clean: %v", tr.Name(), err)
 		}
 	}

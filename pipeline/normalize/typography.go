@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Typography applies the typographic rules of the language the notes are written in
@@ -22,10 +22,10 @@ type Typography struct{}
 func (Typography) Name() string { return "typography" }
 
 // Apply rewrites the text runs of doc in place.
-func (Typography) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (Typography) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "typography", doc, func() error {
 		loc := sourceLocale(doc)
-		eachInlines(doc.Blocks, func(ins []pipeline.Inline) []pipeline.Inline {
+		eachInlines(doc.Blocks, func(ins []model.Inline) []model.Inline {
 			return typeset(ins, loc)
 		})
 		return nil
@@ -33,25 +33,25 @@ func (Typography) Apply(ctx context.Context, doc *pipeline.Document, env *pipeli
 }
 
 // typographic reports whether a run's text may be rewritten.
-func typographic(k pipeline.InlineKind) bool {
-	return k == pipeline.KindText || k == pipeline.KindEmphasis || k == pipeline.KindStrong
+func typographic(k model.InlineKind) bool {
+	return k == model.KindText || k == model.KindEmphasis || k == model.KindStrong
 }
 
 // typeset applies the rules to the runs of one block. Quotes and spacing look at the
 // neighbouring character, which may sit in the previous run, so the previous run's last
 // character is carried along.
-func typeset(ins []pipeline.Inline, loc *locales.Locale) []pipeline.Inline {
+func typeset(ins []model.Inline, loc *locales.Locale) []model.Inline {
 	var prev rune // last character of the previous run, 0 at the block start
 	inside := false
 	for i := range ins {
 		in := &ins[i]
-		if in.Kind == pipeline.KindFootnote {
+		if in.Kind == model.KindFootnote {
 			in.Note = typeset(in.Note, loc)
 			continue
 		}
 		if typographic(in.Kind) && in.Text != "" {
 			var next rune
-			if i+1 < len(ins) && ins[i+1].Kind != pipeline.KindFootnote {
+			if i+1 < len(ins) && ins[i+1].Kind != model.KindFootnote {
 				next, _ = utf8.DecodeRuneInString(ins[i+1].Text)
 			}
 			t := dashes(in.Text)

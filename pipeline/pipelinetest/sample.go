@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Sample returns a short report in the shape of the reference notes, numbered and localized
@@ -15,73 +15,73 @@ import (
 // subparagraph list with a nested level, a two-paragraph quotation inside a paragraph, a
 // document symbol, emphasis, a footnote and an editorial note. Body text stays English, as
 // it does when no translation is given.
-func Sample(lang string) *pipeline.Document {
+func Sample(lang string) *model.Document {
 	loc, err := locales.MustEmbedded().Lookup(lang)
 	if err != nil {
 		panic(err)
 	}
-	pos := func(line int) pipeline.Pos { return pipeline.Pos{File: "sample.txt", Line: line} }
-	txt := pipeline.Texts
+	pos := func(line int) model.Pos { return model.Pos{File: "sample.txt", Line: line} }
+	txt := model.Texts
 	num := loc.Numbering
 	para := 0
-	p := func(line int, speaker string, ins []pipeline.Inline, children ...pipeline.Block) *pipeline.Paragraph {
+	p := func(line int, speaker string, ins []model.Inline, children ...model.Block) *model.Paragraph {
 		para++
-		return &pipeline.Paragraph{Pos: pos(line), Inlines: ins, Numbered: true, Speaker: speaker,
-			Number: pipeline.Number{Ordinal: para, Label: num.Paragraph.Label(para)},
+		return &model.Paragraph{Pos: pos(line), Inlines: ins, Numbered: true, Speaker: speaker,
+			Number: model.Number{Ordinal: para, Label: num.Paragraph.Label(para)},
 			ID:     fmt.Sprintf("p%d", para), Children: children}
 	}
-	h := func(line, n int, text string) *pipeline.Heading {
-		return &pipeline.Heading{Pos: pos(line), Level: 1, Inlines: txt(text, line),
-			Number: pipeline.Number{Ordinal: n, Label: num.Chapter.Label(n)}, ID: fmt.Sprintf("h%d", n)}
+	h := func(line, n int, text string) *model.Heading {
+		return &model.Heading{Pos: pos(line), Level: 1, Inlines: txt(text, line),
+			Number: model.Number{Ordinal: n, Label: num.Chapter.Label(n)}, ID: fmt.Sprintf("h%d", n)}
 	}
-	item := func(id string, line, n, depth int, text string, children ...pipeline.Block) *pipeline.ListItem {
-		return &pipeline.ListItem{Pos: pos(line), Marker: "·", Inlines: txt(text, line), ID: id,
-			Number: pipeline.Number{Ordinal: n, Label: num.Sub[depth-1].Label(n), Level: depth}, Children: children}
+	item := func(id string, line, n, depth int, text string, children ...model.Block) *model.ListItem {
+		return &model.ListItem{Pos: pos(line), Marker: "·", Inlines: txt(text, line), ID: id,
+			Number: model.Number{Ordinal: n, Label: num.Sub[depth-1].Label(n), Level: depth}, Children: children}
 	}
-	doc := &pipeline.Document{
+	doc := &model.Document{
 		Source: "sample.txt",
-		Meta: pipeline.Metadata{
+		Meta: model.Metadata{
 			Title: "Informal consultation on WSIS follow-up", Body: "ITU Council Working Group on WSIS",
 			Symbol: "ITU/WSIS/2005/INF.1", Distribution: "General", Date: "2005-05-02",
 			TimeStart: "14:00", TimeEnd: "17:30", Venue: "ITU Headquarters, ITU Tower, Room C2",
 			OriginalLang: "en", Lang: loc.Tag, JobNumber: "05-35610",
 		},
-		Front: []pipeline.FrontLine{
+		Front: []model.FrontLine{
 			{Pos: pos(1), Kind: "venue", Text: "ITU Headquarters, ITU Tower, Room C2"},
 			{Pos: pos(3), Kind: "date", Text: "2 May 2005 – 14:00-17:30"},
 		},
 	}
-	doc.Blocks = []pipeline.Block{
+	doc.Blocks = []model.Block{
 		p(4, "Chairman Yuri G. Grin", txt("After some welcoming remarks, Chairman Yuri G. Grin briefly presented the role of the ITU Council WG on WSIS.", 4)),
 		h(6, 1, "Organisation of the work of the ITU WG on WSIS"),
 		p(7, "Syria", txt("Syria thanked the chair for convening this meeting and asked whether there would be a new GFC meeting.", 7)),
 		p(9, "Marc Furrer", txt("Marc Furrer, Head of the Swiss Delegation, presented a proposal for two additional Summit documents:", 9),
-			&pipeline.List{Pos: pos(11), Depth: 1, Items: []*pipeline.ListItem{
+			&model.List{Pos: pos(11), Depth: 1, Items: []*model.ListItem{
 				item("p3.a", 11, 1, 1, "The Stocktaking Implementation Report would gather concrete actions taken;"),
 				item("p3.b", 12, 2, 1, "The Stakeholder Commitments Paper would take shape as a rolling document:",
-					&pipeline.List{Pos: pos(13), Depth: 2, Items: []*pipeline.ListItem{
+					&model.List{Pos: pos(13), Depth: 2, Items: []*model.ListItem{
 						item("p3.b.i", 13, 1, 2, "open to States and civil society;"),
 						item("p3.b.ii", 14, 2, 2, "open to private entities."),
 					}}),
 			}}),
 		h(16, 2, "Modalities and leadership"),
-		p(17, "The ILO", []pipeline.Inline{
-			{Kind: pipeline.KindText, Text: "The ILO supported the USA proposal in document ", Line: 17},
-			{Kind: pipeline.KindSymbol, Text: "PC-2/DT/2 (rev.2)", Line: 17},
-			{Kind: pipeline.KindText, Text: " paragraph 10:", Line: 17},
-			{Kind: pipeline.KindFootnote, Line: 17, Note: txt("Available at the WSIS secretariat.", 17)},
-		}, &pipeline.Quote{Pos: pos(17), Paragraphs: []*pipeline.Paragraph{
+		p(17, "The ILO", []model.Inline{
+			{Kind: model.KindText, Text: "The ILO supported the USA proposal in document ", Line: 17},
+			{Kind: model.KindSymbol, Text: "PC-2/DT/2 (rev.2)", Line: 17},
+			{Kind: model.KindText, Text: " paragraph 10:", Line: 17},
+			{Kind: model.KindFootnote, Line: 17, Note: txt("Available at the WSIS secretariat.", 17)},
+		}, &model.Quote{Pos: pos(17), Paragraphs: []*model.Paragraph{
 			{Pos: pos(17), ID: "p4.q1", Inlines: txt("“In order to assure the sustainability of the WSIS Process, the relevant organs should incorporate the results of the WSIS in their programmes of work.", 17)},
 			{Pos: pos(19), ID: "p4.q2", Inlines: txt("The operational work should build upon the innovative, participatory, multi-stakeholder modalities utilized in the WSIS.”", 19)},
 		}}),
-		p(20, "USA", []pipeline.Inline{
-			{Kind: pipeline.KindText, Text: "USA added that each UN agency should ", Line: 20},
-			{Kind: pipeline.KindEmphasis, Text: "endorse", Line: 20},
-			{Kind: pipeline.KindText, Text: " the WSIS action lines. Reference should be made to resolution ", Line: 20},
-			{Kind: pipeline.KindSymbol, Text: "A/RES/59/220", Line: 20},
-			{Kind: pipeline.KindText, Text: ".", Line: 20},
+		p(20, "USA", []model.Inline{
+			{Kind: model.KindText, Text: "USA added that each UN agency should ", Line: 20},
+			{Kind: model.KindEmphasis, Text: "endorse", Line: 20},
+			{Kind: model.KindText, Text: " the WSIS action lines. Reference should be made to resolution ", Line: 20},
+			{Kind: model.KindSymbol, Text: "A/RES/59/220", Line: 20},
+			{Kind: model.KindText, Text: ".", Line: 20},
 		}),
-		&pipeline.Note{Pos: pos(22), Inlines: txt("(annexed)", 22), ID: "n1"},
+		&model.Note{Pos: pos(22), Inlines: txt("(annexed)", 22), ID: "n1"},
 	}
 	ApplyPresentation(doc, loc)
 	return doc
@@ -89,15 +89,15 @@ func Sample(lang string) *pipeline.Document {
 
 // ApplyPresentation fills doc.Present the way the localize normalizer does, in a simplified
 // form good enough for writer tests.
-func ApplyPresentation(doc *pipeline.Document, loc *locales.Locale) {
+func ApplyPresentation(doc *model.Document, loc *locales.Locale) {
 	m := doc.Meta
 	date := loc.FormatDate(2005, 5, 2)
 	timeText := loc.FormatTimeRange(m.TimeStart, m.TimeEnd)
 	mh := loc.Masthead
 	orig := mh.OriginalNames[m.OriginalLang]
-	doc.Present = pipeline.Presentation{
+	doc.Present = model.Presentation{
 		Lang: loc.Tag, Dir: loc.Direction, DateText: date, TimeText: timeText,
-		Masthead: []pipeline.MastheadLine{
+		Masthead: []model.MastheadLine{
 			{Key: "organ", Text: m.Body},
 			{Key: "symbol", Text: m.Symbol},
 			{Key: "distribution", Text: mh.Distribution},
@@ -113,9 +113,9 @@ func ApplyPresentation(doc *pipeline.Document, loc *locales.Locale) {
 		doc.Present.Masthead[3].Text = locales.MustEmbedded().All()[2].FormatDate(2005, 5, 2)
 	}
 	if mh.LanguageLine != "" {
-		doc.Present.Masthead = append(doc.Present.Masthead, pipeline.MastheadLine{Key: "language", Text: mh.LanguageLine})
+		doc.Present.Masthead = append(doc.Present.Masthead, model.MastheadLine{Key: "language", Text: mh.LanguageLine})
 	}
-	doc.Present.Masthead = append(doc.Present.Masthead, pipeline.MastheadLine{Key: "original", Text: replace(mh.Original, "{language}", orig)})
+	doc.Present.Masthead = append(doc.Present.Masthead, model.MastheadLine{Key: "original", Text: replace(mh.Original, "{language}", orig)})
 }
 
 func replace(s string, pairs ...string) string {

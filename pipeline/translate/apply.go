@@ -9,6 +9,7 @@ import (
 
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // ApplyOptions configure Apply. The zero value falls back to the source with a warning for
@@ -27,7 +28,7 @@ type ApplyOptions struct {
 	// Strict turns units left in the source language into an ErrTranslation error.
 	Strict bool
 	// Warnings receives diagnostics; nil discards them.
-	Warnings *pipeline.Warnings
+	Warnings *model.Warnings
 }
 
 // Apply replaces the text of every block of doc that tr translates, rebuilding runs from
@@ -40,7 +41,7 @@ type ApplyOptions struct {
 // A file made for other notes (fingerprint, unit ids or unit sources that do not match) is
 // an ErrTranslation error. With tr nil, Apply only sets doc.Present.Untranslated (see
 // Untranslated). Applying the same file twice leaves the document as the first time.
-func Apply(ctx context.Context, doc *pipeline.Document, tr *Translations, opts ApplyOptions) error {
+func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts ApplyOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -48,9 +49,9 @@ func Apply(ctx context.Context, doc *pipeline.Document, tr *Translations, opts A
 		doc.Present.Untranslated = Untranslated(doc, opts.OutputLang)
 		return nil
 	}
-	file := pipeline.Pos{File: tr.Name}
+	file := model.Pos{File: tr.Name}
 	if opts.OutputLang != "" && tr.TargetLang != "" && baseLang(tr.TargetLang) != baseLang(opts.OutputLang) {
-		return pipeline.Errorf(Stage, file, pipeline.ErrTranslation, "the file translates into %q but the output language is %q", tr.TargetLang, opts.OutputLang)
+		return model.Errorf(Stage, file, model.ErrTranslation, "the file translates into %q but the output language is %q", tr.TargetLang, opts.OutputLang)
 	}
 	loc := opts.SourceLocale
 	if loc == nil {
@@ -68,7 +69,7 @@ func Apply(ctx context.Context, doc *pipeline.Document, tr *Translations, opts A
 	var unknown []string
 	for _, tu := range tr.Units {
 		if _, dup := fileUnits[tu.ID]; dup {
-			return pipeline.Errorf(Stage, tu.Pos, pipeline.ErrTranslation, "duplicate unit id %q", tu.ID)
+			return model.Errorf(Stage, tu.Pos, model.ErrTranslation, "duplicate unit id %q", tu.ID)
 		}
 		fileUnits[tu.ID] = tu
 		if byID[tu.ID] == nil {
@@ -98,7 +99,7 @@ func Apply(ctx context.Context, doc *pipeline.Document, tr *Translations, opts A
 			doc.Present.Untranslated = countFallbacks(units, fileUnits)
 			return nil
 		}
-		return pipeline.Errorf(Stage, file, pipeline.ErrTranslation, "translation file does not belong to this document: %s", mismatch)
+		return model.Errorf(Stage, file, model.ErrTranslation, "translation file does not belong to this document: %s", mismatch)
 	}
 	if tr.Fingerprint == "" {
 		opts.Warnings.Warn(Stage, file, "the translation file carries no scribe fingerprint (rewritten by another tool?); unit sources were checked one by one")
@@ -114,7 +115,7 @@ func Apply(ctx context.Context, doc *pipeline.Document, tr *Translations, opts A
 		}
 		t, lost, err := resolveTarget(u, tu)
 		if err != nil {
-			return pipeline.Errorf(Stage, tu.Pos, pipeline.ErrTranslation, "unit %s: %v", u.ID, err)
+			return model.Errorf(Stage, tu.Pos, model.ErrTranslation, "unit %s: %v", u.ID, err)
 		}
 		if lost {
 			lostFormatting = append(lostFormatting, u.ID)
@@ -137,7 +138,7 @@ func Apply(ctx context.Context, doc *pipeline.Document, tr *Translations, opts A
 	}
 	if len(fallback) > 0 {
 		if opts.Strict {
-			return pipeline.Errorf(Stage, file, pipeline.ErrTranslation, "%d units have no accepted translation: %s", len(fallback), strings.Join(fallback, ", "))
+			return model.Errorf(Stage, file, model.ErrTranslation, "%d units have no accepted translation: %s", len(fallback), strings.Join(fallback, ", "))
 		}
 		opts.Warnings.Warn(Stage, file, "%d units have no accepted translation and stay in the source language: %s", len(fallback), strings.Join(fallback, ", "))
 	}
@@ -152,7 +153,7 @@ func Apply(ctx context.Context, doc *pipeline.Document, tr *Translations, opts A
 // Untranslated counts the body units of doc whose text is in the source language when no
 // translation is applied: all of them when outLang differs from doc.Meta.OriginalLang,
 // none otherwise. Units without words (only symbols and numbers) are not counted.
-func Untranslated(doc *pipeline.Document, outLang string) int {
+func Untranslated(doc *model.Document, outLang string) int {
 	if outLang == "" || doc.Meta.OriginalLang == "" || baseLang(outLang) == baseLang(doc.Meta.OriginalLang) {
 		return 0
 	}
@@ -160,9 +161,9 @@ func Untranslated(doc *pipeline.Document, outLang string) int {
 	if err != nil {
 		// Without ids the document cannot be cut into units; count blocks directly.
 		n := 0
-		pipeline.Walk(doc.Blocks, func(b pipeline.Block) bool {
+		model.Walk(doc.Blocks, func(b model.Block) bool {
 			switch b.(type) {
-			case *pipeline.List, *pipeline.Quote:
+			case *model.List, *model.Quote:
 			default:
 				n++
 			}
@@ -191,7 +192,7 @@ func (t *Transform) Name() string { return "translate" }
 
 // Apply implements pipeline.Transform. Options.OutputLang and Locale default to env's
 // locale; env.Warnings is used when Options.Warnings is nil.
-func (t *Transform) Apply(ctx context.Context, doc *pipeline.Document, env *pipeline.Env) error {
+func (t *Transform) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	o := t.Options
 	if env != nil {
 		if o.Locale == nil {
@@ -305,18 +306,18 @@ type rebuilder struct {
 	targets map[string]Content
 }
 
-func (r *rebuilder) blocks(bs []pipeline.Block) {
-	pipeline.Walk(bs, func(b pipeline.Block) bool {
+func (r *rebuilder) blocks(bs []model.Block) {
+	model.Walk(bs, func(b model.Block) bool {
 		switch n := b.(type) {
-		case *pipeline.Heading:
+		case *model.Heading:
 			n.Inlines = r.inlines(n.ID, n.Inlines)
-		case *pipeline.Paragraph:
+		case *model.Paragraph:
 			n.Inlines = r.inlines(n.ID, n.Inlines)
-		case *pipeline.ListItem:
+		case *model.ListItem:
 			n.Inlines = r.inlines(n.ID, n.Inlines)
-		case *pipeline.Note:
+		case *model.Note:
 			n.Inlines = r.inlines(n.ID, n.Inlines)
-		case *pipeline.Table:
+		case *model.Table:
 			if n.ID == "" {
 				break
 			}
@@ -333,7 +334,7 @@ func (r *rebuilder) blocks(bs []pipeline.Block) {
 
 // inlines returns the runs of unit id: rebuilt from its translation, or the original runs
 // with translated footnotes patched in.
-func (r *rebuilder) inlines(id string, orig []pipeline.Inline) []pipeline.Inline {
+func (r *rebuilder) inlines(id string, orig []model.Inline) []model.Inline {
 	notes := footnoteRuns(id, orig)
 	line := 0
 	if len(orig) > 0 {
@@ -343,10 +344,10 @@ func (r *rebuilder) inlines(id string, orig []pipeline.Inline) []pipeline.Inline
 	u := r.units[id]
 	if !ok || u == nil {
 		// Keep the source, but translate its footnotes if they have a translation.
-		out := pipeline.CloneInlines(orig)
+		out := model.CloneInlines(orig)
 		n := 0
 		for i := range out {
-			if out[i].Kind == pipeline.KindFootnote {
+			if out[i].Kind == model.KindFootnote {
 				n++
 				fid := id + ".fn" + strconv.Itoa(n)
 				out[i].Note = r.inlines(fid, out[i].Note)
@@ -354,17 +355,17 @@ func (r *rebuilder) inlines(id string, orig []pipeline.Inline) []pipeline.Inline
 		}
 		return out
 	}
-	return rebuildRuns(t, u.Codes, line, func(c Code) []pipeline.Inline {
+	return rebuildRuns(t, u.Codes, line, func(c Code) []model.Inline {
 		return r.inlines(c.Footnote, notes[c.Footnote])
 	})
 }
 
 // footnoteRuns maps the footnote unit ids of a block's runs to their note runs.
-func footnoteRuns(id string, ins []pipeline.Inline) map[string][]pipeline.Inline {
-	m := map[string][]pipeline.Inline{}
+func footnoteRuns(id string, ins []model.Inline) map[string][]model.Inline {
+	m := map[string][]model.Inline{}
 	n := 0
 	for _, in := range ins {
-		if in.Kind == pipeline.KindFootnote {
+		if in.Kind == model.KindFootnote {
 			n++
 			m[id+".fn"+strconv.Itoa(n)] = in.Note
 		}
@@ -373,16 +374,16 @@ func footnoteRuns(id string, ins []pipeline.Inline) map[string][]pipeline.Inline
 }
 
 // rebuildRuns turns content back into model runs.
-func rebuildRuns(c Content, codes []Code, line int, note func(Code) []pipeline.Inline) []pipeline.Inline {
-	var out []pipeline.Inline
-	var stack []pipeline.InlineKind
-	cur := func() pipeline.InlineKind {
+func rebuildRuns(c Content, codes []Code, line int, note func(Code) []model.Inline) []model.Inline {
+	var out []model.Inline
+	var stack []model.InlineKind
+	cur := func() model.InlineKind {
 		if len(stack) == 0 {
-			return pipeline.KindText
+			return model.KindText
 		}
 		return stack[len(stack)-1]
 	}
-	addText := func(k pipeline.InlineKind, s string) {
+	addText := func(k model.InlineKind, s string) {
 		if s == "" {
 			return
 		}
@@ -390,7 +391,7 @@ func rebuildRuns(c Content, codes []Code, line int, note func(Code) []pipeline.I
 			out[n-1].Text += s
 			return
 		}
-		out = append(out, pipeline.Inline{Kind: k, Text: s, Line: line})
+		out = append(out, model.Inline{Kind: k, Text: s, Line: line})
 	}
 	for _, s := range c {
 		switch s.Kind {
@@ -398,12 +399,12 @@ func rebuildRuns(c Content, codes []Code, line int, note func(Code) []pipeline.I
 			addText(cur(), s.Text)
 		case SpanOpen:
 			cd, _ := findCode(codes, s.Code)
-			k := pipeline.KindEmphasis
+			k := model.KindEmphasis
 			switch cd.Kind {
 			case CodeStrong:
-				k = pipeline.KindStrong
+				k = model.KindStrong
 			case CodeQuoted:
-				k = pipeline.KindQuoted
+				k = model.KindQuoted
 			}
 			stack = append(stack, k)
 		case SpanClose:
@@ -417,11 +418,11 @@ func rebuildRuns(c Content, codes []Code, line int, note func(Code) []pipeline.I
 			}
 			switch cd.Kind {
 			case CodeSymbol:
-				out = append(out, pipeline.Inline{Kind: pipeline.KindSymbol, Text: cd.Data, Line: line})
+				out = append(out, model.Inline{Kind: model.KindSymbol, Text: cd.Data, Line: line})
 			case CodeLink:
-				out = append(out, pipeline.Inline{Kind: pipeline.KindLink, Text: cd.Data, URL: cd.URL, Line: line})
+				out = append(out, model.Inline{Kind: model.KindLink, Text: cd.Data, URL: cd.URL, Line: line})
 			case CodeFootnote:
-				out = append(out, pipeline.Inline{Kind: pipeline.KindFootnote, Line: line, Note: note(cd)})
+				out = append(out, model.Inline{Kind: model.KindFootnote, Line: line, Note: note(cd)})
 			default:
 				addText(cur(), cd.Data)
 			}
@@ -432,7 +433,7 @@ func rebuildRuns(c Content, codes []Code, line int, note func(Code) []pipeline.I
 
 // meta applies translated metadata labels, and keeps an already localized presentation in
 // step with them.
-func (r *rebuilder) meta(doc *pipeline.Document, out *locales.Locale) {
+func (r *rebuilder) meta(doc *model.Document, out *locales.Locale) {
 	set := func(id string, field *string) (old string, changed bool) {
 		t, ok := r.targets[id]
 		u := r.units[id]
@@ -467,14 +468,14 @@ func NewTranslator(files []*Translations, opts ApplyOptions) (pipeline.Translato
 	for _, tr := range files {
 		lang := baseLang(tr.TargetLang)
 		if lang == "" {
-			return nil, pipeline.Errorf(Stage, pipeline.Pos{File: tr.Name}, pipeline.ErrTranslation, "the translation file names no target language")
+			return nil, model.Errorf(Stage, model.Pos{File: tr.Name}, model.ErrTranslation, "the translation file names no target language")
 		}
 		if prev, dup := byLang[lang]; dup {
-			return nil, pipeline.Errorf(Stage, pipeline.Pos{File: tr.Name}, pipeline.ErrTranslation, "two translation files for %q (also %s)", lang, prev.Name)
+			return nil, model.Errorf(Stage, model.Pos{File: tr.Name}, model.ErrTranslation, "two translation files for %q (also %s)", lang, prev.Name)
 		}
 		byLang[lang] = tr
 	}
-	return func(ctx context.Context, doc *pipeline.Document, lang string, warn *pipeline.Warnings) (int, error) {
+	return func(ctx context.Context, doc *model.Document, lang string, warn *model.Warnings) (int, error) {
 		o := opts
 		o.OutputLang, o.Warnings = lang, warn
 		if err := Apply(ctx, doc, byLang[baseLang(lang)], o); err != nil {

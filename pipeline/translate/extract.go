@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Stage is the name this package reports errors and warnings under.
@@ -47,7 +47,7 @@ type Bundle struct {
 type Unit struct {
 	ID   string
 	Kind UnitKind
-	Pos  pipeline.Pos
+	Pos  model.Pos
 	// Codes are the unit's protected inline codes; spans refer to them by id.
 	Codes []Code
 	// Source is the whole unit's content; Segments cut it into sentences.
@@ -127,7 +127,7 @@ type ExtractOptions struct {
 	// MachineTranslate. Its output becomes candidates of type "mt".
 	MTCommand string
 	// Warnings receives diagnostics; nil discards them.
-	Warnings *pipeline.Warnings
+	Warnings *model.Warnings
 }
 
 // Termbase finds glossary entries in a text; formats/glossary implements it.
@@ -139,14 +139,14 @@ type Termbase interface {
 // Units cuts doc into translation units without any look-up: the basis of Extract, Apply
 // and Fingerprint. Blocks must carry ids (the ids normalizer sets them); a missing or
 // duplicated id is an ErrTranslation error.
-func Units(doc *pipeline.Document, loc *locales.Locale) ([]*Unit, error) {
-	x := &extractor{seg: newSegmenter(loc), seen: map[string]pipeline.Pos{}}
+func Units(doc *model.Document, loc *locales.Locale) ([]*Unit, error) {
+	x := &extractor{seg: newSegmenter(loc), seen: map[string]model.Pos{}}
 	m := doc.Meta
-	pos := func(field string) pipeline.Pos {
+	pos := func(field string) model.Pos {
 		if p, ok := m.Lines[field]; ok {
 			return p
 		}
-		return pipeline.Pos{File: doc.Source}
+		return model.Pos{File: doc.Source}
 	}
 	for _, f := range []struct{ id, field, text string }{
 		{"meta.title", "title", m.Title},
@@ -156,7 +156,7 @@ func Units(doc *pipeline.Document, loc *locales.Locale) ([]*Unit, error) {
 		if strings.TrimSpace(f.text) == "" {
 			continue
 		}
-		if err := x.add(f.id, UnitMeta, pos(f.field), pipeline.Texts(f.text, 0), []Note{{"role", "Metadata: " + f.field}}); err != nil {
+		if err := x.add(f.id, UnitMeta, pos(f.field), model.Texts(f.text, 0), []Note{{"role", "Metadata: " + f.field}}); err != nil {
 			return nil, err
 		}
 	}
@@ -178,7 +178,7 @@ func Fingerprint(units []*Unit) string {
 // Extract builds the translation bundle of doc for one target language: units, segments,
 // notes, and where configured memory matches, glossary terms and machine translation.
 // Extracting the same document twice gives identical bundles.
-func Extract(ctx context.Context, doc *pipeline.Document, opts ExtractOptions) (*Bundle, error) {
+func Extract(ctx context.Context, doc *model.Document, opts ExtractOptions) (*Bundle, error) {
 	loc := opts.SourceLocale
 	if loc == nil {
 		loc = lookupLocale(doc.Meta.OriginalLang)
@@ -197,7 +197,7 @@ func Extract(ctx context.Context, doc *pipeline.Document, opts ExtractOptions) (
 	b := &Bundle{Source: doc.Source, SourceLang: srcLang, TargetLang: opts.TargetLang,
 		Fingerprint: Fingerprint(units), Units: units}
 	if opts.TargetLang == "" {
-		return nil, pipeline.Errorf(Stage, pipeline.Pos{File: doc.Source}, pipeline.ErrLanguage, "no target language for the translation file")
+		return nil, model.Errorf(Stage, model.Pos{File: doc.Source}, model.ErrLanguage, "no target language for the translation file")
 	}
 	if opts.Memory != nil {
 		leverage(b, opts)
@@ -238,15 +238,15 @@ type ctxInfo struct {
 type extractor struct {
 	seg   *segmenter
 	units []*Unit
-	seen  map[string]pipeline.Pos
+	seen  map[string]model.Pos
 }
 
-func (x *extractor) add(id string, kind UnitKind, pos pipeline.Pos, ins []pipeline.Inline, notes []Note) error {
+func (x *extractor) add(id string, kind UnitKind, pos model.Pos, ins []model.Inline, notes []Note) error {
 	if id == "" {
-		return pipeline.Errorf(Stage, pos, pipeline.ErrTranslation, "%s has no id: run the ids normalizer before extracting translation units", kind)
+		return model.Errorf(Stage, pos, model.ErrTranslation, "%s has no id: run the ids normalizer before extracting translation units", kind)
 	}
 	if prev, dup := x.seen[id]; dup {
-		return pipeline.Errorf(Stage, pos, pipeline.ErrTranslation, "duplicate block id %q (also at %s)", id, prev)
+		return model.Errorf(Stage, pos, model.ErrTranslation, "duplicate block id %q (also at %s)", id, prev)
 	}
 	x.seen[id] = pos
 	b := &unitBuilder{id: id}
@@ -280,7 +280,7 @@ func (x *extractor) segments(u *Unit) []*Seg {
 	return out
 }
 
-func numberNote(n pipeline.Number, what string) []Note {
+func numberNote(n model.Number, what string) []Note {
 	switch {
 	case n.Label != "":
 		return []Note{{"number", what + " " + n.Label}}
@@ -301,7 +301,7 @@ func contextNotes(c ctxInfo) []Note {
 	return out
 }
 
-func (x *extractor) blocks(bs []pipeline.Block, c ctxInfo) error {
+func (x *extractor) blocks(bs []model.Block, c ctxInfo) error {
 	for _, b := range bs {
 		if err := x.block(b, &c); err != nil {
 			return err
@@ -311,15 +311,15 @@ func (x *extractor) blocks(bs []pipeline.Block, c ctxInfo) error {
 }
 
 // block adds the units of one block; c is updated by headings so later siblings see them.
-func (x *extractor) block(b pipeline.Block, c *ctxInfo) error {
+func (x *extractor) block(b model.Block, c *ctxInfo) error {
 	switch n := b.(type) {
-	case *pipeline.Heading:
+	case *model.Heading:
 		notes := append([]Note{{"role", fmt.Sprintf("Heading (level %d)", n.Level)}}, numberNote(n.Number, "Heading")...)
 		if err := x.add(n.ID, UnitHeading, n.Pos, n.Inlines, notes); err != nil {
 			return err
 		}
-		c.heading = strings.TrimSpace(strings.TrimSpace(n.Number.Label) + " " + pipeline.PlainText(n.Inlines))
-	case *pipeline.Paragraph:
+		c.heading = strings.TrimSpace(strings.TrimSpace(n.Number.Label) + " " + model.PlainText(n.Inlines))
+	case *model.Paragraph:
 		cc := *c
 		if n.Speaker != "" {
 			cc.speaker = n.Speaker
@@ -334,20 +334,20 @@ func (x *extractor) block(b pipeline.Block, c *ctxInfo) error {
 			return err
 		}
 		return x.blocks(n.Children, cc)
-	case *pipeline.List:
+	case *model.List:
 		for _, it := range n.Items {
 			if err := x.block(it, c); err != nil {
 				return err
 			}
 		}
-	case *pipeline.ListItem:
+	case *model.ListItem:
 		notes := append([]Note{{"role", "Subparagraph"}}, numberNote(n.Number, "Subparagraph")...)
 		notes = append(notes, contextNotes(*c)...)
 		if err := x.add(n.ID, UnitItem, n.Pos, n.Inlines, notes); err != nil {
 			return err
 		}
 		return x.blocks(n.Children, *c)
-	case *pipeline.Quote:
+	case *model.Quote:
 		for _, p := range n.Paragraphs {
 			notes := append([]Note{{"role", "Quotation paragraph"}}, contextNotes(*c)...)
 			if err := x.add(p.ID, UnitQuote, p.Pos, p.Inlines, notes); err != nil {
@@ -357,11 +357,11 @@ func (x *extractor) block(b pipeline.Block, c *ctxInfo) error {
 				return err
 			}
 		}
-	case *pipeline.Note:
+	case *model.Note:
 		if err := x.add(n.ID, UnitNote, n.Pos, n.Inlines, []Note{{"role", "Editorial note"}}); err != nil {
 			return err
 		}
-	case *pipeline.Table:
+	case *model.Table:
 		for i, row := range n.Rows {
 			for j, cell := range row {
 				if len(cell) == 0 {

@@ -9,7 +9,7 @@ import (
 	"os/exec"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // MTRequest is one line a machine-translation command reads on standard input.
@@ -36,7 +36,7 @@ const maxMTOutput = 64 << 20
 // the placeholders are found again in the output. Results become candidates of type "mt"
 // (origin "mt: <command>"), never targets: machine output is a suggestion for a
 // translator. A command that fails is an error; unknown or missing ids are warnings.
-func MachineTranslate(ctx context.Context, b *Bundle, command string, w *pipeline.Warnings) error {
+func MachineTranslate(ctx context.Context, b *Bundle, command string, w *model.Warnings) error {
 	type ref struct {
 		u *Unit
 		s *Seg
@@ -54,7 +54,7 @@ func MachineTranslate(ctx context.Context, b *Bundle, command string, w *pipelin
 			segs[id] = ref{u, s}
 			order = append(order, id)
 			if err := enc.Encode(MTRequest{ID: id, Source: s.Source.Plain(u.Codes), SrcLang: b.SourceLang, TgtLang: b.TargetLang}); err != nil {
-				return pipeline.Errorf("mt", pipeline.Pos{}, nil, "encoding request: %v", err)
+				return model.Errorf("mt", model.Pos{}, nil, "encoding request: %v", err)
 			}
 		}
 	}
@@ -67,10 +67,10 @@ func MachineTranslate(ctx context.Context, b *Bundle, command string, w *pipelin
 	cmd.Stderr = &limitedWriter{w: &stderr, n: 64 << 10}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return pipeline.Errorf("mt", pipeline.Pos{}, nil, "%v", err)
+		return model.Errorf("mt", model.Pos{}, nil, "%v", err)
 	}
 	if err := cmd.Start(); err != nil {
-		return pipeline.Errorf("mt", pipeline.Pos{}, nil, "starting %q: %v", command, err)
+		return model.Errorf("mt", model.Pos{}, nil, "starting %q: %v", command, err)
 	}
 	got := map[string]bool{}
 	var unknown []string
@@ -108,16 +108,16 @@ func MachineTranslate(ctx context.Context, b *Bundle, command string, w *pipelin
 	_, _ = io.Copy(io.Discard, stdout)
 	if err := cmd.Wait(); err != nil {
 		msg := strings.TrimSpace(stderr.String())
-		return pipeline.Errorf("mt", pipeline.Pos{}, nil, "machine translation command %q failed: %v %s", command, err, msg)
+		return model.Errorf("mt", model.Pos{}, nil, "machine translation command %q failed: %v %s", command, err, msg)
 	}
 	if scanErr != nil {
-		return pipeline.Errorf("mt", pipeline.Pos{}, nil, "reading machine translation output: %v", scanErr)
+		return model.Errorf("mt", model.Pos{}, nil, "reading machine translation output: %v", scanErr)
 	}
 	if parseErr != nil {
-		w.Warn("mt", pipeline.Pos{}, "machine translation output has lines that are not JSON: %v", parseErr)
+		w.Warn("mt", model.Pos{}, "machine translation output has lines that are not JSON: %v", parseErr)
 	}
 	if len(unknown) > 0 {
-		w.Warn("mt", pipeline.Pos{}, "machine translation answered unknown or repeated ids: %s", strings.Join(unknown, ", "))
+		w.Warn("mt", model.Pos{}, "machine translation answered unknown or repeated ids: %s", strings.Join(unknown, ", "))
 	}
 	var missing []string
 	for _, id := range order {
@@ -126,7 +126,7 @@ func MachineTranslate(ctx context.Context, b *Bundle, command string, w *pipelin
 		}
 	}
 	if len(missing) > 0 {
-		w.Warn("mt", pipeline.Pos{}, "machine translation gave no answer for %d segments: %s", len(missing), strings.Join(missing, ", "))
+		w.Warn("mt", model.Pos{}, "machine translation gave no answer for %d segments: %s", len(missing), strings.Join(missing, ", "))
 	}
 	return nil
 }

@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Detectors of protected text inside plain runs, in order of priority: where two overlap,
@@ -155,7 +155,7 @@ type unitBuilder struct {
 
 type footnote struct {
 	id   string
-	note []pipeline.Inline
+	note []model.Inline
 }
 
 func (b *unitBuilder) nextID() string { return strconv.Itoa(len(b.codes) + 1) }
@@ -167,14 +167,14 @@ func (b *unitBuilder) placeholder(c Code) {
 }
 
 // runs converts model runs into content.
-func (b *unitBuilder) runs(ins []pipeline.Inline) {
+func (b *unitBuilder) runs(ins []model.Inline) {
 	for _, in := range ins {
 		switch in.Kind {
-		case pipeline.KindSymbol:
+		case model.KindSymbol:
 			if in.Text != "" {
 				b.placeholder(Code{Kind: CodeSymbol, Data: in.Text})
 			}
-		case pipeline.KindLink:
+		case model.KindLink:
 			text := in.Text
 			if text == "" {
 				text = in.URL
@@ -182,20 +182,20 @@ func (b *unitBuilder) runs(ins []pipeline.Inline) {
 			if text != "" || in.URL != "" {
 				b.placeholder(Code{Kind: CodeLink, Data: text, URL: in.URL})
 			}
-		case pipeline.KindFootnote:
+		case model.KindFootnote:
 			n := len(b.footnotes) + 1
 			fid := b.id + ".fn" + strconv.Itoa(n)
 			b.footnotes = append(b.footnotes, footnote{id: fid, note: in.Note})
 			b.placeholder(Code{Kind: CodeFootnote, Data: "[^" + strconv.Itoa(n) + "]", Footnote: fid})
-		case pipeline.KindEmphasis, pipeline.KindStrong, pipeline.KindQuoted:
+		case model.KindEmphasis, model.KindStrong, model.KindQuoted:
 			if in.Text == "" {
 				continue
 			}
 			kind := CodeEmphasis
 			switch in.Kind {
-			case pipeline.KindStrong:
+			case model.KindStrong:
 				kind = CodeStrong
-			case pipeline.KindQuoted:
+			case model.KindQuoted:
 				kind = CodeQuoted
 			}
 			c := Code{ID: b.nextID(), Kind: kind}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -97,13 +97,13 @@ func TestUnits(t *testing.T) {
 	}
 	// A block without id is an error.
 	doc := pipelinetest.Sample("en")
-	doc.Blocks[0].(*pipeline.Paragraph).ID = ""
-	if _, err := Units(doc, nil); !errors.Is(err, pipeline.ErrTranslation) {
+	doc.Blocks[0].(*model.Paragraph).ID = ""
+	if _, err := Units(doc, nil); !errors.Is(err, model.ErrTranslation) {
 		t.Errorf("missing id: err = %v", err)
 	}
 	doc = pipelinetest.Sample("en")
-	doc.Blocks[2].(*pipeline.Paragraph).ID = "p1"
-	if _, err := Units(doc, nil); !errors.Is(err, pipeline.ErrTranslation) {
+	doc.Blocks[2].(*model.Paragraph).ID = "p1"
+	if _, err := Units(doc, nil); !errors.Is(err, model.ErrTranslation) {
 		t.Errorf("duplicate id: err = %v", err)
 	}
 }
@@ -117,7 +117,7 @@ func TestUntranslated(t *testing.T) {
 		t.Errorf("en: %d, want 0", n)
 	}
 	tr := &Transform{}
-	if err := tr.Apply(context.Background(), doc, &pipeline.Env{Locale: loc(t, "fr")}); err != nil {
+	if err := tr.Apply(context.Background(), doc, &model.Env{Locale: loc(t, "fr")}); err != nil {
 		t.Fatal(err)
 	}
 	if doc.Present.Untranslated != 15 {
@@ -177,7 +177,7 @@ func TestSimilarity(t *testing.T) {
 
 func TestNewTranslator(t *testing.T) {
 	tr := &Translations{Name: "a.xlf", TargetLang: "fr"}
-	if _, err := NewTranslator([]*Translations{tr, {Name: "b.xlf", TargetLang: "fr-CA"}}, ApplyOptions{}); !errors.Is(err, pipeline.ErrTranslation) {
+	if _, err := NewTranslator([]*Translations{tr, {Name: "b.xlf", TargetLang: "fr-CA"}}, ApplyOptions{}); !errors.Is(err, model.ErrTranslation) {
 		t.Errorf("duplicate language: err = %v", err)
 	}
 	fn, err := NewTranslator([]*Translations{tr}, ApplyOptions{})

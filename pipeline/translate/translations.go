@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Translations is what a reader recovered from one translation file (XLIFF 2.0 or 1.2).
@@ -25,7 +25,7 @@ type Translations struct {
 // TransUnit is one unit of a translation file.
 type TransUnit struct {
 	ID  string
-	Pos pipeline.Pos
+	Pos model.Pos
 	// Codes are the placeholders defined in the file (id, and the data when the file
 	// carries it); kinds are recovered from the file's type attributes when present.
 	Codes  []Code

@@ -9,9 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/scribe-un/scribe/pipeline/model"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // Block is a parsed front-matter block.
@@ -69,7 +68,7 @@ func parse(stage, name, raw string) (*Block, error) {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: name, Line: line}, pipeline.ErrMalformed, "front matter is not valid YAML: %s", msg)
+		return nil, model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrMalformed, "front matter is not valid YAML: %s", msg)
 	}
 	b := &Block{Fields: map[string]string{}}
 	if node.Kind == 0 || len(node.Content) == 0 {
@@ -77,7 +76,7 @@ func parse(stage, name, raw string) (*Block, error) {
 	}
 	doc := node.Content[0]
 	if doc.Kind != yaml.MappingNode {
-		return nil, pipeline.Errorf(stage, pipeline.Pos{File: name, Line: doc.Line + 1}, pipeline.ErrMalformed, "front matter must be a mapping of keys to values")
+		return nil, model.Errorf(stage, model.Pos{File: name, Line: doc.Line + 1}, model.ErrMalformed, "front matter must be a mapping of keys to values")
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
@@ -108,7 +107,7 @@ var keyAliases = map[string]string{
 // Apply copies the block's fields onto meta. Known keys set metadata fields (date and time
 // are kept as written here; the metadata normalizer parses them); unknown keys go to
 // meta.Extra so nothing is lost. pos is the position of the opening fence.
-func (b *Block) Apply(meta *pipeline.Metadata, pos pipeline.Pos) {
+func (b *Block) Apply(meta *model.Metadata, pos model.Pos) {
 	keys := make([]string, 0, len(b.Fields))
 	for k := range b.Fields {
 		keys = append(keys, k)
@@ -117,7 +116,7 @@ func (b *Block) Apply(meta *pipeline.Metadata, pos pipeline.Pos) {
 	for _, k := range keys {
 		v := strings.TrimSpace(b.Fields[k])
 		if meta.Lines == nil {
-			meta.Lines = map[string]pipeline.Pos{}
+			meta.Lines = map[string]model.Pos{}
 		}
 		field, known := keyAliases[strings.ReplaceAll(k, "_", "-")]
 		if !known {

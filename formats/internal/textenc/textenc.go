@@ -8,10 +8,9 @@ import (
 	"bytes"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/pipeline/model"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
-
-	"github.com/scribe-un/scribe/pipeline"
 )
 
 // Result is decoded text and what was done to get it.
@@ -25,13 +24,13 @@ type Result struct {
 
 // Text decodes the input of a reader (Decode) and, when it was not UTF-8, warns that it
 // was converted.
-func Text(stage string, data []byte, opts pipeline.ReadOptions) (string, error) {
+func Text(stage string, data []byte, opts model.ReadOptions) (string, error) {
 	res, err := Decode(stage, opts.Name, data)
 	if err != nil {
 		return "", err
 	}
 	if res.Converted {
-		opts.Warnings.Warn(stage, pipeline.Pos{File: opts.Name}, "file is %s, not UTF-8; converted", res.Encoding)
+		opts.Warnings.Warn(stage, model.Pos{File: opts.Name}, "file is %s, not UTF-8; converted", res.Encoding)
 	}
 	return res.Text, nil
 }
@@ -41,7 +40,7 @@ func Text(stage string, data []byte, opts pipeline.ReadOptions) (string, error) 
 // (an image renamed .txt) is ErrBinary; text that is neither UTF-8 nor Windows-1252 is
 // ErrEncoding. Errors name the file and, where there is one, the line.
 func Decode(stage, name string, data []byte) (Result, error) {
-	pos := pipeline.Pos{File: name}
+	pos := model.Pos{File: name}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
@@ -54,7 +53,7 @@ func Decode(stage, name string, data []byte) (Result, error) {
 		}
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil || !utf8.Valid(out) {
-			return Result{}, pipeline.Errorf(stage, pos, pipeline.ErrEncoding, "invalid %s", label)
+			return Result{}, model.Errorf(stage, pos, model.ErrEncoding, "invalid %s", label)
 		}
 		if err := checkText(stage, name, out); err != nil {
 			return Result{}, err
@@ -77,13 +76,13 @@ func Decode(stage, name string, data []byte) (Result, error) {
 		switch b {
 		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
 			_ = i
-			return Result{}, pipeline.Errorf(stage, pipeline.Pos{File: name, Line: line}, pipeline.ErrEncoding,
+			return Result{}, model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrEncoding,
 				"byte 0x%02X is not UTF-8 and not Windows-1252", b)
 		}
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return Result{}, pipeline.Errorf(stage, pos, pipeline.ErrEncoding, "%v", err)
+		return Result{}, model.Errorf(stage, pos, model.ErrEncoding, "%v", err)
 	}
 	return Result{Text: string(out), Encoding: "windows-1252", Converted: true}, nil
 }
@@ -91,12 +90,12 @@ func Decode(stage, name string, data []byte) (Result, error) {
 // checkText refuses empty input and binary data. A text file may hold tabs, form feeds and
 // line breaks but no NUL and few other C0 controls.
 func checkText(stage, name string, data []byte) error {
-	pos := pipeline.Pos{File: name}
+	pos := model.Pos{File: name}
 	if len(bytes.TrimSpace(bytes.ReplaceAll(data, []byte("\u00a0"), nil))) == 0 {
 		if len(data) == 0 {
-			return pipeline.Errorf(stage, pos, pipeline.ErrEmpty, "file is empty")
+			return model.Errorf(stage, pos, model.ErrEmpty, "file is empty")
 		}
-		return pipeline.Errorf(stage, pos, pipeline.ErrEmpty, "file holds only white space")
+		return model.Errorf(stage, pos, model.ErrEmpty, "file holds only white space")
 	}
 	controls, line := 0, 1
 	for _, b := range data {
@@ -104,13 +103,13 @@ func checkText(stage, name string, data []byte) error {
 		case b == '\n':
 			line++
 		case b == 0:
-			return pipeline.Errorf(stage, pipeline.Pos{File: name, Line: line}, pipeline.ErrBinary, "NUL byte (is this an image or a document saved in another format?)")
+			return model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrBinary, "NUL byte (is this an image or a document saved in another format?)")
 		case b < 0x20 && b != '\t' && b != '\r' && b != '\f' && b != '\v', b == 0x7F:
 			controls++
 		}
 	}
 	if controls > 8 && controls*100 > len(data) {
-		return pipeline.Errorf(stage, pos, pipeline.ErrBinary, "%d control bytes", controls)
+		return model.Errorf(stage, pos, model.ErrBinary, "%d control bytes", controls)
 	}
 	return nil
 }

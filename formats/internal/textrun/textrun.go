@@ -8,13 +8,13 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Line is the runs of one source line of a block. Hard is true when the author ended the
 // line with an explicit break (two spaces or a backslash in Markdown, <br> in HTML).
 type Line struct {
-	Inlines []pipeline.Inline
+	Inlines []model.Inline
 	Line    int
 	Hard    bool
 }
@@ -30,8 +30,8 @@ type Collector struct {
 }
 
 // Add appends a run to the current line.
-func (c *Collector) Add(in pipeline.Inline) {
-	if in.Text == "" && in.Kind != pipeline.KindFootnote {
+func (c *Collector) Add(in model.Inline) {
+	if in.Text == "" && in.Kind != model.KindFootnote {
 		return
 	}
 	if len(c.lines) == 0 {
@@ -84,16 +84,16 @@ func (c *Collector) Lines() []Line {
 // Append appends in to runs, merging it into the last run when both have the same kind and
 // target, so "a *b* c" inside a link stays one link run. With collapse, a space at the end
 // of the last run swallows the spaces starting in.
-func Append(runs []pipeline.Inline, in pipeline.Inline, collapse bool) []pipeline.Inline {
+func Append(runs []model.Inline, in model.Inline, collapse bool) []model.Inline {
 	if n := len(runs); n > 0 {
 		last := &runs[n-1]
-		if collapse && last.Kind != pipeline.KindFootnote && strings.HasSuffix(last.Text, " ") {
+		if collapse && last.Kind != model.KindFootnote && strings.HasSuffix(last.Text, " ") {
 			in.Text = strings.TrimLeft(in.Text, " ")
 			if in.Text == "" {
 				return runs
 			}
 		}
-		if last.Kind == in.Kind && last.URL == in.URL && last.Kind != pipeline.KindFootnote {
+		if last.Kind == in.Kind && last.URL == in.URL && last.Kind != model.KindFootnote {
 			last.Text += in.Text
 			return runs
 		}
@@ -103,23 +103,23 @@ func Append(runs []pipeline.Inline, in pipeline.Inline, collapse bool) []pipelin
 
 // Join joins lines into one sequence of runs, exactly one space between two lines (placed
 // in a plain run where there is one), white space at both ends trimmed.
-func Join(ls []Line) []pipeline.Inline {
-	var out []pipeline.Inline
+func Join(ls []Line) []model.Inline {
+	var out []model.Inline
 	for _, l := range ls {
 		if len(l.Inlines) == 0 {
 			continue
 		}
-		ins := append([]pipeline.Inline(nil), l.Inlines...)
+		ins := append([]model.Inline(nil), l.Inlines...)
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			if last.Kind != pipeline.KindFootnote {
+			if last.Kind != model.KindFootnote {
 				last.Text = strings.TrimRight(last.Text, " \t")
 			}
-			if ins[0].Kind != pipeline.KindFootnote {
+			if ins[0].Kind != model.KindFootnote {
 				ins[0].Text = strings.TrimLeft(ins[0].Text, " \t")
 			}
 			switch {
-			case ins[0].Kind == pipeline.KindText || last.Kind == pipeline.KindFootnote:
+			case ins[0].Kind == model.KindText || last.Kind == model.KindFootnote:
 				ins[0].Text = " " + ins[0].Text
 			default:
 				last.Text += " "
@@ -133,15 +133,15 @@ func Join(ls []Line) []pipeline.Inline {
 }
 
 // Trim removes white space at both ends of a run sequence and drops runs left empty.
-func Trim(runs []pipeline.Inline) []pipeline.Inline {
-	for len(runs) > 0 && runs[0].Kind != pipeline.KindFootnote {
+func Trim(runs []model.Inline) []model.Inline {
+	for len(runs) > 0 && runs[0].Kind != model.KindFootnote {
 		runs[0].Text = strings.TrimLeftFunc(runs[0].Text, unicode.IsSpace)
 		if runs[0].Text != "" {
 			break
 		}
 		runs = runs[1:]
 	}
-	for len(runs) > 0 && runs[len(runs)-1].Kind != pipeline.KindFootnote {
+	for len(runs) > 0 && runs[len(runs)-1].Kind != model.KindFootnote {
 		last := &runs[len(runs)-1]
 		last.Text = strings.TrimRightFunc(last.Text, unicode.IsSpace)
 		if last.Text != "" {
@@ -164,7 +164,7 @@ func Clean(s string) string {
 
 // MergeMeta fills the empty fields of dst from src; keys of Extra and Lines already in dst
 // win.
-func MergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
+func MergeMeta(dst *model.Metadata, src model.Metadata) {
 	fill := func(d *string, s string) {
 		if *d == "" {
 			*d = s
@@ -194,7 +194,7 @@ func MergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
 	for k, v := range src.Lines {
 		if _, ok := dst.Lines[k]; !ok {
 			if dst.Lines == nil {
-				dst.Lines = map[string]pipeline.Pos{}
+				dst.Lines = map[string]model.Pos{}
 			}
 			dst.Lines[k] = v
 		}
@@ -205,16 +205,16 @@ func MergeMeta(dst *pipeline.Metadata, src pipeline.Metadata) {
 // flat, so nested markup resolves to one kind: a link wins over strong, strong over
 // emphasis.
 type Style struct {
-	Kind pipeline.InlineKind
+	Kind model.InlineKind
 	URL  string
 }
 
 // With returns the style inside markup of kind k.
-func (s Style) With(k pipeline.InlineKind) Style {
+func (s Style) With(k model.InlineKind) Style {
 	switch {
-	case s.Kind == pipeline.KindLink:
+	case s.Kind == model.KindLink:
 		return s
-	case s.Kind == pipeline.KindStrong && k == pipeline.KindEmphasis:
+	case s.Kind == model.KindStrong && k == model.KindEmphasis:
 		return s
 	}
 	return Style{Kind: k}

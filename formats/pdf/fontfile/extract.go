@@ -7,7 +7,7 @@ import (
 	"math/bits"
 	"sort"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // stage is the pipeline stage named in this package's errors: fonts serve the PDF writer.
@@ -15,7 +15,7 @@ const stage = "pdf"
 
 // fontErr wraps pipeline.ErrFont with a detail, so callers can test errors.Is(err, ErrFont).
 func fontErr(file string, format string, args ...any) error {
-	return pipeline.Errorf(stage, pipeline.Pos{File: file}, pipeline.ErrFont, format, args...)
+	return model.Errorf(stage, model.Pos{File: file}, model.ErrFont, format, args...)
 }
 
 // ExtractFace rewrites face index of a TrueType collection (.ttc) as a standalone TrueType
@@ -154,7 +154,7 @@ func faceDirectory(data []byte, index int) (directory, Kind, error) {
 
 // withFile sets the file of a *pipeline.Error produced without one.
 func withFile(err error, file string) error {
-	var pe *pipeline.Error
+	var pe *model.Error
 	if errors.As(err, &pe) && pe.Pos.File == "" {
 		cp := *pe
 		cp.Pos.File = file

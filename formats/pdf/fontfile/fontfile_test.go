@@ -12,7 +12,7 @@ import (
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	gofont "github.com/go-text/typesetting/font"
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 func TestSniff(t *testing.T) {
@@ -115,7 +115,7 @@ func TestExtractFaceErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if !errors.Is(err, pipeline.ErrFont) {
+			if !errors.Is(err, model.ErrFont) {
 				t.Errorf("error %v does not wrap pipeline.ErrFont", err)
 			}
 			if !strings.Contains(err.Error(), tt.msg) {
@@ -172,7 +172,7 @@ func TestParse(t *testing.T) {
 		"bad sfnt": append([]byte("\x00\x01\x00\x00\x00\x01"), make([]byte, 40)...),
 	} {
 		_, err := Parse(data)
-		if err == nil || !errors.Is(err, pipeline.ErrFont) {
+		if err == nil || !errors.Is(err, model.ErrFont) {
 			t.Errorf("Parse(%s) = %v, want an error wrapping ErrFont", name, err)
 		}
 	}
@@ -288,7 +288,7 @@ func TestDiscover(t *testing.T) {
 		{Path: filepath.Join(dir, "b-dejavu.ttf"), Index: 3},
 	} {
 		_, err := Load(f)
-		if !errors.Is(err, pipeline.ErrFont) || !strings.Contains(err.Error(), f.Path) {
+		if !errors.Is(err, model.ErrFont) || !strings.Contains(err.Error(), f.Path) {
 			t.Errorf("Load(%s #%d) = %v, want an ErrFont naming the file", f.Path, f.Index, err)
 		}
 	}
@@ -334,7 +334,7 @@ func FuzzExtractFace(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, index int) {
 		out, err := ExtractFace(data, index)
 		if err != nil {
-			if !errors.Is(err, pipeline.ErrFont) {
+			if !errors.Is(err, model.ErrFont) {
 				t.Fatalf("error does not wrap ErrFont: %v", err)
 			}
 			return
@@ -353,7 +353,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		font, err := Parse(data)
 		if err != nil {
-			if !errors.Is(err, pipeline.ErrFont) {
+			if !errors.Is(err, model.ErrFont) {
 				t.Fatalf("error does not wrap ErrFont: %v", err)
 			}
 			return

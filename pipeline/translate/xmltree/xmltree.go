@@ -11,7 +11,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Node is an element of a parsed file, or a run of character data (name empty). The tree
@@ -94,14 +94,14 @@ func (n *Node) TextContent() string {
 // Parse reads data into a tree, enforcing the size and depth limits and refusing DTDs:
 // a DOCTYPE can declare entities that expand without bound ("billion laughs"), and
 // translation files never need one.
-func Parse(data []byte, stage string, opts pipeline.ReadOptions) (root *Node, err error) {
+func Parse(data []byte, stage string, opts model.ReadOptions) (root *Node, err error) {
 	lim := opts.Limits.WithDefaults()
-	file := pipeline.Pos{File: opts.Name}
+	file := model.Pos{File: opts.Name}
 	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
 		return nil, err
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, pipeline.Errorf(stage, file, pipeline.ErrEmpty, "")
+		return nil, model.Errorf(stage, file, model.ErrEmpty, "")
 	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
@@ -115,9 +115,9 @@ func Parse(data []byte, stage string, opts pipeline.ReadOptions) (root *Node, er
 		return nil, errors.New("unsupported encoding " + label + " (save the file as UTF-8)")
 	}
 	var stack []*Node
-	at := func() pipeline.Pos {
+	at := func() model.Pos {
 		line, _ := dec.InputPos()
-		return pipeline.Pos{File: opts.Name, Line: line}
+		return model.Pos{File: opts.Name, Line: line}
 	}
 	for {
 		tok, terr := dec.Token()
@@ -127,25 +127,25 @@ func Parse(data []byte, stage string, opts pipeline.ReadOptions) (root *Node, er
 		if terr != nil {
 			var se *xml.SyntaxError
 			if errors.As(terr, &se) {
-				return nil, pipeline.Errorf(stage, pipeline.Pos{File: opts.Name, Line: se.Line}, pipeline.ErrMalformed, "%s", se.Msg)
+				return nil, model.Errorf(stage, model.Pos{File: opts.Name, Line: se.Line}, model.ErrMalformed, "%s", se.Msg)
 			}
-			return nil, pipeline.Errorf(stage, at(), pipeline.ErrMalformed, "%v", terr)
+			return nil, model.Errorf(stage, at(), model.ErrMalformed, "%v", terr)
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
 			d := strings.TrimSpace(string(t))
 			if len(d) >= 7 && strings.EqualFold(d[:7], "DOCTYPE") {
-				return nil, pipeline.Errorf(stage, at(), pipeline.ErrMalformed, "DOCTYPE declarations are not allowed in translation files (they can declare entities that expand without limit); remove the <!DOCTYPE …> line")
+				return nil, model.Errorf(stage, at(), model.ErrMalformed, "DOCTYPE declarations are not allowed in translation files (they can declare entities that expand without limit); remove the <!DOCTYPE …> line")
 			}
-			return nil, pipeline.Errorf(stage, at(), pipeline.ErrMalformed, "markup declarations (<!%s…>) are not allowed", firstWord(d))
+			return nil, model.Errorf(stage, at(), model.ErrMalformed, "markup declarations (<!%s…>) are not allowed", firstWord(d))
 		case xml.StartElement:
 			if len(stack) >= lim.MaxDepth {
-				return nil, pipeline.Errorf(stage, at(), pipeline.ErrTooDeep, "elements nest deeper than %d", lim.MaxDepth)
+				return nil, model.Errorf(stage, at(), model.ErrTooDeep, "elements nest deeper than %d", lim.MaxDepth)
 			}
 			n := &Node{Name: t.Name, Attr: append([]xml.Attr(nil), t.Attr...), Line: at().Line}
 			if len(stack) == 0 {
 				if root != nil {
-					return nil, pipeline.Errorf(stage, at(), pipeline.ErrMalformed, "more than one root element")
+					return nil, model.Errorf(stage, at(), model.ErrMalformed, "more than one root element")
 				}
 				root = n
 			} else {
@@ -168,7 +168,7 @@ func Parse(data []byte, stage string, opts pipeline.ReadOptions) (root *Node, er
 		}
 	}
 	if root == nil {
-		return nil, pipeline.Errorf(stage, file, pipeline.ErrMalformed, "no root element")
+		return nil, model.Errorf(stage, file, model.ErrMalformed, "no root element")
 	}
 	return root, nil
 }

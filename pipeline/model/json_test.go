@@ -1,4 +1,4 @@
-package pipeline_test
+package model_test
 
 import (
 	"encoding/json"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/scribe-un/scribe/pipeline"
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -20,7 +20,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		if !strings.Contains(string(data), `{"type":"paragraph"`) || !strings.Contains(string(data), `{"type":"quote"`) {
 			t.Fatalf("blocks are not tagged: %.300s", data)
 		}
-		var back pipeline.Document
+		var back model.Document
 		if err := json.Unmarshal(data, &back); err != nil {
 			t.Fatal(err)
 		}
@@ -37,20 +37,20 @@ func TestCloneIsDeep(t *testing.T) {
 	if !reflect.DeepEqual(doc, c) {
 		t.Fatal("clone differs")
 	}
-	c.Blocks[0].(*pipeline.Paragraph).Inlines[0].Text = "changed"
-	c.Blocks[3].(*pipeline.Paragraph).Children[0].(*pipeline.List).Items[0].Inlines[0].Text = "changed"
-	if doc.Blocks[0].(*pipeline.Paragraph).Inlines[0].Text == "changed" ||
-		doc.Blocks[3].(*pipeline.Paragraph).Children[0].(*pipeline.List).Items[0].Inlines[0].Text == "changed" {
+	c.Blocks[0].(*model.Paragraph).Inlines[0].Text = "changed"
+	c.Blocks[3].(*model.Paragraph).Children[0].(*model.List).Items[0].Inlines[0].Text = "changed"
+	if doc.Blocks[0].(*model.Paragraph).Inlines[0].Text == "changed" ||
+		doc.Blocks[3].(*model.Paragraph).Children[0].(*model.List).Items[0].Inlines[0].Text == "changed" {
 		t.Fatal("clone shares inlines with the original")
 	}
 }
 
 func TestErrorFormat(t *testing.T) {
-	err := pipeline.Errorf("notes", pipeline.Pos{File: "a.txt", Line: 3}, pipeline.ErrBinary, "NUL byte")
+	err := model.Errorf("notes", model.Pos{File: "a.txt", Line: 3}, model.ErrBinary, "NUL byte")
 	if got := err.Error(); got != "notes: a.txt:3: binary data, not text: NUL byte" {
 		t.Fatal(got)
 	}
-	if !strings.Contains(pipeline.Errorf("docx", pipeline.Pos{File: "a.docx", Part: "word/document.xml"}, pipeline.ErrMalformed, "x").Error(), "a.docx:word/document.xml") {
+	if !strings.Contains(model.Errorf("docx", model.Pos{File: "a.docx", Part: "word/document.xml"}, model.ErrMalformed, "x").Error(), "a.docx:word/document.xml") {
 		t.Fatal("part not in message")
 	}
 }

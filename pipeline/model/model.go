@@ -1,11 +1,12 @@
-// Package pipeline holds scribe's document model, the interfaces of the stages that read,
-// transform and write it, and the runner that drives one conversion or a batch.
+// Package model is scribe's document model: the closed tree of blocks and inlines, metadata,
+// positions, diagnostics, and the contracts of the stages that read, transform and write it
+// (Reader, Transform, Writer and their options).
 //
 // Every reader produces a *Document, every normalizer rewrites one in place, and every writer
 // prints one. Nothing else crosses stages. Writers never decide structure or numbers: the
 // numbering normalizer stores the labels ("12.", "(a)", "II.") in the model and writers print
-// them.
-package pipeline
+// them. Formats import this package only; the runner that drives them lives in pipeline.
+package model
 
 import "fmt"
 

@@ -1,4 +1,4 @@
-package pipeline
+package model
 
 import (
 	"encoding/json"
@@ -17,7 +17,7 @@ func tagged(kind string, v any) ([]byte, error) {
 		return nil, err
 	}
 	if len(body) < 2 || body[0] != '{' {
-		return nil, fmt.Errorf("pipeline: cannot tag %s", kind)
+		return nil, fmt.Errorf("model: cannot tag %s", kind)
 	}
 	out := make([]byte, 0, len(body)+len(kind)+12)
 	out = append(out, `{"type":"`...)

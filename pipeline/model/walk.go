@@ -1,4 +1,4 @@
-package pipeline
+package model
 
 // Walk calls fn for every block in document order, depth first: a paragraph before its
 // children, a list before its items, a quotation before its paragraphs. If fn returns
@@ -117,7 +117,7 @@ func CloneBlock(b Block) Block {
 		}
 		return &c
 	}
-	panic("pipeline: CloneBlock: unknown block type")
+	panic("model: CloneBlock: unknown block type")
 }
 
 func cloneParagraph(p *Paragraph) *Paragraph {

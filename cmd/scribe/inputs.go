@@ -111,7 +111,9 @@ func walkFolder(root string, add func(input)) error {
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
-		if sniff.FromExtension(path) == "" || isOutputName(name) {
+		// A folder's .json files are more often settings than reports: scribe's own JSON
+		// is read back when it is named, not when a folder is walked.
+		if f := sniff.FromExtension(path); f == "" || f == "json" || isOutputName(name) {
 			return nil
 		}
 		rel, _ := filepath.Rel(root, filepath.Dir(path))

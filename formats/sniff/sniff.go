@@ -18,9 +18,9 @@ import (
 const headSize = 8 << 10
 
 // Format guesses the input format from content: "docx" (a zip holding word/document.xml),
-// "html", "markdown" (front matter, # headings, or Markdown lists together with other
-// Markdown signs), "notes" (any other text) or "" (binary, empty or unknown, such as a zip
-// that is not a Word document or a PDF).
+// "json" (scribe's own JSON document), "html", "markdown" (front matter, # headings, or
+// Markdown lists together with other Markdown signs), "notes" (any other text) or ""
+// (binary, empty or unknown, such as a zip that is not a Word document or a PDF).
 func Format(data []byte) string {
 	if len(data) == 0 {
 		return ""
@@ -36,6 +36,8 @@ func Format(data []byte) string {
 		return ""
 	}
 	switch {
+	case looksScribeJSON(text):
+		return "json"
 	case looksHTML(text):
 		return "html"
 	case looksMarkdown(text):
@@ -45,7 +47,8 @@ func Format(data []byte) string {
 }
 
 // FromExtension maps a file name's extension to a format: ".txt" "notes", ".md" and
-// ".markdown" "markdown", ".html" and ".htm" "html", ".docx" "docx"; "" when unknown.
+// ".markdown" "markdown", ".html" and ".htm" "html", ".docx" "docx", ".json" "json";
+// "" when unknown.
 func FromExtension(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text":
@@ -56,8 +59,20 @@ func FromExtension(path string) string {
 		return "html"
 	case ".docx":
 		return "docx"
+	case ".json":
+		return "json"
 	}
 	return ""
+}
+
+// scribeJSONSchema opens the envelope the JSON writer prints: {"schema": "scribe-document/N".
+var scribeJSONSchema = regexp.MustCompile(`^\{\s*"schema"\s*:\s*"scribe-document/`)
+
+// looksScribeJSON is true for scribe's own JSON document, which always starts with its
+// schema field, so a report written with --to json converts again without --from.
+func looksScribeJSON(text string) bool {
+	t := strings.TrimLeft(text, " \t\r\n")
+	return strings.HasPrefix(t, "{") && scribeJSONSchema.MatchString(t)
 }
 
 // isDocx reads the zip central directory (at the end of the file, so a large document costs

@@ -50,6 +50,8 @@ func TestFormat(t *testing.T) {
 		{"utf-16 notes", []byte("\xff\xfeA\x00B\x00\n\x00"), "notes"},
 		{"utf-16 markdown", append([]byte("\xff\xfe"), []byte("#\x00 \x00T\x00\n\x00")...), "markdown"},
 		{"windows-1252 notes", []byte("Caf\xe9 du matin\nR\xe9union.\n"), "notes"},
+		{"scribe json", []byte("{\n  \"schema\": \"scribe-document/1\",\n  \"document\": {}}\n"), "json"},
+		{"other json", []byte("{\"name\": \"minutes\"}\n"), "notes"},
 		{"markdown mentioning html", []byte("# Title\n\nUse <br> in tables.\n"), "markdown"},
 	}
 	for _, c := range cases {
@@ -97,7 +99,7 @@ func TestCorpus(t *testing.T) {
 func TestFromExtension(t *testing.T) {
 	for path, want := range map[string]string{
 		"a.txt": "notes", "a.TXT": "notes", "a.md": "markdown", "a.markdown": "markdown",
-		"a.html": "html", "a.htm": "html", "a.docx": "docx", "dir.v2/a": "", "a.pdf": "", "-": "",
+		"a.html": "html", "a.htm": "html", "a.docx": "docx", "a.json": "json", "dir.v2/a": "", "a.pdf": "", "-": "",
 	} {
 		if got := FromExtension(path); got != want {
 			t.Errorf("FromExtension(%q) = %q, want %q", path, got, want)

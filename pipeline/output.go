@@ -20,6 +20,9 @@ import (
 // and the outputs already renamed for this input are removed too: an input yields all its
 // outputs or none.
 func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output, error) {
+	if job.Sink != nil {
+		return sinkOutputs(job, outs)
+	}
 	if job.OutDir == "-" {
 		if len(outs) != 1 {
 			return nil, model.Errorf("scribe", model.Pos{File: job.Path}, nil, "writing to standard output needs exactly one format and one language, got %d outputs", len(outs))
@@ -147,4 +150,16 @@ func createTemp(dir string) (*os.File, error) {
 		}
 		return f, err
 	}
+}
+
+// sinkOutputs hands the outputs of one input to the job's sink, in memory.
+func sinkOutputs(job Job, outs []rendered) ([]Output, error) {
+	done := make([]Output, 0, len(outs))
+	for _, o := range outs {
+		if err := job.Sink(File{Name: o.path, Format: o.format, Lang: o.lang, Data: o.data}); err != nil {
+			return nil, err
+		}
+		done = append(done, Output{Path: o.path, Format: o.format, Lang: o.lang, Bytes: len(o.data), SHA256: sha256Hex(o.data)})
+	}
+	return done, nil
 }

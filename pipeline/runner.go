@@ -22,6 +22,8 @@ import (
 // field replaces what the notes say.
 type MetaOverrides struct {
 	Title, Body, Symbol, Distribution, Original, JobNumber string
+	// Session and AgendaItem name the session and the agenda item the report belongs to.
+	Session, AgendaItem string
 }
 
 // Translator supplies the translated text of a document for one output language. It is
@@ -78,6 +80,17 @@ type Job struct {
 	// RelDir is the input's folder relative to the root it was found under, so outputs can
 	// mirror the input tree under OutDir ("" for the top).
 	RelDir string
+	// Sink, when set, receives the outputs instead of the file system (OutDir is then
+	// ignored): once every output of the input has been rendered, in order, so it sees all of
+	// them or none. A server uses it to answer a request without touching the disk.
+	Sink func(File) error
+}
+
+// File is one rendered output handed to a Job's Sink. Name is "<stem>.<lang><ext>", a bare
+// file name with no folder.
+type File struct {
+	Name, Format, Lang string
+	Data               []byte
 }
 
 // Output is one file a conversion wrote.
@@ -344,7 +357,9 @@ func (r *Runner) created(job Job, doc *model.Document) time.Time {
 	if t, err := time.Parse("2006-01-02", doc.Meta.Date); err == nil {
 		return t.Add(12 * time.Hour).UTC()
 	}
-	if job.Path != "-" && job.Path != "" {
+	// Data given in memory may carry a name that is no file here (an upload): only a path
+	// the runner reads itself is looked at.
+	if job.Path != "-" && job.Path != "" && job.Data == nil {
 		if fi, err := os.Stat(job.Path); err == nil {
 			return fi.ModTime().UTC().Truncate(time.Second)
 		}
@@ -355,15 +370,22 @@ func (r *Runner) created(job Job, doc *model.Document) time.Time {
 // OutputPath returns where the output of job in lang with extension ext goes:
 // OutDir/RelDir/<stem>.<lang><ext>.
 func (r *Runner) outputPath(job Job, lang, ext string) string {
+	if job.Sink != nil {
+		return outputStem(job) + "." + lang + ext
+	}
 	if job.OutDir == "-" {
 		return "-"
 	}
-	stem := "stdin"
-	if job.Path != "-" && job.Path != "" {
-		base := filepath.Base(job.Path)
-		stem = strings.TrimSuffix(base, filepath.Ext(base))
+	return filepath.Join(job.OutDir, job.RelDir, outputStem(job)+"."+lang+ext)
+}
+
+// outputStem is the input's file name without its extension ("stdin" for standard input).
+func outputStem(job Job) string {
+	if job.Path == "-" || job.Path == "" {
+		return "stdin"
 	}
-	return filepath.Join(job.OutDir, job.RelDir, stem+"."+lang+ext)
+	base := filepath.Base(job.Path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 func (r *Runner) chooseFormat(path string, data []byte, warn *model.Warnings) (string, error) {
@@ -405,6 +427,8 @@ func (r *Runner) applyOverrides(doc *model.Document) {
 	set(&doc.Meta.Distribution, m.Distribution)
 	set(&doc.Meta.OriginalLang, m.Original)
 	set(&doc.Meta.JobNumber, m.JobNumber)
+	set(&doc.Meta.Session, m.Session)
+	set(&doc.Meta.AgendaItem, m.AgendaItem)
 	if r.opts.SourceLang != "" {
 		doc.Meta.OriginalLang = baseLang(r.opts.SourceLang)
 	}

@@ -254,3 +254,32 @@ func TestUnknownLanguageIsAnError(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestSinkReceivesOutputsInMemory(t *testing.T) {
+	dir := t.TempDir()
+	// The name is not a file here: with the data given in memory the runner must neither
+	// read nor stat it, and must write nothing.
+	job := pipeline.Job{Path: filepath.Join(dir, "upload", "notes.txt"), Data: []byte("one\n")}
+	var got []pipeline.File
+	job.Sink = func(f pipeline.File) error { got = append(got, f); return nil }
+	res := newRunner(t, "txt").Convert(context.Background(), job)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if len(got) != 1 || got[0].Name != "notes.en.txt" || got[0].Format != "txt" || got[0].Lang != "en" ||
+		!strings.Contains(string(got[0].Data), "one") {
+		t.Fatalf("sink got %+v", got)
+	}
+	if len(res.Outputs) != 1 || res.Outputs[0].Path != "notes.en.txt" {
+		t.Fatalf("outputs: %+v", res.Outputs)
+	}
+	if files := testutil.FilesIn(t, dir); len(files) != 0 {
+		t.Fatalf("wrote files %v", files)
+	}
+	// A failing writer: the sink sees nothing.
+	got = nil
+	res = newRunner(t, "txt", "bad").Convert(context.Background(), job)
+	if res.Err == nil || len(got) != 0 {
+		t.Fatalf("failing input: err %v, sink got %d files", res.Err, len(got))
+	}
+}

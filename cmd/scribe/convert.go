@@ -21,7 +21,7 @@ import (
 func newConvertCommand(stdio IO) *cli.Command {
 	flags := append(readFlags(),
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output folder, or - for standard output (one format, one language)", Value: "."},
-		&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats, comma-separated: docx, pdf, md, json (default: docx)"},
+		&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats, comma-separated: docx, pdf, md, json, html (default: docx)"},
 		&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: "output languages, comma-separated: ar, zh, en, fr, ru, es (default: the notes' language)"},
 		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert every note file found in the given folders"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
@@ -39,7 +39,7 @@ func newConvertCommand(stdio IO) *cli.Command {
 	)
 	return &cli.Command{
 		Name:      "convert",
-		Usage:     "convert notes into reports (DOCX, PDF, Markdown, JSON)",
+		Usage:     "convert notes into reports (DOCX, PDF, Markdown, JSON, HTML)",
 		ArgsUsage: "INPUT… (files, folders with -r, globs, @list.txt, or - for standard input)",
 		Description: `Reads each input, recovers its structure, numbers it the UN way and writes
 OUTPUT/<stem>.<lang>.<ext> for every format and language asked for. Folders given with -r are

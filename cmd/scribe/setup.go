@@ -105,6 +105,7 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddReader(scribejson.NewReader())
 	reg.AddWriter(scribejson.NewWriter())
 	reg.AddWriter(markdown.NewWriter(), "markdown")
+	reg.AddWriter(html.NewWriter(), "htm")
 	dw, err := docx.NewWriter(docx.WriterOptions{ReferenceDoc: o.referenceDoc, ReferenceName: o.referenceNm})
 	if err != nil {
 		return nil, err

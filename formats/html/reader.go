@@ -11,6 +11,9 @@
 //
 // HTML without any of that structure (the <div>/<br> soup of an e-mail) is read line by
 // line by the notes inference, like a .txt file.
+//
+// The package also writes reports as HTML (NewWriter, `--to html`): semantic, accessible,
+// right to left where the language is, with the house stylesheet for screen and print.
 package html
 
 import (

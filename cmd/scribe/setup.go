@@ -12,6 +12,7 @@ import (
 	"github.com/scribe-un/scribe/formats/html"
 	scribejson "github.com/scribe-un/scribe/formats/json"
 	"github.com/scribe-un/scribe/formats/markdown"
+	"github.com/scribe-un/scribe/formats/mediawiki"
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/formats/sniff"
@@ -25,7 +26,7 @@ import (
 func readFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "config", Usage: "project file with defaults (default: ./scribe.yaml when present)", TakesFile: true},
-		&cli.StringFlag{Name: "from", Usage: "input format: notes, markdown, docx, html, json (default: by extension, then by content)"},
+		&cli.StringFlag{Name: "from", Usage: "input format: notes, markdown, docx, html, json, mediawiki (default: by extension, then by content)"},
 		&cli.StringFlag{Name: "source-lang", Usage: "language of the notes (default: front matter, else detected from the script)"},
 		&cli.StringFlag{Name: "locales", Usage: "folder of corrected locale files (<lang>.yaml) overlaid on the built-in ones", TakesFile: true},
 		&cli.StringFlag{Name: "title", Usage: "report title (overrides the notes)"},
@@ -103,6 +104,7 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddReader(docx.NewReader())
 	reg.AddReader(html.NewReader(), "htm")
 	reg.AddReader(scribejson.NewReader())
+	reg.AddReader(mediawiki.NewReader(), "wiki")
 	reg.AddWriter(scribejson.NewWriter())
 	reg.AddWriter(markdown.NewWriter(), "markdown")
 	reg.AddWriter(html.NewWriter(), "htm")

@@ -61,6 +61,8 @@ func FromExtension(path string) string {
 		return "docx"
 	case ".json":
 		return "json"
+	case ".mediawiki", ".wiki":
+		return "mediawiki"
 	}
 	return ""
 }

@@ -1,0 +1,91 @@
+// Package readertest prints a document's blocks in a compact outline for the
+// table-driven tests of readers: one line per block, indented by nesting, with the kind
+// of each inline run visible, so a test case states what a reader must build in a few
+// readable lines.
+//
+//	H1 Title                    heading of level 1
+//	P Text *strong* _em_ [l](u) numbered paragraph (strong, emphasis, link runs)
+//	p Text                      unnumbered paragraph
+//	L1 - item                   list of depth 1 and its items (the marker as typed)
+//	Q > text                    quotation paragraph
+//	N (note)                    editorial note
+//	T a | b                     table row
+//	F^ note text                footnote run (inside a line: ^[note])
+package readertest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+// Outline prints blocks, one per line, children indented by two spaces.
+func Outline(blocks []model.Block) string {
+	var b strings.Builder
+	var walk func(bs []model.Block, depth int)
+	walk = func(bs []model.Block, depth int) {
+		ind := strings.Repeat("  ", depth)
+		for _, blk := range bs {
+			switch n := blk.(type) {
+			case *model.Heading:
+				fmt.Fprintf(&b, "%sH%d %s\n", ind, n.Level, Runs(n.Inlines))
+			case *model.Paragraph:
+				kind := "p"
+				if n.Numbered {
+					kind = "P"
+				}
+				fmt.Fprintf(&b, "%s%s %s\n", ind, kind, Runs(n.Inlines))
+				walk(n.Children, depth+1)
+			case *model.List:
+				for _, it := range n.Items {
+					fmt.Fprintf(&b, "%sL%d %s %s\n", ind, n.Depth, it.Marker, Runs(it.Inlines))
+					walk(it.Children, depth+1)
+				}
+			case *model.Quote:
+				for _, p := range n.Paragraphs {
+					fmt.Fprintf(&b, "%sQ > %s\n", ind, Runs(p.Inlines))
+				}
+			case *model.Note:
+				fmt.Fprintf(&b, "%sN %s\n", ind, Runs(n.Inlines))
+			case *model.Table:
+				for _, row := range n.Rows {
+					cells := make([]string, len(row))
+					for i, c := range row {
+						cells[i] = Runs(c)
+					}
+					fmt.Fprintf(&b, "%sT %s\n", ind, strings.Join(cells, " | "))
+				}
+			default:
+				fmt.Fprintf(&b, "%s%T\n", ind, blk)
+			}
+		}
+	}
+	walk(blocks, 0)
+	return b.String()
+}
+
+// Runs prints inline runs: text as is, *strong*, _emphasis_, [text](url) links, `symbol`,
+// "quoted" runs and ^[footnotes].
+func Runs(ins []model.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		switch in.Kind {
+		case model.KindStrong:
+			b.WriteString("*" + in.Text + "*")
+		case model.KindEmphasis:
+			b.WriteString("_" + in.Text + "_")
+		case model.KindLink:
+			fmt.Fprintf(&b, "[%s](%s)", in.Text, in.URL)
+		case model.KindSymbol:
+			b.WriteString("`" + in.Text + "`")
+		case model.KindQuoted:
+			b.WriteString("\"" + in.Text + "\"")
+		case model.KindFootnote:
+			b.WriteString("^[" + Runs(in.Note) + "]")
+		default:
+			b.WriteString(in.Text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,150 @@
+package mediawiki
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+// isPreStart reports a line opening a <pre> block.
+func isPreStart(t string) bool {
+	t = strings.TrimSpace(t)
+	return hasPrefixFold(t, "<pre>") || hasPrefixFold(t, "<pre ")
+}
+
+// preEnd returns the index just past the line that closes the <pre> block opened at
+// lines[i] (the same line when it closes there).
+func preEnd(lines []srcLine, i int) int {
+	for j := i; j < len(lines); j++ {
+		from := 0
+		if j == i {
+			from = indexFold(lines[j].text, "<pre") + 4
+		}
+		if indexFold(lines[j].text[from:], "</pre>") >= 0 {
+			return j + 1
+		}
+	}
+	return len(lines)
+}
+
+// preBlock keeps a <pre> block's text as written, tags removed.
+func (p *parser) preBlock(lines []srcLine) {
+	var out []srcLine
+	for k, l := range lines {
+		t := l.text
+		if k == 0 {
+			i := indexFold(t, "<pre")
+			_, _, _, n := parseTag(t[i:])
+			if n == 0 {
+				n = 4
+			}
+			t = t[i+n:]
+		}
+		if j := indexFold(t, "</pre>"); j >= 0 {
+			rest := strings.TrimSpace(t[j+len("</pre>"):])
+			t = t[:j]
+			if rest != "" {
+				t += " " + rest
+			}
+		}
+		out = append(out, srcLine{text: t, line: l.line})
+	}
+	p.preformatted(out, "MediaWiki <pre> block")
+}
+
+// indented keeps lines that start with a space, MediaWiki's preformatted text.
+func (p *parser) indented(lines []srcLine) {
+	out := make([]srcLine, len(lines))
+	for i, l := range lines {
+		out[i] = srcLine{text: l.text[1:], line: l.line}
+	}
+	p.preformatted(out, "MediaWiki preformatted text (lines starting with a space)")
+}
+
+// preformatted adds text kept line for line and never numbered.
+func (p *parser) preformatted(lines []srcLine, why string) {
+	for len(lines) > 0 && strings.TrimSpace(lines[0].text) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].text) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for _, l := range lines {
+		t := textrun.Clean(strings.TrimRight(l.text, " \t"))
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		p.blocks = append(p.blocks, &model.Paragraph{Pos: p.pos(l.line), Inlines: model.Texts(t, l.line), Why: why})
+	}
+}
+
+// assemble puts the page's blocks into doc: a title line opening the page goes to the
+// front matter, heading levels are shifted so the shallowest one used is a chapter, and a
+// list or a table follows the paragraph that introduces it.
+func (p *parser) assemble(doc *model.Document) {
+	blocks := p.blocks
+	if title, rest, why := pageTitle(blocks); title != nil {
+		text := strings.TrimSpace(model.PlainText(title))
+		line := blocks[0].Position()
+		doc.Front = append(doc.Front, model.FrontLine{Pos: line, Kind: "title", Text: text, Why: why})
+		doc.Meta.Title = text
+		doc.Meta.Lines = map[string]model.Pos{"title": line}
+		blocks = rest
+	}
+	top := 0
+	for _, b := range blocks {
+		if h, ok := b.(*model.Heading); ok && (top == 0 || h.Level < top) {
+			top = h.Level
+		}
+	}
+	var out []model.Block
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *model.Heading:
+			if top > 1 {
+				b.Why += fmt.Sprintf(" (levels shifted: %s is the top level)", strings.Repeat("=", top))
+			}
+			b.Level = min(b.Level-top+1, 3)
+		case *model.List:
+			if n := len(out); n > 0 {
+				if para, ok := out[n-1].(*model.Paragraph); ok && para.Numbered {
+					para.Children = append(para.Children, b)
+					continue
+				}
+			}
+		}
+		out = append(out, b)
+	}
+	doc.Blocks = out
+	p.warnDropped()
+}
+
+// pageTitle finds a title line opening the page: a lone "= Title =" heading (level 1 is
+// the page's own name on a wiki, so a page rarely uses it more than once), or a one-item
+// "#" line right above the first heading, which is how exports write the page name in
+// Markdown ("# Title") even though MediaWiki would read it as a numbered item.
+func pageTitle(blocks []model.Block) (title []model.Inline, rest []model.Block, why string) {
+	if len(blocks) < 2 {
+		return nil, blocks, ""
+	}
+	switch b := blocks[0].(type) {
+	case *model.Heading:
+		if b.Level != 1 {
+			return nil, blocks, ""
+		}
+		for _, o := range blocks[1:] {
+			if h, ok := o.(*model.Heading); ok && h.Level == 1 {
+				return nil, blocks, ""
+			}
+		}
+		return b.Inlines, blocks[1:], "title: the only = heading =, at the top of the page"
+	case *model.List:
+		_, next := blocks[1].(*model.Heading)
+		if next && len(b.Items) == 1 && b.Items[0].Marker == "#" && len(b.Items[0].Children) == 0 {
+			return b.Items[0].Inlines, blocks[1:], "title: a lone \"# \" line opening the page, above its first heading (a page name written by an export, not a one-item list)"
+		}
+	}
+	return nil, blocks, ""
+}

@@ -219,19 +219,10 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale) *speakerDetect
 		paras = append(paras, para{i: i, text: text, skip: ok && c.name != ""})
 	}
 	if len(wanted) > 0 {
+		// One pass over the words of the text, each looked up in the set: linear in the
+		// text whatever the number of names (testing each name against each paragraph
+		// was quadratic in a long document, which names more people).
 		for _, p := range paras {
-			// A word can only be one of the wanted ones if it occurs in the text at all;
-			// most paragraphs contain none and are not split into words.
-			found := false
-			for w := range wanted {
-				if strings.Contains(p.text, w) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				continue
-			}
 			first := true
 			for w := range strings.FieldsSeq(p.text) {
 				if first && p.skip {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // ErrUnsupported is returned (wrapped) for a language scribe has no locale for.
@@ -68,6 +69,27 @@ type Locale struct {
 	// Speech is the vocabulary speaker detection and segmentation use for notes written in
 	// this language.
 	Speech Speech `yaml:"speech"`
+
+	// derived caches what other packages compute from this locale (see Derived); nil for a
+	// locale built outside a Set, which then computes every time.
+	derived *sync.Map
+}
+
+// Derived returns build's value for key, computed once per locale and shared: readers and
+// normalizers keep look-up tables built from the locale's data here (a speech vocabulary,
+// label patterns) instead of in package-level caches, so a set loaded with an overlay gets
+// its own tables. A locale is read-only once loaded, so the value never goes stale; build
+// may depend on the locale and on the Set it was loaded into, nothing else. Key by an
+// unexported type of the caller's package, as with context values.
+func (l *Locale) Derived(key any, build func() any) any {
+	if l.derived == nil {
+		return build()
+	}
+	if v, ok := l.derived.Load(key); ok {
+		return v
+	}
+	v, _ := l.derived.LoadOrStore(key, build())
+	return v
 }
 
 // RTL reports whether the language is written right to left.

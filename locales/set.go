@@ -99,6 +99,7 @@ func load(overlay fs.FS) (*Set, error) {
 		if err := s.byTag[tag].Validate(); err != nil {
 			return nil, err
 		}
+		s.byTag[tag].derived = &sync.Map{}
 		s.tags = append(s.tags, language.MustParse(tag))
 	}
 	s.matcher = language.NewMatcher(s.tags)

@@ -225,7 +225,7 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *model.Warnings) (*mod
 	if err != nil {
 		return nil, format, err
 	}
-	doc, err := rd.Read(ctx, data, model.ReadOptions{Name: job.Path, Limits: r.opts.Limits, Warnings: warn, SourceLang: r.opts.SourceLang})
+	doc, err := rd.Read(ctx, data, model.ReadOptions{Name: job.Path, Limits: r.opts.Limits, Warnings: warn, SourceLang: r.opts.SourceLang, Locales: r.opts.Locales})
 	if err != nil {
 		return nil, format, err
 	}
@@ -233,7 +233,7 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *model.Warnings) (*mod
 		return nil, format, model.Errorf("scribe", model.Pos{File: job.Path}, model.ErrTooLarge, "%d blocks (paragraphs, headings, items), limit %d (--max-blocks)", n, r.opts.Limits.MaxBlocks)
 	}
 	r.applyOverrides(doc)
-	env := &model.Env{Warnings: warn}
+	env := &model.Env{Locales: r.opts.Locales, Warnings: warn}
 	for _, t := range r.opts.SourceTransforms {
 		if err := ctx.Err(); err != nil {
 			return nil, format, err
@@ -267,7 +267,7 @@ func (r *Runner) Localize(ctx context.Context, doc *model.Document, lang string,
 			warn.Warn("translate", model.Pos{File: doc.Source}, "%d blocks are untranslated in the %s version (give --translations to translate them)", untranslated, loc.EnglishName)
 		}
 	}
-	env := &model.Env{Locale: loc, Warnings: warn}
+	env := &model.Env{Locales: r.opts.Locales, Locale: loc, Warnings: warn}
 	for _, t := range r.opts.OutputTransforms {
 		if err := t.Apply(ctx, v, env); err != nil {
 			return nil, nil, wrapStage(t.Name(), doc.Source, err)

@@ -107,7 +107,7 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	opts.SourceDateEpoch = epoch
 	opts.Stdout = stdio.Out
 	if files := cmd.StringSlice("translations"); len(files) > 0 {
-		opts.Translate, err = loadTranslations(files, langs, cmd.Bool("accept-drafts"), opts.Strict, opts.Limits)
+		opts.Translate, err = loadTranslations(files, cmd.Bool("accept-drafts"), opts)
 		if err != nil {
 			return err
 		}

@@ -21,8 +21,10 @@ import (
 // loadTranslations reads the --translations files once per process and returns the
 // translator the runner calls for each output language.
 // A file that names no target language (Translate Toolkit's po2xliff writes none) is taken
-// to be for the output language when exactly one is asked for.
-func loadTranslations(files, langs []string, drafts, strict bool, limits model.Limits) (pipeline.Translator, error) {
+// to be for the output language when exactly one is asked for. opts gives the output
+// languages, limits, strictness and locale data of the run.
+func loadTranslations(files []string, drafts bool, opts pipeline.Options) (pipeline.Translator, error) {
+	langs, limits := opts.Langs, opts.Limits
 	var trs []*translate.Translations
 	for _, f := range files {
 		data, err := pipeline.ReadInput(f, nil, limits.WithDefaults().MaxInputBytes)
@@ -41,7 +43,7 @@ func loadTranslations(files, langs []string, drafts, strict bool, limits model.L
 		}
 		trs = append(trs, tr)
 	}
-	return translate.NewTranslator(trs, translate.ApplyOptions{Strict: strict})
+	return translate.NewTranslator(trs, translate.ApplyOptions{Strict: opts.Strict, Locales: opts.Locales})
 }
 
 func newExtractCommand(stdio IO) *cli.Command {
@@ -176,6 +178,7 @@ func extractOne(ctx context.Context, cmd *cli.Command, stdio IO, runner *pipelin
 			MTCommand:      cmd.String("mt-command"),
 			Warnings:       warn,
 			Glossary:       gl,
+			Locales:        runner.Options().Locales,
 		}
 		if len(tus) > 0 {
 			eo.Memory = translate.NewMemory("tm", tus, doc.Meta.OriginalLang, lang)

@@ -55,12 +55,16 @@ func (rdReader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (
 	if err := opts.Limits.CheckInput(rdStage, opts.Name, len(data)); err != nil {
 		return nil, err
 	}
+	set, err := opts.LocaleSet(rdStage)
+	if err != nil {
+		return nil, err
+	}
 	limits := opts.Limits.WithDefaults()
 	pkg, err := rdOpen(data, opts.Name, limits)
 	if err != nil {
 		return nil, err
 	}
-	r := &rdState{ctx: ctx, pkg: pkg, opts: opts, name: opts.Name}
+	r := &rdState{ctx: ctx, pkg: pkg, opts: opts, name: opts.Name, locales: set}
 	return r.read()
 }
 

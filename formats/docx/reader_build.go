@@ -23,6 +23,7 @@ type rdState struct {
 	pkg       *rdPackage
 	opts      model.ReadOptions
 	name      string
+	locales   *locales.Set // opts.Locales, checked
 	styles    rdStyles
 	numbering rdNumbering
 	footnotes map[string][]model.Inline
@@ -335,7 +336,7 @@ func (s *rdState) masthead(paras []*rdPara, part string, doc *model.Document) {
 		case "symbol":
 			set("symbol", &doc.Meta.Symbol, text, pos)
 		case "line":
-			f, ok := locales.MustEmbedded().ParseMastheadLine(text)
+			f, ok := s.locales.ParseMastheadLine(text)
 			switch {
 			case !ok:
 			case f.Key == "distribution" && f.Value != "general":
@@ -387,7 +388,7 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 				continue
 			}
 			text := model.PlainText(ins)
-			parts, ok := locales.MustEmbedded().ParseTitleBlock(text)
+			parts, ok := s.locales.ParseTitleBlock(text)
 			if !ok {
 				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "other", Text: text, Why: c.why})
 				continue

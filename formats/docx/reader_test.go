@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/formats/notes"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
@@ -61,7 +62,7 @@ func rdSummary(blocks []model.Block) string {
 
 func rdRead(t *testing.T, data []byte) *model.Document {
 	t.Helper()
-	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "test.docx"})
+	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "test.docx"})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -75,7 +76,7 @@ func TestRdPlainParagraphsMatchNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := notes.New().Read(context.Background(), txt, model.ReadOptions{Name: "wsis.txt"})
+	want, err := notes.New().Read(context.Background(), txt, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "wsis.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,7 +385,7 @@ func TestRdErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewReader().Read(context.Background(), c.data, model.ReadOptions{Name: "bad.docx", Limits: c.limits})
+			_, err := NewReader().Read(context.Background(), c.data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "bad.docx", Limits: c.limits})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -408,7 +409,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(rdPackageOf(f, map[string]string{"word/document.xml": rdDocXML(rdP("", "Text.") + `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "fuzz.docx",
+		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "fuzz.docx",
 			Limits: model.Limits{MaxPartBytes: 1 << 20, MaxInflatedBytes: 4 << 20}})
 		if err != nil {
 			var pe *model.Error

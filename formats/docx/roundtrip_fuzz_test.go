@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/internal/fuzzdoc"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 
 	"github.com/scribe-un/scribe/formats/docx"
@@ -41,7 +42,7 @@ func FuzzRoundTrip(f *testing.F) {
 			}
 			t.Fatalf("write: %v", err)
 		}
-		back, err := docx.NewReader().Read(ctx, buf.Bytes(), model.ReadOptions{Name: "f.docx"})
+		back, err := docx.NewReader().Read(ctx, buf.Bytes(), model.ReadOptions{Locales: locales.MustEmbedded(), Name: "f.docx"})
 		if err != nil {
 			t.Fatalf("reading the writer's own DOCX: %v\n%s", err, dump(doc))
 		}

@@ -88,20 +88,7 @@ func (w *wWriter) Write(ctx context.Context, out io.Writer, doc *model.Document,
 func (w *wWriter) build(ctx context.Context, doc *model.Document, opts model.WriteOptions) ([]byte, error) {
 	loc := opts.Locale
 	if loc == nil {
-		tag := doc.Present.Lang
-		if tag == "" {
-			tag = doc.Meta.Lang
-		}
-		if tag == "" {
-			tag = "en"
-		}
-		set, err := locales.Embedded()
-		if err != nil {
-			return nil, model.Errorf(wStage, wDocPos(doc), nil, "%v", err)
-		}
-		if loc, err = set.Lookup(tag); err != nil {
-			return nil, model.Errorf(wStage, wDocPos(doc), model.ErrLanguage, "%v", err)
-		}
+		return nil, model.Errorf(wStage, wDocPos(doc), model.ErrLanguage, "no output locale (WriteOptions.Locale is nil)")
 	}
 	look := wNewLook(doc, loc)
 	st := &wState{

@@ -403,9 +403,9 @@ func TestWriteErrors(t *testing.T) {
 	if err := xml.Unmarshal(parts["word/document.xml"], new(struct{})); err != nil {
 		t.Errorf("document.xml is not well-formed: %v", err)
 	}
-	// No locale: the writer looks one up from the document.
-	if err := w.Write(context.Background(), io.Discard, pipelinetest.Sample("ru"), model.WriteOptions{}); err != nil {
-		t.Errorf("without a locale: %v", err)
+	// No locale: locale data reaches the writer only through its options.
+	if err := w.Write(context.Background(), io.Discard, pipelinetest.Sample("ru"), model.WriteOptions{}); !errors.Is(err, model.ErrLanguage) {
+		t.Errorf("without a locale: err = %v, want ErrLanguage", err)
 	}
 }
 
@@ -416,7 +416,7 @@ func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full")
 
 func TestWriteOutputError(t *testing.T) {
 	w, _ := NewWriter(WriterOptions{})
-	err := w.Write(context.Background(), failWriter{}, pipelinetest.Sample("en"), model.WriteOptions{})
+	err := w.Write(context.Background(), failWriter{}, pipelinetest.Sample("en"), model.WriteOptions{Locale: pipelinetest.Locale("en")})
 	var pe *model.Error
 	if !errors.As(err, &pe) || pe.Stage != "docx" || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("err = %v", err)

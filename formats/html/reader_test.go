@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -22,7 +23,7 @@ func read(t testing.TB, name string) *model.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: name})
+	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: name})
 	if err != nil {
 		t.Fatalf("Read %s: %v", name, err)
 	}
@@ -138,7 +139,7 @@ func TestWordListParagraphs(t *testing.T) {
 <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>The Stocktaking Report</p>
 <p class=MsoListParagraphCxSpLast style='mso-list:l0 level2 lfo1'><span>o<span>&nbsp;&nbsp; </span></span>a database</p>
 <p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><span>·<span>&nbsp;&nbsp; </span></span>The Commitments Paper</p></body></html>`
-	doc, err := NewReader().Read(context.Background(), []byte(src), model.ReadOptions{Name: "word.html"})
+	doc, err := NewReader().Read(context.Background(), []byte(src), model.ReadOptions{Locales: locales.MustEmbedded(), Name: "word.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewReader().Read(context.Background(), []byte(c.data), model.ReadOptions{Name: "bad.html"})
+			_, err := NewReader().Read(context.Background(), []byte(c.data), model.ReadOptions{Locales: locales.MustEmbedded(), Name: "bad.html"})
 			if !errors.Is(err, c.sentinel) {
 				t.Fatalf("error %v, want %v", err, c.sentinel)
 			}
@@ -184,7 +185,7 @@ func TestErrors(t *testing.T) {
 func TestDeclaredCharset(t *testing.T) {
 	src := append([]byte(`<html><head><meta charset="koi8-r"></head><body><h2>A</h2><p>`), 0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4)
 	src = append(src, []byte(`</p></body></html>`)...)
-	doc, err := NewReader().Read(context.Background(), src, model.ReadOptions{Name: "koi8.html"})
+	doc, err := NewReader().Read(context.Background(), src, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "koi8.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +205,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("<ul><li>a<ol><li>b</ol></ul><blockquote><ul><li>q</blockquote><table><tr><td>1<td>2<tr><td>3"))
 	f.Add([]byte("<p style='mso-list:l0 level3 lfo1'>· x</p><pre>a\nb\n\nc</pre>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "fuzz.html"})
+		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "fuzz.html"})
 		if err != nil {
 			var pe *model.Error
 			if !errors.As(err, &pe) {

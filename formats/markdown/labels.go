@@ -3,7 +3,6 @@ package markdown
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/scribe-un/scribe/locales"
@@ -23,28 +22,22 @@ type labelStripper struct {
 	titleBlock func(string) bool
 }
 
-// labelStrippers holds a stripper per embedded locale, built once per process and
-// read-only afterwards.
-var labelStrippers = sync.OnceValue(func() map[*locales.Locale]*labelStripper {
-	m := map[*locales.Locale]*labelStripper{}
-	for _, loc := range locales.MustEmbedded().All() {
-		m[loc] = newLabelStripper(loc)
-	}
-	return m
-})
+// stripperKey keys the label stripper among a locale's derived tables.
+type stripperKey struct{}
 
 // labelStripperFor returns the stripper of the labels printed in language lang, nil when
-// scribe has no such locale.
-func labelStripperFor(lang string) *labelStripper {
-	loc, err := locales.MustEmbedded().Lookup(lang)
+// set has no such locale. It is built once per locale and read-only afterwards.
+func labelStripperFor(set *locales.Set, lang string) *labelStripper {
+	loc, err := set.Lookup(lang)
 	if err != nil {
 		return nil
 	}
-	return labelStrippers()[loc]
+	return loc.Derived(stripperKey{}, func() any { return newLabelStripper(set, loc) }).(*labelStripper)
 }
 
-// newLabelStripper builds the label patterns of loc's numbering scheme.
-func newLabelStripper(loc *locales.Locale) *labelStripper {
+// newLabelStripper builds the label patterns of loc's numbering scheme; set, the locales
+// loc belongs to, recognises title blocks.
+func newLabelStripper(set *locales.Set, loc *locales.Locale) *labelStripper {
 	n := loc.Numbering
 	s := &labelStripper{paragraph: labelRegexp(n.Paragraph)}
 	for i, lv := range []locales.Level{n.Chapter, n.Section, n.Subsection} {
@@ -54,7 +47,7 @@ func newLabelStripper(loc *locales.Locale) *labelStripper {
 		s.sub = append(s.sub, labelRegexp(lv))
 	}
 	s.titleBlock = func(text string) bool {
-		_, ok := locales.MustEmbedded().ParseTitleBlock(text)
+		_, ok := set.ParseTitleBlock(text)
 		return ok
 	}
 	return s

@@ -96,7 +96,11 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 		if len(doc.Meta.Extra) == 0 {
 			doc.Meta.Extra = nil
 		}
-		if s := labelStripperFor(lang); s != nil {
+		set, err := opts.LocaleSet(stage)
+		if err != nil {
+			return nil, err
+		}
+		if s := labelStripperFor(set, lang); s != nil {
 			doc.Blocks = s.strip(doc.Blocks)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -19,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func read(t testing.TB, name string, data []byte) (*model.Document, *model.Warnings) {
 	t.Helper()
 	w := &model.Warnings{}
-	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: name, Warnings: w})
+	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: name, Warnings: w})
 	if err != nil {
 		t.Fatalf("Read %s: %v", name, err)
 	}
@@ -279,7 +280,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewReader().Read(context.Background(), []byte(c.data), model.ReadOptions{Name: "bad.md", Limits: c.limits})
+			_, err := NewReader().Read(context.Background(), []byte(c.data), model.ReadOptions{Locales: locales.MustEmbedded(), Name: "bad.md", Limits: c.limits})
 			if !errors.Is(err, c.sentinel) {
 				t.Fatalf("error %v, want %v", err, c.sentinel)
 			}
@@ -313,7 +314,7 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("a\nb\n\n> q\n>> r\n- x\n  1. y\n[^1]\n\n[^1]: n [^1]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "fuzz.md"})
+		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "fuzz.md"})
 		if err != nil {
 			var pe *model.Error
 			if !errors.As(err, &pe) {

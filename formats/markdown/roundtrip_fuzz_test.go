@@ -61,7 +61,7 @@ func rtMarkdown(t *testing.T, doc *model.Document, loc *locales.Locale) (string,
 	if err := markdown.NewWriter().Write(ctx, &buf, doc, model.WriteOptions{Locale: loc}); err != nil {
 		t.Fatalf("write: %v", err)
 	}
-	back, err := markdown.NewReader().Read(ctx, buf.Bytes(), model.ReadOptions{Name: "f.md"})
+	back, err := markdown.NewReader().Read(ctx, buf.Bytes(), model.ReadOptions{Locales: locales.MustEmbedded(), Name: "f.md"})
 	if err != nil {
 		t.Fatalf("reading the writer's own Markdown: %v\n--- model\n%s--- markdown\n%s", err, dump(doc), buf.Bytes())
 	}

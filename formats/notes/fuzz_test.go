@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -28,7 +29,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("Points:\n- a\n  - b\n    - c\n(i) d\n> q\n“open\n\nclose”\n# H\n== W ==\nT\n---\n"))
 	f.Add([]byte("---\ntitle: x\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := New().Read(context.Background(), data, model.ReadOptions{Name: "f.txt", Limits: model.Limits{MaxDepth: 4}})
+		doc, err := New().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "f.txt", Limits: model.Limits{MaxDepth: 4}})
 		if err != nil {
 			known := []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep, model.ErrMalformed, model.ErrTooLarge}
 			for _, k := range known {

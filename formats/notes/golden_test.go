@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -112,7 +113,7 @@ func readFile(t *testing.T, path string) (*model.Document, []model.Diagnostic) {
 		t.Fatal(err)
 	}
 	var w model.Warnings
-	doc, err := New().Read(context.Background(), data, model.ReadOptions{Name: filepath.Base(path), Warnings: &w})
+	doc, err := New().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: filepath.Base(path), Warnings: &w})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -43,7 +44,7 @@ func TestHostileSizes(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			doc, err := New().Read(context.Background(), in, model.ReadOptions{Name: "big.txt"})
+			doc, err := New().Read(context.Background(), in, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "big.txt"})
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 			if err != nil && !errors.Is(err, model.ErrTooDeep) {

@@ -69,13 +69,14 @@ func infer(ctx context.Context, lns []ln, opts model.ReadOptions, fm *frontmatte
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	set, err := opts.LocaleSet(stage)
+	if err != nil {
+		return nil, err
+	}
 	in := &inferrer{
 		ctx: ctx, opts: opts, maxDepth: opts.Limits.WithDefaults().MaxDepth,
-		doc: &model.Document{Source: opts.Name, Blocks: []model.Block{}},
-	}
-	if set, err := locales.Embedded(); err == nil {
-		in.dates = set
-		in.locs = set.All()
+		doc:   &model.Document{Source: opts.Name, Blocks: []model.Block{}},
+		dates: set, locs: set.All(),
 	}
 	if fm != nil {
 		fm.Apply(&in.doc.Meta, in.pos(1))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -32,7 +33,7 @@ func runRules(t *testing.T, cases []ruleCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _, _ := read(t, tc.in, model.ReadOptions{})
+			got, _, _ := read(t, tc.in, model.ReadOptions{Locales: locales.MustEmbedded()})
 			want := strings.TrimLeft(tc.want, "\n")
 			if got != want {
 				t.Errorf("input:\n%s\ngot:\n%s\nwant:\n%s", tc.in, got, want)
@@ -317,7 +318,7 @@ P 1: is not a note (b)
 }
 
 func TestUnclosedQuoteWarns(t *testing.T) {
-	got, _, w := read(t, "He said “never closed.\nNext.\n", model.ReadOptions{})
+	got, _, w := read(t, "He said “never closed.\nNext.\n", model.ReadOptions{Locales: locales.MustEmbedded()})
 	if want := "P 1: He said “never closed.\nP 2: Next.\n"; got != want {
 		t.Errorf("got:\n%s", got)
 	}
@@ -328,7 +329,7 @@ func TestUnclosedQuoteWarns(t *testing.T) {
 
 func TestWhitespaceDoesNotMatter(t *testing.T) {
 	plain := "ITU Headquarters, Room C2\n2 May 2005\nOrganisation of work\n" + body + "\nCanada said:\n· one point\n· another point\n"
-	_, ref, _ := read(t, plain, model.ReadOptions{})
+	_, ref, _ := read(t, plain, model.ReadOptions{Locales: locales.MustEmbedded()})
 	want := outline(ref)
 	variants := map[string]string{
 		"crlf":           strings.ReplaceAll(plain, "\n", "\r\n"),
@@ -342,7 +343,7 @@ func TestWhitespaceDoesNotMatter(t *testing.T) {
 	}
 	for name, in := range variants {
 		t.Run(name, func(t *testing.T) {
-			got, _, _ := read(t, in, model.ReadOptions{})
+			got, _, _ := read(t, in, model.ReadOptions{Locales: locales.MustEmbedded()})
 			if name == "nbsp" {
 				got = strings.ReplaceAll(got, "\u00a0", " ")
 			}
@@ -379,7 +380,7 @@ func renumber(s string) string {
 
 func TestFrontMatter(t *testing.T) {
 	in := "---\ntitle: Consultation\ndate: 2005-05-02\nlang: fr\nproject: x\n---\n\nOrganisation des travaux\nLe Président a ouvert la séance et a souhaité la bienvenue aux participants de la réunion.\n"
-	got, doc, _ := read(t, in, model.ReadOptions{SourceLang: "es"})
+	got, doc, _ := read(t, in, model.ReadOptions{Locales: locales.MustEmbedded(), SourceLang: "es"})
 	want := "H1 8: Organisation des travaux\nP 9: Le Président a ouvert la séance et a souhaité la bienvenue a…\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
@@ -403,7 +404,7 @@ func TestOriginalLang(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, doc, _ := read(t, tc.in, model.ReadOptions{SourceLang: tc.source})
+			_, doc, _ := read(t, tc.in, model.ReadOptions{Locales: locales.MustEmbedded(), SourceLang: tc.source})
 			if doc.Meta.OriginalLang != tc.want {
 				t.Errorf("OriginalLang = %q, want %q", doc.Meta.OriginalLang, tc.want)
 			}
@@ -423,7 +424,7 @@ would have a supporting and collaborating role in this respect.
 Syria thanked the chair for convening this meeting and asked whether
 there would be a new meeting of the group of friends of the chair.
 `
-	got, _, _ := read(t, in, model.ReadOptions{})
+	got, _, _ := read(t, in, model.ReadOptions{Locales: locales.MustEmbedded()})
 	want := "P 1: The Chair opened the meeting and welcomed the participants. …\nP 5: Canada recalled that implementation of the commitments would…\nP 9: Syria thanked the chair for convening this meeting and asked…\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
@@ -453,7 +454,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := New().Read(context.Background(), tc.in, model.ReadOptions{Name: "x.txt", Limits: tc.limits})
+			_, err := New().Read(context.Background(), tc.in, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "x.txt", Limits: tc.limits})
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
@@ -471,7 +472,7 @@ func TestUTF16Warns(t *testing.T) {
 		in = append(in, byte(r), 0)
 	}
 	var w model.Warnings
-	doc, err := New().Read(context.Background(), in, model.ReadOptions{Name: "u.txt", Warnings: &w})
+	doc, err := New().Read(context.Background(), in, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "u.txt", Warnings: &w})
 	if err != nil || len(doc.Blocks) != 1 || w.Len() != 1 {
 		t.Fatalf("err=%v blocks=%d warnings=%v", err, len(doc.Blocks), w.List())
 	}
@@ -484,7 +485,7 @@ func TestInferKeepsEmphasis(t *testing.T) {
 			{Kind: model.KindText, Text: "· the  "}, {Kind: model.KindEmphasis, Text: " national"}, {Kind: model.KindText, Text: " level "},
 		}},
 	}
-	doc, err := Infer(context.Background(), lines, model.ReadOptions{Name: "w.docx"})
+	doc, err := Infer(context.Background(), lines, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "w.docx"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -528,7 +529,7 @@ func TestWhyIsSet(t *testing.T) {
 func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := New().Read(ctx, []byte(strings.Repeat("Line.\n", 10000)), model.ReadOptions{})
+	_, err := New().Read(ctx, []byte(strings.Repeat("Line.\n", 10000)), model.ReadOptions{Locales: locales.MustEmbedded()})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
@@ -604,7 +605,7 @@ func TestReferenceNotes(t *testing.T) {
 
 func TestShortLeadInBeforeBulletsIsBody(t *testing.T) {
 	src := "Budget\nCanada stated the following:\n- the budget must be approved;\n- the audit must be published.\nFrance agreed with Canada on both points and asked for a report next year.\n"
-	doc, err := New().Read(context.Background(), []byte(src), model.ReadOptions{Name: "t.txt"})
+	doc, err := New().Read(context.Background(), []byte(src), model.ReadOptions{Locales: locales.MustEmbedded(), Name: "t.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,11 +25,11 @@ func realDoc(t *testing.T, lang string) *model.Document {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	doc, err := notes.New().Read(ctx, data, model.ReadOptions{Name: name})
+	doc, err := notes.New().Read(ctx, data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &model.Env{}
+	env := &model.Env{Locales: locales.MustEmbedded()}
 	for _, tr := range normalize.Source() {
 		if err := tr.Apply(ctx, doc, env); err != nil {
 			t.Fatal(err)
@@ -40,7 +40,7 @@ func realDoc(t *testing.T, lang string) *model.Document {
 		t.Fatal(err)
 	}
 	out := doc.Clone()
-	env = &model.Env{Locale: loc}
+	env = &model.Env{Locales: locales.MustEmbedded(), Locale: loc}
 	for _, tr := range normalize.Output() {
 		if err := tr.Apply(ctx, out, env); err != nil {
 			t.Fatal(err)

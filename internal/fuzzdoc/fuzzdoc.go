@@ -52,7 +52,7 @@ func Models(t *testing.T, data []byte, langIdx uint8) (src, out *model.Document,
 	t.Helper()
 	ctx := context.Background()
 	warn := &model.Warnings{}
-	doc, err := notes.New().Read(ctx, data, model.ReadOptions{Name: "f.txt", Warnings: warn})
+	doc, err := notes.New().Read(ctx, data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "f.txt", Warnings: warn})
 	if err != nil {
 		for _, k := range []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep, model.ErrMalformed, model.ErrTooLarge} {
 			if errors.Is(err, k) {
@@ -61,7 +61,7 @@ func Models(t *testing.T, data []byte, langIdx uint8) (src, out *model.Document,
 		}
 		t.Fatalf("notes reader: unexpected error: %v", err)
 	}
-	env := &model.Env{Warnings: warn}
+	env := &model.Env{Locales: locales.MustEmbedded(), Warnings: warn}
 	for _, tr := range normalize.Source() {
 		if err := tr.Apply(ctx, doc, env); err != nil {
 			t.Fatalf("%s: %v", tr.Name(), err)
@@ -73,7 +73,7 @@ func Models(t *testing.T, data []byte, langIdx uint8) (src, out *model.Document,
 	}
 	v := doc.Clone()
 	v.Meta.Lang = loc.Tag
-	env = &model.Env{Locale: loc, Warnings: warn}
+	env = &model.Env{Locales: locales.MustEmbedded(), Locale: loc, Warnings: warn}
 	for _, tr := range normalize.Output() {
 		if err := tr.Apply(ctx, v, env); err != nil {
 			t.Fatalf("%s: %v", tr.Name(), err)

@@ -67,8 +67,8 @@ func (l Limits) CheckInput(stage, name string, n int) error {
 	return nil
 }
 
-// ReadOptions are given to every reader. The zero value reads with default limits and
-// discards warnings.
+// ReadOptions are given to every reader. Readers that infer structure from text need
+// Locales; other zero fields mean default limits, warnings discarded, language detected.
 type ReadOptions struct {
 	// Name is the input's path as the user gave it, used in positions and messages.
 	Name string
@@ -79,6 +79,20 @@ type ReadOptions struct {
 	// SourceLang is the language of the notes when the user states it (--source-lang);
 	// empty means: from front matter, else detected from the script.
 	SourceLang string
+	// Locales is the locale data readers consult (month names, masthead labels, reporting
+	// verbs): the built-in set, or the set overlaid with the user's corrections. It is the
+	// only route by which locale data reaches a reader; readers that need it and find nil
+	// fail with ErrLanguage.
+	Locales *locales.Set
+}
+
+// LocaleSet returns o.Locales, or an ErrLanguage error of stage naming the input when the
+// caller gave none.
+func (o ReadOptions) LocaleSet(stage string) (*locales.Set, error) {
+	if o.Locales == nil {
+		return nil, Errorf(stage, Pos{File: o.Name}, ErrLanguage, "no locale data (ReadOptions.Locales is nil)")
+	}
+	return o.Locales, nil
 }
 
 // Reader turns the bytes of one input into a document. Readers set structure (headings,
@@ -90,8 +104,13 @@ type Reader interface {
 	Read(ctx context.Context, data []byte, opts ReadOptions) (*Document, error)
 }
 
-// Env is what normalizers may consult: the output locale and the place to report warnings.
+// Env is what normalizers may consult: the locale data, the output locale and the place to
+// report warnings.
 type Env struct {
+	// Locales is the whole locale data (built-in or overlaid); source-language normalizers
+	// (metadata, speakers) look up the notes' language in it. It is the only route by which
+	// locale data reaches a normalizer.
+	Locales *locales.Set
 	// Locale of the output language; nil before a language is chosen.
 	Locale *locales.Locale
 	// Warnings receives diagnostics; nil discards them.

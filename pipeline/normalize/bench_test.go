@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/scribe-un/scribe/formats/notes"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -19,7 +20,7 @@ func seedDoc(b *testing.B) *model.Document {
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := notes.New().Read(context.Background(), data, model.ReadOptions{Name: "seed.txt", Warnings: &model.Warnings{}})
+	doc, err := notes.New().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "seed.txt", Warnings: &model.Warnings{}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func BenchmarkSource(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		doc := raw.Clone()
-		env := &model.Env{Warnings: &model.Warnings{}}
+		env := &model.Env{Locales: locales.MustEmbedded(), Warnings: &model.Warnings{}}
 		b.StartTimer()
 		for _, tr := range trs {
 			if err := tr.Apply(ctx, doc, env); err != nil {
@@ -52,7 +53,7 @@ func BenchmarkSource(b *testing.B) {
 func BenchmarkOutput(b *testing.B) {
 	src := seedDoc(b)
 	ctx := context.Background()
-	env := &model.Env{Warnings: &model.Warnings{}}
+	env := &model.Env{Locales: locales.MustEmbedded(), Warnings: &model.Warnings{}}
 	for _, tr := range Source() {
 		if err := tr.Apply(ctx, src, env); err != nil {
 			b.Fatal(err)
@@ -64,7 +65,7 @@ func BenchmarkOutput(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		doc := src.Clone()
-		env := &model.Env{Locale: loc, Warnings: &model.Warnings{}}
+		env := &model.Env{Locales: locales.MustEmbedded(), Locale: loc, Warnings: &model.Warnings{}}
 		b.StartTimer()
 		for _, tr := range trs {
 			if err := tr.Apply(ctx, doc, env); err != nil {

@@ -27,7 +27,7 @@ func locale(t testing.TB, tag string) *locales.Locale {
 func apply(t testing.TB, tr model.Transform, doc *model.Document, env *model.Env) {
 	t.Helper()
 	if env == nil {
-		env = &model.Env{}
+		env = &model.Env{Locales: locales.MustEmbedded()}
 	}
 	if err := tr.Apply(context.Background(), doc, env); err != nil {
 		t.Fatalf("%s: %v", tr.Name(), err)

@@ -18,7 +18,7 @@ func TestIdempotent(t *testing.T) {
 	}
 	for name, mk := range docs {
 		for _, lang := range []string{"en", "fr", "ar", "zh"} {
-			env := &model.Env{Locale: locale(t, lang), Warnings: &model.Warnings{}}
+			env := &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, lang), Warnings: &model.Warnings{}}
 			// Each transform alone, on the document as the previous ones left it.
 			doc := mk()
 			for _, tr := range all {
@@ -70,7 +70,7 @@ func TestSampleStable(t *testing.T) {
 	for _, tag := range locales.Supported {
 		want := pipelinetest.Sample(tag)
 		doc := pipelinetest.Sample(tag)
-		env := &model.Env{Locale: locale(t, tag)}
+		env := &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, tag)}
 		for _, tr := range []model.Transform{IDs{}, Numbering{}} {
 			apply(t, tr, doc, env)
 		}
@@ -85,13 +85,13 @@ func TestSampleStable(t *testing.T) {
 func TestConcurrentOutputs(t *testing.T) {
 	src := rawDoc()
 	for _, tr := range Source() {
-		apply(t, tr, src, &model.Env{})
+		apply(t, tr, src, &model.Env{Locales: locales.MustEmbedded()})
 	}
 	done := make(chan string)
 	for _, tag := range locales.Supported {
 		go func() {
 			doc := src.Clone()
-			env := &model.Env{Locale: locale(t, tag), Warnings: &model.Warnings{}}
+			env := &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, tag), Warnings: &model.Warnings{}}
 			for _, tr := range Output() {
 				if err := tr.Apply(t.Context(), doc, env); err != nil {
 					t.Error(err)

@@ -9,12 +9,11 @@ import (
 
 // canonicalLang maps what a user may write for a language ("fr", "fr-CA", "French",
 // "français", "Arabic") to the base tag of one of the six languages.
-func canonicalLang(s string) (string, bool) {
+func canonicalLang(set *locales.Set, s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", false
 	}
-	set := locales.MustEmbedded()
 	if loc, err := set.Lookup(s); err == nil {
 		return loc.Tag, true
 	}

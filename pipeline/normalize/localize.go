@@ -29,20 +29,24 @@ func (Localize) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		if err != nil {
 			return err
 		}
-		en, err := locales.MustEmbedded().Lookup("en")
+		set, err := localeSet("localize", doc, env)
+		if err != nil {
+			return err
+		}
+		en, err := set.Lookup("en")
 		if err != nil {
 			return model.Errorf("localize", model.Pos{File: doc.Source}, model.ErrLanguage, "%v", err)
 		}
 		doc.Meta.Lang = loc.Tag
-		doc.Present = present(doc.Meta, loc, en, doc.Present.Untranslated)
+		doc.Present = present(set, doc.Meta, loc, en, doc.Present.Untranslated)
 		return nil
 	})
 }
 
-// present computes the presentation of meta in loc. en is the English locale, used for the
-// masthead where loc does not translate it. untranslated is carried over: the translation
-// stage, not this one, knows which blocks it replaced.
-func present(m model.Metadata, loc, en *locales.Locale, untranslated int) model.Presentation {
+// present computes the presentation of meta in loc, looking languages up in set. en is the
+// English locale, used for the masthead where loc does not translate it. untranslated is
+// carried over: the translation stage, not this one, knows which blocks it replaced.
+func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untranslated int) model.Presentation {
 	p := model.Presentation{
 		Lang:         loc.Tag,
 		Dir:          loc.Direction,
@@ -78,7 +82,7 @@ func present(m model.Metadata, loc, en *locales.Locale, untranslated int) model.
 		add("date", mastLoc.FormatDate(y, mo, d))
 	}
 	add("language", mh.LanguageLine)
-	if tag, ok := canonicalLang(m.OriginalLang); ok {
+	if tag, ok := canonicalLang(set, m.OriginalLang); ok {
 		if name := mh.OriginalNames[tag]; name != "" {
 			add("original", strings.ReplaceAll(mh.Original, "{language}", name))
 		}

@@ -27,13 +27,16 @@ var reISO = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // Apply fills doc.Meta in place.
 func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "metadata", doc, func() error {
-		applyMetadata(doc, warnings(env))
+		set, err := localeSet("metadata", doc, env)
+		if err != nil {
+			return err
+		}
+		applyMetadata(set, doc, warnings(env))
 		return nil
 	})
 }
 
-func applyMetadata(doc *model.Document, w *model.Warnings) {
-	set := locales.MustEmbedded()
+func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 	m := &doc.Meta
 	record := func(field string, pos model.Pos) {
 		if m.Lines == nil {
@@ -79,7 +82,7 @@ func applyMetadata(doc *model.Document, w *model.Warnings) {
 		}
 	}
 	if m.OriginalLang != "" {
-		if tag, ok := canonicalLang(m.OriginalLang); ok {
+		if tag, ok := canonicalLang(set, m.OriginalLang); ok {
 			m.OriginalLang = tag
 		} else {
 			w.Warn("metadata", linePos("originalLang"), "unknown original language %q (supported: %s); guessing from the text",

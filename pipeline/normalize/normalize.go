@@ -95,11 +95,19 @@ func eachInlines(blocks []model.Block, fn func(ins []model.Inline) []model.Inlin
 	})
 }
 
+// localeSet returns env.Locales, or the error a transform that reads locale data reports
+// when the caller gave none: locale data reaches normalizers only through Env.
+func localeSet(stage string, doc *model.Document, env *model.Env) (*locales.Set, error) {
+	if env == nil || env.Locales == nil {
+		return nil, model.Errorf(stage, model.Pos{File: doc.Source}, model.ErrLanguage, "no locale data (Env.Locales is nil)")
+	}
+	return env.Locales, nil
+}
+
 // sourceLocale is the locale of the language the notes are written in: Meta.OriginalLang
 // when it names one of the six languages, otherwise a guess from the text, English last.
-func sourceLocale(doc *model.Document) *locales.Locale {
-	set := locales.MustEmbedded()
-	if tag, ok := canonicalLang(doc.Meta.OriginalLang); ok {
+func sourceLocale(set *locales.Set, doc *model.Document) *locales.Locale {
+	if tag, ok := canonicalLang(set, doc.Meta.OriginalLang); ok {
 		if loc, err := set.Lookup(tag); err == nil {
 			return loc
 		}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,7 +36,11 @@ func (Speakers) Name() string { return "speakers" }
 // Apply sets speakers in place.
 func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "speakers", doc, func() error {
-		d := newSpeakerDetector(doc, sourceLocale(doc))
+		set, err := localeSet("speakers", doc, env)
+		if err != nil {
+			return err
+		}
+		d := newSpeakerDetector(doc, sourceLocale(set, doc))
 		for i, b := range doc.Blocks {
 			p, ok := b.(*model.Paragraph)
 			if !ok || p == nil || p.Speaker != "" {
@@ -49,12 +52,11 @@ func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 	})
 }
 
-// Detect returns the speaker of one paragraph's text in the given source language, the
-// way the Speakers transform sees a paragraph standing alone (minutes-style separators,
-// which need the whole document as evidence, are only accepted for titles and ";").
-func Detect(lang, text string) string {
-	loc, err := locales.MustEmbedded().Lookup(lang)
-	if err != nil {
+// Detect returns the speaker of one paragraph's text in the notes' language loc, the way
+// the Speakers transform sees a paragraph standing alone (minutes-style separators, which
+// need the whole document as evidence, are only accepted for titles and ";").
+func Detect(loc *locales.Locale, text string) string {
+	if loc == nil {
 		return ""
 	}
 	doc := &model.Document{Blocks: []model.Block{&model.Paragraph{Inlines: model.Texts(text, 0)}}}
@@ -81,8 +83,7 @@ type speakerDetector struct {
 }
 
 // speechVocab is the lookup form of a locale's speech data. It depends on the locale only,
-// so the embedded locales' vocabularies are built once per process (embeddedVocab) and
-// shared read-only.
+// so it is built once per locale (Locale.Derived) and shared read-only.
 type speechVocab struct {
 	g       *grammar
 	verbs   map[string]bool
@@ -97,26 +98,12 @@ type speechVocab struct {
 	delegates map[string]bool
 }
 
-// embeddedVocab holds the vocabulary of every embedded locale, by locale. The embedded set
-// is read-only after loading, so its vocabularies never go stale.
-var embeddedVocab = sync.OnceValue(func() map[*locales.Locale]*speechVocab {
-	m := map[*locales.Locale]*speechVocab{}
-	set, err := locales.Embedded()
-	if err != nil {
-		return m // newSpeakerDetector builds the vocabulary of whatever locale it gets
-	}
-	for _, loc := range set.All() {
-		m[loc] = newSpeechVocab(loc)
-	}
-	return m
-})
+// vocabKey keys the speech vocabulary among a locale's derived tables.
+type vocabKey struct{}
 
-// vocabOf returns loc's vocabulary: the shared one for an embedded locale, else a new one.
+// vocabOf returns loc's vocabulary, built once per locale.
 func vocabOf(loc *locales.Locale) *speechVocab {
-	if v := embeddedVocab()[loc]; v != nil {
-		return v
-	}
-	return newSpeechVocab(loc)
+	return loc.Derived(vocabKey{}, func() any { return newSpeechVocab(loc) }).(*speechVocab)
 }
 
 // newSpeechVocab builds the lookup sets of loc's speech data.

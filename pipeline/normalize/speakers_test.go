@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -70,7 +71,7 @@ func TestDetectSpeaker(t *testing.T) {
 		{"ar", "في هذا السياق، سيكون للمنظمات الدولية دور داعم.", ""},
 	}
 	for _, c := range cases {
-		if got := Detect(c.lang, c.text); got != c.want {
+		if got := Detect(locale(t, c.lang), c.text); got != c.want {
 			t.Errorf("%s %q:\n got %q\nwant %q", c.lang, c.text, got, c.want)
 		}
 	}
@@ -102,7 +103,7 @@ func TestSpeakersMinutes(t *testing.T) {
 	for i, p := range paras {
 		doc.Blocks = append(doc.Blocks, &model.Paragraph{Pos: model.Pos{Line: i + 1}, Inlines: model.Texts(p.text, i+1)})
 	}
-	if err := (Speakers{}).Apply(context.Background(), doc, &model.Env{}); err != nil {
+	if err := (Speakers{}).Apply(context.Background(), doc, &model.Env{Locales: locales.MustEmbedded()}); err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range paras {
@@ -133,7 +134,7 @@ func TestSpeakersDialogue(t *testing.T) {
 	for i, p := range paras {
 		doc.Blocks = append(doc.Blocks, &model.Paragraph{Inlines: model.Texts(p.text, i+1)})
 	}
-	if err := (Speakers{}).Apply(context.Background(), doc, &model.Env{}); err != nil {
+	if err := (Speakers{}).Apply(context.Background(), doc, &model.Env{Locales: locales.MustEmbedded()}); err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range paras {

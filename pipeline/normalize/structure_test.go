@@ -36,7 +36,7 @@ func labels(doc *model.Document) string {
 
 func numbered(t *testing.T, doc *model.Document, lang string) string {
 	t.Helper()
-	env := &model.Env{Locale: locale(t, lang)}
+	env := &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, lang)}
 	for _, tr := range []model.Transform{Clean{}, IDs{}, Numbering{}} {
 		apply(t, tr, doc, env)
 	}
@@ -171,7 +171,7 @@ func TestLocalize(t *testing.T) {
 	}
 	for tag, w := range cases {
 		doc := &model.Document{Meta: meta}
-		apply(t, Localize{}, doc, &model.Env{Locale: locale(t, tag)})
+		apply(t, Localize{}, doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, tag)})
 		p := doc.Present
 		var lines []string
 		for _, l := range p.Masthead {
@@ -202,7 +202,7 @@ func TestLocalize(t *testing.T) {
 	}
 	for _, c := range partial {
 		doc := &model.Document{Meta: c.meta}
-		apply(t, Localize{}, doc, &model.Env{Locale: locale(t, "fr")})
+		apply(t, Localize{}, doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, "fr")})
 		var lines []string
 		for _, l := range doc.Present.Masthead {
 			lines = append(lines, l.Key+"="+l.Text)
@@ -219,7 +219,7 @@ func TestGolden(t *testing.T) {
 	for _, tag := range locales.Supported {
 		doc := rawDoc()
 		w := &model.Warnings{}
-		env := &model.Env{Locale: locale(t, tag), Warnings: w}
+		env := &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, tag), Warnings: w}
 		for _, tr := range append(Source(), Output()...) {
 			apply(t, tr, doc, env)
 		}

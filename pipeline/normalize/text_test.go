@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -147,7 +148,7 @@ func TestTypography(t *testing.T) {
 
 func TestTypographyUsesSourceLanguage(t *testing.T) {
 	doc := &model.Document{Meta: model.Metadata{OriginalLang: "fr"}, Blocks: []model.Block{para(`Il a dit "oui"`)}}
-	apply(t, Typography{}, doc, &model.Env{Locale: locale(t, "en")})
+	apply(t, Typography{}, doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, "en")})
 	if got := model.PlainText(doc.Blocks[0].(*model.Paragraph).Inlines); got != "Il a dit «\u00a0oui\u00a0»" {
 		t.Errorf("got %q: the output locale, not the source language, was used", got)
 	}
@@ -198,7 +199,7 @@ func TestMetadata(t *testing.T) {
 	for _, c := range cases {
 		doc := &model.Document{Source: "n.txt", Meta: c.meta, Front: c.front}
 		w := &model.Warnings{}
-		apply(t, Metadata{}, doc, &model.Env{Warnings: w})
+		apply(t, Metadata{}, doc, &model.Env{Locales: locales.MustEmbedded(), Warnings: w})
 		got := doc.Meta
 		got.Lines = nil
 		want := c.want
@@ -242,19 +243,19 @@ func TestGuessLanguage(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	for _, tr := range append(Source(), Output()...) {
-		if err := tr.Apply(context.Background(), nil, &model.Env{}); err == nil {
+		if err := tr.Apply(context.Background(), nil, &model.Env{Locales: locales.MustEmbedded()}); err == nil {
 			t.Errorf("%s: no error for a nil document", tr.Name())
 		}
 	}
 	for _, tr := range Output() {
-		err := tr.Apply(context.Background(), rawDoc(), &model.Env{})
+		err := tr.Apply(context.Background(), rawDoc(), &model.Env{Locales: locales.MustEmbedded()})
 		if err == nil || !strings.Contains(err.Error(), tr.Name()+": raw.txt") {
 			t.Errorf("%s without a locale: %v", tr.Name(), err)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := (Clean{}).Apply(ctx, rawDoc(), &model.Env{}); err == nil {
+	if err := (Clean{}).Apply(ctx, rawDoc(), &model.Env{Locales: locales.MustEmbedded()}); err == nil {
 		t.Error("cancelled context not reported")
 	}
 	// Nil blocks (a reader's bug) never panic: alone a transform may report an internal
@@ -263,11 +264,11 @@ func TestErrors(t *testing.T) {
 		return &model.Document{Source: "nil.txt", Blocks: []model.Block{&model.List{Items: []*model.ListItem{nil, {Inlines: txt("x")}}}, (*model.Paragraph)(nil), nil}}
 	}
 	for _, tr := range append(Source(), Output()...) {
-		_ = tr.Apply(context.Background(), mk(), &model.Env{Locale: locale(t, "en")})
+		_ = tr.Apply(context.Background(), mk(), &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, "en")})
 	}
 	doc := mk()
 	for _, tr := range append(Source(), Output()...) {
-		if err := tr.Apply(context.Background(), doc, &model.Env{Locale: locale(t, "en")}); err != nil {
+		if err := tr.Apply(context.Background(), doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, "en")}); err != nil {
 			t.Errorf("%s after clean: %v", tr.Name(), err)
 		}
 	}

@@ -24,7 +24,11 @@ func (Typography) Name() string { return "typography" }
 // Apply rewrites the text runs of doc in place.
 func (Typography) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "typography", doc, func() error {
-		loc := sourceLocale(doc)
+		set, err := localeSet("typography", doc, env)
+		if err != nil {
+			return err
+		}
+		loc := sourceLocale(set, doc)
 		eachInlines(doc.Blocks, func(ins []model.Inline) []model.Inline {
 			return typeset(ins, loc)
 		})

@@ -121,3 +121,13 @@ func ApplyPresentation(doc *model.Document, loc *locales.Locale) {
 func replace(s string, pairs ...string) string {
 	return strings.NewReplacer(pairs...).Replace(s)
 }
+
+// Locale returns the built-in locale of lang (one of the six), for tests that call a writer
+// directly.
+func Locale(lang string) *locales.Locale {
+	loc, err := locales.MustEmbedded().Lookup(lang)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}

@@ -22,9 +22,11 @@ type ApplyOptions struct {
 	// Locale is the output locale; when its masthead is translated (fr, es) the organ line
 	// of an already localized document is replaced by the translated body name.
 	Locale *locales.Locale
-	// SourceLocale gives the notes' segmentation rules; nil looks up OriginalLang. It only
-	// matters for ids of segments, not for what is applied.
+	// SourceLocale gives the notes' segmentation rules; nil looks up OriginalLang in
+	// Locales. It only matters for ids of segments, not for what is applied.
 	SourceLocale *locales.Locale
+	// Locales is the locale data SourceLocale is looked up in when nil.
+	Locales *locales.Set
 	// Strict turns units left in the source language into an ErrTranslation error.
 	Strict bool
 	// Warnings receives diagnostics; nil discards them.
@@ -55,7 +57,7 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 	}
 	loc := opts.SourceLocale
 	if loc == nil {
-		loc = lookupLocale(doc.Meta.OriginalLang)
+		loc = lookupLocale(opts.Locales, doc.Meta.OriginalLang)
 	}
 	units, err := Units(doc, loc)
 	if err != nil {
@@ -197,6 +199,9 @@ func (t *Transform) Apply(ctx context.Context, doc *model.Document, env *model.E
 	if env != nil {
 		if o.Locale == nil {
 			o.Locale = env.Locale
+		}
+		if o.Locales == nil {
+			o.Locales = env.Locales
 		}
 		if o.OutputLang == "" && env.Locale != nil {
 			o.OutputLang = env.Locale.Tag

@@ -111,8 +111,11 @@ type Match struct {
 // machine translation, segmenting with the rules of doc.Meta.OriginalLang.
 type ExtractOptions struct {
 	// SourceLocale gives the segmentation rules of the notes' language; nil looks up
-	// doc.Meta.OriginalLang in the embedded locales (English rules if unknown).
+	// doc.Meta.OriginalLang in Locales (English rules if unknown).
 	SourceLocale *locales.Locale
+	// Locales is the locale data SourceLocale is looked up in when nil. With both nil,
+	// sentences are cut at ". ? !" with no abbreviations.
+	Locales *locales.Set
 	// TargetLang is the language the file is for (BCP 47 base, "fr").
 	TargetLang string
 	// Memory pre-fills exact matches and offers fuzzy ones; nil for none.
@@ -181,7 +184,7 @@ func Fingerprint(units []*Unit) string {
 func Extract(ctx context.Context, doc *model.Document, opts ExtractOptions) (*Bundle, error) {
 	loc := opts.SourceLocale
 	if loc == nil {
-		loc = lookupLocale(doc.Meta.OriginalLang)
+		loc = lookupLocale(opts.Locales, doc.Meta.OriginalLang)
 	}
 	units, err := Units(doc, loc)
 	if err != nil {
@@ -215,9 +218,10 @@ func Extract(ctx context.Context, doc *model.Document, opts ExtractOptions) (*Bu
 	return b, nil
 }
 
-func lookupLocale(tag string) *locales.Locale {
-	set, err := locales.Embedded()
-	if err != nil {
+// lookupLocale finds the notes' language tag in set, English when it is not one of the six;
+// nil when set is.
+func lookupLocale(set *locales.Set, tag string) *locales.Locale {
+	if set == nil {
 		return nil
 	}
 	if tag == "" {

@@ -117,7 +117,7 @@ func TestUntranslated(t *testing.T) {
 		t.Errorf("en: %d, want 0", n)
 	}
 	tr := &Transform{}
-	if err := tr.Apply(context.Background(), doc, &model.Env{Locale: loc(t, "fr")}); err != nil {
+	if err := tr.Apply(context.Background(), doc, &model.Env{Locales: locales.MustEmbedded(), Locale: loc(t, "fr")}); err != nil {
 		t.Fatal(err)
 	}
 	if doc.Present.Untranslated != 15 {

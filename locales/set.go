@@ -2,16 +2,20 @@ package locales
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/scribe-un/scribe/internal/yamlkeys"
 	"golang.org/x/text/language"
 )
 
@@ -34,7 +38,7 @@ type Set struct {
 	titleBlocks []*regexp.Regexp
 }
 
-var embeddedSet = sync.OnceValues(func() (*Set, error) { return load(nil) })
+var embeddedSet = sync.OnceValues(func() (*Set, error) { return load(nil, "") })
 
 // Embedded returns the locales built into scribe. The set is parsed once per process and
 // shared read-only.
@@ -53,11 +57,30 @@ func MustEmbedded() *Set {
 // LoadDir returns the embedded locales overlaid with the files "<tag>.yaml" found in dir:
 // each file's keys replace the embedded ones, keys it omits keep their embedded value.
 // A file for a language scribe does not support is an error.
+// Unknown keys in an overlay are errors naming the file, the line and the nearest valid key:
+// a misspelt key would otherwise leave the built-in value in force without a word.
 func LoadDir(dir string) (*Set, error) {
-	return load(os.DirFS(dir))
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("locales %s: %w", dir, unwrapPathError(err))
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("locales %s: not a folder (give the folder holding <lang>.yaml files)", dir)
+	}
+	return load(os.DirFS(dir), dir)
 }
 
-func load(overlay fs.FS) (*Set, error) {
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// load reads the embedded locales and overlays the files of overlay (nil for none); dir is
+// the overlay's folder as the user named it, for messages.
+func load(overlay fs.FS, dir string) (*Set, error) {
 	s := &Set{byTag: map[string]*Locale{}}
 	for _, tag := range Supported {
 		raw, err := embedded.ReadFile("data/" + tag + ".yaml")
@@ -65,8 +88,8 @@ func load(overlay fs.FS) (*Set, error) {
 			return nil, fmt.Errorf("locales: embedded %s.yaml: %w", tag, err)
 		}
 		loc := &Locale{}
-		if err := yaml.Unmarshal(raw, loc); err != nil {
-			return nil, fmt.Errorf("locales: embedded %s.yaml: %w", tag, err)
+		if err := decodeOverlay(raw, "embedded "+tag+".yaml", loc); err != nil {
+			return nil, err
 		}
 		s.byTag[tag] = loc
 	}
@@ -83,14 +106,14 @@ func load(overlay fs.FS) (*Set, error) {
 			tag := strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml")
 			loc, ok := s.byTag[tag]
 			if !ok {
-				return nil, fmt.Errorf("locales: %s: %w %q (supported: %s)", name, ErrUnsupported, tag, strings.Join(Supported, ", "))
+				return nil, fmt.Errorf("locales: %s: %w %q (supported: %s)", filepath.Join(dir, name), ErrUnsupported, tag, strings.Join(Supported, ", "))
 			}
 			raw, err := fs.ReadFile(overlay, name)
 			if err != nil {
 				return nil, fmt.Errorf("locales: %w", err)
 			}
-			if err := yaml.Unmarshal(raw, loc); err != nil {
-				return nil, fmt.Errorf("locales: %s: %w", name, err)
+			if err := decodeOverlay(raw, filepath.Join(dir, name), loc); err != nil {
+				return nil, err
 			}
 			loc.Tag = tag
 		}
@@ -106,6 +129,31 @@ func load(overlay fs.FS) (*Set, error) {
 	s.titleBlocks = compileTitleBlocks(s.All())
 	s.monthIdx = s.buildMonths()
 	return s, nil
+}
+
+// decodeOverlay decodes one locale file onto loc after checking its keys (the embedded
+// files too, so a typo in scribe's own data fails its tests).
+func decodeOverlay(raw []byte, name string, loc *Locale) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return fmt.Errorf("locales: %s: %w", name, err)
+	}
+	if err := yamlkeys.Check(&doc, reflect.TypeOf(loc), yamlkeys.Options{File: name, ClosedMaps: overlayClosedMaps()}); err != nil {
+		return fmt.Errorf("locales: %w", err)
+	}
+	if err := doc.Decode(loc); err != nil {
+		return fmt.Errorf("locales: %s: %w", name, err)
+	}
+	return nil
+}
+
+// overlayClosedMaps are the locale's maps whose keys form a closed set.
+func overlayClosedMaps() map[string][]string {
+	labels := make([]string, len(Keys))
+	for i, k := range Keys {
+		labels[i] = string(k)
+	}
+	return map[string][]string{"labels": labels, "languageNames": Supported}
 }
 
 // Lookup returns the locale for a BCP 47 tag, matching regional and script variants to

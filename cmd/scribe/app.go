@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/scribe-un/scribe/internal/suggest"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/urfave/cli/v3"
 	"golang.org/x/term"
@@ -95,19 +96,33 @@ func newApp(stdio IO) *cli.Command {
 	app := &cli.Command{
 		Name:    "scribe",
 		Usage:   "turn raw meeting notes into official UN-style reports",
-		Version: version,
+		Version: readBuild().Version,
+		// --version is scribe's own flag, at the top only: -v is --verbose everywhere.
+		HideVersion: true,
 		Description: `scribe reads meeting notes (plain text, Markdown, Word, HTML), recovers their
 structure (masthead, headings, speaker paragraphs, subparagraphs, quotations), numbers them the
 UN way and writes DOCX, PDF, Markdown or JSON in any of the six UN official languages
 (ar, zh, en, fr, ru, es). Translators get XLIFF files; their work comes back in with
 --translations.
 
+Start with:  scribe convert notes.txt --to docx,pdf -o out
+Then:        scribe COMMAND --help
+
 Exit codes: 0 success, 1 an input failed, 2 usage error.`,
-		Reader:         stdio.In,
-		Writer:         stdio.Out,
-		ErrWriter:      stdio.Err,
-		OnUsageError:   onUsage,
-		ExitErrHandler: func(context.Context, *cli.Command, error) {},
+		Reader:                stdio.In,
+		Writer:                stdio.Out,
+		ErrWriter:             stdio.Err,
+		OnUsageError:          onUsage,
+		ExitErrHandler:        func(context.Context, *cli.Command, error) {},
+		EnableShellCompletion: true,
+		ConfigureShellCompletionCommand: func(c *cli.Command) {
+			c.Hidden = false
+			c.Usage = "print a shell completion script (bash, zsh, fish, pwsh); see README, \"Install\""
+		},
+		Flags: []cli.Flag{
+			verboseFlag(),
+			&cli.BoolFlag{Name: "version", Usage: "print the version and exit", Local: true},
+		},
 		Commands: []*cli.Command{
 			newConvertCommand(stdio),
 			newInspectCommand(stdio),
@@ -115,21 +130,56 @@ Exit codes: 0 success, 1 an input failed, 2 usage error.`,
 			newTMCommand(stdio),
 			newFontsCommand(stdio),
 			newInitCommand(stdio),
-		},
-		CommandNotFound: func(_ context.Context, _ *cli.Command, name string) {
-			fmt.Fprintf(stdio.Err, "scribe: unknown command %q\n", name)
+			newVersionCommand(stdio),
+			newManCommand(stdio),
 		},
 		Action: func(_ context.Context, cmd *cli.Command) error {
+			if cmd.Bool("version") {
+				fmt.Fprintln(stdio.Out, readBuild().String())
+				return nil
+			}
 			if cmd.Args().Len() > 0 {
-				return usagef("unknown command %q", cmd.Args().First())
+				return unknownCommand(cmd, cmd.Args().First())
 			}
 			return cli.ShowAppHelp(cmd)
 		},
 	}
-	for _, c := range app.Commands {
-		c.OnUsageError = onUsage
-	}
+	setUsageErrors(app, onUsage)
 	return app
+}
+
+// setUsageErrors makes flag errors usage errors (exit 2) in every command, and gives every
+// command that only groups others ("tm") an action that names its subcommands.
+func setUsageErrors(c *cli.Command, onUsage cli.OnUsageErrorFunc) {
+	for _, sub := range c.Commands {
+		sub.OnUsageError = onUsage
+		if sub.Action == nil && len(sub.Commands) > 0 {
+			sub.Action = func(_ context.Context, cmd *cli.Command) error {
+				if cmd.Args().Len() > 0 {
+					return unknownCommand(cmd, cmd.Args().First())
+				}
+				return cli.ShowSubcommandHelp(cmd)
+			}
+		}
+		setUsageErrors(sub, onUsage)
+	}
+}
+
+// unknownCommand is the usage error for "scribe foo" and "scribe tm foo": it lists the
+// commands there are, nearest first when one is close.
+func unknownCommand(cmd *cli.Command, name string) error {
+	var names []string
+	for _, c := range cmd.VisibleCommands() {
+		if c.Name != "help" {
+			names = append(names, c.Name)
+		}
+	}
+	where := cmd.FullName()
+	msg := fmt.Sprintf("%s: unknown command %q (commands: %s)", where, name, strings.Join(names, ", "))
+	if near := suggest.Nearest(name, names); near != "" {
+		msg = fmt.Sprintf("%s: unknown command %q: did you mean %q? (commands: %s)", where, name, near, strings.Join(names, ", "))
+	}
+	return usageError{errors.New(msg)}
 }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

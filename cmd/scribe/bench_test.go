@@ -35,7 +35,7 @@ func benchRunner(b *testing.B, formats ...string) *pipeline.Runner {
 		Sniff:            sniff.Format,
 		To:               formats,
 		Limits:           model.Limits{}.WithDefaults(),
-		Generator:        "scribe " + version,
+		Generator:        generator(),
 		SourceTransforms: normalize.Source(),
 		OutputTransforms: normalize.Output(),
 		SourceDateEpoch:  &epoch,

@@ -301,20 +301,6 @@ func TestInspectExplainsDecisions(t *testing.T) {
 	}
 }
 
-func TestInitWritesProjectFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "scribe.yaml")
-	if code, _, stderr := runCLI(t, nil, "init", path); code != 0 {
-		t.Fatal(stderr)
-	}
-	if _, err := loadConfig(path); err != nil {
-		t.Fatalf("template does not load: %v", err)
-	}
-	if code, _, _ := runCLI(t, nil, "init", path); code != 2 {
-		t.Fatal("init overwrote an existing file")
-	}
-}
-
 // failsCleanly checks the contract of a failed run: the exit code, a first line on standard
 // error naming the file (and what is wrong with it), no stack trace, nothing on standard
 // output and no file in out.

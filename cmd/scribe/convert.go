@@ -19,24 +19,25 @@ import (
 )
 
 func newConvertCommand(stdio IO) *cli.Command {
-	flags := append(readFlags(),
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output folder, or - for standard output (one format, one language)", Value: "."},
-		&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats, comma-separated: docx, pdf, md, json, html (default: docx)"},
-		&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: "output languages, comma-separated: ar, zh, en, fr, ru, es (default: the notes' language)"},
-		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert every note file found in the given folders"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
-		&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first input that fails"},
-		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-		&cli.StringFlag{Name: "report", Usage: "write a JSON report of the run (outputs with sha256, warnings, errors) to FILE", TakesFile: true},
-		&cli.BoolFlag{Name: "skip-unchanged", Usage: "skip inputs whose outputs are up to date (same input, scribe version and options)"},
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output folder, or - for standard output (one input, one format, one language)", Value: "."},
+		&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats, comma-separated: docx, pdf, md, json, html", DefaultText: "docx"},
+		&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: "output languages, comma-separated: ar, zh, en, fr, ru, es", DefaultText: "the notes' language"},
+		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert every note file found in the folders given, mirroring them under the output folder"},
+		&cli.StringSliceFlag{Name: "translations", Usage: "translated XLIFF files, or folders of them, for the output languages (repeatable); each is matched to its input", TakesFile: true},
+		&cli.BoolFlag{Name: "accept-drafts", Usage: "use translations in draft states too", DefaultText: "translated and final only"},
+		&cli.StringFlag{Name: "report", Usage: "write a JSON report of the run to FILE (outputs with sha256, pages, words, untranslated share, fonts, warnings, errors)", TakesFile: true},
+		&cli.BoolFlag{Name: "skip-unchanged", Usage: "skip inputs whose outputs are up to date (same input, scribe build, options and fonts)"},
 		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font", Usage: "TrueType font file for PDF output (repeatable); used before the system's fonts", TakesFile: true},
-		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable)", TakesFile: true},
-		&cli.StringSliceFlag{Name: "translations", Usage: "translated XLIFF file for an output language (repeatable)", TakesFile: true},
-		&cli.BoolFlag{Name: "accept-drafts", Usage: "use translations in draft states too (default: translated and final only)"},
+		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable); $SCRIBE_FONT_DIR adds one too", TakesFile: true},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers", DefaultText: "number of CPUs"},
+		&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first input that fails"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 		// For performance work on real batches: go tool pprof scribe FILE.
 		&cli.StringFlag{Name: "cpu-profile", Usage: "write a CPU profile of the conversion to FILE", TakesFile: true, Hidden: true},
-	)
+	}
+	flags = append(append(flags, readFlags()...), limitFlags()...)
 	return &cli.Command{
 		Name:      "convert",
 		Usage:     "convert notes into reports (DOCX, PDF, Markdown, JSON, HTML)",
@@ -68,19 +69,12 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	c := s.cfg
 	to := splitList(cmd.StringSlice("to"))
-	if len(to) == 0 {
-		to = splitList(c.Formats)
-	}
 	if len(to) == 0 {
 		to = []string{"docx"}
 	}
 	langs := splitList(cmd.StringSlice("lang"))
-	if len(langs) == 0 {
-		langs = splitList(c.Languages)
-	}
-	outDir := pick(cmd, "output", c.Output)
+	outDir := cmd.String("output")
 	if outDir == "" {
 		outDir = "."
 	}
@@ -89,8 +83,8 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		return err
 	}
 	ro := registryOptions{needPDF: contains(to, "pdf")}
-	ro.fonts = pdf.FontOptions{Files: append(cmd.StringSlice("font"), c.Fonts...), Dirs: append(cmd.StringSlice("font-dir"), c.FontDirs...)}
-	if ref := pick(cmd, "reference-doc", c.ReferenceDocx); ref != "" {
+	ro.fonts = pdf.FontOptions{Files: cmd.StringSlice("font"), Dirs: cmd.StringSlice("font-dir")}
+	if ref := cmd.String("reference-doc"); ref != "" {
 		data, err := os.ReadFile(ref)
 		if err != nil {
 			return fmt.Errorf("reference-doc %s: %w", ref, unwrapPath(err))
@@ -125,9 +119,6 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		return usagef("-o - writes to standard output: give one input, one format and at most one language")
 	}
 	jobs := cmd.Int("jobs")
-	if !cmd.IsSet("jobs") && c.Jobs > 0 {
-		jobs = c.Jobs
-	}
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}

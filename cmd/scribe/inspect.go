@@ -20,9 +20,9 @@ then every heading, paragraph, subparagraph list and quotation with its source l
 number, the speaker, and the reason for the decision ("heading: short line, no final stop…").
 When a guess is wrong, correct the notes with an explicit cue ("# " heading, "## " subheading,
 "> " quotation, front matter) and inspect again.`,
-		Flags: append(readFlags(),
-			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Usage: "number and label as in this output language (default: the notes' language)"},
-		),
+		Flags: append(append([]cli.Flag{
+			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Usage: "number and label as in this output language", DefaultText: "the notes' language"},
+		}, readFlags()...), limitFlags()...),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() != 1 {
 				return usagef("inspect: give exactly one input")

@@ -25,6 +25,7 @@ const ReportSchema = "scribe-report/1"
 type runReport struct {
 	Schema    string            `json:"schema"`
 	Version   string            `json:"scribeVersion"`
+	Build     buildInfo         `json:"build"`
 	Formats   []string          `json:"formats"`
 	Languages []string          `json:"languages"`
 	Inputs    []pipeline.Result `json:"inputs"`
@@ -44,7 +45,7 @@ type reportTotals struct {
 }
 
 func newReport(opts pipeline.Options, inputs []input) *runReport {
-	r := &runReport{Schema: ReportSchema, Version: version, Formats: opts.To, Languages: opts.Langs, order: map[string]int{}}
+	r := &runReport{Schema: ReportSchema, Version: readBuild().Version, Build: readBuild(), Formats: opts.To, Languages: opts.Langs, order: map[string]int{}}
 	for i, in := range inputs {
 		r.order[in.path] = i
 	}
@@ -103,7 +104,8 @@ type manifest struct {
 	options string
 	Entries map[string]manifestEntry `json:"entries"`
 	Options string                   `json:"options"`
-	Version string                   `json:"scribeVersion"`
+	// Code identifies the scribe build (its VCS revision, or the executable's hash).
+	Code string `json:"code"`
 }
 
 type manifestEntry struct {
@@ -120,7 +122,7 @@ func loadManifest(outDir, options string) *manifest {
 		return m
 	}
 	var old manifest
-	if json.Unmarshal(data, &old) == nil && old.Options == options && old.Version == version && old.Entries != nil {
+	if json.Unmarshal(data, &old) == nil && old.Options == options && old.Code == readBuild().codeKey() && old.Entries != nil {
 		m.Entries = old.Entries
 	}
 	return m
@@ -160,7 +162,7 @@ func (m *manifest) record(r pipeline.Result) {
 }
 
 func (m *manifest) save() error {
-	m.Options, m.Version = m.options, version
+	m.Options, m.Code = m.options, readBuild().codeKey()
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err

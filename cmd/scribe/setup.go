@@ -22,54 +22,35 @@ import (
 	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
-// Flags shared by the commands that read notes.
-func readFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "config", Usage: "project file with defaults (default: ./scribe.yaml when present)", TakesFile: true},
-		&cli.StringFlag{Name: "from", Usage: "input format: notes, markdown, docx, html, json, mediawiki (default: by extension, then by content)"},
-		&cli.StringFlag{Name: "source-lang", Usage: "language of the notes (default: front matter, else detected from the script)"},
-		&cli.StringFlag{Name: "locales", Usage: "folder of corrected locale files (<lang>.yaml) overlaid on the built-in ones", TakesFile: true},
-		&cli.StringFlag{Name: "title", Usage: "report title (overrides the notes)"},
-		&cli.StringFlag{Name: "body", Usage: "organ or body that met, printed on the masthead"},
-		&cli.StringFlag{Name: "symbol", Usage: "document symbol, e.g. A/HRC/59/1; {stem} and {yyyy} are replaced"},
-		&cli.StringFlag{Name: "distribution", Usage: "General, Limited or Restricted (or your own line)"},
-		&cli.StringFlag{Name: "original", Usage: "original language of the notes, for the masthead"},
-		&cli.StringFlag{Name: "job", Usage: "UN job number for the footer, e.g. 05-35610"},
-		&cli.Int64Flag{Name: "max-input-size", Usage: "largest input file accepted, in bytes", Value: model.DefaultMaxInputBytes},
-		&cli.Int64Flag{Name: "max-inflated-size", Usage: "largest total inflated size of a DOCX input, in bytes", Value: model.DefaultMaxInflatedBytes},
-		&cli.IntFlag{Name: "max-depth", Usage: "deepest nesting accepted (lists, XML elements)", Value: model.DefaultMaxDepth},
-		&cli.IntFlag{Name: "max-blocks", Usage: "most paragraphs, headings and list items accepted in one document", Value: model.DefaultMaxBlocks},
-		&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
-		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print warnings and internal details"},
-	}
-}
-
 // session is what one command invocation loads once and shares across all its inputs.
 type session struct {
-	cfg     *Config
 	locales *locales.Set
 	limits  model.Limits
 }
 
+// newSession applies the project file to cmd's flags (the command line wins), then loads
+// the locales and limits the flags ask for.
 func newSession(cmd *cli.Command) (*session, error) {
-	cfg, err := loadConfig(cmd.String("config"))
+	pf, err := loadProjectFile(cmd)
 	if err != nil {
 		return nil, err
 	}
-	s := &session{cfg: cfg}
-	dir := pick(cmd, "locales", cfg.Locales)
-	if dir != "" {
+	if err := pf.apply(cmd); err != nil {
+		return nil, err
+	}
+	s := &session{}
+	if dir := cmd.String("locales"); dir != "" {
 		s.locales, err = locales.LoadDir(dir)
 	} else {
 		s.locales, err = locales.Embedded()
 	}
 	if err != nil {
-		return nil, err
+		return nil, usageError{err}
 	}
 	s.limits = model.Limits{
-		MaxInputBytes:    cmd.Int64("max-input-size"),
-		MaxInflatedBytes: cmd.Int64("max-inflated-size"),
-		MaxPartBytes:     min(model.DefaultMaxPartBytes, cmd.Int64("max-inflated-size")),
+		MaxInputBytes:    sizeOf(cmd, "max-input-size"),
+		MaxInflatedBytes: sizeOf(cmd, "max-inflated-size"),
+		MaxPartBytes:     min(model.DefaultMaxPartBytes, sizeOf(cmd, "max-inflated-size")),
 		MaxDepth:         cmd.Int("max-depth"),
 		MaxBlocks:        cmd.Int("max-blocks"),
 	}
@@ -77,14 +58,6 @@ func newSession(cmd *cli.Command) (*session, error) {
 		return nil, usagef("limits must be positive")
 	}
 	return s, nil
-}
-
-// pick returns the flag's value when the user set it, else the project file's value.
-func pick(cmd *cli.Command, flag, fromConfig string) string {
-	if cmd.IsSet(flag) {
-		return cmd.String(flag)
-	}
-	return fromConfig
 }
 
 // registryOptions say which writers need expensive setup (fonts, a reference DOCX).
@@ -113,18 +86,18 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 		return nil, err
 	}
 	reg.AddWriter(dw, "word")
+	// The PDF writer is always registered, so --to and its errors know every format, but
+	// fonts are loaded (once per process) only when a PDF is asked for.
+	var fonts *pdf.FontSet
 	if o.needPDF {
-		fonts, err := pdf.LoadFonts(o.fonts)
-		if err != nil {
+		if fonts, err = pdf.LoadFonts(o.fonts); err != nil {
 			return nil, err
 		}
-		reg.AddWriter(pdf.NewWriter(pdf.Options{Fonts: fonts, Compress: true}))
 	}
+	reg.AddWriter(pdf.NewWriter(pdf.Options{Fonts: fonts, Compress: true}))
 	return reg, nil
 }
 
-// baseRunnerOptions fills what every command shares: formats, locales, metadata flags,
-// limits, transforms.
 // modelRunner is a runner for commands that need the document model only (inspect,
 // extract): the readers and normalizers, no document writer.
 func (s *session) modelRunner(cmd *cli.Command) (*pipeline.Runner, error) {
@@ -141,26 +114,27 @@ func (s *session) modelRunner(cmd *cli.Command) (*pipeline.Runner, error) {
 	return runner, nil
 }
 
+// baseRunnerOptions fills what every command shares: formats, locales, metadata flags,
+// limits, transforms.
 func (s *session) baseRunnerOptions(cmd *cli.Command, reg *pipeline.Registry) pipeline.Options {
-	c := s.cfg
 	return pipeline.Options{
 		Registry:   reg,
 		Locales:    s.locales,
-		From:       pick(cmd, "from", ""),
+		From:       cmd.String("from"),
 		FormatOf:   sniff.FromExtension,
 		Sniff:      sniff.Format,
-		SourceLang: pick(cmd, "source-lang", c.SourceLang),
+		SourceLang: cmd.String("source-lang"),
 		Meta: pipeline.MetaOverrides{
 			Title:        cmd.String("title"),
-			Body:         pick(cmd, "body", c.Organ),
-			Symbol:       pick(cmd, "symbol", c.Symbol),
-			Distribution: pick(cmd, "distribution", c.Distribution),
+			Body:         cmd.String("body"),
+			Symbol:       cmd.String("symbol"),
+			Distribution: cmd.String("distribution"),
 			Original:     cmd.String("original"),
 			JobNumber:    cmd.String("job"),
 		},
 		Limits:           s.limits,
-		Strict:           cmd.Bool("strict") || c.Strict,
-		Generator:        "scribe " + version,
+		Strict:           cmd.Bool("strict"),
+		Generator:        generator(),
 		SourceTransforms: normalize.Source(),
 		OutputTransforms: normalize.Output(),
 	}

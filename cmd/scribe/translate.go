@@ -60,17 +60,17 @@ placeholders. Extracting the same notes again gives the same file.
 Examples:
   scribe extract notes.txt --target fr,es -o xliff/
   scribe extract notes.txt --target fr --format xliff12 --tm memory.tmx --glossary terms.csv -o xliff/`,
-		Flags: append(readFlags(),
-			&cli.StringSliceFlag{Name: "target", Aliases: []string{"t"}, Usage: "target languages, comma-separated (required)"},
-			&cli.StringFlag{Name: "format", Usage: "xliff2 (XLIFF 2.0) or xliff12 (XLIFF 1.2)", Value: "xliff2"},
+		Flags: append(append([]cli.Flag{
+			&cli.StringSliceFlag{Name: "target", Aliases: []string{"t"}, Usage: "target languages, comma-separated (required): ar, zh, en, fr, ru, es"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output folder", Value: "."},
-			&cli.StringSliceFlag{Name: "tm", Usage: "TMX translation memory: exact matches pre-fill targets (for review), fuzzy ones become candidates", TakesFile: true},
-			&cli.FloatFlag{Name: "fuzzy", Usage: "lowest similarity (0–100) offered as a memory candidate", Value: 75},
-			&cli.StringFlag{Name: "glossary", Usage: "terminology: TBX or CSV with a header row of language codes", TakesFile: true},
+			&cli.StringFlag{Name: "format", Usage: "xliff2 (XLIFF 2.0) or xliff12 (XLIFF 1.2)", Value: "xliff2"},
+			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "extract every note file found in the folders given, mirroring them under the output folder"},
+			&cli.StringSliceFlag{Name: "tm", Usage: "TMX translation memory (repeatable): exact matches pre-fill targets in state \"initial\" for review, fuzzy ones become candidates", TakesFile: true},
+			&cli.FloatFlag{Name: "fuzzy", Usage: "lowest similarity, in percent, of a memory match offered as a candidate", Value: 75},
+			&cli.StringFlag{Name: "glossary", Usage: "terminology offered with each unit: TBX, or CSV with a header row of language codes", TakesFile: true},
+			&cli.StringFlag{Name: "mt-command", Usage: "machine translation command, run with sh -c once per XLIFF file: reads JSON lines {id,source,srcLang,tgtLang} on its input, writes {id,target} lines; its output becomes candidates, never targets"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-			&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "extract every note file found in the given folders"},
-			&cli.StringFlag{Name: "mt-command", Usage: "machine translation engine: a command reading JSON lines {id,source,srcLang,tgtLang} and writing {id,target}; its output becomes candidates, never targets"},
-		),
+		}, readFlags()...), limitFlags()...),
 		Action: func(ctx context.Context, cmd *cli.Command) error { return runExtract(ctx, cmd, stdio) },
 	}
 }
@@ -188,7 +188,7 @@ func extractOne(ctx context.Context, cmd *cli.Command, stdio IO, runner *pipelin
 			return err
 		}
 		var buf bytes.Buffer
-		if err := xliff.Write(&buf, bundle, xliff.WriteOptions{Version: xliffVersion, Generator: "scribe " + version}); err != nil {
+		if err := xliff.Write(&buf, bundle, xliff.WriteOptions{Version: xliffVersion, Generator: generator()}); err != nil {
 			return err
 		}
 		files = append(files, file{filepath.Join(outDir, in.relDir, stem+"."+lang+xliff.Ext), buf.Bytes()})
@@ -279,7 +279,7 @@ grows with every report. Use it with 'scribe extract --tm'.`,
 					tus = append(tus, translate.Approved(tr)...)
 				}
 				var buf bytes.Buffer
-				if err := tmx.Write(&buf, tus, tmx.WriteOptions{Generator: "scribe " + version, SourceLang: srcLang}); err != nil {
+				if err := tmx.Write(&buf, tus, tmx.WriteOptions{Generator: generator(), SourceLang: srcLang}); err != nil {
 					return err
 				}
 				out := cmd.String("output")

@@ -1,0 +1,315 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Tests of issue 16: the CLI fits the habits of pandoc and common Go CLIs. One test (or one
+// table) per item of the issue, named after it.
+
+// runIn runs scribe in-process with dir as the working folder (the project file is looked up
+// there).
+func runIn(t *testing.T, dir string, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	return runCLI(t, env, args...)
+}
+
+func samplePath(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(repoFile("testdata", sample+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Item 6: project-file keys are flag names; unknown keys and typos are errors naming the
+// file, the line and the nearest valid key; `scribe init` changes nothing by itself.
+func TestProjectFileKeysAreFlagNames(t *testing.T) {
+	cases := []struct {
+		name, yaml string
+		code       int
+		want       string // on standard error; for code 0, an output file that must exist
+	}{
+		{"flag names work", "lang: [fr]\nto: [md]\nbody: Council\n", 0, sample + ".fr.md"},
+		{"scalar list", "lang: fr\nto: md, json\n", 0, sample + ".fr.json"},
+		{"typo", "to: [md]\n# the languages\nlangs: [fr]\n", 2, `scribe.yaml:3: unknown key "langs" (did you mean "lang"?)`},
+		{"old key", "organ: Council\n", 2, `scribe.yaml:1: unknown key "organ" (did you mean "body"?)`},
+		{"old key 2", "reference-docx: x.docx\n", 2, `(did you mean "reference-doc"?)`},
+		{"far off", "colour: blue\n", 2, `scribe.yaml:1: unknown key "colour" (keys are flag names; 'scribe init' writes them all)`},
+		{"bad value", "jobs: many\n", 2, `scribe.yaml:1: jobs:`},
+		{"bad size", "max-input-size: lots\n", 2, `scribe.yaml:1: max-input-size:`},
+		{"not a mapping", "- lang\n", 2, `scribe.yaml:1: expected keys and values`},
+		{"bad yaml", "lang: [fr\n", 2, `scribe.yaml:`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "scribe.yaml"), []byte(c.yaml), 0o644)
+			code, _, stderr := runIn(t, dir, nil, "convert", samplePath(t), "-o", "out")
+			if code != c.code {
+				t.Fatalf("exit %d, want %d: %s", code, c.code, stderr)
+			}
+			if c.code == 0 {
+				if _, err := os.Stat(filepath.Join(dir, "out", c.want)); err != nil {
+					t.Errorf("%v; stderr: %s", err, stderr)
+				}
+				return
+			}
+			if !strings.Contains(stderr, c.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+				t.Errorf("stderr %q, want one line with %q", stderr, c.want)
+			}
+		})
+	}
+	// The command line wins over the file; paths in the file are relative to it.
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "proj"), 0o755)
+	os.WriteFile(filepath.Join(dir, "proj", "p.yaml"), []byte("lang: [fr]\nto: [md]\noutput: built\n"), 0o644)
+	if code, _, stderr := runIn(t, dir, nil, "convert", samplePath(t), "--config", "proj/p.yaml", "--lang", "es"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "proj", "built", sample+".es.md")); err != nil {
+		t.Errorf("flag did not win or output not relative to the project file: %v", err)
+	}
+}
+
+func TestInitChangesNothingAndListsEveryKey(t *testing.T) {
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1114992000"}
+	bare, withInit := t.TempDir(), t.TempDir()
+	if code, _, stderr := runIn(t, withInit, nil, "init"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, _ := runIn(t, withInit, nil, "init"); code != 2 {
+		t.Fatal("init overwrote an existing file")
+	}
+	for _, dir := range []string{bare, withInit} {
+		if code, _, stderr := runIn(t, dir, env, "convert", samplePath(t), "--to", "docx,md", "-o", "out"); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	for _, ext := range []string{".en.docx", ".en.md"} {
+		a, _ := os.ReadFile(filepath.Join(bare, "out", sample+ext))
+		b, _ := os.ReadFile(filepath.Join(withInit, "out", sample+ext))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs once scribe init has run", ext)
+		}
+	}
+	// Uncommented, every key of the template is valid and names a flag.
+	tmpl, _ := os.ReadFile(filepath.Join(withInit, "scribe.yaml"))
+	keyLine := regexp.MustCompile(`(?m)^# ([a-z-]+): (.*)$`)
+	var uncommented strings.Builder
+	keys := map[string]bool{}
+	for _, m := range keyLine.FindAllStringSubmatch(string(tmpl), -1) {
+		keys[m[1]] = true
+		uncommented.WriteString(m[1] + ": " + m[2] + "\n")
+	}
+	for _, k := range []string{"body", "reference-doc", "lang", "to", "font-dir", "symbol", "translations", "target", "max-input-size"} {
+		if !keys[k] {
+			t.Errorf("template lacks key %q", k)
+		}
+	}
+	if _, err := parseProjectFile("scribe.yaml", []byte(uncommented.String()), projectKeys(newApp(IO{}))); err != nil {
+		t.Errorf("uncommented template does not load: %v", err)
+	}
+}
+
+// Item 6, second half: typos in --locales overlays are errors too; item 14: a missing
+// --locales folder is named.
+func TestLocalesOverlayErrors(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "fr.yaml"), []byte("speech:\n  verb: [dit]\n"), 0o644)
+	cases := []struct {
+		dir  string
+		want string
+	}{
+		{dir, filepath.Join(dir, "fr.yaml") + `:2: unknown key "speech.verb" (did you mean "verbs"?)`},
+		{filepath.Join(dir, "nonexistent"), filepath.Join(dir, "nonexistent") + ": no such file or directory"},
+	}
+	for _, c := range cases {
+		code, _, stderr := runCLI(t, nil, "convert", samplePath(t), "--locales", c.dir, "-o", t.TempDir())
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("--locales %s: exit %d, stderr %q, want %q", c.dir, code, stderr, c.want)
+		}
+	}
+}
+
+// Item 12: the version comes from the build; -v is --verbose everywhere; --version only at
+// the top; --skip-unchanged is keyed by the build.
+func TestVersionAndVerbose(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, stdout, _ := runCLI(t, nil, args...)
+		if code != 0 || !regexp.MustCompile(`^scribe \S+ \(.*go1\.`).MatchString(stdout) {
+			t.Errorf("%v: exit %d, %q", args, code, stdout)
+		}
+	}
+	if code, stdout, _ := runCLI(t, nil, "-v"); code != 0 || !strings.Contains(stdout, "USAGE") {
+		t.Errorf("-v at the top printed %q, not the help", stdout)
+	}
+	if code, _, _ := runCLI(t, nil, "convert", samplePath(t), "--version"); code != 2 {
+		t.Errorf("convert --version: exit %d, want a usage error", code)
+	}
+	// -v before or after the command is --verbose: a single conversion prints its line.
+	for _, args := range [][]string{{"-v", "convert", samplePath(t)}, {"convert", samplePath(t), "-v"}, {"convert", samplePath(t), "--verbose"}} {
+		code, _, stderr := runCLI(t, nil, append(args, "-o", t.TempDir(), "--lang", "fr")...)
+		if code != 0 || !strings.Contains(stderr, "->") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+	for _, args := range [][]string{{"inspect", samplePath(t), "-v"}, {"extract", samplePath(t), "--target", "fr", "-o", t.TempDir(), "-v"}, {"fonts", "-v"}} {
+		if code, _, stderr := runCLI(t, nil, args...); code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+}
+
+func TestSkipUnchangedKeyedByBuild(t *testing.T) {
+	out, report := t.TempDir(), filepath.Join(t.TempDir(), "r.json")
+	args := []string{"convert", samplePath(t), "--to", "md", "-o", out, "--skip-unchanged", "--report", report}
+	skipped := func() int {
+		var rep struct{ Totals struct{ Skipped int } }
+		raw, _ := os.ReadFile(report)
+		json.Unmarshal(raw, &rep)
+		return rep.Totals.Skipped
+	}
+	runCLI(t, nil, args...)
+	runCLI(t, nil, args...)
+	if skipped() != 1 {
+		t.Fatal("second run did not skip")
+	}
+	// Another build of scribe (another revision, or a rebuilt binary) converts again.
+	mpath := filepath.Join(out, manifestName)
+	raw, _ := os.ReadFile(mpath)
+	var m map[string]any
+	json.Unmarshal(raw, &m)
+	if code, _ := m["code"].(string); !strings.HasPrefix(code, "rev:") && !strings.HasPrefix(code, "exe:") {
+		t.Fatalf("manifest does not record the build: %v", m["code"])
+	}
+	m["code"] = "rev:0123456789abcdef"
+	raw, _ = json.Marshal(m)
+	os.WriteFile(mpath, raw, 0o644)
+	runCLI(t, nil, args...)
+	if skipped() != 0 {
+		t.Error("outputs of another build were reused")
+	}
+}
+
+func TestBuildInfoStrings(t *testing.T) {
+	b := buildInfo{Version: "v1.2.0", Revision: "0123456789abcdef0123", Dirty: true, GoVersion: "go1.26"}
+	if got := b.String(); got != "scribe v1.2.0 (revision 0123456789ab, modified, go1.26)" {
+		t.Errorf("String() = %q", got)
+	}
+	for v, want := range map[string]string{"v1.2.0": "v1.2.0", "devel": "devel", "v0.0.0-20250101120000-abcdef123456": "devel", "v1.2.1-0.20250101120000-abcdef123456+dirty": "devel"} {
+		if got := (buildInfo{Version: v}).release(); got != want {
+			t.Errorf("release(%q) = %q, want %q", v, got, want)
+		}
+	}
+	if k := (buildInfo{Revision: "abc"}).codeKey(); k != "rev:abc" {
+		t.Errorf("clean build key %q", k)
+	}
+	if k := (buildInfo{Revision: "abc", Dirty: true}).codeKey(); !strings.HasPrefix(k, "exe:") {
+		t.Errorf("modified build key %q, want the executable's hash", k)
+	}
+}
+
+// Item 13: completion scripts and a man page generated from the commands.
+func TestCompletionAndManPage(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish"} {
+		code, stdout, stderr := runCLI(t, nil, "completion", shell)
+		if code != 0 || !strings.Contains(stdout, "scribe") {
+			t.Errorf("completion %s: exit %d %s", shell, code, stderr)
+		}
+	}
+	if code, _, _ := runCLI(t, nil, "convert", "--generate-shell-completion"); code != 0 {
+		t.Errorf("completion of convert: exit %d", code)
+	}
+	code, man, stderr := runCLI(t, nil, "man")
+	if code != 0 || !strings.HasPrefix(man, ".TH SCRIBE 1") {
+		t.Fatalf("man: exit %d %s", code, stderr)
+	}
+	for _, want := range []string{`.SS "scribe convert`, `.SS "scribe tm export`, `\-\-translations`, `\-\-max\-input\-size`, "SOURCE_DATE_EPOCH", "SCRIBE_FONT_DIR", ".SH EXIT STATUS"} {
+		if !strings.Contains(man, want) {
+			t.Errorf("man page lacks %q", want)
+		}
+	}
+	if _, err := exec.LookPath("groff"); err == nil {
+		cmd := exec.Command("groff", "-man", "-ww", "-z")
+		cmd.Stdin = strings.NewReader(man)
+		if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+			t.Errorf("groff warns about the man page: %v %s", err, out)
+		}
+	}
+}
+
+// Item 14: help and errors tell the user what to do.
+func TestHelpAndErrorsSayWhatToDo(t *testing.T) {
+	_, help, _ := runCLI(t, nil, "convert", "--help")
+	jobs := regexp.MustCompile(`(?m)^.*--jobs.*$`).FindString(help)
+	if strings.Count(jobs, "default") != 1 {
+		t.Errorf("--jobs shows %d defaults: %q", strings.Count(jobs, "default"), jobs)
+	}
+	if strings.Index(help, "--max-input-size") < strings.Index(help, "--translations") || strings.Index(help, "--max-") < strings.Index(help, "--strict") {
+		t.Error("the --max-* limits come before the main flags")
+	}
+	for _, flag := range []string{"--mt-command", "--fuzzy", "--recursive"} {
+		_, h, _ := runCLI(t, nil, "extract", "--help")
+		if !strings.Contains(h, flag) {
+			t.Errorf("extract --help does not document %s", flag)
+		}
+	}
+	if !strings.Contains(help, "SCRIBE_FONT_DIR") {
+		t.Error("convert --help does not document SCRIBE_FONT_DIR")
+	}
+	big := filepath.Join(t.TempDir(), "big.txt")
+	os.WriteFile(big, bytes.Repeat([]byte("Canada said something long. "), 50000), 0o644)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"convert", samplePath(t), "--max-input-size", "1MiB", "-o", t.TempDir()}, 0, ""},
+		{[]string{"convert", samplePath(t), "--max-input-size", "64 MiB", "-o", t.TempDir()}, 0, ""},
+		{[]string{"convert", big, "--max-input-size", "1MiB", "-o", t.TempDir()}, 1, "limit 1048576"},
+		{[]string{"convert", samplePath(t), "--max-input-size", "lots", "-o", t.TempDir()}, 2, `"lots" is not a size`},
+		{[]string{"tm", "foo"}, 2, `unknown command "foo" (commands: export)`},
+		{[]string{"conver", "x"}, 2, `did you mean "convert"?`},
+		{[]string{"convert", samplePath(t), "--to", "odt"}, 2, "docx, html, json, md, pdf"},
+		{[]string{"convert", samplePath(t), "--locales", "nonexistent"}, 2, "locales nonexistent: no such file or directory"},
+	}
+	for _, c := range cases {
+		code, _, stderr := runCLI(t, nil, c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, stderr, c.code, c.want)
+		}
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"1048576": 1 << 20, "1MiB": 1 << 20, "64 MiB": 64 << 20, "1.5GiB": 3 << 29, "500KB": 500000, "2k": 2048, "1MB": 1000000} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "MiB", "1XB", "-1", "1e9"} {
+		if _, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) accepted", in)
+		}
+	}
+	if formatSize(64<<20) != "64 MiB" || formatSize(1000) != "1000" {
+		t.Error("formatSize")
+	}
+}

@@ -375,7 +375,7 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 				continue
 			}
 			text := model.PlainText(ins)
-			doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "title", Text: text, Why: c.why})
+			doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontTitle, Text: text, Why: c.why})
 			if doc.Meta.Title == "" {
 				doc.Meta.Title = text
 				doc.Meta.Lines = map[string]model.Pos{"title": pos}
@@ -390,14 +390,14 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 			text := model.PlainText(ins)
 			parts, ok := s.locales.ParseTitleBlock(text)
 			if !ok {
-				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "other", Text: text, Why: c.why})
+				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontOther, Text: text, Why: c.why})
 				continue
 			}
 			if parts.Venue != "" {
-				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "venue", Text: parts.Venue, Why: c.why})
+				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontVenue, Text: parts.Venue, Why: c.why})
 			}
 			if when := strings.TrimSpace(parts.Date + " " + parts.Time); when != "" {
-				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: "date", Text: when, Why: c.why})
+				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontDate, Text: when, Why: c.why})
 			}
 		case rdKNote:
 			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {

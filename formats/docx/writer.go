@@ -167,7 +167,7 @@ func wNewLook(doc *model.Document, loc *locales.Locale) wLook {
 		first = fonts[0]
 	}
 	l := wLook{
-		rtl: loc.RTL() || doc.Present.Dir == "rtl", latin: "Times New Roman", eastAsia: "SimSun",
+		rtl: loc.RTL() || doc.Present.Dir == model.RTL, latin: "Times New Roman", eastAsia: "SimSun",
 		cs: "Times New Roman", size: 20, sizeCS: 20, tag: loc.Tag,
 		lang: "en-GB", langEA: "zh-CN", langBidi: "ar-SA",
 	}

@@ -288,9 +288,9 @@ func (st *wState) masthead(x *wXML) {
 	for _, l := range lines {
 		rtl = rtl || wHasRTL(l.Text)
 		switch l.Key {
-		case "organ":
+		case model.MastOrgan:
 			organ = append(organ, l)
-		case "symbol":
+		case model.MastSymbol:
 			symbol = append(symbol, l)
 		default:
 			rest = append(rest, l)

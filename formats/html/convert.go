@@ -581,7 +581,7 @@ func (c *converter) headings(blocks []model.Block, doc *model.Document) []model.
 	if len(blocks) > 0 {
 		if h, ok := blocks[0].(*model.Heading); ok && h.Level == 1 && h1s == 1 {
 			text := strings.TrimSpace(model.PlainText(h.Inlines))
-			doc.Front = append(doc.Front, model.FrontLine{Pos: h.Pos, Kind: "title", Text: text, Why: "the only <h1>, at the top"})
+			doc.Front = append(doc.Front, model.FrontLine{Pos: h.Pos, Kind: model.FrontTitle, Text: text, Why: "the only <h1>, at the top"})
 			if doc.Meta.Title == "" {
 				doc.Meta.Title = text
 				doc.Meta.Lines = map[string]model.Pos{"title": h.Pos}

@@ -130,7 +130,7 @@ func (h *htmlWriter) article(doc *model.Document) {
 // docLang is the version's language and direction, from the presentation the localize
 // normalizer computed, else the writer's locale.
 func docLang(doc *model.Document, opts model.WriteOptions) (lang, dir string) {
-	lang, dir = doc.Present.Lang, doc.Present.Dir
+	lang, dir = doc.Present.Lang, string(doc.Present.Dir)
 	if lang == "" {
 		lang = doc.Meta.Lang
 	}

@@ -20,9 +20,9 @@ func (h *htmlWriter) masthead(doc *model.Document) {
 	var rest []model.MastheadLine
 	for _, l := range lines {
 		switch l.Key {
-		case "organ":
+		case model.MastOrgan:
 			organ = l.Text
-		case "symbol":
+		case model.MastSymbol:
 			symbol = l.Text
 		default:
 			rest = append(rest, l)
@@ -42,7 +42,7 @@ func (h *htmlWriter) masthead(doc *model.Document) {
 		h.raw("<div class=\"un-mast-rest\">")
 		for _, l := range rest {
 			h.raw("<p")
-			h.attr("class", "un-mast-"+l.Key)
+			h.attr("class", "un-mast-"+string(l.Key))
 			h.raw(" dir=\"auto\">")
 			h.text(l.Text)
 			h.raw("</p>")

@@ -130,7 +130,7 @@ func (c *converter) titleShift(root ast.Node, doc *model.Document) (title bool, 
 				title = false
 			} else {
 				line := c.firstLine(first)
-				doc.Front = append(doc.Front, model.FrontLine{Pos: c.pos(line), Kind: "title", Text: text,
+				doc.Front = append(doc.Front, model.FrontLine{Pos: c.pos(line), Kind: model.FrontTitle, Text: text,
 					Why: "the only # heading, at the top of the file"})
 				if doc.Meta.Title == "" {
 					doc.Meta.Title = text

@@ -51,7 +51,7 @@ func (m *mdRender) print(s string) {
 
 func (m *mdRender) render(doc *model.Document) {
 	m.frontMatter(doc)
-	rtl := doc.Present.Dir == "rtl"
+	rtl := doc.Present.Dir == model.RTL
 	if rtl {
 		m.print("<div dir=\"rtl\">\n\n")
 	}

@@ -88,7 +88,7 @@ func (p *parser) assemble(doc *model.Document) {
 	if title, rest, why := pageTitle(blocks); title != nil {
 		text := strings.TrimSpace(model.PlainText(title))
 		line := blocks[0].Position()
-		doc.Front = append(doc.Front, model.FrontLine{Pos: line, Kind: "title", Text: text, Why: why})
+		doc.Front = append(doc.Front, model.FrontLine{Pos: line, Kind: model.FrontTitle, Text: text, Why: why})
 		doc.Meta.Title = text
 		doc.Meta.Lines = map[string]model.Pos{"title": line}
 		blocks = rest

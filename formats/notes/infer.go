@@ -439,7 +439,7 @@ func (in *inferrer) headings() {
 			it := &items[first]
 			it.kind = kFront
 			explicit--
-			in.doc.Front = append(in.doc.Front, model.FrontLine{Pos: in.pos(it.line), Kind: "title",
+			in.doc.Front = append(in.doc.Front, model.FrontLine{Pos: in.pos(it.line), Kind: model.FrontTitle,
 				Text: headingText(it), Why: "title: the only top-level heading marker, opening the notes"})
 			minLevel = 99
 			for i := range items {

@@ -32,17 +32,17 @@ var venueSubstrings = []string{"会议室", "大楼", "总部", "会议厅", "�
 
 // Masthead labels ("Venue: …", "Lieu : …"). The locale labels for venue and date are added
 // at run time so a corrected locale file is honoured.
-var mastheadLabels = map[string]string{
-	"venue": "venue", "place": "venue", "location": "venue", "lieu": "venue", "lugar": "venue",
-	"место": "venue", "地点": "venue", "المكان": "venue",
-	"date": "date", "fecha": "date", "дата": "date", "日期": "date", "التاريخ": "date",
-	"time": "date", "heure": "date", "hora": "date", "время": "date", "时间": "date", "الوقت": "date",
-	"symbol": "symbol", "cote": "symbol", "signatura": "symbol",
-	"title": "title", "subject": "title", "titre": "title", "objet": "title", "título": "title",
-	"asunto": "title", "тема": "title", "主题": "title", "الموضوع": "title",
-	"meeting": "other", "chair": "other", "present": "other", "attendees": "other",
-	"participants": "other", "séance": "other", "réunion": "other", "reunión": "other",
-	"sesión": "other", "заседание": "other", "会议": "other", "الاجتماع": "other",
+var mastheadLabels = map[string]model.FrontKind{
+	"venue": model.FrontVenue, "place": model.FrontVenue, "location": model.FrontVenue, "lieu": model.FrontVenue, "lugar": model.FrontVenue,
+	"место": model.FrontVenue, "地点": model.FrontVenue, "المكان": model.FrontVenue,
+	"date": model.FrontDate, "fecha": model.FrontDate, "дата": model.FrontDate, "日期": model.FrontDate, "التاريخ": model.FrontDate,
+	"time": model.FrontDate, "heure": model.FrontDate, "hora": model.FrontDate, "время": model.FrontDate, "时间": model.FrontDate, "الوقت": model.FrontDate,
+	"symbol": model.FrontSymbol, "cote": model.FrontSymbol, "signatura": model.FrontSymbol,
+	"title": model.FrontTitle, "subject": model.FrontTitle, "titre": model.FrontTitle, "objet": model.FrontTitle, "título": model.FrontTitle,
+	"asunto": model.FrontTitle, "тема": model.FrontTitle, "主题": model.FrontTitle, "الموضوع": model.FrontTitle,
+	"meeting": model.FrontOther, "chair": model.FrontOther, "present": model.FrontOther, "attendees": model.FrontOther,
+	"participants": model.FrontOther, "séance": model.FrontOther, "réunion": model.FrontOther, "reunión": model.FrontOther,
+	"sesión": model.FrontOther, "заседание": model.FrontOther, "会议": model.FrontOther, "الاجتماع": model.FrontOther,
 }
 
 // reSymbol matches a UN-style document symbol standing alone ("A/HRC/59/1",
@@ -51,11 +51,12 @@ var reSymbol = regexp.MustCompile(`^[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-()]+)+$
 
 // frontGuess is what the masthead rules make of one line.
 type frontGuess struct {
-	kind, why string
+	kind model.FrontKind
+	why  string
 }
 
 // label returns the masthead kind of a "Label: value" line.
-func (in *inferrer) label(t string) (string, string) {
+func (in *inferrer) label(t string) (model.FrontKind, string) {
 	i := strings.IndexAny(t, ":：")
 	if i <= 0 || i > 40 {
 		return "", ""
@@ -67,9 +68,9 @@ func (in *inferrer) label(t string) (string, string) {
 	for _, loc := range in.locs {
 		switch key {
 		case strings.ToLower(loc.Label(locales.Venue)):
-			return "venue", t[:i]
+			return model.FrontVenue, t[:i]
 		case strings.ToLower(loc.Label(locales.Date)):
-			return "date", t[:i]
+			return model.FrontDate, t[:i]
 		}
 	}
 	return "", ""
@@ -157,17 +158,17 @@ func (in *inferrer) masthead() {
 		}
 		switch {
 		case whys[i] != "":
-			guess[i] = frontGuess{"date", "date: names " + whys[i] + " near the top"}
+			guess[i] = frontGuess{model.FrontDate, "date: names " + whys[i] + " near the top"}
 		case reSymbol.MatchString(it.text):
-			guess[i] = frontGuess{"symbol", "symbol: a document symbol standing alone near the top"}
+			guess[i] = frontGuess{model.FrontSymbol, "symbol: a document symbol standing alone near the top"}
 		case venueKeyword(it.text) != "":
-			guess[i] = frontGuess{"venue", fmt.Sprintf("venue: names a place (%q) near the top", venueKeyword(it.text))}
+			guess[i] = frontGuess{model.FrontVenue, fmt.Sprintf("venue: names a place (%q) near the top", venueKeyword(it.text))}
 		}
 	}
 	end := -1 // last claimed index
 	if dateAt >= 0 {
 		end = dateAt
-		for end+1 < w && (guess[end+1].kind == "venue" || guess[end+1].kind == "symbol") {
+		for end+1 < w && (guess[end+1].kind == model.FrontVenue || guess[end+1].kind == model.FrontSymbol) {
 			end++
 		}
 		for i := 0; i <= end; i++ {
@@ -176,11 +177,11 @@ func (in *inferrer) masthead() {
 			}
 			switch {
 			case i == dateAt-1 && strings.Contains(items[i].text, ","):
-				guess[i] = frontGuess{"venue", "venue: a place-like line (parts separated by commas) just above the date"}
+				guess[i] = frontGuess{model.FrontVenue, "venue: a place-like line (parts separated by commas) just above the date"}
 			case i == 0:
-				guess[i] = frontGuess{"title", "title: first line, above the date line"}
+				guess[i] = frontGuess{model.FrontTitle, "title: first line, above the date line"}
 			default:
-				guess[i] = frontGuess{"other", "other: a short line between the title and the date"}
+				guess[i] = frontGuess{model.FrontOther, "other: a short line between the title and the date"}
 			}
 		}
 	} else {
@@ -200,9 +201,9 @@ func (in *inferrer) masthead() {
 			(run-k >= 2 || !in.isBody(items, run, items[run-1].units)) {
 			for i := k; i < run; i++ {
 				if i == 0 {
-					guess[i] = frontGuess{"title", "title: short line at the top, set apart by a blank line, not followed by body text"}
+					guess[i] = frontGuess{model.FrontTitle, "title: short line at the top, set apart by a blank line, not followed by body text"}
 				} else {
-					guess[i] = frontGuess{"other", "other: short line at the top, with the title"}
+					guess[i] = frontGuess{model.FrontOther, "other: short line at the top, with the title"}
 				}
 			}
 			end = run - 1

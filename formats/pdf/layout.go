@@ -119,7 +119,7 @@ func (l *layouter) within(parent *blockTag, build func() error) error {
 }
 
 func newLayouter(ctx context.Context, df *docFonts, doc *model.Document) *layouter {
-	l := &layouter{ctx: ctx, df: df, doc: doc, rtl: doc.Present.Dir == "rtl", lead: 1.2}
+	l := &layouter{ctx: ctx, df: df, doc: doc, rtl: doc.Present.Dir == model.RTL, lead: 1.2}
 	if doc.Present.Lang == "ar" {
 		l.lead = 1.5
 	}

@@ -194,9 +194,9 @@ func (l *layouter) front() error {
 	var column []string
 	for _, m := range p.Masthead {
 		switch m.Key {
-		case "organ":
+		case model.MastOrgan:
 			organ = m.Text
-		case "symbol":
+		case model.MastSymbol:
 			symbol = m.Text
 		default:
 			if m.Text != "" {

@@ -80,8 +80,8 @@ type Metadata struct {
 // Metadata and the locale; writers print it and never recompute it.
 type Presentation struct {
 	Lang string `json:"lang,omitempty"`
-	// Dir is "ltr" or "rtl".
-	Dir string `json:"dir,omitempty"`
+	// Dir is the writing direction of the output language.
+	Dir Direction `json:"dir,omitempty"`
 	// Masthead lines in printing order (organ, symbol, distribution, date, language, original).
 	Masthead []MastheadLine `json:"masthead,omitempty"`
 	// TitleBlock is the sentence under the masthead: where and when the meeting was held.
@@ -102,21 +102,54 @@ type Presentation struct {
 	Untranslated int `json:"untranslated,omitempty"`
 }
 
+// Direction is a writing direction.
+type Direction string
+
+// The writing directions.
+const (
+	LTR Direction = "ltr"
+	RTL Direction = "rtl"
+)
+
 // FrontLine is a line of front matter kept out of the body.
 type FrontLine struct {
-	Pos Pos `json:"pos"`
-	// Kind is "title", "venue", "date" (a date or time line), "symbol" or "other".
-	Kind string `json:"kind"`
-	Text string `json:"text"`
-	Why  string `json:"why,omitempty"`
+	Pos  Pos       `json:"pos"`
+	Kind FrontKind `json:"kind"`
+	Text string    `json:"text"`
+	Why  string    `json:"why,omitempty"`
 }
 
-// MastheadLine is one line of the first-page masthead. Key is stable ("organ", "symbol",
-// "distribution", "date", "language", "original") so writers can style each line.
+// FrontKind says what a front line gives the metadata normalizer.
+type FrontKind string
+
+// The kinds of front lines.
+const (
+	FrontTitle  FrontKind = "title"
+	FrontVenue  FrontKind = "venue"
+	FrontDate   FrontKind = "date" // a date or time line
+	FrontSymbol FrontKind = "symbol"
+	FrontOther  FrontKind = "other" // kept out of the body, read for nothing
+)
+
+// MastheadLine is one line of the first-page masthead. Key is stable so writers can style
+// each line.
 type MastheadLine struct {
-	Key  string `json:"key"`
-	Text string `json:"text"`
+	Key  MastheadKey `json:"key"`
+	Text string      `json:"text"`
 }
+
+// MastheadKey names a masthead line.
+type MastheadKey string
+
+// The masthead lines, in printing order.
+const (
+	MastOrgan        MastheadKey = "organ"
+	MastSymbol       MastheadKey = "symbol"
+	MastDistribution MastheadKey = "distribution"
+	MastDate         MastheadKey = "date"
+	MastLanguage     MastheadKey = "language"
+	MastOriginal     MastheadKey = "original"
+)
 
 // Block is a node of the body. The interface is closed: only this package defines blocks,
 // so a writer's type switch is exhaustive.

@@ -49,7 +49,7 @@ func (Localize) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untranslated int) model.Presentation {
 	p := model.Presentation{
 		Lang:         loc.Tag,
-		Dir:          loc.Direction,
+		Dir:          model.Direction(loc.Direction),
 		PageLabel:    loc.Label(locales.Page),
 		Untranslated: untranslated,
 	}
@@ -70,21 +70,21 @@ func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untran
 	if !mh.Translated {
 		mastLoc = en
 	}
-	add := func(key, text string) {
+	add := func(key model.MastheadKey, text string) {
 		if text != "" {
 			p.Masthead = append(p.Masthead, model.MastheadLine{Key: key, Text: text})
 		}
 	}
-	add("organ", m.Body)
-	add("symbol", m.Symbol)
-	add("distribution", distribution(m.Distribution, mh))
+	add(model.MastOrgan, m.Body)
+	add(model.MastSymbol, m.Symbol)
+	add(model.MastDistribution, distribution(m.Distribution, mh))
 	if dateOK {
-		add("date", mastLoc.FormatDate(y, mo, d))
+		add(model.MastDate, mastLoc.FormatDate(y, mo, d))
 	}
-	add("language", mh.LanguageLine)
+	add(model.MastLanguage, mh.LanguageLine)
 	if tag, ok := canonicalLang(set, m.OriginalLang); ok {
 		if name := mh.OriginalNames[tag]; name != "" {
-			add("original", strings.ReplaceAll(mh.Original, "{language}", name))
+			add(model.MastOriginal, strings.ReplaceAll(mh.Original, "{language}", name))
 		}
 	}
 

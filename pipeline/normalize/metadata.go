@@ -110,22 +110,22 @@ func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 		}
 		text := strings.TrimSpace(fl.Text)
 		switch fl.Kind {
-		case "title":
+		case model.FrontTitle:
 			if m.Title == "" {
 				m.Title = text
 				record("title", pos)
 			}
-		case "symbol":
+		case model.FrontSymbol:
 			if m.Symbol == "" {
 				m.Symbol = text
 				record("symbol", pos)
 			}
-		case "venue", "date":
+		case model.FrontVenue, model.FrontDate:
 			rest, found := dateAndTime(set, m, text, pos, record)
-			if fl.Kind == "date" && !found {
+			if fl.Kind == model.FrontDate && !found {
 				w.Warn("metadata", pos, "cannot read a date or time in %q", text)
 			}
-			if fl.Kind == "venue" || found {
+			if fl.Kind == model.FrontVenue || found {
 				// What remains once the date and time are taken out of the line is the
 				// place: "Geneva, 2 May 2005" gives "Geneva".
 				v := strings.TrimSpace(rest)

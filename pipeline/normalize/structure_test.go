@@ -175,7 +175,7 @@ func TestLocalize(t *testing.T) {
 		p := doc.Present
 		var lines []string
 		for _, l := range p.Masthead {
-			lines = append(lines, l.Key+"="+l.Text)
+			lines = append(lines, string(l.Key)+"="+l.Text)
 		}
 		if got := strings.Join(lines, "|"); got != w.masthead {
 			t.Errorf("%s masthead:\n got %s\nwant %s", tag, got, w.masthead)
@@ -205,7 +205,7 @@ func TestLocalize(t *testing.T) {
 		apply(t, Localize{}, doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, "fr")})
 		var lines []string
 		for _, l := range doc.Present.Masthead {
-			lines = append(lines, l.Key+"="+l.Text)
+			lines = append(lines, string(l.Key)+"="+l.Text)
 		}
 		if got := strings.Join(lines, "|"); got != c.masthead || doc.Present.TitleBlock != c.title || doc.Present.HeaderText != c.header || doc.Present.FooterJob != "" {
 			t.Errorf("%+v:\n got %s / %q / %q\nwant %s / %q / %q", c.meta, got, doc.Present.TitleBlock, doc.Present.HeaderText, c.masthead, c.title, c.header)

@@ -47,8 +47,8 @@ func Sample(lang string) *model.Document {
 			OriginalLang: "en", Lang: loc.Tag, JobNumber: "05-35610",
 		},
 		Front: []model.FrontLine{
-			{Pos: pos(1), Kind: "venue", Text: "ITU Headquarters, ITU Tower, Room C2"},
-			{Pos: pos(3), Kind: "date", Text: "2 May 2005 – 14:00-17:30"},
+			{Pos: pos(1), Kind: model.FrontVenue, Text: "ITU Headquarters, ITU Tower, Room C2"},
+			{Pos: pos(3), Kind: model.FrontDate, Text: "2 May 2005 – 14:00-17:30"},
 		},
 	}
 	doc.Blocks = []model.Block{
@@ -96,12 +96,12 @@ func ApplyPresentation(doc *model.Document, loc *locales.Locale) {
 	mh := loc.Masthead
 	orig := mh.OriginalNames[m.OriginalLang]
 	doc.Present = model.Presentation{
-		Lang: loc.Tag, Dir: loc.Direction, DateText: date, TimeText: timeText,
+		Lang: loc.Tag, Dir: model.Direction(loc.Direction), DateText: date, TimeText: timeText,
 		Masthead: []model.MastheadLine{
-			{Key: "organ", Text: m.Body},
-			{Key: "symbol", Text: m.Symbol},
-			{Key: "distribution", Text: mh.Distribution},
-			{Key: "date", Text: date},
+			{Key: model.MastOrgan, Text: m.Body},
+			{Key: model.MastSymbol, Text: m.Symbol},
+			{Key: model.MastDistribution, Text: mh.Distribution},
+			{Key: model.MastDate, Text: date},
 		},
 		TitleBlock: replace(loc.TitleBlock.Full, "{venue}", m.Venue, "{date}", date, "{time}", timeText),
 		HeaderText: m.Symbol,
@@ -113,9 +113,9 @@ func ApplyPresentation(doc *model.Document, loc *locales.Locale) {
 		doc.Present.Masthead[3].Text = locales.MustEmbedded().All()[2].FormatDate(2005, 5, 2)
 	}
 	if mh.LanguageLine != "" {
-		doc.Present.Masthead = append(doc.Present.Masthead, model.MastheadLine{Key: "language", Text: mh.LanguageLine})
+		doc.Present.Masthead = append(doc.Present.Masthead, model.MastheadLine{Key: model.MastLanguage, Text: mh.LanguageLine})
 	}
-	doc.Present.Masthead = append(doc.Present.Masthead, model.MastheadLine{Key: "original", Text: replace(mh.Original, "{language}", orig)})
+	doc.Present.Masthead = append(doc.Present.Masthead, model.MastheadLine{Key: model.MastOriginal, Text: replace(mh.Original, "{language}", orig)})
 }
 
 func replace(s string, pairs ...string) string {

@@ -455,7 +455,7 @@ func (r *rebuilder) meta(doc *model.Document, out *locales.Locale) {
 	}
 	if old, ok := set("meta.body", &doc.Meta.Body); ok && (out == nil || out.Masthead.Translated) {
 		for i, m := range doc.Present.Masthead {
-			if m.Key == "organ" && m.Text == old {
+			if m.Key == model.MastOrgan && m.Text == old {
 				doc.Present.Masthead[i].Text = doc.Meta.Body
 			}
 		}

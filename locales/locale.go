@@ -64,7 +64,9 @@ type Locale struct {
 	Typography    Typography        `yaml:"typography"`
 	Masthead      Masthead          `yaml:"masthead"`
 	TitleBlock    TitleBlock        `yaml:"titleBlock"`
-	// Fonts lists font families to prefer, per role ("serif", "sans"), first choice first.
+	// Fonts lists font families to prefer, per role, first choice first: "serif" for body
+	// text (its first entry is the face a DOCX names), "heading" for headings and titles
+	// where they use another face (Chinese: Hei), "sans".
 	Fonts map[string][]string `yaml:"fonts"`
 	// Speech is the vocabulary speaker detection and segmentation use for notes written in
 	// this language.

@@ -13,7 +13,6 @@ import (
 
 	"github.com/urfave/cli/v3"
 
-	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -31,6 +30,7 @@ func newConvertCommand(stdio IO) *cli.Command {
 		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font", Usage: "TrueType font file for PDF output (repeatable); used before the system's fonts", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable); $SCRIBE_FONT_DIR adds one too", TakesFile: true},
+		&cli.BoolFlag{Name: "no-system-fonts", Usage: "use only the embedded fonts and those given with --font and --font-dir (Arabic and Chinese then need one)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers", DefaultText: "number of CPUs"},
 		&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first input that fails"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
@@ -83,7 +83,7 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		return err
 	}
 	ro := registryOptions{needPDF: contains(to, "pdf")}
-	ro.fonts = pdf.FontOptions{Files: cmd.StringSlice("font"), Dirs: cmd.StringSlice("font-dir")}
+	ro.fonts = fontOptions(cmd)
 	if ref := cmd.String("reference-doc"); ref != "" {
 		data, err := os.ReadFile(ref)
 		if err != nil {

@@ -11,39 +11,63 @@ import (
 	"github.com/scribe-un/scribe/locales"
 )
 
+// fontOptions reads the font flags (set from the project file when not given).
+func fontOptions(cmd *cli.Command) pdf.FontOptions {
+	return pdf.FontOptions{
+		Files:      cmd.StringSlice("font"),
+		Dirs:       cmd.StringSlice("font-dir"),
+		NoSystem:   cmd.Bool("no-system-fonts"),
+		IndexCache: pdf.DefaultIndexCache(),
+	}
+}
+
 func newFontsCommand(stdio IO) *cli.Command {
 	return &cli.Command{
 		Name:  "fonts",
-		Usage: "list the languages the fonts on this machine can typeset in PDF",
-		Description: `Looks for TrueType fonts in the standard font folders (Linux, macOS, Windows), in
-$SCRIBE_FONT_DIR and in the folders and files given, and says for each of the six UN languages
-whether a PDF can be typeset. Chinese needs a CJK TrueType face (Debian: fonts-droid-fallback or
-fonts-wqy-microhei); Arabic looks best with Amiri (fonts-hosny-amiri) and falls back to the
-embedded DejaVu Sans.`,
+		Usage: "say which font prints each of the six languages in PDF",
+		Description: `Says, for each of the six UN languages, which face a PDF would be typeset in (body
+text, and headings where they differ) and where it comes from. Latin and Cyrillic text prints in
+the embedded Liberation Serif (Times New Roman's metric twin), the same on every machine; Arabic
+and Chinese need a TrueType face from the system folders (Linux, macOS, Windows),
+$SCRIBE_FONT_DIR, or the folders and files given. A warning marks a fallback: a face the
+language's locale does not prefer (Chinese body text in a Hei face when no Song face is
+installed: Debian fonts-arphic-uming). Arabic looks best with Amiri (fonts-hosny-amiri);
+Chinese needs fonts-wqy-microhei or fonts-droid-fallback at least.`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "font", Usage: "TrueType font file (repeatable)", TakesFile: true},
 			&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts (repeatable)", TakesFile: true},
+			&cli.BoolFlag{Name: "no-system-fonts", Usage: "as convert would with --no-system-fonts"},
 			&cli.BoolFlag{Name: "list", Usage: "also list every usable face found"},
 		},
 		Action: func(_ context.Context, cmd *cli.Command) error {
-			fs, err := pdf.LoadFonts(pdf.FontOptions{Files: cmd.StringSlice("font"), Dirs: cmd.StringSlice("font-dir")})
+			fs, err := pdf.LoadFonts(fontOptions(cmd))
 			if err != nil {
 				return err
 			}
-			can := fs.Languages()
 			set, err := locales.Embedded()
 			if err != nil {
 				return err
 			}
 			for _, loc := range set.All() {
-				state := "yes"
-				if !can[loc.Tag] {
-					state = "NO"
-					if loc.Tag == "zh" {
-						state += " (install fonts-droid-fallback or fonts-wqy-microhei, or pass --font/--font-dir with a CJK TrueType font)"
+				for _, ch := range fs.Choose(loc) {
+					role := ""
+					if ch.Role != "body" {
+						role = " (" + ch.Role + "s)"
+					}
+					switch {
+					case ch.Family == "" || len(ch.Missing) > 0:
+						fmt.Fprintf(stdio.Out, "%-3s %-8s NO FONT%s: %s\n", loc.Tag, loc.EnglishName, role, installHint(loc.Tag))
+						continue
+					}
+					where := ch.Source
+					if ch.File != "" {
+						where += " " + ch.File
+					}
+					fmt.Fprintf(stdio.Out, "%-3s %-8s %s%s (%s)\n", loc.Tag, loc.EnglishName, ch.Family, role, where)
+					if ch.Fallback {
+						fmt.Fprintf(stdio.Err, "warning: %s%s: %s is a fallback, not a face the locale prefers (%s)\n", loc.EnglishName, role, ch.Family, installHint(loc.Tag))
 					}
 				}
-				fmt.Fprintf(stdio.Out, "%-3s %-8s %s\n", loc.Tag, loc.EnglishName, state)
 			}
 			if cmd.Bool("list") {
 				for _, f := range fontfile.Discover(cmd.StringSlice("font-dir")) {
@@ -53,4 +77,15 @@ embedded DejaVu Sans.`,
 			return nil
 		},
 	}
+}
+
+// installHint says what to install for a language's faces (Debian package names).
+func installHint(lang string) string {
+	switch lang {
+	case "zh":
+		return "install a Song face (fonts-arphic-uming) and a Hei face (fonts-wqy-microhei), or pass --font/--font-dir with Chinese TrueType fonts"
+	case "ar":
+		return "install fonts-hosny-amiri, or pass --font/--font-dir with an Arabic TrueType font"
+	}
+	return "pass --font with a TrueType font that has the language's letters"
 }

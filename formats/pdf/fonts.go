@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -19,6 +16,10 @@ import (
 	"github.com/go-fonts/dejavu/dejavuserifbold"
 	"github.com/go-fonts/dejavu/dejavuserifbolditalic"
 	"github.com/go-fonts/dejavu/dejavuserifitalic"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
@@ -27,16 +28,23 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// FontOptions say where fonts come from besides the embedded DejaVu faces.
-// The zero value uses the system font folders and the embedded faces.
+// FontOptions say where fonts come from besides the embedded faces (Liberation Serif for
+// Latin and Cyrillic text, DejaVu Serif and Sans behind it). The zero value uses the
+// embedded faces and, for the scripts they lack, the system font folders.
 type FontOptions struct {
-	// Files are font files given with --font; they are tried before any other font,
-	// and a file that cannot be used is an error naming it.
+	// Files are font files given with --font; they are tried before any other font for
+	// every script they cover, and a file that cannot be used is an error naming it.
 	Files []string
-	// Dirs are extra folders searched with --font-dir, before the system folders.
+	// Dirs are extra folders searched with --font-dir: the families the locale prefers
+	// are looked for there first, for every script.
 	Dirs []string
-	// NoSystem skips the system font folders (reproducible output across machines).
+	// NoSystem skips the system font folders (--no-system-fonts): only the embedded faces
+	// and the ones given in Files and Dirs are used.
 	NoSystem bool
+	// IndexCache is a file caching the names of the system's fonts, keyed by path, size
+	// and modification time (DefaultIndexCache); empty reads them from the fonts each
+	// time the system folders are searched.
+	IndexCache string
 }
 
 // Style bits of a face.
@@ -65,6 +73,9 @@ func (s style) String() string {
 type face struct {
 	family string
 	style  style
+	// rank orders faces competing for one style of a family: 0 for a face of exactly that
+	// weight at normal width, more the further it is from it.
+	rank int
 	// name identifies the face in messages ("/usr/share/fonts/x.ttc#1", "embedded DejaVu Serif").
 	name  string
 	path  string
@@ -187,9 +198,18 @@ func parseCmap(data []byte) (font.Cmap, error) {
 
 // family groups the faces of one family by style.
 type family struct {
-	name  string
-	faces [4]*face // indexed by style
-	user  bool     // given with --font
+	name     string
+	faces    [4]*face // indexed by style
+	user     bool     // given with --font
+	embedded bool     // compiled into the binary
+}
+
+// offer files f under its style unless the family has a better face for it; of equals, the
+// first offered (earlier folder, earlier file) stays.
+func (fam *family) offer(f *face) {
+	if have := fam.faces[f.style]; have == nil || f.rank < have.rank {
+		fam.faces[f.style] = f
+	}
 }
 
 // pick returns the face of the wanted style, or the nearest one the family has: bold
@@ -210,36 +230,83 @@ func (fam *family) pick(s style) *face {
 }
 
 // FontSet is the fonts of a process, parsed once and shared read-only by every document of a
-// batch. Faces are read lazily, on the first document that needs them.
+// batch. Faces are read lazily, on the first document that needs them, and the system's
+// font folders are searched only when a document needs a script the embedded faces lack
+// (Arabic, Chinese) or a character none of them has: a report in English, French, Spanish
+// or Russian opens no system font at all, and prints the same bytes on every machine.
 type FontSet struct {
-	// families in priority order of their source: --font files, --font-dir, system, embedded.
-	families []*family
-	byName   map[string]*family // lower-case family name
-	user     []*family          // families of --font files, first choice for every script
+	// user are the families of the --font files: first choice for every script.
+	user []*family
+	// embedded are the faces compiled into the binary: Liberation Serif (the default
+	// face, metric twin of Times New Roman), then DejaVu Serif and Sans.
+	embedded []*family
+	named    map[string]*family // user and embedded families by lower-case name
+
+	// asked are the --font-dir folders: searched on first need, for any script.
+	askedDirs []string
+	asked     lazyFaces
+	// system are the platform's font folders: searched on first need, for the scripts
+	// and characters the embedded faces lack; none with NoSystem.
+	systemDirs []string
+	system     lazyFaces
+	cache      string
 }
 
-// embeddedFamilies are the DejaVu faces compiled into the binary, the last fallback.
+// lazyFaces are the families found in some folders, searched once on first use.
+type lazyFaces struct {
+	once     sync.Once
+	families []*family
+	byName   map[string]*family
+}
+
+func (lf *lazyFaces) get(dirs []string, cache string) *lazyFaces {
+	lf.once.Do(func() {
+		lf.byName = map[string]*family{}
+		if len(dirs) == 0 {
+			return
+		}
+		for _, f := range scanFonts(dirs, cache) {
+			key := strings.ToLower(f.family)
+			fam := lf.byName[key]
+			if fam == nil {
+				fam = &family{name: f.family}
+				lf.byName[key] = fam
+				lf.families = append(lf.families, fam)
+			}
+			fam.offer(f)
+		}
+	})
+	return lf
+}
+
+// embeddedFamilies are the faces compiled into the binary.
 func embeddedFamilies() []*family {
 	mk := func(name string, ttf [4][]byte) *family {
-		fam := &family{name: name}
+		fam := &family{name: name, embedded: true}
 		for s, b := range ttf {
 			fam.faces[s] = &face{family: name, style: style(s), name: "embedded " + name + " " + style(s).String(), raw: b}
 		}
 		return fam
 	}
 	return []*family{
+		mk(defaultFamily, [4][]byte{liberationserifregular.TTF, liberationserifbold.TTF, liberationserifitalic.TTF, liberationserifbolditalic.TTF}),
 		mk("DejaVu Serif", [4][]byte{dejavuserif.TTF, dejavuserifbold.TTF, dejavuserifitalic.TTF, dejavuserifbolditalic.TTF}),
 		mk("DejaVu Sans", [4][]byte{dejavusans.TTF, dejavusansbold.TTF, dejavusansoblique.TTF, dejavusansboldoblique.TTF}),
 	}
 }
 
-// LoadFonts builds the font set of a process: the --font files first (each must be a usable
-// TrueType face or a collection, else the error names it), then the faces found in the
-// --font-dir folders and, unless NoSystem, the system folders, and last the embedded DejaVu
-// Serif and Sans, which always exist. Only names and styles are read here; outlines and
-// character maps are read on first use.
+// defaultFamily is the embedded face of Latin and Cyrillic text: Times New Roman's metric
+// twin, so a PDF breaks its lines where Word breaks the DOCX's.
+const defaultFamily = "Liberation Serif"
+
+// LoadFonts builds the font set of a process. The --font files are read and checked here
+// (a file that is not a usable TrueType face or collection is an error naming it); the
+// --font-dir and system folders are only searched when a document first needs them.
 func LoadFonts(opts FontOptions) (*FontSet, error) {
-	fs := &FontSet{byName: map[string]*family{}}
+	fs := &FontSet{named: map[string]*family{}, askedDirs: opts.Dirs, cache: opts.IndexCache}
+	if !opts.NoSystem {
+		fs.systemDirs = fontfile.Dirs(nil)
+	}
 	for _, path := range opts.Files {
 		faces, err := describeFile(path)
 		if err == nil && len(faces) == 0 {
@@ -257,28 +324,22 @@ func LoadFonts(opts FontOptions) (*FontSet, error) {
 			return nil, model.Errorf("pdf", model.Pos{File: path}, model.ErrFont, "font file %s: %v", path, err)
 		}
 		for _, f := range faces {
-			fam := fs.add(f)
-			if !fam.user {
-				fam.user = true
+			key := strings.ToLower(f.family)
+			fam := fs.named[key]
+			if fam == nil {
+				fam = &family{name: f.family, user: true}
+				fs.named[key] = fam
 				fs.user = append(fs.user, fam)
 			}
-		}
-	}
-	dirs := append([]string(nil), opts.Dirs...)
-	if !opts.NoSystem {
-		// --font-dir folders, then $SCRIBE_FONT_DIR, then the platform's font folders.
-		dirs = fontfile.Dirs(opts.Dirs)
-	}
-	for _, d := range dirs {
-		for _, f := range scanDir(d) {
-			fs.add(f)
+			fam.offer(f)
 		}
 	}
 	for _, fam := range embeddedFamilies() {
+		fs.embedded = append(fs.embedded, fam)
 		key := strings.ToLower(fam.name)
-		if have := fs.byName[key]; have != nil {
-			// A system copy of DejaVu may lack styles; fill them from the embedded copy so
-			// the last fallback is always complete.
+		if have := fs.named[key]; have != nil {
+			// A --font copy of an embedded family may lack styles; fill them from the
+			// embedded copy so the family is always complete.
 			for s, f := range fam.faces {
 				if have.faces[s] == nil {
 					have.faces[s] = f
@@ -286,58 +347,42 @@ func LoadFonts(opts FontOptions) (*FontSet, error) {
 			}
 			continue
 		}
-		fs.byName[key] = fam
-		fs.families = append(fs.families, fam)
+		fs.named[key] = fam
 	}
 	return fs, nil
 }
 
-// add files a face under its family; the first face of a family and style wins, so earlier
-// sources (--font, then --font-dir) take precedence over the system.
-func (fs *FontSet) add(f *face) *family {
-	key := strings.ToLower(f.family)
-	fam := fs.byName[key]
-	if fam == nil {
-		fam = &family{name: f.family}
-		fs.byName[key] = fam
-		fs.families = append(fs.families, fam)
+// askedFamilies are the families of the --font-dir folders.
+func (fs *FontSet) askedFamilies() *lazyFaces { return fs.asked.get(fs.askedDirs, "") }
+
+// systemFamilies are the families of the system folders.
+func (fs *FontSet) systemFamilies() *lazyFaces { return fs.system.get(fs.systemDirs, fs.cache) }
+
+// find returns the family called name: a --font or embedded family, else one in the
+// --font-dir folders, else (when system is true) one installed on the system.
+func (fs *FontSet) find(name string, system bool) *family {
+	key := strings.ToLower(name)
+	if fam := fs.named[key]; fam != nil {
+		return fam
 	}
-	if fam.faces[f.style] == nil {
-		fam.faces[f.style] = f
+	if len(fs.askedDirs) > 0 {
+		if fam := fs.askedFamilies().byName[key]; fam != nil {
+			return fam
+		}
 	}
-	return fam
+	if system {
+		return fs.systemFamilies().byName[key]
+	}
+	return nil
 }
 
-// scanDir lists the font faces under dir, in a stable (sorted) order. Unreadable files and
-// CFF fonts are skipped silently: they are simply not candidates.
-func scanDir(dir string) []*face {
-	var paths []string
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".ttf", ".ttc", ".otf":
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	sort.Strings(paths)
-	var out []*face
-	for _, p := range paths {
-		faces, err := describeFile(p)
-		if err != nil {
-			continue
-		}
-		out = append(out, faces...)
-	}
-	return out
+// everything lists every family of the set: --font, --font-dir, system, embedded. Only the
+// last resort for a character no preferred face has.
+func (fs *FontSet) everything() []*family {
+	out := append([]*family(nil), fs.user...)
+	out = append(out, fs.askedFamilies().families...)
+	out = append(out, fs.systemFamilies().families...)
+	return append(out, fs.embedded...)
 }
 
 // describeFile reads the family and style of every face of a font file without loading
@@ -378,12 +423,6 @@ func describeFile(path string) (out []*face, err error) {
 		if d.Family == "" {
 			continue
 		}
-		// Only the four faces a document uses: light, medium, black and condensed faces
-		// would otherwise take the regular or bold slot of their family.
-		if w := d.Aspect.Weight; w < 350 || (w > 500 && w < 600) || w > 800 ||
-			(d.Aspect.Stretch != 0 && d.Aspect.Stretch != font.StretchNormal) {
-			continue
-		}
 		st := styleRegular
 		if d.Aspect.Weight >= font.WeightSemibold {
 			st |= styleBold
@@ -391,11 +430,22 @@ func describeFile(path string) (out []*face, err error) {
 		if d.Aspect.Style == font.StyleItalic {
 			st |= styleItalic
 		}
+		// A document uses four faces of a family: the nearest to regular and bold weight at
+		// normal width take those slots, so a light, black or condensed face only stands in
+		// for a family that has no better one (Symbola is semi-condensed).
+		target := font.WeightNormal
+		if st&styleBold != 0 {
+			target = font.WeightBold
+		}
+		rank := int(max(d.Aspect.Weight-target, target-d.Aspect.Weight))
+		if d.Aspect.Stretch != 0 && d.Aspect.Stretch != font.StretchNormal {
+			rank += 1000
+		}
 		name := path
 		if len(lds) > 1 {
 			name = fmt.Sprintf("%s#%d", path, i)
 		}
-		out = append(out, &face{family: d.Family, style: st, name: name, path: path, index: i})
+		out = append(out, &face{family: d.Family, style: st, rank: rank, name: name, path: path, index: i})
 	}
 	if len(out) == 0 {
 		return nil, errors.New("no TrueType face in the file")
@@ -403,12 +453,9 @@ func describeFile(path string) (out []*face, err error) {
 	return out, nil
 }
 
-// family returns the named family, or nil.
-func (fs *FontSet) family(name string) *family { return fs.byName[strings.ToLower(name)] }
-
 // languageProbes are characters each language cannot do without; a set can typeset a
-// language when some face covers every one of them (after Arabic shaping for ar, whose
-// letters print as presentation forms).
+// language when the faces chosen for it cover every one of them (after Arabic shaping for ar,
+// whose letters print as presentation forms).
 var languageProbes = map[string]string{
 	"en": "AZaz09.,;:?!()“”‘’–—",
 	"fr": "àâçéèêëîïôùûüÿœÀÇÉÈ«»",
@@ -417,31 +464,4 @@ var languageProbes = map[string]string{
 	// Isolated, final, initial and medial forms of common letters, and lam-alef.
 	"ar": "\u0627\u0644\u060C\u061F\uFE8D\uFE8E\uFEDF\uFEE0\uFEDD\uFEDE\uFEFB\uFEFC\uFE91\uFE92\uFEE3\uFEE4",
 	"zh": "的一是不了人我在有他这中大来上国会议于年月日。，、：；（）“”",
-}
-
-// Languages reports which of the six UN languages this set can typeset, for `scribe fonts`.
-// It reads every candidate face's character map, so it is slower than a conversion.
-func (fs *FontSet) Languages() map[string]bool {
-	out := make(map[string]bool, len(languageProbes))
-	for lang, probe := range languageProbes {
-		ok := true
-		for _, r := range probe {
-			if fs.cover(r) == nil {
-				ok = false
-				break
-			}
-		}
-		out[lang] = ok
-	}
-	return out
-}
-
-// cover returns the first family (in set order) whose regular face has r.
-func (fs *FontSet) cover(r rune) *family {
-	for _, fam := range fs.families {
-		if f := fam.pick(styleRegular); f != nil && f.has(r) {
-			return fam
-		}
-	}
-	return nil
 }

@@ -6,6 +6,9 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
 
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -38,65 +41,94 @@ func neutral(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
-// Preferred families per script class, after the --font files and the locale's choice.
-var classDefaults = [3][]string{
-	classOther:  {"Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "DejaVu Sans"},
-	classArabic: {"Amiri", "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans"},
-	classCJK:    {"AR PL UMing CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback"},
+// scriptFamilies are the families tried for a script that is not the document's own (an
+// Arabic name in a Chinese report): the document's locale names the faces of its own
+// script, and these stand in for the others' locales.
+var scriptFamilies = [3][]string{
+	classArabic: {"Simplified Arabic", "Traditional Arabic", "Amiri", "Noto Naskh Arabic", "Scheherazade New"},
+	classCJK:    {"SimSun", "NSimSun", "AR PL UMing CN", "AR PL SungtiL GB", "SimHei", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback"},
 }
+
+// symbolFamilies are monochrome faces with many symbols and pictographs, tried for a
+// character no face of its script has (an emoji pasted from a chat).
+var symbolFamilies = []string{"Symbola", "Noto Sans Symbols2", "Noto Sans Symbols", "FreeSerif", "Noto Sans Math"}
 
 // fontHint tells users what fixes a missing script.
 var fontHint = [3]string{
 	classOther:  "pass a font that has it with --font FILE",
 	classArabic: "install fonts-hosny-amiri (Debian) or pass an Arabic TrueType font with --font FILE",
-	classCJK:    "install fonts-wqy-microhei or fonts-droid-fallback (Debian), or pass a Chinese TrueType font with --font FILE (Noto CJK is CFF and cannot be embedded)",
+	classCJK:    "install fonts-wqy-microhei, fonts-arphic-uming or fonts-droid-fallback (Debian), or pass a Chinese TrueType font with --font FILE (Noto CJK is CFF and cannot be embedded)",
+}
+
+// typeChoice is what the locale says about the faces of one language version: the
+// families for its own script (body text and headings, first choice first).
+type typeChoice struct {
+	docClass     scriptClass
+	bodyFonts    []string
+	headingFonts []string
 }
 
 // docFonts is the font state of one document: which families to try for each script, and
 // which characters of which faces the document draws.
 type docFonts struct {
-	set   *FontSet
-	order [3][]*family
-	faces []*face                   // faces drawn, in order of first use (repeatable output)
-	used  map[*face]map[rune]uint16 // characters drawn per face, with their glyphs
+	set    *FontSet
+	choice typeChoice
+	orders [6][]*family // per script class and role (body, heading), built on first use
+	tail   []*family    // symbol faces, then every face: built when a character needs them
+	tailOK bool
+	faces  []*face                   // faces drawn, in order of first use (repeatable output)
+	used   map[*face]map[rune]uint16 // characters drawn per face, with their glyphs
+	// warn reports a character printed as its name, once per character and line.
+	warn   func(pos model.Pos, format string, args ...any)
+	warned map[model.Pos]map[rune]bool
 }
 
-func newDocFonts(set *FontSet, present model.Presentation) *docFonts {
-	d := &docFonts{set: set, used: map[*face]map[rune]uint16{}}
-	docClass := classOther
-	switch present.Lang {
-	case "ar":
-		docClass = classArabic
-	case "zh":
-		docClass = classCJK
+func newDocFonts(set *FontSet, choice typeChoice) *docFonts {
+	return &docFonts{set: set, choice: choice, used: map[*face]map[rune]uint16{}}
+}
+
+// order is the list of families tried for characters of class c, in body text or headings:
+// the --font files, then the families the locale names for its own script, then the
+// embedded faces. Latin and Cyrillic text takes the embedded Liberation Serif unless a
+// --font file or a preferred family in a --font-dir folder covers it, so those documents
+// never open a system font; the other scripts are looked for on the system.
+func (d *docFonts) order(c scriptClass, heading bool) []*family {
+	k := int(c) * 2
+	if heading {
+		k++
 	}
-	for c := range d.order {
-		seen := map[*family]bool{}
-		add := func(fam *family) {
-			if fam != nil && !seen[fam] {
-				seen[fam] = true
-				d.order[c] = append(d.order[c], fam)
-			}
-		}
-		for _, fam := range set.user {
-			add(fam)
-		}
-		if scriptClass(c) == docClass {
-			for _, n := range present.Fonts {
-				add(set.family(n))
-			}
-		}
-		for _, n := range classDefaults[c] {
-			add(set.family(n))
-		}
-		for _, n := range classDefaults[classOther] {
-			add(set.family(n))
-		}
-		for _, fam := range set.families {
-			add(fam)
+	if d.orders[k] != nil {
+		return d.orders[k]
+	}
+	var out []*family
+	seen := map[*family]bool{}
+	add := func(fam *family) {
+		if fam != nil && !seen[fam] {
+			seen[fam] = true
+			out = append(out, fam)
 		}
 	}
-	return d
+	for _, fam := range d.set.user {
+		add(fam)
+	}
+	names := d.choice.bodyFonts
+	if heading && len(d.choice.headingFonts) > 0 {
+		names = append(append([]string(nil), d.choice.headingFonts...), d.choice.bodyFonts...)
+	} else if len(d.choice.headingFonts) > 0 {
+		// Body text falls back on the heading faces before leaving the script's faces.
+		names = append(append([]string(nil), d.choice.bodyFonts...), d.choice.headingFonts...)
+	}
+	if c != d.choice.docClass {
+		names = scriptFamilies[c]
+	}
+	for _, n := range names {
+		add(d.set.find(n, c != classOther))
+	}
+	for _, fam := range d.set.embedded {
+		add(fam)
+	}
+	d.orders[k] = out
+	return out
 }
 
 // seg is a stretch of text printed with one face.
@@ -105,9 +137,12 @@ type seg struct {
 	text string
 }
 
-// resolve splits text into segments, each in the first face (of the wanted style) that
-// really has every character of it. A character no face has is an ErrNoGlyph error.
-func (d *docFonts) resolve(text string, st style, pos model.Pos) ([]seg, error) {
+// resolve splits text into segments, each in the first face (of the wanted style and role)
+// that really has every character of it. A character no face has is drawn from a symbol
+// face, else printed as its Unicode name in brackets with a warning naming the line; an
+// Arabic or Chinese character no face has means the script has no font at all, an
+// ErrNoGlyph error.
+func (d *docFonts) resolve(text string, st style, heading bool, pos model.Pos) ([]seg, error) {
 	var out []seg
 	var cur *face
 	start := 0
@@ -120,29 +155,60 @@ func (d *docFonts) resolve(text string, st style, pos model.Pos) ([]seg, error) 
 			// A leading bracket or digit takes the face of the letter that follows it, so
 			// "(أ)" is one face, not a Latin bracket and an Arabic letter.
 			if n := nextStrong(text[i:]); n != 0 {
-				if g := d.pick(n, st); g != nil && g.has(r) {
+				if g := d.pick(n, st, heading); g != nil && g.has(r) {
 					f = g
 				}
 			}
 		}
 		if f == nil {
-			f = d.pick(r, st)
+			f = d.pick(r, st, heading)
 		}
 		if f == nil {
-			return nil, noGlyph(r, pos)
+			if c := classOf(r); c != classOther {
+				return nil, noGlyph(r, pos)
+			}
+			// Print the character's name in the Latin face instead.
+			if cur != nil && start < i {
+				out = append(out, seg{cur, text[start:i]})
+			}
+			name := d.missing(r, pos)
+			out = append(out, seg{d.pick('[', st, heading), name})
+			cur, start = nil, i+utf8.RuneLen(r)
+			continue
 		}
 		if f == cur {
 			continue
 		}
-		if cur != nil {
+		if cur != nil && start < i {
 			out = append(out, seg{cur, text[start:i]})
 		}
 		cur, start = f, i
 	}
-	if cur != nil {
+	if cur != nil && start < len(text) {
 		out = append(out, seg{cur, text[start:]})
 	}
 	return out, nil
+}
+
+// missing returns the printed stand-in for r, "[GRINNING FACE]", and warns once per line.
+func (d *docFonts) missing(r rune, pos model.Pos) string {
+	name := runenames.Name(r)
+	if name == "" || strings.HasPrefix(name, "<") {
+		name = fmt.Sprintf("U+%04X", r)
+	}
+	if d.warn != nil {
+		if d.warned == nil {
+			d.warned = map[model.Pos]map[rune]bool{}
+		}
+		if d.warned[pos] == nil {
+			d.warned[pos] = map[rune]bool{}
+		}
+		if !d.warned[pos][r] {
+			d.warned[pos][r] = true
+			d.warn(pos, "no font has U+%04X %s; printed as [%s] (pass a font that has it with --font, or install fonts-symbola)", r, name, name)
+		}
+	}
+	return "[" + name + "]"
 }
 
 func nextStrong(s string) rune {
@@ -154,9 +220,24 @@ func nextStrong(s string) rune {
 	return 0
 }
 
-// pick returns the first face in the class's family order that has r.
-func (d *docFonts) pick(r rune, st style) *face {
-	for _, fam := range d.order[classOf(r)] {
+// pick returns the first face in the class's family order that has r, else a symbol face
+// that has it, else any face of the set that has it.
+func (d *docFonts) pick(r rune, st style, heading bool) *face {
+	for _, fam := range d.order(classOf(r), heading) {
+		if f := fam.pick(st); f != nil && f.has(r) {
+			return f
+		}
+	}
+	if !d.tailOK {
+		d.tailOK = true
+		for _, n := range symbolFamilies {
+			if fam := d.set.find(n, true); fam != nil {
+				d.tail = append(d.tail, fam)
+			}
+		}
+		d.tail = append(d.tail, d.set.everything()...)
+	}
+	for _, fam := range d.tail {
 		if f := fam.pick(st); f != nil && f.has(r) {
 			return f
 		}

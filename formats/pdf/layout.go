@@ -282,7 +282,7 @@ func (l *layouter) block(b model.Block, base float64) error {
 	switch n := b.(type) {
 	case *model.Heading:
 		size, st := headingStyle(n.Level)
-		rs := runStyle{st: st, size: size}
+		rs := runStyle{st: st, size: size, heading: true}
 		toks, err := l.tokens(n.Inlines, rs, n.Pos)
 		if err != nil {
 			return err

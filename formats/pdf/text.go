@@ -51,6 +51,7 @@ type runStyle struct {
 	rise    float64 // mm
 	link    string
 	nobreak bool // a document symbol: its spaces do not break
+	heading bool // set in the heading faces (Chinese headings are in a Hei face)
 }
 
 // tokenizer cuts runs of text into tokens, resolving fonts and measuring as it goes.
@@ -124,7 +125,7 @@ func (tz *tokenizer) add(text string, rs runStyle, pos model.Pos) error {
 	if hasArabic(text) {
 		text = shapeArabic(text)
 	}
-	segs, err := tz.df.resolve(text, rs.st, pos)
+	segs, err := tz.df.resolve(text, rs.st, rs.heading, pos)
 	if err != nil {
 		return err
 	}

@@ -15,10 +15,16 @@
 // paragraphs, lists, quotations and notes form its structure tree in reading order, and the
 // running head, page numbers and rules are artifacts.
 //
-// Fonts are checked before use: collections (.ttc) are split into their faces, CFF-flavoured
-// OpenType is refused with a message naming the file (only TrueType outlines are embedded),
-// text is made valid UTF-8, any panic is recovered into an error, and a character that no
-// font has is an error wrapping pipeline.ErrNoGlyph instead of a silent box.
+// Fonts: Latin and Cyrillic text prints in the embedded Liberation Serif (Times New Roman's
+// metric twin, so the PDF breaks lines where Word breaks the DOCX's), the same bytes on every
+// machine; system fonts are searched only for the scripts it lacks (Arabic, Chinese, in the
+// faces the locale prefers) or when asked (--font, --font-dir). Fonts are checked before
+// use: collections (.ttc) are split into their faces, CFF-flavoured OpenType is refused with
+// a message naming the file (only TrueType outlines are embedded), text is made valid UTF-8,
+// and any panic is recovered into an error. A character that no font has is drawn from a
+// symbol face (Symbola) when there is one, else printed as its Unicode name in brackets
+// with a warning naming its line; an Arabic or Chinese letter with no font is an error
+// wrapping model.ErrNoGlyph that says what to install, never a silent box.
 package pdf
 
 import (
@@ -30,13 +36,14 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // Options configure the PDF writer.
 type Options struct {
 	// Fonts is the process's font set, shared by every document. Nil means a set with only
-	// the embedded DejaVu faces (built once per writer).
+	// the embedded faces (built once per writer).
 	Fonts *FontSet
 	// Compress deflates page content and fonts: true in production; the golden tests turn
 	// it off so the files can be read.
@@ -114,7 +121,10 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 	}
 	pdf := pdfdoc.New(pdfdoc.Options{PageWidth: pageW, PageHeight: pageH, Compress: su.compress, Deflaters: su.deflaters}, info)
 
-	df := newDocFonts(su.fonts, doc.Present)
+	df := newDocFonts(su.fonts, typeChoiceOf(opts.Locale, doc.Present))
+	if opts.Warnings != nil {
+		df.warn = func(pos model.Pos, format string, args ...any) { opts.Warnings.Warn("pdf", pos, format, args...) }
+	}
 	l := newLayouter(ctx, df, doc)
 	pages, furn, err := l.layout()
 	if err != nil {
@@ -152,6 +162,30 @@ func (l *layouter) layout() ([]*page, *furniture, error) {
 		return nil, nil, err
 	}
 	return paginate(l.blocks, mastheadTop), furn, nil
+}
+
+// typeChoiceOf reads the faces of the version's own script from its locale (from the
+// presentation's font list when the caller gives no locale).
+func typeChoiceOf(loc *locales.Locale, present model.Presentation) typeChoice {
+	tc := typeChoice{bodyFonts: present.Fonts}
+	script := ""
+	switch present.Lang {
+	case "ar":
+		script = "Arab"
+	case "zh":
+		script = "Hans"
+	}
+	if loc != nil {
+		script = loc.Script
+		tc.bodyFonts, tc.headingFonts = loc.Fonts["serif"], loc.Fonts["heading"]
+	}
+	switch script {
+	case "Arab":
+		tc.docClass = classArabic
+	case "Hans", "Hant":
+		tc.docClass = classCJK
+	}
+	return tc
 }
 
 // safe makes a string valid UTF-8 without control characters.

@@ -239,24 +239,58 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestNoGlyph: a character no font has is an error naming it and its position.
+// traceWarnings typesets doc and returns the drawn text and the warnings.
+func traceWarnings(t *testing.T, doc *model.Document, fonts *FontSet) (string, []model.Diagnostic) {
+	t.Helper()
+	var trace strings.Builder
+	opts := writeOpts(t, doc)
+	opts.Warnings = &model.Warnings{}
+	if _, err := typeset(context.Background(), doc, opts, setup{fonts: fonts, trace: &trace}); err != nil {
+		t.Fatal(err)
+	}
+	return trace.String(), opts.Warnings.List()
+}
+
+// TestNoGlyph: a character no font has is printed as its Unicode name in brackets, with a
+// warning naming it and its line (--strict makes that an error).
 func TestNoGlyph(t *testing.T) {
 	fonts := fontsOrFail(t, testFonts)
 	doc := pipelinetest.Sample("en")
 	p := doc.Blocks[2].(*model.Paragraph)
 	p.Inlines = append(p.Inlines, model.Inline{Kind: model.KindText, Text: " the sign 𓀀 is missing", Line: 8})
-	var buf bytes.Buffer
-	err := NewWriter(Options{Fonts: fonts}).Write(context.Background(), &buf, doc, writeOpts(t, doc))
-	if !errors.Is(err, model.ErrNoGlyph) {
-		t.Fatalf("err = %v, want ErrNoGlyph", err)
+	trace, ws := traceWarnings(t, doc, fonts)
+	if !strings.Contains(trace, "the sign [EGYPTIAN HIEROGLYPH A001] is") {
+		t.Errorf("the stand-in is not drawn:\n%s", trace)
 	}
-	for _, want := range []string{"U+13000", "𓀀", "sample.txt:8"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q does not mention %q", err, want)
+	if len(ws) != 1 {
+		t.Fatalf("warnings = %v, want one", ws)
+	}
+	for _, want := range []string{"U+13000", "EGYPTIAN HIEROGLYPH A001", "sample.txt:8"} {
+		if !strings.Contains(ws[0].String(), want) {
+			t.Errorf("warning %q does not mention %q", ws[0], want)
 		}
 	}
-	if buf.Len() != 0 {
-		t.Errorf("wrote %d bytes on error", buf.Len())
+}
+
+// TestSymbolFallback: an emoji pasted from a chat prints from a monochrome symbol face when
+// the system has one (Symbola), in a document otherwise set in the embedded face.
+func TestSymbolFallback(t *testing.T) {
+	fonts := fontsOrFail(t, systemFonts)
+	if fonts.find("Symbola", true) == nil {
+		if testutil.InCI() {
+			t.Fatal("Symbola (fonts-symbola) is not installed under CI=true")
+		}
+		t.Skip("no Symbola")
+	}
+	doc := pipelinetest.Sample("en")
+	p := doc.Blocks[2].(*model.Paragraph)
+	p.Inlines = append(p.Inlines, model.Inline{Kind: model.KindText, Text: " agreed 👍 at once", Line: 8})
+	trace, ws := traceWarnings(t, doc, fonts)
+	if !strings.Contains(trace, "‹Symbola 10›👍") {
+		t.Errorf("the emoji is not drawn from Symbola:\n%s", trace)
+	}
+	if len(ws) != 0 {
+		t.Errorf("warnings = %v, want none", ws)
 	}
 }
 
@@ -377,7 +411,7 @@ func TestLayoutRules(t *testing.T) {
 }
 
 func newTestLayouter(doc *model.Document, fonts *FontSet) *layouter {
-	return newLayouter(context.Background(), newDocFonts(fonts, doc.Present), doc)
+	return newLayouter(context.Background(), newDocFonts(fonts, typeChoiceOf(nil, doc.Present)), doc)
 }
 
 // TestLanguages: the embedded set alone covers the Latin, Cyrillic and Arabic languages;

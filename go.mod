@@ -3,6 +3,7 @@ module github.com/scribe-un/scribe
 go 1.26.8
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.10.4
 	github.com/go-fonts/dejavu v0.3.2
 	github.com/go-fonts/liberation v0.3.3
 	github.com/go-text/typesetting v0.3.5

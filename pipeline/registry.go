@@ -31,6 +31,15 @@ func (r *Registry) AddReader(rd model.Reader, aliases ...string) {
 	}
 }
 
+// AddRefusal registers a reader for a kind of file that is not an input (a translation file
+// or a font turning up among the notes): its Read explains what the file is, and it is left
+// out of the listings, so errors naming the known formats show only real ones.
+func (r *Registry) AddRefusal(rd model.Reader, aliases ...string) {
+	for _, n := range append([]string{rd.Format()}, aliases...) {
+		r.readers[strings.ToLower(n)] = rd
+	}
+}
+
 // AddWriter registers w under its Format name and the given aliases.
 func (r *Registry) AddWriter(w model.Writer, aliases ...string) {
 	r.writerNames = append(r.writerNames, w.Format())

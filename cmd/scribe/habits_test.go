@@ -7,8 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/scribe-un/scribe/internal/testutil"
 )
 
 // Tests of issue 16: the CLI fits the habits of pandoc and common Go CLIs. One test (or one
@@ -312,4 +315,107 @@ func TestParseSize(t *testing.T) {
 	if formatSize(64<<20) != "64 MiB" || formatSize(1000) != "1000" {
 		t.Error("formatSize")
 	}
+}
+
+// Item 9: files that are not notes (translation files, fonts, PDFs, archives) are errors
+// saying what they are, not reports of their bytes; a folder walk skips them.
+func TestNonNotesInputsAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, nil, "extract", samplePath(t), "--target", "fr", "-o", dir, "-q"); code != 0 {
+		t.Fatal(stderr)
+	}
+	xlf := filepath.Join(dir, sample+".fr.xlf")
+	xlfData, _ := os.ReadFile(xlf)
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, data, 0o644)
+		return p
+	}
+	font := write("Face.ttf", append([]byte("\x00\x01\x00\x00\x00\x0b\x00\x80\x00\x03\x00\x30"), bytes.Repeat([]byte{0}, 64)...))
+	cases := []struct {
+		path, want string
+	}{
+		{xlf, "an XLIFF translation file; translations come back in with convert --translations"},
+		{write("memory.tmx", []byte(`<?xml version="1.0"?><tmx version="1.4"><header/><body/></tmx>`)), "a TMX translation memory"},
+		{font, "a font file; fonts are given with --font or --font-dir"},
+		{write("final.pdf", []byte("%PDF-1.7\n%\xe2\xe3\n1 0 obj\n")), "a PDF document"},
+		{write("bundle.zip", []byte("PK\x05\x06"+strings.Repeat("\x00", 18))), "an archive"},
+		{write("xliff-without-extension", xlfData), "an XLIFF translation file"},
+	}
+	for _, c := range cases {
+		out := t.TempDir()
+		code, stdout, stderr := runCLI(t, nil, "convert", c.path, "-o", out)
+		failsCleanly(t, code, stdout, stderr, 1, out, filepath.Base(c.path), c.want)
+	}
+	// Standard input is sniffed too.
+	var out, errw bytes.Buffer
+	code := run(t.Context(), []string{"scribe", "convert", "-", "--to", "md", "-o", "-"}, IO{In: bytes.NewReader(xlfData), Out: &out, Err: &errw, Env: func(string) string { return "" }})
+	if code != 1 || !strings.Contains(errw.String(), "an XLIFF translation file") || out.Len() > 0 {
+		t.Errorf("stdin XLIFF: exit %d, %q", code, errw.String())
+	}
+	// A folder walk takes the notes and leaves the rest alone.
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("Canada said that the meeting was useful.\n"), 0o644)
+	o := t.TempDir()
+	code, _, stderr := runCLI(t, nil, "convert", "-r", dir, "--to", "md", "-o", o)
+	if code != 0 {
+		t.Fatalf("-r: exit %d: %s", code, stderr)
+	}
+	if got := strings.Join(testutilFiles(t, o), " "); got != "notes.en.md" {
+		t.Errorf("-r converted %s", got)
+	}
+}
+
+// Item 10: ** matches any depth and mirrors the tree below the pattern's fixed part;
+// standard input's outputs are named stdin.<lang>.<ext>.
+func TestGlobsAndStdinStem(t *testing.T) {
+	dir := t.TempDir()
+	note := []byte("Canada said that the meeting was useful.\n")
+	for _, p := range []string{"top.txt", "2025/may.txt", "2025/06/june.txt", "2025/06/skip.md"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), note, 0o644)
+	}
+	cases := []struct {
+		pattern string
+		want    string
+	}{
+		{filepath.Join(dir, "**", "*.txt"), "2025/06/june.en.md 2025/may.en.md top.en.md"},
+		{filepath.Join(dir, "2025", "**", "*.{txt,md}"), "06/june.en.md 06/skip.en.md may.en.md"},
+		{filepath.Join(dir, "*.txt"), "top.en.md"},
+	}
+	for _, c := range cases {
+		out := t.TempDir()
+		code, _, stderr := runCLI(t, nil, "convert", c.pattern, "--to", "md", "-o", out)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.pattern, code, stderr)
+		}
+		if got := strings.Join(testutilFiles(t, out), " "); got != c.want {
+			t.Errorf("%s: wrote %s, want %s", c.pattern, got, c.want)
+		}
+	}
+	if code, _, stderr := runCLI(t, nil, "convert", filepath.Join(dir, "**", "*.docx"), "-o", t.TempDir()); code != 2 || !strings.Contains(stderr, "no file matches") {
+		t.Errorf("empty glob: exit %d %s", code, stderr)
+	}
+	out := t.TempDir()
+	var stdout, errw bytes.Buffer
+	code := run(t.Context(), []string{"scribe", "convert", "-", "--to", "md", "-o", out}, IO{In: bytes.NewReader(note), Out: &stdout, Err: &errw, Env: func(string) string { return "" }})
+	if code != 0 {
+		t.Fatal(errw.String())
+	}
+	if got := strings.Join(testutilFiles(t, out), " "); got != "stdin.en.md" {
+		t.Errorf("standard input wrote %s", got)
+	}
+}
+
+// testutilFiles lists the files below dir, slash-separated and sorted, without scribe's
+// manifest.
+func testutilFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	for _, f := range testutil.FilesIn(t, dir) {
+		if f != manifestName {
+			out = append(out, filepath.ToSlash(f))
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,7 +11,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/scribe-un/scribe/formats/sniff"
+	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -22,8 +26,10 @@ type input struct {
 }
 
 // expandInputs turns the arguments into a list of files: plain files, folders (with -r,
-// mirrored below the output folder), glob patterns, @list files (one path per line) and "-"
-// for standard input. Paths are collected, not contents: a batch of thousands of notes
+// mirrored below the output folder), glob patterns (** matches any depth, {a,b} either;
+// matches are mirrored below the output folder from the pattern's fixed prefix), @list
+// files (one path per line) and "-" for standard input (whose outputs are named
+// stdin.<lang>.<ext>). Paths are collected, not contents: a batch of thousands of notes
 // costs a list of strings.
 func expandInputs(args []string, recursive bool, stdin io.Reader) ([]input, error) {
 	var out []input
@@ -53,21 +59,8 @@ func expandInputs(args []string, recursive bool, stdin io.Reader) ([]input, erro
 		}
 		fi, err := os.Stat(arg)
 		if err != nil {
-			if strings.ContainsAny(arg, "*?[") {
-				matches, gerr := filepath.Glob(arg)
-				if gerr != nil {
-					return usagef("bad pattern %q: %v", arg, gerr)
-				}
-				if len(matches) == 0 {
-					return usagef("%s: no file matches", arg)
-				}
-				sort.Strings(matches)
-				for _, m := range matches {
-					if fi, err := os.Stat(m); err == nil && !fi.IsDir() {
-						add(input{path: m})
-					}
-				}
-				return nil
+			if strings.ContainsAny(arg, "*?[{") {
+				return expandGlob(arg, add)
 			}
 			// A missing file is reported as that input's failure, not a usage error, so the
 			// rest of a batch still runs.
@@ -94,6 +87,33 @@ func expandInputs(args []string, recursive bool, stdin io.Reader) ([]input, erro
 	return out, nil
 }
 
+// expandGlob adds the files matching a doublestar pattern, in name order. Each keeps its
+// folder relative to the pattern's fixed prefix ("minutes/**/*.txt" → minutes), so
+// "minutes/2025/may.txt" goes to OUTPUT/2025/may.<lang>.<ext>, as with -r.
+func expandGlob(pattern string, add func(input)) error {
+	if !doublestar.ValidatePathPattern(pattern) {
+		return usagef("bad pattern %q (see README, \"Inputs\")", pattern)
+	}
+	matches, err := doublestar.FilepathGlob(pattern, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors())
+	if err != nil {
+		return usagef("pattern %q: %v", pattern, unwrapPath(err))
+	}
+	if len(matches) == 0 {
+		return usagef("%s: no file matches", pattern)
+	}
+	base, _ := doublestar.SplitPattern(filepath.ToSlash(pattern))
+	base = filepath.FromSlash(base)
+	sort.Strings(matches)
+	for _, m := range matches {
+		rel, err := filepath.Rel(base, filepath.Dir(m))
+		if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+			rel = ""
+		}
+		add(input{path: m, relDir: rel})
+	}
+	return nil
+}
+
 // walkFolder adds every note file below root (by extension), skipping hidden files and
 // folders and scribe's own outputs.
 func walkFolder(root string, add func(input)) error {
@@ -112,8 +132,10 @@ func walkFolder(root string, add func(input)) error {
 			return nil
 		}
 		// A folder's .json files are more often settings than reports: scribe's own JSON
-		// is read back when it is named, not when a folder is walked.
-		if f := sniff.FromExtension(path); f == "" || f == "json" || isOutputName(name) {
+		// is read back when it is named, not when a folder is walked. Translation files,
+		// fonts and PDFs beside the notes are not inputs either.
+		f := sniff.FromExtension(path)
+		if _, foreign := sniff.ForeignKind(f); f == "" || f == "json" || foreign || isOutputName(name) {
 			return nil
 		}
 		rel, _ := filepath.Rel(root, filepath.Dir(path))
@@ -165,4 +187,25 @@ func expandList(path string, each func(string) error) error {
 		return usagef("list %s: %v", path, err)
 	}
 	return nil
+}
+
+// refusal is the reader registered for kinds of files that are not notes (sniff.Foreign):
+// converting one fails with a line saying what the file is and where it belongs.
+type refusal struct {
+	kind string
+	what sniff.Foreign
+}
+
+func (r refusal) Format() string { return r.kind }
+
+func (r refusal) Read(_ context.Context, _ []byte, o model.ReadOptions) (*model.Document, error) {
+	return nil, model.Errorf("scribe", model.Pos{File: o.Name}, model.ErrNotNotes, "%s; %s", r.what.What, r.what.Hint)
+}
+
+// addRefusals registers a refusal for every foreign kind.
+func addRefusals(reg *pipeline.Registry) {
+	for _, kind := range sniff.ForeignKinds() {
+		f, _ := sniff.ForeignKind(kind)
+		reg.AddRefusal(refusal{kind: kind, what: f})
+	}
 }

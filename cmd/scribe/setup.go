@@ -78,6 +78,7 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddReader(html.NewReader(), "htm")
 	reg.AddReader(scribejson.NewReader())
 	reg.AddReader(mediawiki.NewReader(), "wiki")
+	addRefusals(reg)
 	reg.AddWriter(scribejson.NewWriter())
 	reg.AddWriter(markdown.NewWriter(), "markdown")
 	reg.AddWriter(html.NewWriter(), "htm")

@@ -19,8 +19,9 @@ const headSize = 8 << 10
 
 // Format guesses the input format from content: "docx" (a zip holding word/document.xml),
 // "json" (scribe's own JSON document), "html", "markdown" (front matter, # headings, or
-// Markdown lists together with other Markdown signs), "notes" (any other text) or ""
-// (binary, empty or unknown, such as a zip that is not a Word document or a PDF).
+// Markdown lists together with other Markdown signs), "notes" (any other text), a foreign
+// kind (see ForeignKind: an XLIFF file, a font, a PDF, an image, another archive) or ""
+// (binary, empty or unknown).
 func Format(data []byte) string {
 	if len(data) == 0 {
 		return ""
@@ -29,7 +30,13 @@ func Format(data []byte) string {
 		if isDocx(data) {
 			return "docx"
 		}
-		return ""
+		if isOpenDocument(data) {
+			return "office"
+		}
+		return "archive"
+	}
+	if kind := foreignContent(data); kind != "" {
+		return kind
 	}
 	text, ok := headText(data)
 	if !ok {
@@ -47,8 +54,9 @@ func Format(data []byte) string {
 }
 
 // FromExtension maps a file name's extension to a format: ".txt" "notes", ".md" and
-// ".markdown" "markdown", ".html" and ".htm" "html", ".docx" "docx", ".json" "json";
-// "" when unknown.
+// ".markdown" "markdown", ".html" and ".htm" "html", ".docx" "docx", ".json" "json", a
+// foreign kind for files that are not notes (".xlf" "xliff", ".ttf" "font"; see
+// ForeignKind); "" when unknown.
 func FromExtension(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt", ".text":
@@ -64,7 +72,7 @@ func FromExtension(path string) string {
 	case ".mediawiki", ".wiki":
 		return "mediawiki"
 	}
-	return ""
+	return foreignExtensions[strings.ToLower(filepath.Ext(path))]
 }
 
 // scribeJSONSchema opens the envelope the JSON writer prints: {"schema": "scribe-document/N".
@@ -94,6 +102,20 @@ func isDocx(data []byte) bool {
 	head := data[:min(len(data), 64<<10)]
 	return bytes.Contains(head, []byte("word/document.xml")) ||
 		(bytes.Contains(head, []byte("[Content_Types].xml")) && bytes.Contains(head, []byte("word/")))
+}
+
+// isOpenDocument recognises an OpenDocument package (.odt, .ods) by its mimetype entry.
+func isOpenDocument(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name == "mimetype" {
+			return true
+		}
+	}
+	return false
 }
 
 // headText returns the first headSize bytes as text, or false when they look binary.

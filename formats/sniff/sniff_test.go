@@ -34,9 +34,15 @@ func TestFormat(t *testing.T) {
 	}{
 		{"docx", docx, "docx"},
 		{"truncated docx", docx[:len(docx)-30], "docx"},
-		{"odt (zip, not Word)", zipOf(t, "mimetype", "content.xml"), ""},
-		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), ""},
-		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ""},
+		{"odt (zip, not Word)", zipOf(t, "mimetype", "content.xml"), "office"},
+		{"other zip", zipOf(t, "a.txt"), "archive"},
+		{"pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "pdf"},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "image"},
+		{"truetype", []byte("\x00\x01\x00\x00\x00\x0f\x00\x80\x00\x03\x00\x70GDEF"), "font"},
+		{"xliff 2", []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\">"), "xliff"},
+		{"xliff 1.2 with comment", []byte("\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- made by po2xliff -->\n<xliff version=\"1.2\">"), "xliff"},
+		{"tmx", []byte("<?xml version=\"1.0\"?><tmx version=\"1.4\">"), "tmx"},
+		{"notes starting with true", []byte("true to its word, Canada said it would.\n"), "notes"},
 		{"empty", nil, ""},
 		{"html document", []byte("<!DOCTYPE html>\n<html><body><p>x</p></body></html>"), "html"},
 		{"html fragment", []byte("<div>ITU Headquarters</div><div><br></div><div>2 May 2005</div>"), "html"},
@@ -96,10 +102,22 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
+func TestForeignKindsAreDescribed(t *testing.T) {
+	for _, kind := range foreignExtensions {
+		if f, ok := ForeignKind(kind); !ok || f.What == "" || f.Hint == "" {
+			t.Errorf("kind %q has no description", kind)
+		}
+	}
+	if _, ok := ForeignKind("notes"); ok {
+		t.Error("notes are foreign")
+	}
+}
+
 func TestFromExtension(t *testing.T) {
 	for path, want := range map[string]string{
 		"a.txt": "notes", "a.TXT": "notes", "a.md": "markdown", "a.markdown": "markdown",
-		"a.html": "html", "a.htm": "html", "a.docx": "docx", "a.json": "json", "dir.v2/a": "", "a.pdf": "", "-": "",
+		"a.html": "html", "a.htm": "html", "a.docx": "docx", "a.json": "json", "dir.v2/a": "", "a.pdf": "pdf", "-": "",
+		"notes.fr.xlf": "xliff", "a.XLIFF": "xliff", "DejaVuSans.ttf": "font", "a.tmx": "tmx", "a.doc": "office",
 	} {
 		if got := FromExtension(path); got != want {
 			t.Errorf("FromExtension(%q) = %q, want %q", path, got, want)

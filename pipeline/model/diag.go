@@ -23,6 +23,7 @@ var (
 	ErrTranslation = errors.New("translation file does not match")
 	ErrUnsafePath  = errors.New("unsafe output path")
 	ErrStrict      = errors.New("warnings treated as errors (--strict)")
+	ErrNotNotes    = errors.New("not notes")
 )
 
 // Error is a failure of one stage on one input, with the position it concerns. Its message

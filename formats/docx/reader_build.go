@@ -10,9 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/formats/markdown"
-	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -253,11 +252,11 @@ func (s *rdState) pos(part string, index int) model.Pos {
 	return model.Pos{File: s.name, Part: part, Line: index}
 }
 
-// infer hands a document typed as plain paragraphs to the notes inference: every
+// infer hands a document typed as plain paragraphs to the inference engine: every
 // paragraph line (split at manual line breaks) is a line, every empty paragraph a blank
 // line, exactly as the text would be in a .txt file.
 func (s *rdState) infer(items []rdItem, part string, doc *model.Document) error {
-	var ls []notes.Line
+	var ls []infer.Line
 	for _, it := range items {
 		if it.para == nil || s.classify(it.para).kind == rdKSkip {
 			continue
@@ -267,16 +266,16 @@ func (s *rdState) infer(items []rdItem, part string, doc *model.Document) error 
 		for _, l := range it.para.lines {
 			if ins := textrun.Trim(l); len(ins) > 0 {
 				empty = false
-				ls = append(ls, notes.Line{Text: model.PlainText(ins), Pos: pos, Inlines: ins})
+				ls = append(ls, infer.Line{Text: model.PlainText(ins), Pos: pos, Inlines: ins})
 			}
 		}
 		if empty {
-			ls = append(ls, notes.Line{Pos: pos})
+			ls = append(ls, infer.Line{Pos: pos})
 		}
 	}
 	opts := s.opts
 	opts.Name = s.name
-	return notes.InferInto(s.ctx, ls, opts, doc)
+	return infer.Into(s.ctx, ls, opts, doc)
 }
 
 // rdListEntry is one list paragraph waiting to be nested.
@@ -449,7 +448,8 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 			}
 		}
 	}
-	doc.Blocks = rdHeadingLevels(blocks)
+	infer.ShiftHeadings(blocks, func(level int) string { return fmt.Sprintf("level %d", level) })
+	doc.Blocks = blocks
 }
 
 // paragraphs turns a body paragraph into one or more paragraphs: lines separated by manual
@@ -466,7 +466,7 @@ func (s *rdState) paragraphs(para *rdPara, pos model.Pos) []*model.Paragraph {
 	if len(lines) == 0 {
 		return nil
 	}
-	starts := markdown.NoteStarts(texts, nil)
+	starts := infer.NoteStarts(texts, nil)
 	var out []*model.Paragraph
 	var cur []model.Inline
 	for i, l := range lines {
@@ -597,26 +597,6 @@ func rdAttach(blocks []model.Block, b model.Block) []model.Block {
 		}
 	}
 	return append(blocks, b)
-}
-
-// rdHeadingLevels makes the highest heading level used a chapter (level 1) and keeps
-// deeper levels at most 3, the depth the report's numbering distinguishes.
-func rdHeadingLevels(blocks []model.Block) []model.Block {
-	top := 0
-	for _, b := range blocks {
-		if h, ok := b.(*model.Heading); ok && (top == 0 || h.Level < top) {
-			top = h.Level
-		}
-	}
-	for _, b := range blocks {
-		if h, ok := b.(*model.Heading); ok {
-			if top > 1 {
-				h.Why += fmt.Sprintf(" (levels shifted: level %d is the top level)", top)
-			}
-			h.Level = min(h.Level-top+1, 3)
-		}
-	}
-	return blocks
 }
 
 // rdMerge merges adjacent runs of the same kind and target.

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -537,27 +537,12 @@ func (c *converter) paragraphs(ls []textrun.Line) []*model.Paragraph {
 	if len(ls) == 0 {
 		return nil
 	}
-	texts := make([]string, len(ls))
-	hard := make([]bool, len(ls))
-	for i, l := range ls {
-		texts[i] = model.PlainText(l.Inlines)
-		hard[i] = l.Hard
-	}
-	starts := markdown.NoteStarts(texts, hard)
 	var out []*model.Paragraph
-	begin := 0
-	emit := func(g []textrun.Line) {
+	for _, g := range infer.GroupNotes(ls) {
 		if ins := textrun.Join(g); len(ins) > 0 {
 			out = append(out, &model.Paragraph{Pos: model.Pos{File: c.name, Line: g[0].Line}, Inlines: ins})
 		}
 	}
-	for i := 1; i < len(ls); i++ {
-		if starts[i] {
-			emit(ls[begin:i])
-			begin = i
-		}
-	}
-	emit(ls[begin:])
 	if len(out) > 1 {
 		for _, p := range out {
 			p.Why = "one note of a block typed one note per line"
@@ -570,38 +555,8 @@ func (c *converter) paragraphs(ls []textrun.Line) []*model.Paragraph {
 // levels so the highest level used becomes a chapter (pages often start at h2 or h3); levels
 // below the third stay at 3.
 func (c *converter) headings(blocks []model.Block, doc *model.Document) []model.Block {
-	h1s, top := 0, 7
-	for _, b := range blocks {
-		if h, ok := b.(*model.Heading); ok {
-			if h.Level == 1 {
-				h1s++
-			}
-		}
-	}
-	if len(blocks) > 0 {
-		if h, ok := blocks[0].(*model.Heading); ok && h.Level == 1 && h1s == 1 {
-			text := strings.TrimSpace(model.PlainText(h.Inlines))
-			doc.Front = append(doc.Front, model.FrontLine{Pos: h.Pos, Kind: model.FrontTitle, Text: text, Why: "the only <h1>, at the top"})
-			if doc.Meta.Title == "" {
-				doc.Meta.Title = text
-				doc.Meta.Lines = map[string]model.Pos{"title": h.Pos}
-			}
-			blocks = blocks[1:]
-		}
-	}
-	for _, b := range blocks {
-		if h, ok := b.(*model.Heading); ok {
-			top = min(top, h.Level)
-		}
-	}
-	for _, b := range blocks {
-		if h, ok := b.(*model.Heading); ok {
-			if top > 1 {
-				h.Why += fmt.Sprintf(" (levels shifted: <h%d> is the top level)", top)
-			}
-			h.Level = min(h.Level-top+1, 3)
-		}
-	}
+	blocks = infer.TitleFromHeading(doc, blocks, "the only <h1>, at the top")
+	infer.ShiftHeadings(blocks, func(level int) string { return fmt.Sprintf("<h%d>", level) })
 	return blocks
 }
 

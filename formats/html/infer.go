@@ -6,8 +6,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
-	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -15,7 +15,7 @@ import (
 // have, for the notes inference.
 type lineBuilder struct {
 	c     *converter
-	lines []notes.Line
+	lines []infer.Line
 	cur   textrun.Collector
 	// blankAfterP is true when <p> elements are paragraphs with margins (web pages), false
 	// when the document spaces its lines with empty paragraphs (Word and Outlook HTML).
@@ -25,7 +25,7 @@ type lineBuilder struct {
 // end finishes the current line, if it holds text.
 func (b *lineBuilder) end() {
 	for _, l := range b.cur.Lines() {
-		b.lines = append(b.lines, notes.Line{Text: model.PlainText(l.Inlines), Pos: model.Pos{File: b.c.name, Line: l.Line}, Inlines: l.Inlines})
+		b.lines = append(b.lines, infer.Line{Text: model.PlainText(l.Inlines), Pos: model.Pos{File: b.c.name, Line: l.Line}, Inlines: l.Inlines})
 	}
 	b.cur = textrun.Collector{}
 }
@@ -33,7 +33,7 @@ func (b *lineBuilder) end() {
 // blank adds an empty line.
 func (b *lineBuilder) blank() {
 	b.end()
-	b.lines = append(b.lines, notes.Line{Pos: b.c.pos()})
+	b.lines = append(b.lines, infer.Line{Pos: b.c.pos()})
 }
 
 func (b *lineBuilder) empty() bool {
@@ -63,7 +63,7 @@ func (b *lineBuilder) walk(n *html.Node) {
 					continue
 				}
 				ins := model.Texts(textrun.Clean(strings.TrimRight(l, " \t\r")), b.c.line)
-				b.lines = append(b.lines, notes.Line{Text: ins[0].Text, Pos: b.c.pos(), Inlines: ins})
+				b.lines = append(b.lines, infer.Line{Text: ins[0].Text, Pos: b.c.pos(), Inlines: ins})
 			}
 		case ch.DataAtom == atom.P && strings.TrimSpace(strings.ReplaceAll(textContent(ch), "\u00a0", " ")) == "":
 			b.blank() // an empty paragraph typed as spacing
@@ -97,7 +97,7 @@ func (c *converter) inferNotes(root *html.Node, doc *model.Document) error {
 	}
 	opts := c.opts
 	opts.Name = c.name
-	return notes.InferInto(c.ctx, ls, opts, doc)
+	return infer.Into(c.ctx, ls, opts, doc)
 }
 
 // hasEmptyParagraph reports a <p> with no text, the spacing habit of Word and Outlook.

@@ -9,13 +9,10 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/net/html"
 
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
-
-// maxHeadingLevel is the deepest heading level the model distinguishes: chapters (1),
-// sections (2) and subsections (3). Deeper Markdown headings are kept at level 3.
-const maxHeadingLevel = 3
 
 // document converts the goldmark tree into doc's blocks.
 func (c *converter) document(root ast.Node, doc *model.Document) error {
@@ -23,27 +20,19 @@ func (c *converter) document(root ast.Node, doc *model.Document) error {
 	if !hasExplicitStructure(root) {
 		return c.inferNotes(root, doc)
 	}
-	title, shift := c.titleShift(root, doc)
 	var blocks []model.Block
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if err := c.ctx.Err(); err != nil {
 			return err
 		}
-		if title && n == root.FirstChild() {
-			continue // the title, already moved to the front matter
-		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			level := min(max(n.Level-shift, 1), maxHeadingLevel)
 			ins := c.joinedInlines(n)
 			if len(ins) == 0 {
 				continue
 			}
 			why := fmt.Sprintf("Markdown heading %s", strings.Repeat("#", n.Level))
-			if shift > 0 {
-				why += fmt.Sprintf(" (levels shifted: %s is the top level)", strings.Repeat("#", shift+1))
-			}
-			blocks = append(blocks, &model.Heading{Pos: c.pos(c.firstLine(n)), Level: level, Inlines: ins, Why: why})
+			blocks = append(blocks, &model.Heading{Pos: c.pos(c.firstLine(n)), Level: n.Level, Inlines: ins, Why: why})
 		case *ast.Paragraph:
 			for _, p := range c.splitParagraph(n) {
 				p.Numbered = true
@@ -80,6 +69,8 @@ func (c *converter) document(root ast.Node, doc *model.Document) error {
 		}
 		// Thematic breaks, link reference definitions and the footnote list add nothing.
 	}
+	blocks = infer.TitleFromHeading(doc, blocks, "the only # heading, at the top of the file")
+	infer.ShiftHeadings(blocks, func(level int) string { return strings.Repeat("#", level) })
 	doc.Blocks = blocks
 	return nil
 }
@@ -106,51 +97,6 @@ func hasExplicitStructure(root ast.Node) bool {
 		}
 	}
 	return false
-}
-
-// titleShift decides two things about headings. A level-1 heading that opens the file and
-// is the only level-1 heading names the document rather than a chapter ("# Minutes of …"
-// over "## Item 1" sections): it goes to the front matter as the title. Then the highest
-// level used by the remaining headings becomes level 1 (chapters), so "##" sections under a
-// title are chapters. It returns the title flag and the number of levels to subtract.
-func (c *converter) titleShift(root ast.Node, doc *model.Document) (title bool, shift int) {
-	first, ok := root.FirstChild().(*ast.Heading)
-	if ok && first.Level == 1 {
-		title = true
-		for n := first.NextSibling(); n != nil; n = n.NextSibling() {
-			if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
-				title = false
-				break
-			}
-		}
-		if title {
-			ins := c.joinedInlines(first)
-			text := strings.TrimSpace(model.PlainText(ins))
-			if text == "" {
-				title = false
-			} else {
-				line := c.firstLine(first)
-				doc.Front = append(doc.Front, model.FrontLine{Pos: c.pos(line), Kind: model.FrontTitle, Text: text,
-					Why: "the only # heading, at the top of the file"})
-				if doc.Meta.Title == "" {
-					doc.Meta.Title = text
-					if doc.Meta.Lines == nil {
-						doc.Meta.Lines = map[string]model.Pos{}
-					}
-					doc.Meta.Lines["title"] = c.pos(line)
-				}
-			}
-		}
-	}
-	top := 0
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && !(title && n == root.FirstChild()) {
-			if top == 0 || h.Level < top {
-				top = h.Level
-			}
-		}
-	}
-	return title, max(top-1, 0)
 }
 
 // list converts a Markdown list at the given depth (1 for a top-level list).

@@ -478,24 +478,6 @@ func TestUTF16Warns(t *testing.T) {
 	}
 }
 
-func TestInferKeepsEmphasis(t *testing.T) {
-	lines := []Line{
-		{Text: "Canada said:", Pos: model.Pos{File: "w.docx", Line: 1}},
-		{Pos: model.Pos{File: "w.docx", Line: 2}, Inlines: []model.Inline{
-			{Kind: model.KindText, Text: "· the  "}, {Kind: model.KindEmphasis, Text: " national"}, {Kind: model.KindText, Text: " level "},
-		}},
-	}
-	doc, err := Infer(context.Background(), lines, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "w.docx"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := doc.Blocks[0].(*model.Paragraph)
-	item := p.Children[0].(*model.List).Items[0]
-	if len(item.Inlines) != 3 || item.Inlines[1].Kind != model.KindEmphasis || model.PlainText(item.Inlines) != "the national level" {
-		t.Errorf("inlines = %+v", item.Inlines)
-	}
-}
-
 func TestWhyIsSet(t *testing.T) {
 	for _, path := range goldenInputs(t) {
 		doc, _ := readFile(t, path)

@@ -1,4 +1,4 @@
-package notes
+package infer
 
 import (
 	"fmt"
@@ -162,79 +162,20 @@ type frame struct {
 }
 
 // bullets reads the run of bullets starting at item i (blank lines between bullets do not
-// end it) and attaches it. Deeper indentation nests a level; at the same indentation a
-// different marker nests too, unless an enclosing level uses it. It returns the number of
-// items consumed.
+// end it) and attaches it: as the subparagraph list of the paragraph before, or, with no
+// paragraph to introduce it, as numbered paragraphs. It returns the number of items
+// consumed.
 func (b *builder) bullets(i int) (int, error) {
-	items := b.items
-	var roots []*node
-	stack := make([]frame, 0, 4)
-	top := map[string]int{}
-	push := func(indent int, class string, siblings *[]*node) {
-		prev, ok := top[class]
-		if !ok {
-			prev = -1
-		}
-		top[class] = len(stack)
-		stack = append(stack, frame{indent, class, siblings, prev})
-	}
-	pop := func() {
-		f := stack[len(stack)-1]
-		if f.prevSame < 0 {
-			delete(top, f.class)
-		} else {
-			top[f.class] = f.prevSame
-		}
-		stack = stack[:len(stack)-1]
-	}
-	j := i
-	for ; j < len(items); j++ {
-		it := &items[j]
-		if it.kind != kBullet && it.kind != kNumbered {
-			break
-		}
-		if len(stack) == 0 {
-			push(it.indent, it.class, &roots)
-		} else {
-			for len(stack) > 1 && stack[len(stack)-1].indent > it.indent {
-				pop()
-			}
-			f := stack[len(stack)-1]
-			class := it.class
-			if it.indent <= f.indent {
-				sib := *f.siblings
-				class = sameStyle(it, f.class, sib[len(sib)-1].it.marker)
-			}
-			it.class = class
-			if it.indent > f.indent || class != f.class {
-				if k, ok := top[class]; ok && it.indent <= f.indent {
-					for len(stack)-1 > k {
-						pop()
-					}
-				} else {
-					sib := *f.siblings
-					parent := sib[len(sib)-1]
-					if it.indent > f.indent {
-						parent.nestWhy = "deeper indentation"
-					} else {
-						parent.nestWhy = fmt.Sprintf("a different marker (%q under %q)", it.marker, parent.it.marker)
-					}
-					push(it.indent, class, &parent.children)
-				}
-			}
-		}
-		if len(stack) > b.maxDepth {
-			return 0, errorAt(b.opts.Name, it.line, model.ErrTooDeep, "bullets nest %d levels deep, limit %d", len(stack), b.maxDepth)
-		}
-		f := stack[len(stack)-1]
-		*f.siblings = append(*f.siblings, &node{it: it})
+	roots, n, err := b.nest(i)
+	if err != nil {
+		return 0, err
 	}
 	if b.lastPara != nil {
 		l := b.list(roots, 1)
 		l.Why = fmt.Sprintf("list: %d %s marked %q, introduced by the paragraph at line %d",
 			len(roots), plural(len(roots), "item", "items"), roots[0].it.marker, b.lastPara.Pos.Line)
 		b.lastPara.Children = append(b.lastPara.Children, l)
-		return j - i, nil
+		return n, nil
 	}
 	for _, n := range roots {
 		why := whyOrphan
@@ -249,7 +190,94 @@ func (b *builder) bullets(i int) (int, error) {
 		}
 		b.add(p)
 	}
-	return j - i, nil
+	return n, nil
+}
+
+// nest builds the tree of the run of bullets starting at item i. Deeper indentation nests a
+// level; at the same indentation a different marker nests too, unless an enclosing level
+// uses it. It returns the top-level nodes and the number of items in the run.
+func (b *builder) nest(i int) ([]*node, int, error) {
+	items := b.items
+	var roots []*node
+	ns := nestStack{top: map[string]int{}}
+	j := i
+	for ; j < len(items); j++ {
+		it := &items[j]
+		if it.kind != kBullet && it.kind != kNumbered {
+			break
+		}
+		if len(ns.stack) == 0 {
+			ns.push(it.indent, it.class, &roots)
+		} else {
+			ns.place(it)
+		}
+		if len(ns.stack) > b.maxDepth {
+			return nil, 0, errorAt(b.opts.Name, it.line, model.ErrTooDeep, "bullets nest %d levels deep, limit %d", len(ns.stack), b.maxDepth)
+		}
+		f := ns.stack[len(ns.stack)-1]
+		*f.siblings = append(*f.siblings, &node{it: it})
+	}
+	return roots, j - i, nil
+}
+
+// nestStack is the open list levels while nesting bullets; top maps a marker class to the
+// innermost level using it.
+type nestStack struct {
+	stack []frame
+	top   map[string]int
+}
+
+func (ns *nestStack) push(indent int, class string, siblings *[]*node) {
+	prev, ok := ns.top[class]
+	if !ok {
+		prev = -1
+	}
+	ns.top[class] = len(ns.stack)
+	ns.stack = append(ns.stack, frame{indent, class, siblings, prev})
+}
+
+func (ns *nestStack) pop() {
+	f := ns.stack[len(ns.stack)-1]
+	if f.prevSame < 0 {
+		delete(ns.top, f.class)
+	} else {
+		ns.top[f.class] = f.prevSame
+	}
+	ns.stack = ns.stack[:len(ns.stack)-1]
+}
+
+// place settles the level of bullet it, opening or closing levels: shallower indentation
+// closes levels; deeper indentation, or a marker of another class at the same indentation,
+// opens one under the last bullet, unless an enclosing level uses that class, which is then
+// returned to.
+func (ns *nestStack) place(it *item) {
+	for len(ns.stack) > 1 && ns.stack[len(ns.stack)-1].indent > it.indent {
+		ns.pop()
+	}
+	f := ns.stack[len(ns.stack)-1]
+	class := it.class
+	if it.indent <= f.indent {
+		sib := *f.siblings
+		class = sameStyle(it, f.class, sib[len(sib)-1].it.marker)
+	}
+	it.class = class
+	if it.indent <= f.indent && class == f.class {
+		return
+	}
+	if k, ok := ns.top[class]; ok && it.indent <= f.indent {
+		for len(ns.stack)-1 > k {
+			ns.pop()
+		}
+		return
+	}
+	sib := *f.siblings
+	parent := sib[len(sib)-1]
+	if it.indent > f.indent {
+		parent.nestWhy = "deeper indentation"
+	} else {
+		parent.nestWhy = fmt.Sprintf("a different marker (%q under %q)", it.marker, parent.it.marker)
+	}
+	ns.push(it.indent, class, &parent.children)
 }
 
 // sameStyle reconciles the letter-or-roman ambiguity of "i", "v", "x", "l", "c": a marker

@@ -1,4 +1,4 @@
-package notes
+package infer
 
 import (
 	"fmt"
@@ -97,12 +97,12 @@ func venueKeyword(t string) string {
 
 // dateLine reports a line that is mostly a date or a time range, and describes it.
 func (in *inferrer) dateLine(t string) (string, bool) {
-	if in.dates == nil || units(t) > 16 || hasURL(t) {
+	if units(t) > 16 || hasURL(t) {
 		return "", false
 	}
 	rest := t
 	var parts []string
-	if m, ok := in.dates.FindDate(t); ok {
+	if m, ok := in.set.FindDate(t); ok {
 		parts = append(parts, "a date ("+m.ISO()+")")
 		rest = t[:m.Start] + " " + t[m.End:]
 	}
@@ -130,10 +130,30 @@ func titleish(it *item) bool {
 // doc.Front. It looks at no more than mastheadWindow lines, and stops at the first line that
 // is body text (long, or a full sentence) or carries a cue.
 func (in *inferrer) masthead() {
+	w, dateAt, whys := in.frontWindow()
+	guess := in.guessFront(w, whys)
+	var end int // last claimed index, -1 for none
+	if dateAt >= 0 {
+		end = in.claimAroundDate(guess, w, dateAt)
+	} else {
+		end = in.claimTitleLines(guess, w)
+	}
+	for i := 0; i <= end; i++ {
+		it := &in.items[i]
+		it.kind = kFront
+		in.doc.Front = append(in.doc.Front, model.FrontLine{
+			Pos: in.pos(it.line), Kind: guess[i].kind, Text: it.text, Why: guess[i].why,
+		})
+	}
+}
+
+// frontWindow measures the top of the notes that may be masthead material: it returns its
+// length in items, the index of the last date line in it (-1 if none) and, per item, what
+// date or time it names ("" if none).
+func (in *inferrer) frontWindow() (w, dateAt int, whys []string) {
 	items := in.items
-	w := 0
-	dateAt := -1
-	whys := make([]string, 0, mastheadWindow)
+	dateAt = -1
+	whys = make([]string, 0, mastheadWindow)
 	for w < len(items) && w < mastheadWindow {
 		it := &items[w]
 		if it.kind != kText || it.units > 20 {
@@ -149,9 +169,15 @@ func (in *inferrer) masthead() {
 		whys = append(whys, what)
 		w++
 	}
+	return w, dateAt, whys
+}
+
+// guessFront says what each of the first w items would be on its own: a labelled line, a
+// date line, a symbol, a venue; the zero frontGuess when nothing in the line tells.
+func (in *inferrer) guessFront(w int, whys []string) []frontGuess {
 	guess := make([]frontGuess, w)
 	for i := 0; i < w; i++ {
-		it := &items[i]
+		it := &in.items[i]
 		if kind, lbl := in.label(it.text); kind != "" {
 			guess[i] = frontGuess{kind, fmt.Sprintf("%s: labelled %q", kind, lbl)}
 			continue
@@ -165,55 +191,58 @@ func (in *inferrer) masthead() {
 			guess[i] = frontGuess{model.FrontVenue, fmt.Sprintf("venue: names a place (%q) near the top", venueKeyword(it.text))}
 		}
 	}
-	end := -1 // last claimed index
-	if dateAt >= 0 {
-		end = dateAt
-		for end+1 < w && (guess[end+1].kind == model.FrontVenue || guess[end+1].kind == model.FrontSymbol) {
-			end++
-		}
-		for i := 0; i <= end; i++ {
-			if guess[i].kind != "" {
-				continue
-			}
-			switch {
-			case i == dateAt-1 && strings.Contains(items[i].text, ","):
-				guess[i] = frontGuess{model.FrontVenue, "venue: a place-like line (parts separated by commas) just above the date"}
-			case i == 0:
-				guess[i] = frontGuess{model.FrontTitle, "title: first line, above the date line"}
-			default:
-				guess[i] = frontGuess{model.FrontOther, "other: a short line between the title and the date"}
-			}
-		}
-	} else {
-		// No date: labelled lines, symbols and venues at the very top, then at most three
-		// short title-like lines closed by a blank line, unless they are a heading (one line
-		// followed by body text).
-		k := 0
-		for k < w && guess[k].kind != "" {
-			k++
-		}
-		run := k
-		for run < w && run-k < 3 && titleish(&items[run]) && (run == k || !items[run].blankBefore) {
-			run++
-		}
-		end = k - 1
-		if run > k && run < len(items) && items[run].blankBefore &&
-			(run-k >= 2 || !in.isBody(items, run, items[run-1].units)) {
-			for i := k; i < run; i++ {
-				if i == 0 {
-					guess[i] = frontGuess{model.FrontTitle, "title: short line at the top, set apart by a blank line, not followed by body text"}
-				} else {
-					guess[i] = frontGuess{model.FrontOther, "other: short line at the top, with the title"}
-				}
-			}
-			end = run - 1
-		}
+	return guess
+}
+
+// claimAroundDate claims everything down to the date line at dateAt, and the venue and
+// symbol lines right under it; lines above the date that nothing names become the title
+// (the first), a venue (a comma-separated line just above the date) or other front lines.
+// It returns the index of the last claimed item.
+func (in *inferrer) claimAroundDate(guess []frontGuess, w, dateAt int) int {
+	end := dateAt
+	for end+1 < w && (guess[end+1].kind == model.FrontVenue || guess[end+1].kind == model.FrontSymbol) {
+		end++
 	}
 	for i := 0; i <= end; i++ {
-		it := &items[i]
-		it.kind = kFront
-		in.doc.Front = append(in.doc.Front, model.FrontLine{
-			Pos: in.pos(it.line), Kind: guess[i].kind, Text: it.text, Why: guess[i].why,
-		})
+		if guess[i].kind != "" {
+			continue
+		}
+		switch {
+		case i == dateAt-1 && strings.Contains(in.items[i].text, ","):
+			guess[i] = frontGuess{model.FrontVenue, "venue: a place-like line (parts separated by commas) just above the date"}
+		case i == 0:
+			guess[i] = frontGuess{model.FrontTitle, "title: first line, above the date line"}
+		default:
+			guess[i] = frontGuess{model.FrontOther, "other: a short line between the title and the date"}
+		}
 	}
+	return end
+}
+
+// claimTitleLines, for notes without a date line, claims the labelled, symbol and venue
+// lines at the very top, then at most three short title-like lines closed by a blank line,
+// unless they are a heading (one line followed by body text). It returns the index of the
+// last claimed item, -1 for none.
+func (in *inferrer) claimTitleLines(guess []frontGuess, w int) int {
+	items := in.items
+	k := 0
+	for k < w && guess[k].kind != "" {
+		k++
+	}
+	run := k
+	for run < w && run-k < 3 && titleish(&items[run]) && (run == k || !items[run].blankBefore) {
+		run++
+	}
+	if run == k || run >= len(items) || !items[run].blankBefore ||
+		(run-k < 2 && in.isBody(items, run, items[run-1].units)) {
+		return k - 1
+	}
+	for i := k; i < run; i++ {
+		if i == 0 {
+			guess[i] = frontGuess{model.FrontTitle, "title: short line at the top, set apart by a blank line, not followed by body text"}
+		} else {
+			guess[i] = frontGuess{model.FrontOther, "other: short line at the top, with the title"}
+		}
+	}
+	return run - 1
 }

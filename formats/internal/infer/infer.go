@@ -1,4 +1,4 @@
-package notes
+package infer
 
 import (
 	"context"
@@ -45,8 +45,9 @@ type inferrer struct {
 	maxDepth int
 	doc      *model.Document
 	items    []item
-	dates    *locales.Set
-	locs     []*locales.Locale
+	// set is opts.Locales (checked); locs its six locales.
+	set  *locales.Set
+	locs []*locales.Locale
 	// verbs are the reporting verbs of the notes' language: a line holding one is a statement
 	// ("Canada agreed"), not a heading.
 	verbs map[string]bool
@@ -64,8 +65,8 @@ func (in *inferrer) checkCtx(i int) error {
 	return nil
 }
 
-// infer runs the rules over prepared lines. fm is the front matter, nil when none.
-func infer(ctx context.Context, lns []ln, opts model.ReadOptions, fm *frontmatter.Block) (*model.Document, error) {
+// run applies the rules to prepared lines. fm is the front matter, nil when none.
+func run(ctx context.Context, lns []ln, opts model.ReadOptions, fm *frontmatter.Block) (*model.Document, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -75,8 +76,8 @@ func infer(ctx context.Context, lns []ln, opts model.ReadOptions, fm *frontmatte
 	}
 	in := &inferrer{
 		ctx: ctx, opts: opts, maxDepth: opts.Limits.WithDefaults().MaxDepth,
-		doc:   &model.Document{Source: opts.Name, Blocks: []model.Block{}},
-		dates: set, locs: set.All(),
+		doc: &model.Document{Source: opts.Name, Blocks: []model.Block{}},
+		set: set, locs: set.All(),
 	}
 	if fm != nil {
 		fm.Apply(&in.doc.Meta, in.pos(1))
@@ -123,10 +124,7 @@ func (in *inferrer) language(lns []ln) {
 		m.OriginalLang = locales.DetectLanguage(b.String())
 	}
 	in.verbs = map[string]bool{}
-	if in.dates == nil {
-		return
-	}
-	if loc, err := in.dates.Lookup(m.OriginalLang); err == nil && m.OriginalLang != "" {
+	if loc, err := in.set.Lookup(m.OriginalLang); err == nil && m.OriginalLang != "" {
 		m.OriginalLang = loc.Tag
 		for _, v := range loc.Speech.Verbs {
 			in.verbs[strings.ToLower(v)] = true
@@ -356,9 +354,37 @@ func adjective(length string) string {
 // headings finds the inferred headings, decides whether inference stands against explicit
 // cues, picks out a title, and settles the levels of explicit headings.
 func (in *inferrer) headings() {
+	cands, explicit := in.headingCandidates()
+	if !in.inferenceStands(explicit, len(cands)) {
+		for _, i := range cands {
+			in.items[i].heading = false
+			in.items[i].why = "paragraph: short and title-like, but the notes mark their headings by hand, so unmarked lines stay paragraphs"
+		}
+		cands = nil
+	}
+	if explicit == 0 {
+		return
+	}
+	if in.titleFromTopMarker(explicit, len(cands)) {
+		explicit--
+	}
+	// The shallowest marker used is a chapter, unless inferred chapters stand beside them.
+	shift := 0
+	if minLevel := in.minCueLevel(); len(cands) == 0 && minLevel < 99 {
+		shift = minLevel - 1
+	}
+	for i := range in.items {
+		if in.items[i].kind == kHead {
+			in.items[i].level = max(1, in.items[i].level-shift)
+		}
+	}
+}
+
+// headingCandidates marks the items that inference makes headings and gives every other
+// short text item the reason it is not one. It returns the candidates' indexes and the
+// number of explicit heading cues outside quotations.
+func (in *inferrer) headingCandidates() (cands []int, explicit int) {
 	items := in.items
-	var cands []int
-	explicit := 0
 	for i := range items {
 		it := &items[i]
 		if it.kind == kHead && !it.inQuote {
@@ -368,24 +394,8 @@ func (in *inferrer) headings() {
 		if it.kind != kText || it.inQuote || it.quoteEnd > 0 {
 			continue
 		}
-		ok, why := in.headingShape(it)
-		if !ok {
+		if why, ok := in.headingInContext(i); !ok {
 			it.why = why
-			continue
-		}
-		if i > 0 && items[i-1].kind != kFront && !it.blankBefore {
-			prev := &items[i-1]
-			if endsColon(prev.content()) {
-				it.why = "paragraph: short and title-like, but the line before introduces it"
-				continue
-			}
-			if (prev.kind == kText || prev.kind == kNumbered || prev.kind == kBullet) && !prev.heading && !endsSentence(prev.text) {
-				it.why = "paragraph: short and title-like, but the line before runs on into it (no final stop, no blank line)"
-				continue
-			}
-		}
-		if i+1 >= len(items) || items[i+1].inQuote || !in.isBody(items, i+1, it.units) {
-			it.why = "paragraph: short and title-like, but no body text follows, so not a heading"
 			continue
 		}
 		it.heading = true
@@ -393,27 +403,64 @@ func (in *inferrer) headings() {
 			describe(it), adjective(describe(&items[i+1])))
 		cands = append(cands, i)
 	}
-	// Notes that mark a hierarchy of headings (two or more marker levels), or more headings
-	// than inference finds, were structured by hand: inference would only add noise. A few
-	// markers among inferred headings are an officer's corrections, and both stand.
+	return cands, explicit
+}
+
+// headingInContext applies the heading rules to item i: its own shape, the line before (a
+// lead-in, or text running on into it) and the body text that must follow. When the item
+// is not a heading it returns why not.
+func (in *inferrer) headingInContext(i int) (string, bool) {
+	items := in.items
+	it := &items[i]
+	if ok, why := in.headingShape(it); !ok {
+		return why, false
+	}
+	if i > 0 && items[i-1].kind != kFront && !it.blankBefore {
+		prev := &items[i-1]
+		if endsColon(prev.content()) {
+			return "paragraph: short and title-like, but the line before introduces it", false
+		}
+		if (prev.kind == kText || prev.kind == kNumbered || prev.kind == kBullet) && !prev.heading && !endsSentence(prev.text) {
+			return "paragraph: short and title-like, but the line before runs on into it (no final stop, no blank line)", false
+		}
+	}
+	if i+1 >= len(items) || items[i+1].inQuote || !in.isBody(items, i+1, it.units) {
+		return "paragraph: short and title-like, but no body text follows, so not a heading", false
+	}
+	return "", true
+}
+
+// inferenceStands decides whether inferred headings stand beside the explicit cues. Notes
+// that mark a hierarchy of headings (two or more marker levels), or more headings than
+// inference finds, were structured by hand: inference would only add noise. A few markers
+// among inferred headings are an officer's corrections, and both stand.
+func (in *inferrer) inferenceStands(explicit, inferred int) bool {
 	levels := map[int]bool{}
-	for i := range items {
-		if items[i].kind == kHead && !items[i].inQuote {
-			levels[items[i].level] = true
+	for i := range in.items {
+		if in.items[i].kind == kHead && !in.items[i].inQuote {
+			levels[in.items[i].level] = true
 		}
 	}
-	inferOn := explicit <= len(cands) && len(levels) < 2
-	if !inferOn {
-		for _, i := range cands {
-			items[i].heading = false
-			items[i].why = "paragraph: short and title-like, but the notes mark their headings by hand, so unmarked lines stay paragraphs"
+	return explicit <= inferred && len(levels) < 2
+}
+
+// minCueLevel is the shallowest level of the explicit heading cues outside quotations, 99
+// when there is none.
+func (in *inferrer) minCueLevel() int {
+	minLevel := 99
+	for i := range in.items {
+		if in.items[i].kind == kHead && !in.items[i].inQuote && in.items[i].level < minLevel {
+			minLevel = in.items[i].level
 		}
-		cands = nil
 	}
-	if explicit == 0 {
-		return
-	}
-	// A lone top-level marker that opens the notes is their title.
+	return minLevel
+}
+
+// titleFromTopMarker makes a lone top-level marker that opens the notes their title (a
+// front line), when the notes mark several headings or inference found none. It reports
+// whether it did.
+func (in *inferrer) titleFromTopMarker(explicit, inferred int) bool {
+	items := in.items
 	first := -1
 	for i := range items {
 		if items[i].kind != kFront {
@@ -421,44 +468,20 @@ func (in *inferrer) headings() {
 			break
 		}
 	}
-	minLevel := 99
-	for i := range items {
-		if items[i].kind == kHead && !items[i].inQuote && items[i].level < minLevel {
-			minLevel = items[i].level
+	minLevel := in.minCueLevel()
+	if first < 0 || items[first].kind != kHead || items[first].level != minLevel || (explicit <= 1 && inferred > 0) {
+		return false
+	}
+	for i := first + 1; i < len(items); i++ {
+		if items[i].kind == kHead && !items[i].inQuote && items[i].level <= minLevel {
+			return false
 		}
 	}
-	if first >= 0 && items[first].kind == kHead && items[first].level == minLevel && (explicit > 1 || len(cands) == 0) {
-		unique := true
-		for i := first + 1; i < len(items); i++ {
-			if items[i].kind == kHead && !items[i].inQuote && items[i].level <= minLevel {
-				unique = false
-				break
-			}
-		}
-		if unique && (explicit > 1 || len(cands) == 0) {
-			it := &items[first]
-			it.kind = kFront
-			explicit--
-			in.doc.Front = append(in.doc.Front, model.FrontLine{Pos: in.pos(it.line), Kind: model.FrontTitle,
-				Text: headingText(it), Why: "title: the only top-level heading marker, opening the notes"})
-			minLevel = 99
-			for i := range items {
-				if items[i].kind == kHead && !items[i].inQuote && items[i].level < minLevel {
-					minLevel = items[i].level
-				}
-			}
-		}
-	}
-	// The shallowest marker used is a chapter, unless inferred chapters stand beside them.
-	shift := 0
-	if len(cands) == 0 && minLevel < 99 {
-		shift = minLevel - 1
-	}
-	for i := range items {
-		if items[i].kind == kHead {
-			items[i].level = max(1, items[i].level-shift)
-		}
-	}
+	it := &items[first]
+	it.kind = kFront
+	in.doc.Front = append(in.doc.Front, model.FrontLine{Pos: in.pos(it.line), Kind: model.FrontTitle,
+		Text: headingText(it), Why: "title: the only top-level heading marker, opening the notes"})
+	return true
 }
 
 // headingText is a heading cue's text without its marker and closing "#" or "=".

@@ -132,6 +132,7 @@ Exit codes: 0 success, 1 an input failed, 2 usage error.`,
 			newInitCommand(stdio),
 			newVersionCommand(stdio),
 			newManCommand(stdio),
+			newServeCommand(stdio),
 		},
 		Action: func(_ context.Context, cmd *cli.Command) error {
 			if cmd.Bool("version") {

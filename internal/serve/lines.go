@@ -57,7 +57,7 @@ func anchors(doc *model.Document) []anchor {
 		out = append(out, anchor{line: l, text: text})
 	}
 	for _, f := range doc.Front {
-		add(f.Pos, Line{Class: frontClass(f.Kind), Kind: f.Kind, Why: f.Why}, f.Text)
+		add(f.Pos, Line{Class: frontClass(string(f.Kind)), Kind: string(f.Kind), Why: f.Why}, f.Text)
 	}
 	var walk func(blocks []model.Block, why string)
 	walk = func(blocks []model.Block, why string) {

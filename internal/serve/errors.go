@@ -41,7 +41,7 @@ type ErrorBody struct {
 	// Status repeats the HTTP status.
 	Status int `json:"status"`
 	// Code is stable, for programs: "empty", "binary", "encoding", "malformed", "too-large",
-	// "too-deep", "language", "unknown-format", "translation", "strict", "font", "busy",
+	// "too-deep", "language", "unknown-format", "not-notes", "translation", "strict", "font", "busy",
 	// "timeout", "cross-origin", "unauthorized", "bad-request", "internal"….
 	Code string `json:"code"`
 	// Error is the message the CLI would print, one line.
@@ -79,6 +79,7 @@ func classify(err error) *httpError {
 	}{
 		{model.ErrTooLarge, http.StatusRequestEntityTooLarge, "too-large"},
 		{model.ErrBinary, http.StatusUnsupportedMediaType, "binary"},
+		{model.ErrNotNotes, http.StatusUnsupportedMediaType, "not-notes"},
 		{model.ErrEmpty, http.StatusBadRequest, "empty"},
 		{model.ErrEncoding, http.StatusBadRequest, "encoding"},
 		{model.ErrMalformed, http.StatusBadRequest, "malformed"},
@@ -94,6 +95,10 @@ func classify(err error) *httpError {
 			e.status, e.code = m.status, m.code
 			break
 		}
+	}
+	if e.code == "internal" && strings.HasPrefix(e.msg, "unknown input format") {
+		// The content was recognised as a kind no reader of this server takes.
+		e.status, e.code = http.StatusUnsupportedMediaType, "unknown-format"
 	}
 	if e.code == "timeout" {
 		e.retryAfter = 10

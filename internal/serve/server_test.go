@@ -414,7 +414,8 @@ func TestErrorStatuses(t *testing.T) {
 		{"input over the limit", "/api/convert", "text/plain", bytes.Repeat([]byte("word "), 20<<10), 413, "too-large"},
 		{"body over the limit", "/api/convert", "text/plain", bytes.Repeat([]byte("word "), 60<<10), 413, "too-large"},
 		{"image type", "/api/convert", "image/png", png, 415, "unknown-format"},
-		{"binary content", "/api/convert", "application/octet-stream", png, 415, "binary"},
+		{"image content", "/api/convert", "application/octet-stream", png, 415, ""},
+		{"binary content", "/api/convert", "application/octet-stream", []byte("\x00\x01\x02\x03 not text \x00\x00\x05"), 415, "binary"},
 		{"unknown reader", "/api/convert?from=odt", "text/plain", []byte("Notes."), 415, "unknown-format"},
 		{"strict", "/api/convert?strict=true&to=md", "text/plain", []byte("\xefcaf\xe9 notes in Latin-1, which scribe converts with a warning.\n"), 422, "strict"},
 	}

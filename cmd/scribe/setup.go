@@ -15,6 +15,7 @@ import (
 	"github.com/scribe-un/scribe/formats/mediawiki"
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/formats/pdf"
+	"github.com/scribe-un/scribe/formats/rst"
 	"github.com/scribe-un/scribe/formats/sniff"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
@@ -78,6 +79,7 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddReader(html.NewReader(), "htm")
 	reg.AddReader(scribejson.NewReader())
 	reg.AddReader(mediawiki.NewReader(), "wiki")
+	reg.AddReader(rst.NewReader(), "rest", "restructuredtext")
 	addRefusals(reg)
 	reg.AddWriter(scribejson.NewWriter())
 	reg.AddWriter(markdown.NewWriter(), "markdown")

@@ -71,6 +71,8 @@ func FromExtension(path string) string {
 		return "json"
 	case ".mediawiki", ".wiki":
 		return "mediawiki"
+	case ".rst", ".rest":
+		return "rst"
 	}
 	return foreignExtensions[strings.ToLower(filepath.Ext(path))]
 }

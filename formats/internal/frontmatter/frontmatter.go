@@ -94,6 +94,13 @@ func parse(stage, name, raw string) (*Block, error) {
 	return b, nil
 }
 
+// Known reports whether key (any case, "_" or "-") names a metadata field, so readers of
+// other field syntaxes (reStructuredText's :date:) can tell metadata from body fields.
+func Known(key string) bool {
+	_, ok := keyAliases[strings.ReplaceAll(strings.ToLower(strings.TrimSpace(key)), "_", "-")]
+	return ok
+}
+
 // keyAliases maps accepted front-matter keys to metadata fields.
 var keyAliases = map[string]string{
 	"title": "title", "body": "body", "organ": "body", "symbol": "symbol",

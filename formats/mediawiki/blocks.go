@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -99,26 +100,16 @@ func (p *parser) assemble(doc *model.Document) {
 			top = h.Level
 		}
 	}
-	var out []model.Block
 	for _, b := range blocks {
-		switch b := b.(type) {
-		case *model.Heading:
+		if h, ok := b.(*model.Heading); ok {
 			if top > 1 {
-				b.Why += fmt.Sprintf(" (levels shifted: %s is the top level)", strings.Repeat("=", top))
+				h.Why += fmt.Sprintf(" (levels shifted: %s is the top level)", strings.Repeat("=", top))
 			}
-			b.Level = min(b.Level-top+1, 3)
-		case *model.List:
-			if n := len(out); n > 0 {
-				if para, ok := out[n-1].(*model.Paragraph); ok && para.Numbered {
-					para.Children = append(para.Children, b)
-					continue
-				}
-			}
+			h.Level = min(h.Level-top+1, markup.MaxHeadingLevel)
 		}
-		out = append(out, b)
 	}
-	doc.Blocks = out
-	p.warnDropped()
+	doc.Blocks = markup.AttachLists(blocks)
+	p.dropped.Warn(p.warn, stage, p.name, "wiki markup the report cannot show: the wiki expands or draws it")
 }
 
 // pageTitle finds a title line opening the page: a lone "= Title =" heading (level 1 is

@@ -1,17 +1,11 @@
 package mediawiki
 
 import (
-	"context"
-	"errors"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 
-	"github.com/scribe-un/scribe/formats/internal/textenc"
+	"github.com/scribe-un/scribe/formats/internal/readertest"
 	"github.com/scribe-un/scribe/internal/fuzzdoc"
-	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // FuzzRead feeds arbitrary pages to the reader: it never panics; it fails only with its
@@ -20,39 +14,10 @@ import (
 // switches, tags and attributes, link targets shown by another label, category and file
 // links) is in the model.
 func FuzzRead(f *testing.F) {
-	for _, pattern := range []string{"testdata/*", "../../testdata/corpus/*.wiki", "../../testdata/corpus/*.mediawiki"} {
-		files, _ := filepath.Glob(pattern)
-		for _, p := range files {
-			if data, err := os.ReadFile(p); err == nil {
-				f.Add(data)
-			}
-		}
-	}
+	fuzzdoc.AddFiles(f, "testdata/*", "../../testdata/corpus/*.wiki", "../../testdata/corpus/*.mediawiki")
 	f.Add([]byte("== A ==\n*x\n**y\n;t:d\n:e\n{|\n|a||b\n|}\n[[a|b]] [http://x y] '''b''' ''i''\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		defer fuzzdoc.Watchdog(10 * time.Second)()
-		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "f.wiki", Limits: model.Limits{MaxDepth: 8}})
-		if err != nil {
-			for _, k := range []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep} {
-				if errors.Is(err, k) {
-					return
-				}
-			}
-			t.Fatalf("unexpected error: %v", err)
-		}
-		model.Walk(doc.Blocks, func(b model.Block) bool {
-			if p := b.Position(); p.File != "f.wiki" || p.Line < 1 {
-				t.Fatalf("%T without a position: %+v", b, p)
-			}
-			return true
-		})
-		res, err := textenc.Decode(stage, "f.wiki", data)
-		if err != nil {
-			t.Fatalf("reader accepted what the decoder refuses: %v", err)
-		}
-		if missing := fuzzdoc.MissingWords(droppable(res.Text), doc); len(missing) > 0 {
-			t.Fatalf("words lost: %q\ninput:\n%s\nmodel:\n%s", missing, res.Text, fuzzdoc.ModelText(doc))
-		}
+		readertest.CheckRead(t, NewReader(), "f.wiki", data, droppable)
 	})
 }
 

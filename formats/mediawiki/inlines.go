@@ -151,10 +151,10 @@ func (in *inlineParser) internalLink(s string, end int) int {
 	ns, _, hasNS := strings.Cut(strings.TrimPrefix(strings.TrimSpace(target), ":"), ":")
 	switch {
 	case hasNS && !strings.HasPrefix(strings.TrimSpace(target), ":") && categoryNS[strings.ToLower(strings.TrimSpace(ns))]:
-		in.p.drop("category link")
+		in.p.dropped.Add("category link")
 		return n
 	case hasNS && fileNS[strings.ToLower(strings.TrimSpace(ns))]:
-		in.p.drop("image")
+		in.p.dropped.Add("image")
 		if caption := fileCaption(inner); caption != "" {
 			in.run(caption)
 		}

@@ -61,6 +61,10 @@ func (p *parser) listLine(t string, line int) error {
 			return r
 		}, run)
 	}
+	ins := p.inlines(rest, line)
+	if len(ins) == 0 {
+		return nil // an empty bullet opens nothing
+	}
 	if p.list == nil || p.list.term != nil {
 		p.endList()
 		p.list = &listBuilder{}
@@ -97,10 +101,6 @@ func (p *parser) listLine(t string, line int) error {
 			last.Children = append(last.Children, l)
 		}
 		b.levels = append(b.levels, listLevel{list: l, char: c})
-	}
-	ins := p.inlines(rest, line)
-	if len(ins) == 0 {
-		return nil
 	}
 	top := b.levels[len(b.levels)-1].list
 	top.Items = append(top.Items, &model.ListItem{Pos: p.pos(line), Marker: run, Inlines: ins})

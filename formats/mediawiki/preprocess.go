@@ -1,12 +1,8 @@
 package mediawiki
 
 import (
-	"fmt"
 	"regexp"
-	"sort"
 	"strings"
-
-	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // preprocess drops what has no text of its own in an exported page: comments, templates
@@ -30,14 +26,14 @@ func (p *parser) preprocess(text string) string {
 		case spanOpen:
 			if end, ok := closeOf[k]; ok {
 				out.WriteString(text[at:sp.start])
-				p.drop("template")
+				p.dropped.Add("template")
 				at = keepNewlines(&out, text, sp.start, end)
 			}
 		}
 	}
 	out.WriteString(text[at:])
 	return magicWord.ReplaceAllStringFunc(out.String(), func(string) string {
-		p.drop("behaviour switch")
+		p.dropped.Add("behaviour switch")
 		return ""
 	})
 }
@@ -128,33 +124,6 @@ func keepNewlines(out *strings.Builder, text string, i, stop int) int {
 		}
 	}
 	return stop
-}
-
-// drop counts a construct dropped from the page; warnings says how many of each.
-func (p *parser) drop(what string) {
-	if p.dropped == nil {
-		p.dropped = map[string]int{}
-	}
-	p.dropped[what]++
-}
-
-// warnDropped reports, once per kind, what the page held that the report leaves out.
-func (p *parser) warnDropped() {
-	kinds := make([]string, 0, len(p.dropped))
-	for k := range p.dropped {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	for _, k := range kinds {
-		n := p.dropped[k]
-		what := k
-		if n > 1 {
-			what = fmt.Sprintf("%d %ss", n, k)
-		} else {
-			what = "1 " + k
-		}
-		p.warn.Warn(stage, model.Pos{File: p.name}, "dropped %s (wiki markup with no text of its own)", what)
-	}
 }
 
 // hasPrefixFold is strings.HasPrefix ignoring ASCII case.

@@ -29,6 +29,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -48,13 +49,7 @@ func (reader) Format() string { return "mediawiki" }
 // Read parses data as MediaWiki markup. Errors wrap model.ErrEmpty, ErrBinary, ErrEncoding,
 // ErrTooLarge or ErrTooDeep and name the file.
 func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (*model.Document, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
-		return nil, err
-	}
-	text, err := textenc.Text(stage, data, opts)
+	text, err := textenc.Input(ctx, stage, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -93,8 +88,8 @@ type parser struct {
 	// followed its last item.
 	list       *listBuilder
 	afterBlank bool
-	// dropped counts constructs dropped in preprocessing, for one warning per kind.
-	dropped map[string]int
+	// dropped counts what the page holds that the report leaves out.
+	dropped markup.Dropped
 }
 
 // srcLine is one line of the page with its 1-based line number.

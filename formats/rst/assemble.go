@@ -3,12 +3,9 @@ package rst
 import (
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
-
-// maxHeadingLevel is the deepest heading level the model distinguishes; deeper sections
-// are kept at level 3.
-const maxHeadingLevel = 3
 
 // assemble puts the blocks into the document: a lone title of the first style opening the
 // document is its title (docutils' DocTitle rule) and the other sections move up a level;
@@ -33,21 +30,12 @@ func (p *parser) assemble(blocks []model.Block) {
 			}
 		}
 	}
-	var out []model.Block
 	for _, b := range blocks {
-		switch b := b.(type) {
-		case *model.Heading:
-			b.Level = min(max(b.Level, 1), maxHeadingLevel)
-		case *model.List:
-			if n := len(out); n > 0 {
-				if para, ok := out[n-1].(*model.Paragraph); ok && para.Numbered {
-					para.Children = append(para.Children, b)
-					continue
-				}
-			}
+		if h, ok := b.(*model.Heading); ok {
+			h.Level = min(max(h.Level, 1), markup.MaxHeadingLevel)
 		}
-		out = append(out, b)
 	}
+	out := blocks
 	// Footnotes that nothing cites are printed where docutils prints them: at the end.
 	for _, n := range p.refs.unused() {
 		if ins := p.inlines(n.text, n.no); len(ins) > 0 {
@@ -59,9 +47,8 @@ func (p *parser) assemble(blocks []model.Block) {
 				Why: "reStructuredText footnote no reference cites, kept at the end"})
 		}
 	}
-	setDepths(out, 0)
-	doc.Blocks = out
-	p.warnDropped()
+	doc.Blocks = markup.AttachLists(out)
+	p.dropped.Warn(p.warn, stage, p.name, "a directive of page layout or images, no text of the notes")
 }
 
 // firstHeading returns blocks[0] when it is a heading of the first style.
@@ -82,19 +69,4 @@ func loneTop(blocks []model.Block) bool {
 		}
 	}
 	return n == 1
-}
-
-// setDepths numbers list depths by nesting: a list inside a list item is one deeper.
-func setDepths(bs []model.Block, depth int) {
-	for _, b := range bs {
-		switch b := b.(type) {
-		case *model.List:
-			b.Depth = depth + 1
-			for _, it := range b.Items {
-				setDepths(it.Children, depth+1)
-			}
-		case *model.Paragraph:
-			setDepths(b.Children, depth)
-		}
-	}
 }

@@ -148,7 +148,7 @@ func (p *parser) directive(name, args string, lines []line, depth int) ([]model.
 	case name == "csv-table" || name == "list-table" || name == "table":
 		return p.tableDirective(name, arg, opts, content, no, depth)
 	case name == "figure":
-		p.drop(name)
+		p.dropped.Add(name)
 		inner, err := p.blocks(content, depth+1)
 		if err != nil {
 			return nil, err
@@ -159,7 +159,7 @@ func (p *parser) directive(name, args string, lines []line, depth int) ([]model.
 		}
 		return out, nil
 	case droppedDirectives[name]:
-		p.drop(name)
+		p.dropped.Add(name)
 		return nil, nil
 	case name == "epigraph" || name == "highlights" || name == "pull-quote":
 		inner, err := p.blocks(content, depth+1)
@@ -188,23 +188,4 @@ func (p *parser) directive(name, args string, lines []line, depth int) ([]model.
 		return nil, err
 	}
 	return append(out, inner...), nil
-}
-
-// drop counts a directive left out of the report; warnDropped reports them once per kind.
-func (p *parser) drop(what string) {
-	if p.dropped == nil {
-		p.dropped = map[string]int{}
-	}
-	p.dropped[what]++
-}
-
-func (p *parser) warnDropped() {
-	kinds := make([]string, 0, len(p.dropped))
-	for k := range p.dropped {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	for _, k := range kinds {
-		p.warn.Warn(stage, model.Pos{File: p.name}, "left out %d %q directive(s): page layout, no text of the notes", p.dropped[k], k)
-	}
 }

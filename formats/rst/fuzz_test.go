@@ -1,18 +1,12 @@
 package rst
 
 import (
-	"context"
-	"errors"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/scribe-un/scribe/formats/internal/textenc"
+	"github.com/scribe-un/scribe/formats/internal/readertest"
 	"github.com/scribe-un/scribe/internal/fuzzdoc"
-	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // FuzzRead feeds arbitrary documents to the reader: it never panics; it fails only with
@@ -21,42 +15,10 @@ import (
 // definitions, directive names and options, layout directives, roles, field names) is in
 // the model.
 func FuzzRead(f *testing.F) {
-	for _, pattern := range []string{"testdata/*", "../../testdata/corpus/*.rst"} {
-		files, _ := filepath.Glob(pattern)
-		for _, p := range files {
-			if data, err := os.ReadFile(p); err == nil {
-				f.Add(data)
-			}
-		}
-	}
+	fuzzdoc.AddFiles(f, "testdata/*", "../../testdata/corpus/*.rst")
 	f.Add([]byte("T\n=\n\n:date: x\n\n* a\n\n  1. b\n\n.. note:: n\n\n`a <http://x>`_ b_ [1]_ |s|\n\n.. [1] f\n.. |s| replace:: r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		defer fuzzdoc.Watchdog(10 * time.Second)()
-		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Name: "f.rst", Limits: model.Limits{MaxDepth: 8}})
-		if err != nil {
-			for _, k := range []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep} {
-				if errors.Is(err, k) {
-					return
-				}
-			}
-			t.Fatalf("unexpected error: %v", err)
-		}
-		model.Walk(doc.Blocks, func(b model.Block) bool {
-			if p := b.Position(); p.File != "f.rst" || p.Line < 1 {
-				t.Fatalf("%T without a position: %+v", b, p)
-			}
-			if l, ok := b.(*model.List); ok && (len(l.Items) == 0 || l.Depth < 1) {
-				t.Fatalf("bad list: %+v", l)
-			}
-			return true
-		})
-		res, err := textenc.Decode(stage, "f.rst", data)
-		if err != nil {
-			t.Fatalf("reader accepted what the decoder refuses: %v", err)
-		}
-		if missing := fuzzdoc.MissingWords(droppable(res.Text), doc); len(missing) > 0 {
-			t.Fatalf("words lost: %q\ninput:\n%s\nmodel:\n%s", missing, res.Text, fuzzdoc.ModelText(doc))
-		}
+		readertest.CheckRead(t, NewReader(), "f.rst", data, droppable)
 	})
 }
 

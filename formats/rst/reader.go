@@ -31,6 +31,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -50,13 +51,7 @@ func (reader) Format() string { return "rst" }
 // Read parses data as reStructuredText. Errors wrap model.ErrEmpty, ErrBinary,
 // ErrEncoding, ErrTooLarge or ErrTooDeep and name the file.
 func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (*model.Document, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
-		return nil, err
-	}
-	text, err := textenc.Text(stage, data, opts)
+	text, err := textenc.Input(ctx, stage, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +99,7 @@ type parser struct {
 	// bodyStarted is set by the first body block: fields after it are not metadata.
 	bodyStarted bool
 	// dropped counts directives left out, by name, for one warning each.
-	dropped map[string]int
+	dropped markup.Dropped
 }
 
 // line is one line of the document: its text with tabs expanded, its number in the file.

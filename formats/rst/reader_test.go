@@ -12,11 +12,7 @@ import (
 
 func read(t *testing.T, src string) *model.Document {
 	t.Helper()
-	doc, err := NewReader().Read(context.Background(), []byte(src), model.ReadOptions{Name: "t.rst"})
-	if err != nil {
-		t.Fatalf("read: %v", err)
-	}
-	return doc
+	return readertest.Read(t, NewReader(), "t.rst", src)
 }
 
 type outlineCase struct {
@@ -25,15 +21,11 @@ type outlineCase struct {
 
 func runOutline(t *testing.T, cases []outlineCase) {
 	t.Helper()
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := readertest.Outline(read(t, c.in).Blocks)
-			want := strings.TrimLeft(c.want, "\n")
-			if got != want {
-				t.Errorf("input:\n%s\ngot:\n%s\nwant:\n%s", c.in, got, want)
-			}
-		})
+	cs := make([]readertest.Case, len(cases))
+	for i, c := range cases {
+		cs[i] = readertest.Case{Name: c.name, In: c.in, Want: c.want}
 	}
+	readertest.RunOutline(t, NewReader(), "t.rst", cs)
 }
 
 func TestSections(t *testing.T) {

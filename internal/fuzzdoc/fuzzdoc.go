@@ -42,6 +42,19 @@ func Seeds(f *testing.F) {
 	f.Add([]byte("Points:\n- a\n  - b\n    - c\n> q\n“open\n\nclose”\n# H\n(annexed)\n"), uint8(2))
 }
 
+// AddFiles adds the files matching each pattern (relative to the test's package) as
+// seeds of a fuzz target taking one []byte; folders and unreadable files are skipped.
+func AddFiles(f *testing.F, patterns ...string) {
+	for _, pattern := range patterns {
+		files, _ := filepath.Glob(pattern)
+		for _, p := range files {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+}
+
 // Models reads notes and runs the normalizers in the runner's order: the source transforms
 // once, then, on a clone for one output language (langIdx picks one of the six), the output
 // transforms (see pipeline.Runner.Localize). It returns the source-normalized and the

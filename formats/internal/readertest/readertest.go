@@ -14,8 +14,10 @@
 package readertest
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"testing"
 
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -88,4 +90,34 @@ func Runs(ins []model.Inline) string {
 		}
 	}
 	return b.String()
+}
+
+// Case is one table-driven reader test: an input and the Outline the reader must give.
+type Case struct {
+	Name, In, Want string
+}
+
+// Read reads src with rd under the file name name, failing the test on an error.
+func Read(t testing.TB, rd model.Reader, name, src string) *model.Document {
+	t.Helper()
+	doc, err := rd.Read(context.Background(), []byte(src), model.ReadOptions{Name: name})
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	return doc
+}
+
+// RunOutline runs cases as subtests: each input read by rd must give the wanted outline
+// (leading newlines of Want ignored, so cases can open a raw string on its own line).
+func RunOutline(t *testing.T, rd model.Reader, name string, cases []Case) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			got := Outline(Read(t, rd, name, c.In).Blocks)
+			want := strings.TrimLeft(c.Want, "\n")
+			if got != want {
+				t.Errorf("input:\n%s\ngot:\n%s\nwant:\n%s", c.In, got, want)
+			}
+		})
+	}
 }

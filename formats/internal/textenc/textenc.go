@@ -6,6 +6,7 @@ package textenc
 
 import (
 	"bytes"
+	"context"
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -33,6 +34,18 @@ func Text(stage string, data []byte, opts model.ReadOptions) (string, error) {
 		opts.Warnings.Warn(stage, model.Pos{File: opts.Name}, "file is %s, not UTF-8; converted", res.Encoding)
 	}
 	return res.Text, nil
+}
+
+// Input is the first step of a text reader: it stops when ctx is done, refuses input
+// above the size limit, and decodes the rest (Text).
+func Input(ctx context.Context, stage string, data []byte, opts model.ReadOptions) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
+		return "", err
+	}
+	return Text(stage, data, opts)
 }
 
 // Decode returns the input as UTF-8 text. stage names the calling reader for errors.

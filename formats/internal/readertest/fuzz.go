@@ -1,0 +1,47 @@
+package readertest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/scribe-un/scribe/formats/internal/textenc"
+	"github.com/scribe-un/scribe/internal/fuzzdoc"
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+// CheckRead is the property a reader's FuzzRead checks on one input: the reader never
+// panics or hangs; it fails only with its documented errors (empty, binary, encoding, too
+// deep, malformed); every block carries a position in the file and every list has items
+// and a depth; and nothing is lost: every word of the decoded input that droppable leaves
+// (it removes the markup the reader may drop) is in the model.
+func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppable func(string) string) {
+	t.Helper()
+	defer fuzzdoc.Watchdog(10 * time.Second)()
+	doc, err := rd.Read(context.Background(), data, model.ReadOptions{Name: name, Limits: model.Limits{MaxDepth: 8}})
+	if err != nil {
+		for _, k := range []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep, model.ErrMalformed} {
+			if errors.Is(err, k) {
+				return
+			}
+		}
+		t.Fatalf("unexpected error: %v", err)
+	}
+	model.Walk(doc.Blocks, func(b model.Block) bool {
+		if p := b.Position(); p.File != name || p.Line < 1 {
+			t.Fatalf("%T without a position: %+v", b, p)
+		}
+		if l, ok := b.(*model.List); ok && (len(l.Items) == 0 || l.Depth < 1) {
+			t.Fatalf("bad list: %+v", l)
+		}
+		return true
+	})
+	res, err := textenc.Decode(rd.Format(), name, data)
+	if err != nil {
+		t.Fatalf("reader accepted what the decoder refuses: %v", err)
+	}
+	if missing := fuzzdoc.MissingWords(droppable(res.Text), doc); len(missing) > 0 {
+		t.Fatalf("words lost: %q\ninput:\n%s\nmodel:\n%s", missing, res.Text, fuzzdoc.ModelText(doc))
+	}
+}

@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -86,6 +87,13 @@ func (x *wXML) textElem(name, text string, kv ...string) {
 func (x *wXML) raw(s []byte) { x.b.Write(s) }
 
 func (x *wXML) bytes() []byte { return x.b.Bytes() }
+
+// flushTo passes what the builder holds on to w and empties it.
+func (x *wXML) flushTo(w io.Writer) error {
+	_, err := w.Write(x.b.Bytes())
+	x.b.Reset()
+	return err
+}
 
 // wEscape escapes s for use in text and attribute values. xml.EscapeText also replaces
 // characters XML 1.0 forbids (control characters) with U+FFFD, so a stray form feed in the

@@ -104,9 +104,15 @@ func (w *wWriter) build(ctx context.Context, doc *model.Document, opts model.Wri
 	if w.ref != nil {
 		st.num.look = w.ref.numLook
 	}
-	body, err := st.document()
-	if err != nil {
+	// word/document.xml is compressed as it is printed; the package is assembled around it
+	// once the relationships and footnotes it collects are known.
+	body := w.zip.streamPart()
+	defer body.release()
+	if err := st.document(body); err != nil {
 		return nil, err
+	}
+	if err := body.finish(); err != nil {
+		return nil, model.Errorf(wStage, wDocPos(doc), nil, "zip: %v", err)
 	}
 	parts := st.parts(body, opts)
 	return wZip(w.zip, parts, wZipTime(opts.Created))

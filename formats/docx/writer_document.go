@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"io"
 	"strings"
 
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -33,8 +34,13 @@ type wCtx struct {
 	listNum   int
 }
 
-// document prints word/document.xml.
-func (st *wState) document() ([]byte, error) {
+// wSpill is how much of word/document.xml the writer holds before passing it on to the
+// compressor: the part is three to four times the size of the notes, and holding all of it
+// was most of the memory a long document took to write.
+const wSpill = 64 << 10
+
+// document prints word/document.xml to out, a block at a time.
+func (st *wState) document(out io.Writer) error {
 	x := newWXML()
 	x.open("w:document", "xmlns:w", wNSMain, "xmlns:r", wNSRel)
 	x.open("w:body")
@@ -42,16 +48,21 @@ func (st *wState) document() ([]byte, error) {
 	st.titles(x)
 	for _, b := range st.doc.Blocks {
 		if err := st.checkCtx(); err != nil {
-			return nil, err
+			return err
 		}
 		if err := st.block(x, b, wCtx{}); err != nil {
-			return nil, err
+			return err
+		}
+		if x.b.Len() >= wSpill {
+			if err := x.flushTo(out); err != nil {
+				return err
+			}
 		}
 	}
 	st.sectPr(x)
 	x.close("w:body")
 	x.close("w:document")
-	return x.bytes(), nil
+	return x.flushTo(out)
 }
 
 // block prints one block and its children.

@@ -12,6 +12,8 @@ type wPart struct {
 	name        string // zip path, no leading slash
 	contentType string // for an Override in [Content_Types].xml; "" when a Default covers it
 	data        []byte
+	// deflated, when set, is the part already compressed (data is then nil).
+	deflated *wStreamPart
 	// shared marks a part whose bytes come only from the locale, the options and the
 	// reference document, never from the document's text, so it recurs across documents
 	// and its compressed form is worth keeping (see wDeflater).
@@ -50,9 +52,9 @@ var wSlots = [wHeaderSlots]wSlot{
 }
 
 // parts assembles the package in its fixed order.
-func (st *wState) parts(body []byte, opts model.WriteOptions) []wPart {
+func (st *wState) parts(body *wStreamPart, opts model.WriteOptions) []wPart {
 	ps := []wPart{
-		{name: "word/document.xml", contentType: wCTMain, data: body},
+		{name: "word/document.xml", contentType: wCTMain, deflated: body},
 		{name: "word/styles.xml", contentType: wCTStyles, data: st.stylesPart(), shared: true},
 		{name: "word/numbering.xml", contentType: wCTNumbering, data: st.num.numberingXML(), shared: true},
 		{name: "word/settings.xml", contentType: wCTSettings, data: st.settingsPart(), shared: true},

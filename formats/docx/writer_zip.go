@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"hash"
+	"hash/crc32"
 	"io"
 	"sync"
 	"time"
@@ -143,12 +145,73 @@ func (w *wPartDeflate) Close() error {
 	return err
 }
 
+// wStreamPart is a part compressed as it is written, for word/document.xml: a long document
+// is held as its compressed bytes only. It keeps what the zip headers need: the CRC-32 and
+// the size of the uncompressed bytes. The compressed bytes are those archive/zip would write
+// for the same part (same compressor, same level, one stream).
+type wStreamPart struct {
+	d    *wDeflater
+	fw   *flate.Writer
+	z    bytes.Buffer
+	crc  hash.Hash32
+	size int64
+}
+
+// streamPart starts a compressed part.
+func (d *wDeflater) streamPart() *wStreamPart {
+	p := &wStreamPart{d: d, crc: crc32.NewIEEE()}
+	p.fw = d.flateWriter(&p.z)
+	return p
+}
+
+// Write compresses b.
+func (p *wStreamPart) Write(b []byte) (int, error) {
+	p.crc.Write(b)
+	p.size += int64(len(b))
+	return p.fw.Write(b)
+}
+
+// finish ends the compressed stream.
+func (p *wStreamPart) finish() error {
+	err := p.fw.Close()
+	p.release()
+	return err
+}
+
+// release gives the compressor back; finish calls it, and a failed write should.
+func (p *wStreamPart) release() {
+	if p.fw != nil {
+		p.d.idle.Put(p.fw)
+		p.fw = nil
+	}
+}
+
+// wRawHeader is the header archive/zip's CreateHeader would write for a part named name,
+// with the CRC and sizes of p, for CreateRaw: the local header, the data descriptor and the
+// central directory entry come out as if the part had been compressed by the zip writer.
+func wRawHeader(name string, mod time.Time, p *wStreamPart) (*zip.FileHeader, error) {
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mod}
+	// CreateHeader fills in the flags, versions, MS-DOS time and the extended-timestamp
+	// field; a scratch writer does that work so it is never copied here.
+	scratch := zip.NewWriter(io.Discard)
+	if _, err := scratch.CreateHeader(fh); err != nil {
+		return nil, err
+	}
+	fh.CRC32 = p.crc.Sum32()
+	fh.CompressedSize64 = uint64(p.z.Len())
+	fh.UncompressedSize64 = uint64(p.size)
+	return fh, nil
+}
+
 // wZip writes the parts, in order, with one fixed timestamp, so equal input gives equal bytes.
 func wZip(d *wDeflater, ps []wPart, mod time.Time) ([]byte, error) {
 	size := 22 // end of central directory
 	for _, p := range ps {
 		// Parts compress to well under half their size; headers take ~2 × (46 + name).
 		size += len(p.data)/2 + 2*(46+len(p.name))
+		if p.deflated != nil {
+			size += p.deflated.z.Len()
+		}
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	zw := zip.NewWriter(buf)
@@ -159,6 +222,19 @@ func wZip(d *wDeflater, ps []wPart, mod time.Time) ([]byte, error) {
 	for i := range ps {
 		p := &ps[i]
 		cur = p
+		if p.deflated != nil {
+			fh, err := wRawHeader(p.name, mod, p.deflated)
+			if err == nil {
+				var f io.Writer
+				if f, err = zw.CreateRaw(fh); err == nil {
+					_, err = f.Write(p.deflated.z.Bytes())
+				}
+			}
+			if err != nil {
+				return nil, model.Errorf(wStage, model.Pos{Part: p.name}, nil, "zip: %v", err)
+			}
+			continue
+		}
 		fh := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
 		f, err := zw.CreateHeader(fh)
 		if err != nil {

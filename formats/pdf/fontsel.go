@@ -76,15 +76,15 @@ type docFonts struct {
 	orders [6][]*family // per script class and role (body, heading), built on first use
 	tail   []*family    // symbol faces, then every face: built when a character needs them
 	tailOK bool
-	faces  []*face                   // faces drawn, in order of first use (repeatable output)
-	used   map[*face]map[rune]uint16 // characters drawn per face, with their glyphs
+	faces  []*face        // faces drawn, in order of first use (repeatable output)
+	used   map[*face]bool // faces drawn in
 	// warn reports a character printed as its name, once per character and line.
 	warn   func(pos model.Pos, format string, args ...any)
 	warned map[model.Pos]map[rune]bool
 }
 
 func newDocFonts(set *FontSet, choice typeChoice) *docFonts {
-	return &docFonts{set: set, choice: choice, used: map[*face]map[rune]uint16{}}
+	return &docFonts{set: set, choice: choice, used: map[*face]bool{}}
 }
 
 // order is the list of families tried for characters of class c, in body text or headings:
@@ -251,48 +251,32 @@ func noGlyph(r rune, pos model.Pos) error {
 
 // need records that text is drawn with f.
 func (d *docFonts) need(f *face, text string) {
-	m := d.used[f]
-	if m == nil {
-		m = map[rune]uint16{}
-		d.used[f] = m
+	if !d.used[f] {
+		d.used[f] = true
 		d.faces = append(d.faces, f)
 	}
-	for _, r := range text {
-		if _, ok := m[r]; !ok {
-			g, _ := f.cmap.Lookup(r)
-			m[r] = uint16(g)
-		}
-	}
 }
 
-// register cuts each used face down to the characters drawn and adds it to the document.
-// Characters a face lacks print as its .notdef glyph, but the resolver never sends one.
-func (d *docFonts) register(doc *pdfdoc.Doc) (map[*face]pdfdoc.FontRef, error) {
+// register adds each used face to the document, in order of first use; the document cuts
+// each down to the glyphs it draws when it is written. Characters a face lacks print as its
+// .notdef glyph, but the resolver never sends one.
+func (d *docFonts) register(doc *pdfdoc.Doc) map[*face]pdfdoc.FontRef {
 	refs := make(map[*face]pdfdoc.FontRef, len(d.faces))
 	for i, f := range d.faces {
-		sub, err := f.sf.subset(d.used[f])
-		if err != nil {
-			return nil, model.Errorf("pdf", model.Pos{File: f.name}, model.ErrFont, "font %s: %v", f.name, err)
-		}
-		refs[f] = doc.AddFont(pdfFont(f, sub, subsetTag(f, i)+"+"+psName(f)))
+		refs[f] = doc.AddFont(pdfFont(f, subsetTag(f, i)+"+"+psName(f)))
 	}
-	return refs, nil
+	return refs
 }
 
-// pdfFont describes a subset of f for the PDF serializer, metrics in thousandths of the em.
-func pdfFont(f *face, sub *cut, name string) *pdfdoc.Font {
+// pdfFont describes face f for the PDF serializer, metrics in thousandths of the em.
+func pdfFont(f *face, name string) *pdfdoc.Font {
 	upem := f.sf.upem
 	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / upem)) }
-	widths := make([]int, len(sub.advances))
-	for i, a := range sub.advances {
-		widths[i] = scale(int(a))
-	}
 	m := f.sf.metrics
 	return &pdfdoc.Font{
 		Name:        name,
-		Data:        sub.data,
-		Glyphs:      sub.glyphs,
-		Widths:      widths,
+		Face:        pdfFace{f},
+		UnitsPerEm:  int(upem),
 		Ascent:      scale(m.ascent),
 		Descent:     scale(m.descent),
 		CapHeight:   scale(m.capHeight),

@@ -139,10 +139,7 @@ func (r *renderer) bookmark(text string, level int, y float64) {
 
 // replay registers the subset fonts and draws the recorded operations.
 func (r *renderer) replay(pdf *pdfdoc.Doc) error {
-	fonts, err := r.df.register(pdf)
-	if err != nil {
-		return err
-	}
+	fonts := r.df.register(pdf)
 	for i := range r.ops {
 		o := &r.ops[i]
 		switch o.kind {

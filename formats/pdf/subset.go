@@ -187,63 +187,50 @@ func walkComponents(b []byte, fn func(flagsOff int)) (last, end int, err error) 
 	}
 }
 
-// cut is a subset font: the TrueType program, the glyph (in it) of each character, and
-// the advance of each of its glyphs in font units.
-type cut struct {
-	data     []byte
-	glyphs   map[rune]uint16
-	advances []uint16
-}
-
-// subset builds a TrueType font holding glyph 0, the glyphs of runes (rune → glyph) and the
-// components of composite glyphs, renumbered in their original order, with a format 4 cmap
-// for readers that look characters up in the font itself.
-func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
+// subset builds a TrueType font whose glyph i is glyphs[i] (glyphs[0] should be 0, the
+// .notdef glyph; a glyph may repeat), followed by the components of composite glyphs that are
+// not among them, with a format 4 cmap from chars (character → glyph of the subset) for
+// readers that look characters up in the font itself.
+func (s *sfnt) subset(glyphs []uint16, chars map[rune]uint16) (out []byte, err error) {
 	defer func() {
 		if recover() != nil {
 			out, err = nil, errBadFont
 		}
 	}()
-	keep := map[int]bool{0: true}
-	var visit func(g int) error
-	visit = func(g int) error {
+	old := make([]int, 0, len(glyphs)+8) // new glyph → original glyph
+	newID := make(map[int]int, len(glyphs))
+	add := func(g int) error {
 		if g >= s.numGlyphs {
 			return errBadFont
 		}
-		if keep[g] && g != 0 {
-			return nil
+		if _, ok := newID[g]; !ok {
+			newID[g] = len(old)
 		}
-		keep[g] = true
-		b, _, err := s.glyph(g)
-		if err != nil {
-			return err
-		}
-		var kids []int
-		if err := components(b, func(off int) { kids = append(kids, be16(b, off)) }); err != nil {
-			return err
-		}
-		for _, k := range kids {
-			if !keep[k] {
-				if err := visit(k); err != nil {
-					return err
-				}
-			}
-		}
+		old = append(old, g)
 		return nil
 	}
-	for _, g := range runes {
-		if err := visit(int(g)); err != nil {
+	for _, g := range glyphs {
+		if err := add(int(g)); err != nil {
 			return nil, err
 		}
 	}
-	old := make([]int, 0, len(keep))
-	for g := range keep {
-		old = append(old, g)
-	}
-	sort.Ints(old)
-	newID := make(map[int]int, len(old))
-	for i, g := range old {
-		newID[g] = i
+	// Components of composite glyphs, and theirs, after the glyphs drawn.
+	for i := 0; i < len(old); i++ {
+		b, _, err := s.glyph(old[i])
+		if err != nil {
+			return nil, err
+		}
+		var kids []int
+		if err := components(b, func(off int) { kids = append(kids, be16(b, off)) }); err != nil {
+			return nil, err
+		}
+		for _, k := range kids {
+			if _, ok := newID[k]; !ok {
+				if err := add(k); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	n := len(old)
 
@@ -251,13 +238,15 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 	var glyf []byte
 	loca := make([]byte, 4*(n+1))
 	hmtx := make([]byte, 4*n)
-	advances := make([]uint16, n)
 	src := s.tables["hmtx"]
 	for i, g := range old {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
 		b, _, err := s.glyph(g)
 		if err != nil {
 			return nil, err
+		}
+		if i > 0 && g == 0 {
+			b = nil // a number left free, never drawn: no outline
 		}
 		b = unhinted(b)
 		start := len(glyf)
@@ -276,7 +265,6 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 		} else if o := 4*s.numHMetric + 2*(g-s.numHMetric); o+2 <= len(src) {
 			lsb = be16(src, o)
 		}
-		advances[i] = s.advances[g]
 		binary.BigEndian.PutUint16(hmtx[4*i:], s.advances[g])
 		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(lsb))
 	}
@@ -292,7 +280,7 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf,
-		"cmap": cmap4(runes, newID),
+		"cmap": cmap4(chars),
 	}
 	if p := s.tables["post"]; len(p) >= 32 {
 		post := append([]byte(nil), p[:32]...)
@@ -309,11 +297,7 @@ func (s *sfnt) subset(runes map[rune]uint16) (out *cut, err error) {
 			tables[t] = b
 		}
 	}
-	glyphs := make(map[rune]uint16, len(runes))
-	for r, g := range runes {
-		glyphs[r] = uint16(newID[int(g)])
-	}
-	return &cut{data: writeSFNT(tables), glyphs: glyphs, advances: advances}, nil
+	return writeSFNT(tables), nil
 }
 
 // Composite glyph flag: instructions follow the last component.
@@ -350,11 +334,12 @@ func unhinted(b []byte) []byte {
 	return out
 }
 
-// cmap4 writes a cmap with one Windows Unicode BMP subtable in format 4, one segment per
-// run of consecutive characters whose glyphs are consecutive too.
-func cmap4(runes map[rune]uint16, newID map[int]int) []byte {
-	codes := make([]int, 0, len(runes))
-	for r := range runes {
+// cmap4 writes a cmap with one Windows Unicode BMP subtable in format 4 mapping chars
+// (character → glyph), one segment per run of consecutive characters whose glyphs are
+// consecutive too.
+func cmap4(chars map[rune]uint16) []byte {
+	codes := make([]int, 0, len(chars))
+	for r := range chars {
 		if r <= 0xFFFE {
 			codes = append(codes, int(r))
 		}
@@ -363,7 +348,7 @@ func cmap4(runes map[rune]uint16, newID map[int]int) []byte {
 	type segment struct{ start, end, delta int }
 	var segs []segment
 	for _, c := range codes {
-		g := newID[int(runes[rune(c)])]
+		g := int(chars[rune(c)])
 		if k := len(segs) - 1; k >= 0 && segs[k].end == c-1 && (segs[k].start+segs[k].delta+(c-segs[k].start))&0xFFFF == g&0xFFFF {
 			segs[k].end = c
 			continue

@@ -29,6 +29,7 @@ package pdf
 
 import (
 	"context"
+	"errors"
 
 	"io"
 	"strings"
@@ -144,6 +145,10 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 	}
 	b, err := pdf.Bytes()
 	if err != nil {
+		var me *model.Error
+		if errors.As(err, &me) {
+			return nil, err
+		}
 		return nil, model.Errorf("pdf", model.Pos{File: doc.Source}, nil, "%v", err)
 	}
 	return b, nil

@@ -179,7 +179,7 @@ func structure(pdf []byte) string {
 	count := func(re string) int { return len(regexp.MustCompile(re).FindAll(pdf, -1)) }
 	fmt.Fprintf(&b, "pdf pages %d\n", count(`/Type /Page\b[^s]`))
 	fmt.Fprintf(&b, "pdf outline entries %d\n", count(`/Parent \d+ 0 R\s*/(Prev|Next|First|Dest)`))
-	for _, m := range regexp.MustCompile(`/BaseFont /(\S+)\s*/Encoding /Identity-H`).FindAllSubmatch(pdf, -1) {
+	for _, m := range regexp.MustCompile(`/Subtype /Type0 /BaseFont /(\S+)`).FindAllSubmatch(pdf, -1) {
 		fmt.Fprintf(&b, "pdf font %s\n", m[1])
 	}
 	for _, key := range []string{"Lang", "CreationDate", "ModDate"} {

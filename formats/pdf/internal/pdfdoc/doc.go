@@ -6,9 +6,10 @@
 // Why not a general PDF library: one was used first, and its per-document overhead (parsing
 // each font again, a 64K-entry width table per font encoded as JSON for an identifier, a
 // 128 KB glyph map per font, a new deflate compressor per stream) was 70% of the time of a
-// batch conversion. Here a font arrives already cut down to the glyphs drawn and renumbered,
-// text is written as those glyph numbers (Identity-H encoding, CID = glyph index), and one
-// compressor per document is reused for every stream.
+// batch conversion. Here glyphs are numbered as they are first drawn, text is written as
+// those numbers, one byte each for most text (font.go), each font is cut down to the glyphs
+// drawn when the document is written, and one compressor per document is reused for every
+// stream.
 //
 // Coordinates are millimetres from the top-left corner of the page, the typesetter's own
 // units; text positions are baselines. Output is deterministic: the same calls give the same
@@ -22,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,24 +32,6 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/freelist"
 )
-
-// Font is an embeddable TrueType font whose glyph indexes are the codes drawn (CIDs).
-type Font struct {
-	// Name is the PostScript name written as BaseFont, with its subset tag
-	// ("ABCDEF+DejaVuSerif"); only characters allowed unescaped in a PDF name.
-	Name string
-	// Data is the TrueType font program (glyf outlines).
-	Data []byte
-	// Glyphs maps each character the document draws in this font to its glyph index.
-	Glyphs map[rune]uint16
-	// Widths is the advance of every glyph of Data, in thousandths of the em.
-	Widths []int
-	// Metrics of the font descriptor, in thousandths of the em.
-	Ascent, Descent, CapHeight, StemV int
-	BBox                              [4]int
-	ItalicAngle                       float64
-	FixedPitch, Bold                  bool
-}
 
 // Info is the document information and the catalog's language.
 type Info struct {
@@ -118,7 +102,7 @@ const (
 type Doc struct {
 	opts  Options
 	info  Info
-	fonts []*Font
+	fonts []*fontState
 	pages []*page
 	marks []bookmark
 	// The structure tree of a tagged document (tags.go).
@@ -135,7 +119,8 @@ type page struct {
 	font      int
 	size      float64
 	lineWidth float64
-	stroking  bool // text render mode 2 (fill and stroke), for synthetic bold
+	stroking  bool    // text render mode 2 (fill and stroke), for synthetic bold
+	wordSpace float64 // Tw, points
 	used      map[int]bool
 	run       textRun
 	mcids     []StructElem // the element of each marked-content sequence, by MCID
@@ -143,15 +128,28 @@ type page struct {
 }
 
 // textRun is the open text object of a page: consecutive pieces of text on one baseline in
-// one font and size go into a single TJ array, with the distance between them written as
-// a position adjustment, instead of one text object per word.
+// one font and size go into a single string, with the distance between them written as a
+// position adjustment where the glyphs' own advances do not take the pen there. It is
+// written out when it ends, when the word spacing that saves most adjustments is known.
 type textRun struct {
 	open  bool
-	inHex bool    // inside a <…> string of the array
 	ref   FontRef // font and style of the run
 	size  float64
 	y     float64 // baseline, points
-	pen   float64 // x after the last glyph written, points
+	pen   float64 // x after the last glyph written, points, without word spacing
+	codes []byte  // character codes so far
+	adjs  []adjustment
+	// spaces counts the word spaces in codes; afterSpace tells whether the last code is one.
+	spaces     int
+	afterSpace bool
+}
+
+// adjustment is a TJ position adjustment before codes[at], in thousandths of the font size
+// (positive to the left); afterSpace marks one that follows a word space.
+type adjustment struct {
+	at         int
+	amount     float64
+	afterSpace bool
 }
 
 type link struct {
@@ -171,9 +169,9 @@ func New(opts Options, info Info) *Doc {
 	return &Doc{opts: opts, info: info}
 }
 
-// AddFont registers f for use by Text.
+// AddFont registers f for use by Text. Its subset is made when the document is written.
 func (d *Doc) AddFont(f *Font) FontRef {
-	d.fonts = append(d.fonts, f)
+	d.fonts = append(d.fonts, newFontState(f))
 	return FontRef{index: len(d.fonts) - 1}
 }
 
@@ -210,58 +208,57 @@ func (d *Doc) Text(f FontRef, size, x, y float64, s string) {
 		d.fail(fmt.Errorf("pdfdoc: text in unknown font %d", f.index))
 		return
 	}
+	r := d.moveTo(f, size, x, y)
+	font := d.fonts[f.index]
+	units := 0.0
+	for _, c := range s {
+		cid, err := font.cid(c)
+		if err != nil {
+			d.fail(err)
+			return
+		}
+		r.codes = appendCode(r.codes, cid)
+		units += font.widths[cid]
+		r.afterSpace = false
+	}
+	r.pen += units / 1000 * size
+}
+
+// moveTo puts the pen of page text at (x, y) in f at size points: in the open text object
+// when it is on the same baseline in the same font and size, else in a new one.
+func (d *Doc) moveTo(f FontRef, size, x, y float64) *textRun {
 	p := d.cur()
-	b := &p.content
 	xp, yp := d.x(x), d.y(y)
 	r := &p.run
 	if r.open && r.ref == f && r.size == size && r.y == yp {
 		// Continue the line: move the pen to x. TJ adjustments are in thousandths of the
 		// font size, positive to the left.
 		if adj := (r.pen - xp) / size * 1000; adj > 0.005 || adj < -0.005 {
-			if r.inHex {
-				b.WriteByte('>')
-				r.inHex = false
-			}
-			b.WriteByte(' ')
-			b.WriteString(num(adj))
-			b.WriteByte(' ')
+			r.adjs = append(r.adjs, adjustment{at: len(r.codes), amount: adj, afterSpace: r.afterSpace})
 		}
 	} else {
 		p.endText()
 		p.setStyle(f, size)
+		r.open, r.ref, r.size, r.y = true, f, size, yp
+		r.codes, r.adjs = r.codes[:0], r.adjs[:0]
+		r.spaces, r.afterSpace = 0, false
+		b := &p.content
 		b.WriteString("BT ")
 		if f.synth&SynthItalic != 0 {
 			b.WriteString("1 0 " + num(italicSlant) + " 1 ")
 			b.WriteString(num(xp))
 			b.WriteByte(' ')
 			b.WriteString(num(yp))
-			b.WriteString(" Tm [")
+			b.WriteString(" Tm")
 		} else {
 			b.WriteString(num(xp))
 			b.WriteByte(' ')
 			b.WriteString(num(yp))
-			b.WriteString(" Td [")
+			b.WriteString(" Td")
 		}
-		*r = textRun{open: true, ref: f, size: size, y: yp}
 	}
 	r.pen = xp
-	if s == "" {
-		return
-	}
-	if !r.inHex {
-		b.WriteByte('<')
-		r.inHex = true
-	}
-	font := d.fonts[f.index]
-	units := 0
-	for _, c := range s {
-		g := font.Glyphs[c]
-		writeHex4(b, g)
-		if int(g) < len(font.Widths) {
-			units += font.Widths[g]
-		}
-	}
-	r.pen += float64(units) / 1000 * size
+	return r
 }
 
 // setStyle selects the font, size and render mode of f on the page, writing only what
@@ -298,27 +295,171 @@ func (p *page) setStyle(f FontRef, size float64) {
 // Space draws the space glyph of font f at size points from (x, y). It is invisible: it
 // tells text extraction, search and screen readers where a word ends, as PDF recommends,
 // instead of leaving them to guess from the distance between glyphs. The next piece of
-// text is placed where its caller says, however wide the gap. Nothing is drawn when the
-// font has no space.
+// text is placed where its caller says, however wide the gap: when every gap of a line is
+// widened alike, as justification does, the line's word spacing says so once. Nothing is
+// drawn when the font has no space.
 func (d *Doc) Space(f FontRef, size, x, y float64) {
 	if f.index < 0 || f.index >= len(d.fonts) {
 		return
 	}
-	if _, ok := d.fonts[f.index].Glyphs[' ']; ok {
-		d.Text(f, size, x, y, " ")
-	}
-}
-
-// endText closes the open text object, if any.
-func (p *page) endText() {
-	if !p.run.open {
+	font := d.fonts[f.index]
+	if !font.wordSpace() {
 		return
 	}
-	if p.run.inHex {
-		p.content.WriteByte('>')
+	r := d.moveTo(f, size, x, y)
+	r.codes = append(r.codes, wordSpaceCID)
+	r.pen += font.widths[wordSpaceCID] / 1000 * size
+	r.spaces++
+	r.afterSpace = true
+}
+
+// endText writes and closes the open text object, if any.
+func (p *page) endText() {
+	r := &p.run
+	if !r.open {
+		return
 	}
-	p.content.WriteString("] TJ ET\n")
-	p.run = textRun{}
+	r.open = false
+	b := &p.content
+	// Word spacing: the adjustment most word spaces are followed by (none counts too),
+	// stated once as Tw, leaving only the differences from it.
+	tw := p.wordSpace
+	if r.spaces > 0 {
+		amount := wordSpacing(r)
+		tw = roundTw(-amount / 1000 * r.size)
+		if tw != p.wordSpace {
+			b.WriteByte(' ')
+			b.WriteString(strconv.FormatFloat(tw, 'f', -1, 64))
+			b.WriteString(" Tw")
+			p.wordSpace = tw
+		}
+	}
+	// With spacing tw, a word space already moves the pen by tw: the adjustment after it
+	// shrinks by that much, and one appears where a space was followed by none.
+	twAdj := -tw / r.size * 1000
+	adjs := r.adjs
+	if r.spaces > 0 && tw != 0 {
+		adjs = adjs[:0:0]
+		k := 0
+		after := false // the code before i is a word space
+		for i := 0; i <= len(r.codes); {
+			own := false
+			for ; k < len(r.adjs) && r.adjs[k].at == i; k++ {
+				a := r.adjs[k]
+				if a.afterSpace {
+					a.amount -= twAdj
+				}
+				adjs = append(adjs, a)
+				own = own || a.afterSpace
+			}
+			if after && !own && i < len(r.codes) {
+				adjs = append(adjs, adjustment{at: i, amount: -twAdj})
+			}
+			if i == len(r.codes) {
+				break
+			}
+			after = r.codes[i] == wordSpaceCID
+			i = nextCode(r.codes, i)
+		}
+	}
+	var kept []adjustment
+	for _, a := range adjs {
+		if s := num(a.amount); s != "0" {
+			kept = append(kept, a)
+		}
+	}
+	if len(kept) == 0 {
+		b.WriteByte(' ')
+		writeLiteral(b, r.codes)
+		b.WriteString(" Tj ET\n")
+		return
+	}
+	b.WriteString(" [")
+	last := 0
+	for _, a := range kept {
+		if a.at > last {
+			writeLiteral(b, r.codes[last:a.at])
+			b.WriteByte(' ')
+		}
+		b.WriteString(num(a.amount))
+		b.WriteByte(' ')
+		last = a.at
+	}
+	if last < len(r.codes) {
+		writeLiteral(b, r.codes[last:])
+	}
+	b.WriteString("] TJ ET\n")
+}
+
+// wordSpacing returns the adjustment (thousandths of the size) that most of the run's word
+// spaces are followed by, 0 for none; the first of equally common ones.
+func wordSpacing(r *textRun) float64 {
+	counts := map[string]int{}
+	var order []float64
+	with := 0
+	for _, a := range r.adjs {
+		if !a.afterSpace {
+			continue
+		}
+		with++
+		k := num(a.amount)
+		if counts[k] == 0 {
+			order = append(order, a.amount)
+		}
+		counts[k]++
+	}
+	best, bestN := 0.0, r.spaces-with // spaces followed by no adjustment
+	for _, a := range order {
+		if n := counts[num(a)]; n > bestN {
+			best, bestN = a, n
+		}
+	}
+	return best
+}
+
+// roundTw rounds a word spacing in points to four decimals, enough that the difference from
+// the wanted gaps stays far below what an adjustment is written for.
+func roundTw(v float64) float64 {
+	v = math.Round(v*1e4) / 1e4
+	if v == 0 {
+		return 0 // not -0
+	}
+	return v
+}
+
+// nextCode returns the index of the code after the one at codes[i].
+func nextCode(codes []byte, i int) int {
+	if codes[i] >= 0x80 {
+		return i + 2
+	}
+	return i + 1
+}
+
+// writeLiteral writes codes as a literal string: bytes as they are, except the delimiters
+// and the backslash (escaped) and carriage return (which a reader would take for a line end).
+func writeLiteral(b *bytes.Buffer, codes []byte) {
+	b.WriteByte('(')
+	start := 0
+	for i, c := range codes {
+		var esc string
+		switch c {
+		case '(':
+			esc = "\\("
+		case ')':
+			esc = "\\)"
+		case '\\':
+			esc = "\\\\"
+		case '\r':
+			esc = "\\r"
+		default:
+			continue
+		}
+		b.Write(codes[start:i])
+		b.WriteString(esc)
+		start = i + 1
+	}
+	b.Write(codes[start:])
+	b.WriteByte(')')
 }
 
 // Line draws a straight rule from (x1, y1) to (x2, y2), width in millimetres.
@@ -372,8 +513,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	// doubling allocates about twice what it ends up holding.
 	streams, largest := 0, 0
 	for _, f := range d.fonts {
-		streams += len(f.Data) + 64*len(f.Glyphs)
-		largest = max(largest, len(f.Data))
+		streams += 64 * len(f.glyphs) // programs and width tables: glyphs take tens of bytes
 	}
 	for _, p := range d.pages {
 		streams += p.content.Len()
@@ -388,9 +528,15 @@ func (d *Doc) Bytes() ([]byte, error) {
 	const catalogID, pagesID, infoID = 1, 2, 3
 	next := 4
 	alloc := func(n int) int { id := next; next += n; return id }
-	fontIDs := make([]int, len(d.fonts)) // Type0, CIDFont, descriptor, program, ToUnicode
-	for i := range d.fonts {
-		fontIDs[i] = alloc(5)
+	fontIDs := make([]int, len(d.fonts))
+	ordinals := 0
+	for i, f := range d.fonts {
+		fontIDs[i] = alloc(f.objects())
+		ordinals = max(ordinals, len(f.glyphs))
+	}
+	cmapID := 0 // the encoding every font shares
+	if len(d.fonts) > 0 {
+		cmapID = alloc(1)
 	}
 	pageIDs := make([]int, len(d.pages)) // page, content, then one per link
 	for i, p := range d.pages {
@@ -436,7 +582,12 @@ func (d *Doc) Bytes() ([]byte, error) {
 	w.object(infoID, d.infoDict())
 
 	for i, f := range d.fonts {
-		if err := w.font(fontIDs[i], f); err != nil {
+		if err := w.font(fontIDs[i], cmapID, f); err != nil {
+			return nil, err
+		}
+	}
+	if cmapID != 0 {
+		if err := w.stream(cmapID, cmapDict, cmapOneTwo(ordinals)); err != nil {
 			return nil, err
 		}
 	}

@@ -16,14 +16,21 @@ import (
 	"github.com/scribe-un/scribe/internal/testutil"
 )
 
-// fakeFont is enough for the serializer: qpdf checks the file's structure, not the font
+// fakeFace is enough for the serializer: qpdf checks the file's structure, not the font
 // program.
+type fakeFace struct{}
+
+var fakeGlyphs = map[rune]uint16{'A': 1, 'B': 2, ' ': 3, 'é': 4, '𝐀': 5}
+
+func (fakeFace) Glyph(r rune) (uint16, bool) { g, ok := fakeGlyphs[r]; return g, ok }
+func (fakeFace) Advance(g uint16) int        { return []int{500, 600, 610, 250, 600, 700}[g] }
+func (fakeFace) Subset(glyphs []uint16, chars map[rune]uint16) ([]byte, error) {
+	return bytes.Repeat([]byte{0, 1, 0, 0}, 16*len(glyphs)), nil
+}
+
 func fakeFont() *Font {
 	return &Font{
-		Name:   "ABCDEF+Test",
-		Data:   bytes.Repeat([]byte{0, 1, 0, 0}, 64),
-		Glyphs: map[rune]uint16{'A': 1, 'B': 2, ' ': 3, 'é': 4, '𝐀': 5},
-		Widths: []int{500, 600, 610, 250, 600, 700},
+		Name: "ABCDEF+Test", Face: fakeFace{}, UnitsPerEm: 1000,
 		Ascent: 900, Descent: -200, CapHeight: 700, StemV: 87, BBox: [4]int{-100, -200, 1000, 900},
 	}
 }
@@ -62,19 +69,21 @@ func TestStructure(t *testing.T) {
 		"/Title (Report \\(draft\\) \\\\ 1)",
 		"/Subject <FEFF0052",
 		"/CreationDate (D:20050502120000Z)",
-		"/BaseFont /ABCDEF+Test /Encoding /Identity-H",
+		"/Subtype /Type0 /BaseFont /ABCDEF+Test /Encoding 9 0 R",
+		"/Type /CMap /CMapName /Scribe-OneTwo-H",
 		"/CIDToGIDMap /Identity",
-		"/W [0 [\n500 600 610 250 600 700]]",
+		"/W [0 [\n500 600 610 250 600 700] 32 [\n250]]",
 		"/Flags 4 ",
-		// One text object for the line: A, B, space, é, A, 𝐀 as glyph numbers (33.6 pt
-		// wide), then the pen moved from 90.29 pt to the space at 40 mm (113.39 pt),
-		// 2309.29 thousandths of the 10 pt size to the right.
-		"/F0 10 Tf\nBT 56.69 756.85 Td [<000100020003000400010005> -2309.29 <0003>] TJ ET\n0.57 w\n",
+		// One text object for the line: A, B, space, é, A, 𝐀 as one-byte codes in order of
+		// first use (33.6 pt wide), then the pen moved from 90.29 pt to the word space at
+		// 40 mm (113.39 pt), 2309.29 thousandths of the 10 pt size to the right.
+		"/F0 10 Tf\nBT 56.69 756.85 Td [(\x01\x02\x03\x04\x01\x05) -2309.29 ( )] TJ ET\n0.57 w\n",
 		"56.69 751.18 m 538.58 751.18 l S",
-		"/F0 12 Tf\nBT 56.69 671.81 Td [<00020001>] TJ ET",
+		"/F0 12 Tf\nBT 56.69 671.81 Td (\x02\x01) Tj ET",
 		"/URI (https://example.org/a%20b?q=%C3%BC)",
-		"<0004> <00E9>",
-		"<0005> <D835DC00>",
+		"<04> <00E9>",
+		"<20> <0020>",
+		"<05> <D835DC00>",
 		"/PageMode /UseOutlines",
 	} {
 		if !strings.Contains(s, want) {
@@ -209,10 +218,10 @@ func TestSynthetic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "/F0 10 Tf\n0.3 w\n2 Tr\nBT 56.69 756.85 Td [<00010002>] TJ ET\n" +
-		"0 Tr\nBT 1 0 0.21 1 113.39 756.85 Tm [<0001>] TJ ET\n" +
-		"2 Tr\nBT 1 0 0.21 1 141.73 756.85 Tm [<0002>] TJ ET\n" +
-		"0 Tr\nBT 170.08 756.85 Td [<0001>] TJ ET\n" +
+	want := "/F0 10 Tf\n0.3 w\n2 Tr\nBT 56.69 756.85 Td (\x01\x02) Tj ET\n" +
+		"0 Tr\nBT 1 0 0.21 1 113.39 756.85 Tm (\x01) Tj ET\n" +
+		"2 Tr\nBT 1 0 0.21 1 141.73 756.85 Tm (\x02) Tj ET\n" +
+		"0 Tr\nBT 170.08 756.85 Td (\x01) Tj ET\n" +
 		"0.57 w\n"
 	if !bytes.Contains(b, []byte(want)) {
 		t.Errorf("content lacks\n%s\nin\n%s", want, b)
@@ -247,8 +256,8 @@ func TestTagged(t *testing.T) {
 	for _, want := range []string{
 		"/MarkInfo << /Marked true >> /StructTreeRoot ",
 		"/StructParents 0 /Tabs /S", "/StructParents 1 /Tabs /S",
-		"/Artifact <</Type /Pagination>> BDC\n/F0 9 Tf\nBT 56.69 802.2 Td [<0001>] TJ ET\nEMC\n",
-		"/H1 <</MCID 0>> BDC\n/F0 13 Tf\nBT 56.69 756.85 Td [<00010002>] TJ ET\nEMC\n",
+		"/Artifact <</Type /Pagination>> BDC\n/F0 9 Tf\nBT 56.69 802.2 Td (\x01) Tj ET\nEMC\n",
+		"/H1 <</MCID 0>> BDC\n/F0 13 Tf\nBT 56.69 756.85 Td (\x01\x02) Tj ET\nEMC\n",
 		"/LI <</MCID 1>> BDC\n",
 		"/LI <</MCID 0>> BDC\n",
 		"/S /Document /P ",
@@ -293,4 +302,127 @@ func TestXMP(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
+}
+
+// TestWordSpacing: a line whose word gaps are all widened alike is one string and a Tw; a
+// gap that differs keeps an adjustment for the difference; the next line without widened
+// gaps sets Tw back to 0; spaces inside a piece are not word spaces.
+func TestWordSpacing(t *testing.T) {
+	d := New(Options{PageWidth: 210, PageHeight: 297}, Info{})
+	f := d.AddFont(fakeFont())
+	d.AddPage()
+	// "AB" (glyphs 1 and 2) is 1210 thousandths of 10 pt = 12.1 pt. Gaps of 2 mm after a
+	// 2.5 pt space (glyph 3).
+	x := 20.0
+	for i, gap := range []float64{2, 2, 3, 2} {
+		d.Text(f, 10, x, 30, "AB")
+		x += 12.1 / ptPerMM
+		d.Space(f, 10, x, 30)
+		x += gap
+		if i == 3 {
+			d.Text(f, 10, x, 30, "A A")
+		}
+	}
+	d.Text(f, 10, 20, 40, "AB")
+	d.Space(f, 10, 20+12.1/ptPerMM, 40)
+	d.Text(f, 10, 20+12.1/ptPerMM+2.5/ptPerMM, 40, "B")
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Extra per gap: 2 mm = 5.67 pt less the 2.5 pt space = 3.1693 pt (Tw); the 3 mm gap
+	// is 2.83 pt wider: -283.46 thousandths of 10 pt.
+	for _, want := range []string{
+		"BT 56.69 756.85 Td 3.1693 Tw [(\x01\x02 \x01\x02 \x01\x02 ) -283.46 (\x01\x02 \x01!\x01)] TJ ET\n",
+		"BT 56.69 728.5 Td 0 Tw (\x01\x02 \x02) Tj ET\n",
+	} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("content lacks %q in\n%s", want, b[bytes.Index(b, []byte("BT")):][:300])
+		}
+	}
+}
+
+// TestCodes: the 128th glyph drawn and later ones take two-byte codes, the string
+// delimiters, the backslash and carriage return are escaped, and ToUnicode maps both kinds.
+func TestCodes(t *testing.T) {
+	d := New(Options{PageWidth: 210, PageHeight: 297}, Info{})
+	f := d.AddFont(&Font{Name: "ABCDEF+Wide", Face: wideFace{}, UnitsPerEm: 1000})
+	d.AddPage()
+	var s []rune
+	for r := rune(0x4E00); r < 0x4E00+200; r++ {
+		s = append(s, r)
+	}
+	d.Text(f, 10, 20, 30, string(s))
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// CIDs 1…31 and 33…128 are one byte; 40 is "(", 41 ")", 92 "\\", 13 CR; CID 129 is 0x8001.
+	for _, want := range []string{"/W [0 [", "] 33 [", "] 32768 [", "\x0c\\r\x0e", "&'\\(\\)*", "[\\\\]", "\x7f\x80\x00\x80\x01", "<7F> <4E7D>", "<8000> <4E7E>", "<8048> <4EC6>"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if err := exec.Command("qpdf", "--version").Run(); err == nil {
+		path := filepath.Join(t.TempDir(), "codes.pdf")
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	}
+}
+
+// TestCIDToGID: CIDs are the codes; the map takes each to its ordinal (the subset's glyph).
+func TestCIDToGID(t *testing.T) {
+	m := cidToGID(130) // ordinals 0…129: codes 0…127, then 0x8000 and 0x8001
+	if len(m) != 2*0x8002 {
+		t.Fatalf("map of %d bytes, want %d", len(m), 2*0x8002)
+	}
+	for _, c := range []struct{ cid, gid int }{{0, 0}, {5, 5}, {127, 127}, {128, 0}, {0x7FFF, 0}, {0x8000, 128}, {0x8001, 129}} {
+		if got := int(m[2*c.cid])<<8 | int(m[2*c.cid+1]); got != c.gid {
+			t.Errorf("CID %#x maps to glyph %d, want %d", c.cid, got, c.gid)
+		}
+	}
+}
+
+// wideFace has a glyph for each of 256 characters from U+4E00.
+type wideFace struct{}
+
+func (wideFace) Glyph(r rune) (uint16, bool) {
+	if r >= 0x4E00 && r < 0x4F00 {
+		return uint16(r-0x4E00) + 1, true
+	}
+	return 0, false
+}
+func (wideFace) Advance(g uint16) int { return 1000 }
+func (wideFace) Subset(glyphs []uint16, chars map[rune]uint16) ([]byte, error) {
+	return bytes.Repeat([]byte{0, 1, 0, 0}, 16), nil
+}
+
+// BenchmarkJustifiedPage draws and writes a page of 50 justified lines of 12 words, as the
+// typesetter calls the document: a word, then a word space, then the next word further on.
+func BenchmarkJustifiedPage(b *testing.B) {
+	b.ReportAllocs()
+	var out []byte
+	for b.Loop() {
+		d := New(Options{PageWidth: 210, PageHeight: 297, Compress: true}, Info{})
+		f := d.AddFont(fakeFont())
+		d.AddPage()
+		for line := range 50 {
+			x, y := 20.0, 20+5*float64(line)
+			for range 12 {
+				d.Text(f, 10, x, y, "ABBA")
+				x += 24.2 / ptPerMM
+				d.Space(f, 10, x, y)
+				x += 3.1
+			}
+		}
+		var err error
+		if out, err = d.Bytes(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(out)), "bytes/pdf")
 }

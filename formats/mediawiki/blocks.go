@@ -1,10 +1,9 @@
 package mediawiki
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/scribe-un/scribe/formats/internal/markup"
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -83,59 +82,38 @@ func (p *parser) preformatted(lines []srcLine, why string) {
 
 // assemble puts the page's blocks into doc: a title line opening the page goes to the
 // front matter, heading levels are shifted so the shallowest one used is a chapter, and a
-// list or a table follows the paragraph that introduces it.
+// list follows the paragraph that introduces it.
 func (p *parser) assemble(doc *model.Document) {
-	blocks := p.blocks
-	if title, rest, why := pageTitle(blocks); title != nil {
-		text := strings.TrimSpace(model.PlainText(title))
-		line := blocks[0].Position()
-		doc.Front = append(doc.Front, model.FrontLine{Pos: line, Kind: model.FrontTitle, Text: text, Why: why})
-		doc.Meta.Title = text
-		doc.Meta.Lines = map[string]model.Pos{"title": line}
-		blocks = rest
-	}
-	top := 0
-	for _, b := range blocks {
-		if h, ok := b.(*model.Heading); ok && (top == 0 || h.Level < top) {
-			top = h.Level
-		}
-	}
-	for _, b := range blocks {
-		if h, ok := b.(*model.Heading); ok {
-			if top > 1 {
-				h.Why += fmt.Sprintf(" (levels shifted: %s is the top level)", strings.Repeat("=", top))
-			}
-			h.Level = min(h.Level-top+1, markup.MaxHeadingLevel)
-		}
-	}
-	doc.Blocks = markup.AttachLists(blocks)
+	blocks := exportTitle(doc, p.blocks)
+	blocks = infer.TitleFromHeading(doc, blocks, "the only = heading =, at the top of the page (a page's own name)")
+	infer.ShiftHeadings(blocks, func(level int) string {
+		marks := strings.Repeat("=", level)
+		return marks + " … " + marks
+	})
+	doc.Blocks = infer.AttachLists(blocks)
 	p.dropped.Warn(p.warn, stage, p.name, "wiki markup the report cannot show: the wiki expands or draws it")
 }
 
-// pageTitle finds a title line opening the page: a lone "= Title =" heading (level 1 is
-// the page's own name on a wiki, so a page rarely uses it more than once), or a one-item
-// "#" line right above the first heading, which is how exports write the page name in
-// Markdown ("# Title") even though MediaWiki would read it as a numbered item.
-func pageTitle(blocks []model.Block) (title []model.Inline, rest []model.Block, why string) {
+// exportTitle takes a one-item "#" line right above the first heading as the title: that
+// is how exports write the page name, in Markdown ("# Title"), although MediaWiki would read
+// it as a numbered item, and a page does not open with a one-item list.
+func exportTitle(doc *model.Document, blocks []model.Block) []model.Block {
 	if len(blocks) < 2 {
-		return nil, blocks, ""
+		return blocks
 	}
-	switch b := blocks[0].(type) {
-	case *model.Heading:
-		if b.Level != 1 {
-			return nil, blocks, ""
-		}
-		for _, o := range blocks[1:] {
-			if h, ok := o.(*model.Heading); ok && h.Level == 1 {
-				return nil, blocks, ""
-			}
-		}
-		return b.Inlines, blocks[1:], "title: the only = heading =, at the top of the page"
-	case *model.List:
-		_, next := blocks[1].(*model.Heading)
-		if next && len(b.Items) == 1 && b.Items[0].Marker == "#" && len(b.Items[0].Children) == 0 {
-			return b.Items[0].Inlines, blocks[1:], "title: a lone \"# \" line opening the page, above its first heading (a page name written by an export, not a one-item list)"
-		}
+	l, ok := blocks[0].(*model.List)
+	if _, next := blocks[1].(*model.Heading); !ok || !next || len(l.Items) != 1 || l.Items[0].Marker != "#" || len(l.Items[0].Children) > 0 {
+		return blocks
 	}
-	return nil, blocks, ""
+	text := strings.TrimSpace(model.PlainText(l.Items[0].Inlines))
+	doc.Front = append(doc.Front, model.FrontLine{Pos: l.Pos, Kind: model.FrontTitle, Text: text,
+		Why: "a lone \"# \" line opening the page, above its first heading (a page name written by an export, not a one-item list)"})
+	if doc.Meta.Title == "" {
+		doc.Meta.Title = text
+		if doc.Meta.Lines == nil {
+			doc.Meta.Lines = map[string]model.Pos{}
+		}
+		doc.Meta.Lines["title"] = l.Pos
+	}
+	return blocks[1:]
 }

@@ -48,13 +48,13 @@ func (p *parser) metaField(key, value string, no int, why string) {
 		if meta.Title == "" {
 			meta.Title = value
 			meta.Lines["title"] = p.pos(no)
-			p.doc.Front = append(p.doc.Front, model.FrontLine{Pos: p.pos(no), Kind: model.FrontTitle, Text: value, Why: "title: " + why})
+			p.doc.Front = append(p.doc.Front, model.FrontLine{Pos: p.pos(no), Kind: model.FrontTitle, Text: value, Why: why})
 		}
 	case "date":
 		if meta.Date == "" {
 			meta.Date = value
 			meta.Lines["date"] = p.pos(no)
-			p.doc.Front = append(p.doc.Front, model.FrontLine{Pos: p.pos(no), Kind: model.FrontDate, Text: value, Why: "date: " + why})
+			p.doc.Front = append(p.doc.Front, model.FrontLine{Pos: p.pos(no), Kind: model.FrontDate, Text: value, Why: why})
 		}
 	default:
 		if meta.Extra == nil {

@@ -64,16 +64,15 @@ func (p *parser) section(l line, c byte, over bool) []model.Block {
 	if len(ins) == 0 {
 		return nil
 	}
-	nth := "first"
-	if level > 1 {
-		nth = ordinal(level)
-	}
+	nth := ordinal(level)
 	return []model.Block{&model.Heading{Pos: p.pos(l.no), Level: level, Inlines: ins,
 		Why: fmt.Sprintf("reStructuredText section title %s (the %s title style to appear)", how, nth)}}
 }
 
 func ordinal(n int) string {
 	switch n {
+	case 1:
+		return "first"
 	case 2:
 		return "second"
 	case 3:

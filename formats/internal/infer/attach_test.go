@@ -1,8 +1,9 @@
-package markup
+package infer_test
 
 import (
 	"testing"
 
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/readertest"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -29,7 +30,7 @@ func TestAttachLists(t *testing.T) {
 		para("unnumbered", false),
 		list("after an unnumbered paragraph"),
 	}
-	got := readertest.Outline(AttachLists(blocks))
+	got := readertest.Outline(infer.AttachLists(blocks))
 	want := `L1 * alone at the start
 P Points:
   L1 * a

@@ -61,6 +61,8 @@
     $('#text').value = state.text;
     $('#text').readOnly = !!file;
     $('#doc-name').textContent = name ? '· ' + name : '';
+    $('#why').textContent = '';
+    if (file) $('#sample').value = '';
     for (const input of document.querySelectorAll('#meta [name]')) { input.dataset.dirty = ''; input.value = ''; }
     refresh({ adopt: true, decode: !!file });
   }
@@ -164,7 +166,7 @@
     quotation: () => 'quotation',
     note: () => 'note',
     table: () => 'table',
-    masthead: (l) => 'masthead' + (l.kind ? ' · ' + l.kind : ''),
+    masthead: (l) => (l.kind === 'title' ? 'title' : 'masthead'),
     attendance: () => 'attendance',
     metadata: () => 'metadata',
     dropped: () => 'dropped',
@@ -199,6 +201,7 @@
       badge.textContent = badgeOf(l);
       const text = document.createElement('span');
       text.className = 'text';
+      text.dir = 'auto';
       text.textContent = l.text === '' ? ' ' : l.text;
       btn.append(no, badge, text);
       btn.setAttribute('aria-label', (l.n ? 'Line ' + l.n + ', ' : '') + (badgeOf(l) || 'blank') + ': ' + (l.text || 'empty'));

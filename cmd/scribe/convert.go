@@ -100,20 +100,21 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	opts.Langs = langs
 	opts.SourceDateEpoch = epoch
 	opts.Stdout = stdio.Out
-	if files := cmd.StringSlice("translations"); len(files) > 0 {
-		opts.Translate, err = loadTranslations(files, cmd.Bool("accept-drafts"), opts)
-		if err != nil {
+	inputs, err := expandInputs(cmd.Args().Slice(), cmd.Bool("recursive"), stdio.In)
+	if err != nil {
+		return err
+	}
+	var tm *translationSet
+	if args := cmd.StringSlice("translations"); len(args) > 0 {
+		if tm, err = loadTranslations(args, cmd.Bool("accept-drafts"), opts, len(inputs)); err != nil {
 			return err
 		}
+		opts.Translate = tm.catalog.Translator()
 	}
 	symbolPattern := opts.Meta.Symbol
 	runner, err := newSymbolRunner(opts, symbolPattern)
 	if err != nil {
 		return usageError{err}
-	}
-	inputs, err := expandInputs(cmd.Args().Slice(), cmd.Bool("recursive"), stdio.In)
-	if err != nil {
-		return err
 	}
 	if outDir == "-" && (len(inputs) != 1 || len(to) != 1 || len(langs) > 1) {
 		return usagef("-o - writes to standard output: give one input, one format and at most one language")
@@ -131,7 +132,7 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	}
 	var manifest *manifest
 	if cmd.Bool("skip-unchanged") && outDir != "-" {
-		manifest = loadManifest(outDir, optionsFingerprint(cmd, opts))
+		manifest = loadManifest(outDir, optionsFingerprint(cmd, opts, tm.digest()))
 	}
 	ch := make(chan pipeline.Job)
 	go func() {
@@ -180,7 +181,16 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 			fmt.Fprintf(stdio.Err, "scribe: %v\n", err)
 		}
 	}
+	// Which translation files matched no input is known once every input has been
+	// converted (skipped inputs were not looked at, so nothing is said then).
+	unmatched := 0
+	if tm != nil && skipped == 0 && ctx.Err() == nil {
+		unmatched = tm.reportUnmatched(stdio, cmd.Bool("quiet"))
+	}
 	if rep != nil {
+		if tm != nil {
+			rep.Translations = tm.catalog.Uses()
+		}
 		if err := rep.write(cmd.String("report"), time.Since(start)); err != nil {
 			return err
 		}
@@ -190,6 +200,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	}
 	if failed > 0 {
 		return failedError{failed}
+	}
+	if unmatched > 0 && opts.Strict {
+		return fmt.Errorf("%w: %d translation file(s) matched no input", model.ErrStrict, unmatched)
 	}
 	notDone := len(inputs) - ok - failed - skipped
 	if notDone > 0 {

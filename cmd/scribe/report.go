@@ -15,6 +15,7 @@ import (
 
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
+	"github.com/scribe-un/scribe/pipeline/translate"
 )
 
 // ReportSchema names the version of the --report JSON. The schema is documented in
@@ -29,8 +30,10 @@ type runReport struct {
 	Formats   []string          `json:"formats"`
 	Languages []string          `json:"languages"`
 	Inputs    []pipeline.Result `json:"inputs"`
-	Totals    reportTotals      `json:"totals"`
-	order     map[string]int
+	// Translations lists the --translations files and the inputs each was applied to.
+	Translations []translate.Use `json:"translations,omitempty"`
+	Totals       reportTotals    `json:"totals"`
+	order        map[string]int
 }
 
 type reportTotals struct {
@@ -195,12 +198,13 @@ func fileSHA256(path string) (string, error) {
 
 // optionsFingerprint identifies everything that changes outputs: formats, languages,
 // metadata, translations, fonts, template, locales, SOURCE_DATE_EPOCH.
-func optionsFingerprint(cmd *cli.Command, opts pipeline.Options) string {
+func optionsFingerprint(cmd *cli.Command, opts pipeline.Options, translations string) string {
 	var parts []string
 	for _, name := range []string{"from", "source-lang", "locales", "title", "body", "symbol", "distribution", "original", "job", "reference-doc", "accept-drafts", "strict"} {
 		parts = append(parts, name+"="+fmt.Sprint(cmd.Value(name)))
 	}
-	for _, name := range []string{"font", "font-dir", "translations"} {
+	parts = append(parts, "translations="+translations)
+	for _, name := range []string{"font", "font-dir"} {
 		vals := cmd.StringSlice(name)
 		for _, v := range vals {
 			if s, err := fileSHA256(v); err == nil {

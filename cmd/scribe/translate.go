@@ -3,14 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v3"
 
 	"github.com/scribe-un/scribe/formats/glossary"
+	"github.com/scribe-un/scribe/formats/sniff"
 	"github.com/scribe-un/scribe/formats/tmx"
 	"github.com/scribe-un/scribe/formats/xliff"
 	"github.com/scribe-un/scribe/pipeline"
@@ -18,32 +23,101 @@ import (
 	"github.com/scribe-un/scribe/pipeline/translate"
 )
 
-// loadTranslations reads the --translations files once per process and returns the
-// translator the runner calls for each output language.
-// A file that names no target language (Translate Toolkit's po2xliff writes none) is taken
-// to be for the output language when exactly one is asked for. opts gives the output
-// languages, limits, strictness and locale data of the run.
-func loadTranslations(files []string, drafts bool, opts pipeline.Options) (pipeline.Translator, error) {
-	langs, limits := opts.Langs, opts.Limits
-	var trs []*translate.Translations
-	for _, f := range files {
-		data, err := pipeline.ReadInput(f, nil, limits.WithDefaults().MaxInputBytes)
+// translationSet is the --translations files of a run, matched to its inputs by a
+// translate.Catalog.
+type translationSet struct {
+	catalog *translate.Catalog
+	// sums are "path@sha256" of every file read, for --skip-unchanged.
+	sums []string
+}
+
+// loadTranslations reads the --translations arguments once per run: XLIFF files, and
+// folders searched (with their sub-folders) for .xlf and .xliff files. Named files must be
+// for an output language; a folder's files for other languages are left out. Problems that
+// would make the run wrong (no language, two files for the same notes) are errors before
+// anything is converted. inputs is the number of inputs of the run.
+func loadTranslations(args []string, drafts bool, opts pipeline.Options, inputs int) (*translationSet, error) {
+	limits := opts.Limits
+	set := &translationSet{}
+	var files []translate.CatalogFile
+	read := func(path string, explicit bool) error {
+		data, err := pipeline.ReadInput(path, nil, limits.WithDefaults().MaxInputBytes)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		tr, err := xliff.ReadTranslations(data, xliff.ReadOptions{Name: f, Limits: limits, AcceptDrafts: drafts})
+		tr, err := xliff.ReadTranslations(data, xliff.ReadOptions{Name: path, Limits: limits, AcceptDrafts: drafts})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if tr.TargetLang == "" {
-			if len(langs) != 1 {
-				return nil, model.Errorf("xliff", model.Pos{File: f}, model.ErrTranslation, "the file names no target language; convert it with exactly one --lang")
-			}
-			tr.TargetLang = langs[0]
-		}
-		trs = append(trs, tr)
+		sum := sha256.Sum256(data)
+		set.sums = append(set.sums, path+"@"+hex.EncodeToString(sum[:]))
+		files = append(files, translate.CatalogFile{Translations: tr, Explicit: explicit})
+		return nil
 	}
-	return translate.NewTranslator(trs, translate.ApplyOptions{Strict: opts.Strict, Locales: opts.Locales})
+	for _, arg := range args {
+		fi, err := os.Stat(arg)
+		if err != nil || !fi.IsDir() {
+			if err := read(arg, true); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("translations %s: %w", p, unwrapPath(err))
+			}
+			if d.Type().IsRegular() && sniff.FromExtension(p) == "xliff" && !strings.HasPrefix(d.Name(), ".") {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, usageError{err}
+		}
+		if len(found) == 0 {
+			return nil, usagef("translations %s: the folder holds no .xlf or .xliff file", arg)
+		}
+		sort.Strings(found)
+		for _, p := range found {
+			if err := read(p, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	cat, err := translate.NewCatalog(files, translate.CatalogOptions{
+		Langs: opts.Langs, Inputs: inputs, Locales: opts.Locales,
+		Apply: translate.ApplyOptions{Strict: opts.Strict, Locales: opts.Locales},
+	})
+	if err != nil {
+		return nil, err
+	}
+	set.catalog = cat
+	return set, nil
+}
+
+// digest identifies the translation files' contents ("" for none).
+func (t *translationSet) digest() string {
+	if t == nil {
+		return ""
+	}
+	return strings.Join(t.sums, ",")
+}
+
+// reportUnmatched prints, once per file, the translation files no input matched, and
+// returns how many there were.
+func (t *translationSet) reportUnmatched(stdio IO, quiet bool) int {
+	n := 0
+	for _, u := range t.catalog.Uses() {
+		if len(u.Inputs) > 0 {
+			continue
+		}
+		n++
+		if !quiet {
+			fmt.Fprintf(stdio.Err, "warning: translate: %s: matched no input (neither its fingerprint nor its name, <stem>.%s.xlf, is that of an input of this run)\n", u.File, u.Lang)
+		}
+	}
+	return n
 }
 
 func newExtractCommand(stdio IO) *cli.Command {

@@ -40,7 +40,7 @@ func ReadTranslations(data []byte, opts ReadOptions) (tr *translate.Translations
 	if err != nil {
 		return nil, err
 	}
-	r := &reader{opts: opts, seen: map[string]int{}}
+	r := &reader{opts: opts, seen: map[string]unitSeen{}}
 	if root.Name.Local != "xliff" {
 		return nil, r.errorf(root, model.ErrMalformed, "not an XLIFF file (root element <%s>)", root.Name.Local)
 	}
@@ -59,8 +59,13 @@ func ReadTranslations(data []byte, opts ReadOptions) (tr *translate.Translations
 type reader struct {
 	opts ReadOptions
 	tr   *translate.Translations
-	seen map[string]int
+	seen map[string]unitSeen
+	// file is the index of the <file> being read.
+	file int
 }
+
+// unitSeen is where a unit id was first read.
+type unitSeen struct{ line, file, index int }
 
 func (r *reader) pos(n *xmltree.Node) model.Pos {
 	return model.Pos{File: r.opts.Name, Line: n.Line}
@@ -86,10 +91,24 @@ func (r *reader) addUnit(n *xmltree.Node, u *translate.TransUnit) error {
 	if u.ID == "" {
 		return r.errorf(n, model.ErrMalformed, "unit without id")
 	}
-	if line, dup := r.seen[u.ID]; dup {
-		return r.errorf(n, model.ErrTranslation, "duplicate unit id %q (first at line %d)", u.ID, line)
+	if first, dup := r.seen[u.ID]; dup {
+		if first.file == r.file {
+			return r.errorf(n, model.ErrTranslation, "duplicate unit id %q (first at line %d)", u.ID, first.line)
+		}
+		// The same unit in a later <file>: 'po2xliff -t' keeps the template's untranslated
+		// file and appends the translated one. The unit with a target wins.
+		if u.Target == nil {
+			return nil
+		}
+		if u.Accepted && u.Target != nil {
+			if msg := translate.CheckCodes(u.Source, u.Target, u.Codes); msg != "" {
+				return r.errorf(n, model.ErrTranslation, "unit %s: target: %s", u.ID, msg)
+			}
+		}
+		r.tr.Units[first.index] = u
+		return nil
 	}
-	r.seen[u.ID] = n.Line
+	r.seen[u.ID] = unitSeen{line: n.Line, file: r.file, index: len(r.tr.Units)}
 	if u.Accepted && u.Target != nil {
 		if msg := translate.CheckCodes(u.Source, u.Target, u.Codes); msg != "" {
 			return r.errorf(n, model.ErrTranslation, "unit %s: target: %s", u.ID, msg)
@@ -113,8 +132,12 @@ func (r *reader) read20(root *xmltree.Node) (*translate.Translations, error) {
 	if len(files) == 0 {
 		return nil, r.errorf(root, model.ErrMalformed, "no <file> element")
 	}
-	for _, f := range files {
+	for i, f := range files {
+		r.file = i
 		fp := f.Get("original")
+		if r.tr.Original == "" && fp != "" && !strings.HasPrefix(fp, "sha256:") {
+			r.tr.Original = fp
+		}
 		if notes := f.First(NS20, "notes"); notes != nil {
 			for _, n := range notes.Elems(NS20, "note") {
 				if n.Get("category") == "fingerprint" {
@@ -383,28 +406,51 @@ var approved12 = map[string]bool{"translated": true, "signed-off": true, "final"
 
 func (r *reader) read12(root *xmltree.Node) (*translate.Translations, error) {
 	ns := root.Name.Space
+	unify12(root, ns)
 	r.tr = &translate.Translations{Name: r.opts.Name, Version: Version12}
 	files := root.Elems(ns, "file")
 	if len(files) == 0 {
 		return nil, r.errorf(root, model.ErrMalformed, "no <file> element")
 	}
-	for _, f := range files {
+	for i, f := range files {
 		if r.tr.SourceLang == "" {
 			r.tr.SourceLang = f.Get("source-language")
+		}
+		if r.tr.TargetLang == "" {
 			r.tr.TargetLang = f.Get("target-language")
 		}
-		if err := r.setFingerprint(f, f.Get("original")); err != nil {
+		original := f.Get("original")
+		if err := r.setFingerprint(f, original); err != nil {
 			return nil, err
+		}
+		if r.tr.Original == "" && original != "" && !strings.HasPrefix(original, "sha256:") {
+			r.tr.Original = original
 		}
 		body := f.First(ns, "body")
 		if body == nil {
 			continue
 		}
+		r.file = i
 		if err := r.group12(ns, body); err != nil {
 			return nil, err
 		}
 	}
 	return r.tr, nil
+}
+
+// unify12 puts the XLIFF 1.x elements of the tree in namespace ns. Translate Toolkit's
+// 'po2xliff -t TEMPLATE' appends a second <file> whose units are in the 1.1 namespace and
+// whose targets are in the template's: one file mixing 1.1 and 1.2 elements.
+func unify12(n *xmltree.Node, ns string) {
+	for _, c := range n.Children {
+		if c.IsText() {
+			continue
+		}
+		if c.Name.Space == NS11 || c.Name.Space == NS12 || c.Name.Space == "" {
+			c.Name.Space = ns
+		}
+		unify12(c, ns)
+	}
 }
 
 func (r *reader) group12(ns string, g *xmltree.Node) error {

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/locales"
-	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -460,32 +459,4 @@ func (r *rebuilder) meta(doc *model.Document, out *locales.Locale) {
 			}
 		}
 	}
-}
-
-// NewTranslator adapts Apply to pipeline.Translator, the runner's translation hook: for each
-// output language it applies the file whose target language that is, and returns the
-// number of blocks left in the source language. A language without a file is left as
-// written (every block counted when it differs from the notes' language). Two files for
-// one language are an ErrTranslation error. opts.OutputLang, Warnings and Locale are set
-// per call.
-func NewTranslator(files []*Translations, opts ApplyOptions) (pipeline.Translator, error) {
-	byLang := map[string]*Translations{}
-	for _, tr := range files {
-		lang := baseLang(tr.TargetLang)
-		if lang == "" {
-			return nil, model.Errorf(Stage, model.Pos{File: tr.Name}, model.ErrTranslation, "the translation file names no target language")
-		}
-		if prev, dup := byLang[lang]; dup {
-			return nil, model.Errorf(Stage, model.Pos{File: tr.Name}, model.ErrTranslation, "two translation files for %q (also %s)", lang, prev.Name)
-		}
-		byLang[lang] = tr
-	}
-	return func(ctx context.Context, doc *model.Document, lang string, warn *model.Warnings) (int, error) {
-		o := opts
-		o.OutputLang, o.Warnings = lang, warn
-		if err := Apply(ctx, doc, byLang[baseLang(lang)], o); err != nil {
-			return 0, err
-		}
-		return doc.Present.Untranslated, nil
-	}, nil
 }

@@ -175,18 +175,3 @@ func TestSimilarity(t *testing.T) {
 	}
 }
 
-func TestNewTranslator(t *testing.T) {
-	tr := &Translations{Name: "a.xlf", TargetLang: "fr"}
-	if _, err := NewTranslator([]*Translations{tr, {Name: "b.xlf", TargetLang: "fr-CA"}}, ApplyOptions{}); !errors.Is(err, model.ErrTranslation) {
-		t.Errorf("duplicate language: err = %v", err)
-	}
-	fn, err := NewTranslator([]*Translations{tr}, ApplyOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Spanish has no file: every body unit is untranslated.
-	n, err := fn(context.Background(), pipelinetest.Sample("es"), "es", nil)
-	if err != nil || n != 15 {
-		t.Errorf("es: n = %d, err = %v", n, err)
-	}
-}

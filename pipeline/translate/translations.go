@@ -19,7 +19,11 @@ type Translations struct {
 	// Fingerprint is the document fingerprint stored by Extract; empty when the file was
 	// made by another tool (po2xliff), in which case every unit's source is checked instead.
 	Fingerprint string
-	Units       []*TransUnit
+	// Original is the source file the translation file names when it is not a
+	// fingerprint (po2xliff writes the PO file's name, "notes.fr.po"); matching by name
+	// uses it.
+	Original string
+	Units    []*TransUnit
 }
 
 // TransUnit is one unit of a translation file.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/scribe-un/scribe/formats/xliff"
 	"github.com/scribe-un/scribe/pipeline"
-	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
 )
 
@@ -128,23 +127,24 @@ func boolParam(v, name string) (bool, error) {
 	return false, badRequest("bad-request", "scribe serve: %s must be true or false, got %q", name, v)
 }
 
-// translator reads the uploaded XLIFF files as `convert --translations` reads its files. A
-// file that names no target language is taken to be for the output language when exactly
-// one is asked for.
+// translator reads the uploaded XLIFF files as `convert --translations` reads its files:
+// one input, so each file is matched to it by fingerprint, name, or as the lone file of its
+// language; a file's language comes from the file, its name, or the one output language.
 func (s *Server) translator(files []upload, langs []string, drafts, strict bool) (pipeline.Translator, error) {
-	trs := make([]*translate.Translations, 0, len(files))
+	cfs := make([]translate.CatalogFile, 0, len(files))
 	for _, f := range files {
 		tr, err := xliff.ReadTranslations(f.data, xliff.ReadOptions{Name: f.name, Limits: s.opts.Runner.Limits, AcceptDrafts: drafts})
 		if err != nil {
 			return nil, err
 		}
-		if tr.TargetLang == "" {
-			if len(langs) != 1 {
-				return nil, model.Errorf("xliff", model.Pos{File: f.name}, model.ErrTranslation, "the file names no target language; convert it with exactly one lang")
-			}
-			tr.TargetLang = langs[0]
-		}
-		trs = append(trs, tr)
+		cfs = append(cfs, translate.CatalogFile{Translations: tr, Explicit: true})
 	}
-	return translate.NewTranslator(trs, translate.ApplyOptions{Strict: strict})
+	cat, err := translate.NewCatalog(cfs, translate.CatalogOptions{
+		Langs: langs, Inputs: 1, Locales: s.opts.Runner.Locales,
+		Apply: translate.ApplyOptions{Strict: strict, Locales: s.opts.Runner.Locales},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cat.Translator(), nil
 }

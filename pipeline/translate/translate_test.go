@@ -174,4 +174,3 @@ func TestSimilarity(t *testing.T) {
 		t.Errorf("self similarity = %v", s)
 	}
 }
-

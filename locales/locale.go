@@ -36,10 +36,12 @@ const (
 	Original       Key = "original"
 	Distribution   Key = "distribution"
 	Of             Key = "of" // "Page 3 of 9"
+	// PleaseRecycle is the line at the foot of the first page ("Please recycle").
+	PleaseRecycle Key = "please_recycle"
 )
 
 // Keys lists every label key; each locale must define all of them.
-var Keys = []Key{Annex, Contents, Page, Summary, ListOfSpeakers, Abbreviations, Chair, Venue, Date, Original, Distribution, Of}
+var Keys = []Key{Annex, Contents, Page, Summary, ListOfSpeakers, Abbreviations, Chair, Venue, Date, Original, Distribution, Of, PleaseRecycle}
 
 // Locale is the data of one language. Field comments give the YAML key.
 type Locale struct {
@@ -261,8 +263,18 @@ type Dates struct {
 	Pattern string `yaml:"pattern"`
 	// FirstDay replaces {d} on the first of the month when set ("1er" in French).
 	FirstDay string `yaml:"firstDay,omitempty"`
+	// Time lays out a time of day with {h} (0–23), {hh} (00–23), {h12} (1–12), {mm} and
+	// {ampm} (AM or PM below); TimeOnHour when the minutes are zero ("10 a.m.", "15
+	// heures"). Empty keeps the 24-hour "14:30".
+	Time       string `yaml:"time,omitempty"`
+	TimeOnHour string `yaml:"timeOnHour,omitempty"`
+	// AM and PM are the words {ampm} stands for ("a.m.", "p.m."; "上午", "下午").
+	AM string `yaml:"am,omitempty"`
+	PM string `yaml:"pm,omitempty"`
 	// TimeRange lays out a time range with {start} and {end} ("{start}–{end}").
 	TimeRange string `yaml:"timeRange"`
+	// TimeSingle lays out a lone time with {time} ("{time} horas"); empty prints it alone.
+	TimeSingle string `yaml:"timeSingle,omitempty"`
 }
 
 // FormatDate writes the date (year, month 1–12, day) in the locale's style.
@@ -285,16 +297,45 @@ func (l *Locale) FormatDate(year, month, day int) string {
 	return r.Replace(l.Dates.Pattern)
 }
 
-// FormatTimeRange writes a time range ("14:00–17:30"); a lone start time when end is empty.
+// FormatTimeRange writes a time range in the locale's style ("2 p.m.–5.30 p.m.", "14
+// heures–17 h 30"); start and end are 24-hour "HH:MM" times, end may be empty. A time that
+// is not "HH:MM" is kept as written.
 func (l *Locale) FormatTimeRange(start, end string) string {
 	if end == "" {
-		return start
+		t := l.FormatTime(start)
+		if l.Dates.TimeSingle != "" {
+			t = strings.ReplaceAll(l.Dates.TimeSingle, "{time}", t)
+		}
+		return t
 	}
 	p := l.Dates.TimeRange
 	if p == "" {
 		p = "{start}–{end}"
 	}
-	return strings.NewReplacer("{start}", start, "{end}", end).Replace(p)
+	return strings.NewReplacer("{start}", l.FormatTime(start), "{end}", l.FormatTime(end)).Replace(p)
+}
+
+// FormatTime writes one 24-hour "HH:MM" time in the locale's style.
+func (l *Locale) FormatTime(hhmm string) string {
+	hs, ms, ok := strings.Cut(hhmm, ":")
+	h, err1 := strconv.Atoi(hs)
+	m, err2 := strconv.Atoi(ms)
+	if !ok || err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(ms) != 2 || l.Dates.Time == "" {
+		return hhmm
+	}
+	p := l.Dates.Time
+	if m == 0 && l.Dates.TimeOnHour != "" {
+		p = l.Dates.TimeOnHour
+	}
+	h12, ampm := h%12, l.Dates.AM
+	if h12 == 0 {
+		h12 = 12
+	}
+	if h >= 12 {
+		ampm = l.Dates.PM
+	}
+	return strings.NewReplacer("{hh}", fmt.Sprintf("%02d", h), "{h12}", strconv.Itoa(h12), "{h}", strconv.Itoa(h),
+		"{mm}", fmt.Sprintf("%02d", m), "{ampm}", ampm).Replace(p)
 }
 
 // Typography holds quotation marks and spacing rules.
@@ -311,6 +352,16 @@ type Typography struct {
 	Comma    string `yaml:"comma"`
 	// FootnoteBeforePunct is true where the footnote indicator precedes punctuation (fr, es).
 	FootnoteBeforePunct bool `yaml:"footnoteBeforePunct"`
+	// Apostrophe replaces a typed apostrophe between letters ("’" in French); empty keeps it.
+	Apostrophe string `yaml:"apostrophe,omitempty"`
+	// NoBreakAfter are words a no-break space joins to what follows ("paragraph 10",
+	// "annex II", "Mr. Geiger"); matched without regard to case.
+	NoBreakAfter []string `yaml:"noBreakAfter,omitempty"`
+	// BodySize and Leading are the size of body text in points and the distance between
+	// its baselines, for text in the language's own script (Arabic: 13 on 18); zero means
+	// the house default, 10 on 12. Latin text in the version keeps 10 on 12.
+	BodySize float64 `yaml:"bodySize,omitempty"`
+	Leading  float64 `yaml:"leading,omitempty"`
 }
 
 // Masthead holds the rules of the first-page masthead.
@@ -329,6 +380,11 @@ type Masthead struct {
 	// OriginalNames names the original language as the masthead prints it (English names
 	// where the masthead stays in English).
 	OriginalNames map[string]string `yaml:"originalNames"`
+	// UnitedNations is the organisation's name at the top left, always in the version's
+	// own language ("Nations Unies", "联合国").
+	UnitedNations string `yaml:"unitedNations"`
+	// AgendaItem writes an agenda item given as a number, with {item} ("Agenda item 3").
+	AgendaItem string `yaml:"agendaItem"`
 }
 
 // TitleBlock holds the patterns of the sentence under the masthead, with {venue}, {date} and

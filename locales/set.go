@@ -219,6 +219,8 @@ func (l *Locale) Validate() error {
 	check("dates.timeRange", l.Dates.TimeRange)
 	check("masthead.distribution", l.Masthead.Distribution)
 	check("masthead.original", l.Masthead.Original)
+	check("masthead.unitedNations", l.Masthead.UnitedNations)
+	check("masthead.agendaItem", l.Masthead.AgendaItem)
 	check("titleBlock.full", l.TitleBlock.Full)
 	check("titleBlock.noTime", l.TitleBlock.NoTime)
 	check("titleBlock.noVenue", l.TitleBlock.NoVenue)

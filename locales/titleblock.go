@@ -11,9 +11,38 @@ type TitleBlockParts struct {
 	Venue, Date, Time string
 }
 
-// timeSlot matches the time range scribe writes ("14:00–17:30"): specific, because Chinese
-// writes the date and time with nothing between them.
-const timeSlot = `(?P<time>\d{1,2}:\d{2}(?:\s*[–-]\s*\d{1,2}:\d{2})?)`
+// timeSlot matches the time range scribe writes in loc's style ("14:00–17:30", "2 p.m.–5.30
+// p.m.", "下午2时至5时30分"), or the 24-hour form of earlier versions: specific, because
+// Chinese writes the date and time with nothing between them.
+func timeSlot(loc *Locale) string {
+	one := `\d{1,2}:\d{2}`
+	var alts []string
+	for _, p := range []string{loc.Dates.Time, loc.Dates.TimeOnHour} {
+		if p == "" {
+			continue
+		}
+		expr := regexp.QuoteMeta(p)
+		ampm := `(?:` + regexp.QuoteMeta(loc.Dates.AM) + `|` + regexp.QuoteMeta(loc.Dates.PM) + `)`
+		expr = strings.NewReplacer(`\{hh\}`, `\d{2}`, `\{h12\}`, `\d{1,2}`, `\{h\}`, `\d{1,2}`,
+			`\{mm\}`, `\d{2}`, `\{ampm\}`, ampm).Replace(expr)
+		alts = append(alts, expr)
+	}
+	if len(alts) > 0 {
+		one = `(?:` + strings.Join(alts, "|") + `|` + one + `)`
+	}
+	rng := loc.Dates.TimeRange
+	if rng == "" {
+		rng = "{start}–{end}"
+	}
+	single := loc.Dates.TimeSingle
+	if single == "" {
+		single = "{time}"
+	}
+	rngExpr := strings.NewReplacer(`\{start\}`, one, `\{end\}`, one).Replace(regexp.QuoteMeta(rng))
+	singleExpr := strings.Replace(regexp.QuoteMeta(single), `\{time\}`, one, 1)
+	legacy := `\d{1,2}:\d{2}(?:\s*[–-]\s*\d{1,2}:\d{2})?`
+	return `(?P<time>` + rngExpr + `|` + singleExpr + `|` + legacy + `)`
+}
 
 // compileTitleBlocks turns every locale's title-block patterns into anchored expressions.
 // Patterns with more slots come first, so "{date}, {time}" is not read as a date alone.
@@ -33,7 +62,7 @@ func compileTitleBlocks(locs []*Locale) []*regexp.Regexp {
 			expr := regexp.QuoteMeta(p)
 			expr = strings.Replace(expr, `\{venue\}`, `(?P<venue>.+?)`, 1)
 			expr = strings.Replace(expr, `\{date\}`, `(?P<date>.+?)`, 1)
-			expr = strings.Replace(expr, `\{time\}`, timeSlot, 1)
+			expr = strings.Replace(expr, `\{time\}`, timeSlot(loc), 1)
 			if re, err := regexp.Compile("^" + expr + "$"); err == nil {
 				out = append(out, re)
 			}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -24,6 +25,13 @@ type MetaOverrides struct {
 	Title, Body, Symbol, Distribution, Original, JobNumber string
 	// Session and AgendaItem name the session and the agenda item the report belongs to.
 	Session, AgendaItem string
+	// Subtitle is printed under the title.
+	Subtitle string
+	// Localized gives fields per language (--body '{en: …, fr: …}'): field ("title",
+	// "subtitle", "body", "session", "agendaItem"), then language.
+	Localized map[string]map[string]string
+	// Recycle prints "Please recycle" at the foot of the first page.
+	Recycle bool
 }
 
 // Translator supplies the translated text of a document for one output language. It is
@@ -429,6 +437,14 @@ func (r *Runner) applyOverrides(doc *model.Document) {
 	set(&doc.Meta.JobNumber, m.JobNumber)
 	set(&doc.Meta.Session, m.Session)
 	set(&doc.Meta.AgendaItem, m.AgendaItem)
+	set(&doc.Meta.Subtitle, m.Subtitle)
+	for field, byLang := range m.Localized {
+		// A copy: the overrides are shared by every input of a batch.
+		doc.Meta.SetLocalized(field, maps.Clone(byLang))
+	}
+	if m.Recycle {
+		doc.Meta.Recycle = true
+	}
 	if r.opts.SourceLang != "" {
 		doc.Meta.OriginalLang = baseLang(r.opts.SourceLang)
 	}

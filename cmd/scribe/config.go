@@ -137,8 +137,17 @@ func parseProjectFile(path string, data []byte, valid []string) (*projectFile, e
 				}
 				e.values = append(e.values, item.Value)
 			}
+		case yaml.MappingNode:
+			// A value per language (body: {en: …, fr: …}): passed on as the flag's
+			// per-language form, which the flag's reader checks.
+			v.Style = yaml.FlowStyle
+			b, err := yaml.Marshal(v)
+			if err != nil {
+				return nil, usagef("%s:%d: %s: %v", path, v.Line, k.Value, err)
+			}
+			e.values = []string{strings.TrimSpace(string(b))}
 		default:
-			return nil, usagef("%s:%d: %s: expected a value or a list of values", path, v.Line, k.Value)
+			return nil, usagef("%s:%d: %s: expected a value, a list of values or a value per language", path, v.Line, k.Value)
 		}
 		p.entries = append(p.entries, e)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/scribe-un/scribe/formats/docx"
 	"github.com/scribe-un/scribe/formats/html"
@@ -37,6 +38,9 @@ func newSession(cmd *cli.Command) (*session, error) {
 		return nil, err
 	}
 	if err := pf.apply(cmd); err != nil {
+		return nil, err
+	}
+	if err := checkMetaFlags(cmd); err != nil {
 		return nil, err
 	}
 	s := &session{}
@@ -120,21 +124,15 @@ func (s *session) modelRunner(cmd *cli.Command) (*pipeline.Runner, error) {
 // baseRunnerOptions fills what every command shares: formats, locales, metadata flags,
 // limits, transforms.
 func (s *session) baseRunnerOptions(cmd *cli.Command, reg *pipeline.Registry) pipeline.Options {
+	// newSession has checked the per-language flags (checkMetaFlags).
 	return pipeline.Options{
-		Registry:   reg,
-		Locales:    s.locales,
-		From:       cmd.String("from"),
-		FormatOf:   sniff.FromExtension,
-		Sniff:      sniff.Format,
-		SourceLang: cmd.String("source-lang"),
-		Meta: pipeline.MetaOverrides{
-			Title:        cmd.String("title"),
-			Body:         cmd.String("body"),
-			Symbol:       cmd.String("symbol"),
-			Distribution: cmd.String("distribution"),
-			Original:     cmd.String("original"),
-			JobNumber:    cmd.String("job"),
-		},
+		Registry:         reg,
+		Locales:          s.locales,
+		From:             cmd.String("from"),
+		FormatOf:         sniff.FromExtension,
+		Sniff:            sniff.Format,
+		SourceLang:       cmd.String("source-lang"),
+		Meta:             metaOverrides(cmd),
 		Limits:           s.limits,
 		Strict:           cmd.Bool("strict"),
 		Generator:        generator(),
@@ -175,4 +173,72 @@ func splitList(vals []string) []string {
 
 func describeFormats(reg *pipeline.Registry) string {
 	return fmt.Sprintf("inputs: %s; outputs: %s", strings.Join(reg.ReaderNames(), ", "), strings.Join(reg.WriterNames(), ", "))
+}
+
+// metaOverrides reads the metadata flags. A flag given per language ('{en: …, fr: …}', or a
+// mapping in the project file) sets the field for each version; parseMetaFlags has checked
+// the syntax already.
+func metaOverrides(cmd *cli.Command) pipeline.MetaOverrides {
+	m := pipeline.MetaOverrides{
+		Symbol:       cmd.String("symbol"),
+		Distribution: cmd.String("distribution"),
+		Original:     cmd.String("original"),
+		JobNumber:    cmd.String("job"),
+		Recycle:      cmd.Bool("please-recycle"),
+	}
+	for _, f := range localizedFlags {
+		plain, byLang, _ := perLanguage(cmd.String(f.flag))
+		if byLang != nil {
+			if m.Localized == nil {
+				m.Localized = map[string]map[string]string{}
+			}
+			m.Localized[f.field] = byLang
+			continue
+		}
+		*f.dst(&m) = plain
+	}
+	return m
+}
+
+// localizedFlags are the metadata flags that may be given per language, with the metadata
+// field each sets.
+var localizedFlags = []struct {
+	flag, field string
+	dst         func(*pipeline.MetaOverrides) *string
+}{
+	{"title", "title", func(m *pipeline.MetaOverrides) *string { return &m.Title }},
+	{"subtitle", "subtitle", func(m *pipeline.MetaOverrides) *string { return &m.Subtitle }},
+	{"body", "body", func(m *pipeline.MetaOverrides) *string { return &m.Body }},
+	{"session", "session", func(m *pipeline.MetaOverrides) *string { return &m.Session }},
+	{"agenda-item", "agendaItem", func(m *pipeline.MetaOverrides) *string { return &m.AgendaItem }},
+}
+
+// checkMetaFlags checks the per-language flags' syntax, so a typo is a usage error naming
+// the flag rather than a masthead printing braces.
+func checkMetaFlags(cmd *cli.Command) error {
+	for _, f := range localizedFlags {
+		if _, _, err := perLanguage(cmd.String(f.flag)); err != nil {
+			return usagef("--%s: %v", f.flag, err)
+		}
+	}
+	return nil
+}
+
+// perLanguage reads a flag value that is either plain text or a YAML mapping of language
+// tags to text ('{en: General Assembly, fr: Assemblée générale}'). byLang is nil for plain
+// text.
+func perLanguage(v string) (plain string, byLang map[string]string, err error) {
+	t := strings.TrimSpace(v)
+	if !strings.HasPrefix(t, "{") {
+		return v, nil, nil
+	}
+	m := map[string]string{}
+	if err := yaml.Unmarshal([]byte(t), &m); err != nil {
+		return "", nil, fmt.Errorf("expected text or {lang: text, …}, got %q", v)
+	}
+	m, err = model.LocalizedTags(m)
+	if err != nil {
+		return "", nil, err
+	}
+	return "", m, nil
 }

@@ -143,7 +143,8 @@ type rdRole struct {
 	// Word and read again keeps its numbering.
 	titleBlock bool
 	note       bool
-	// masthead is "organ", "symbol" or "line" for the masthead styles of scribe's reports.
+	// masthead is "un", "organ", "symbol" or "line" for the masthead styles of scribe's
+	// reports.
 	masthead string
 	why      string
 }
@@ -167,6 +168,9 @@ func (s rdStyles) role(id string) rdRole {
 			return rdRole{titleBlock: true, why: "title block of a scribe report (style " + styleLabel(st) + ")"}
 		case name == "note":
 			return rdRole{note: true, why: "editorial note (style " + styleLabel(st) + ")"}
+		case name == "masthead un":
+			// "United Nations", printed from the locale: nothing to read back.
+			return rdRole{masthead: "un"}
 		case name == "masthead organ":
 			return rdRole{masthead: "organ"}
 		case name == "masthead symbol":

@@ -18,6 +18,7 @@ const (
 	wStyleHeading2   = "Heading2"
 	wStyleHeading3   = "Heading3"
 	wStyleHeading4   = "Heading4"
+	wStyleMastUN     = "MastheadUN"
 	wStyleMastOrgan  = "MastheadOrgan"
 	wStyleMastSymbol = "MastheadSymbol"
 	wStyleMast       = "Masthead"
@@ -152,6 +153,8 @@ func wStyleDefs(look wLook, plan *wNumPlan) []*wStyleDef {
 			pPr: &wPPr{keepNext: true, keepLines: true,
 				spacing: &wSpacing{before: 120, after: 120, line: 240}, ind: body(wTextLeft, wTextRight, wHang), outline: 4},
 			rPr: &wRPr{i: true}},
+		{typ: "paragraph", id: wStyleMastUN, name: "Masthead UN", basedOn: wStyleNormal, qFormat: true,
+			pPr: &wPPr{spacing: &wSpacing{after: 0, line: 240}}},
 		{typ: "paragraph", id: wStyleMastOrgan, name: "Masthead Organ", basedOn: wStyleNormal, qFormat: true,
 			pPr: &wPPr{spacing: &wSpacing{after: 0, line: 240}},
 			rPr: &wRPr{b: true, sz: 28, szCs: cs(28)}},

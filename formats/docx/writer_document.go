@@ -299,7 +299,7 @@ func (st *wState) masthead(x *wXML) {
 	for _, l := range lines {
 		rtl = rtl || wHasRTL(l.Text)
 		switch l.Key {
-		case model.MastOrgan:
+		case model.MastUN, model.MastOrgan:
 			organ = append(organ, l)
 		case model.MastSymbol:
 			symbol = append(symbol, l)
@@ -360,6 +360,9 @@ func (st *wState) mastCell(x *wXML, width int, ruled bool, style string, lines [
 		// The masthead stays in English in the Arabic version: its lines follow their own
 		// script, not the document's direction.
 		pp := wPPr{style: style, bidi: wHasRTL(l.Text)}
+		if l.Key == model.MastUN {
+			pp.style = wStyleMastUN
+		}
 		st.para(x, &pp, "", model.Texts(l.Text, 0))
 	}
 	x.close("w:tc")

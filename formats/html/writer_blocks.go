@@ -20,6 +20,8 @@ func (h *htmlWriter) masthead(doc *model.Document) {
 	var rest []model.MastheadLine
 	for _, l := range lines {
 		switch l.Key {
+		case model.MastUN:
+			// The organisation's name belongs to the printed band; the page's title says it.
 		case model.MastOrgan:
 			organ = l.Text
 		case model.MastSymbol:

@@ -94,7 +94,7 @@ func (m *mdRender) frontMatter(doc *model.Document) {
 	for _, kv := range [][2]string{
 		{"title", md.Title}, {"organ", md.Body}, {"symbol", md.Symbol}, {"distribution", md.Distribution},
 		{"date", md.Date}, {"time", time}, {"venue", md.Venue}, {"original", md.OriginalLang},
-		{"session", md.Session}, {"agenda-item", md.AgendaItem}, {"job", md.JobNumber}, {LabelsKey, lang},
+		{"subtitle", md.Subtitle}, {"session", md.Session}, {"agenda-item", md.AgendaItem}, {"job", md.JobNumber}, {LabelsKey, lang},
 	} {
 		if kv[1] != "" {
 			m.print(kv[0] + ": " + strconv.Quote(kv[1]) + "\n")

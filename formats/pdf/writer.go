@@ -233,6 +233,8 @@ func (l *layouter) front() error {
 	var column []string
 	for _, m := range p.Masthead {
 		switch m.Key {
+		case model.MastUN:
+			// Drawn by the band of the masthead (next change).
 		case model.MastOrgan:
 			organ = m.Text
 		case model.MastSymbol:

@@ -16,7 +16,7 @@ func Inspect(w io.Writer, doc *Document) error {
 	iw.printf(0, "document %s (language %s)", doc.Source, orDash(doc.Meta.OriginalLang))
 	m := doc.Meta
 	for _, f := range []struct{ k, v string }{
-		{"title", m.Title}, {"body", m.Body}, {"symbol", m.Symbol}, {"venue", m.Venue},
+		{"title", m.Title}, {"subtitle", m.Subtitle}, {"body", m.Body}, {"symbol", m.Symbol}, {"venue", m.Venue},
 		{"date", m.Date}, {"time", strings.Trim(m.TimeStart+"–"+m.TimeEnd, "–")},
 		{"distribution", m.Distribution}, {"session", m.Session}, {"agenda item", m.AgendaItem},
 	} {

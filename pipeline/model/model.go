@@ -8,7 +8,11 @@
 // them. Formats import this package only; the runner that drives them lives in pipeline.
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // Pos is a position in a source file. Line is 1-based; 0 means the node was synthesized
 // (by a normalizer, a translation, or a format without lines such as DOCX, where Part names
@@ -64,9 +68,22 @@ type Metadata struct {
 	// OriginalLang is the language the notes are written in (BCP 47 base, "en").
 	OriginalLang string `json:"originalLang,omitempty"`
 	// Lang is the language of this version of the report (BCP 47 base).
-	Lang       string `json:"lang,omitempty"`
-	Session    string `json:"session,omitempty"`
+	Lang string `json:"lang,omitempty"`
+	// Session is the session the report belongs to ("Fifty-ninth session").
+	Session string `json:"session,omitempty"`
+	// AgendaItem is the agenda item: a number ("3"), which the locale writes out ("Agenda
+	// item 3", "Point 3 de l'ordre du jour"), or a line as written ("Item 3 of the
+	// provisional agenda").
 	AgendaItem string `json:"agendaItem,omitempty"`
+	// Subtitle is printed under the title ("Note by the Secretariat").
+	Subtitle string `json:"subtitle,omitempty"`
+	// Localized holds fields given in several languages (front matter "body: {en: …,
+	// fr: …}"), keyed by field ("title", "subtitle", "body", "session", "agendaItem") then
+	// language; the plain field holds one of them. The localize normalizer picks each
+	// version's own.
+	Localized map[string]map[string]string `json:"localized,omitempty"`
+	// Recycle asks for "Please recycle" at the foot of the first page.
+	Recycle bool `json:"recycle,omitempty"`
 	// JobNumber is the UN job number ("05-35610"); the locale adds the language letter.
 	JobNumber string `json:"jobNumber,omitempty"`
 	// Extra keeps front-matter keys scribe does not interpret, so nothing is lost.
@@ -82,7 +99,8 @@ type Presentation struct {
 	Lang string `json:"lang,omitempty"`
 	// Dir is the writing direction of the output language.
 	Dir Direction `json:"dir,omitempty"`
-	// Masthead lines in printing order (organ, symbol, distribution, date, language, original).
+	// Masthead lines in printing order (United Nations, organ, symbol, distribution, date,
+	// language, original).
 	Masthead []MastheadLine `json:"masthead,omitempty"`
 	// TitleBlock is the sentence under the masthead: where and when the meeting was held.
 	TitleBlock string `json:"titleBlock,omitempty"`
@@ -96,6 +114,11 @@ type Presentation struct {
 	FooterJob string `json:"footerJob,omitempty"`
 	// PageLabel is the localized word for "Page".
 	PageLabel string `json:"pageLabel,omitempty"`
+	// AgendaItem is the agenda-item line under the masthead ("Agenda item 3").
+	AgendaItem string `json:"agendaItem,omitempty"`
+	// Recycle is the "Please recycle" line of the first page's foot, empty when not
+	// printed.
+	Recycle string `json:"recycle,omitempty"`
 	// Fonts suggested by the locale for this script, first choice first.
 	Fonts []string `json:"fonts,omitempty"`
 	// Untranslated counts blocks whose text is still in the source language.
@@ -143,6 +166,8 @@ type MastheadKey string
 
 // The masthead lines, in printing order.
 const (
+	// MastUN is "United Nations" in the version's language, left of the organ.
+	MastUN           MastheadKey = "un"
 	MastOrgan        MastheadKey = "organ"
 	MastSymbol       MastheadKey = "symbol"
 	MastDistribution MastheadKey = "distribution"
@@ -308,4 +333,63 @@ func PlainText(ins []Inline) string {
 // Texts returns a single plain run holding s, the common case for readers of raw text.
 func Texts(s string, line int) []Inline {
 	return []Inline{{Kind: KindText, Text: s, Line: line}}
+}
+
+// SetLocalized records a field given per language ("title", "subtitle", "body", "session",
+// "agendaItem"): every language's text in Localized, and the plain field set to the one that
+// stands for all versions without their own (see PickLocalized).
+func (m *Metadata) SetLocalized(field string, byLang map[string]string) {
+	if m.Localized == nil {
+		m.Localized = map[string]map[string]string{}
+	}
+	m.Localized[field] = byLang
+	v := PickLocalized(byLang)
+	switch field {
+	case "title":
+		m.Title = v
+	case "subtitle":
+		m.Subtitle = v
+	case "body":
+		m.Body = v
+	case "session":
+		m.Session = v
+	case "agendaItem":
+		m.AgendaItem = v
+	}
+}
+
+// PickLocalized returns the text of a field given per language that stands for it in a
+// version without its own: English, else the first language in tag order.
+func PickLocalized(byLang map[string]string) string {
+	if v := byLang["en"]; v != "" {
+		return v
+	}
+	tags := make([]string, 0, len(byLang))
+	for t := range byLang {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	for _, t := range tags {
+		if byLang[t] != "" {
+			return byLang[t]
+		}
+	}
+	return ""
+}
+
+// LocalizedTags checks and normalizes the languages of a field given per language: tags are
+// lower-cased and reduced to their base language ("fr-CA" is "fr"), text is trimmed.
+func LocalizedTags(byLang map[string]string) (map[string]string, error) {
+	out := make(map[string]string, len(byLang))
+	for tag, text := range byLang {
+		t := strings.ToLower(strings.TrimSpace(tag))
+		if base, _, ok := strings.Cut(t, "-"); ok {
+			t = base
+		}
+		if t == "" {
+			return nil, fmt.Errorf("a language tag is empty")
+		}
+		out[t] = strings.TrimSpace(text)
+	}
+	return out, nil
 }

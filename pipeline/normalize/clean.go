@@ -24,11 +24,16 @@ func (Clean) Apply(ctx context.Context, doc *model.Document, env *model.Env) err
 	return run(ctx, "clean", doc, func() error {
 		m := &doc.Meta
 		for _, f := range []*string{&m.Title, &m.Body, &m.Symbol, &m.Distribution, &m.Date, &m.TimeStart, &m.TimeEnd,
-			&m.Venue, &m.OriginalLang, &m.Lang, &m.Session, &m.AgendaItem, &m.JobNumber} {
+			&m.Venue, &m.OriginalLang, &m.Lang, &m.Session, &m.AgendaItem, &m.Subtitle, &m.JobNumber} {
 			*f = cleanLine(*f)
 		}
 		for k, v := range m.Extra {
 			m.Extra[k] = cleanLine(v)
+		}
+		for _, byLang := range m.Localized {
+			for lang, v := range byLang {
+				byLang[lang] = cleanLine(v)
+			}
 		}
 		front := doc.Front[:0]
 		for _, fl := range doc.Front {

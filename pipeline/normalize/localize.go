@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -38,10 +39,35 @@ func (Localize) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 			return model.Errorf("localize", model.Pos{File: doc.Source}, model.ErrLanguage, "%v", err)
 		}
 		doc.Meta.Lang = loc.Tag
+		localizeFields(&doc.Meta, loc.Tag)
 		doc.Present = present(set, doc.Meta, loc, en, doc.Present.Untranslated)
 		return nil
 	})
 }
+
+// localizeFields sets each field given in several languages to the version's own text, when
+// the notes give one for it.
+func localizeFields(m *model.Metadata, lang string) {
+	for field, dst := range map[string]*string{
+		"title": &m.Title, "subtitle": &m.Subtitle, "body": &m.Body, "session": &m.Session, "agendaItem": &m.AgendaItem,
+	} {
+		if v := strings.TrimSpace(m.Localized[field][lang]); v != "" {
+			*dst = v
+		}
+	}
+}
+
+// agendaItem writes the agenda-item line: a bare number or code ("3", "4 (b)", "69") in the
+// locale's words ("Agenda item 3"), anything else as written.
+func agendaItem(item string, loc *locales.Locale) string {
+	item = strings.TrimSpace(item)
+	if item == "" || loc.Masthead.AgendaItem == "" || !reAgendaNumber.MatchString(item) {
+		return item
+	}
+	return strings.ReplaceAll(loc.Masthead.AgendaItem, "{item}", item)
+}
+
+var reAgendaNumber = regexp.MustCompile(`^\d{1,3}(?:\s?\(?[a-z]\)?)?$`)
 
 // present computes the presentation of meta in loc, looking languages up in set. en is the
 // English locale, used for the masthead where loc does not translate it. untranslated is
@@ -75,6 +101,9 @@ func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untran
 			p.Masthead = append(p.Masthead, model.MastheadLine{Key: key, Text: text})
 		}
 	}
+	if m.Body != "" || m.Symbol != "" {
+		add(model.MastUN, loc.Masthead.UnitedNations)
+	}
 	add(model.MastOrgan, m.Body)
 	add(model.MastSymbol, m.Symbol)
 	add(model.MastDistribution, distribution(m.Distribution, mh))
@@ -95,6 +124,10 @@ func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untran
 	}
 	if m.JobNumber != "" {
 		p.FooterJob = m.JobNumber + " (" + loc.JobLetter + ")"
+	}
+	p.AgendaItem = agendaItem(m.AgendaItem, loc)
+	if m.Recycle {
+		p.Recycle = loc.Label(locales.PleaseRecycle)
 	}
 	return p
 }
@@ -133,7 +166,14 @@ func titleBlock(tb locales.TitleBlock, venue, date, tm string) string {
 	default:
 		pat = tb.DateOnly
 	}
-	return strings.NewReplacer("{venue}", venue, "{date}", date, "{time}", tm).Replace(pat)
+	out := strings.NewReplacer("{venue}", venue, "{date}", date, "{time}", tm).Replace(pat)
+	// A slot ending in a full stop ("17 ч. 30 м.") before the pattern's own one.
+	for _, v := range []string{venue, date, tm} {
+		if strings.HasSuffix(v, ".") {
+			out = strings.ReplaceAll(out, v+".", v)
+		}
+	}
+	return out
 }
 
 // parseISO splits a valid YYYY-MM-DD date.

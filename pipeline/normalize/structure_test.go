@@ -156,21 +156,25 @@ func TestLocalize(t *testing.T) {
 		masthead, title, footer, page string
 	}
 	cases := map[string]want{
-		"en": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|original=Original: English",
-			"Meeting held at Geneva on 2 May 2005, 14:00–17:30", "05-35610 (E)", "Page"},
-		"fr": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. générale|date=2 mai 2005|language=Français|original=Original\u00a0: anglais",
-			"Réunion tenue à Geneva le 2 mai 2005, 14:00–17:30", "05-35610 (F)", "Page"},
-		"es": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. general|date=2 de mayo de 2005|language=Español|original=Original: inglés",
-			"Reunión celebrada en Geneva el 2 de mayo de 2005, 14:00–17:30", "05-35610 (S)", "Página"},
-		"ru": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Russian|original=Original: English",
-			"Заседание состоялось 2 мая 2005 года, 14:00–17:30. Место проведения: Geneva", "05-35610 (R)", "Стр."},
-		"zh": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Chinese|original=Original: English",
-			"会议于2005年5月2日14:00–17:30在Geneva举行", "05-35610 (C)", "页"},
-		"ar": {"organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Arabic|original=Original: English",
-			"عُقد الاجتماع في Geneva في 2 أيار/مايو 2005، 14:00–17:30", "05-35610 (A)", "الصفحة"},
+		"en": {"un=United Nations|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|original=Original: English",
+			"Meeting held at Geneva on 2 May 2005, 2 p.m.–5.30 p.m.", "05-35610 (E)", "Page"},
+		"fr": {"un=Nations Unies|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. générale|date=2 mai 2005|language=Français|original=Original\u00a0: anglais",
+			"Réunion tenue à Geneva le 2 mai 2005, 14 heures–17 h 30", "05-35610 (F)", "Page"},
+		"es": {"un=Naciones Unidas|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. general|date=2 de mayo de 2005|language=Español|original=Original: inglés",
+			"Reunión celebrada en Geneva el 2 de mayo de 2005, 14.00–17.30 horas", "05-35610 (S)", "Página"},
+		"ru": {"un=Организация Объединенных Наций|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Russian|original=Original: English",
+			"Заседание состоялось 2 мая 2005 года, 14 ч. 00 м.–17 ч. 30 м. Место проведения: Geneva", "05-35610 (R)", "Стр."},
+		"zh": {"un=联合国|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Chinese|original=Original: English",
+			"会议于2005年5月2日下午2时至下午5时30分在Geneva举行", "05-35610 (C)", "页"},
+		"ar": {"un=الأمم المتحدة|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Arabic|original=Original: English",
+			"عُقد الاجتماع في Geneva في 2 أيار/مايو 2005، الساعة 14:00–17:30", "05-35610 (A)", "الصفحة"},
 	}
 	for tag, w := range cases {
 		doc := &model.Document{Meta: meta}
+		doc.Meta.Localized = map[string]map[string]string{"body": {"fr": "Groupe de travail du Conseil de l’UIT sur le SMSI"}}
+		if tag == "fr" {
+			w.masthead = strings.Replace(w.masthead, "organ=ITU Council Working Group on WSIS", "organ=Groupe de travail du Conseil de l’UIT sur le SMSI", 1)
+		}
 		apply(t, Localize{}, doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, tag)})
 		p := doc.Present
 		var lines []string
@@ -188,6 +192,18 @@ func TestLocalize(t *testing.T) {
 		}
 	}
 
+	// The agenda item: a number in the locale's words, anything else as written.
+	for _, c := range []struct{ tag, item, want string }{
+		{"en", "3", "Agenda item 3"}, {"fr", "4 (b)", "Point 4 (b) de l’ordre du jour"}, {"ru", "69", "Пункт 69 повестки дня"},
+		{"en", "Item 3 of the provisional agenda", "Item 3 of the provisional agenda"},
+	} {
+		doc := &model.Document{Meta: model.Metadata{AgendaItem: c.item, Recycle: true}}
+		apply(t, Localize{}, doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, c.tag)})
+		if doc.Present.AgendaItem != c.want || doc.Present.Recycle == "" {
+			t.Errorf("%s %q: agenda item %q recycle %q, want %q", c.tag, c.item, doc.Present.AgendaItem, doc.Present.Recycle, c.want)
+		}
+	}
+
 	// Unknown fields drop their lines and pick the matching title-block pattern.
 	partial := []struct {
 		meta     model.Metadata
@@ -196,7 +212,7 @@ func TestLocalize(t *testing.T) {
 		header   string
 	}{
 		{model.Metadata{Date: "2005-05-02", Distribution: "Limited"}, "distribution=Distr. limitée|date=2 mai 2005|language=Français", "Réunion tenue le 2 mai 2005", ""},
-		{model.Metadata{Date: "2005-05-01", TimeStart: "09:00", Distribution: "restricted", Title: "Notes"}, "distribution=Distr. restreinte|date=1er mai 2005|language=Français", "Réunion tenue le 1er mai 2005, 09:00", "Notes"},
+		{model.Metadata{Date: "2005-05-01", TimeStart: "09:00", Distribution: "restricted", Title: "Notes"}, "distribution=Distr. restreinte|date=1er mai 2005|language=Français", "Réunion tenue le 1er mai 2005, 9 heures", "Notes"},
 		{model.Metadata{Venue: "Genève", Distribution: "Interne", OriginalLang: "ar"}, "distribution=Interne|language=Français|original=Original\u00a0: arabe", "", ""},
 		{model.Metadata{Venue: "Genève", Date: "2005-05-02"}, "distribution=Distr. générale|date=2 mai 2005|language=Français", "Réunion tenue à Genève le 2 mai 2005", ""},
 	}

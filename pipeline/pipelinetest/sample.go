@@ -98,6 +98,7 @@ func ApplyPresentation(doc *model.Document, loc *locales.Locale) {
 	doc.Present = model.Presentation{
 		Lang: loc.Tag, Dir: model.Direction(loc.Direction), DateText: date, TimeText: timeText,
 		Masthead: []model.MastheadLine{
+			{Key: model.MastUN, Text: mh.UnitedNations},
 			{Key: model.MastOrgan, Text: m.Body},
 			{Key: model.MastSymbol, Text: m.Symbol},
 			{Key: model.MastDistribution, Text: mh.Distribution},
@@ -110,7 +111,7 @@ func ApplyPresentation(doc *model.Document, loc *locales.Locale) {
 		Fonts:      loc.Fonts["serif"],
 	}
 	if !mh.Translated {
-		doc.Present.Masthead[3].Text = locales.MustEmbedded().All()[2].FormatDate(2005, 5, 2)
+		doc.Present.Masthead[4].Text = locales.MustEmbedded().All()[2].FormatDate(2005, 5, 2)
 	}
 	if mh.LanguageLine != "" {
 		doc.Present.Masthead = append(doc.Present.Masthead, model.MastheadLine{Key: model.MastLanguage, Text: mh.LanguageLine})

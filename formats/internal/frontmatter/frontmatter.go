@@ -17,6 +17,9 @@ import (
 type Block struct {
 	// Fields are the top-level keys with scalar values rendered as strings.
 	Fields map[string]string
+	// Localized are the keys given one value per language ("body: {en: …, fr: …}"),
+	// keyed by the lower-case key, then the language.
+	Localized map[string]map[string]string
 	// Lines is the number of lines the block occupies, fences included, so readers can keep
 	// body line numbers true to the file.
 	Lines int
@@ -89,6 +92,15 @@ func parse(stage, name, raw string) (*Block, error) {
 				parts = append(parts, item.Value)
 			}
 			b.Fields[strings.ToLower(k.Value)] = strings.Join(parts, ", ")
+		case yaml.MappingNode:
+			m, err := LocalizedValue(v)
+			if err != nil {
+				return nil, model.Errorf(stage, model.Pos{File: name, Line: v.Line + 1}, model.ErrMalformed, "front matter: %s: %v", k.Value, err)
+			}
+			if b.Localized == nil {
+				b.Localized = map[string]map[string]string{}
+			}
+			b.Localized[strings.ToLower(k.Value)] = m
 		}
 	}
 	return b, nil
@@ -101,6 +113,19 @@ func Known(key string) bool {
 	return ok
 }
 
+// LocalizedValue reads a value given per language ({en: "General Assembly", fr: "Assemblée
+// générale"}): a mapping of language tags to plain text (see model.LocalizedTags).
+func LocalizedValue(v *yaml.Node) (map[string]string, error) {
+	m := map[string]string{}
+	if err := v.Decode(&m); err != nil {
+		return nil, fmt.Errorf("expected a mapping of languages to text")
+	}
+	return model.LocalizedTags(m)
+}
+
+// localizable are the metadata fields that may be given per language.
+var localizable = map[string]bool{"title": true, "subtitle": true, "body": true, "session": true, "agendaItem": true}
+
 // keyAliases maps accepted front-matter keys to metadata fields.
 var keyAliases = map[string]string{
 	"title": "title", "body": "body", "organ": "body", "symbol": "symbol",
@@ -108,7 +133,8 @@ var keyAliases = map[string]string{
 	"time": "time", "venue": "venue", "place": "venue", "location": "venue",
 	"lang": "lang", "language": "lang", "original": "originalLang", "source-lang": "originalLang",
 	"original-language": "originalLang", "session": "session", "agenda-item": "agendaItem",
-	"agenda": "agendaItem", "job": "jobNumber", "job-number": "jobNumber",
+	"agenda": "agendaItem", "job": "jobNumber", "job-number": "jobNumber", "subtitle": "subtitle",
+	"please-recycle": "recycle", "recycle": "recycle",
 }
 
 // Apply copies the block's fields onto meta. Known keys set metadata fields (date and time
@@ -161,8 +187,32 @@ func (b *Block) Apply(meta *model.Metadata, pos model.Pos) {
 			meta.Session = v
 		case "agendaItem":
 			meta.AgendaItem = v
+		case "subtitle":
+			meta.Subtitle = v
+		case "recycle":
+			meta.Recycle = v == "true" || v == "yes" || v == "on"
 		case "jobNumber":
 			meta.JobNumber = v
 		}
+	}
+	lkeys := make([]string, 0, len(b.Localized))
+	for k := range b.Localized {
+		lkeys = append(lkeys, k)
+	}
+	sort.Strings(lkeys)
+	for _, k := range lkeys {
+		field, known := keyAliases[strings.ReplaceAll(k, "_", "-")]
+		if !known || !localizable[field] {
+			if meta.Extra == nil {
+				meta.Extra = map[string]string{}
+			}
+			meta.Extra[k] = model.PickLocalized(b.Localized[k])
+			continue
+		}
+		if meta.Lines == nil {
+			meta.Lines = map[string]model.Pos{}
+		}
+		meta.Lines[field] = pos
+		meta.SetLocalized(field, b.Localized[k])
 	}
 }

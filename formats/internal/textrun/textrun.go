@@ -182,6 +182,7 @@ func MergeMeta(dst *model.Metadata, src model.Metadata) {
 	fill(&dst.Lang, src.Lang)
 	fill(&dst.Session, src.Session)
 	fill(&dst.AgendaItem, src.AgendaItem)
+	fill(&dst.Subtitle, src.Subtitle)
 	fill(&dst.JobNumber, src.JobNumber)
 	for k, v := range src.Extra {
 		if _, ok := dst.Extra[k]; !ok {

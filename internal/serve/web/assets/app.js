@@ -204,7 +204,6 @@
       text.dir = 'auto';
       text.textContent = l.text === '' ? ' ' : l.text;
       btn.append(no, badge, text);
-      btn.setAttribute('aria-label', (l.n ? 'Line ' + l.n + ', ' : '') + (badgeOf(l) || 'blank') + ': ' + (l.text || 'empty'));
       if (!state.editable || l.class === 'blank' || l.class === 'metadata') btn.setAttribute('aria-disabled', 'true');
       else btn.setAttribute('aria-haspopup', 'menu');
       li.append(btn);

@@ -38,10 +38,25 @@ const (
 	Of             Key = "of" // "Page 3 of 9"
 	// PleaseRecycle is the line at the foot of the first page ("Please recycle").
 	PleaseRecycle Key = "please_recycle"
+
+	// The attendance section and its roles.
+	Attendance Key = "attendance"
+	Present    Key = "present"
+	Absent     Key = "absent"
+	Guests     Key = "guests"
+	Secretary  Key = "secretary"
+
+	// Run-in labels of decisions and action items, and the annex that tables them.
+	Decision            Key = "decision"
+	Action              Key = "action"
+	DecisionsAndActions Key = "decisions_and_actions"
+	Responsible         Key = "responsible"
+	Deadline            Key = "deadline"
 )
 
 // Keys lists every label key; each locale must define all of them.
-var Keys = []Key{Annex, Contents, Page, Summary, ListOfSpeakers, Abbreviations, Chair, Venue, Date, Original, Distribution, Of, PleaseRecycle}
+var Keys = []Key{Annex, Contents, Page, Summary, ListOfSpeakers, Abbreviations, Chair, Venue, Date, Original, Distribution, Of, PleaseRecycle,
+	Attendance, Present, Absent, Guests, Secretary, Decision, Action, DecisionsAndActions, Responsible, Deadline}
 
 // Locale is the data of one language. Field comments give the YAML key.
 type Locale struct {
@@ -73,6 +88,10 @@ type Locale struct {
 	// Speech is the vocabulary speaker detection and segmentation use for notes written in
 	// this language.
 	Speech Speech `yaml:"speech"`
+	// Minutes is the vocabulary of the labels minutes use for attendance, decisions, action
+	// items and fields, read in notes of any language (English labels are common in notes
+	// written in French or Chinese).
+	Minutes Minutes `yaml:"minutes"`
 
 	// derived caches what other packages compute from this locale (see Derived); nil for a
 	// locale built outside a Set, which then computes every time.
@@ -397,6 +416,23 @@ type TitleBlock struct {
 }
 
 // Speech is the vocabulary of reported speech in notes of this language.
+// Minutes lists the labels minutes write before a list of people, a decision, an action
+// item or a field value ("Present:", "Regrets:", "RESOLVED:", "ACTION:", "Date:"), in lower
+// case, without the colon. Readers compare a label with its letters lower-cased and the
+// inclusive-writing dots and parentheses dropped ("Présent.e.s" is "présentes").
+type Minutes struct {
+	Present   []string `yaml:"present,omitempty"`
+	Absent    []string `yaml:"absent,omitempty"`
+	Chair     []string `yaml:"chair,omitempty"`
+	Secretary []string `yaml:"secretary,omitempty"`
+	Guests    []string `yaml:"guests,omitempty"`
+	Decision  []string `yaml:"decision,omitempty"`
+	Action    []string `yaml:"action,omitempty"`
+	// Fields label values that are never statements and never speakers ("Agenda",
+	// "Slides", "Link", "Note").
+	Fields []string `yaml:"fields,omitempty"`
+}
+
 type Speech struct {
 	// Verbs are reporting verbs that follow a speaker ("said", "recalled", "a souligné").
 	Verbs []string `yaml:"verbs"`

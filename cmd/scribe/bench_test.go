@@ -37,7 +37,7 @@ func benchRunner(b *testing.B, formats ...string) *pipeline.Runner {
 		Limits:           model.Limits{}.WithDefaults(),
 		Generator:        generator(),
 		SourceTransforms: normalize.Source(),
-		OutputTransforms: normalize.Output(),
+		OutputTransforms: normalize.Output(normalize.OutputOptions{}),
 		SourceDateEpoch:  &epoch,
 	})
 	if err != nil {

@@ -520,7 +520,7 @@ func TestWriterPanicBecomesInputError(t *testing.T) {
 			reg.AddWriter(panicWriter{})
 			runner, err := pipeline.NewRunner(pipeline.Options{
 				Registry: reg, Locales: locales.MustEmbedded(), FormatOf: sniff.FromExtension, Sniff: sniff.Format,
-				To: []string{"md", "boom"}, SourceTransforms: normalize.Source(), OutputTransforms: normalize.Output(),
+				To: []string{"md", "boom"}, SourceTransforms: normalize.Source(), OutputTransforms: normalize.Output(normalize.OutputOptions{}),
 			})
 			if err != nil {
 				t.Fatal(err)

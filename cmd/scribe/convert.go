@@ -37,7 +37,7 @@ func newConvertCommand(stdio IO) *cli.Command {
 		// For performance work on real batches: go tool pprof scribe FILE.
 		&cli.StringFlag{Name: "cpu-profile", Usage: "write a CPU profile of the conversion to FILE", TakesFile: true, Hidden: true},
 	}
-	flags = append(append(flags, readFlags()...), limitFlags()...)
+	flags = append(append(append(flags, minutesFlags()...), readFlags()...), limitFlags()...)
 	return &cli.Command{
 		Name:      "convert",
 		Usage:     "convert notes into reports (DOCX, PDF, Markdown, JSON, HTML)",
@@ -96,6 +96,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		return err
 	}
 	opts := s.baseRunnerOptions(cmd, reg)
+	if opts.OutputTransforms, err = outputTransforms(cmd); err != nil {
+		return err
+	}
 	opts.To = to
 	opts.Langs = langs
 	opts.SourceDateEpoch = epoch

@@ -137,7 +137,7 @@ func (s *session) baseRunnerOptions(cmd *cli.Command, reg *pipeline.Registry) pi
 		Strict:           cmd.Bool("strict"),
 		Generator:        generator(),
 		SourceTransforms: normalize.Source(),
-		OutputTransforms: normalize.Output(),
+		OutputTransforms: normalize.Output(normalize.OutputOptions{}),
 	}
 }
 

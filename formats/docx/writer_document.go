@@ -97,6 +97,12 @@ func (st *wState) block(x *wXML, b model.Block, ctx wCtx) error {
 		st.para(x, &pp, "", n.Inlines)
 	case *model.Table:
 		st.table(x, n)
+	case *model.Preformatted:
+		st.preformatted(x, n)
+	case *model.Attendance:
+		st.attendance(x, n)
+	case *model.Annex:
+		return st.annex(x, n, ctx)
 	default:
 		st.warnf(b.Position(), "block type %T is not supported by the DOCX writer; skipped", b)
 	}
@@ -178,8 +184,48 @@ func (st *wState) paragraph(x *wXML, p *model.Paragraph, ctx wCtx) error {
 	default:
 		pp.style = wStyleBody
 	}
-	st.para(x, &pp, label, p.Inlines)
+	st.para(x, &pp, label, p.RunIn())
 	return st.children(x, p.Children, ctx)
+}
+
+// preformatted prints text whose lines matter as one left-aligned paragraph in a
+// fixed-width face, its lines separated by line breaks, unnumbered.
+func (st *wState) preformatted(x *wXML, p *model.Preformatted) {
+	pp := wPPr{style: wStyleBody, jc: "left", ind: &wInd{left: wTextLeft, right: wTextRight}}
+	x.open("w:p")
+	pp.write(x)
+	mono := &wFonts{ascii: "Courier New", hAnsi: "Courier New", eastAsia: st.look.eastAsia, cs: "Courier New"}
+	st.textRun(x, wRPr{fonts: mono, noProof: true}, p.Text)
+	x.close("w:p")
+}
+
+// attendance prints the attendance section: its title as an unnumbered bold line that
+// stays with what follows, then one line per role, the label in bold.
+func (st *wState) attendance(x *wXML, a *model.Attendance) {
+	title := wPPr{style: wStyleBody, keepNext: true, bidi: st.look.rtl, ind: &wInd{left: wTextLeft, right: wTextRight}}
+	st.para(x, &title, "", []model.Inline{{Kind: model.KindStrong, Text: a.Title}})
+	for _, g := range a.Groups {
+		pp := wPPr{style: wStyleBody, bidi: st.look.rtl, ind: &wInd{left: wTextLeft, right: wTextRight}}
+		st.para(x, &pp, "", g.Inlines)
+	}
+}
+
+// annex prints an annex on a new page: its label and title centred and bold, then its
+// blocks.
+func (st *wState) annex(x *wXML, a *model.Annex, ctx wCtx) error {
+	x.open("w:p")
+	x.open("w:r")
+	x.empty("w:br", "w:type", "page")
+	x.close("w:r")
+	x.close("w:p")
+	for _, t := range []string{a.Label, a.Title} {
+		if t == "" {
+			continue
+		}
+		pp := wPPr{style: wStyleBody, jc: "center", keepNext: true, bidi: st.look.rtl}
+		st.para(x, &pp, "", []model.Inline{{Kind: model.KindStrong, Text: t}})
+	}
+	return st.children(x, a.Blocks, ctx)
 }
 
 // children prints the blocks that belong to a paragraph or list item.
@@ -266,8 +312,14 @@ func (st *wState) table(x *wXML, t *model.Table) {
 		x.empty("w:gridCol", "w:w", wItoa(colW))
 	}
 	x.close("w:tblGrid")
-	for _, row := range t.Rows {
+	for r, row := range t.Rows {
 		x.open("w:tr")
+		if r < t.Header {
+			// Column headings repeat at the top of every page the table runs over.
+			x.open("w:trPr")
+			x.empty("w:tblHeader")
+			x.close("w:trPr")
+		}
 		for c := range cols {
 			x.open("w:tc")
 			x.open("w:tcPr")

@@ -107,6 +107,39 @@ func (h *htmlWriter) block(b model.Block) {
 		h.raw("</p>\n")
 	case *model.Table:
 		h.table(n)
+	case *model.Preformatted:
+		h.raw("<pre class=\"un-pre\"")
+		h.attr("id", n.ID)
+		h.raw(">")
+		h.text(n.Text)
+		h.raw("</pre>\n")
+	case *model.Attendance:
+		h.raw("<section class=\"un-attendance\"")
+		h.attr("id", n.ID)
+		h.raw(">\n<p class=\"un-attendance-title\"><strong>")
+		h.text(n.Title)
+		h.raw("</strong></p>\n")
+		for _, g := range n.Groups {
+			h.raw("<p>")
+			h.inlines(g.Inlines)
+			h.raw("</p>\n")
+		}
+		h.raw("</section>\n")
+	case *model.Annex:
+		h.raw("<section class=\"un-annex\"")
+		h.attr("id", n.ID)
+		h.raw(">\n")
+		for _, t := range []string{n.Label, n.Title} {
+			if t != "" {
+				h.raw("<p class=\"un-annex-title\"><strong>")
+				h.text(t)
+				h.raw("</strong></p>\n")
+			}
+		}
+		for _, c := range n.Blocks {
+			h.block(c)
+		}
+		h.raw("</section>\n")
 	}
 }
 
@@ -123,7 +156,7 @@ func (h *htmlWriter) paragraph(p *model.Paragraph) {
 		h.attr("class", cls)
 		h.raw(">")
 		h.label(p.Number)
-		h.inlines(p.Inlines)
+		h.inlines(p.RunIn())
 		h.raw("</p>\n")
 		return
 	}
@@ -134,7 +167,7 @@ func (h *htmlWriter) paragraph(p *model.Paragraph) {
 	if len(p.Inlines) > 0 || p.Number.Label != "" {
 		h.raw("<p>")
 		h.label(p.Number)
-		h.inlines(p.Inlines)
+		h.inlines(p.RunIn())
 		h.raw("</p>\n")
 	}
 	for _, c := range p.Children {
@@ -165,17 +198,31 @@ func (h *htmlWriter) list(l *model.List) {
 func (h *htmlWriter) table(t *model.Table) {
 	h.raw("<table class=\"un-table\"")
 	h.attr("id", t.ID)
-	h.raw(">\n<tbody>\n")
-	for _, row := range t.Rows {
-		h.raw("<tr>")
-		for _, cell := range row {
-			h.raw("<td>")
-			h.inlines(cell)
-			h.raw("</td>")
+	h.raw(">\n")
+	head := min(t.Header, len(t.Rows))
+	if head > 0 {
+		h.raw("<thead>\n")
+		for _, row := range t.Rows[:head] {
+			h.row(row, "th")
 		}
-		h.raw("</tr>\n")
+		h.raw("</thead>\n")
+	}
+	h.raw("<tbody>\n")
+	for _, row := range t.Rows[head:] {
+		h.row(row, "td")
 	}
 	h.raw("</tbody>\n</table>\n")
+}
+
+// row prints one table row whose cells are cell elements ("td" or "th").
+func (h *htmlWriter) row(row [][]model.Inline, cell string) {
+	h.raw("<tr>")
+	for _, c := range row {
+		h.raw("<" + cell + ">")
+		h.inlines(c)
+		h.raw("</" + cell + ">")
+	}
+	h.raw("</tr>\n")
 }
 
 // label prints the number the normalizer gave a block, in its hanging label.

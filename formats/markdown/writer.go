@@ -115,7 +115,7 @@ func (m *mdRender) block(b model.Block, depth int) {
 		}
 		m.print(strings.Repeat("#", level+1) + " " + mdLabel(n.Number.Label) + m.inlines(n.Inlines) + "\n\n")
 	case *model.Paragraph:
-		if text := m.inlines(n.Inlines); text != "" {
+		if text := m.inlines(n.RunIn()); text != "" {
 			m.print(mdLabel(n.Number.Label) + text + "\n\n")
 		}
 		for _, c := range n.Children {
@@ -164,6 +164,31 @@ func (m *mdRender) block(b model.Block, depth int) {
 			}
 		}
 		m.print("\n")
+	case *model.Preformatted:
+		fence := "```"
+		for strings.Contains(n.Text, fence) {
+			fence += "`"
+		}
+		m.print(fence + "\n" + n.Text + "\n" + fence + "\n\n")
+	case *model.Attendance:
+		m.print("**" + mdEscape(n.Title) + "**\n\n")
+		for i, g := range n.Groups {
+			end := "\\\n" // a hard line break keeps one role per line
+			if i == len(n.Groups)-1 {
+				end = "\n\n"
+			}
+			m.print(m.inlines(g.Inlines) + end)
+		}
+	case *model.Annex:
+		m.print("---\n\n")
+		for _, t := range []string{n.Label, n.Title} {
+			if t != "" {
+				m.print("**" + mdEscape(t) + "**\n\n")
+			}
+		}
+		for _, c := range n.Blocks {
+			m.block(c, depth)
+		}
 	}
 }
 

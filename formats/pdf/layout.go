@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -354,7 +355,89 @@ func (l *layouter) block(b model.Block, base float64) error {
 		l.add(lines, 6*ptSpace)
 	case *model.Table:
 		return l.table(n, base)
+	case *model.Preformatted:
+		return l.preformatted(n, base)
+	case *model.Attendance:
+		return l.within(l.tag("Sect"), func() error {
+			if err := l.strongLine(n.Title, n.Pos, base, true); err != nil {
+				return err
+			}
+			for _, g := range n.Groups {
+				if err := l.plain(g.Inlines, n.Pos, base); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	case *model.Annex:
+		return l.within(l.tag("Sect"), func() error {
+			for _, t := range []string{n.Label, n.Title} {
+				if t != "" {
+					if err := l.strongLine(t, n.Pos, base, true); err != nil {
+						return err
+					}
+				}
+			}
+			return l.build(n.Blocks, base)
+		})
 	}
+	return nil
+}
+
+// strongLine typesets a bold unnumbered line (an attendance or annex title) that stays with
+// what follows.
+func (l *layouter) strongLine(text string, pos model.Pos, base float64, keepNext bool) error {
+	toks, err := l.tokens([]model.Inline{{Kind: model.KindStrong, Text: text, Line: pos.Line}}, runStyle{size: sizeBody}, pos)
+	if err != nil {
+		return err
+	}
+	lines, err := l.para(toks, nil, 0, labelCol+base, 0, sizeBody, l.lead, false)
+	if err != nil || len(lines) == 0 {
+		return err
+	}
+	tagLines(lines, l.tag("P"))
+	l.blocks = append(l.blocks, &vblock{lines: lines, before: 6 * ptSpace, after: 6 * ptSpace, keepNext: keepNext, keepTogether: true})
+	return nil
+}
+
+// plain typesets unnumbered, unjustified runs at the text column (an attendance line).
+func (l *layouter) plain(ins []model.Inline, pos model.Pos, base float64) error {
+	toks, err := l.tokens(ins, runStyle{size: sizeBody}, pos)
+	if err != nil {
+		return err
+	}
+	lines, err := l.para(toks, nil, 0, labelCol+base, 0, sizeBody, l.lead, false)
+	if err != nil {
+		return err
+	}
+	tagLines(lines, l.tag("P"))
+	l.add(lines, 3*ptSpace)
+	return nil
+}
+
+// preformatted typesets text whose lines matter: every source line starts a new line, none
+// is justified, and the block is kept on one page when it fits.
+func (l *layouter) preformatted(p *model.Preformatted, base float64) error {
+	var all []*line
+	for i, text := range strings.Split(p.Text, "\n") {
+		if strings.TrimSpace(text) == "" {
+			text = "\u00a0" // keep the blank line's height
+		}
+		toks, err := l.tokens(model.Texts(text, p.Pos.Line+i), runStyle{size: sizeBody - 1}, p.Pos)
+		if err != nil {
+			return err
+		}
+		lines, err := l.para(toks, nil, 0, labelCol+base, 0, sizeBody-1, l.lead, false)
+		if err != nil {
+			return err
+		}
+		all = append(all, lines...)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	tagLines(all, l.tag("Code"))
+	l.blocks = append(l.blocks, &vblock{lines: all, after: 6 * ptSpace, keepTogether: len(all) <= 20})
 	return nil
 }
 
@@ -367,7 +450,7 @@ func (l *layouter) add(lines []*line, after float64) {
 // paragraph typesets a body paragraph: its number hangs in the label column, the text block
 // is justified, then its lists and quotations follow.
 func (l *layouter) paragraph(p *model.Paragraph, base, rightIn float64) error {
-	toks, err := l.tokens(p.Inlines, runStyle{size: sizeBody}, p.Pos)
+	toks, err := l.tokens(p.RunIn(), runStyle{size: sizeBody}, p.Pos)
 	if err != nil {
 		return err
 	}

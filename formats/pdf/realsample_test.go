@@ -41,7 +41,7 @@ func realDoc(t *testing.T, lang string) *model.Document {
 	}
 	out := doc.Clone()
 	env = &model.Env{Locales: locales.MustEmbedded(), Locale: loc}
-	for _, tr := range normalize.Output() {
+	for _, tr := range normalize.Output(normalize.OutputOptions{}) {
 		if err := tr.Apply(ctx, out, env); err != nil {
 			t.Fatal(err)
 		}

@@ -87,7 +87,7 @@ func Models(t *testing.T, data []byte, langIdx uint8) (src, out *model.Document,
 	v := doc.Clone()
 	v.Meta.Lang = loc.Tag
 	env = &model.Env{Locales: locales.MustEmbedded(), Locale: loc, Warnings: warn}
-	for _, tr := range normalize.Output() {
+	for _, tr := range normalize.Output(normalize.OutputOptions{}) {
 		if err := tr.Apply(ctx, v, env); err != nil {
 			t.Fatalf("%s: %v", tr.Name(), err)
 		}

@@ -28,6 +28,16 @@ func Inspect(w io.Writer, doc *Document) error {
 			iw.printf(1, "meta %s: %s%s", f.k, f.v, where)
 		}
 	}
+	for _, pt := range m.Participants {
+		name := pt.Name
+		if pt.Initials != "" {
+			name += " (" + pt.Initials + ")"
+		}
+		if pt.Affiliation != "" {
+			name += ", " + pt.Affiliation
+		}
+		iw.printf(1, "%s participant %s: %s%s", lineOf(pt.Pos), pt.Role, name, because(pt.Why))
+	}
 	for _, fl := range doc.Front {
 		iw.printf(1, "%s front %s: %q%s", lineOf(fl.Pos), fl.Kind, clip(fl.Text, 60), because(fl.Why))
 	}
@@ -58,9 +68,21 @@ func (iw *inspectWriter) block(depth int, b Block) {
 		if !n.Numbered {
 			kind = "unnumbered paragraph"
 		}
+		if n.Kind != "" {
+			kind = string(n.Kind)
+			if !n.Numbered {
+				kind = "unnumbered " + kind
+			}
+		}
 		speaker := ""
 		if n.Speaker != "" {
 			speaker = fmt.Sprintf(" [speaker: %s]", n.Speaker)
+		}
+		if n.Owner != "" {
+			speaker += fmt.Sprintf(" [owner: %s]", n.Owner)
+		}
+		if n.Due != "" {
+			speaker += fmt.Sprintf(" [due: %s]", n.Due)
 		}
 		iw.printf(depth, "%s %s %s%q%s%s", lineOf(n.Pos), kind, label(n.Number), clip(PlainText(n.Inlines), 60), speaker, because(n.Why))
 		for _, c := range n.Children {
@@ -85,6 +107,19 @@ func (iw *inspectWriter) block(depth int, b Block) {
 		iw.printf(depth, "%s note %q%s", lineOf(n.Pos), clip(PlainText(n.Inlines), 60), because(n.Why))
 	case *Table:
 		iw.printf(depth, "%s table (%d rows)", lineOf(n.Pos), len(n.Rows))
+	case *Preformatted:
+		first, _, _ := strings.Cut(n.Text, "\n")
+		iw.printf(depth, "%s preformatted (%d lines, no number) %q%s", lineOf(n.Pos), strings.Count(n.Text, "\n")+1, clip(first, 60), because(n.Why))
+	case *Attendance:
+		iw.printf(depth, "%s attendance %q (no number)%s", lineOf(n.Pos), n.Title, because(n.Why))
+		for _, g := range n.Groups {
+			iw.printf(depth+1, "%s: %s", g.Label, clip(strings.Join(g.Names, ", "), 80))
+		}
+	case *Annex:
+		iw.printf(depth, "%s annex %q %q%s", lineOf(n.Pos), n.Label, n.Title, because(n.Why))
+		for _, c := range n.Blocks {
+			iw.block(depth+1, c)
+		}
 	}
 }
 

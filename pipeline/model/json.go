@@ -7,7 +7,8 @@ import (
 
 // The JSON form of the model is documented and stable (see README, "JSON model"): every
 // block is an object whose "type" field names its kind ("heading", "paragraph", "list",
-// "item", "quote", "note", "table"), followed by the block's fields. Document and the blocks
+// "item", "quote", "note", "table", "preformatted", "attendance", "annex"), followed by the
+// block's fields. Document and the blocks
 // implement json.Marshaler and json.Unmarshaler so that scripts, golden tests and the json
 // reader all see the same form.
 
@@ -71,6 +72,39 @@ func (b *Table) MarshalJSON() ([]byte, error) {
 	return tagged("table", (*plain)(b))
 }
 
+// MarshalJSON writes the preformatted block with "type": "preformatted".
+func (b *Preformatted) MarshalJSON() ([]byte, error) {
+	type plain Preformatted
+	return tagged("preformatted", (*plain)(b))
+}
+
+// MarshalJSON writes the attendance section with "type": "attendance".
+func (b *Attendance) MarshalJSON() ([]byte, error) {
+	type plain Attendance
+	return tagged("attendance", (*plain)(b))
+}
+
+// MarshalJSON writes the annex with "type": "annex".
+func (b *Annex) MarshalJSON() ([]byte, error) {
+	type plain Annex
+	return tagged("annex", (*plain)(b))
+}
+
+// UnmarshalJSON reads an annex, decoding its tagged blocks.
+func (b *Annex) UnmarshalJSON(data []byte) error {
+	type plain Annex
+	var aux struct {
+		*plain
+		Blocks blockList `json:"blocks"`
+	}
+	aux.plain = (*plain)(b)
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	b.Blocks = aux.Blocks
+	return nil
+}
+
 // blockList decodes a JSON array of tagged blocks.
 type blockList []Block
 
@@ -125,6 +159,17 @@ func decodeBlock(raw json.RawMessage) (Block, error) {
 		b := &Table{}
 		type plain Table
 		return b, json.Unmarshal(raw, (*plain)(b))
+	case "preformatted":
+		b := &Preformatted{}
+		type plain Preformatted
+		return b, json.Unmarshal(raw, (*plain)(b))
+	case "attendance":
+		b := &Attendance{}
+		type plain Attendance
+		return b, json.Unmarshal(raw, (*plain)(b))
+	case "annex":
+		b := &Annex{}
+		return b, b.UnmarshalJSON(raw)
 	}
 	return nil, fmt.Errorf("unknown block type %q", head.Type)
 }

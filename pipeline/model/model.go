@@ -86,11 +86,46 @@ type Metadata struct {
 	Recycle bool `json:"recycle,omitempty"`
 	// JobNumber is the UN job number ("05-35610"); the locale adds the language letter.
 	JobNumber string `json:"jobNumber,omitempty"`
+	// Participants are the people the notes list as attending, absent, chairing or taking
+	// the minutes, in the order the notes give them. The attendance normalizer prints them
+	// as an unnumbered section, never as body paragraphs.
+	Participants []Participant `json:"participants,omitempty"`
 	// Extra keeps front-matter keys scribe does not interpret, so nothing is lost.
 	Extra map[string]string `json:"extra,omitempty"`
 	// Lines records where each field was recovered from, keyed by field name ("date").
 	Lines map[string]Pos `json:"lines,omitempty"`
 }
+
+// Participant is one person (or delegation) the notes list under an attendance label.
+type Participant struct {
+	// Name as written, without initials or affiliation ("Jeremy Tandy").
+	Name string `json:"name"`
+	// Initials the notes define for the name ("JT" in "Jeremy Tandy (JT)"); speakers
+	// written as these initials are resolved to Name.
+	Initials string `json:"initials,omitempty"`
+	// Affiliation is what the notes add to the name: an organization, a country, a role
+	// ("Met Office", "Director of Revenue").
+	Affiliation string `json:"affiliation,omitempty"`
+	Role        Role   `json:"role"`
+	Pos         Pos    `json:"pos"`
+	// Why says how the name was recognised ("attendance: names only, under 'Present'").
+	Why string `json:"why,omitempty"`
+}
+
+// Role is a participant's part in the meeting.
+type Role string
+
+// The roles, in the order the attendance section lists them.
+const (
+	RoleChair     Role = "chair"
+	RolePresent   Role = "present"
+	RoleGuest     Role = "guest"     // guests and observers
+	RoleSecretary Role = "secretary" // secretary, scribe, note-taker
+	RoleAbsent    Role = "absent"    // absent, apologies, regrets
+)
+
+// Roles lists the roles in printing order.
+var Roles = []Role{RoleChair, RolePresent, RoleGuest, RoleSecretary, RoleAbsent}
 
 // Presentation is the localized furniture of one language version: masthead lines, the title
 // block sentence, running header and footer texts. The localize normalizer computes it from
@@ -243,9 +278,30 @@ type Paragraph struct {
 	// Children are blocks that belong to this paragraph: the lists it introduces and the
 	// quotations it contains. They add no paragraph number.
 	Children []Block `json:"children,omitempty"`
-	ID       string  `json:"id,omitempty"`
-	Why      string  `json:"why,omitempty"`
+	// Kind says what the paragraph records: a statement (empty), a decision the meeting
+	// took, or an action someone is to take. Decisions and actions are numbered with the
+	// body and printed with Label as a bold run-in label.
+	Kind ParagraphKind `json:"kind,omitempty"`
+	// Owner is who is to carry out an action ("Jane Doe", "the secretariat"), when the
+	// notes say; Due its deadline as written ("April 15, 2022").
+	Owner string `json:"owner,omitempty"`
+	Due   string `json:"due,omitempty"`
+	// Label is the run-in label of a decision or action in the output language, with its
+	// punctuation ("Decision:", "Décision\u00a0:"), set by an output normalizer; writers
+	// print it in bold before the text (see RunIn).
+	Label string `json:"label,omitempty"`
+	ID    string `json:"id,omitempty"`
+	Why   string `json:"why,omitempty"`
 }
+
+// ParagraphKind distinguishes the paragraphs minutes record apart from statements.
+type ParagraphKind string
+
+// The kinds of paragraphs beyond statements.
+const (
+	KindDecision ParagraphKind = "decision" // resolved, agreed, decided
+	KindAction   ParagraphKind = "action"   // an action item, with an owner when known
+)
 
 // List is a subparagraph list. Items are lettered (a), (b) at depth 1 and (i), (ii) at
 // depth 2 by the numbering normalizer.
@@ -287,7 +343,53 @@ type Note struct {
 type Table struct {
 	Pos  Pos          `json:"pos"`
 	Rows [][][]Inline `json:"rows"`
-	ID   string       `json:"id,omitempty"`
+	// Header is the number of leading rows that are column headings.
+	Header int    `json:"header,omitempty"`
+	ID     string `json:"id,omitempty"`
+}
+
+// Preformatted is text whose line breaks and spacing matter (code, a pasted log, an ASCII
+// table): printed as written, in a fixed-width face, never numbered and never joined.
+type Preformatted struct {
+	Pos Pos `json:"pos"`
+	// Text is the lines, separated by "\n", without the fences or indentation that marked
+	// them in the source.
+	Text string `json:"text"`
+	ID   string `json:"id,omitempty"`
+	Why  string `json:"why,omitempty"`
+}
+
+// Attendance is the unnumbered attendance section built from Metadata.Participants: a
+// title ("Attendance", in the output language) and one line per role.
+type Attendance struct {
+	Pos    Pos               `json:"pos"`
+	Title  string            `json:"title"`
+	Groups []AttendanceGroup `json:"groups"`
+	ID     string            `json:"id,omitempty"`
+	Why    string            `json:"why,omitempty"`
+}
+
+// AttendanceGroup is the participants of one role: Label ("Present:", "Excusés\u00a0:"),
+// the names as printed (affiliation in parentheses), and Inlines, the line writers print
+// (the label in bold, then the names joined in the output language's way).
+type AttendanceGroup struct {
+	Role    Role     `json:"role"`
+	Label   string   `json:"label"`
+	Names   []string `json:"names"`
+	Inlines []Inline `json:"inlines"`
+}
+
+// Annex is matter printed after the body under its own title, never numbered with it: the
+// attendance placed in an annex, the table of decisions and action items.
+type Annex struct {
+	Pos Pos `json:"pos"`
+	// Label is the annex's name in the output language ("Annex", "Annexe II"); Title what
+	// it holds ("Attendance").
+	Label  string  `json:"label"`
+	Title  string  `json:"title"`
+	Blocks []Block `json:"blocks"`
+	ID     string  `json:"id,omitempty"`
+	Why    string  `json:"why,omitempty"`
 }
 
 // Number is the label the numbering normalizer gives a heading, paragraph or list item.
@@ -308,6 +410,15 @@ func (b *Quote) Position() Pos     { return b.Pos }
 func (b *Note) Position() Pos      { return b.Pos }
 func (b *Table) Position() Pos     { return b.Pos }
 
+// Position implements Block.
+func (b *Preformatted) Position() Pos { return b.Pos }
+
+// Position implements Block.
+func (b *Attendance) Position() Pos { return b.Pos }
+
+// Position implements Block.
+func (b *Annex) Position() Pos { return b.Pos }
+
 func (*Heading) block()   {}
 func (*Paragraph) block() {}
 func (*List) block()      {}
@@ -315,6 +426,21 @@ func (*ListItem) block()  {}
 func (*Quote) block()     {}
 func (*Note) block()      {}
 func (*Table) block()     {}
+
+func (*Preformatted) block() {}
+func (*Attendance) block()   {}
+func (*Annex) block()        {}
+
+// RunIn returns the runs a writer prints for p: its Label, when set, as a bold run-in label
+// followed by a space, then p.Inlines.
+func (p *Paragraph) RunIn() []Inline {
+	if p.Label == "" {
+		return p.Inlines
+	}
+	out := make([]Inline, 0, len(p.Inlines)+2)
+	out = append(out, Inline{Kind: KindStrong, Text: p.Label, Line: p.Pos.Line}, Inline{Kind: KindText, Text: " ", Line: p.Pos.Line})
+	return append(out, p.Inlines...)
+}
 
 // PlainText concatenates the text of runs, including footnote markers' text but not their
 // notes. It is what inspection, speaker detection and heading rules look at.

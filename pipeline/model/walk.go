@@ -1,7 +1,8 @@
 package model
 
 // Walk calls fn for every block in document order, depth first: a paragraph before its
-// children, a list before its items, a quotation before its paragraphs. If fn returns
+// children, a list before its items, a quotation before its paragraphs, an annex before
+// its blocks. If fn returns
 // false the block's children are skipped.
 func Walk(blocks []Block, fn func(b Block) bool) {
 	for _, b := range blocks {
@@ -30,6 +31,8 @@ func walkBlock(b Block, fn func(Block) bool) {
 				walkBlock(p, fn)
 			}
 		}
+	case *Annex:
+		Walk(n.Blocks, fn)
 	}
 }
 
@@ -44,6 +47,7 @@ func (d *Document) Clone() *Document {
 			c.Meta.Lines[k] = v
 		}
 	}
+	c.Meta.Participants = append([]Participant(nil), d.Meta.Participants...)
 	c.Front = append([]FrontLine(nil), d.Front...)
 	c.Present.Masthead = append([]MastheadLine(nil), d.Present.Masthead...)
 	c.Present.Fonts = append([]string(nil), d.Present.Fonts...)
@@ -115,6 +119,22 @@ func CloneBlock(b Block) Block {
 				c.Rows[i][j] = CloneInlines(cell)
 			}
 		}
+		return &c
+	case *Preformatted:
+		c := *n
+		return &c
+	case *Attendance:
+		c := *n
+		c.Groups = make([]AttendanceGroup, len(n.Groups))
+		for i, g := range n.Groups {
+			c.Groups[i] = g
+			c.Groups[i].Names = append([]string(nil), g.Names...)
+			c.Groups[i].Inlines = CloneInlines(g.Inlines)
+		}
+		return &c
+	case *Annex:
+		c := *n
+		c.Blocks = CloneBlocks(n.Blocks)
 		return &c
 	}
 	panic("model: CloneBlock: unknown block type")

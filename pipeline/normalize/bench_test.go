@@ -59,7 +59,7 @@ func BenchmarkOutput(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	trs := Output()
+	trs := Output(OutputOptions{})
 	loc := locale(b, "en")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -35,6 +35,17 @@ func (Clean) Apply(ctx context.Context, doc *model.Document, env *model.Env) err
 				byLang[lang] = cleanLine(v)
 			}
 		}
+		parts := m.Participants[:0]
+		for _, p := range m.Participants {
+			p.Name, p.Initials, p.Affiliation = cleanLine(p.Name), cleanLine(p.Initials), cleanLine(p.Affiliation)
+			if p.Name != "" {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) == 0 {
+			parts = nil
+		}
+		m.Participants = parts
 		front := doc.Front[:0]
 		for _, fl := range doc.Front {
 			fl.Text = cleanLine(fl.Text)
@@ -49,6 +60,15 @@ func (Clean) Apply(ctx context.Context, doc *model.Document, env *model.Env) err
 		// Nil blocks (a reader's bug) go first, so the walk below cannot trip on them.
 		doc.Blocks = dropEmpty(doc.Blocks)
 		eachInlines(doc.Blocks, cleanInlines)
+		model.Walk(doc.Blocks, func(b model.Block) bool {
+			switch n := b.(type) {
+			case *model.Paragraph:
+				n.Owner, n.Due = cleanLine(n.Owner), cleanLine(n.Due)
+			case *model.Preformatted:
+				n.Text = cleanPre(n.Text)
+			}
+			return true
+		})
 		doc.Blocks = dropEmpty(doc.Blocks)
 		return nil
 	})
@@ -57,6 +77,23 @@ func (Clean) Apply(ctx context.Context, doc *model.Document, env *model.Env) err
 // cleanLine cleans one string that stands alone (a metadata value, a front line).
 func cleanLine(s string) string {
 	return strings.TrimFunc(collapseSpaces(cleanChars(s)), isHSpace)
+}
+
+// cleanPre cleans preformatted text line by line, keeping its line breaks and the spaces
+// that indent or align it: each line as cleanChars leaves it, without trailing space, and
+// no blank lines at the ends.
+func cleanPre(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRightFunc(cleanChars(strings.ReplaceAll(l, "\t", "    ")), isHSpace)
+	}
+	for len(lines) > 0 && lines[0] == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // cleanChars applies NFC and removes invisible controls. Line breaks and tabs inside a run
@@ -413,6 +450,8 @@ func keepBlock(b model.Block) bool {
 			return false
 		}
 		return len(n.Inlines) > 0
+	case *model.Preformatted:
+		return n != nil && strings.TrimSpace(n.Text) != ""
 	case *model.Table:
 		if n == nil {
 			return false

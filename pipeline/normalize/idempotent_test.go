@@ -11,7 +11,7 @@ import (
 // TestIdempotent applies every transform twice, alone and as part of the full chain, and
 // compares the JSON of the model after the first and second application.
 func TestIdempotent(t *testing.T) {
-	all := append(Source(), Output()...)
+	all := append(Source(), Output(OutputOptions{})...)
 	docs := map[string]func() *model.Document{"raw": rawDoc}
 	for _, tag := range locales.Supported {
 		docs["sample-"+tag] = func() *model.Document { return pipelinetest.Sample(tag) }
@@ -92,7 +92,7 @@ func TestConcurrentOutputs(t *testing.T) {
 		go func() {
 			doc := src.Clone()
 			env := &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, tag), Warnings: &model.Warnings{}}
-			for _, tr := range Output() {
+			for _, tr := range Output(OutputOptions{}) {
 				if err := tr.Apply(t.Context(), doc, env); err != nil {
 					t.Error(err)
 				}

@@ -14,7 +14,7 @@ import (
 // paragraph ordinal; unnumbered top-level paragraphs u1, u2…; list items their parent's id
 // plus a Latin letter, then a lower-case roman numeral one level down (p12.a, p12.a.ii),
 // alternating deeper; quotation paragraphs their parent's id plus .q1, .q2; notes n1…;
-// tables t1…. The ids never depend on the output language, and the paragraph ordinal is
+// tables t1…; preformatted blocks f1…. The ids never depend on the output language, and the paragraph ordinal is
 // counted here so they do not depend on the numbering stage either.
 //
 // Where the scheme is silent this stage decides: a list or quotation standing at the top
@@ -59,7 +59,7 @@ func (IDs) Apply(ctx context.Context, doc *model.Document, env *model.Env) error
 }
 
 type idAssigner struct {
-	headings, para, unnumbered, notes, tables int
+	headings, para, unnumbered, notes, tables, pre int
 }
 
 // idOwner is a block whose descendants take ids from its own, with its counters.
@@ -81,6 +81,9 @@ func (a *idAssigner) block(b model.Block) {
 	case *model.Table:
 		a.tables++
 		n.ID = "t" + strconv.Itoa(a.tables)
+	case *model.Preformatted:
+		a.pre++
+		n.ID = "f" + strconv.Itoa(a.pre)
 	}
 }
 

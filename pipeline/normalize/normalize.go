@@ -22,9 +22,9 @@ func Source() []model.Transform {
 }
 
 // Output returns the transforms run per output language on a clone (env.Locale set):
-// numbering, localize.
-func Output() []model.Transform {
-	return []model.Transform{Numbering{}, Localize{}}
+// numbering, minutes (run-in labels, attendance, annexes, placed as opts say), localize.
+func Output(opts OutputOptions) []model.Transform {
+	return []model.Transform{Numbering{}, Minutes{Options: opts}, Localize{}}
 }
 
 // run is the common frame of every Apply: it checks the arguments and the context, and

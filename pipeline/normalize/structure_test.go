@@ -236,7 +236,7 @@ func TestGolden(t *testing.T) {
 		doc := rawDoc()
 		w := &model.Warnings{}
 		env := &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, tag), Warnings: w}
-		for _, tr := range append(Source(), Output()...) {
+		for _, tr := range append(Source(), Output(OutputOptions{})...) {
 			apply(t, tr, doc, env)
 		}
 		got := mustJSON(t, doc) + "\n"

@@ -242,12 +242,12 @@ func TestGuessLanguage(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	for _, tr := range append(Source(), Output()...) {
+	for _, tr := range append(Source(), Output(OutputOptions{})...) {
 		if err := tr.Apply(context.Background(), nil, &model.Env{Locales: locales.MustEmbedded()}); err == nil {
 			t.Errorf("%s: no error for a nil document", tr.Name())
 		}
 	}
-	for _, tr := range Output() {
+	for _, tr := range Output(OutputOptions{}) {
 		err := tr.Apply(context.Background(), rawDoc(), &model.Env{Locales: locales.MustEmbedded()})
 		if err == nil || !strings.Contains(err.Error(), tr.Name()+": raw.txt") {
 			t.Errorf("%s without a locale: %v", tr.Name(), err)
@@ -263,11 +263,11 @@ func TestErrors(t *testing.T) {
 	mk := func() *model.Document {
 		return &model.Document{Source: "nil.txt", Blocks: []model.Block{&model.List{Items: []*model.ListItem{nil, {Inlines: txt("x")}}}, (*model.Paragraph)(nil), nil}}
 	}
-	for _, tr := range append(Source(), Output()...) {
+	for _, tr := range append(Source(), Output(OutputOptions{})...) {
 		_ = tr.Apply(context.Background(), mk(), &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, "en")})
 	}
 	doc := mk()
-	for _, tr := range append(Source(), Output()...) {
+	for _, tr := range append(Source(), Output(OutputOptions{})...) {
 		if err := tr.Apply(context.Background(), doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, "en")}); err != nil {
 			t.Errorf("%s after clean: %v", tr.Name(), err)
 		}

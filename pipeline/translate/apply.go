@@ -321,6 +321,10 @@ func (r *rebuilder) blocks(bs []model.Block) {
 			n.Inlines = r.inlines(n.ID, n.Inlines)
 		case *model.Note:
 			n.Inlines = r.inlines(n.ID, n.Inlines)
+		case *model.Preformatted:
+			n.Text = model.PlainText(r.inlines(n.ID, model.Texts(n.Text, n.Pos.Line)))
+		case *model.Attendance, *model.Annex:
+			return false // built after translation, from the translated body
 		case *model.Table:
 			if n.ID == "" {
 				break

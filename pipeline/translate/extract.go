@@ -28,6 +28,7 @@ const (
 	UnitNote      UnitKind = "note"
 	UnitCell      UnitKind = "cell"
 	UnitFootnote  UnitKind = "footnote"
+	UnitPre       UnitKind = "preformatted"
 )
 
 // Bundle is everything a translation file for one target language holds: the units of the
@@ -332,6 +333,15 @@ func (x *extractor) block(b model.Block, c *ctxInfo) error {
 		if !n.Numbered {
 			role = "Unnumbered paragraph"
 		}
+		switch n.Kind {
+		case model.KindDecision:
+			role = "Decision"
+		case model.KindAction:
+			role = "Action item"
+			if n.Owner != "" {
+				role += " (owner: " + n.Owner + ")"
+			}
+		}
 		notes := append([]Note{{"role", role}}, numberNote(n.Number, "Paragraph")...)
 		notes = append(notes, contextNotes(cc)...)
 		if err := x.add(n.ID, UnitParagraph, n.Pos, n.Inlines, notes); err != nil {
@@ -365,6 +375,14 @@ func (x *extractor) block(b model.Block, c *ctxInfo) error {
 		if err := x.add(n.ID, UnitNote, n.Pos, n.Inlines, []Note{{"role", "Editorial note"}}); err != nil {
 			return err
 		}
+	case *model.Preformatted:
+		notes := append([]Note{{"role", "Preformatted text: keep every line break"}}, contextNotes(*c)...)
+		if err := x.add(n.ID, UnitPre, n.Pos, model.Texts(n.Text, n.Pos.Line), notes); err != nil {
+			return err
+		}
+	case *model.Attendance, *model.Annex:
+		// Built per output language from the metadata and the translated body: names are
+		// not translated, labels come from the locale.
 	case *model.Table:
 		for i, row := range n.Rows {
 			for j, cell := range row {

@@ -343,16 +343,7 @@ func (l *layouter) block(b model.Block, base float64) error {
 			return nil
 		})
 	case *model.Note:
-		toks, err := l.tokens(n.Inlines, runStyle{size: sizeBody}, n.Pos)
-		if err != nil {
-			return err
-		}
-		lines, err := l.para(toks, nil, 0, labelCol+base, 0, sizeBody, l.lead, false)
-		if err != nil {
-			return err
-		}
-		tagLines(lines, l.tag("P"))
-		l.add(lines, 6*ptSpace)
+		return l.plain(n.Inlines, n.Pos, base, 6*ptSpace)
 	case *model.Table:
 		return l.table(n, base)
 	case *model.Preformatted:
@@ -363,7 +354,7 @@ func (l *layouter) block(b model.Block, base float64) error {
 				return err
 			}
 			for _, g := range n.Groups {
-				if err := l.plain(g.Inlines, n.Pos, base); err != nil {
+				if err := l.plain(g.Inlines, n.Pos, base, 3*ptSpace); err != nil {
 					return err
 				}
 			}
@@ -400,8 +391,9 @@ func (l *layouter) strongLine(text string, pos model.Pos, base float64, keepNext
 	return nil
 }
 
-// plain typesets unnumbered, unjustified runs at the text column (an attendance line).
-func (l *layouter) plain(ins []model.Inline, pos model.Pos, base float64) error {
+// plain typesets unnumbered, unjustified runs at the text column (a note, an attendance
+// line), followed by after mm of space.
+func (l *layouter) plain(ins []model.Inline, pos model.Pos, base, after float64) error {
 	toks, err := l.tokens(ins, runStyle{size: sizeBody}, pos)
 	if err != nil {
 		return err
@@ -411,7 +403,7 @@ func (l *layouter) plain(ins []model.Inline, pos model.Pos, base float64) error 
 		return err
 	}
 	tagLines(lines, l.tag("P"))
-	l.add(lines, 3*ptSpace)
+	l.add(lines, after)
 	return nil
 }
 

@@ -52,7 +52,6 @@ func minutesOutline(doc *model.Document) string {
 	return strings.Join(parts, " | ")
 }
 
-
 func TestMinutesPlacesAttendanceAndAnnexes(t *testing.T) {
 	const body = "heading | 1. The budget was discussed. | 2. Decision: The budget is approved. | 3. Action: Omar to send the figures."
 	const att = "attendance[Attendance: Chair: Ryan / Present: Anne, Omar (ILO) / Absent: Lucie]"

@@ -71,7 +71,7 @@ func runnerOptions(t testing.TB, reg *pipeline.Registry) pipeline.Options {
 	epoch := time.Date(2005, 5, 2, 12, 0, 0, 0, time.UTC)
 	return pipeline.Options{
 		Registry: reg, Locales: locales.MustEmbedded(), FormatOf: sniff.FromExtension, Sniff: sniff.Format,
-		Generator: "scribe test", SourceTransforms: normalize.Source(), OutputTransforms: normalize.Output(),
+		Generator: "scribe test", SourceTransforms: normalize.Source(), OutputTransforms: normalize.Output(normalize.OutputOptions{}),
 		SourceDateEpoch: &epoch,
 	}
 }

@@ -107,8 +107,8 @@ func Notices() string {
 
 // build parses the pattern file of l into a Dict.
 func build(l *language, src string) (*Dict, error) {
-	// One pattern takes about 7 bytes of a file, comments aside.
-	t := newTrie(len(src) / 7)
+	// A pattern takes 9 or more bytes of the embedded files, comments included.
+	t := newTrie(len(src) / 9)
 	d := &Dict{lang: l.tag, left: l.left, right: l.right, trie: t}
 	if strings.HasSuffix(l.file, ".dic") {
 		var err error

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -115,12 +114,14 @@ func build(l *language, src string) (*Dict, error) {
 		if d.left, d.right, err = loadDic(t, src); err != nil {
 			return nil, err
 		}
+		t.index()
 		return d, nil
 	}
 	exc, err := loadTeX(t, src)
 	if err != nil {
 		return nil, err
 	}
+	t.index()
 	if len(exc) > 0 {
 		d.exceptions = make(map[string][]int, len(exc))
 		for _, e := range exc {
@@ -162,7 +163,7 @@ func fold(r rune) rune {
 	case '\u2019', '\u02BC':
 		return '\''
 	}
-	return unicode.ToLower(r)
+	return toLower(r)
 }
 
 // Points returns the rune offsets in word where a line may break with a hyphen added:

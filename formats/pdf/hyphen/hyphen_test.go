@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 func mustLoad(t testing.TB, tag string) *Dict {
@@ -227,6 +228,23 @@ func TestBadPatterns(t *testing.T) {
 	} {
 		if _, err := build(&language{tag: "x", file: "x.dic"}, src); err == nil {
 			t.Errorf("build(%q): no error", src)
+		}
+	}
+}
+
+func TestLetterFastPaths(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		if got, want := isLetter(r), unicode.IsLetter(r); got != want {
+			t.Errorf("isLetter(%U) = %v, want %v", r, got, want)
+		}
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if got, want := isUpper(r), unicode.IsUpper(r) || unicode.IsTitle(r); got != want {
+			t.Errorf("isUpper(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := toLower(r), unicode.ToLower(r); got != want {
+			t.Errorf("toLower(%U) = %U, want %U", r, got, want)
 		}
 	}
 }

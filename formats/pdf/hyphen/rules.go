@@ -70,9 +70,9 @@ func (d *Dict) AppendBreaks(dst []Break, token string, r Rules) []Break {
 	firstUpper := false
 	for i, c := range core {
 		switch {
-		case unicode.IsLetter(c):
+		case isLetter(c):
 			letters++
-			if unicode.IsUpper(c) || unicode.IsTitle(c) {
+			if isUpper(c) {
 				uppers++
 				firstUpper = firstUpper || i == 0
 			}
@@ -139,11 +139,11 @@ func appendAfter(dst []Break, core string, at, base int, is func(rune) bool, hyp
 	for i, c := range core {
 		n++
 		if !is(c) || !prevLetter {
-			prevLetter = unicode.IsLetter(c)
+			prevLetter = isLetter(c)
 			continue
 		}
 		next := i + utf8.RuneLen(c)
-		if nc, _ := utf8.DecodeRuneInString(core[next:]); unicode.IsLetter(nc) {
+		if nc, _ := utf8.DecodeRuneInString(core[next:]); isLetter(nc) {
 			dst = append(dst, Break{Byte: at + next, Rune: base + n, Hyphen: hyphen})
 		}
 		prevLetter = false
@@ -172,11 +172,11 @@ func isApostrophe(c rune) bool { return c == '\'' || c == '\u2019' || c == '\u02
 // ,.;:!?… — anything else (a slash in "http://", an at sign, a digit) marks an address,
 // a handle or a reference, not a word.
 func wordSpan(token string) (start, end int, ok bool) {
-	start = strings.IndexFunc(token, unicode.IsLetter)
+	start = strings.IndexFunc(token, isLetter)
 	if start < 0 {
 		return 0, 0, false
 	}
-	end = strings.LastIndexFunc(token, unicode.IsLetter)
+	end = strings.LastIndexFunc(token, isLetter)
 	_, size := utf8.DecodeRuneInString(token[end:])
 	end += size
 	for _, c := range token[:start] + token[end:] {

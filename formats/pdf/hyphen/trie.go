@@ -22,6 +22,16 @@ type trie struct {
 	// maxLen is the length in runes of the longest pattern, dots included.
 	maxLen int
 
+	// The second letter of a match is looked up in a table, filled by index once
+	// every pattern is in: the root's children have dozens of children each, and
+	// walking those sibling lists took most of the time of matching a word.
+	// alpha numbers the runes found second in a pattern (1 + number, 0 for none);
+	// row[r] is 1 + the row of the root's child r; second holds the rows.
+	alpha  [rootRunes]uint8
+	row    [rootRunes]uint8
+	nalpha int
+	second []uint32
+
 	// The letters of the last pattern added and their nodes: pattern files are
 	// mostly sorted, so a pattern usually starts like the one before it and add
 	// follows that path without searching.
@@ -124,13 +134,72 @@ func (t *trie) add(pat string) error {
 	return nil
 }
 
+// index fills the table of second letters; it leaves it empty when an alphabet is
+// too large for it, and matching then walks the sibling lists.
+func (t *trie) index() {
+	rows := 0
+	for c := t.nodes[0].child; c != 0; c = t.nodes[c].next {
+		if t.nodes[c].r >= rootRunes {
+			continue
+		}
+		rows++
+		for g := t.nodes[c].child; g != 0; g = t.nodes[g].next {
+			if r := t.nodes[g].r; r >= 0 && r < rootRunes && t.alpha[r] == 0 {
+				t.nalpha++
+				t.alpha[r] = uint8(t.nalpha)
+				if t.nalpha == 255 {
+					t.alpha, t.nalpha = [rootRunes]uint8{}, 0
+					return
+				}
+			}
+		}
+	}
+	if rows > 255 {
+		t.alpha, t.nalpha = [rootRunes]uint8{}, 0
+		return
+	}
+	t.second = make([]uint32, rows*t.nalpha)
+	k := 0
+	for c := t.nodes[0].child; c != 0; c = t.nodes[c].next {
+		r := t.nodes[c].r
+		if r >= rootRunes {
+			continue
+		}
+		t.row[r] = uint8(k + 1)
+		for g := t.nodes[c].child; g != 0; g = t.nodes[g].next {
+			if gr := t.nodes[g].r; gr >= 0 && gr < rootRunes {
+				t.second[k*t.nalpha+int(t.alpha[gr])-1] = g
+			}
+		}
+		k++
+	}
+}
+
+// secondChild returns the child labelled r of node n, the root's child labelled
+// first, or 0.
+func (t *trie) secondChild(first rune, n uint32, r rune) uint32 {
+	if t.nalpha > 0 && first >= 0 && first < rootRunes && r >= 0 && r < rootRunes {
+		a := t.alpha[r]
+		if a == 0 {
+			return 0
+		}
+		return t.second[int(t.row[first]-1)*t.nalpha+int(a)-1]
+	}
+	return t.child(n, r)
+}
+
 // apply raises the inter-letter values v of the padded word w (".word.") with every
 // pattern that matches in it: v[i] is the value between w[i-1] and w[i].
 func (t *trie) apply(w []rune, v []uint8) {
 	for i := range w {
 		n := uint32(0)
 		for j := i; j < len(w) && j-i < t.maxLen; j++ {
-			if n = t.child(n, w[j]); n == 0 {
+			if j == i+1 {
+				n = t.secondChild(w[i], n, w[j])
+			} else {
+				n = t.child(n, w[j])
+			}
+			if n == 0 {
 				break
 			}
 			if at := t.nodes[n].val; at != 0 {

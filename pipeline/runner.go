@@ -53,6 +53,9 @@ type Options struct {
 	// from content ("" when unknown). Both optional.
 	FormatOf func(path string) string
 	Sniff    func(data []byte) string
+	// ContentWins, when set, says whether the format found in the content beats the one
+	// the extension names (a MediaWiki page saved as .md). A Word file always wins.
+	ContentWins func(byExt, byContent string) bool
 	// To lists the output formats, in order.
 	To []string
 	// Langs lists the output languages; empty means the language of the notes.
@@ -413,6 +416,8 @@ func (r *Runner) chooseFormat(path string, data []byte, warn *model.Warnings) (s
 		// A Word file renamed .txt: the content decides, with a warning. The reverse (a
 		// .docx that is not a zip) is left to the DOCX reader, which reports it.
 		warn.Warn("scribe", model.Pos{File: path}, "file extension says %s but the content is a Word document; reading it as docx", byExt)
+		return byContent, nil
+	case byExt != "" && byContent != "" && byContent != byExt && r.opts.ContentWins != nil && r.opts.ContentWins(byExt, byContent):
 		return byContent, nil
 	case byExt != "":
 		return byExt, nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/docx"
 	"github.com/scribe-un/scribe/formats/html"
+	"github.com/scribe-un/scribe/formats/irc"
 	scribejson "github.com/scribe-un/scribe/formats/json"
 	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/formats/mediawiki"
@@ -84,6 +85,7 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddReader(scribejson.NewReader())
 	reg.AddReader(mediawiki.NewReader(), "wiki")
 	reg.AddReader(rst.NewReader(), "rest", "restructuredtext")
+	reg.AddReader(irc.NewReader(), "chat", "log")
 	addRefusals(reg)
 	reg.AddWriter(scribejson.NewWriter())
 	reg.AddWriter(markdown.NewWriter(), "markdown")
@@ -131,6 +133,7 @@ func (s *session) baseRunnerOptions(cmd *cli.Command, reg *pipeline.Registry) pi
 		From:             cmd.String("from"),
 		FormatOf:         sniff.FromExtension,
 		Sniff:            sniff.Format,
+		ContentWins:      sniff.ContentWins,
 		SourceLang:       cmd.String("source-lang"),
 		Meta:             metaOverrides(cmd),
 		Limits:           s.limits,

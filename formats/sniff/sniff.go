@@ -18,7 +18,8 @@ import (
 const headSize = 8 << 10
 
 // Format guesses the input format from content: "docx" (a zip holding word/document.xml),
-// "json" (scribe's own JSON document), "html", "markdown" (front matter, # headings, or
+// "json" (scribe's own JSON document), "html", "irc" (a chat log or W3C text minutes),
+// "rst", "mediawiki" (see markup.go), "markdown" (front matter, # headings, or
 // Markdown lists together with other Markdown signs), "notes" (any other text), a foreign
 // kind (see ForeignKind: an XLIFF file, a font, a PDF, an image, another archive) or ""
 // (binary, empty or unknown).
@@ -47,6 +48,12 @@ func Format(data []byte) string {
 		return "json"
 	case looksHTML(text):
 		return "html"
+	case looksIRC(text):
+		return "irc"
+	case looksRST(text):
+		return "rst"
+	case looksMediaWiki(text):
+		return "mediawiki"
 	case looksMarkdown(text):
 		return "markdown"
 	}
@@ -73,6 +80,8 @@ func FromExtension(path string) string {
 		return "mediawiki"
 	case ".rst", ".rest":
 		return "rst"
+	case ".irc":
+		return "irc"
 	}
 	return foreignExtensions[strings.ToLower(filepath.Ext(path))]
 }

@@ -116,7 +116,8 @@ func TestForeignKindsAreDescribed(t *testing.T) {
 func TestFromExtension(t *testing.T) {
 	for path, want := range map[string]string{
 		"a.txt": "notes", "a.TXT": "notes", "a.md": "markdown", "a.markdown": "markdown",
-		"a.html": "html", "a.htm": "html", "a.docx": "docx", "a.json": "json", "dir.v2/a": "", "a.pdf": "pdf", "-": "",
+		"a.html": "html", "a.htm": "html", "a.docx": "docx", "a.json": "json", "a.wiki": "mediawiki", "a.mediawiki": "mediawiki",
+		"a.rst": "rst", "a.irc": "irc", "a.log": "", "dir.v2/a": "", "a.pdf": "pdf", "-": "",
 		"notes.fr.xlf": "xliff", "a.XLIFF": "xliff", "DejaVuSans.ttf": "font", "a.tmx": "tmx", "a.doc": "office",
 	} {
 		if got := FromExtension(path); got != want {

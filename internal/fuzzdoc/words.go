@@ -50,10 +50,12 @@ func ModelText(doc *model.Document) string {
 
 // MissingWords returns the words of text (the input with the markup its reader may drop
 // already taken out) that the document does not hold: nothing is ever lost means this is
-// empty. A word counts as kept when the model holds it as a word or inside a longer one
-// (an entity decoded into a letter joins the letters around it).
+// empty. A word counts as kept when the model holds it, in any case ("manu" typed by a
+// scribe is printed "Manu Sporny"), as a word or inside a longer one (an entity decoded into
+// a letter joins the letters around it).
 func MissingWords(text string, doc *model.Document) []string {
-	kept := ModelText(doc)
+	kept := strings.ToLower(ModelText(doc))
+	text = strings.ToLower(text)
 	have := map[string]bool{}
 	for _, w := range Words(kept) {
 		have[w] = true

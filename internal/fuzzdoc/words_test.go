@@ -17,7 +17,7 @@ func TestMissingWords(t *testing.T) {
 			{Kind: model.KindText, Text: " café"},
 		}}},
 	}
-	got := MissingWords("Board: Canada said [the site](https://example.org/a) ^[see annex] caf&eacute; lost 2", doc)
+	got := MissingWords("board: CANADA said [the site](https://example.org/a) ^[see annex] caf&eacute; lost 2", doc)
 	if want := []string{"eacute", "lost", "2"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("missing = %q, want %q", got, want)
 	}

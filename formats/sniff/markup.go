@@ -1,0 +1,123 @@
+package sniff
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The sniffers of text formats whose files often carry another format's extension: a chat
+// log saved as .txt, a wiki page or reStructuredText exported as .md. Each looks for signs
+// only that format has, because reading notes as markup joins their lines and reading
+// markup as notes prints it as typed.
+
+var (
+	// ircStamped is a log line: an ISO timestamp, or a clock time followed by "<nick>",
+	// "nick:" or a client notice. A clock time before plain words ("09:00 Opening") is an
+	// agenda line, not a log.
+	ircStamped = regexp.MustCompile(`^\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*\]?\s+\S|^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[^<>\s]+>|[^\s:<>]{1,40}:\s|\*\*\*|-!-|\* \S)`)
+	// ircBracket is "<nick> text".
+	ircBracket = regexp.MustCompile(`^<[@+%~&]?[^<>\s]{1,64}>\s`)
+	// w3cTopic is a "Topic:" line of W3C scribe minutes.
+	w3cTopic = regexp.MustCompile(`(?m)^Topic: \S`)
+	// wikiHeading is a MediaWiki heading closed by as many signs as open it, or nearly.
+	wikiHeading = regexp.MustCompile(`(?m)^={2,6}[^=\n][^\n]*?={2,6}[ \t]*\r?$`)
+	// wikiSign is markup only MediaWiki uses: bold, internal links, tables, templates,
+	// references, bullets glued to their text.
+	wikiSign = regexp.MustCompile(`'''[^'\n]+'''|\[\[[^\]\n]+\]\]|(?m:^\{\|)|\{\{[^}\n]+\}\}|<ref[ >]|(?m:^\*+[^\s*])`)
+	// rstExplicit is an explicit-markup line of reStructuredText: a directive, a target, a
+	// footnote, a substitution or a metadata comment.
+	rstExplicit = regexp.MustCompile(`(?m)^\.\. (?:[A-Za-z][\w-]*::|_[^:\n]+:|\[[^\]\n]+\]|\|[^|\n]+\||(?:title|date|slug|tags):)`)
+	// rstReference is a hyperlink reference: "`text <url>`_" or "`phrase`_".
+	rstReference = regexp.MustCompile("`[^`\\n]+`__?(?:\\W|$)")
+	// orgKeyword is an org-mode keyword line ("#+TITLE: …", "#+BEGIN_SRC").
+	orgKeyword = regexp.MustCompile(`(?mi)^#\+(?:title|date|author|options|startup|begin_\w+|setupfile|filetags):?`)
+	// orgSubHeadline is a headline of level two or deeper at the left margin: "** Actions".
+	orgSubHeadline = regexp.MustCompile(`(?m)^\*{2,} \S`)
+	// orgHeadline is a top headline: "* Item".
+	orgHeadline = regexp.MustCompile(`(?m)^\* \S`)
+)
+
+// looksIRC is true for a chat log (most lines stamped or "<nick>" lines) and for W3C
+// scribe minutes sent as text ("Topic:" lines with the scribe tools' other marks).
+func looksIRC(text string) bool {
+	lines, marked := 0, 0
+	for l := range strings.Lines(text) {
+		t := strings.TrimRight(l, "\r\n")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		lines++
+		if ircStamped.MatchString(t) || ircBracket.MatchString(t) {
+			marked++
+		}
+		if lines == 60 {
+			break
+		}
+	}
+	if marked >= 3 && marked*2 >= lines {
+		return true
+	}
+	if !w3cTopic.MatchString(text) {
+		return false
+	}
+	marks := 0
+	for _, sign := range []string{"\nPresent:\n  ", "\nScribe:\n  ", "\n  ... ", "\n<"} {
+		if strings.Contains(text, sign) {
+			marks++
+		}
+	}
+	return marks >= 2
+}
+
+// looksMediaWiki is true for closed "== Heading ==" lines with other MediaWiki markup, or
+// for several such headings and more of them than Markdown "#" headings.
+func looksMediaWiki(text string) bool {
+	if !strings.Contains(text, "==") {
+		return false
+	}
+	headings := len(wikiHeading.FindAllStringIndex(text, 8))
+	if headings == 0 {
+		return false
+	}
+	if headings >= 2 && headings > len(atxHeading.FindAllStringIndex(text, 8)) {
+		return true
+	}
+	return wikiSign.MatchString(text)
+}
+
+// looksRST is true for reStructuredText's explicit markup (".. directive::", ".. _target:",
+// ".. title:") or for hyperlink references together with a title underline.
+func looksRST(text string) bool {
+	if strings.Contains(text, ".. ") && rstExplicit.MatchString(text) {
+		return true
+	}
+	return strings.Contains(text, "`_") && rstReference.MatchString(text) && setextUnderline.MatchString(text)
+}
+
+// looksOrg is true for org-mode: keyword lines ("#+TITLE:"), or an outline of "* " headlines
+// with deeper "** " headlines at the left margin, which Markdown has no use for.
+func looksOrg(text string) bool {
+	if strings.Contains(text, "#+") && orgKeyword.MatchString(text) {
+		return true
+	}
+	return strings.Contains(text, "** ") && orgSubHeadline.MatchString(text) && orgHeadline.MatchString(text)
+}
+
+// ContentWins reports whether the format read from a file's content is stronger evidence
+// than the one its extension names. Extensions of plain text say little: a MediaWiki page,
+// a reStructuredText file, an org outline or a chat log saved as .md is read as what it is,
+// and a chat log or scribe's own JSON saved as .txt too. Notes saved as .txt keep the notes
+// reader for markup that plain notes also use (== Heading ==, * bullets), so a .txt never
+// becomes MediaWiki or org-mode by its content.
+func ContentWins(byExt, byContent string) bool {
+	switch byExt {
+	case "markdown":
+		switch byContent {
+		case "mediawiki", "rst", "org", "irc", "json":
+			return true
+		}
+	case "notes":
+		return byContent == "irc" || byContent == "json"
+	}
+	return false
+}

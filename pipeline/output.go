@@ -33,7 +33,7 @@ func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output
 		if _, err := r.opts.Stdout.Write(outs[0].data); err != nil {
 			return nil, err
 		}
-		return []Output{{Path: "-", Format: outs[0].format, Lang: outs[0].lang, Bytes: len(outs[0].data), SHA256: sha256Hex(outs[0].data)}}, nil
+		return []Output{outs[0].output("-")}, nil
 	}
 	var done []Output
 	undo := func() {
@@ -57,7 +57,7 @@ func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output
 			undo()
 			return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: o.path}, Err: unwrapPathError(err)}
 		}
-		done = append(done, Output{Path: o.path, Format: o.format, Lang: o.lang, Bytes: len(o.data), SHA256: sha256Hex(o.data)})
+		done = append(done, o.output(o.path))
 	}
 	return done, nil
 }
@@ -159,7 +159,7 @@ func sinkOutputs(job Job, outs []rendered) ([]Output, error) {
 		if err := job.Sink(File{Name: o.path, Format: o.format, Lang: o.lang, Data: o.data}); err != nil {
 			return nil, err
 		}
-		done = append(done, Output{Path: o.path, Format: o.format, Lang: o.lang, Bytes: len(o.data), SHA256: sha256Hex(o.data)})
+		done = append(done, o.output(o.path))
 	}
 	return done, nil
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"math"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -111,6 +112,15 @@ type Output struct {
 	Lang   string `json:"lang"`
 	Bytes  int    `json:"bytes"`
 	SHA256 string `json:"sha256"`
+	// Pages is the page count of a PDF.
+	Pages int `json:"pages,omitempty"`
+	// Words counts the words of the version (each Chinese character counts as one).
+	Words int `json:"words"`
+	// Untranslated is the share, from 0 to 1, of the version's text blocks left in the
+	// notes' language: 1 for a version in another language without a translation file.
+	Untranslated float64 `json:"untranslated"`
+	// Fonts are the font faces a PDF embeds.
+	Fonts []model.FontUse `json:"fonts,omitempty"`
 }
 
 // Result is the outcome of one input.
@@ -174,6 +184,15 @@ func (r *Runner) Options() Options { return r.opts }
 type rendered struct {
 	path, format, lang string
 	data               []byte
+	// facts are what the report says about the output besides its path, size and hash.
+	facts Output
+}
+
+// output describes the rendered file once written at path.
+func (o rendered) output(path string) Output {
+	out := o.facts
+	out.Path, out.Format, out.Lang, out.Bytes, out.SHA256 = path, o.format, o.lang, len(o.data), sha256Hex(o.data)
+	return out
 }
 
 // Convert reads, normalizes and writes one input. A panic anywhere inside becomes the
@@ -273,10 +292,11 @@ func (r *Runner) Localize(ctx context.Context, doc *model.Document, lang string,
 			return nil, nil, wrapStage("translate", doc.Source, err)
 		}
 	case baseLang(doc.Meta.OriginalLang) != "" && baseLang(doc.Meta.OriginalLang) != loc.Tag:
-		untranslated = countTranslatable(v.Blocks)
-		if untranslated > 0 {
-			warn.Warn("translate", model.Pos{File: doc.Source}, "%d blocks are untranslated in the %s version (give --translations to translate them)", untranslated, loc.EnglishName)
-		}
+		// A version asked for without any translation is a deliberate source-text version
+		// (labels, numbering and dates of the language, text of the notes): not a warning,
+		// so --strict keeps its meaning for incomplete translations; Result.Outputs report
+		// the untranslated share.
+		untranslated = CountTranslatable(v.Blocks)
 	}
 	env := &model.Env{Locales: r.opts.Locales, Locale: loc, Warnings: warn}
 	for _, t := range r.opts.OutputTransforms {
@@ -303,8 +323,17 @@ func countBlocks(blocks []model.Block) int {
 	return n
 }
 
+// untranslatedShare is the share of a version's text blocks left in the notes' language:
+// untranslated of total, rounded to a thousandth, at most 1.
+func untranslatedShare(untranslated, total int) float64 {
+	if untranslated <= 0 || total <= 0 {
+		return 0
+	}
+	return math.Round(min(1, float64(untranslated)/float64(total))*1000) / 1000
+}
+
 // countTranslatable counts the blocks that carry text of their own.
-func countTranslatable(blocks []model.Block) int {
+func CountTranslatable(blocks []model.Block) int {
 	n := 0
 	model.Walk(blocks, func(b model.Block) bool {
 		switch x := b.(type) {
@@ -343,17 +372,20 @@ func (r *Runner) render(ctx context.Context, job Job, warn *model.Warnings) ([]r
 		if err != nil {
 			return nil, format, err
 		}
+		words, share := model.CountWords(v.Blocks), untranslatedShare(v.Present.Untranslated, CountTranslatable(doc.Blocks))
 		for _, f := range r.opts.To {
 			if err := ctx.Err(); err != nil {
 				return nil, format, err
 			}
 			w, _ := r.opts.Registry.Writer(f)
 			var buf bytes.Buffer
-			wopts := model.WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn}
+			stats := &model.OutputStats{}
+			wopts := model.WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn, Stats: stats}
 			if err := w.Write(ctx, &buf, v, wopts); err != nil {
 				return nil, format, wrapStage(w.Format(), job.Path, err)
 			}
-			outs = append(outs, rendered{path: r.outputPath(job, loc.Tag, w.Ext()), format: w.Format(), lang: loc.Tag, data: buf.Bytes()})
+			facts := Output{Pages: stats.Pages, Fonts: stats.Fonts, Words: words, Untranslated: share}
+			outs = append(outs, rendered{path: r.outputPath(job, loc.Tag, w.Ext()), format: w.Format(), lang: loc.Tag, data: buf.Bytes(), facts: facts})
 		}
 	}
 	return outs, format, nil

@@ -13,6 +13,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -91,6 +92,11 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		}
 		ro.referenceDoc, ro.referenceNm = data, ref
 	}
+	if ro.needPDF {
+		if ro.fontSet, err = pdf.LoadFonts(ro.fonts); err != nil {
+			return err
+		}
+	}
 	reg, err := buildRegistry(ro)
 	if err != nil {
 		return err
@@ -135,7 +141,7 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	}
 	var manifest *manifest
 	if cmd.Bool("skip-unchanged") && outDir != "-" {
-		manifest = loadManifest(outDir, optionsFingerprint(cmd, opts, tm.digest()))
+		manifest = loadManifest(outDir, optionsFingerprint(cmd, opts, tm.digest(), fontKey(ro.fontSet, opts.Locales, langs)))
 	}
 	ch := make(chan pipeline.Job)
 	go func() {
@@ -160,12 +166,14 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		defer stop()
 	}
 	start := time.Now()
+	sourceText := sourceTextVersions{}
 	bo := pipeline.BatchOptions{
 		Jobs:     jobs,
 		FailFast: cmd.Bool("fail-fast"),
 		OnStart:  func(j pipeline.Job) { prog.start(j.Path) },
 		OnDone: func(r pipeline.Result) {
 			prog.done(r)
+			sourceText.add(r)
 			if rep != nil {
 				rep.add(r)
 			}
@@ -179,6 +187,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	}
 	ok, failed, skipped := runner.Batch(ctx, ch, bo)
 	prog.finish(ok, failed, skipped, time.Since(start))
+	if !cmd.Bool("quiet") {
+		sourceText.print(stdio)
+	}
 	if manifest != nil {
 		if err := manifest.save(); err != nil {
 			fmt.Fprintf(stdio.Err, "scribe: %v\n", err)

@@ -10,8 +10,11 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/internal/testutil"
+	"github.com/scribe-un/scribe/locales"
 )
 
 // Tests of issue 16: the CLI fits the habits of pandoc and common Go CLIs. One test (or one
@@ -418,4 +421,124 @@ func testutilFiles(t *testing.T, dir string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Item 2 (what --strict means): a version asked for without any translation is a
+// source-text version, not a warning, so the release recipe (six languages, --strict, no
+// translations) converts; an incomplete translation file stays an error under --strict.
+func TestStrictAcceptsSourceTextVersionsOnly(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := runCLI(t, nil, "convert", samplePath(t), "--lang", "ar,zh,en,fr,ru,es", "--to", "md", "-o", out, "--strict")
+	if code != 0 {
+		t.Fatalf("six languages, --strict, no translations: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "note: versions in the notes' language, no translation given: ar (1), zh (1), fr (1), ru (1), es (1)") {
+		t.Errorf("no note about the source-text versions: %s", stderr)
+	}
+	// A French file with one unit translated: the rest is missing, which --strict refuses.
+	xdir := t.TempDir()
+	runCLI(t, nil, "extract", samplePath(t), "--target", "fr", "-o", xdir, "-q")
+	xlf := filepath.Join(xdir, sample+".fr.xlf")
+	data, _ := os.ReadFile(xlf)
+	first := xliffSegment.FindStringSubmatchIndex(string(data))
+	partial := string(data[:first[0]]) + xliffSegment.ReplaceAllString(string(data[first[0]:first[1]]), `<segment id="$1" state="translated"><source>$2</source><target>[fr] $2</target></segment>`) + string(data[first[1]:])
+	os.WriteFile(xlf, []byte(partial), 0o644)
+	for _, strict := range []bool{false, true} {
+		args := []string{"convert", samplePath(t), "--lang", "fr", "--to", "md", "-o", t.TempDir(), "--translations", xlf}
+		want := 0
+		if strict {
+			args, want = append(args, "--strict"), 1
+		}
+		code, _, stderr := runCLI(t, nil, args...)
+		if code != want || !strings.Contains(stderr, "have no accepted translation") {
+			t.Errorf("partial translation, strict=%v: exit %d, %s", strict, code, stderr)
+		}
+	}
+}
+
+// Items 4 and 14: --report says what was made: the languages actually written, pages per
+// PDF, words and untranslated share per language, and the fonts each PDF embeds.
+func TestReportRecordsWhatWasMade(t *testing.T) {
+	type out struct {
+		Path, Format, Lang string
+		Pages, Words       int
+		Untranslated       float64
+		Fonts              []struct{ Family, Style, Source, SHA256 string }
+	}
+	var rep struct {
+		Languages   []string
+		PerLanguage map[string]struct {
+			Versions, Pages, Words int
+			Untranslated           float64
+		}
+		Fonts  []struct{ Family, Source, SHA256 string }
+		Inputs []struct{ Outputs []out }
+	}
+	report := filepath.Join(t.TempDir(), "r.json")
+	code, _, stderr := runCLI(t, nil, "convert", samplePath(t), "--lang", "en,ru", "--to", "pdf,docx", "-o", t.TempDir(), "--report", report)
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	readReport(t, report, &rep)
+	if strings.Join(rep.Languages, ",") != "en,ru" {
+		t.Errorf("languages %v", rep.Languages)
+	}
+	if en, ru := rep.PerLanguage["en"], rep.PerLanguage["ru"]; en.Versions != 1 || en.Pages < 1 || en.Words < 500 || en.Untranslated != 0 || ru.Untranslated != 1 {
+		t.Errorf("per language: %+v", rep.PerLanguage)
+	}
+	for _, o := range rep.Inputs[0].Outputs {
+		switch o.Format {
+		case "pdf":
+			if o.Pages < 1 || len(o.Fonts) == 0 || o.Fonts[0].Family == "" || len(o.Fonts[0].SHA256) != 64 || o.Fonts[0].Source == "" {
+				t.Errorf("pdf output facts: %+v", o)
+			}
+		case "docx":
+			if o.Pages != 0 || len(o.Fonts) != 0 || o.Words < 500 {
+				t.Errorf("docx output facts: %+v", o)
+			}
+		}
+	}
+	if len(rep.Fonts) == 0 || rep.Fonts[0].Source != "embedded" {
+		t.Errorf("run fonts: %+v", rep.Fonts)
+	}
+	// Without --lang, the language written is the notes' own.
+	runCLI(t, nil, "convert", samplePath(t), "--to", "md", "-o", t.TempDir(), "--report", report)
+	readReport(t, report, &rep)
+	if strings.Join(rep.Languages, ",") != "en" {
+		t.Errorf("default languages %v", rep.Languages)
+	}
+}
+
+// Item 4: --skip-unchanged records the fonts of each output and keys on the faces this
+// machine would typeset with, so an installed or updated font converts again.
+func TestSkipUnchangedRecordsFonts(t *testing.T) {
+	out := t.TempDir()
+	if code, _, stderr := runCLI(t, nil, "convert", samplePath(t), "--to", "pdf", "-o", out, "--skip-unchanged"); code != 0 {
+		t.Fatal(stderr)
+	}
+	raw, _ := os.ReadFile(filepath.Join(out, manifestName))
+	if !strings.Contains(string(raw), `"fonts"`) || !strings.Contains(string(raw), "Liberation Serif") {
+		t.Errorf("manifest does not record fonts:\n%.600s", raw)
+	}
+	cjk := "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+	data, err := os.ReadFile(cjk)
+	if err != nil {
+		t.Skip("no CJK font to install:", err)
+	}
+	dir := t.TempDir()
+	fonts := func() string {
+		fs, err := pdf.LoadFonts(pdf.FontOptions{Dirs: []string{dir}, NoSystem: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fontKey(fs, locales.MustEmbedded(), []string{"zh"})
+	}
+	before := fonts()
+	os.WriteFile(filepath.Join(dir, "wqy.ttc"), data, 0o644)
+	installed := fonts()
+	os.Chtimes(filepath.Join(dir, "wqy.ttc"), time.Now(), time.Now().Add(time.Hour))
+	updated := fonts()
+	if before == installed || installed == updated || fonts() != updated {
+		t.Errorf("font key does not follow the fonts: %s %s %s", before[:8], installed[:8], updated[:8])
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scribe-un/scribe/formats/pdf"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
@@ -32,8 +35,12 @@ type runReport struct {
 	Inputs    []pipeline.Result `json:"inputs"`
 	// Translations lists the --translations files and the inputs each was applied to.
 	Translations []translate.Use `json:"translations,omitempty"`
-	Totals       reportTotals    `json:"totals"`
-	order        map[string]int
+	// Fonts are the faces the PDF outputs embed, each once, in order of first use.
+	Fonts []model.FontUse `json:"fonts"`
+	// PerLanguage totals the versions of each language actually written.
+	PerLanguage map[string]*languageTotals `json:"perLanguage"`
+	Totals      reportTotals               `json:"totals"`
+	order       map[string]int
 }
 
 type reportTotals struct {
@@ -45,6 +52,18 @@ type reportTotals struct {
 	Bytes      int     `json:"bytes"`
 	Warnings   int     `json:"warnings"`
 	DurationMs float64 `json:"durationMs"`
+}
+
+// languageTotals describe the versions of one language in a run: each input's version is
+// counted once, whatever the number of formats.
+type languageTotals struct {
+	Versions int `json:"versions"`
+	// Pages sums the pages of the PDF outputs.
+	Pages int `json:"pages"`
+	Words int `json:"words"`
+	// Untranslated is the share of the versions' text blocks left in the notes' language,
+	// averaged over the versions (1: none was translated).
+	Untranslated float64 `json:"untranslated"`
 }
 
 func newReport(opts pipeline.Options, inputs []input) *runReport {
@@ -84,6 +103,7 @@ func (r *runReport) write(path string, elapsed time.Duration) error {
 		t.Warnings += len(in.Warnings)
 	}
 	r.Totals = t
+	r.summarizeLanguages()
 	data, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return err
@@ -98,6 +118,102 @@ func (r *runReport) write(path string, elapsed time.Duration) error {
 		return fmt.Errorf("report: %w", unwrapPath(err))
 	}
 	return os.Rename(tmp, path)
+}
+
+// summarizeLanguages fills Languages (those actually written, in the UN order), PerLanguage
+// and Fonts from the outputs.
+func (r *runReport) summarizeLanguages() {
+	r.PerLanguage = map[string]*languageTotals{}
+	r.Fonts = []model.FontUse{}
+	seenFont := map[model.FontUse]bool{}
+	shares := map[string]float64{}
+	for _, in := range r.Inputs {
+		counted := map[string]bool{}
+		for _, o := range in.Outputs {
+			lt := r.PerLanguage[o.Lang]
+			if lt == nil {
+				lt = &languageTotals{}
+				r.PerLanguage[o.Lang] = lt
+			}
+			lt.Pages += o.Pages
+			if !counted[o.Lang] {
+				counted[o.Lang] = true
+				lt.Versions++
+				lt.Words += o.Words
+				shares[o.Lang] += o.Untranslated
+			}
+			for _, f := range o.Fonts {
+				if !seenFont[f] {
+					seenFont[f] = true
+					r.Fonts = append(r.Fonts, f)
+				}
+			}
+		}
+	}
+	r.Languages = []string{}
+	for _, l := range locales.Supported {
+		if lt := r.PerLanguage[l]; lt != nil {
+			lt.Untranslated = math.Round(shares[l]/float64(lt.Versions)*1000) / 1000
+			r.Languages = append(r.Languages, l)
+		}
+	}
+}
+
+// sourceTextVersions counts, per language, the versions written without any translation:
+// the notes' text under the language's labels and numbering. They are not warnings (so
+// --strict accepts them); one line after the run says which languages they are.
+type sourceTextVersions map[string]int
+
+func (s sourceTextVersions) add(r pipeline.Result) {
+	seen := map[string]bool{}
+	for _, o := range r.Outputs {
+		if o.Untranslated >= 1 && !seen[o.Lang] {
+			seen[o.Lang] = true
+			s[o.Lang]++
+		}
+	}
+}
+
+func (s sourceTextVersions) print(stdio IO) {
+	if len(s) == 0 {
+		return
+	}
+	var parts []string
+	for _, l := range locales.Supported {
+		if n := s[l]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s (%d)", l, n))
+		}
+	}
+	fmt.Fprintf(stdio.Err, "note: versions in the notes' language, no translation given: %s; --translations brings translated text, --report gives the untranslated share per language\n", strings.Join(parts, ", "))
+}
+
+// fontKey identifies the faces PDF outputs would be typeset with on this machine, for
+// --skip-unchanged: for each output language (all six when the notes decide), the family
+// and file chosen for body and headings, with the file's size and time. Embedded faces
+// change only with the build, which the manifest's code key covers. "" without PDF output.
+func fontKey(fs *pdf.FontSet, set *locales.Set, langs []string) string {
+	if fs == nil {
+		return ""
+	}
+	if len(langs) == 0 {
+		langs = locales.Supported
+	}
+	var parts []string
+	for _, l := range langs {
+		loc, err := set.Lookup(l)
+		if err != nil {
+			continue
+		}
+		for _, c := range fs.Choose(loc) {
+			p := loc.Tag + ":" + c.Role + ":" + c.Family + ":" + c.Source + ":" + c.File
+			if fi, err := os.Stat(c.File); c.File != "" && err == nil {
+				p += fmt.Sprintf(":%d:%d", fi.Size(), fi.ModTime().UnixNano())
+			}
+			parts = append(parts, p)
+		}
+	}
+	s := sha256.Sum256([]byte(strings.Join(parts, "\n")))
+	return hex.EncodeToString(s[:])
 }
 
 // manifest records, in the output folder, what produced each output, so --skip-unchanged
@@ -198,12 +314,12 @@ func fileSHA256(path string) (string, error) {
 
 // optionsFingerprint identifies everything that changes outputs: formats, languages,
 // metadata, translations, fonts, template, locales, SOURCE_DATE_EPOCH.
-func optionsFingerprint(cmd *cli.Command, opts pipeline.Options, translations string) string {
+func optionsFingerprint(cmd *cli.Command, opts pipeline.Options, translations, fonts string) string {
 	var parts []string
 	for _, name := range []string{"from", "source-lang", "locales", "title", "body", "symbol", "distribution", "original", "job", "reference-doc", "accept-drafts", "strict"} {
 		parts = append(parts, name+"="+fmt.Sprint(cmd.Value(name)))
 	}
-	parts = append(parts, "translations="+translations)
+	parts = append(parts, "translations="+translations, "fonts="+fonts)
 	for _, name := range []string{"font", "font-dir"} {
 		vals := cmd.StringSlice(name)
 		for _, v := range vals {

@@ -68,8 +68,10 @@ func newSession(cmd *cli.Command) (*session, error) {
 
 // registryOptions say which writers need expensive setup (fonts, a reference DOCX).
 type registryOptions struct {
-	needPDF      bool
-	fonts        pdf.FontOptions
+	needPDF bool
+	fonts   pdf.FontOptions
+	// fontSet, when set, is the font set already loaded from fonts.
+	fontSet      *pdf.FontSet
 	referenceDoc []byte
 	referenceNm  string
 }
@@ -97,8 +99,8 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddWriter(dw, "word")
 	// The PDF writer is always registered, so --to and its errors know every format, but
 	// fonts are loaded (once per process) only when a PDF is asked for.
-	var fonts *pdf.FontSet
-	if o.needPDF {
+	fonts := o.fontSet
+	if o.needPDF && fonts == nil {
 		if fonts, err = pdf.LoadFonts(o.fonts); err != nil {
 			return nil, err
 		}

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -90,6 +92,28 @@ type face struct {
 	// asks for every character of every document, and a bit test is what that costs.
 	bmp []uint64
 	err error
+
+	sumOnce sync.Once
+	sum     string // SHA-256 of data, for the run report
+}
+
+// digest is the SHA-256 of the face's font data (the face alone, for a collection), so a
+// run report can tell whether two machines typeset with the same font.
+func (f *face) digest() string {
+	f.sumOnce.Do(func() {
+		s := sha256.Sum256(f.data)
+		f.sum = hex.EncodeToString(s[:])
+	})
+	return f.sum
+}
+
+// use describes the face for the run report.
+func (f *face) use() model.FontUse {
+	src := f.path
+	if f.raw != nil {
+		src = "embedded"
+	}
+	return model.FontUse{Family: f.family, Style: f.style.String(), Source: src, SHA256: f.digest()}
 }
 
 // load reads, sniffs and extracts the face, and parses its character map.

@@ -151,6 +151,13 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 		}
 		return nil, model.Errorf("pdf", model.Pos{File: doc.Source}, nil, "%v", err)
 	}
+	if opts.Stats != nil {
+		opts.Stats.Pages = len(pages)
+		opts.Stats.Fonts = opts.Stats.Fonts[:0]
+		for _, f := range df.faces {
+			opts.Stats.Fonts = append(opts.Stats.Fonts, f.use())
+		}
+	}
 	return b, nil
 }
 

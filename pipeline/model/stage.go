@@ -136,6 +136,29 @@ type WriteOptions struct {
 	Generator string
 	// Warnings receives diagnostics; nil discards them.
 	Warnings *Warnings
+	// Stats, when non-nil, receives facts about the written file for the run report;
+	// each writer fills what applies to it (a PDF its pages and fonts).
+	Stats *OutputStats
+}
+
+// OutputStats are facts about one written file, for --report and --skip-unchanged.
+type OutputStats struct {
+	// Pages is the page count of a paginated format (PDF); 0 for the others.
+	Pages int
+	// Fonts are the faces embedded in the file, in order of first use.
+	Fonts []FontUse
+}
+
+// FontUse names one font face a file embeds, precisely enough to tell whether two
+// machines typeset with the same font.
+type FontUse struct {
+	Family string `json:"family"`
+	Style  string `json:"style"`
+	// Source is the font file the face was read from, or "embedded" for a face built
+	// into scribe.
+	Source string `json:"source"`
+	// SHA256 is the hash of the face's font data (the face alone, for a collection).
+	SHA256 string `json:"sha256"`
 }
 
 // Writer prints a localized, numbered document in one format.

@@ -126,11 +126,17 @@ func (c *Catalog) Translator() pipeline.Translator {
 		if err != nil {
 			return 0, err
 		}
-		var tr *Translations
-		if e != nil {
-			tr = e.tr
+		if e == nil {
+			// No file for this version: counted as the runner counts a version written
+			// without any translation.
+			n := 0
+			if ol := baseLang(doc.Meta.OriginalLang); ol != "" && ol != baseLang(lang) {
+				n = pipeline.CountTranslatable(doc.Blocks)
+			}
+			doc.Present.Untranslated = n
+			return n, nil
 		}
-		if err := Apply(ctx, doc, tr, o); err != nil {
+		if err := Apply(ctx, doc, e.tr, o); err != nil {
 			return 0, err
 		}
 		return doc.Present.Untranslated, nil

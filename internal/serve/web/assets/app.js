@@ -114,6 +114,8 @@
       }
       state.editable = ins.editable && !state.binary;
       state.cues = ins.cues || 'notes';
+      $('#readonly').hidden = state.editable;
+      $('#readonly-format').textContent = { docx: 'a Word file', html: 'HTML', mediawiki: 'MediaWiki', rst: 'reStructuredText', json: 'scribe JSON' }[ins.format] || ins.format;
       showLines(ins);
       showPreview(ins);
       fillMeta(ins, opts.adopt);
@@ -264,7 +266,7 @@
 
   function openMenu(btn) {
     if (btn.getAttribute('aria-disabled') === 'true') {
-      if (!state.editable) status('These notes are not plain text or Markdown: correct them in their own editor, or open them as text.', true);
+      if (!state.editable) status('These notes cannot take cues: use "Edit as Markdown" above the lines, or correct them in their own editor.', true);
       return;
     }
     const menu = $('#menu');
@@ -320,14 +322,50 @@
 
   const finalStop = /[.!?:;。！？；：…)"'”’»]\s*$/;
 
+  // labelled reports whether the notes are a report scribe wrote as Markdown ("scribe-labels"
+  // in its front matter): its printed numbers are taken off when it is read, and a paragraph
+  // printed without one is an unnumbered note, so a paragraph cue there is a number.
+  function labelled() {
+    return state.cues === 'markdown' && /^---\n[\s\S]*?^scribe-labels:/m.test(state.text);
+  }
+
+  // mdLabel is a label as the Markdown writer prints it: a number before "." or ")" escaped.
+  function mdLabel(label) {
+    return label.replace(/^(\d+)([.)])/, '$1\\$2');
+  }
+
+  function stripLabel(body, label) {
+    if (!label) return body;
+    for (const form of [mdLabel(label) + ' ', label + ' ']) {
+      if (body.startsWith(form)) return body.slice(form.length);
+    }
+    return body;
+  }
+
+  // paragraphLabel is a paragraph number in the style of the notes' other numbers: the one
+  // after the numbered paragraph before line i (the reader takes it off and numbering
+  // gives the right one back).
+  function paragraphLabel(i) {
+    const lines = state.inspection.lines;
+    let n = 0;
+    let style = '';
+    for (let k = i - 1; k >= 0; k--) {
+      const l = lines[k];
+      if (l.class === 'paragraph' && l.label) { n = parseInt(l.label.replace(/\D+/g, ''), 10) || 0; style = l.label; break; }
+    }
+    if (!style) style = (lines.find((l) => l.class === 'paragraph' && l.label) || { label: '1.' }).label;
+    return mdLabel(style.replace(/\d+/, String(n + 1))) + ' ';
+  }
+
   // applyClass writes the cue for the chosen class into the text: "# " and "## " for
   // headings, "- " for a subparagraph, "> " on every line of a quotation, and for a
   // paragraph the cue taken off (and a final full stop, scribe's cue that a short line is
-  // not a heading).
+  // not a heading; in a report scribe wrote as Markdown, a paragraph number).
   function applyClass(i, cls) {
     const ins = state.inspection;
     const lines = state.text.split('\n');
     const l = ins.lines[i];
+    const numbers = labelled();
     // The lines of the block the clicked line belongs to.
     let from = i, to = i;
     if (l.block) {
@@ -339,8 +377,9 @@
       if (n < 0 || n >= lines.length) continue;
       let t = stripCue(lines[n]);
       const lead = t.match(/^\s*/)[0];
-      const body = t.slice(lead.length);
+      let body = t.slice(lead.length);
       const first = k === from;
+      if (first && numbers) body = stripLabel(body, ins.lines[k].label);
       switch (cls) {
         case 'heading1': t = first ? '# ' + body.replace(/\.\s*$/, '') : body; break;
         case 'heading2': t = first ? '## ' + body.replace(/\.\s*$/, '') : body; break;
@@ -349,6 +388,7 @@
         case 'paragraph':
           t = body;
           if (k === to && l.class === 'heading' && !finalStop.test(t)) t = t.replace(/\s*$/, '.');
+          if (first && numbers) t = paragraphLabel(i) + t;
           break;
       }
       lines[n] = t;
@@ -534,7 +574,26 @@
     return false;
   }
 
+  // asMarkdown replaces notes scribe cannot write cues into (Word, HTML, MediaWiki…) by the
+  // Markdown the md writer prints: it reads back as the same report, and takes cues.
+  async function asMarkdown() {
+    busy(1);
+    try {
+      const src = sourceLang();
+      const res = await call('/api/convert', { to: 'md', lang: src });
+      const text = await res.text();
+      const stem = state.name.replace(/\.[^.]*$/, '');
+      setNotes(stem + '.md', text);
+      status('Opened as Markdown notes (' + stem + '.md): click a line to correct it.');
+    } catch (e) {
+      status(e.message, true);
+    } finally {
+      busy(-1);
+    }
+  }
+
   function initDownloads() {
+    $('#as-markdown').addEventListener('click', asMarkdown);
     for (const b of document.querySelectorAll('.downloads button')) {
       b.addEventListener('click', () => {
         if (!needNotes()) return;

@@ -160,7 +160,7 @@ func (d *Dict) Mins() (left, right int) { return d.left, d.right }
 // typographic apostrophes to the ASCII one the patterns use ("l'a4", ".ﬁ9ancé's").
 func fold(r rune) rune {
 	switch r {
-	case '\u2019', '\u02BC':
+	case '\u2019', '\u2018', '\u02BC':
 		return '\''
 	}
 	return toLower(r)

@@ -41,8 +41,9 @@ type Rules struct {
 //   - nothing is broken in a token with a digit, a slash, an inner full stop or any
 //     other symbol: numbers, dates, document symbols (A/HRC/59/1), abbreviations
 //     (e.g.), file names, URLs and e-mail addresses;
-//   - words in capitals (WSIS, UNCTAD) and words with a capital inside (McDonald,
-//     iPhone) are left whole, and so are capitalised words with Rules.SkipCapitalized;
+//   - words in capitals (WSIS, UNCTAD, L’ONU) and words with a capital inside
+//     (McDonald, iPhone) are left whole, and so are capitalised words (Geneva,
+//     O’Brien, d’Humanistica) with Rules.SkipCapitalized;
 //   - a compound with a hard hyphen or a dash breaks only after it, never with an
 //     added hyphen ("Secretary-|General"); a non-breaking hyphen (U+2011) never
 //     breaks;
@@ -67,20 +68,24 @@ func (d *Dict) AppendBreaks(dst []Break, token string, r Rules) []Break {
 	}
 	core := token[start:end]
 	var soft, hard, letters, uppers int
-	firstUpper := false
-	for i, c := range core {
+	// A capital is an initial when it starts the word or follows an apostrophe
+	// ("O’Brien", "d’Humanistica"); any other makes a mixed-case name or code.
+	initials, segmentStart := true, true
+	for _, c := range core {
 		switch {
 		case isLetter(c):
 			letters++
 			if isUpper(c) {
 				uppers++
-				firstUpper = firstUpper || i == 0
+				initials = initials && segmentStart
 			}
+			segmentStart = false
 		case c == softHyphen:
 			soft++
 		case isHardHyphen(c) || c == nbHyphen:
 			hard++
 		case isApostrophe(c):
+			segmentStart = true
 		default:
 			// A digit, slash, inner full stop, combining mark or any symbol: a number,
 			// a symbol or an address, whose every character matters.
@@ -94,10 +99,10 @@ func (d *Dict) AppendBreaks(dst []Break, token string, r Rules) []Break {
 	case hard > 0:
 		return appendAfter(dst, core, start, base, isHardHyphen, false)
 	case letters == uppers && letters > 1:
-		return dst // WSIS, UNCTAD
-	case uppers > 1 || (uppers == 1 && !firstUpper):
+		return dst // WSIS, UNCTAD, L’ONU
+	case !initials:
 		return dst // McDonald, iPhone
-	case firstUpper && r.SkipCapitalized:
+	case uppers > 0 && r.SkipCapitalized:
 		return dst
 	case letters < r.MinLength:
 		return dst
@@ -165,7 +170,12 @@ func isHardHyphen(c rune) bool {
 	return false
 }
 
-func isApostrophe(c rune) bool { return c == '\'' || c == '\u2019' || c == '\u02BC' }
+// isApostrophe reports an apostrophe, typed or typographic; a left single quotation
+// mark inside a word is a mistyped apostrophe ("l‘association"), as LibreOffice
+// reads it too.
+func isApostrophe(c rune) bool {
+	return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC'
+}
 
 // wordSpan finds the word in token, from its first letter to its last. The
 // characters around it must be ordinary punctuation: brackets, quotes, dashes and

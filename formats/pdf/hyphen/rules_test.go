@@ -54,6 +54,11 @@ func TestBreaks(t *testing.T) {
 		{"en", Rules{}, "McDonald", "McDonald"},
 		{"en", Rules{}, "iPhone", "iPhone"},
 		{"ru", Rules{}, "ОРГАНИЗАЦИЯ", "ОРГАНИЗАЦИЯ"},
+		{"fr", Rules{}, "L’ONU", "L’ONU"},
+		{"fr", Rules{}, "d’Humanistica,", "d’Hu=ma=nis=ti=ca,"},
+		{"fr", Rules{SkipCapitalized: true}, "d’Humanistica,", "d’Humanistica,"},
+		{"en", Rules{}, "O’Donovan", "O’Dono=van"},
+		{"en", Rules{}, "d’HUMANISTICA", "d’HUMANISTICA"},
 		// Numbers, symbols, addresses.
 		{"en", Rules{}, "A/HRC/59/1", "A/HRC/59/1"},
 		{"en", Rules{}, "WSIS-II/PC-2/DT/2(Rev.2)", "WSIS-II/PC-2/DT/2(Rev.2)"},
@@ -90,6 +95,7 @@ func TestBreaks(t *testing.T) {
 		// Apostrophes stay with their word and never start or end a line.
 		{"fr", Rules{}, "l’économie", "l’éco=no=mie"},
 		{"fr", Rules{}, "l'économie", "l'éco=no=mie"},
+		{"fr", Rules{}, "l‘association", "l‘as=so=cia=tion"},
 		{"fr", Rules{}, "d’information,", "d’in=for=ma=tion,"},
 		{"fr", Rules{}, "aujourd’hui", "au=jour=d’hui"},
 		{"fr", Rules{}, "qu’aujourd’hui", "qu’au=jour=d’hui"},

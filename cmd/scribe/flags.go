@@ -16,7 +16,7 @@ import (
 func readFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "config", Usage: "project file with defaults; its keys are these flags' names (default: ./scribe.yaml when present)", TakesFile: true},
-		&cli.StringFlag{Name: "from", Aliases: []string{"f"}, Usage: "input format: notes, markdown, docx, html, json, mediawiki, rst, irc (default: by extension, then by content)"},
+		&cli.StringFlag{Name: "from", Aliases: []string{"f"}, Usage: "input format: notes, markdown, docx, html, json, mediawiki, rst, irc, org (default: by extension, then by content)"},
 		&cli.StringFlag{Name: "source-lang", Usage: "language the notes are written in (default: front matter, else detected from the script)"},
 		&cli.StringFlag{Name: "title", Usage: "report title (overrides the notes); per language as '{en: …, fr: …}'"},
 		&cli.StringFlag{Name: "subtitle", Usage: "line under the title, e.g. \"Note by the Secretariat\"; per language as '{en: …, fr: …}'"},

@@ -17,6 +17,7 @@ func TestContentBeatsAPlainTextExtension(t *testing.T) {
 		{"log.txt", "[12:01] <ana> hello\n[12:02] <bo> hi\n[12:03] <ana> agenda?\n", "read as irc"},
 		{"log.md", "[12:01] <ana> hello\n[12:02] <bo> hi\n[12:03] <ana> agenda?\n", "read as irc"},
 		{"notes.txt", "== Budget ==\n\nCanada said the budget was fine.\n\n== Staff ==\n\nFrance agreed.\n", "read as notes"},
+		{"outline.md", "* Budget @ana\n  Reviewed\n** Actions\n\tAna will write.\n* Venue\n  Booked.\n", "read as org"},
 		{"readme.md", "# Minutes\n\n* one\n* two\n", "read as markdown"},
 		{"meeting.log", "[2021-10-19T20:00:00Z]\t<ana>\tTopic: Budget\n[2021-10-19T20:01:00Z]\t<ana>\tok\n[2021-10-19T20:02:00Z]\t<bo>\tfine\n", "read as irc"},
 	}

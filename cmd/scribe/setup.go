@@ -16,6 +16,7 @@ import (
 	"github.com/scribe-un/scribe/formats/markdown"
 	"github.com/scribe-un/scribe/formats/mediawiki"
 	"github.com/scribe-un/scribe/formats/notes"
+	"github.com/scribe-un/scribe/formats/org"
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/formats/rst"
 	"github.com/scribe-un/scribe/formats/sniff"
@@ -88,6 +89,7 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddReader(mediawiki.NewReader(), "wiki")
 	reg.AddReader(rst.NewReader(), "rest", "restructuredtext")
 	reg.AddReader(irc.NewReader(), "chat", "log")
+	reg.AddReader(org.NewReader(), "orgmode", "org-mode")
 	addRefusals(reg)
 	reg.AddWriter(scribejson.NewWriter())
 	reg.AddWriter(markdown.NewWriter(), "markdown")

@@ -17,6 +17,9 @@ func TestMarkupFormats(t *testing.T) {
 		{"rst directive", ".. title: Reunión 23\n\nTexto.\n", "rst"},
 		{"rst target", "See Except_.\n\n.. _Except: http://except.com.ar\n", "rst"},
 		{"rst reference under a title", "Budget\n======\n\nSee `the site <https://x.org>`_.\n", "rst"},
+		{"org outline", "* Item @ana\n  Reviewed\n** Actions\n\tAna will write.\n* Next\n", "org"},
+		{"org keywords", "#+TITLE: Board\n\nText.\n", "org"},
+		{"star bullets alone are notes", "* one\n* two\n* three\n", "notes"},
 		{"markdown setext stays markdown", "Budget\n======\n\n* [a](https://x.org)\n", "markdown"},
 	}
 	for _, c := range cases {

@@ -19,7 +19,7 @@ const headSize = 8 << 10
 
 // Format guesses the input format from content: "docx" (a zip holding word/document.xml),
 // "json" (scribe's own JSON document), "html", "irc" (a chat log or W3C text minutes),
-// "rst", "mediawiki" (see markup.go), "markdown" (front matter, # headings, or
+// "rst", "mediawiki", "org" (see markup.go), "markdown" (front matter, # headings, or
 // Markdown lists together with other Markdown signs), "notes" (any other text), a foreign
 // kind (see ForeignKind: an XLIFF file, a font, a PDF, an image, another archive) or ""
 // (binary, empty or unknown).
@@ -54,6 +54,8 @@ func Format(data []byte) string {
 		return "rst"
 	case looksMediaWiki(text):
 		return "mediawiki"
+	case looksOrg(text):
+		return "org"
 	case looksMarkdown(text):
 		return "markdown"
 	}
@@ -82,6 +84,8 @@ func FromExtension(path string) string {
 		return "rst"
 	case ".irc":
 		return "irc"
+	case ".org":
+		return "org"
 	}
 	return foreignExtensions[strings.ToLower(filepath.Ext(path))]
 }

@@ -312,3 +312,17 @@ func clock(h, m, ampm string) string {
 	}
 	return pad2(hour) + ":" + m
 }
+
+// IsWeekday reports whether word is the name of a day of the week in any locale of s
+// ("Monday", "jeudi", "星期一"), ignoring case.
+func (s *Set) IsWeekday(word string) bool {
+	word = strings.TrimSpace(word)
+	for _, loc := range s.All() {
+		for _, d := range loc.Dates.Weekdays {
+			if strings.EqualFold(d, word) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -275,6 +275,9 @@ func ChineseCounting(n int) string {
 type Dates struct {
 	// Months are the twelve month names as used inside a date ("mai", "мая", "أيار/مايو").
 	Months []string `yaml:"months"`
+	// Weekdays are the names of the days, Monday first, with common abbreviations after
+	// the seven ("Mon"); readers drop them from date lines so they are not taken for a place.
+	Weekdays []string `yaml:"weekdays,omitempty"`
 	// MonthAliases are other spellings readers accept when parsing notes (nominative
 	// forms, abbreviations, the two halves of Arabic double names).
 	MonthAliases map[string]int `yaml:"monthAliases,omitempty"`
@@ -428,7 +431,10 @@ type Minutes struct {
 	Guests    []string `yaml:"guests,omitempty"`
 	Decision  []string `yaml:"decision,omitempty"`
 	Action    []string `yaml:"action,omitempty"`
-	// Fields label values that are never statements and never speakers ("Agenda",
+	// Date and Venue label the meeting's date or time and its place ("Date", "Lieu").
+	Date  []string `yaml:"date,omitempty"`
+	Venue []string `yaml:"venue,omitempty"`
+	// Fields label other values that are never statements and never speakers ("Agenda",
 	// "Slides", "Link", "Note").
 	Fields []string `yaml:"fields,omitempty"`
 }

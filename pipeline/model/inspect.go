@@ -113,7 +113,7 @@ func (iw *inspectWriter) block(depth int, b Block) {
 	case *Attendance:
 		iw.printf(depth, "%s attendance %q (no number)%s", lineOf(n.Pos), n.Title, because(n.Why))
 		for _, g := range n.Groups {
-			iw.printf(depth+1, "%s: %s", g.Label, clip(strings.Join(g.Names, ", "), 80))
+			iw.printf(depth+1, "%s %s", g.Label, clip(strings.Join(g.Names, ", "), 80))
 		}
 	case *Annex:
 		iw.printf(depth, "%s annex %q %q%s", lineOf(n.Pos), n.Label, n.Title, because(n.Why))

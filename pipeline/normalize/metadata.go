@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -31,6 +32,7 @@ func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		if err != nil {
 			return err
 		}
+		bodyFields(set, newVocab(set), doc)
 		applyMetadata(set, doc, warnings(env))
 		return nil
 	})
@@ -130,7 +132,7 @@ func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 				// place: "Geneva, 2 May 2005" gives "Geneva".
 				v := strings.TrimSpace(rest)
 				if found {
-					v = placeParts(rest)
+					v = placeParts(set, rest)
 				}
 				if v != "" && m.Venue == "" && hasLetter(v) {
 					m.Venue = v
@@ -139,6 +141,7 @@ func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 			}
 		}
 	}
+	dateFromTitle(set, m, record)
 }
 
 // dateAndTime takes the date and the time range out of a front line, stores them when
@@ -168,13 +171,17 @@ func dateAndTime(set *locales.Set, m *model.Metadata, text string, pos model.Pos
 // placeParts is what is left of a line once its date and time are cut out, with the
 // separators that joined them dropped: "Genève, , h" (from "Genève, 16 décembre 2014,
 // 9h30 - 12h") gives "Genève". A stray "h" is the unit of a time such as "12h" that the
-// time pattern leaves behind.
-func placeParts(s string) string {
+// time pattern leaves behind; a weekday ("Monday, 10/07/2024") is no place either.
+func placeParts(set *locales.Set, s string) string {
 	var parts []string
 	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;|–—،", r) }) {
 		p = strings.Join(strings.Fields(p), " ")
 		p = strings.TrimFunc(p, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(":-/", r) })
-		if p != "" && p != "h" && hasLetter(p) {
+		p = strings.TrimRight(p, ".")
+		// Two letters of an alphabet are a unit or a preposition the date left behind ("12h",
+		// "à"); two ideographs may well be a city ("北京").
+		short := utf8.RuneCountInString(p) <= 2 && !strings.ContainsFunc(p, isCJKRune)
+		if !short && hasLetter(p) && !set.IsWeekday(p) {
 			parts = append(parts, p)
 		}
 	}

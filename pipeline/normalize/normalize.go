@@ -16,9 +16,9 @@ import (
 )
 
 // Source returns the language-independent transforms, run once per input after reading:
-// clean, inlines, typography (source-language), metadata, speakers, ids.
+// clean, inlines, typography (source-language), participants, metadata, speakers, ids.
 func Source() []model.Transform {
-	return []model.Transform{Clean{}, Inlines{}, Typography{}, Metadata{}, Speakers{}, IDs{}}
+	return []model.Transform{Clean{}, Inlines{}, Typography{}, Participants{}, Metadata{}, Speakers{}, IDs{}}
 }
 
 // Output returns the transforms run per output language on a clone (env.Locale set):

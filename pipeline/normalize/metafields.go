@@ -1,0 +1,236 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+// fieldWindow is how many top-level blocks from the start may hold the meeting's fields:
+// minutes state them at the top, and a "Date:" deep in the body is about something else.
+const fieldWindow = 16
+
+// bodyFields moves the meeting's labelled fields from the top of the body into front lines,
+// where the metadata rules read them: "Date: 15 septembre 2021", "Time: 14:00-16:00",
+// "Location: Room 3", "会议时间：2022-5-26", as paragraphs or as list items (minutes often
+// bullet them under a "Meeting overview" heading). A field whose value holds no date or
+// time, or a place that runs to a sentence, stays in the body. A date heading near the top
+// ("## Monday, 10/07/2024") and a short first line holding a date above the first heading
+// ("crHumanisticaRevue 11 juin 2015") are taken too.
+func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
+	var front []model.FrontLine
+	take := func(text string, pos model.Pos) bool {
+		label, k, value, ok := v.splitLabel(text)
+		if !ok || value == "" {
+			return false
+		}
+		fl, ok := fieldLine(set, label, k, value, pos)
+		if ok {
+			front = append(front, fl)
+		}
+		return ok
+	}
+	out := doc.Blocks[:0]
+	for i, b := range doc.Blocks {
+		if i >= fieldWindow {
+			out = append(out, b)
+			continue
+		}
+		switch n := b.(type) {
+		case *model.Paragraph:
+			if len(n.Children) == 0 && n.Kind == "" && take(model.PlainText(n.Inlines), n.Pos) {
+				continue
+			}
+			if i == 0 && doc.Meta.Title == "" {
+				if fl, ok := titleLine(set, n, doc.Blocks[1:]); ok {
+					front = append(front, fl...)
+					continue
+				}
+			}
+			for _, c := range n.Children {
+				if l, ok := c.(*model.List); ok {
+					takeItems(l, take)
+				}
+			}
+			n.Children = dropEmptyLists(n.Children)
+		case *model.List:
+			if takeItems(n, take); len(n.Items) == 0 {
+				continue
+			}
+		case *model.Table:
+			if i < 5 && doc.Meta.Date == "" {
+				front = append(front, tableDates(set, n)...)
+			}
+		case *model.Heading:
+			if i < 5 && doc.Meta.Date == "" {
+				if fl, ok := dateHeading(set, n, doc.Blocks); ok {
+					front = append(front, fl)
+					continue
+				}
+			}
+		}
+		out = append(out, b)
+	}
+	doc.Blocks = out
+	doc.Front = append(doc.Front, front...)
+}
+
+// tableDates reads the first cell of a table near the top that is mostly a date (the
+// header table of a Word minutes template: "April 8, 2022 2PM NJIT Campus Center"). The
+// table stays as it is.
+func tableDates(set *locales.Set, t *model.Table) []model.FrontLine {
+	for _, row := range t.Rows {
+		for _, cell := range row {
+			if text := strings.TrimSpace(model.PlainText(cell)); mostlyDate(set, text) {
+				return []model.FrontLine{{Pos: t.Pos, Kind: model.FrontDate, Text: text,
+					Why: "date: a table cell that is mostly a date, at the top"}}
+			}
+		}
+	}
+	return nil
+}
+
+// takeItems removes the items of l that take accepts as fields.
+func takeItems(l *model.List, take func(string, model.Pos) bool) {
+	items := l.Items[:0]
+	for _, it := range l.Items {
+		if it != nil && len(it.Children) == 0 && take(model.PlainText(it.Inlines), it.Pos) {
+			continue
+		}
+		items = append(items, it)
+	}
+	l.Items = items
+}
+
+// dropEmptyLists drops lists left without items.
+func dropEmptyLists(kids []model.Block) []model.Block {
+	out := kids[:0]
+	for _, c := range kids {
+		if l, ok := c.(*model.List); ok && len(l.Items) == 0 {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// fieldLine makes the front line of a labelled date or venue.
+func fieldLine(set *locales.Set, label string, k labelKind, value string, pos model.Pos) (model.FrontLine, bool) {
+	why := fmt.Sprintf("labelled %q in the body", label)
+	switch k {
+	case labelDate:
+		value = strings.ReplaceAll(value, "：", ":") // full-width colons in CJK times
+		_, date := set.FindDate(value)
+		_, clock := locales.FindTimeRange(value)
+		if !date && !clock {
+			return model.FrontLine{}, false
+		}
+		return model.FrontLine{Pos: pos, Kind: model.FrontDate, Text: value, Why: "date: " + why}, true
+	case labelVenue:
+		if len(strings.Fields(value)) > 12 || strings.ContainsAny(value, ".!?。") && !strings.HasSuffix(value, ".") {
+			return model.FrontLine{}, false
+		}
+		return model.FrontLine{Pos: pos, Kind: model.FrontVenue, Text: strings.TrimSuffix(value, "."), Why: "venue: " + why}, true
+	}
+	return model.FrontLine{}, false
+}
+
+// dateHeading takes a heading that is mostly a date ("## Monday, 10/07/2024", "# 2024-02-06",
+// "#### 1 October 2020, BlueJeans video-conference.") when it is the only heading with a
+// date: minutes that accumulate several meetings under date headings keep them. What is
+// left beside the date is read as the place.
+func dateHeading(set *locales.Set, h *model.Heading, blocks []model.Block) (model.FrontLine, bool) {
+	text := strings.TrimSpace(model.PlainText(h.Inlines))
+	if !mostlyDate(set, text) {
+		return model.FrontLine{}, false
+	}
+	for _, b := range blocks {
+		if o, ok := b.(*model.Heading); ok && o != h {
+			if _, found := set.FindDate(model.PlainText(o.Inlines)); found {
+				return model.FrontLine{}, false
+			}
+		}
+	}
+	return model.FrontLine{Pos: h.Pos, Kind: model.FrontDate, Text: text,
+		Why: "date: a heading that is mostly a date, near the top; a date is not a chapter"}, true
+}
+
+// mostlyDate reports text that is a date with at most six words beside it (a weekday, a
+// place, "Meeting of").
+func mostlyDate(set *locales.Set, text string) bool {
+	m, ok := set.FindDate(text)
+	if !ok {
+		return false
+	}
+	rest := text[:m.Start] + " " + text[m.End:]
+	return len(strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })) <= 6
+}
+
+// dateAlone reports text that is a date with at most a weekday beside it.
+func dateAlone(set *locales.Set, text string) bool {
+	m, ok := set.FindDate(text)
+	if !ok {
+		return false
+	}
+	rest := text[:m.Start] + " " + text[m.End:]
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !set.IsWeekday(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLine takes a short first paragraph with a date, followed by a heading, as the title
+// line of notes that start with one ("crHumanisticaRevue 11 juin 2015").
+func titleLine(set *locales.Set, p *model.Paragraph, rest []model.Block) ([]model.FrontLine, bool) {
+	if len(p.Children) > 0 || len(rest) == 0 {
+		return nil, false
+	}
+	if _, ok := rest[0].(*model.Heading); !ok {
+		return nil, false
+	}
+	text := strings.TrimSpace(model.PlainText(p.Inlines))
+	if len(strings.Fields(text)) > 10 || endsWithStop(text) {
+		return nil, false
+	}
+	m, ok := set.FindDate(text)
+	if !ok {
+		return nil, false
+	}
+	why := "a short first line with a date, above the first heading"
+	out := []model.FrontLine{{Pos: p.Pos, Kind: model.FrontDate, Text: text[m.Start:m.End], Why: "date: " + why}}
+	if title := strings.TrimSpace(strings.Trim(text[:m.Start]+text[m.End:], " ,;:–—-")); title != "" && !dateAlone(set, text) {
+		out = append([]model.FrontLine{{Pos: p.Pos, Kind: model.FrontTitle, Text: title, Why: "title: " + why}}, out...)
+	}
+	return out, true
+}
+
+// endsWithStop reports a final sentence stop.
+func endsWithStop(s string) bool {
+	s = strings.TrimRight(s, " )]”’\"'»")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "。")
+}
+
+// dateFromTitle reads the meeting's date from the title when nothing else gave it:
+// "Board meeting 2025-11-19", "Minutes — March 3, 2021", "Réunion du 15 septembre 2021".
+// A title that is a date alone is no title: it becomes the date.
+func dateFromTitle(set *locales.Set, m *model.Metadata, record func(string, model.Pos)) {
+	if m.Date != "" || m.Title == "" {
+		return
+	}
+	d, ok := set.FindDate(m.Title)
+	if !ok || !validISO(d.ISO()) {
+		return
+	}
+	pos := m.Lines["title"]
+	m.Date = d.ISO()
+	record("date", pos)
+	if dateAlone(set, m.Title) {
+		m.Title = ""
+		delete(m.Lines, "title")
+	}
+}

@@ -1,0 +1,49 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+func TestMetadataFromWhereMinutesPutIt(t *testing.T) {
+	cases := []struct {
+		name                      string
+		title                     string
+		in                        []model.Block
+		date, time, venue, title2 string
+		left                      string
+	}{
+		{"date in the title", "Board meeting 2025-11-19", []model.Block{para(stmt)}, "2025-11-19", "", "", "Board meeting 2025-11-19", "P:" + stmt},
+		{"title with a month name", "Minutes — March 3, 2021", nil, "2021-03-03", "", "", "Minutes — March 3, 2021", ""},
+		{"French title", "Réunion du 15 septembre 2021", nil, "2021-09-15", "", "", "Réunion du 15 septembre 2021", ""},
+		{"a title that is a date alone is no title", "2024-02-06", nil, "2024-02-06", "", "", "", ""},
+		{"labelled lines", "", []model.Block{para("Date: 15 septembre 2021 à 18 h"), para("Lieu : Salle 3"), para(stmt)},
+			"2021-09-15", "18:00", "Salle 3", "", "P:" + stmt},
+		{"labelled bullets", "", []model.Block{h(2, "会议概况"), list(item("会议时间：2022-5-26 19：00 - 20：00"), item("会议地点：线上会议"), item("参会人：本次会议共有23名成员参会。"))},
+			"2022-05-26", "19:00", "线上会议", "", "H:会议概况 | L:参会人：本次会议共有23名成员参会。"},
+		{"a date heading at the top", "", []model.Block{h(1, "Trust Framework Kickoff"), h(2, "Monday, 7 October 2024"), para(stmt)},
+			"2024-10-07", "", "", "", "H:Trust Framework Kickoff | P:" + stmt},
+		{"date headings of several meetings stay", "", []model.Block{h(1, "2020-08-17 Call"), para(stmt), h(1, "2020-07-07 Call"), para(stmt)},
+			"", "", "", "", "H:2020-08-17 Call | P:" + stmt + " | H:2020-07-07 Call | P:" + stmt},
+		{"a short first line with a date", "", []model.Block{para("crHumanisticaRevue 11 juin 2015"), h(2, "Statut"), para(stmt)},
+			"2015-06-11", "", "", "crHumanisticaRevue", "H:Statut | P:" + stmt},
+		{"a date field without a date stays", "", []model.Block{para("Date: to be decided")}, "", "", "", "", "P:Date: to be decided"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &model.Document{Source: "t.txt", Meta: model.Metadata{Title: c.title}, Blocks: c.in}
+			env := &model.Env{Locales: locales.MustEmbedded()}
+			apply(t, Metadata{}, doc, env)
+			apply(t, Metadata{}, doc, env)
+			m := doc.Meta
+			if m.Date != c.date || m.TimeStart != c.time || m.Venue != c.venue || m.Title != c.title2 {
+				t.Errorf("got date %q time %q venue %q title %q, want %q %q %q %q", m.Date, m.TimeStart, m.Venue, m.Title, c.date, c.time, c.venue, c.title2)
+			}
+			if got := blockKinds(doc.Blocks); got != c.left {
+				t.Errorf("blocks left:\n got %s\nwant %s", got, c.left)
+			}
+		})
+	}
+}

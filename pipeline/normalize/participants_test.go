@@ -1,0 +1,127 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+// stmt is an ordinary statement of the body.
+const stmt = "The Chair opened the meeting and welcomed the participants."
+
+// Builders of small documents for the structure rules.
+func h(level int, s string) *model.Heading { return &model.Heading{Level: level, Inlines: txt(s)} }
+func item(s string, kids ...model.Block) *model.ListItem {
+	return &model.ListItem{Marker: "-", Inlines: txt(s), Children: kids}
+}
+func list(items ...*model.ListItem) *model.List { return &model.List{Depth: 1, Items: items} }
+func paraWith(s string, kids ...model.Block) *model.Paragraph {
+	p := para(s)
+	p.Children = kids
+	return p
+}
+
+// partsString lists participants as "role:Name[INITIALS](affiliation)".
+func partsString(ps []model.Participant) string {
+	var out []string
+	for _, p := range ps {
+		s := string(p.Role) + ":" + p.Name
+		if p.Initials != "" {
+			s += "[" + p.Initials + "]"
+		}
+		if p.Affiliation != "" {
+			s += "(" + p.Affiliation + ")"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+// blockKinds is a one-line outline of the top-level blocks left.
+func blockKinds(bs []model.Block) string {
+	var out []string
+	for _, b := range bs {
+		switch n := b.(type) {
+		case *model.Heading:
+			out = append(out, "H:"+model.PlainText(n.Inlines))
+		case *model.Paragraph:
+			s := "P:" + model.PlainText(n.Inlines)
+			if len(n.Children) > 0 {
+				s += "+list"
+			}
+			out = append(out, s)
+		case *model.List:
+			out = append(out, "L:"+model.PlainText(n.Items[0].Inlines))
+		case *model.Table:
+			out = append(out, "T")
+		}
+	}
+	return strings.Join(out, " | ")
+}
+
+func TestParticipants(t *testing.T) {
+	cases := []struct {
+		name  string
+		in    []model.Block
+		parts string // participants found
+		left  string // blocks left
+	}{
+		{"labelled line",
+			[]model.Block{para("Present: Ana Lima, Bo Chen and Dana Roy"), para("Regrets: Eve Stone."), para(stmt)},
+			"present:Ana Lima present:Bo Chen present:Dana Roy absent:Eve Stone", "P:" + stmt},
+		{"French inclusive label",
+			[]model.Block{para("Présent.e.s : Lauriane, Anne-Marie"), para("Excusée : Nathalie")},
+			"present:Lauriane present:Anne-Marie absent:Nathalie", ""},
+		{"Chinese label",
+			[]model.Block{para("参会人：张三、李四")},
+			"present:张三 present:李四", ""},
+		{"label over a list",
+			[]model.Block{paraWith("Attendees:", list(item("Mark Atwood"), item("Jilayne Lovejoy")))},
+			"present:Mark Atwood present:Jilayne Lovejoy", ""},
+		{"heading over a list with groups and sub-labels",
+			[]model.Block{h(1, "Attendees"),
+				paraWith("Community", list(item("Ankur Banerjee, CTO at cheqd — alex@cheqd.io"))),
+				paraWith("Not in attendance", list(item("Oliver Terbu, MATTR"))),
+				h(1, "Agenda"), para(stmt)},
+			"present:Ankur Banerjee(CTO at cheqd) absent:Oliver Terbu(MATTR)", "H:Agenda | P:" + stmt},
+		{"definition-list terms",
+			[]model.Block{h(2, "Attendees"), para("Present"), para("dlazin, gpellegrino, ivan"), para("Chair"), para("wendy"), h(2, "Minutes")},
+			"present:dlazin present:gpellegrino present:ivan chair:wendy", "H:Minutes"},
+		{"items with labels",
+			[]model.Block{list(item("Facilitator: TC"), item("Minutes: James"), item("Observers: None."))},
+			"chair:TC secretary:James", ""},
+		{"names with initials, no label",
+			[]model.Block{para("Brian Terlson (BT), Allen Wirfs-Brock (AWB), Jordan Harband (JHD)"), para(stmt)},
+			"present:Brian Terlson[BT] present:Allen Wirfs-Brock[AWB] present:Jordan Harband[JHD]", "P:" + stmt},
+		{"a sentence after a label stays",
+			[]model.Block{para("Present: the members agreed that the budget should be reviewed.")},
+			"", "P:Present: the members agreed that the budget should be reviewed."},
+		{"a list of statements under an attendance heading stays",
+			[]model.Block{h(1, "Participants"), list(item("The group welcomed the new members to the meeting."))},
+			"", "H:Participants | L:The group welcomed the new members to the meeting."},
+		{"table cells",
+			[]model.Block{&model.Table{Rows: [][][]model.Inline{{txt("Facilitator:"), txt("Rudolph Paulin"), txt("Note taker:"), txt("Cristina Hilario")}, {txt("Type:"), txt("Status")}}}},
+			"chair:Rudolph Paulin secretary:Cristina Hilario", "T"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &model.Document{Source: "t.txt", Blocks: c.in}
+			env := &model.Env{Locales: locales.MustEmbedded()}
+			apply(t, Participants{}, doc, env)
+			apply(t, Participants{}, doc, env) // idempotent
+			if got := partsString(doc.Meta.Participants); got != c.parts {
+				t.Errorf("participants:\n got %s\nwant %s", got, c.parts)
+			}
+			if got := blockKinds(doc.Blocks); got != c.left {
+				t.Errorf("blocks left:\n got %s\nwant %s", got, c.left)
+			}
+			for _, p := range doc.Meta.Participants {
+				if !strings.HasPrefix(p.Why, "attendance: ") {
+					t.Errorf("%s: reason %q", p.Name, p.Why)
+				}
+			}
+		})
+	}
+}

@@ -20,10 +20,11 @@ type Line struct {
 	// whose lines are then the blocks themselves.
 	N    int    `json:"n"`
 	Text string `json:"text"`
-	// Class is what the line became: "heading", "paragraph" (numbered), "unnumbered",
-	// "subparagraph", "quotation", "note", "table", "masthead", "attendance", "metadata"
-	// (front matter), "blank", "dropped" (nothing of it is in the report), or the type of
-	// a block this list does not name yet.
+	// Class is what the line became: "heading", "paragraph" (numbered), "decision" and
+	// "action" (numbered too), "unnumbered", "subparagraph", "quotation", "note", "table",
+	// "preformatted", "masthead", "attendance" (a participant; Kind is the role),
+	// "metadata" (front matter), "blank", "dropped" (nothing of it is in the report), or the
+	// type of a block this list does not name yet.
 	Class string `json:"class"`
 	// Kind refines the class where the model says more (the masthead line's kind: "venue",
 	// "date"…).
@@ -59,6 +60,9 @@ func anchors(doc *model.Document) []anchor {
 	for _, f := range doc.Front {
 		add(f.Pos, Line{Class: frontClass(string(f.Kind)), Kind: string(f.Kind), Why: f.Why}, f.Text)
 	}
+	for _, p := range doc.Meta.Participants {
+		add(p.Pos, Line{Class: "attendance", Kind: string(p.Role), Why: p.Why}, p.Name+" "+p.Initials+" "+p.Affiliation)
+	}
 	var walk func(blocks []model.Block, why string)
 	walk = func(blocks []model.Block, why string) {
 		for _, b := range blocks {
@@ -67,7 +71,10 @@ func anchors(doc *model.Document) []anchor {
 				add(n.Pos, Line{Class: "heading", Label: n.Number.Label, Level: n.Level, Why: n.Why, Block: n.ID}, model.PlainText(n.Inlines))
 			case *model.Paragraph:
 				cls := "paragraph"
-				if !n.Numbered {
+				switch {
+				case n.Kind != "":
+					cls = string(n.Kind) // "decision", "action"
+				case !n.Numbered:
 					cls = "unnumbered"
 				}
 				w := n.Why
@@ -90,6 +97,12 @@ func anchors(doc *model.Document) []anchor {
 				}
 			case *model.Note:
 				add(n.Pos, Line{Class: "note", Why: n.Why, Block: n.ID}, model.PlainText(n.Inlines))
+			case *model.Preformatted:
+				add(n.Pos, Line{Class: "preformatted", Why: n.Why, Block: n.ID}, n.Text)
+			case *model.Attendance:
+				// Built from the participants, whose own lines are marked above.
+			case *model.Annex:
+				walk(n.Blocks, "")
 			case *model.Table:
 				var text []string
 				for _, row := range n.Rows {

@@ -1,12 +1,10 @@
-// Package docx reads and writes Word documents (Office Open XML WordprocessingML).
-//
-// The writer prints a numbered, localized document as a UN-style report: a masthead on the
+// Package write is the DOCX writer: it prints a numbered, localized document as a UN-style report: a masthead on the
 // first page, named styles a user can restyle in one place, and real Word numbering (never
 // typed-in numbers), so that paragraph 14 stays consistent when a user inserts a paragraph
 // above it and Word renumbers. It writes the XML itself with a small escaping builder and
 // archive/zip; part order, zip timestamps and ids are fixed, so the same input gives the
 // same bytes.
-package docx
+package write
 
 import (
 	"context"
@@ -22,8 +20,8 @@ import (
 // wStage is the stage name in the writer's errors and warnings.
 const wStage = "docx"
 
-// WriterOptions configure the DOCX writer. The zero value writes the built-in UN look.
-type WriterOptions struct {
+// Options configure the DOCX writer. The zero value writes the built-in UN look.
+type Options struct {
 	// ReferenceDoc is an organisation's template .docx (bytes); styles, numbering look, page
 	// setup, header and footer are taken from it (as pandoc's --reference-doc). nil = built-in UN look.
 	ReferenceDoc []byte
@@ -31,16 +29,16 @@ type WriterOptions struct {
 	ReferenceName string
 }
 
-// wWriter is the pipeline.Writer for DOCX. It is immutable after NewWriter and safe for
+// wWriter is the pipeline.Writer for DOCX. It is immutable after New and safe for
 // concurrent use: every Write builds its own state.
 type wWriter struct {
 	ref *wReference // nil without a reference document
 	zip *wDeflater  // compressors and recurring compressed parts, shared by every Write
 }
 
-// NewWriter returns the DOCX writer. A reference document is parsed and checked once, here:
+// New returns the DOCX writer. A reference document is parsed and checked once, here:
 // a file that is not a zip archive or has no word/styles.xml is an error naming the file.
-func NewWriter(opts WriterOptions) (model.Writer, error) {
+func New(opts Options) (model.Writer, error) {
 	w := &wWriter{zip: newWDeflater()}
 	if opts.ReferenceDoc != nil {
 		name := opts.ReferenceName

@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"archive/zip"
@@ -49,7 +49,7 @@ func TestReferenceDocErrors(t *testing.T) {
 		"nostyles.docx":  noStyles,
 		"badstyles.docx": badStyles,
 	} {
-		_, err := NewWriter(WriterOptions{ReferenceDoc: data, ReferenceName: name})
+		_, err := New(Options{ReferenceDoc: data, ReferenceName: name})
 		if !errors.Is(err, model.ErrMalformed) || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s: err = %v, want ErrMalformed naming the file", name, err)
 		}
@@ -60,7 +60,7 @@ func TestReferenceDocErrors(t *testing.T) {
 // (Letter paper, its own header with a logo, a custom style, a wider number column, an
 // attached template), as the reference for another language version.
 func TestReferenceDoc(t *testing.T) {
-	base, _ := wWrite(t, WriterOptions{}, pipelinetest.Sample("en"), "en")
+	base, _ := wWrite(t, Options{}, pipelinetest.Sample("en"), "en")
 	parts, names := wParts(t, base)
 	edit := func(part, old, new string) {
 		t.Helper()
@@ -83,7 +83,7 @@ func TestReferenceDoc(t *testing.T) {
 	names = append(names, "word/_rels/header1.xml.rels", "word/media/logo.png")
 	ref := wRezip(t, names, parts)
 
-	data, warns := wWrite(t, WriterOptions{ReferenceDoc: ref, ReferenceName: "org.docx"}, pipelinetest.Sample("fr"), "fr")
+	data, warns := wWrite(t, Options{ReferenceDoc: ref, ReferenceName: "org.docx"}, pipelinetest.Sample("fr"), "fr")
 	if len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
@@ -133,7 +133,7 @@ func TestInteropReferenceFromPythonDocx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ := wWrite(t, WriterOptions{ReferenceDoc: ref, ReferenceName: refPath}, wRichDoc("en"), "en")
+	data, _ := wWrite(t, Options{ReferenceDoc: ref, ReferenceName: refPath}, wRichDoc("en"), "en")
 	parts, _ := wParts(t, data)
 	paras := wParas(t, parts["word/document.xml"])
 	for _, p := range paras {

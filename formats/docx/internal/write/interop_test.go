@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ func wInteropDir(t *testing.T) string {
 func wWriteRichFiles(t *testing.T, dir string) []string {
 	var files []string
 	for _, lang := range locales.Supported {
-		data, _ := wWrite(t, WriterOptions{}, wRichDoc(lang), lang)
+		data, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
 		p := filepath.Join(dir, "rich-"+lang+".docx")
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)

@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 
 // BenchmarkWriteSample measures one English sample document, from model to zip bytes.
 func BenchmarkWriteSample(b *testing.B) {
-	w, err := NewWriter(WriterOptions{})
+	w, err := New(Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

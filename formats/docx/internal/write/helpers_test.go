@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"archive/zip"
@@ -50,9 +50,9 @@ func wLocale(t testing.TB, lang string) *locales.Locale {
 
 // wWrite writes doc with the given writer options and returns the package bytes and the
 // warnings.
-func wWrite(t testing.TB, wo WriterOptions, doc *model.Document, lang string) ([]byte, []model.Diagnostic) {
+func wWrite(t testing.TB, wo Options, doc *model.Document, lang string) ([]byte, []model.Diagnostic) {
 	t.Helper()
-	w, err := NewWriter(wo)
+	w, err := New(wo)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package docx
+package read
 
 import (
 	"encoding/xml"
@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -42,9 +43,9 @@ type rdField struct {
 // rdParser reads the paragraphs and tables of one part (document, footnotes, endnotes).
 type rdParser struct {
 	st        *rdState
-	x         *rdDecoder
+	x         *opc.Decoder
 	part      string
-	rels      map[string]rdRel
+	rels      map[string]opc.Rel
 	paraCount int
 	fields    []*rdField
 }
@@ -61,7 +62,7 @@ func (p *rdParser) body() ([]rdItem, error) {
 		if err := p.st.ctx.Err(); err != nil {
 			return nil, err
 		}
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err == io.EOF {
 			return items, nil
 		}
@@ -90,7 +91,7 @@ func (p *rdParser) body() ([]rdItem, error) {
 			}
 			items = append(items, rdItem{table: tbl})
 		case p.skipped(se.Name):
-			if err := p.x.skip(); err != nil {
+			if err := p.x.Skip(); err != nil {
 				return nil, err
 			}
 		}
@@ -126,10 +127,10 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 	}
 	depth := 1
 	for depth > 0 {
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err != nil {
 			if err == io.EOF {
-				return nil, model.Errorf(rdStage, p.x.pos(), model.ErrMalformed, "paragraph %d is not closed", para.index)
+				return nil, model.Errorf(rdStage, p.x.Pos(), model.ErrMalformed, "paragraph %d is not closed", para.index)
 			}
 			return nil, err
 		}
@@ -153,8 +154,8 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 				depth++
 				url := ""
 				if id := rdRelAttr(t, "id"); id != "" {
-					if r, ok := p.rels[id]; ok && r.external {
-						url = r.target
+					if r, ok := p.rels[id]; ok && r.External {
+						url = r.Target
 					}
 				}
 				links = append(links, struct {
@@ -172,7 +173,7 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 					cur = append(cur, l...)
 				}
 			case p.skipped(t.Name):
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return nil, err
 				}
 			default:
@@ -209,14 +210,14 @@ const rdBreak model.InlineKind = "\x00break"
 func (p *rdParser) paraProps(para *rdPara) error {
 	depth := 1
 	for depth > 0 {
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err != nil {
 			return p.eof(err)
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
 			if !rdW(t.Name) {
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return err
 				}
 				continue
@@ -224,7 +225,7 @@ func (p *rdParser) paraProps(para *rdPara) error {
 			v, _ := rdAttr(t, "val")
 			switch t.Name.Local {
 			case "pPrChange", "rPr", "sectPr", "framePr", "tabs", "pBdr":
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return err
 				}
 				continue
@@ -257,7 +258,7 @@ func (p *rdParser) paraProps(para *rdPara) error {
 
 func (p *rdParser) eof(err error) error {
 	if err == io.EOF {
-		return model.Errorf(rdStage, p.x.pos(), model.ErrMalformed, "XML ends inside an element")
+		return model.Errorf(rdStage, p.x.Pos(), model.ErrMalformed, "XML ends inside an element")
 	}
 	return err
 }
@@ -303,7 +304,7 @@ func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.In
 	}
 	depth := 1
 	for depth > 0 {
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err != nil {
 			return nil, p.eof(err)
 		}
@@ -313,7 +314,7 @@ func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.In
 				if t.Name.Space == rdNSMC && t.Name.Local == "AlternateContent" {
 					p.st.warnDrawing()
 				}
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return nil, err
 				}
 				continue
@@ -367,13 +368,13 @@ func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.In
 				}
 			case "drawing", "pict", "object":
 				p.st.warnDrawing()
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return nil, err
 				}
 				continue
 			case "delText", "delInstrText", "sym", "footnoteRef", "endnoteRef", "separator",
 				"continuationSeparator", "annotationRef", "commentReference", "ruby":
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return nil, err
 				}
 				continue
@@ -391,7 +392,7 @@ func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.In
 func (p *rdParser) runProps(bold, italic, hidden **bool, charStyle *string) error {
 	depth := 1
 	for depth > 0 {
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err != nil {
 			return p.eof(err)
 		}
@@ -400,7 +401,7 @@ func (p *rdParser) runProps(bold, italic, hidden **bool, charStyle *string) erro
 			if rdW(t.Name) {
 				switch t.Name.Local {
 				case "rPrChange":
-					if err := p.x.skip(); err != nil {
+					if err := p.x.Skip(); err != nil {
 						return err
 					}
 					continue
@@ -430,7 +431,7 @@ func (p *rdParser) charData() (string, error) {
 	var b strings.Builder
 	depth := 1
 	for depth > 0 {
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err != nil {
 			return "", p.eof(err)
 		}
@@ -452,7 +453,7 @@ func (p *rdParser) charData() (string, error) {
 func (p *rdParser) fieldChar(typ string) {
 	switch typ {
 	case "begin":
-		if len(p.fields) < rdMaxXMLDepth {
+		if len(p.fields) < opc.MaxXMLDepth {
 			p.fields = append(p.fields, &rdField{})
 		}
 	case "separate":
@@ -502,7 +503,7 @@ func (p *rdParser) table() (*model.Table, []*rdPara, error) {
 	inRow, inCell := false, false
 	depth := 1
 	for depth > 0 {
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err != nil {
 			return nil, nil, p.eof(err)
 		}
@@ -535,7 +536,7 @@ func (p *rdParser) table() (*model.Table, []*rdPara, error) {
 				}
 				continue
 			case p.skipped(t.Name):
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return nil, nil, err
 				}
 				continue

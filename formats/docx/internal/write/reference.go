@@ -1,22 +1,23 @@
-package docx
+package write
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"sort"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // wReference is what the writer takes from a reference document (pandoc's --reference-doc):
 // styles (the writer adds the ones the reference lacks), the look of scribe's own numbering
 // lists, settings, page size and margins, and the default and first-page headers and footers
-// with the media they show. It is parsed once in NewWriter and only read afterwards.
+// with the media they show. It is parsed once in New and only read afterwards.
 type wReference struct {
 	name     string
 	styles   []byte
@@ -40,11 +41,8 @@ type wLvlLook struct {
 	pPr, rPr []byte
 }
 
-// Reference limits: a template is small; these bound what a hostile file can make us inflate.
-const (
-	wRefMaxPart  = 16 << 20
-	wRefMaxTotal = 64 << 20
-)
+// refLimits bound what a hostile template can make us inflate; a real one is small.
+var refLimits = model.Limits{MaxPartBytes: 16 << 20, MaxInflatedBytes: 64 << 20}
 
 // wSettingsDrop are settings that point at parts the writer does not copy (attached template,
 // mail merge data, revision ids, endnote and footnote separators) or that would show empty
@@ -55,161 +53,186 @@ var wSettingsDrop = map[string]bool{
 	"writeProtection": true, "attachedSchema": true, "schemaLibrary": true,
 }
 
-// wLoadReference parses and checks a reference document.
-func wLoadReference(name string, data []byte) (_ *wReference, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = model.Errorf(wStage, model.Pos{File: name}, model.ErrMalformed, "reference document: %v", r)
-		}
-	}()
-	fail := func(part, format string, args ...any) error {
-		return model.Errorf(wStage, model.Pos{File: name, Part: part}, model.ErrMalformed, "reference document: "+format, args...)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// refLoader reads the parts of a reference document into a wReference.
+type refLoader struct {
+	pkg *opc.Package
+	ref *wReference
+}
+
+// wLoadReference parses and checks a reference document: styles are required, settings,
+// numbering look, page setup and headers and footers are taken when present.
+func wLoadReference(name string, data []byte) (*wReference, error) {
+	pkg, err := opc.Open(data, name, refLimits)
 	if err != nil {
-		return nil, fail("", "not a .docx (zip) file: %v", err)
+		return nil, refError(err)
 	}
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[strings.TrimPrefix(f.Name, "/")] = f
-	}
-	var total int64
-	read := func(part string) ([]byte, error) {
-		f := files[part]
-		if f == nil {
-			return nil, nil
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fail(part, "%v", err)
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, wRefMaxPart+1))
-		if err != nil {
-			return nil, fail(part, "%v", err)
-		}
-		total += int64(len(b))
-		if len(b) > wRefMaxPart || total > wRefMaxTotal {
-			return nil, model.Errorf(wStage, model.Pos{File: name, Part: part}, model.ErrTooLarge, "reference document part is too large")
-		}
-		return b, nil
-	}
-	ref := &wReference{name: name, slots: map[string]wRefPart{}}
-	if ref.styles, err = read("word/styles.xml"); err != nil {
-		return nil, err
-	}
-	if ref.styles == nil {
-		return nil, fail("word/styles.xml", "missing word/styles.xml")
-	}
-	if ref.styleIDs, err = wStyleIDs(ref.styles); err != nil {
-		return nil, fail("word/styles.xml", "%v", err)
-	}
-	if !bytes.Contains(ref.styles, []byte(`xmlns:w="`+wNSMain+`"`)) || bytes.LastIndex(ref.styles, []byte("</w:styles>")) < 0 {
-		return nil, fail("word/styles.xml", "styles must use the conventional w: prefix")
-	}
-	if settings, err := read("word/settings.xml"); err != nil {
-		return nil, err
-	} else if settings != nil {
-		if ref.settings, err = wDropChildren(settings, wSettingsDrop); err != nil {
-			return nil, fail("word/settings.xml", "%v", err)
+	l := &refLoader{pkg: pkg, ref: &wReference{name: name, slots: map[string]wRefPart{}}}
+	for _, step := range []func() error{l.styles, l.settings, l.numbering, l.section} {
+		if err := step(); err != nil {
+			return nil, refError(err)
 		}
 	}
-	if num, err := read("word/numbering.xml"); err != nil {
-		return nil, err
-	} else if num != nil {
-		if ref.numLook, err = wNumberingLook(num); err != nil {
-			return nil, fail("word/numbering.xml", "%v", err)
-		}
+	return l.ref, nil
+}
+
+// refError says that an error is about the reference document, not the input.
+func refError(err error) error {
+	var pe *model.Error
+	if errors.As(err, &pe) {
+		return &model.Error{Stage: pe.Stage, Pos: pe.Pos, Err: fmt.Errorf("reference document: %w", pe.Err)}
 	}
-	docXML, err := read("word/document.xml")
-	if err != nil {
-		return nil, err
+	return err
+}
+
+// fail is a malformed-reference error naming the part.
+func (l *refLoader) fail(part, format string, args ...any) error {
+	return model.Errorf(wStage, model.Pos{File: l.pkg.Name(), Part: part}, model.ErrMalformed, format, args...)
+}
+
+func (l *refLoader) styles() error {
+	const part = "word/styles.xml"
+	styles, err := l.pkg.ReadPart(part)
+	switch {
+	case err != nil:
+		return err
+	case styles == nil:
+		return l.fail(part, "missing word/styles.xml")
 	}
-	if docXML == nil {
-		return ref, nil
+	if l.ref.styleIDs, err = wStyleIDs(styles); err != nil {
+		return l.fail(part, "%v", err)
+	}
+	if !bytes.Contains(styles, []byte(`xmlns:w="`+wNSMain+`"`)) || bytes.LastIndex(styles, []byte("</w:styles>")) < 0 {
+		return l.fail(part, "styles must use the conventional w: prefix")
+	}
+	l.ref.styles = styles
+	return nil
+}
+
+func (l *refLoader) settings() error {
+	const part = "word/settings.xml"
+	settings, err := l.pkg.ReadPart(part)
+	if err != nil || settings == nil {
+		return err
+	}
+	if l.ref.settings, err = wDropChildren(settings, wSettingsDrop); err != nil {
+		return l.fail(part, "%v", err)
+	}
+	return nil
+}
+
+func (l *refLoader) numbering() error {
+	const part = "word/numbering.xml"
+	num, err := l.pkg.ReadPart(part)
+	if err != nil || num == nil {
+		return err
+	}
+	if l.ref.numLook, err = wNumberingLook(num); err != nil {
+		return l.fail(part, "%v", err)
+	}
+	return nil
+}
+
+// section takes the page setup of the body's last section and the headers and footers it
+// points to.
+func (l *refLoader) section() error {
+	const part = "word/document.xml"
+	docXML, err := l.pkg.ReadPart(part)
+	if err != nil || docXML == nil {
+		return err
 	}
 	sect, err := wLastSectPr(docXML)
 	if err != nil {
-		return nil, fail("word/document.xml", "%v", err)
+		return l.fail(part, "%v", err)
 	}
-	ref.pgSz, ref.pgMar = sect.pgSz, sect.pgMar
+	l.ref.pgSz, l.ref.pgMar = sect.pgSz, sect.pgMar
 	if len(sect.refs) == 0 {
-		return ref, nil
+		return nil
 	}
-	rels, err := read("word/_rels/document.xml.rels")
+	relsPart := opc.RelsName(part)
+	if !l.pkg.Has(relsPart) {
+		return l.fail(relsPart, "missing relationships part")
+	}
+	targets, err := l.pkg.Rels(relsPart)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	targets, err := wRelTargets(rels)
+	ct, err := l.pkg.ReadPart("[Content_Types].xml")
 	if err != nil {
-		return nil, fail("word/_rels/document.xml.rels", "%v", err)
+		return err
 	}
-	ct, err := read("[Content_Types].xml")
-	if err != nil {
-		return nil, err
-	}
-	types := wParseContentTypes(ct)
-	seenMedia := map[string]bool{}
-	seenExt := map[string]bool{}
+	m := &refMedia{types: wParseContentTypes(ct), seen: map[string]bool{}, seenExt: map[string]bool{}}
 	for _, key := range []string{"header-default", "header-first", "footer-default", "footer-first"} {
 		id, ok := sect.refs[key]
 		if !ok {
 			continue
 		}
 		t, ok := targets[id]
-		if !ok || t.external {
+		if !ok || t.External {
 			continue
 		}
-		part := path.Join("word", t.target)
-		if strings.HasPrefix(t.target, "/") {
-			part = strings.TrimPrefix(t.target, "/")
+		if err := l.headerFooter(key, opc.Resolve(part, t.Target), m); err != nil {
+			return err
 		}
-		body, err := read(part)
-		if err != nil {
-			return nil, err
-		}
-		if body == nil {
-			return nil, fail(part, "header or footer part is missing")
-		}
-		rp := wRefPart{data: body}
-		if rp.rels, err = read(wRelsName(part)); err != nil {
-			return nil, err
-		}
-		if rp.rels != nil {
-			sub, err := wRelTargets(rp.rels)
-			if err != nil {
-				return nil, fail(wRelsName(part), "%v", err)
-			}
-			for _, id := range wSortedKeys(sub) {
-				st := sub[id]
-				if st.external {
-					continue
-				}
-				mp := path.Clean(path.Join(path.Dir(part), st.target))
-				if seenMedia[mp] || strings.HasPrefix(mp, "../") {
-					continue
-				}
-				seenMedia[mp] = true
-				b, err := read(mp)
-				if err != nil {
-					return nil, err
-				}
-				if b == nil {
-					continue
-				}
-				mediaPart := wPart{name: mp, data: b, contentType: types.overrides["/"+mp], shared: true}
-				ext := strings.ToLower(strings.TrimPrefix(path.Ext(mp), "."))
-				if mediaPart.contentType == "" && !seenExt[ext] && types.defaults[ext] != "" && ext != "xml" && ext != "rels" {
-					seenExt[ext] = true
-					ref.defaults = append(ref.defaults, [2]string{ext, types.defaults[ext]})
-				}
-				ref.media = append(ref.media, mediaPart)
-			}
-		}
-		ref.slots[key] = rp
 	}
-	sort.Slice(ref.media, func(i, j int) bool { return ref.media[i].name < ref.media[j].name })
-	return ref, nil
+	sort.Slice(l.ref.media, func(i, j int) bool { return l.ref.media[i].name < l.ref.media[j].name })
+	return nil
+}
+
+// refMedia is what section has copied of the media headers and footers show.
+type refMedia struct {
+	types         wContentTypes
+	seen, seenExt map[string]bool
+}
+
+// headerFooter copies one header or footer part, its relationships and the media they name.
+func (l *refLoader) headerFooter(key, part string, m *refMedia) error {
+	body, err := l.pkg.ReadPart(part)
+	if err != nil {
+		return err
+	}
+	if body == nil {
+		return l.fail(part, "header or footer part is missing")
+	}
+	rp := wRefPart{data: body}
+	relsPart := opc.RelsName(part)
+	if rp.rels, err = l.pkg.ReadPart(relsPart); err != nil {
+		return err
+	}
+	if rp.rels != nil {
+		sub, err := l.pkg.Rels(relsPart)
+		if err != nil {
+			return err
+		}
+		for _, id := range wSortedKeys(sub) {
+			if st := sub[id]; !st.External {
+				if err := l.media(path.Clean(path.Join(path.Dir(part), st.Target)), m); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	l.ref.slots[key] = rp
+	return nil
+}
+
+// media copies one media part once, with its content type.
+func (l *refLoader) media(mp string, m *refMedia) error {
+	if m.seen[mp] || strings.HasPrefix(mp, "../") {
+		return nil
+	}
+	m.seen[mp] = true
+	b, err := l.pkg.ReadPart(mp)
+	if err != nil || b == nil {
+		return err
+	}
+	mediaPart := wPart{name: mp, data: b, contentType: m.types.overrides["/"+mp], shared: true}
+	ext := strings.ToLower(strings.TrimPrefix(path.Ext(mp), "."))
+	if mediaPart.contentType == "" && !m.seenExt[ext] && m.types.defaults[ext] != "" && ext != "xml" && ext != "rels" {
+		m.seenExt[ext] = true
+		l.ref.defaults = append(l.ref.defaults, [2]string{ext, m.types.defaults[ext]})
+	}
+	l.ref.media = append(l.ref.media, mediaPart)
+	return nil
 }
 
 // mergedStyles is the reference's styles.xml with the writer's styles it lacks inserted
@@ -434,34 +457,6 @@ func wAtoi(s string) int {
 		return -1
 	}
 	return n
-}
-
-// wRelTarget is one relationship's target.
-type wRelTarget struct {
-	target   string
-	external bool
-}
-
-// wRelTargets parses a relationships part.
-func wRelTargets(data []byte) (map[string]wRelTarget, error) {
-	var rels struct {
-		Rel []struct {
-			ID         string `xml:"Id,attr"`
-			Target     string `xml:"Target,attr"`
-			TargetMode string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if data == nil {
-		return nil, errors.New("missing relationships part")
-	}
-	if err := xml.Unmarshal(data, &rels); err != nil {
-		return nil, err
-	}
-	out := map[string]wRelTarget{}
-	for _, r := range rels.Rel {
-		out[r.ID] = wRelTarget{target: r.Target, external: strings.EqualFold(r.TargetMode, "External")}
-	}
-	return out, nil
 }
 
 // wContentTypes is a parsed [Content_Types].xml.

@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"os"
@@ -11,7 +11,7 @@ import (
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
-// TestGolden compares each package structurally with testdata/writer/golden/<case>/: the part
+// TestGolden compares each package structurally with testdata/golden/<case>/: the part
 // list (parts.txt), then every XML part canonicalised (one element per line, sorted
 // attributes), so a diff shows which element changed. Run with -update to rewrite.
 func TestGolden(t *testing.T) {
@@ -30,9 +30,9 @@ func TestGolden(t *testing.T) {
 	)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			data, _ := wWrite(t, WriterOptions{}, c.doc(), c.lang)
+			data, _ := wWrite(t, Options{}, c.doc(), c.lang)
 			parts, names := wParts(t, data)
-			dir := filepath.Join("testdata", "writer", "golden", c.name)
+			dir := filepath.Join("testdata", "golden", c.name)
 			got := map[string]string{"parts.txt": strings.Join(names, "\n") + "\n"}
 			for _, n := range names {
 				canon, err := wCanon(parts[n])

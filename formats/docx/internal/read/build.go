@@ -1,4 +1,4 @@
-package docx
+package read
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/locales"
@@ -19,7 +20,7 @@ import (
 // rdState is one conversion: the package, its styles, numbering and notes.
 type rdState struct {
 	ctx       context.Context
-	pkg       *rdPackage
+	pkg       *opc.Package
 	opts      model.ReadOptions
 	name      string
 	locales   *locales.Set // opts.Locales, checked
@@ -41,35 +42,35 @@ func (s *rdState) warnDrawing() {
 // read locates the parts through the package relationships, reads styles, numbering and
 // notes, then the main document.
 func (s *rdState) read() (*model.Document, error) {
-	pkgRels, err := s.pkg.readRels("_rels/.rels")
+	pkgRels, err := s.pkg.Rels("_rels/.rels")
 	if err != nil {
 		return nil, err
 	}
 	main := rdMainPart
-	if t, ok := rdRelOfType(pkgRels, "/officeDocument"); ok && s.pkg.find(rdResolve("", t)) != nil {
-		main = rdResolve("", t)
+	if t, ok := opc.RelOfType(pkgRels, "/officeDocument"); ok && s.pkg.Has(opc.Resolve("", t)) {
+		main = opc.Resolve("", t)
 	}
-	if s.pkg.find(main) == nil {
+	if !s.pkg.Has(main) {
 		return nil, model.Errorf(rdStage, model.Pos{File: s.name, Part: main}, model.ErrMalformed,
 			"no main document part: this zip is not a Word document")
 	}
-	rels, err := s.pkg.readRels(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels"))
+	rels, err := s.pkg.Rels(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels"))
 	if err != nil {
 		return nil, err
 	}
 	part := func(relType, fallback string) string {
-		if t, ok := rdRelOfType(rels, relType); ok {
-			return rdResolve(main, t)
+		if t, ok := opc.RelOfType(rels, relType); ok {
+			return opc.Resolve(main, t)
 		}
-		if s.pkg.find(fallback) != nil {
+		if s.pkg.Has(fallback) {
 			return fallback
 		}
 		return ""
 	}
-	if s.styles, err = s.pkg.readStyles(part("/styles", "word/styles.xml")); err != nil {
+	if s.styles, err = readStyles(s.pkg, part("/styles", "word/styles.xml")); err != nil {
 		return nil, err
 	}
-	if s.numbering, err = s.pkg.readNumbering(part("/numbering", "word/numbering.xml")); err != nil {
+	if s.numbering, err = readNumbering(s.pkg, part("/numbering", "word/numbering.xml")); err != nil {
 		return nil, err
 	}
 	if s.footnotes, err = s.readNotes(part("/footnotes", "word/footnotes.xml"), "footnote"); err != nil {
@@ -79,12 +80,12 @@ func (s *rdState) read() (*model.Document, error) {
 		return nil, err
 	}
 
-	rc, err := s.pkg.open(main)
+	rc, err := s.pkg.Open(main)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	p := &rdParser{st: s, x: s.pkg.decoder(rc, main), part: main, rels: rels}
+	p := &rdParser{st: s, x: s.pkg.Decoder(rc, main), part: main, rels: rels}
 	items, err := p.body()
 	if err != nil {
 		return nil, err
@@ -113,16 +114,16 @@ func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error
 	if part == "" {
 		return out, nil
 	}
-	rc, err := s.pkg.open(part)
+	rc, err := s.pkg.Open(part)
 	if err != nil || rc == nil {
 		return out, err
 	}
 	defer rc.Close()
-	p := &rdParser{st: s, x: s.pkg.decoder(rc, part), part: part}
+	p := &rdParser{st: s, x: s.pkg.Decoder(rc, part), part: part}
 	id, skip := "", false
 	var cur []model.Inline
 	for {
-		t, err := p.x.next()
+		t, err := p.x.Next()
 		if err == io.EOF {
 			return out, nil
 		}
@@ -146,7 +147,7 @@ func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error
 					cur = rdJoin(cur, l)
 				}
 			case p.skipped(t.Name):
-				if err := p.x.skip(); err != nil {
+				if err := p.x.Skip(); err != nil {
 					return nil, err
 				}
 			}

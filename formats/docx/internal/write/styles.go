@@ -1,4 +1,4 @@
-package docx
+package write
 
 // Style ids. Every piece of the report's look lives in a named style, so an editor can
 // restyle all numbered paragraphs, quotations or masthead lines in one place. Built-in Word

@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 // parts give the very bytes archive/zip alone gives, for every language, on a first write
 // (nothing cached), a second (shared parts from the cache) and after other languages.
 func TestZipBytesUnchanged(t *testing.T) {
-	w, err := NewWriter(WriterOptions{})
+	w, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package docx
+package write
 
 // Paragraph and run properties. Word rejects a file whose w:pPr or w:rPr children are out of
 // schema order (LibreOffice silently accepts it), so each struct has exactly one write method

@@ -1,4 +1,4 @@
-package docx
+package read
 
 import (
 	"encoding/xml"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 )
 
 // rdStyle is what the reader needs of one style in styles.xml.
@@ -21,21 +23,21 @@ type rdStyle struct {
 type rdStyles map[string]*rdStyle
 
 // readStyles reads styles.xml; a missing part gives no styles (everything is Normal).
-func (p *rdPackage) readStyles(part string) (rdStyles, error) {
+func readStyles(p *opc.Package, part string) (rdStyles, error) {
 	styles := rdStyles{}
 	if part == "" {
 		return styles, nil
 	}
-	rc, err := p.open(part)
+	rc, err := p.Open(part)
 	if err != nil || rc == nil {
 		return styles, err
 	}
 	defer rc.Close()
-	x := p.decoder(rc, part)
+	x := p.Decoder(rc, part)
 	var cur *rdStyle
 	inPPr, inRPr := false, false
 	for {
-		t, err := x.next()
+		t, err := x.Next()
 		if err == io.EOF {
 			return styles, nil
 		}
@@ -54,7 +56,7 @@ func (p *rdPackage) readStyles(part string) (rdStyles, error) {
 				cur = &rdStyle{id: id, typ: typ}
 				styles[id] = cur
 			case "latentStyles", "docDefaults", "pPrChange", "rPrChange", "tblPr", "tblStylePr", "trPr", "tcPr":
-				if err := x.skip(); err != nil {
+				if err := x.Skip(); err != nil {
 					return nil, err
 				}
 			case "pPr":
@@ -241,17 +243,17 @@ type rdNumbering map[int]map[int]rdLevel
 
 // readNumbering reads numbering.xml: abstract numbering definitions, the num instances
 // that point at them, and level overrides.
-func (p *rdPackage) readNumbering(part string) (rdNumbering, error) {
+func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
 	out := rdNumbering{}
 	if part == "" {
 		return out, nil
 	}
-	rc, err := p.open(part)
+	rc, err := p.Open(part)
 	if err != nil || rc == nil {
 		return out, err
 	}
 	defer rc.Close()
-	x := p.decoder(rc, part)
+	x := p.Decoder(rc, part)
 	abstract := map[int]map[int]rdLevel{}
 	type inst struct {
 		abs      int
@@ -262,7 +264,7 @@ func (p *rdPackage) readNumbering(part string) (rdNumbering, error) {
 	var curInst *inst
 	lvl := -1
 	for {
-		t, err := x.next()
+		t, err := x.Next()
 		if err == io.EOF {
 			break
 		}

@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"bytes"
@@ -146,7 +146,7 @@ func wOrderErrors(part string, data []byte) ([]string, error) {
 // version, including the rich sample (tables, links, restarts, literal labels).
 func TestSchemaOrder(t *testing.T) {
 	for _, lang := range locales.Supported {
-		data, _ := wWrite(t, WriterOptions{}, wRichDoc(lang), lang)
+		data, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
 		parts, names := wParts(t, data)
 		for _, n := range names {
 			if strings.HasPrefix(n, "word/") && strings.HasSuffix(n, ".xml") {

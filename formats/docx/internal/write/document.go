@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"io"

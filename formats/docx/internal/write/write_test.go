@@ -1,4 +1,4 @@
-package docx
+package write
 
 import (
 	"archive/zip"
@@ -19,7 +19,7 @@ import (
 )
 
 func TestWriterFormat(t *testing.T) {
-	w, err := NewWriter(WriterOptions{})
+	w, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestWriteSampleAllLanguages(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			loc := wLocale(t, lang)
 			doc := pipelinetest.Sample(lang)
-			data, warns := wWrite(t, WriterOptions{}, doc, lang)
+			data, warns := wWrite(t, Options{}, doc, lang)
 			parts, names := wParts(t, data)
 			if !slices.Equal(names, wWantParts) {
 				t.Errorf("parts:\n got %q\nwant %q", names, wWantParts)
@@ -193,7 +193,7 @@ func TestWriteSampleAllLanguages(t *testing.T) {
 // TestArabicDirection checks right-to-left properties: bidi paragraphs and section, rtl only
 // on runs with Arabic letters, a right-to-left table, and Arabic fonts and sizes.
 func TestArabicDirection(t *testing.T) {
-	data, _ := wWrite(t, WriterOptions{}, wRichDoc("ar"), "ar")
+	data, _ := wWrite(t, Options{}, wRichDoc("ar"), "ar")
 	parts, _ := wParts(t, data)
 	doc := string(parts["word/document.xml"])
 	for _, p := range wParas(t, parts["word/document.xml"]) {
@@ -228,13 +228,13 @@ func TestArabicDirection(t *testing.T) {
 
 // TestChineseFonts checks the East Asian slot and language tags of the Chinese version.
 func TestChineseFonts(t *testing.T) {
-	data, _ := wWrite(t, WriterOptions{}, pipelinetest.Sample("zh"), "zh")
+	data, _ := wWrite(t, Options{}, pipelinetest.Sample("zh"), "zh")
 	parts, _ := wParts(t, data)
 	styles := string(parts["word/styles.xml"])
 	if !strings.Contains(styles, `w:eastAsia="SimSun"`) || !strings.Contains(styles, `<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`) {
 		t.Errorf("zh docDefaults wrong")
 	}
-	fr, _ := wWrite(t, WriterOptions{}, pipelinetest.Sample("fr"), "fr")
+	fr, _ := wWrite(t, Options{}, pipelinetest.Sample("fr"), "fr")
 	parts, _ = wParts(t, fr)
 	if !strings.Contains(string(parts["word/styles.xml"]), `<w:lang w:val="fr-FR"`) {
 		t.Error("fr language tag missing")
@@ -245,7 +245,7 @@ func TestChineseFonts(t *testing.T) {
 // with a startOverride, that the paragraph list stays one w:num, that a lone unlabelled
 // section shows no number, and that the link and the table are written.
 func TestNumberingRestarts(t *testing.T) {
-	data, warns := wWrite(t, WriterOptions{}, wRichDoc("en"), "en")
+	data, warns := wWrite(t, Options{}, wRichDoc("en"), "en")
 	if len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
@@ -307,7 +307,7 @@ func TestLiteralFallback(t *testing.T) {
 		&model.Paragraph{Numbered: true, Number: model.Number{Ordinal: 7, Label: "7."}, Inlines: model.Texts("Seven", 1)},
 		&model.Paragraph{Numbered: true, Number: model.Number{Ordinal: 8, Label: "8 bis"}, Inlines: model.Texts("Eight bis", 2)},
 	)
-	data, warns := wWrite(t, WriterOptions{}, doc, "en")
+	data, warns := wWrite(t, Options{}, doc, "en")
 	parts, _ := wParts(t, data)
 	paras := wParas(t, parts["word/document.xml"])
 	byText := map[string]wPara{}
@@ -331,14 +331,14 @@ func TestLiteralFallback(t *testing.T) {
 // TestDeterministic writes the same documents twice, and concurrently, and compares bytes.
 func TestDeterministic(t *testing.T) {
 	for _, lang := range locales.Supported {
-		a, _ := wWrite(t, WriterOptions{}, wRichDoc(lang), lang)
-		b, _ := wWrite(t, WriterOptions{}, wRichDoc(lang), lang)
+		a, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
+		b, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two writes differ", lang)
 		}
 	}
-	want, _ := wWrite(t, WriterOptions{}, wRichDoc("fr"), "fr")
-	w, _ := NewWriter(WriterOptions{})
+	want, _ := wWrite(t, Options{}, wRichDoc("fr"), "fr")
+	w, _ := New(Options{})
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
 	for range 8 {
@@ -373,7 +373,7 @@ func TestDeterministic(t *testing.T) {
 // TestWriteErrors covers bad input: a nil document, a cancelled context, nesting deeper than
 // the limit, invalid XML characters.
 func TestWriteErrors(t *testing.T) {
-	w, _ := NewWriter(WriterOptions{})
+	w, _ := New(Options{})
 	opts := model.WriteOptions{Locale: wLocale(t, "en")}
 	if err := w.Write(context.Background(), io.Discard, nil, opts); !errors.Is(err, model.ErrMalformed) {
 		t.Errorf("nil doc: %v", err)
@@ -415,7 +415,7 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriteOutputError(t *testing.T) {
-	w, _ := NewWriter(WriterOptions{})
+	w, _ := New(Options{})
 	err := w.Write(context.Background(), failWriter{}, pipelinetest.Sample("en"), model.WriteOptions{Locale: pipelinetest.Locale("en")})
 	var pe *model.Error
 	if !errors.As(err, &pe) || pe.Stage != "docx" || !strings.Contains(err.Error(), "disk full") {

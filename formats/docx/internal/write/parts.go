@@ -1,9 +1,10 @@
-package docx
+package write
 
 import (
 	"strings"
 	"time"
 
+	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -66,7 +67,7 @@ func (st *wState) parts(body *wStreamPart, opts model.WriteOptions) []wPart {
 			if rp, ok := st.ref.slots[s.key]; ok {
 				ps = append(ps, wPart{name: s.part, contentType: s.ct, data: rp.data, shared: true})
 				if rp.rels != nil {
-					extra = append(extra, wPart{name: wRelsName(s.part), data: rp.rels, shared: true})
+					extra = append(extra, wPart{name: opc.RelsName(s.part), data: rp.rels, shared: true})
 				}
 				continue
 			}
@@ -91,16 +92,6 @@ func (st *wState) parts(body *wStreamPart, opts model.WriteOptions) []wPart {
 		{name: "word/_rels/document.xml.rels", data: st.documentRelsXML(), shared: len(st.links) == 0},
 	}
 	return append(head, ps...)
-}
-
-// wRelsName is the relationships part of a part ("word/header1.xml" →
-// "word/_rels/header1.xml.rels").
-func wRelsName(part string) string {
-	dir, file := "", part
-	if i := strings.LastIndexByte(part, '/'); i >= 0 {
-		dir, file = part[:i+1], part[i+1:]
-	}
-	return dir + "_rels/" + file + ".rels"
 }
 
 // contentTypesXML prints [Content_Types].xml: Defaults for rels, xml and copied media, then

@@ -1,4 +1,4 @@
-package docx
+package read
 
 import (
 	"archive/zip"
@@ -15,7 +15,6 @@ import (
 	"github.com/scribe-un/scribe/formats/notes"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
-	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
 // rdSummary renders the structure of blocks, one line per node, without positions, so two
@@ -62,7 +61,7 @@ func rdSummary(blocks []model.Block) string {
 
 func rdRead(t *testing.T, data []byte) *model.Document {
 	t.Helper()
-	doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "test.docx"})
+	doc, err := New().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "test.docx"})
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -72,7 +71,7 @@ func rdRead(t *testing.T, data []byte) *model.Document {
 // The sample notes saved as .docx by LibreOffice (one paragraph per line, no styles) give
 // the structure the notes reader gives the .txt.
 func TestRdPlainParagraphsMatchNotes(t *testing.T) {
-	txt, err := os.ReadFile(filepath.Join("..", "..", "testdata", "wsis-itu-consultation-2005-05-02.txt"))
+	txt, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "testdata", "wsis-itu-consultation-2005-05-02.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +79,7 @@ func TestRdPlainParagraphsMatchNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join("testdata", "reader", "wsis-itu-consultation-2005-05-02.docx"))
+	data, err := os.ReadFile(filepath.Join("testdata", "wsis-itu-consultation-2005-05-02.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +108,7 @@ func TestRdPlainParagraphsMatchNotes(t *testing.T) {
 
 // A document made by python-docx with Word's built-in styles keeps its structure.
 func TestRdStructuredFixture(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "reader", "structured.docx"))
+	data, err := os.ReadFile(filepath.Join("testdata", "structured.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -385,7 +384,7 @@ func TestRdErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := NewReader().Read(context.Background(), c.data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "bad.docx", Limits: c.limits})
+			_, err := New().Read(context.Background(), c.data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "bad.docx", Limits: c.limits})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -402,14 +401,14 @@ func TestRdErrors(t *testing.T) {
 // FuzzRead: no input makes the reader panic, and every document it returns is well formed.
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"structured.docx", "wsis-itu-consultation-2005-05-02.docx"} {
-		if data, err := os.ReadFile(filepath.Join("testdata", "reader", name)); err == nil {
+		if data, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
 			f.Add(data)
 		}
 	}
 	f.Add(rdPackageOf(f, map[string]string{"word/document.xml": rdDocXML(rdP("", "Text.") + `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "fuzz.docx",
+		doc, err := New().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "fuzz.docx",
 			Limits: model.Limits{MaxPartBytes: 1 << 20, MaxInflatedBytes: 4 << 20}})
 		if err != nil {
 			var pe *model.Error
@@ -441,31 +440,4 @@ func rdCheckDoc(t *testing.T, doc *model.Document) {
 		}
 		return true
 	})
-}
-
-// TestRdOwnMasthead: the masthead of a report scribe wrote is read back into the metadata
-// (organ, symbol, a distribution other than general, original language), not as a table
-// that a second conversion would print under a new masthead.
-func TestRdOwnMasthead(t *testing.T) {
-	for _, lang := range []string{"en", "fr", "ar", "zh"} {
-		doc := pipelinetest.Sample(lang)
-		loc := wLocale(t, lang)
-		for i, m := range doc.Present.Masthead {
-			if m.Key == "distribution" {
-				doc.Present.Masthead[i].Text = loc.Masthead.Limited
-			}
-		}
-		data, _ := wWrite(t, WriterOptions{}, doc, lang)
-		got := rdRead(t, data)
-		model.Walk(got.Blocks, func(b model.Block) bool {
-			if _, ok := b.(*model.Table); ok {
-				t.Errorf("%s: the masthead came back as a table", lang)
-			}
-			return true
-		})
-		m := got.Meta
-		if m.Body != doc.Meta.Body || m.Symbol != doc.Meta.Symbol || m.OriginalLang != "en" || m.Distribution != "limited" {
-			t.Errorf("%s: meta = body %q, symbol %q, original %q, distribution %q", lang, m.Body, m.Symbol, m.OriginalLang, m.Distribution)
-		}
-	}
 }

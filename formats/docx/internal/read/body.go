@@ -12,9 +12,9 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// rdPara is one w:p as read: its properties and its text, split into lines at manual line
+// rawPara is one w:p as read: its properties and its text, split into lines at manual line
 // breaks (w:br).
-type rdPara struct {
+type rawPara struct {
 	index   int // 1-based position among the paragraphs of the part
 	styleID string
 	numID   int
@@ -25,39 +25,39 @@ type rdPara struct {
 	lines   [][]model.Inline
 }
 
-// rdItem is a body block as read: a paragraph or a table.
-type rdItem struct {
-	para  *rdPara
+// bodyItem is a body block as read: a paragraph or a table.
+type bodyItem struct {
+	para  *rawPara
 	table *model.Table
 	// mast is the masthead table of a scribe report, read back as its lines.
-	mast []*rdPara
+	mast []*rawPara
 }
 
-// rdField is an open complex field (w:fldChar begin … separate … end).
-type rdField struct {
+// complexField is an open complex field (w:fldChar begin … separate … end).
+type complexField struct {
 	result bool // past "separate": runs are the field's visible result
 	instr  strings.Builder
 	url    string
 }
 
-// rdParser reads the paragraphs and tables of one part (document, footnotes, endnotes).
-type rdParser struct {
-	st        *rdState
+// bodyParser reads the paragraphs and tables of one part (document, footnotes, endnotes).
+type bodyParser struct {
+	st        *docState
 	x         *opc.Decoder
 	part      string
 	rels      map[string]opc.Rel
 	paraCount int
-	fields    []*rdField
+	fields    []*complexField
 }
 
-// rdHyperlinkInstr finds the target of a HYPERLINK field instruction.
-var rdHyperlinkInstr = regexp.MustCompile(`^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]+)"`)
+// hyperlinkInstr finds the target of a HYPERLINK field instruction.
+var hyperlinkInstr = regexp.MustCompile(`^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]+)"`)
 
 // body reads the whole part and returns its blocks in order. Containers that only wrap
 // content (content controls, custom XML, tracked insertions, compatibility choices) are
 // transparent; deleted content, section properties and compatibility fallbacks are skipped.
-func (p *rdParser) body() ([]rdItem, error) {
-	var items []rdItem
+func (p *bodyParser) body() ([]bodyItem, error) {
+	var items []bodyItem
 	for {
 		if err := p.st.ctx.Err(); err != nil {
 			return nil, err
@@ -74,22 +74,22 @@ func (p *rdParser) body() ([]rdItem, error) {
 			continue
 		}
 		switch {
-		case rdIsW(se.Name, "p"):
+		case isW(se.Name, "p"):
 			para, err := p.paragraph()
 			if err != nil {
 				return nil, err
 			}
-			items = append(items, rdItem{para: para})
-		case rdIsW(se.Name, "tbl"):
+			items = append(items, bodyItem{para: para})
+		case isW(se.Name, "tbl"):
 			tbl, paras, err := p.table()
 			if err != nil {
 				return nil, err
 			}
 			if p.st.isMasthead(paras) {
-				items = append(items, rdItem{mast: paras})
+				items = append(items, bodyItem{mast: paras})
 				continue
 			}
-			items = append(items, rdItem{table: tbl})
+			items = append(items, bodyItem{table: tbl})
 		case p.skipped(se.Name):
 			if err := p.x.Skip(); err != nil {
 				return nil, err
@@ -99,11 +99,11 @@ func (p *rdParser) body() ([]rdItem, error) {
 }
 
 // skipped lists elements whose content is never text of the document.
-func (p *rdParser) skipped(n xml.Name) bool {
-	if n.Space == rdNSMC {
+func (p *bodyParser) skipped(n xml.Name) bool {
+	if n.Space == nsMC {
 		return n.Local == "Fallback"
 	}
-	if !rdW(n) {
+	if !inW(n) {
 		// Math, drawings and other vocabularies: no report text.
 		return n.Local != "AlternateContent" && n.Local != "Choice"
 	}
@@ -117,9 +117,9 @@ func (p *rdParser) skipped(n xml.Name) bool {
 }
 
 // paragraph reads a w:p whose start tag was just read.
-func (p *rdParser) paragraph() (*rdPara, error) {
+func (p *bodyParser) paragraph() (*rawPara, error) {
 	p.paraCount++
-	para := &rdPara{index: p.paraCount, indent: -1}
+	para := &rawPara{index: p.paraCount, indent: -1}
 	cur := []model.Inline{}
 	var links []struct {
 		depth int
@@ -130,18 +130,18 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 		t, err := p.x.Next()
 		if err != nil {
 			if err == io.EOF {
-				return nil, model.Errorf(rdStage, p.x.Pos(), model.ErrMalformed, "paragraph %d is not closed", para.index)
+				return nil, model.Errorf(stage, p.x.Pos(), model.ErrMalformed, "paragraph %d is not closed", para.index)
 			}
 			return nil, err
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
 			switch {
-			case rdIsW(t.Name, "pPr"):
+			case isW(t.Name, "pPr"):
 				if err := p.paraProps(para); err != nil {
 					return nil, err
 				}
-			case rdIsW(t.Name, "r"):
+			case isW(t.Name, "r"):
 				url := ""
 				if n := len(links); n > 0 {
 					url = links[n-1].url
@@ -150,10 +150,10 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 				if err != nil {
 					return nil, err
 				}
-			case rdIsW(t.Name, "hyperlink"):
+			case isW(t.Name, "hyperlink"):
 				depth++
 				url := ""
-				if id := rdRelAttr(t, "id"); id != "" {
+				if id := relAttr(t, "id"); id != "" {
 					if r, ok := p.rels[id]; ok && r.External {
 						url = r.Target
 					}
@@ -162,7 +162,7 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 					depth int
 					url   string
 				}{depth, url})
-			case rdIsW(t.Name, "p"):
+			case isW(t.Name, "p"):
 				// A paragraph inside a paragraph (text boxes written inline by some
 				// producers): its text joins this one.
 				inner, err := p.paragraph()
@@ -187,7 +187,7 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 		}
 		// Manual line breaks in the run just read start new lines.
 		for i := 0; i < len(cur); i++ {
-			if cur[i].Kind == rdBreak {
+			if cur[i].Kind == breakKind {
 				para.lines = append(para.lines, cur[:i:i])
 				cur = append([]model.Inline{}, cur[i+1:]...)
 				i = -1
@@ -196,18 +196,18 @@ func (p *rdParser) paragraph() (*rdPara, error) {
 	}
 	para.lines = append(para.lines, cur)
 	for i, l := range para.lines {
-		para.lines[i] = rdMerge(l)
+		para.lines[i] = merge(l)
 	}
 	return para, nil
 }
 
-// rdBreak marks a manual line break inside the runs being collected; it never leaves the
+// breakKind marks a manual line break inside the runs being collected; it never leaves the
 // parser.
-const rdBreak model.InlineKind = "\x00break"
+const breakKind model.InlineKind = "\x00break"
 
 // paraProps reads w:pPr: style, numbering, outline level. Property changes (the previous
 // formatting of a tracked change) and the paragraph mark's run properties are skipped.
-func (p *rdParser) paraProps(para *rdPara) error {
+func (p *bodyParser) paraProps(para *rawPara) error {
 	depth := 1
 	for depth > 0 {
 		t, err := p.x.Next()
@@ -216,13 +216,13 @@ func (p *rdParser) paraProps(para *rdPara) error {
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if !rdW(t.Name) {
+			if !inW(t.Name) {
 				if err := p.x.Skip(); err != nil {
 					return err
 				}
 				continue
 			}
-			v, _ := rdAttr(t, "val")
+			v, _ := attr(t, "val")
 			switch t.Name.Local {
 			case "pPrChange", "rPr", "sectPr", "framePr", "tabs", "pBdr":
 				if err := p.x.Skip(); err != nil {
@@ -244,7 +244,7 @@ func (p *rdParser) paraProps(para *rdPara) error {
 					para.outline = n + 1
 				}
 			case "ind":
-				if n, ok := rdIndent(t); ok {
+				if n, ok := indentOf(t); ok {
 					para.indent = n
 				}
 			}
@@ -256,16 +256,16 @@ func (p *rdParser) paraProps(para *rdPara) error {
 	return nil
 }
 
-func (p *rdParser) eof(err error) error {
+func (p *bodyParser) eof(err error) error {
 	if err == io.EOF {
-		return model.Errorf(rdStage, p.x.Pos(), model.ErrMalformed, "XML ends inside an element")
+		return model.Errorf(stage, p.x.Pos(), model.ErrMalformed, "XML ends inside an element")
 	}
 	return err
 }
 
 // run reads a w:r and appends its text to cur. url is the target of an enclosing
-// hyperlink. A manual line break is appended as an rdBreak run.
-func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.Inline, error) {
+// hyperlink. A manual line break is appended as an breakKind run.
+func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model.Inline, error) {
 	var bold, italic, hidden *bool
 	charStyle := ""
 	var text strings.Builder
@@ -310,8 +310,8 @@ func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.In
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if !rdW(t.Name) {
-				if t.Name.Space == rdNSMC && t.Name.Local == "AlternateContent" {
+			if !inW(t.Name) {
+				if t.Name.Space == nsMC && t.Name.Local == "AlternateContent" {
 					p.st.warnDrawing()
 				}
 				if err := p.x.Skip(); err != nil {
@@ -346,19 +346,19 @@ func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.In
 			case "noBreakHyphen":
 				text.WriteString("\u2011")
 			case "br", "cr":
-				if typ, _ := rdAttr(t, "type"); typ != "page" && typ != "column" {
+				if typ, _ := attr(t, "type"); typ != "page" && typ != "column" {
 					flush()
 					if !p.inInstr() {
-						cur = append(cur, model.Inline{Kind: rdBreak})
+						cur = append(cur, model.Inline{Kind: breakKind})
 					}
 				}
 			case "fldChar":
 				flush()
-				typ, _ := rdAttr(t, "fldCharType")
+				typ, _ := attr(t, "fldCharType")
 				p.fieldChar(typ)
 			case "footnoteReference", "endnoteReference":
 				flush()
-				id, _ := rdAttr(t, "id")
+				id, _ := attr(t, "id")
 				notes := p.st.footnotes
 				if t.Name.Local == "endnoteReference" {
 					notes = p.st.endnotes
@@ -389,7 +389,7 @@ func (p *rdParser) run(cur []model.Inline, url string, para *rdPara) ([]model.In
 }
 
 // runProps reads w:rPr: bold, italic, hidden text and the character style.
-func (p *rdParser) runProps(bold, italic, hidden **bool, charStyle *string) error {
+func (p *bodyParser) runProps(bold, italic, hidden **bool, charStyle *string) error {
 	depth := 1
 	for depth > 0 {
 		t, err := p.x.Next()
@@ -398,7 +398,7 @@ func (p *rdParser) runProps(bold, italic, hidden **bool, charStyle *string) erro
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if rdW(t.Name) {
+			if inW(t.Name) {
 				switch t.Name.Local {
 				case "rPrChange":
 					if err := p.x.Skip(); err != nil {
@@ -406,16 +406,16 @@ func (p *rdParser) runProps(bold, italic, hidden **bool, charStyle *string) erro
 					}
 					continue
 				case "b":
-					on := rdOn(t)
+					on := isOn(t)
 					*bold = &on
 				case "i":
-					on := rdOn(t)
+					on := isOn(t)
 					*italic = &on
 				case "vanish", "webHidden", "specVanish":
-					on := rdOn(t)
+					on := isOn(t)
 					*hidden = &on
 				case "rStyle":
-					*charStyle, _ = rdAttr(t, "val")
+					*charStyle, _ = attr(t, "val")
 				}
 			}
 			depth++
@@ -427,7 +427,7 @@ func (p *rdParser) runProps(bold, italic, hidden **bool, charStyle *string) erro
 }
 
 // charData reads the text of a w:t (or w:instrText) element up to its end tag.
-func (p *rdParser) charData() (string, error) {
+func (p *bodyParser) charData() (string, error) {
 	var b strings.Builder
 	depth := 1
 	for depth > 0 {
@@ -450,17 +450,17 @@ func (p *rdParser) charData() (string, error) {
 }
 
 // fieldChar moves the complex-field state machine. Fields nest and may span paragraphs.
-func (p *rdParser) fieldChar(typ string) {
+func (p *bodyParser) fieldChar(typ string) {
 	switch typ {
 	case "begin":
 		if len(p.fields) < opc.MaxXMLDepth {
-			p.fields = append(p.fields, &rdField{})
+			p.fields = append(p.fields, &complexField{})
 		}
 	case "separate":
 		if n := len(p.fields); n > 0 {
 			f := p.fields[n-1]
 			f.result = true
-			if m := rdHyperlinkInstr.FindStringSubmatch(f.instr.String()); m != nil {
+			if m := hyperlinkInstr.FindStringSubmatch(f.instr.String()); m != nil {
 				f.url = m[1]
 			}
 		}
@@ -473,7 +473,7 @@ func (p *rdParser) fieldChar(typ string) {
 
 // inInstr reports whether text now belongs to a field instruction (between begin and
 // separate of any open field), which is never shown.
-func (p *rdParser) inInstr() bool {
+func (p *bodyParser) inInstr() bool {
 	for _, f := range p.fields {
 		if !f.result {
 			return true
@@ -483,7 +483,7 @@ func (p *rdParser) inInstr() bool {
 }
 
 // fieldURL is the target of the innermost HYPERLINK field whose result is being read.
-func (p *rdParser) fieldURL() string {
+func (p *bodyParser) fieldURL() string {
 	for i := len(p.fields) - 1; i >= 0; i-- {
 		if p.fields[i].url != "" {
 			return p.fields[i].url
@@ -495,8 +495,8 @@ func (p *rdParser) fieldURL() string {
 // table reads a w:tbl whose start tag was just read. Cell paragraphs are joined with
 // spaces; a table nested in a cell adds its text to the cell. The cell paragraphs are
 // returned too (not those of nested tables), for what their styles say of the table.
-func (p *rdParser) table() (*model.Table, []*rdPara, error) {
-	var paras []*rdPara
+func (p *bodyParser) table() (*model.Table, []*rawPara, error) {
+	var paras []*rawPara
 	tbl := &model.Table{Pos: model.Pos{File: p.st.name, Part: p.part, Line: p.paraCount + 1}}
 	var row [][]model.Inline
 	var cell []model.Inline
@@ -510,28 +510,28 @@ func (p *rdParser) table() (*model.Table, []*rdPara, error) {
 		switch t := t.(type) {
 		case xml.StartElement:
 			switch {
-			case rdIsW(t.Name, "tr"):
+			case isW(t.Name, "tr"):
 				row, inRow = nil, true
-			case rdIsW(t.Name, "tc"):
+			case isW(t.Name, "tc"):
 				cell, inCell = nil, true
-			case rdIsW(t.Name, "p"):
+			case isW(t.Name, "p"):
 				para, err := p.paragraph()
 				if err != nil {
 					return nil, nil, err
 				}
 				paras = append(paras, para)
 				for _, l := range para.lines {
-					cell = rdJoin(cell, l)
+					cell = join(cell, l)
 				}
 				continue
-			case rdIsW(t.Name, "tbl"):
+			case isW(t.Name, "tbl"):
 				inner, _, err := p.table()
 				if err != nil {
 					return nil, nil, err
 				}
 				for _, r := range inner.Rows {
 					for _, c := range r {
-						cell = rdJoin(cell, c)
+						cell = join(cell, c)
 					}
 				}
 				continue
@@ -545,10 +545,10 @@ func (p *rdParser) table() (*model.Table, []*rdPara, error) {
 		case xml.EndElement:
 			depth--
 			switch {
-			case rdIsW(t.Name, "tc") && inCell:
+			case isW(t.Name, "tc") && inCell:
 				row = append(row, textrun.Trim(cell))
 				inCell = false
-			case rdIsW(t.Name, "tr") && inRow:
+			case isW(t.Name, "tr") && inRow:
 				if len(row) > 0 {
 					tbl.Rows = append(tbl.Rows, row)
 				}

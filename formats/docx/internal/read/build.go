@@ -17,41 +17,41 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// rdState is one conversion: the package, its styles, numbering and notes.
-type rdState struct {
+// docState is one conversion: the package, its styles, numbering and notes.
+type docState struct {
 	ctx       context.Context
 	pkg       *opc.Package
 	opts      model.ReadOptions
 	name      string
 	locales   *locales.Set // opts.Locales, checked
-	styles    rdStyles
-	numbering rdNumbering
+	styles    styleSheet
+	numbering numberingDefs
 	footnotes map[string][]model.Inline
 	endnotes  map[string][]model.Inline
 	// warnedDrawing avoids one warning per picture.
 	warnedDrawing bool
 }
 
-func (s *rdState) warnDrawing() {
+func (s *docState) warnDrawing() {
 	if !s.warnedDrawing {
 		s.warnedDrawing = true
-		s.opts.Warnings.Warn(rdStage, model.Pos{File: s.name}, "drawings, pictures and text boxes are not read")
+		s.opts.Warnings.Warn(stage, model.Pos{File: s.name}, "drawings, pictures and text boxes are not read")
 	}
 }
 
 // read locates the parts through the package relationships, reads styles, numbering and
 // notes, then the main document.
-func (s *rdState) read() (*model.Document, error) {
+func (s *docState) read() (*model.Document, error) {
 	pkgRels, err := s.pkg.Rels("_rels/.rels")
 	if err != nil {
 		return nil, err
 	}
-	main := rdMainPart
+	main := mainPart
 	if t, ok := opc.RelOfType(pkgRels, "/officeDocument"); ok && s.pkg.Has(opc.Resolve("", t)) {
 		main = opc.Resolve("", t)
 	}
 	if !s.pkg.Has(main) {
-		return nil, model.Errorf(rdStage, model.Pos{File: s.name, Part: main}, model.ErrMalformed,
+		return nil, model.Errorf(stage, model.Pos{File: s.name, Part: main}, model.ErrMalformed,
 			"no main document part: this zip is not a Word document")
 	}
 	rels, err := s.pkg.Rels(path.Join(path.Dir(main), "_rels", path.Base(main)+".rels"))
@@ -85,7 +85,7 @@ func (s *rdState) read() (*model.Document, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	p := &rdParser{st: s, x: s.pkg.Decoder(rc, main), part: main, rels: rels}
+	p := &bodyParser{st: s, x: s.pkg.Decoder(rc, main), part: main, rels: rels}
 	items, err := p.body()
 	if err != nil {
 		return nil, err
@@ -102,14 +102,14 @@ func (s *rdState) read() (*model.Document, error) {
 		s.build(items, main, doc)
 	}
 	if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
-		return nil, model.Errorf(rdStage, model.Pos{File: s.name, Part: main}, model.ErrEmpty, "the document has no text")
+		return nil, model.Errorf(stage, model.Pos{File: s.name, Part: main}, model.ErrEmpty, "the document has no text")
 	}
 	return doc, nil
 }
 
 // readNotes reads footnotes.xml or endnotes.xml into note contents by id, skipping the
 // separator notes Word keeps there.
-func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error) {
+func (s *docState) readNotes(part, elem string) (map[string][]model.Inline, error) {
 	out := map[string][]model.Inline{}
 	if part == "" {
 		return out, nil
@@ -119,7 +119,7 @@ func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error
 		return out, err
 	}
 	defer rc.Close()
-	p := &rdParser{st: s, x: s.pkg.Decoder(rc, part), part: part}
+	p := &bodyParser{st: s, x: s.pkg.Decoder(rc, part), part: part}
 	id, skip := "", false
 	var cur []model.Inline
 	for {
@@ -133,18 +133,18 @@ func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error
 		switch t := t.(type) {
 		case xml.StartElement:
 			switch {
-			case rdIsW(t.Name, elem):
-				id, _ = rdAttr(t, "id")
-				typ, _ := rdAttr(t, "type")
+			case isW(t.Name, elem):
+				id, _ = attr(t, "id")
+				typ, _ := attr(t, "type")
 				skip = typ != "" && typ != "normal"
 				cur = nil
-			case rdIsW(t.Name, "p"):
+			case isW(t.Name, "p"):
 				para, err := p.paragraph()
 				if err != nil {
 					return nil, err
 				}
 				for _, l := range para.lines {
-					cur = rdJoin(cur, l)
+					cur = join(cur, l)
 				}
 			case p.skipped(t.Name):
 				if err := p.x.Skip(); err != nil {
@@ -152,7 +152,7 @@ func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error
 				}
 			}
 		case xml.EndElement:
-			if rdIsW(t.Name, elem) && !skip {
+			if isW(t.Name, elem) && !skip {
 				if ins := textrun.Trim(cur); len(ins) > 0 {
 					for i := range ins {
 						ins[i].Line = 0 // a note has no line of the main part
@@ -164,9 +164,9 @@ func (s *rdState) readNotes(part, elem string) (map[string][]model.Inline, error
 	}
 }
 
-// rdClass is what a paragraph is, from its style and numbering.
-type rdClass struct {
-	kind     int // one of the rdK constants
+// class is what a paragraph is, from its style and numbering.
+type class struct {
+	kind     int // one of the classKind constants
 	level    int // heading level or list ilvl
 	numFmt   string
 	numbered bool // a list with numbers rather than bullets
@@ -175,34 +175,34 @@ type rdClass struct {
 }
 
 const (
-	rdKBody = iota
-	rdKHeading
-	rdKTitle
-	rdKQuote
-	rdKList
-	rdKSkip
-	rdKTitleBlock
-	rdKNote
+	kindBody = iota
+	kindHeading
+	kindTitle
+	kindQuote
+	kindList
+	kindSkip
+	kindTitleBlock
+	kindNote
 )
 
 // classify decides a paragraph's role: direct outline level, then the style chain (title,
 // heading name or outline level, table of contents), then numbering (direct, else from the
 // style), then quotation style.
-func (s *rdState) classify(p *rdPara) rdClass {
+func (s *docState) classify(p *rawPara) class {
 	role := s.styles.role(p.styleID)
 	switch {
 	case role.toc:
-		return rdClass{kind: rdKSkip}
+		return class{kind: kindSkip}
 	case role.title:
-		return rdClass{kind: rdKTitle, why: role.why}
+		return class{kind: kindTitle, why: role.why}
 	case role.titleBlock:
-		return rdClass{kind: rdKTitleBlock, why: role.why}
+		return class{kind: kindTitleBlock, why: role.why}
 	case role.note:
-		return rdClass{kind: rdKNote, why: role.why}
+		return class{kind: kindNote, why: role.why}
 	case role.heading > 0:
-		return rdClass{kind: rdKHeading, level: role.heading, why: role.why}
+		return class{kind: kindHeading, level: role.heading, why: role.why}
 	case p.outline > 0:
-		return rdClass{kind: rdKHeading, level: p.outline, why: "paragraph outline level"}
+		return class{kind: kindHeading, level: p.outline, why: "paragraph outline level"}
 	}
 	numID, ilvl, ok := p.numID, p.ilvl, p.hasNum
 	if !ok {
@@ -219,18 +219,18 @@ func (s *rdState) classify(p *rdPara) rdClass {
 			if indent < 0 {
 				indent = s.numbering.indent(numID, ilvl)
 			}
-			return rdClass{kind: rdKList, level: ilvl, numFmt: f, numbered: numbered, indent: indent, why: why}
+			return class{kind: kindList, level: ilvl, numFmt: f, numbered: numbered, indent: indent, why: why}
 		}
 	}
 	if role.quote {
-		return rdClass{kind: rdKQuote, why: role.why}
+		return class{kind: kindQuote, why: role.why}
 	}
-	return rdClass{kind: rdKBody}
+	return class{kind: kindBody}
 }
 
 // structured reports whether the document uses Word structure: a heading or title style,
 // a list, a quotation style or a table. Without any, it was typed as plain paragraphs.
-func (s *rdState) structured(items []rdItem) bool {
+func (s *docState) structured(items []bodyItem) bool {
 	for _, it := range items {
 		if it.mast != nil {
 			return true // a report scribe wrote
@@ -242,24 +242,24 @@ func (s *rdState) structured(items []rdItem) bool {
 			continue
 		}
 		switch s.classify(it.para).kind {
-		case rdKHeading, rdKTitle, rdKQuote, rdKList, rdKTitleBlock, rdKNote:
+		case kindHeading, kindTitle, kindQuote, kindList, kindTitleBlock, kindNote:
 			return true
 		}
 	}
 	return false
 }
 
-func (s *rdState) pos(part string, index int) model.Pos {
+func (s *docState) pos(part string, index int) model.Pos {
 	return model.Pos{File: s.name, Part: part, Line: index}
 }
 
 // infer hands a document typed as plain paragraphs to the inference engine: every
 // paragraph line (split at manual line breaks) is a line, every empty paragraph a blank
 // line, exactly as the text would be in a .txt file.
-func (s *rdState) infer(items []rdItem, part string, doc *model.Document) error {
+func (s *docState) infer(items []bodyItem, part string, doc *model.Document) error {
 	var ls []infer.Line
 	for _, it := range items {
-		if it.para == nil || s.classify(it.para).kind == rdKSkip {
+		if it.para == nil || s.classify(it.para).kind == kindSkip {
 			continue
 		}
 		pos := s.pos(part, it.para.index)
@@ -279,9 +279,9 @@ func (s *rdState) infer(items []rdItem, part string, doc *model.Document) error 
 	return infer.Into(s.ctx, ls, opts, doc)
 }
 
-// rdListEntry is one list paragraph waiting to be nested.
-type rdListEntry struct {
-	ilvl   int // nesting level: the list level, or the indentation rank (see rdLevels)
+// listEntry is one list paragraph waiting to be nested.
+type listEntry struct {
+	ilvl   int // nesting level: the list level, or the indentation rank (see setLevels)
 	indent int
 	numFmt string
 	pos    model.Pos
@@ -291,17 +291,17 @@ type rdListEntry struct {
 // isMasthead reports whether the paragraphs of a table are a scribe masthead: every one
 // with text is in a masthead style, and the organ or the symbol is there. The masthead is
 // printed from the metadata, so reading it as a table would print it twice.
-func (s *rdState) isMasthead(paras []*rdPara) bool {
+func (s *docState) isMasthead(paras []*rawPara) bool {
 	head := false
 	for _, p := range paras {
 		role := s.styles.role(p.styleID)
 		if role.masthead == "" {
-			if len(rdJoinAll(p.lines)) > 0 {
+			if len(joinAll(p.lines)) > 0 {
 				return false
 			}
 			continue
 		}
-		head = head || (role.masthead != "line" && len(rdJoinAll(p.lines)) > 0)
+		head = head || (role.masthead != "line" && len(joinAll(p.lines)) > 0)
 	}
 	return head
 }
@@ -309,7 +309,7 @@ func (s *rdState) isMasthead(paras []*rdPara) bool {
 // masthead puts what a scribe masthead says back into the metadata (organ, symbol,
 // distribution, original language), unless the document says it elsewhere. Its date and
 // this version's language are left out: the title block and the text carry them.
-func (s *rdState) masthead(paras []*rdPara, part string, doc *model.Document) {
+func (s *docState) masthead(paras []*rawPara, part string, doc *model.Document) {
 	set := func(field string, v *string, text string, pos model.Pos) {
 		if *v != "" || text == "" {
 			return
@@ -323,7 +323,7 @@ func (s *rdState) masthead(paras []*rdPara, part string, doc *model.Document) {
 	var organ []string
 	var organPos model.Pos
 	for _, p := range paras {
-		text := strings.TrimSpace(model.PlainText(rdJoinAll(p.lines)))
+		text := strings.TrimSpace(model.PlainText(joinAll(p.lines)))
 		pos := s.pos(part, p.index)
 		switch s.styles.role(p.styleID).masthead {
 		case "organ":
@@ -350,7 +350,7 @@ func (s *rdState) masthead(paras []*rdPara, part string, doc *model.Document) {
 }
 
 // build maps a structured document onto blocks.
-func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
+func (s *docState) build(items []bodyItem, part string, doc *model.Document) {
 	var blocks []model.Block
 	for i := 0; i < len(items); i++ {
 		it := items[i]
@@ -367,10 +367,10 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 		c := s.classify(it.para)
 		pos := s.pos(part, it.para.index)
 		switch c.kind {
-		case rdKSkip:
+		case kindSkip:
 			continue
-		case rdKTitle:
-			ins := rdJoinAll(it.para.lines)
+		case kindTitle:
+			ins := joinAll(it.para.lines)
 			if len(ins) == 0 {
 				continue
 			}
@@ -380,10 +380,10 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 				doc.Meta.Title = text
 				doc.Meta.Lines = map[string]model.Pos{"title": pos}
 			}
-		case rdKTitleBlock:
+		case kindTitleBlock:
 			// The sentence says where and when the meeting was held: a front line the
 			// metadata normalizer reads the date and time from, never a numbered paragraph.
-			ins := rdJoinAll(it.para.lines)
+			ins := joinAll(it.para.lines)
 			if len(ins) == 0 {
 				continue
 			}
@@ -399,45 +399,45 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 			if when := strings.TrimSpace(parts.Date + " " + parts.Time); when != "" {
 				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontDate, Text: when, Why: c.why})
 			}
-		case rdKNote:
-			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {
+		case kindNote:
+			if ins := joinAll(it.para.lines); len(ins) > 0 {
 				blocks = append(blocks, &model.Note{Pos: pos, Inlines: ins, Why: c.why})
 			}
-		case rdKHeading:
-			if ins := rdJoinAll(it.para.lines); len(ins) > 0 {
+		case kindHeading:
+			if ins := joinAll(it.para.lines); len(ins) > 0 {
 				blocks = append(blocks, &model.Heading{Pos: pos, Level: c.level, Inlines: ins, Why: c.why})
 			}
-		case rdKQuote:
+		case kindQuote:
 			q := &model.Quote{Pos: pos, Why: c.why}
 			for ; i < len(items); i++ {
-				if items[i].para == nil || s.classify(items[i].para).kind != rdKQuote {
+				if items[i].para == nil || s.classify(items[i].para).kind != kindQuote {
 					break
 				}
-				if ins := rdJoinAll(items[i].para.lines); len(ins) > 0 {
+				if ins := joinAll(items[i].para.lines); len(ins) > 0 {
 					q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: s.pos(part, items[i].para.index), Inlines: ins})
 				}
 			}
 			i--
 			if len(q.Paragraphs) > 0 {
 				q.Pos = q.Paragraphs[0].Pos
-				blocks = rdAttach(blocks, q)
+				blocks = attach(blocks, q)
 			}
-		case rdKList:
-			var entries []rdListEntry
+		case kindList:
+			var entries []listEntry
 			for ; i < len(items); i++ {
 				if items[i].para == nil {
 					break
 				}
 				ci := s.classify(items[i].para)
-				ins := rdJoinAll(items[i].para.lines)
-				if ci.kind != rdKList {
-					if len(ins) == 0 && i+1 < len(items) && items[i+1].para != nil && s.classify(items[i+1].para).kind == rdKList {
+				ins := joinAll(items[i].para.lines)
+				if ci.kind != kindList {
+					if len(ins) == 0 && i+1 < len(items) && items[i+1].para != nil && s.classify(items[i+1].para).kind == kindList {
 						continue // an empty paragraph between two items
 					}
 					break
 				}
 				if len(ins) > 0 {
-					entries = append(entries, rdListEntry{ilvl: ci.level, indent: ci.indent, numFmt: ci.numFmt, pos: s.pos(part, items[i].para.index), ins: ins})
+					entries = append(entries, listEntry{ilvl: ci.level, indent: ci.indent, numFmt: ci.numFmt, pos: s.pos(part, items[i].para.index), ins: ins})
 				}
 			}
 			i--
@@ -455,7 +455,7 @@ func (s *rdState) build(items []rdItem, part string, doc *model.Document) {
 
 // paragraphs turns a body paragraph into one or more paragraphs: lines separated by manual
 // line breaks are split by the note-line rule shared with the Markdown reader.
-func (s *rdState) paragraphs(para *rdPara, pos model.Pos) []*model.Paragraph {
+func (s *docState) paragraphs(para *rawPara, pos model.Pos) []*model.Paragraph {
 	var lines [][]model.Inline
 	var texts []string
 	for _, l := range para.lines {
@@ -475,7 +475,7 @@ func (s *rdState) paragraphs(para *rdPara, pos model.Pos) []*model.Paragraph {
 			out = append(out, &model.Paragraph{Pos: pos, Inlines: cur})
 			cur = nil
 		}
-		cur = rdJoin(cur, l)
+		cur = join(cur, l)
 	}
 	out = append(out, &model.Paragraph{Pos: pos, Inlines: cur})
 	if len(out) > 1 {
@@ -493,13 +493,13 @@ func (s *rdState) paragraphs(para *rdPara, pos model.Pos) []*model.Paragraph {
 // the top-level items are the notes' own numbered paragraphs, as the notes reader decides
 // for typed numbers: the typed number is dropped and the report's numbering applies; deeper
 // items become their subparagraph lists.
-func (s *rdState) listBlocks(blocks []model.Block, entries []rdListEntry) []model.Block {
+func (s *docState) listBlocks(blocks []model.Block, entries []listEntry) []model.Block {
 	if len(entries) == 0 {
 		return blocks
 	}
-	// A list at a lower level of its numbering (ilvl > 0), before rdLevels ranks the run.
+	// A list at a lower level of its numbering (ilvl > 0), before setLevels ranks the run.
 	sublevel := entries[0].ilvl > 0
-	rdLevels(entries)
+	setLevels(entries)
 	base := entries[0].ilvl
 	for _, e := range entries {
 		base = min(base, e.ilvl)
@@ -518,7 +518,7 @@ func (s *rdState) listBlocks(blocks []model.Block, entries []rdListEntry) []mode
 		colon = false
 	}
 	if intro != nil && (!numbered || colon) {
-		intro.Children = append(intro.Children, rdNest(entries, base, 1))
+		intro.Children = append(intro.Children, nestList(entries, base, 1))
 		return blocks
 	}
 	for i := 0; i < len(entries); {
@@ -530,7 +530,7 @@ func (s *rdState) listBlocks(blocks []model.Block, entries []rdListEntry) []mode
 			j++
 		}
 		if j > i+1 {
-			p.Children = append(p.Children, rdNest(entries[i+1:j], e.ilvl+1, 1))
+			p.Children = append(p.Children, nestList(entries[i+1:j], e.ilvl+1, 1))
 		}
 		blocks = append(blocks, p)
 		i = j
@@ -538,11 +538,11 @@ func (s *rdState) listBlocks(blocks []model.Block, entries []rdListEntry) []mode
 	return blocks
 }
 
-// rdLevels decides the nesting of a run of list paragraphs. Word's built-in "List Bullet
+// setLevels decides the nesting of a run of list paragraphs. Word's built-in "List Bullet
 // 2" and "List Number 3" styles use separate numbering definitions at level 0 and show
 // their depth by indentation only, so when every item's indentation is known, items nest
 // by indentation rank; otherwise by list level (ilvl).
-func rdLevels(entries []rdListEntry) {
+func setLevels(entries []listEntry) {
 	indents := map[int]bool{}
 	for _, e := range entries {
 		if e.indent < 0 {
@@ -560,9 +560,9 @@ func rdLevels(entries []rdListEntry) {
 	}
 }
 
-// rdNest builds a list of the given depth from entries whose shallowest level is base;
+// nestList builds a list of the given depth from entries whose shallowest level is base;
 // deeper entries nest under the item before them.
-func rdNest(entries []rdListEntry, base, depth int) *model.List {
+func nestList(entries []listEntry, base, depth int) *model.List {
 	l := &model.List{Pos: entries[0].pos, Depth: depth}
 	if entries[0].numFmt != "" && entries[0].numFmt != "bullet" {
 		l.Why = fmt.Sprintf("Word numbered list (%s; its numbers are replaced by the report's)", entries[0].numFmt)
@@ -581,7 +581,7 @@ func rdNest(entries []rdListEntry, base, depth int) *model.List {
 			j++
 		}
 		if j > i+1 {
-			item.Children = append(item.Children, rdNest(entries[i+1:j], e.ilvl+1, depth+1))
+			item.Children = append(item.Children, nestList(entries[i+1:j], e.ilvl+1, depth+1))
 		}
 		l.Items = append(l.Items, item)
 		i = j
@@ -589,8 +589,8 @@ func rdNest(entries []rdListEntry, base, depth int) *model.List {
 	return l
 }
 
-// rdAttach makes a quotation a child of the paragraph before it, else leaves it standalone.
-func rdAttach(blocks []model.Block, b model.Block) []model.Block {
+// attach makes a quotation a child of the paragraph before it, else leaves it standalone.
+func attach(blocks []model.Block, b model.Block) []model.Block {
 	if n := len(blocks); n > 0 {
 		if p, ok := blocks[n-1].(*model.Paragraph); ok {
 			p.Children = append(p.Children, b)
@@ -600,8 +600,8 @@ func rdAttach(blocks []model.Block, b model.Block) []model.Block {
 	return append(blocks, b)
 }
 
-// rdMerge merges adjacent runs of the same kind and target.
-func rdMerge(runs []model.Inline) []model.Inline {
+// merge merges adjacent runs of the same kind and target.
+func merge(runs []model.Inline) []model.Inline {
 	var out []model.Inline
 	for _, in := range runs {
 		if n := len(out); n > 0 && out[n-1].Kind == in.Kind && out[n-1].URL == in.URL && in.Kind != model.KindFootnote {
@@ -613,8 +613,8 @@ func rdMerge(runs []model.Inline) []model.Inline {
 	return out
 }
 
-// rdJoin appends b to a with one space between them when both hold text.
-func rdJoin(a, b []model.Inline) []model.Inline {
+// join appends b to a with one space between them when both hold text.
+func join(a, b []model.Inline) []model.Inline {
 	b = textrun.Trim(append([]model.Inline(nil), b...))
 	if len(b) == 0 {
 		return a
@@ -623,14 +623,14 @@ func rdJoin(a, b []model.Inline) []model.Inline {
 	if len(a) > 0 {
 		a = append(a, model.Inline{Kind: model.KindText, Text: " ", Line: b[0].Line})
 	}
-	return rdMerge(append(a, b...))
+	return merge(append(a, b...))
 }
 
-// rdJoinAll joins the lines of a paragraph with spaces.
-func rdJoinAll(lines [][]model.Inline) []model.Inline {
+// joinAll joins the lines of a paragraph with spaces.
+func joinAll(lines [][]model.Inline) []model.Inline {
 	var out []model.Inline
 	for _, l := range lines {
-		out = rdJoin(out, l)
+		out = join(out, l)
 	}
 	return out
 }

@@ -9,14 +9,14 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// rdStage names the DOCX reader in errors and warnings.
-const rdStage = "docx"
+// stage names the DOCX reader in errors and warnings.
+const stage = "docx"
 
-// rdMainPart is where the main document part lives when the package relationships do not
+// mainPart is where the main document part lives when the package relationships do not
 // say otherwise.
-const rdMainPart = "word/document.xml"
+const mainPart = "word/document.xml"
 
-type rdReader struct{}
+type docxReader struct{}
 
 // New returns the DOCX reader: WordprocessingML read with archive/zip and a streaming
 // encoding/xml decoder, no third-party library. Paragraph styles give headings (by style
@@ -27,27 +27,27 @@ type rdReader struct{}
 // paragraphs (no heading style, list, quote style or table) goes through the notes
 // inference, so it gets the structure the same text would get as a .txt file. The reader
 // holds no state and is safe for concurrent use.
-func New() model.Reader { return rdReader{} }
+func New() model.Reader { return docxReader{} }
 
 // Format returns "docx".
-func (rdReader) Format() string { return "docx" }
+func (docxReader) Format() string { return "docx" }
 
 // Read parses a .docx package. Errors wrap pipeline.ErrMalformed (not a zip, truncated,
 // missing main part, bad XML, DTD declarations), ErrTooLarge (a part or the whole inflated
 // package over the limits, as in a zip bomb) or ErrTooDeep, and name the file and the part.
-func (rdReader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
+func (docxReader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			doc, err = nil, model.Errorf(rdStage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the document: %v", p)
+			doc, err = nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the document: %v", p)
 		}
 	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := opts.Limits.CheckInput(rdStage, opts.Name, len(data)); err != nil {
+	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
 		return nil, err
 	}
-	set, err := opts.LocaleSet(rdStage)
+	set, err := opts.LocaleSet(stage)
 	if err != nil {
 		return nil, err
 	}
@@ -56,6 +56,6 @@ func (rdReader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (
 	if err != nil {
 		return nil, err
 	}
-	r := &rdState{ctx: ctx, pkg: pkg, opts: opts, name: opts.Name, locales: set}
+	r := &docState{ctx: ctx, pkg: pkg, opts: opts, name: opts.Name, locales: set}
 	return r.read()
 }

@@ -17,9 +17,9 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// rdSummary renders the structure of blocks, one line per node, without positions, so two
+// summary renders the structure of blocks, one line per node, without positions, so two
 // readers' results can be compared.
-func rdSummary(blocks []model.Block) string {
+func summary(blocks []model.Block) string {
 	var b strings.Builder
 	var walk func([]model.Block, string)
 	walk = func(bs []model.Block, indent string) {
@@ -59,7 +59,7 @@ func rdSummary(blocks []model.Block) string {
 	return b.String()
 }
 
-func rdRead(t *testing.T, data []byte) *model.Document {
+func readDoc(t *testing.T, data []byte) *model.Document {
 	t.Helper()
 	doc, err := New().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "test.docx"})
 	if err != nil {
@@ -70,7 +70,7 @@ func rdRead(t *testing.T, data []byte) *model.Document {
 
 // The sample notes saved as .docx by LibreOffice (one paragraph per line, no styles) give
 // the structure the notes reader gives the .txt.
-func TestRdPlainParagraphsMatchNotes(t *testing.T) {
+func TestPlainParagraphsMatchNotes(t *testing.T) {
 	txt, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "testdata", "wsis-itu-consultation-2005-05-02.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -83,8 +83,8 @@ func TestRdPlainParagraphsMatchNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := rdRead(t, data)
-	if g, w := rdSummary(got.Blocks), rdSummary(want.Blocks); g != w {
+	got := readDoc(t, data)
+	if g, w := summary(got.Blocks), summary(want.Blocks); g != w {
 		t.Errorf("structure differs from the .txt through the notes reader\n--- docx\n%s\n--- txt\n%s", g, w)
 	}
 	headings, paragraphs := 0, 0
@@ -107,12 +107,12 @@ func TestRdPlainParagraphsMatchNotes(t *testing.T) {
 }
 
 // A document made by python-docx with Word's built-in styles keeps its structure.
-func TestRdStructuredFixture(t *testing.T) {
+func TestStructuredFixture(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "structured.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := rdRead(t, data)
+	doc := readDoc(t, data)
 	if doc.Meta.Title != "Informal consultation on WSIS follow-up" {
 		t.Errorf("title = %q", doc.Meta.Title)
 	}
@@ -135,7 +135,7 @@ paragraph numbered=true: The ILO supported the USA proposal in document PC-2/DT/
     The operational work should build upon the innovative modalities utilized in the WSIS.
 paragraph numbered=true: USA added that each UN agency should endorse the WSIS action lines, with strong support.
 `
-	if got := rdSummary(doc.Blocks); got != want {
+	if got := summary(doc.Blocks); got != want {
 		t.Errorf("structure:\n%s\nwant:\n%s", got, want)
 	}
 	// The footnote reference carries the note's text; emphasis and strong runs survive.
@@ -162,9 +162,9 @@ paragraph numbered=true: USA added that each UN agency should endorse the WSIS a
 	}
 }
 
-// rdPackageOf builds a .docx in memory from part contents. Parts named in the map replace
+// packageOf builds a .docx in memory from part contents. Parts named in the map replace
 // the defaults; an empty string removes a part.
-func rdPackageOf(t testing.TB, parts map[string]string) []byte {
+func packageOf(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	all := map[string]string{
 		"[Content_Types].xml":          `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
@@ -199,12 +199,12 @@ func rdPackageOf(t testing.TB, parts map[string]string) []byte {
 	return buf.Bytes()
 }
 
-// rdDocXML wraps body XML into a document part.
-func rdDocXML(body string) string {
+// docXML wraps body XML into a document part.
+func docXML(body string) string {
 	return `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` + body + `<w:sectPr/></w:body></w:document>`
 }
 
-func rdP(style, text string) string {
+func pXML(style, text string) string {
 	ppr := ""
 	if style != "" {
 		ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
@@ -214,7 +214,7 @@ func rdP(style, text string) string {
 
 // Localized Word writes localized style ids; the reader goes by w:name, the outline level
 // and the basedOn chain.
-func TestRdLocalizedHeadingStyles(t *testing.T) {
+func TestLocalizedHeadingStyles(t *testing.T) {
 	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
@@ -224,15 +224,15 @@ func TestRdLocalizedHeadingStyles(t *testing.T) {
 <w:style w:type="paragraph" w:styleId="Plan3"><w:name w:val="Plan"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Citation"><w:name w:val="Quote"/></w:style>
 </w:styles>`
-	body := rdP("Titre1", "Organisation des travaux") +
-		rdP("", "La Syrie a remercié le Président.") +
-		rdP("berschrift2", "Vorschlag der Schweiz") +
-		rdP("", "Die Schweiz legte einen Vorschlag vor.") +
-		rdP("Citation", "Texte cité.") +
-		rdP("Überschrift1", "Modalitäten") +
-		rdP("MonTitre", "Heading through basedOn") +
-		rdP("Plan3", "Heading through outline level")
-	doc := rdRead(t, rdPackageOf(t, map[string]string{"word/styles.xml": styles, "word/document.xml": rdDocXML(body)}))
+	body := pXML("Titre1", "Organisation des travaux") +
+		pXML("", "La Syrie a remercié le Président.") +
+		pXML("berschrift2", "Vorschlag der Schweiz") +
+		pXML("", "Die Schweiz legte einen Vorschlag vor.") +
+		pXML("Citation", "Texte cité.") +
+		pXML("Überschrift1", "Modalitäten") +
+		pXML("MonTitre", "Heading through basedOn") +
+		pXML("Plan3", "Heading through outline level")
+	doc := readDoc(t, packageOf(t, map[string]string{"word/styles.xml": styles, "word/document.xml": docXML(body)}))
 	want := `heading 1: Organisation des travaux
 paragraph numbered=true: La Syrie a remercié le Président.
 heading 2: Vorschlag der Schweiz
@@ -243,13 +243,13 @@ heading 1: Modalitäten
 heading 1: Heading through basedOn
 heading 3: Heading through outline level
 `
-	if got := rdSummary(doc.Blocks); got != want {
+	if got := summary(doc.Blocks); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
 // Tracked changes, fields, hyperlinks, comments, hidden text and tables.
-func TestRdRevisionsFieldsLinksTables(t *testing.T) {
+func TestRevisionsFieldsLinksTables(t *testing.T) {
 	body := `<w:p><w:r><w:t xml:space="preserve">Canada </w:t></w:r>` +
 		`<w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">strongly </w:t></w:r></w:ins>` +
 		`<w:del w:id="2" w:author="a"><w:r><w:delText xml:space="preserve">weakly </w:delText></w:r></w:del>` +
@@ -267,13 +267,13 @@ func TestRdRevisionsFieldsLinksTables(t *testing.T) {
 		`<w:r><w:t>).</w:t></w:r></w:p>` +
 		`<w:tbl><w:tblPr/><w:tr><w:tc><w:p><w:r><w:t>Member</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Vote</w:t></w:r></w:p></w:tc></w:tr>` +
 		`<w:tr><w:tc><w:p><w:r><w:t>Canada</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Yes</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`
-	doc := rdRead(t, rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(body)}))
+	doc := readDoc(t, packageOf(t, map[string]string{"word/document.xml": docXML(body)}))
 	want := `paragraph numbered=true: Canada strongly supported the text on page 3 (see the WSIS site and ITU).
 table 2 rows
   | Member | Vote |
   | Canada | Yes |
 `
-	if got := rdSummary(doc.Blocks); got != want {
+	if got := summary(doc.Blocks); got != want {
 		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
 	}
 	links := map[string]string{}
@@ -289,7 +289,7 @@ table 2 rows
 
 // A list with no numbering.xml still reads as a list, and numbered items with no paragraph
 // ending in a colon before them are the notes' own numbered paragraphs.
-func TestRdListPlacement(t *testing.T) {
+func TestListPlacement(t *testing.T) {
 	numbering := `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>
 <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
@@ -297,11 +297,11 @@ func TestRdListPlacement(t *testing.T) {
 	num := func(id, lvl int, text string) string {
 		return fmt.Sprintf(`<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>`, lvl, id, text)
 	}
-	body := rdP("", "The meeting opened.") +
+	body := pXML("", "The meeting opened.") +
 		num(1, 0, "Canada spoke first.") + num(1, 1, "on budgets;") + num(1, 1, "on staff.") + num(1, 0, "Syria spoke next.") +
-		rdP("", "Points raised:") + num(2, 0, "one") + num(2, 0, "two")
+		pXML("", "Points raised:") + num(2, 0, "one") + num(2, 0, "two")
 	rels := `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`
-	doc := rdRead(t, rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(body), "word/numbering.xml": numbering, "word/_rels/document.xml.rels": rels}))
+	doc := readDoc(t, packageOf(t, map[string]string{"word/document.xml": docXML(body), "word/numbering.xml": numbering, "word/_rels/document.xml.rels": rels}))
 	want := `paragraph numbered=true: The meeting opened.
 paragraph numbered=true: Canada spoke first.
   list depth 1
@@ -313,7 +313,7 @@ paragraph numbered=true: Points raised:
     item: one
     item: two
 `
-	if got := rdSummary(doc.Blocks); got != want {
+	if got := summary(doc.Blocks); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -322,18 +322,18 @@ paragraph numbered=true: Points raised:
 // that introduced the quotation ends with a colon (scribe's own DOCX: "…proposed the
 // following text:", the quotation, then paragraph 13); a lower-level list after the
 // quotation still belongs to that paragraph.
-func TestRdListAfterQuotation(t *testing.T) {
+func TestListAfterQuotation(t *testing.T) {
 	numbering := `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/></w:lvl></w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
 	num := func(lvl int, text string) string {
 		return fmt.Sprintf(`<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>`, lvl, text)
 	}
-	body := num(0, "The ILO proposed the following text:") + rdP("Quote", "“Agreed.”") + num(0, "The USA agreed.") + num(0, "Syria objected.") +
-		num(0, "Canada proposed:") + rdP("Quote", "“Noted.”") + num(1, "for now;") + num(1, "for later.")
+	body := num(0, "The ILO proposed the following text:") + pXML("Quote", "“Agreed.”") + num(0, "The USA agreed.") + num(0, "Syria objected.") +
+		num(0, "Canada proposed:") + pXML("Quote", "“Noted.”") + num(1, "for now;") + num(1, "for later.")
 	styles := `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/></w:style></w:styles>`
 	rels := `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`
-	doc := rdRead(t, rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(body), "word/numbering.xml": numbering, "word/styles.xml": styles, "word/_rels/document.xml.rels": rels}))
+	doc := readDoc(t, packageOf(t, map[string]string{"word/document.xml": docXML(body), "word/numbering.xml": numbering, "word/styles.xml": styles, "word/_rels/document.xml.rels": rels}))
 	want := `paragraph numbered=true: The ILO proposed the following text:
   quote
     “Agreed.”
@@ -346,23 +346,23 @@ paragraph numbered=true: Canada proposed:
     item: for now;
     item: for later.
 `
-	if got := rdSummary(doc.Blocks); got != want {
+	if got := summary(doc.Blocks); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
-func TestRdErrors(t *testing.T) {
-	good := rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(rdP("", "Text."))})
+func TestErrors(t *testing.T) {
+	good := packageOf(t, map[string]string{"word/document.xml": docXML(pXML("", "Text."))})
 	bomb := func() []byte {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
 		w, _ := zw.Create("word/document.xml")
-		w.Write([]byte(rdDocXML("")[:200]))
+		w.Write([]byte(docXML("")[:200]))
 		w.Write(bytes.Repeat([]byte(" "), 8<<20))
 		zw.Close()
 		return buf.Bytes()
 	}()
-	nested := rdDocXML(strings.Repeat("<w:sdt><w:sdtContent>", 300) + rdP("", "deep") + strings.Repeat("</w:sdtContent></w:sdt>", 300))
+	nested := docXML(strings.Repeat("<w:sdt><w:sdtContent>", 300) + pXML("", "deep") + strings.Repeat("</w:sdtContent></w:sdt>", 300))
 	cases := []struct {
 		name     string
 		data     []byte
@@ -373,14 +373,14 @@ func TestRdErrors(t *testing.T) {
 		{"not a zip", []byte("Just some notes.\n"), model.Limits{}, model.ErrMalformed, "not a zip"},
 		{"truncated", good[:len(good)/2], model.Limits{}, model.ErrMalformed, "truncated"},
 		{"empty", nil, model.Limits{}, model.ErrEmpty, "empty"},
-		{"no document part", rdPackageOf(t, map[string]string{"word/document.xml": "", "_rels/.rels": ""}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
-		{"doctype", rdPackageOf(t, map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
-		{"doctype in styles", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML(rdP("", "x")), "word/styles.xml": `<?xml version="1.0"?><!DOCTYPE x><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`}), model.Limits{}, model.ErrMalformed, "word/styles.xml"},
-		{"bad xml", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML("<w:p><w:r><w:t>x</w:r></w:p>")}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
-		{"deep", rdPackageOf(t, map[string]string{"word/document.xml": nested}), model.Limits{}, model.ErrTooDeep, "word/document.xml"},
+		{"no document part", packageOf(t, map[string]string{"word/document.xml": "", "_rels/.rels": ""}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
+		{"doctype", packageOf(t, map[string]string{"word/document.xml": `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>`}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
+		{"doctype in styles", packageOf(t, map[string]string{"word/document.xml": docXML(pXML("", "x")), "word/styles.xml": `<?xml version="1.0"?><!DOCTYPE x><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`}), model.Limits{}, model.ErrMalformed, "word/styles.xml"},
+		{"bad xml", packageOf(t, map[string]string{"word/document.xml": docXML("<w:p><w:r><w:t>x</w:r></w:p>")}), model.Limits{}, model.ErrMalformed, "word/document.xml"},
+		{"deep", packageOf(t, map[string]string{"word/document.xml": nested}), model.Limits{}, model.ErrTooDeep, "word/document.xml"},
 		{"part too large", bomb, model.Limits{MaxPartBytes: 1 << 20}, model.ErrTooLarge, "word/document.xml"},
 		{"package too large", bomb, model.Limits{MaxInflatedBytes: 1 << 20}, model.ErrTooLarge, "MaxInflatedBytes"},
-		{"no text", rdPackageOf(t, map[string]string{"word/document.xml": rdDocXML("<w:p/>")}), model.Limits{}, model.ErrEmpty, "no text"},
+		{"no text", packageOf(t, map[string]string{"word/document.xml": docXML("<w:p/>")}), model.Limits{}, model.ErrEmpty, "no text"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -405,7 +405,7 @@ func FuzzRead(f *testing.F) {
 			f.Add(data)
 		}
 	}
-	f.Add(rdPackageOf(f, map[string]string{"word/document.xml": rdDocXML(rdP("", "Text.") + `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)}))
+	f.Add(packageOf(f, map[string]string{"word/document.xml": docXML(pXML("", "Text.") + `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := New().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "fuzz.docx",
@@ -417,12 +417,12 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		rdCheckDoc(t, doc)
+		checkDoc(t, doc)
 	})
 }
 
-// rdCheckDoc checks the invariants every reader result must hold.
-func rdCheckDoc(t *testing.T, doc *model.Document) {
+// checkDoc checks the invariants every reader result must hold.
+func checkDoc(t *testing.T, doc *model.Document) {
 	t.Helper()
 	if len(doc.Blocks) == 0 && len(doc.Front) == 0 {
 		t.Fatal("empty document without error")

@@ -10,8 +10,8 @@ import (
 	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 )
 
-// rdStyle is what the reader needs of one style in styles.xml.
-type rdStyle struct {
+// styleDef is what the reader needs of one style in styles.xml.
+type styleDef struct {
 	id, name, basedOn, typ string
 	outline                int // w:outlineLvl + 1; 0 when not set
 	numID, ilvl            int
@@ -19,12 +19,12 @@ type rdStyle struct {
 	bold, italic           *bool
 }
 
-// rdStyles maps style ids to styles.
-type rdStyles map[string]*rdStyle
+// styleSheet maps style ids to styles.
+type styleSheet map[string]*styleDef
 
 // readStyles reads styles.xml; a missing part gives no styles (everything is Normal).
-func readStyles(p *opc.Package, part string) (rdStyles, error) {
-	styles := rdStyles{}
+func readStyles(p *opc.Package, part string) (styleSheet, error) {
+	styles := styleSheet{}
 	if part == "" {
 		return styles, nil
 	}
@@ -34,7 +34,7 @@ func readStyles(p *opc.Package, part string) (rdStyles, error) {
 	}
 	defer rc.Close()
 	x := p.Decoder(rc, part)
-	var cur *rdStyle
+	var cur *styleDef
 	inPPr, inRPr := false, false
 	for {
 		t, err := x.Next()
@@ -46,14 +46,14 @@ func readStyles(p *opc.Package, part string) (rdStyles, error) {
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if !rdW(t.Name) {
+			if !inW(t.Name) {
 				continue
 			}
 			switch t.Name.Local {
 			case "style":
-				id, _ := rdAttr(t, "styleId")
-				typ, _ := rdAttr(t, "type")
-				cur = &rdStyle{id: id, typ: typ}
+				id, _ := attr(t, "styleId")
+				typ, _ := attr(t, "type")
+				cur = &styleDef{id: id, typ: typ}
 				styles[id] = cur
 			case "latentStyles", "docDefaults", "pPrChange", "rPrChange", "tblPr", "tblStylePr", "trPr", "tcPr":
 				if err := x.Skip(); err != nil {
@@ -67,7 +67,7 @@ func readStyles(p *opc.Package, part string) (rdStyles, error) {
 			if cur == nil {
 				continue
 			}
-			v, _ := rdAttr(t, "val")
+			v, _ := attr(t, "val")
 			switch t.Name.Local {
 			case "name":
 				cur.name = v
@@ -87,17 +87,17 @@ func readStyles(p *opc.Package, part string) (rdStyles, error) {
 				}
 			case "b":
 				if inRPr {
-					on := rdOn(t)
+					on := isOn(t)
 					cur.bold = &on
 				}
 			case "i":
 				if inRPr {
-					on := rdOn(t)
+					on := isOn(t)
 					cur.italic = &on
 				}
 			}
 		case xml.EndElement:
-			if !rdW(t.Name) {
+			if !inW(t.Name) {
 				continue
 			}
 			switch t.Name.Local {
@@ -114,8 +114,8 @@ func readStyles(p *opc.Package, part string) (rdStyles, error) {
 
 // chain returns the style and its basedOn ancestors, nearest first, stopping at a cycle or
 // after a bounded number of steps.
-func (s rdStyles) chain(id string) []*rdStyle {
-	var out []*rdStyle
+func (s styleSheet) chain(id string) []*styleDef {
+	var out []*styleDef
 	seen := map[string]bool{}
 	for id != "" && !seen[id] && len(out) < 32 {
 		seen[id] = true
@@ -129,13 +129,13 @@ func (s rdStyles) chain(id string) []*rdStyle {
 	return out
 }
 
-// rdHeadingName matches built-in heading style names. Word writes the English name
+// headingName matches built-in heading style names. Word writes the English name
 // ("heading 1") in w:name whatever the interface language, while the style id is
 // localized ("Titre1", "Überschrift1"); other producers sometimes localize the name too.
-var rdHeadingName = regexp.MustCompile(`^(?:heading|titre|überschrift|uberschrift|título|titulo|titolo|заголовок|标题|標題|عنوان|kop|nagłówek|rubrik|otsikko|overskrift)\s*(\d)$`)
+var headingName = regexp.MustCompile(`^(?:heading|titre|überschrift|uberschrift|título|titulo|titolo|заголовок|标题|標題|عنوان|kop|nagłówek|rubrik|otsikko|overskrift)\s*(\d)$`)
 
-// rdRole is what a paragraph style says about its paragraphs.
-type rdRole struct {
+// styleRole is what a paragraph style says about its paragraphs.
+type styleRole struct {
 	heading int // 1–9, 0 when not a heading
 	title   bool
 	quote   bool
@@ -153,7 +153,7 @@ type rdRole struct {
 
 // role resolves a paragraph style through its basedOn chain: the first style in the chain
 // with a heading name, a title or quote name, or an outline level decides.
-func (s rdStyles) role(id string) rdRole {
+func (s styleSheet) role(id string) styleRole {
 	for _, st := range s.chain(id) {
 		name := strings.ToLower(strings.TrimSpace(st.name))
 		if name == "" {
@@ -161,47 +161,47 @@ func (s rdStyles) role(id string) rdRole {
 		}
 		switch {
 		case name == "title" || name == "titre" || name == "titel" || name == "título" || name == "titulo":
-			return rdRole{title: true, why: "Word style " + styleLabel(st)}
-		case rdQuoteName[name]:
-			return rdRole{quote: true, why: "Word quotation style " + styleLabel(st)}
+			return styleRole{title: true, why: "Word style " + styleLabel(st)}
+		case quoteNames[name]:
+			return styleRole{quote: true, why: "Word quotation style " + styleLabel(st)}
 		case strings.HasPrefix(name, "toc ") || name == "toc heading" || name == "contents heading" || strings.HasPrefix(name, "contents "):
-			return rdRole{toc: true}
+			return styleRole{toc: true}
 		case name == "title block":
-			return rdRole{titleBlock: true, why: "title block of a scribe report (style " + styleLabel(st) + ")"}
+			return styleRole{titleBlock: true, why: "title block of a scribe report (style " + styleLabel(st) + ")"}
 		case name == "note":
-			return rdRole{note: true, why: "editorial note (style " + styleLabel(st) + ")"}
+			return styleRole{note: true, why: "editorial note (style " + styleLabel(st) + ")"}
 		case name == "masthead un":
 			// "United Nations", printed from the locale: nothing to read back.
-			return rdRole{masthead: "un"}
+			return styleRole{masthead: "un"}
 		case name == "masthead organ":
-			return rdRole{masthead: "organ"}
+			return styleRole{masthead: "organ"}
 		case name == "masthead symbol":
-			return rdRole{masthead: "symbol"}
+			return styleRole{masthead: "symbol"}
 		case name == "masthead":
-			return rdRole{masthead: "line"}
+			return styleRole{masthead: "line"}
 		}
-		if m := rdHeadingName.FindStringSubmatch(name); m != nil {
+		if m := headingName.FindStringSubmatch(name); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			if n >= 1 {
-				return rdRole{heading: n, why: "Word heading style " + styleLabel(st)}
+				return styleRole{heading: n, why: "Word heading style " + styleLabel(st)}
 			}
 		}
 		if st.outline > 0 {
-			return rdRole{heading: st.outline, why: "outline level of Word style " + styleLabel(st)}
+			return styleRole{heading: st.outline, why: "outline level of Word style " + styleLabel(st)}
 		}
 	}
-	return rdRole{}
+	return styleRole{}
 }
 
-// rdQuoteName lists quotation style names: Word's built-in "Quote", "Intense Quote" and
+// quoteNames lists quotation style names: Word's built-in "Quote", "Intense Quote" and
 // "Block Text", LibreOffice's "Quotations", and common localized names.
-var rdQuoteName = map[string]bool{
+var quoteNames = map[string]bool{
 	"quote": true, "intense quote": true, "block text": true, "quotations": true, "quotation": true,
 	"citation": true, "citation intense": true, "zitat": true, "intensives zitat": true, "cita": true,
 	"cita destacada": true, "цитата": true, "引用": true, "اقتباس": true,
 }
 
-func styleLabel(st *rdStyle) string {
+func styleLabel(st *styleDef) string {
 	if st.name != "" && !strings.EqualFold(st.name, st.id) {
 		return strconv.Quote(st.name) + " (id " + strconv.Quote(st.id) + ")"
 	}
@@ -209,7 +209,7 @@ func styleLabel(st *rdStyle) string {
 }
 
 // numbering resolves the numbering a paragraph style carries (List Bullet, List Number).
-func (s rdStyles) numbering(id string) (numID, ilvl int, ok bool) {
+func (s styleSheet) numbering(id string) (numID, ilvl int, ok bool) {
 	for _, st := range s.chain(id) {
 		if st.hasNum {
 			return st.numID, st.ilvl, true
@@ -219,7 +219,7 @@ func (s rdStyles) numbering(id string) (numID, ilvl int, ok bool) {
 }
 
 // runFormat resolves bold and italic of a character style through its chain.
-func (s rdStyles) runFormat(id string) (bold, italic bool) {
+func (s styleSheet) runFormat(id string) (bold, italic bool) {
 	var b, i *bool
 	for _, st := range s.chain(id) {
 		if b == nil {
@@ -232,19 +232,19 @@ func (s rdStyles) runFormat(id string) (bold, italic bool) {
 	return b != nil && *b, i != nil && *i
 }
 
-// rdLevel is one level of a numbering definition.
-type rdLevel struct {
+// numLevel is one level of a numbering definition.
+type numLevel struct {
 	numFmt string // "bullet", "decimal", "none", …
 	indent int    // left indentation in twentieths of a point, -1 when not set
 }
 
-// rdNumbering maps numId to its levels by ilvl.
-type rdNumbering map[int]map[int]rdLevel
+// numberingDefs maps numId to its levels by ilvl.
+type numberingDefs map[int]map[int]numLevel
 
 // readNumbering reads numbering.xml: abstract numbering definitions, the num instances
 // that point at them, and level overrides.
-func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
-	out := rdNumbering{}
+func readNumbering(p *opc.Package, part string) (numberingDefs, error) {
+	out := numberingDefs{}
 	if part == "" {
 		return out, nil
 	}
@@ -254,13 +254,13 @@ func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
 	}
 	defer rc.Close()
 	x := p.Decoder(rc, part)
-	abstract := map[int]map[int]rdLevel{}
+	abstract := map[int]map[int]numLevel{}
 	type inst struct {
 		abs      int
-		override map[int]rdLevel
+		override map[int]numLevel
 	}
 	insts := map[int]*inst{}
-	var curAbs map[int]rdLevel
+	var curAbs map[int]numLevel
 	var curInst *inst
 	lvl := -1
 	for {
@@ -273,20 +273,20 @@ func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if !rdW(t.Name) {
+			if !inW(t.Name) {
 				continue
 			}
-			v, _ := rdAttr(t, "val")
+			v, _ := attr(t, "val")
 			switch t.Name.Local {
 			case "abstractNum":
-				id, _ := rdAttr(t, "abstractNumId")
+				id, _ := attr(t, "abstractNumId")
 				n, _ := strconv.Atoi(id)
-				curAbs = map[int]rdLevel{}
+				curAbs = map[int]numLevel{}
 				abstract[n] = curAbs
 			case "num":
-				id, _ := rdAttr(t, "numId")
+				id, _ := attr(t, "numId")
 				n, _ := strconv.Atoi(id)
-				curInst = &inst{abs: -1, override: map[int]rdLevel{}}
+				curInst = &inst{abs: -1, override: map[int]numLevel{}}
 				insts[n] = curInst
 			case "abstractNumId":
 				if curInst != nil {
@@ -295,20 +295,20 @@ func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
 					}
 				}
 			case "lvl":
-				id, _ := rdAttr(t, "ilvl")
+				id, _ := attr(t, "ilvl")
 				lvl, _ = strconv.Atoi(id)
 				if lvl >= 0 && lvl < 10 {
 					switch {
 					case curInst != nil:
-						curInst.override[lvl] = rdLevel{indent: -1}
+						curInst.override[lvl] = numLevel{indent: -1}
 					case curAbs != nil:
-						curAbs[lvl] = rdLevel{indent: -1}
+						curAbs[lvl] = numLevel{indent: -1}
 					}
 				} else {
 					lvl = -1
 				}
 			case "numFmt", "ind":
-				var m map[int]rdLevel
+				var m map[int]numLevel
 				switch {
 				case curInst != nil && lvl >= 0:
 					m = curInst.override
@@ -320,13 +320,13 @@ func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
 				l := m[lvl]
 				if t.Name.Local == "numFmt" {
 					l.numFmt = v
-				} else if n, ok := rdIndent(t); ok {
+				} else if n, ok := indentOf(t); ok {
 					l.indent = n
 				}
 				m[lvl] = l
 			}
 		case xml.EndElement:
-			if !rdW(t.Name) {
+			if !inW(t.Name) {
 				continue
 			}
 			switch t.Name.Local {
@@ -340,14 +340,14 @@ func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
 		}
 	}
 	for id, in := range insts {
-		levels := map[int]rdLevel{}
+		levels := map[int]numLevel{}
 		for l, f := range abstract[in.abs] {
 			levels[l] = f
 		}
 		for l, f := range in.override {
 			base, ok := levels[l]
 			if !ok {
-				base = rdLevel{indent: -1}
+				base = numLevel{indent: -1}
 			}
 			if f.numFmt != "" {
 				base.numFmt = f.numFmt
@@ -362,10 +362,10 @@ func readNumbering(p *opc.Package, part string) (rdNumbering, error) {
 	return out, nil
 }
 
-// rdIndent reads the left (or start) indentation of a w:ind element.
-func rdIndent(e xml.StartElement) (int, bool) {
+// indentOf reads the left (or start) indentation of a w:ind element.
+func indentOf(e xml.StartElement) (int, bool) {
 	for _, k := range []string{"left", "start"} {
-		if v, ok := rdAttr(e, k); ok {
+		if v, ok := attr(e, k); ok {
 			if n, err := strconv.Atoi(v); err == nil {
 				return n, true
 			}
@@ -376,12 +376,12 @@ func rdIndent(e xml.StartElement) (int, bool) {
 
 // format returns the number format of a list level ("bullet", "decimal", "none", …), ""
 // when numbering.xml does not define it.
-func (n rdNumbering) format(numID, ilvl int) string {
+func (n numberingDefs) format(numID, ilvl int) string {
 	return n[numID][ilvl].numFmt
 }
 
 // indent returns a list level's left indentation, -1 when unknown.
-func (n rdNumbering) indent(numID, ilvl int) int {
+func (n numberingDefs) indent(numID, ilvl int) int {
 	if l, ok := n[numID][ilvl]; ok {
 		return l.indent
 	}

@@ -9,45 +9,45 @@ import (
 // Elements are matched by namespace so DrawingML's a:p and a:t inside charts are not
 // taken for paragraphs and text.
 const (
-	rdNSW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-	rdNSWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-	rdNSRel     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	rdNSRelStr  = "http://purl.oclc.org/ooxml/officeDocument/relationships"
-	rdNSMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+	nsW         = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsWStrict   = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+	nsRel       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsRelStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+	nsMC        = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 )
 
-// rdIsW reports a WordprocessingML element with the given local name.
-func rdIsW(n xml.Name, local string) bool {
-	return n.Local == local && (n.Space == rdNSW || n.Space == rdNSWStrict)
+// isW reports a WordprocessingML element with the given local name.
+func isW(n xml.Name, local string) bool {
+	return n.Local == local && (n.Space == nsW || n.Space == nsWStrict)
 }
 
-// rdW reports whether the name is in a WordprocessingML namespace.
-func rdW(n xml.Name) bool { return n.Space == rdNSW || n.Space == rdNSWStrict }
+// inW reports whether the name is in a WordprocessingML namespace.
+func inW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
 
-// rdAttr returns a WordprocessingML attribute ("w:val"), matched by local name; Word
+// attr returns a WordprocessingML attribute ("w:val"), matched by local name; Word
 // always qualifies them, other producers sometimes do not.
-func rdAttr(e xml.StartElement, local string) (string, bool) {
+func attr(e xml.StartElement, local string) (string, bool) {
 	for _, a := range e.Attr {
-		if a.Name.Local == local && (a.Name.Space == "" || a.Name.Space == rdNSW || a.Name.Space == rdNSWStrict) {
+		if a.Name.Local == local && (a.Name.Space == "" || a.Name.Space == nsW || a.Name.Space == nsWStrict) {
 			return a.Value, true
 		}
 	}
 	return "", false
 }
 
-// rdRelAttr returns a relationship attribute ("r:id").
-func rdRelAttr(e xml.StartElement, local string) string {
+// relAttr returns a relationship attribute ("r:id").
+func relAttr(e xml.StartElement, local string) string {
 	for _, a := range e.Attr {
-		if a.Name.Local == local && (a.Name.Space == rdNSRel || a.Name.Space == rdNSRelStr) {
+		if a.Name.Local == local && (a.Name.Space == nsRel || a.Name.Space == nsRelStrict) {
 			return a.Value
 		}
 	}
 	return ""
 }
 
-// rdOn reads an OOXML on/off property (<w:b/>, <w:b w:val="0"/>): absent value means on.
-func rdOn(e xml.StartElement) bool {
-	v, ok := rdAttr(e, "val")
+// isOn reads an OOXML on/off property (<w:b/>, <w:b w:val="0"/>): absent value means on.
+func isOn(e xml.StartElement) bool {
+	v, ok := attr(e, "val")
 	if !ok {
 		return true
 	}

@@ -16,7 +16,7 @@ func BenchmarkWriteSample(b *testing.B) {
 		b.Fatal(err)
 	}
 	doc := pipelinetest.Sample("en")
-	opts := model.WriteOptions{Locale: wLocale(b, "en"), Created: wTestCreated, Generator: "scribe bench"}
+	opts := model.WriteOptions{Locale: localeFor(b, "en"), Created: testCreated, Generator: "scribe bench"}
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {

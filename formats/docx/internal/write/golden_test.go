@@ -25,27 +25,27 @@ func TestGolden(t *testing.T) {
 		cases = append(cases, tc{"sample-" + lang, lang, func() *model.Document { return pipelinetest.Sample(lang) }})
 	}
 	cases = append(cases,
-		tc{"rich-en", "en", func() *model.Document { return wRichDoc("en") }},
-		tc{"rich-ar", "ar", func() *model.Document { return wRichDoc("ar") }},
+		tc{"rich-en", "en", func() *model.Document { return richDoc("en") }},
+		tc{"rich-ar", "ar", func() *model.Document { return richDoc("ar") }},
 	)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			data, _ := wWrite(t, Options{}, c.doc(), c.lang)
-			parts, names := wParts(t, data)
+			data, _ := writeDoc(t, Options{}, c.doc(), c.lang)
+			parts, names := unzipParts(t, data)
 			dir := filepath.Join("testdata", "golden", c.name)
 			got := map[string]string{"parts.txt": strings.Join(names, "\n") + "\n"}
 			for _, n := range names {
-				canon, err := wCanon(parts[n])
+				canon, err := canonXML(parts[n])
 				if err != nil {
 					t.Fatalf("%s: %v", n, err)
 				}
 				got[n+".txt"] = canon
 			}
-			if wUpdate() {
+			if updateGolden() {
 				if err := os.RemoveAll(dir); err != nil {
 					t.Fatal(err)
 				}
-				for _, n := range wSortedKeys(got) {
+				for _, n := range sortedKeys(got) {
 					p := filepath.Join(dir, filepath.FromSlash(n))
 					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 						t.Fatal(err)
@@ -56,22 +56,22 @@ func TestGolden(t *testing.T) {
 				}
 				return
 			}
-			for _, n := range wSortedKeys(got) {
+			for _, n := range sortedKeys(got) {
 				want, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
 				if err != nil {
 					t.Errorf("%v (run go test -update)", err)
 					continue
 				}
 				if string(want) != got[n] {
-					t.Errorf("%s differs from %s:\n%s", n, dir, wFirstDiff(string(want), got[n]))
+					t.Errorf("%s differs from %s:\n%s", n, dir, firstDiff(string(want), got[n]))
 				}
 			}
 		})
 	}
 }
 
-// wFirstDiff shows the first differing line of two canonical parts, with its neighbours.
-func wFirstDiff(want, got string) string {
+// firstDiff shows the first differing line of two canonical parts, with its neighbours.
+func firstDiff(want, got string) string {
 	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
 	for i := 0; i < max(len(wl), len(gl)); i++ {
 		var w, g string
@@ -82,7 +82,7 @@ func wFirstDiff(want, got string) string {
 			g = gl[i]
 		}
 		if w != g {
-			return "line " + wItoa(i+1) + ":\n- " + w + "\n+ " + g
+			return "line " + itoa(i+1) + ":\n- " + w + "\n+ " + g
 		}
 	}
 	return ""

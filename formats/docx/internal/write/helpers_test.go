@@ -18,28 +18,28 @@ import (
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
-// wUpdateFlag is -update. The reader's tests in this package may register the same flag
+// updateFlag is -update. The reader's tests in this package may register the same flag
 // (files initialise in name order, reader_*.go first), so it is registered only once and
 // read through the flag package.
-var wUpdateFlag = func() *bool {
+var updateFlag = func() *bool {
 	if flag.Lookup("update") == nil {
 		return flag.Bool("update", false, "rewrite golden files")
 	}
 	return nil
 }()
 
-func wUpdate() bool {
-	if wUpdateFlag != nil {
-		return *wUpdateFlag
+func updateGolden() bool {
+	if updateFlag != nil {
+		return *updateFlag
 	}
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
 }
 
-// wTestCreated is the fixed creation time of test output.
-var wTestCreated = time.Date(2005, 5, 2, 17, 30, 0, 0, time.UTC)
+// testCreated is the fixed creation time of test output.
+var testCreated = time.Date(2005, 5, 2, 17, 30, 0, 0, time.UTC)
 
-func wLocale(t testing.TB, lang string) *locales.Locale {
+func localeFor(t testing.TB, lang string) *locales.Locale {
 	t.Helper()
 	loc, err := locales.MustEmbedded().Lookup(lang)
 	if err != nil {
@@ -48,9 +48,9 @@ func wLocale(t testing.TB, lang string) *locales.Locale {
 	return loc
 }
 
-// wWrite writes doc with the given writer options and returns the package bytes and the
+// writeDoc writes doc with the given writer options and returns the package bytes and the
 // warnings.
-func wWrite(t testing.TB, wo Options, doc *model.Document, lang string) ([]byte, []model.Diagnostic) {
+func writeDoc(t testing.TB, wo Options, doc *model.Document, lang string) ([]byte, []model.Diagnostic) {
 	t.Helper()
 	w, err := New(wo)
 	if err != nil {
@@ -58,15 +58,15 @@ func wWrite(t testing.TB, wo Options, doc *model.Document, lang string) ([]byte,
 	}
 	var buf bytes.Buffer
 	var warns model.Warnings
-	opts := model.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &warns}
+	opts := model.WriteOptions{Locale: localeFor(t, lang), Created: testCreated, Generator: "scribe test", Warnings: &warns}
 	if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
 		t.Fatalf("%s: %v", lang, err)
 	}
 	return buf.Bytes(), warns.List()
 }
 
-// wParts unzips a package into part name → bytes, and the names in archive order.
-func wParts(t testing.TB, data []byte) (map[string][]byte, []string) {
+// unzipParts unzips a package into part name → bytes, and the names in archive order.
+func unzipParts(t testing.TB, data []byte) (map[string][]byte, []string) {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -90,11 +90,11 @@ func wParts(t testing.TB, data []byte) (map[string][]byte, []string) {
 	return parts, names
 }
 
-// wRichDoc extends the sample with what the sample lacks: a third chapter with two sections,
+// richDoc extends the sample with what the sample lacks: a third chapter with two sections,
 // a fourth with a lone unlabelled section, a second subparagraph list, a list under an
 // unnumbered paragraph (which must restart at (a)), a note, a table, a link and enough
 // paragraphs to fill page 2 (running header and footer).
-func wRichDoc(lang string) *model.Document {
+func richDoc(lang string) *model.Document {
 	doc := pipelinetest.Sample(lang)
 	loc, _ := locales.MustEmbedded().Lookup(lang)
 	num := loc.Numbering
@@ -153,12 +153,12 @@ func wRichDoc(lang string) *model.Document {
 	return doc
 }
 
-// wCanon prints an XML part canonically: one element per line, indented, attributes sorted,
+// canonXML prints an XML part canonically: one element per line, indented, attributes sorted,
 // namespaces shown by conventional prefix, whitespace-only text dropped. Golden diffs are
 // then readable and independent of attribute order.
-func wCanon(data []byte) (string, error) {
+func canonXML(data []byte) (string, error) {
 	prefixes := map[string]string{
-		wNSMain: "w", wNSRel: "r", wNSPkgRel: "rel", wNSCT: "ct",
+		nsMain: "w", nsRel: "r", nsPkgRel: "rel", nsCT: "ct",
 		"http://schemas.openxmlformats.org/package/2006/metadata/core-properties":   "cp",
 		"http://purl.org/dc/elements/1.1/":                                          "dc",
 		"http://purl.org/dc/terms/":                                                 "dcterms",

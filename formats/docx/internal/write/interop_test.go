@@ -13,9 +13,9 @@ import (
 	"github.com/scribe-un/scribe/locales"
 )
 
-// wInteropDir is where interop tests write their files: a temporary directory, or
+// interopDir is where interop tests write their files: a temporary directory, or
 // $SCRIBE_DOCX_KEEP when set (to look at the PDFs afterwards).
-func wInteropDir(t *testing.T) string {
+func interopDir(t *testing.T) string {
 	if d := os.Getenv("SCRIBE_DOCX_KEEP"); d != "" {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			t.Fatal(err)
@@ -25,11 +25,11 @@ func wInteropDir(t *testing.T) string {
 	return t.TempDir()
 }
 
-// wWriteRichFiles writes the rich sample in all six languages and returns the file paths.
-func wWriteRichFiles(t *testing.T, dir string) []string {
+// writeRichFiles writes the rich sample in all six languages and returns the file paths.
+func writeRichFiles(t *testing.T, dir string) []string {
 	var files []string
 	for _, lang := range locales.Supported {
-		data, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
+		data, _ := writeDoc(t, Options{}, richDoc(lang), lang)
 		p := filepath.Join(dir, "rich-"+lang+".docx")
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
@@ -39,8 +39,8 @@ func wWriteRichFiles(t *testing.T, dir string) []string {
 	return files
 }
 
-// wSoffice runs LibreOffice once over all files with a private profile.
-func wSoffice(t *testing.T, soffice, dir, format string, files []string) {
+// runSoffice runs LibreOffice once over all files with a private profile.
+func runSoffice(t *testing.T, soffice, dir, format string, files []string) {
 	t.Helper()
 	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"), "--headless",
 		"--convert-to", format, "--outdir", dir}
@@ -61,12 +61,12 @@ func wSoffice(t *testing.T, soffice, dir, format string, files []string) {
 func TestInteropLibreOffice(t *testing.T) {
 	soffice := testutil.RequireTool(t, "soffice")
 	pdftotext := testutil.RequireTool(t, "pdftotext")
-	dir := wInteropDir(t)
-	files := wWriteRichFiles(t, dir)
-	wSoffice(t, soffice, dir, "txt:Text (encoded):UTF8", files)
-	wSoffice(t, soffice, dir, "pdf", files)
+	dir := interopDir(t)
+	files := writeRichFiles(t, dir)
+	runSoffice(t, soffice, dir, "txt:Text (encoded):UTF8", files)
+	runSoffice(t, soffice, dir, "pdf", files)
 	for _, lang := range locales.Supported {
-		loc := wLocale(t, lang)
+		loc := localeFor(t, lang)
 		txt, err := os.ReadFile(filepath.Join(dir, "rich-"+lang+".txt"))
 		if err != nil {
 			t.Fatalf("%s: %v", lang, err)
@@ -124,8 +124,8 @@ func TestInteropLibreOffice(t *testing.T) {
 // headings are in Heading styles and the numbered paragraphs in "UN Paragraph".
 func TestInteropPythonDocx(t *testing.T) {
 	py := testutil.RequirePython(t, "docx")
-	dir := wInteropDir(t)
-	files := wWriteRichFiles(t, dir)
+	dir := interopDir(t)
+	files := writeRichFiles(t, dir)
 	script := `
 import sys, docx
 for f in sys.argv[1:]:
@@ -158,8 +158,8 @@ for f in sys.argv[1:]:
 // TestInteropPandoc reads each language version with pandoc's DOCX reader.
 func TestInteropPandoc(t *testing.T) {
 	pandoc := testutil.RequireTool(t, "pandoc")
-	dir := wInteropDir(t)
-	for _, f := range wWriteRichFiles(t, dir) {
+	dir := interopDir(t)
+	for _, f := range writeRichFiles(t, dir) {
 		out, err := exec.Command(pandoc, "-f", "docx", "-t", "markdown", f).CombinedOutput()
 		if err != nil {
 			t.Fatalf("pandoc %s: %v\n%s", f, err, out)

@@ -11,14 +11,14 @@ import (
 	"github.com/scribe-un/scribe/locales"
 )
 
-// wSchemaOrder lists, for each WordprocessingML parent element the writer produces, its
+// schemaOrder lists, for each WordprocessingML parent element the writer produces, its
 // children in the order of their xsd:sequence, transcribed from the ECMA-376 Part 1
 // transitional schema (wml.xsd: CT_PPrBase + CT_PPr, EG_RPrBase (the sequence of the first
 // edition, which Word still enforces), CT_SectPr with EG_SectPrContents, CT_TblPrBase,
 // CT_TcPr, CT_Lvl, CT_AbstractNum, CT_Style, CT_Settings, …). Children in one string share
 // a rank (a choice, such as header and footer references). A child missing from its parent's
 // table fails the test, so the table grows with the writer.
-var wSchemaOrder = map[string][]string{
+var schemaOrder = map[string][]string{
 	"pPr": {"pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
 		"suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
 		"overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
@@ -93,15 +93,15 @@ var wSchemaOrder = map[string][]string{
 	"compat":     {"doNotExpandShiftReturn", "compatSetting"},
 }
 
-// wOrderErrors walks a part and lists children out of schema order or unknown to the table.
-func wOrderErrors(part string, data []byte) ([]string, error) {
+// orderErrors walks a part and lists children out of schema order or unknown to the table.
+func orderErrors(part string, data []byte) ([]string, error) {
 	var errs []string
 	type frame struct {
 		name string
 		rank int
 	}
 	ranks := map[string]map[string]int{}
-	for parent, seq := range wSchemaOrder {
+	for parent, seq := range schemaOrder {
 		ranks[parent] = map[string]int{}
 		for i, group := range seq {
 			for _, n := range strings.Fields(group) {
@@ -121,7 +121,7 @@ func wOrderErrors(part string, data []byte) ([]string, error) {
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
-			if len(stack) > 0 && e.Name.Space == wNSMain {
+			if len(stack) > 0 && e.Name.Space == nsMain {
 				parent := &stack[len(stack)-1]
 				if order, ok := ranks[parent.name]; ok {
 					r, known := order[e.Name.Local]
@@ -146,11 +146,11 @@ func wOrderErrors(part string, data []byte) ([]string, error) {
 // version, including the rich sample (tables, links, restarts, literal labels).
 func TestSchemaOrder(t *testing.T) {
 	for _, lang := range locales.Supported {
-		data, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
-		parts, names := wParts(t, data)
+		data, _ := writeDoc(t, Options{}, richDoc(lang), lang)
+		parts, names := unzipParts(t, data)
 		for _, n := range names {
 			if strings.HasPrefix(n, "word/") && strings.HasSuffix(n, ".xml") {
-				errs, err := wOrderErrors(lang+":"+n, parts[n])
+				errs, err := orderErrors(lang+":"+n, parts[n])
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -164,8 +164,8 @@ func TestSchemaOrder(t *testing.T) {
 
 // TestSchemaOrderCatchesMistakes makes sure the checker is not vacuous.
 func TestSchemaOrderCatchesMistakes(t *testing.T) {
-	bad := []byte(`<w:document xmlns:w="` + wNSMain + `"><w:body><w:p><w:pPr><w:jc w:val="left"/><w:pStyle w:val="x"/></w:pPr></w:p></w:body></w:document>`)
-	if errs, _ := wOrderErrors("bad", bad); len(errs) != 1 {
+	bad := []byte(`<w:document xmlns:w="` + nsMain + `"><w:body><w:p><w:pPr><w:jc w:val="left"/><w:pStyle w:val="x"/></w:pPr></w:p></w:body></w:document>`)
+	if errs, _ := orderErrors("bad", bad); len(errs) != 1 {
 		t.Error("jc before pStyle was not reported")
 	}
 }

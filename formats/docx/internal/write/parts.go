@@ -8,86 +8,86 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// wPart is one file of the package.
-type wPart struct {
+// zipPart is one file of the package.
+type zipPart struct {
 	name        string // zip path, no leading slash
 	contentType string // for an Override in [Content_Types].xml; "" when a Default covers it
 	data        []byte
 	// deflated, when set, is the part already compressed (data is then nil).
-	deflated *wStreamPart
+	deflated *streamingPart
 	// shared marks a part whose bytes come only from the locale, the options and the
 	// reference document, never from the document's text, so it recurs across documents
-	// and its compressed form is worth keeping (see wDeflater).
+	// and its compressed form is worth keeping (see deflateCache).
 	shared bool
 }
 
 // Content types of the parts the writer produces.
 const (
-	wCTMain      = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-	wCTStyles    = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
-	wCTNumbering = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
-	wCTSettings  = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
-	wCTFontTable = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
-	wCTHeader    = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
-	wCTFooter    = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
-	wCTFootnotes = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-	wCTCore      = "application/vnd.openxmlformats-package.core-properties+xml"
-	wCTApp       = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
-	wCTRels      = "application/vnd.openxmlformats-package.relationships+xml"
+	ctMain      = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+	ctStyles    = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+	ctNumbering = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+	ctSettings  = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
+	ctFontTable = "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+	ctHeader    = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+	ctFooter    = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+	ctFootnotes = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+	ctCore      = "application/vnd.openxmlformats-package.core-properties+xml"
+	ctApp       = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+	ctRels      = "application/vnd.openxmlformats-package.relationships+xml"
 
-	wRTBase      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-	wRTCore      = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-	wHeaderSlots = 4
+	rtBase      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	rtCore      = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+	headerSlots = 4
 )
 
-// wSlot is a header or footer slot of the section, in the fixed part order.
-type wSlot struct {
+// hdrFtrSlot is a header or footer slot of the section, in the fixed part order.
+type hdrFtrSlot struct {
 	key, part, relID, relType, ct string
 }
 
-var wSlots = [wHeaderSlots]wSlot{
-	{"header-default", "word/header1.xml", wRelHeader1, "header", wCTHeader},
-	{"header-first", "word/header2.xml", wRelHeader2, "header", wCTHeader},
-	{"footer-default", "word/footer1.xml", wRelFooter1, "footer", wCTFooter},
-	{"footer-first", "word/footer2.xml", wRelFooter2, "footer", wCTFooter},
+var hdrFtrSlots = [headerSlots]hdrFtrSlot{
+	{"header-default", "word/header1.xml", relHeader1, "header", ctHeader},
+	{"header-first", "word/header2.xml", relHeader2, "header", ctHeader},
+	{"footer-default", "word/footer1.xml", relFooter1, "footer", ctFooter},
+	{"footer-first", "word/footer2.xml", relFooter2, "footer", ctFooter},
 }
 
 // parts assembles the package in its fixed order.
-func (st *wState) parts(body *wStreamPart, opts model.WriteOptions) []wPart {
-	ps := []wPart{
-		{name: "word/document.xml", contentType: wCTMain, deflated: body},
-		{name: "word/styles.xml", contentType: wCTStyles, data: st.stylesPart(), shared: true},
-		{name: "word/numbering.xml", contentType: wCTNumbering, data: st.num.numberingXML(), shared: true},
-		{name: "word/settings.xml", contentType: wCTSettings, data: st.settingsPart(), shared: true},
-		{name: "word/fontTable.xml", contentType: wCTFontTable, data: st.fontTableXML(), shared: true},
+func (st *docState) parts(body *streamingPart, opts model.WriteOptions) []zipPart {
+	ps := []zipPart{
+		{name: "word/document.xml", contentType: ctMain, deflated: body},
+		{name: "word/styles.xml", contentType: ctStyles, data: st.stylesPart(), shared: true},
+		{name: "word/numbering.xml", contentType: ctNumbering, data: st.num.numberingXML(), shared: true},
+		{name: "word/settings.xml", contentType: ctSettings, data: st.settingsPart(), shared: true},
+		{name: "word/fontTable.xml", contentType: ctFontTable, data: st.fontTableXML(), shared: true},
 	}
-	var extra []wPart
-	for i, s := range wSlots {
+	var extra []zipPart
+	for i, s := range hdrFtrSlots {
 		if st.ref != nil {
 			if rp, ok := st.ref.slots[s.key]; ok {
-				ps = append(ps, wPart{name: s.part, contentType: s.ct, data: rp.data, shared: true})
+				ps = append(ps, zipPart{name: s.part, contentType: s.ct, data: rp.data, shared: true})
 				if rp.rels != nil {
-					extra = append(extra, wPart{name: opc.RelsName(s.part), data: rp.rels, shared: true})
+					extra = append(extra, zipPart{name: opc.RelsName(s.part), data: rp.rels, shared: true})
 				}
 				continue
 			}
 		}
 		// The running header and the first-page footer print the symbol and the job number.
 		shared := s.key == "header-first" || s.key == "footer-default"
-		ps = append(ps, wPart{name: s.part, contentType: s.ct, data: st.hdrFtrXML(i), shared: shared})
+		ps = append(ps, zipPart{name: s.part, contentType: s.ct, data: st.hdrFtrXML(i), shared: shared})
 	}
 	if len(st.footnotes) > 0 {
-		ps = append(ps, wPart{name: "word/footnotes.xml", contentType: wCTFootnotes, data: st.footnotesXML()})
+		ps = append(ps, zipPart{name: "word/footnotes.xml", contentType: ctFootnotes, data: st.footnotesXML()})
 	}
 	if st.ref != nil {
 		extra = append(extra, st.ref.media...)
 	}
-	ps = append(ps, wPart{name: "docProps/core.xml", contentType: wCTCore, data: st.coreXML(opts)})
-	ps = append(ps, wPart{name: "docProps/app.xml", contentType: wCTApp, data: st.appXML(opts), shared: true})
+	ps = append(ps, zipPart{name: "docProps/core.xml", contentType: ctCore, data: st.coreXML(opts)})
+	ps = append(ps, zipPart{name: "docProps/app.xml", contentType: ctApp, data: st.appXML(opts), shared: true})
 	ps = append(ps, extra...)
-	head := []wPart{
+	head := []zipPart{
 		{name: "[Content_Types].xml", data: st.contentTypesXML(ps), shared: true},
-		{name: "_rels/.rels", data: wPackageRelsXML(), shared: true},
+		{name: "_rels/.rels", data: packageRelsXML(), shared: true},
 		// Hyperlink targets come from the text.
 		{name: "word/_rels/document.xml.rels", data: st.documentRelsXML(), shared: len(st.links) == 0},
 	}
@@ -96,10 +96,10 @@ func (st *wState) parts(body *wStreamPart, opts model.WriteOptions) []wPart {
 
 // contentTypesXML prints [Content_Types].xml: Defaults for rels, xml and copied media, then
 // an Override per part, in part order.
-func (st *wState) contentTypesXML(ps []wPart) []byte {
-	x := newWXML()
-	x.open("Types", "xmlns", wNSCT)
-	x.empty("Default", "Extension", "rels", "ContentType", wCTRels)
+func (st *docState) contentTypesXML(ps []zipPart) []byte {
+	x := newXMLWriter()
+	x.open("Types", "xmlns", nsCT)
+	x.empty("Default", "Extension", "rels", "ContentType", ctRels)
 	x.empty("Default", "Extension", "xml", "ContentType", "application/xml")
 	if st.ref != nil {
 		for _, d := range st.ref.defaults {
@@ -115,36 +115,36 @@ func (st *wState) contentTypesXML(ps []wPart) []byte {
 	return x.bytes()
 }
 
-// wPackageRelsXML prints _rels/.rels.
-func wPackageRelsXML() []byte {
-	x := newWXML()
-	x.open("Relationships", "xmlns", wNSPkgRel)
-	x.empty("Relationship", "Id", "rId1", "Type", wRTBase+"officeDocument", "Target", "word/document.xml")
-	x.empty("Relationship", "Id", "rId2", "Type", wRTCore, "Target", "docProps/core.xml")
-	x.empty("Relationship", "Id", "rId3", "Type", wRTBase+"extended-properties", "Target", "docProps/app.xml")
+// packageRelsXML prints _rels/.rels.
+func packageRelsXML() []byte {
+	x := newXMLWriter()
+	x.open("Relationships", "xmlns", nsPkgRel)
+	x.empty("Relationship", "Id", "rId1", "Type", rtBase+"officeDocument", "Target", "word/document.xml")
+	x.empty("Relationship", "Id", "rId2", "Type", rtCore, "Target", "docProps/core.xml")
+	x.empty("Relationship", "Id", "rId3", "Type", rtBase+"extended-properties", "Target", "docProps/app.xml")
 	x.close("Relationships")
 	return x.bytes()
 }
 
 // documentRelsXML prints word/_rels/document.xml.rels with the fixed ids, then hyperlinks.
-func (st *wState) documentRelsXML() []byte {
-	x := newWXML()
-	x.open("Relationships", "xmlns", wNSPkgRel)
+func (st *docState) documentRelsXML() []byte {
+	x := newXMLWriter()
+	x.open("Relationships", "xmlns", nsPkgRel)
 	rel := func(id, typ, target string) {
-		x.empty("Relationship", "Id", id, "Type", wRTBase+typ, "Target", target)
+		x.empty("Relationship", "Id", id, "Type", rtBase+typ, "Target", target)
 	}
-	rel(wRelStyles, "styles", "styles.xml")
-	rel(wRelNumbering, "numbering", "numbering.xml")
-	rel(wRelSettings, "settings", "settings.xml")
-	rel(wRelFontTable, "fontTable", "fontTable.xml")
-	for _, s := range wSlots {
+	rel(relStyles, "styles", "styles.xml")
+	rel(relNumbering, "numbering", "numbering.xml")
+	rel(relSettings, "settings", "settings.xml")
+	rel(relFontTable, "fontTable", "fontTable.xml")
+	for _, s := range hdrFtrSlots {
 		rel(s.relID, s.relType, strings.TrimPrefix(s.part, "word/"))
 	}
 	if len(st.footnotes) > 0 {
-		rel(wRelFootnotes, "footnotes", "footnotes.xml")
+		rel(relFootnotes, "footnotes", "footnotes.xml")
 	}
 	for i, target := range st.links {
-		x.empty("Relationship", "Id", "rId"+wItoa(wRelFirstLink+i), "Type", wRTBase+"hyperlink",
+		x.empty("Relationship", "Id", "rId"+itoa(relFirstLink+i), "Type", rtBase+"hyperlink",
 			"Target", target, "TargetMode", "External")
 	}
 	x.close("Relationships")
@@ -153,7 +153,7 @@ func (st *wState) documentRelsXML() []byte {
 
 // stylesPart is the writer's styles, or the reference document's with the writer's missing
 // styles added.
-func (st *wState) stylesPart() []byte {
+func (st *docState) stylesPart() []byte {
 	if st.ref != nil {
 		return st.ref.mergedStyles(st)
 	}
@@ -161,7 +161,7 @@ func (st *wState) stylesPart() []byte {
 }
 
 // settingsPart is the writer's settings, or the reference document's (cleaned).
-func (st *wState) settingsPart() []byte {
+func (st *docState) settingsPart() []byte {
 	if st.ref != nil && st.ref.settings != nil {
 		return st.ref.settings
 	}
@@ -169,11 +169,11 @@ func (st *wState) settingsPart() []byte {
 }
 
 // settingsXML prints word/settings.xml in CT_Settings order.
-func (st *wState) settingsXML() []byte {
-	x := newWXML()
-	x.open("w:settings", "xmlns:w", wNSMain)
+func (st *docState) settingsXML() []byte {
+	x := newXMLWriter()
+	x.open("w:settings", "xmlns:w", nsMain)
 	x.empty("w:zoom", "w:percent", "100")
-	x.ival("w:defaultTabStop", wHang)
+	x.ival("w:defaultTabStop", hangIndent)
 	x.val("w:characterSpacingControl", "doNotCompress")
 	if len(st.footnotes) > 0 {
 		x.open("w:footnotePr")
@@ -194,9 +194,9 @@ func (st *wState) settingsXML() []byte {
 }
 
 // fontTableXML lists the fonts the styles name.
-func (st *wState) fontTableXML() []byte {
-	x := newWXML()
-	x.open("w:fonts", "xmlns:w", wNSMain)
+func (st *docState) fontTableXML() []byte {
+	x := newXMLWriter()
+	x.open("w:fonts", "xmlns:w", nsMain)
 	for _, f := range st.look.fontsUsed {
 		x.empty("w:font", "w:name", f)
 	}
@@ -207,27 +207,27 @@ func (st *wState) fontTableXML() []byte {
 // hdrFtrXML prints header or footer slot i: the symbol in the running header from page 2,
 // nothing in the first-page header (the masthead carries the symbol), the page number in the
 // running footer and the job number in the first-page footer.
-func (st *wState) hdrFtrXML(i int) []byte {
+func (st *docState) hdrFtrXML(i int) []byte {
 	p := st.doc.Present
-	root, style := "w:hdr", wStyleHeader
-	if wSlots[i].relType == "footer" {
-		root, style = "w:ftr", wStyleFooter
+	root, style := "w:hdr", styleHeader
+	if hdrFtrSlots[i].relType == "footer" {
+		root, style = "w:ftr", styleFooter
 	}
-	x := newWXML()
-	x.open(root, "xmlns:w", wNSMain, "xmlns:r", wNSRel)
-	pp := wPPr{style: style, bidi: st.look.rtl}
-	switch wSlots[i].key {
+	x := newXMLWriter()
+	x.open(root, "xmlns:w", nsMain, "xmlns:r", nsRel)
+	pp := paraProps{style: style, bidi: st.look.rtl}
+	switch hdrFtrSlots[i].key {
 	case "header-default":
-		pp.bidi = wHasRTL(p.HeaderText)
+		pp.bidi = hasRTL(p.HeaderText)
 		st.para(x, &pp, "", model.Texts(p.HeaderText, 0))
 	case "footer-default":
 		pp.jc = "center"
 		x.open("w:p")
 		pp.write(x)
-		wPageField(x)
+		pageField(x)
 		x.close("w:p")
 	case "footer-first":
-		pp.bidi = wHasRTL(p.FooterJob)
+		pp.bidi = hasRTL(p.FooterJob)
 		st.para(x, &pp, "", model.Texts(p.FooterJob, 0))
 	default:
 		st.para(x, &pp, "", nil)
@@ -236,9 +236,9 @@ func (st *wState) hdrFtrXML(i int) []byte {
 	return x.bytes()
 }
 
-// wPageField prints a PAGE field as Word writes it (begin, instruction, separate, cached
+// pageField prints a PAGE field as Word writes it (begin, instruction, separate, cached
 // result, end), so readers that ignore fields still see a number.
-func wPageField(x *wXML) {
+func pageField(x *xmlWriter) {
 	fld := func(typ string) {
 		x.open("w:r")
 		x.empty("w:fldChar", "w:fldCharType", typ)
@@ -257,13 +257,13 @@ func wPageField(x *wXML) {
 
 // footnotesXML prints word/footnotes.xml: the separator (-1) and continuation separator (0)
 // Word requires, then the notes 1…n in order of reference.
-func (st *wState) footnotesXML() []byte {
-	x := newWXML()
-	x.open("w:footnotes", "xmlns:w", wNSMain, "xmlns:r", wNSRel)
+func (st *docState) footnotesXML() []byte {
+	x := newXMLWriter()
+	x.open("w:footnotes", "xmlns:w", nsMain, "xmlns:r", nsRel)
 	sep := func(id, typ, elem string) {
 		x.open("w:footnote", "w:type", typ, "w:id", id)
 		x.open("w:p")
-		pp := wPPr{spacing: &wSpacing{after: 0, line: 240}}
+		pp := paraProps{spacing: &spacingProps{after: 0, line: 240}}
 		pp.write(x)
 		x.open("w:r")
 		x.empty(elem)
@@ -274,12 +274,12 @@ func (st *wState) footnotesXML() []byte {
 	sep("-1", "separator", "w:separator")
 	sep("0", "continuationSeparator", "w:continuationSeparator")
 	for i, note := range st.footnotes {
-		x.open("w:footnote", "w:id", wItoa(i+1))
+		x.open("w:footnote", "w:id", itoa(i+1))
 		x.open("w:p")
-		pp := wPPr{style: wStyleFnText, bidi: st.look.rtl}
+		pp := paraProps{style: styleFnText, bidi: st.look.rtl}
 		pp.write(x)
 		x.open("w:r")
-		r := wRPr{style: wStyleFnRef}
+		r := runProps{style: styleFnRef}
 		r.write(x)
 		x.empty("w:footnoteRef")
 		x.close("w:r")
@@ -295,9 +295,9 @@ func (st *wState) footnotesXML() []byte {
 }
 
 // coreXML prints docProps/core.xml (title, language, creator, dates).
-func (st *wState) coreXML(opts model.WriteOptions) []byte {
+func (st *docState) coreXML(opts model.WriteOptions) []byte {
 	m := st.doc.Meta
-	x := newWXML()
+	x := newXMLWriter()
 	x.open("cp:coreProperties",
 		"xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
 		"xmlns:dc", "http://purl.org/dc/elements/1.1/",
@@ -310,13 +310,13 @@ func (st *wState) coreXML(opts model.WriteOptions) []byte {
 	if m.Body != "" {
 		x.textElem("dc:subject", m.Body)
 	}
-	x.textElem("dc:creator", wGenerator(opts))
+	x.textElem("dc:creator", generator(opts))
 	if m.Symbol != "" {
 		x.textElem("dc:identifier", m.Symbol)
 	}
 	x.textElem("dc:language", st.look.tag)
 	if !opts.Created.IsZero() {
-		ts := wZipTime(opts.Created).Format(time.RFC3339)
+		ts := zipTime(opts.Created).Format(time.RFC3339)
 		x.textElem("dcterms:created", ts, "xsi:type", "dcterms:W3CDTF")
 		x.textElem("dcterms:modified", ts, "xsi:type", "dcterms:W3CDTF")
 	}
@@ -325,11 +325,11 @@ func (st *wState) coreXML(opts model.WriteOptions) []byte {
 }
 
 // appXML prints docProps/app.xml.
-func (st *wState) appXML(opts model.WriteOptions) []byte {
-	x := newWXML()
+func (st *docState) appXML(opts model.WriteOptions) []byte {
+	x := newXMLWriter()
 	x.open("Properties", "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 		"xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes")
-	x.textElem("Application", wGenerator(opts))
+	x.textElem("Application", generator(opts))
 	x.textElem("DocSecurity", "0")
 	x.close("Properties")
 	return x.bytes()

@@ -5,24 +5,24 @@ package write
 // that emits the children in the order of ECMA-376 Part 1 CT_PPrBase (§17.3.1.26) and
 // EG_RPrBase (§17.3.2.28); writer_order_test.go checks every part against those tables.
 
-// wSpacing is w:spacing in twips; line is in 240ths of a line (lineRule auto).
-type wSpacing struct {
+// spacingProps is w:spacing in twips; line is in 240ths of a line (lineRule auto).
+type spacingProps struct {
 	before, after, line int
 }
 
-// wInd is w:ind in twips. For a bidi paragraph, left and right are the start and end edges.
-type wInd struct {
+// indentation is w:ind in twips. For a bidi paragraph, left and right are the start and end edges.
+type indentation struct {
 	left, right, hanging int
 }
 
-// wTab is one tab stop.
-type wTab struct {
+// tabStop is one tab stop.
+type tabStop struct {
 	val string // left, center, right
 	pos int
 }
 
-// wPPr is the subset of paragraph properties the writer uses.
-type wPPr struct {
+// paraProps is the subset of paragraph properties the writer uses.
+type paraProps struct {
 	style     string
 	keepNext  bool
 	keepLines bool
@@ -30,16 +30,16 @@ type wPPr struct {
 	hasNum      bool
 	numID, ilvl int
 	borderBelow int // eighths of a point; 0 = none
-	tabs        []wTab
+	tabs        []tabStop
 	bidi        bool
-	spacing     *wSpacing
-	ind         *wInd
+	spacing     *spacingProps
+	ind         *indentation
 	jc          string
 	outline     int // outline level + 1; 0 = none
-	rPr         *wRPr
+	rPr         *runProps
 }
 
-func (p *wPPr) empty() bool {
+func (p *paraProps) empty() bool {
 	return p.style == "" && !p.keepNext && !p.keepLines && !p.hasNum && p.borderBelow == 0 &&
 		len(p.tabs) == 0 && !p.bidi && p.spacing == nil && p.ind == nil && p.jc == "" &&
 		p.outline == 0 && p.rPr == nil
@@ -47,7 +47,7 @@ func (p *wPPr) empty() bool {
 
 // write prints <w:pPr> in CT_PPr order: pStyle, keepNext, keepLines, numPr, pBdr, tabs, bidi,
 // spacing, ind, jc, outlineLvl, rPr.
-func (p *wPPr) write(x *wXML) {
+func (p *paraProps) write(x *xmlWriter) {
 	if p.empty() {
 		return
 	}
@@ -69,13 +69,13 @@ func (p *wPPr) write(x *wXML) {
 	}
 	if p.borderBelow > 0 {
 		x.open("w:pBdr")
-		x.empty("w:bottom", "w:val", "single", "w:sz", wItoa(p.borderBelow), "w:space", "1", "w:color", "auto")
+		x.empty("w:bottom", "w:val", "single", "w:sz", itoa(p.borderBelow), "w:space", "1", "w:color", "auto")
 		x.close("w:pBdr")
 	}
 	if len(p.tabs) > 0 {
 		x.open("w:tabs")
 		for _, t := range p.tabs {
-			x.empty("w:tab", "w:val", t.val, "w:pos", wItoa(t.pos))
+			x.empty("w:tab", "w:val", t.val, "w:pos", itoa(t.pos))
 		}
 		x.close("w:tabs")
 	}
@@ -83,13 +83,13 @@ func (p *wPPr) write(x *wXML) {
 		x.empty("w:bidi")
 	}
 	if s := p.spacing; s != nil {
-		x.empty("w:spacing", "w:before", wItoa(s.before), "w:after", wItoa(s.after),
-			"w:line", wItoa(s.line), "w:lineRule", "auto")
+		x.empty("w:spacing", "w:before", itoa(s.before), "w:after", itoa(s.after),
+			"w:line", itoa(s.line), "w:lineRule", "auto")
 	}
 	if in := p.ind; in != nil {
-		kv := []string{"w:left", wItoa(in.left), "w:right", wItoa(in.right)}
+		kv := []string{"w:left", itoa(in.left), "w:right", itoa(in.right)}
 		if in.hanging > 0 {
-			kv = append(kv, "w:hanging", wItoa(in.hanging))
+			kv = append(kv, "w:hanging", itoa(in.hanging))
 		} else {
 			kv = append(kv, "w:firstLine", "0")
 		}
@@ -107,21 +107,21 @@ func (p *wPPr) write(x *wXML) {
 	x.close("w:pPr")
 }
 
-// wFonts is w:rFonts with all four slots.
-type wFonts struct {
+// runFonts is w:rFonts with all four slots.
+type runFonts struct {
 	ascii, hAnsi, eastAsia, cs string
 }
 
-// wLang is w:lang with the three language slots.
-type wLang struct {
+// runLang is w:lang with the three language slots.
+type runLang struct {
 	val, eastAsia, bidi string
 }
 
-// wRPr is the subset of run properties the writer uses. Bold and italic always set their
+// runProps is the subset of run properties the writer uses. Bold and italic always set their
 // complex-script twins (bCs, iCs) so Arabic runs get the same emphasis.
-type wRPr struct {
+type runProps struct {
 	style     string
-	fonts     *wFonts
+	fonts     *runFonts
 	b, i      bool
 	noProof   bool
 	color     string
@@ -129,17 +129,17 @@ type wRPr struct {
 	underline string
 	vertAlign string
 	rtl       bool
-	lang      *wLang
+	lang      *runLang
 }
 
-func (r *wRPr) empty() bool {
+func (r *runProps) empty() bool {
 	return r.style == "" && r.fonts == nil && !r.b && !r.i && !r.noProof && r.color == "" &&
 		r.sz == 0 && r.szCs == 0 && r.underline == "" && r.vertAlign == "" && !r.rtl && r.lang == nil
 }
 
 // write prints <w:rPr> in EG_RPrBase order: rStyle, rFonts, b, bCs, i, iCs, noProof, color,
 // sz, szCs, u, vertAlign, rtl, lang.
-func (r *wRPr) write(x *wXML) {
+func (r *runProps) write(x *xmlWriter) {
 	if r.empty() {
 		return
 	}

@@ -14,59 +14,59 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// wReference is what the writer takes from a reference document (pandoc's --reference-doc):
+// referenceDoc is what the writer takes from a reference document (pandoc's --reference-doc):
 // styles (the writer adds the ones the reference lacks), the look of scribe's own numbering
 // lists, settings, page size and margins, and the default and first-page headers and footers
 // with the media they show. It is parsed once in New and only read afterwards.
-type wReference struct {
+type referenceDoc struct {
 	name     string
 	styles   []byte
 	styleIDs map[string]bool
 	settings []byte
 	pgSz     []string // attribute name/value pairs for w:pgSz
 	pgMar    []string
-	slots    map[string]wRefPart // by wSlot.key
-	media    []wPart             // files header and footer relationships point to
-	defaults [][2]string         // extension → content type, for media
-	numLook  map[string]map[int]wLvlLook
+	slots    map[string]refPart // by hdrFtrSlot.key
+	media    []zipPart          // files header and footer relationships point to
+	defaults [][2]string        // extension → content type, for media
+	numLook  map[string]map[int]lvlLook
 }
 
-// wRefPart is a header or footer copied from the reference, with its relationships.
-type wRefPart struct {
+// refPart is a header or footer copied from the reference, with its relationships.
+type refPart struct {
 	data, rels []byte
 }
 
-// wLvlLook is the raw w:pPr and w:rPr of one level of a reference list.
-type wLvlLook struct {
+// lvlLook is the raw w:pPr and w:rPr of one level of a reference list.
+type lvlLook struct {
 	pPr, rPr []byte
 }
 
 // refLimits bound what a hostile template can make us inflate; a real one is small.
 var refLimits = model.Limits{MaxPartBytes: 16 << 20, MaxInflatedBytes: 64 << 20}
 
-// wSettingsDrop are settings that point at parts the writer does not copy (attached template,
+// settingsDrop are settings that point at parts the writer does not copy (attached template,
 // mail merge data, revision ids, endnote and footnote separators) or that would show empty
 // headers (even/odd pages).
-var wSettingsDrop = map[string]bool{
+var settingsDrop = map[string]bool{
 	"attachedTemplate": true, "mailMerge": true, "rsids": true, "docVars": true,
 	"footnotePr": true, "endnotePr": true, "evenAndOddHeaders": true, "documentProtection": true,
 	"writeProtection": true, "attachedSchema": true, "schemaLibrary": true,
 }
 
-// refLoader reads the parts of a reference document into a wReference.
+// refLoader reads the parts of a reference document into a referenceDoc.
 type refLoader struct {
 	pkg *opc.Package
-	ref *wReference
+	ref *referenceDoc
 }
 
-// wLoadReference parses and checks a reference document: styles are required, settings,
+// loadReference parses and checks a reference document: styles are required, settings,
 // numbering look, page setup and headers and footers are taken when present.
-func wLoadReference(name string, data []byte) (*wReference, error) {
+func loadReference(name string, data []byte) (*referenceDoc, error) {
 	pkg, err := opc.Open(data, name, refLimits)
 	if err != nil {
 		return nil, refError(err)
 	}
-	l := &refLoader{pkg: pkg, ref: &wReference{name: name, slots: map[string]wRefPart{}}}
+	l := &refLoader{pkg: pkg, ref: &referenceDoc{name: name, slots: map[string]refPart{}}}
 	for _, step := range []func() error{l.styles, l.settings, l.numbering, l.section} {
 		if err := step(); err != nil {
 			return nil, refError(err)
@@ -86,7 +86,7 @@ func refError(err error) error {
 
 // fail is a malformed-reference error naming the part.
 func (l *refLoader) fail(part, format string, args ...any) error {
-	return model.Errorf(wStage, model.Pos{File: l.pkg.Name(), Part: part}, model.ErrMalformed, format, args...)
+	return model.Errorf(stageName, model.Pos{File: l.pkg.Name(), Part: part}, model.ErrMalformed, format, args...)
 }
 
 func (l *refLoader) styles() error {
@@ -98,10 +98,10 @@ func (l *refLoader) styles() error {
 	case styles == nil:
 		return l.fail(part, "missing word/styles.xml")
 	}
-	if l.ref.styleIDs, err = wStyleIDs(styles); err != nil {
+	if l.ref.styleIDs, err = referenceStyleIDs(styles); err != nil {
 		return l.fail(part, "%v", err)
 	}
-	if !bytes.Contains(styles, []byte(`xmlns:w="`+wNSMain+`"`)) || bytes.LastIndex(styles, []byte("</w:styles>")) < 0 {
+	if !bytes.Contains(styles, []byte(`xmlns:w="`+nsMain+`"`)) || bytes.LastIndex(styles, []byte("</w:styles>")) < 0 {
 		return l.fail(part, "styles must use the conventional w: prefix")
 	}
 	l.ref.styles = styles
@@ -114,7 +114,7 @@ func (l *refLoader) settings() error {
 	if err != nil || settings == nil {
 		return err
 	}
-	if l.ref.settings, err = wDropChildren(settings, wSettingsDrop); err != nil {
+	if l.ref.settings, err = dropChildren(settings, settingsDrop); err != nil {
 		return l.fail(part, "%v", err)
 	}
 	return nil
@@ -126,7 +126,7 @@ func (l *refLoader) numbering() error {
 	if err != nil || num == nil {
 		return err
 	}
-	if l.ref.numLook, err = wNumberingLook(num); err != nil {
+	if l.ref.numLook, err = numberingLook(num); err != nil {
 		return l.fail(part, "%v", err)
 	}
 	return nil
@@ -140,7 +140,7 @@ func (l *refLoader) section() error {
 	if err != nil || docXML == nil {
 		return err
 	}
-	sect, err := wLastSectPr(docXML)
+	sect, err := lastSectPr(docXML)
 	if err != nil {
 		return l.fail(part, "%v", err)
 	}
@@ -160,7 +160,7 @@ func (l *refLoader) section() error {
 	if err != nil {
 		return err
 	}
-	m := &refMedia{types: wParseContentTypes(ct), seen: map[string]bool{}, seenExt: map[string]bool{}}
+	m := &refMedia{types: parseContentTypes(ct), seen: map[string]bool{}, seenExt: map[string]bool{}}
 	for _, key := range []string{"header-default", "header-first", "footer-default", "footer-first"} {
 		id, ok := sect.refs[key]
 		if !ok {
@@ -180,7 +180,7 @@ func (l *refLoader) section() error {
 
 // refMedia is what section has copied of the media headers and footers show.
 type refMedia struct {
-	types         wContentTypes
+	types         contentTypes
 	seen, seenExt map[string]bool
 }
 
@@ -193,7 +193,7 @@ func (l *refLoader) headerFooter(key, part string, m *refMedia) error {
 	if body == nil {
 		return l.fail(part, "header or footer part is missing")
 	}
-	rp := wRefPart{data: body}
+	rp := refPart{data: body}
 	relsPart := opc.RelsName(part)
 	if rp.rels, err = l.pkg.ReadPart(relsPart); err != nil {
 		return err
@@ -203,7 +203,7 @@ func (l *refLoader) headerFooter(key, part string, m *refMedia) error {
 		if err != nil {
 			return err
 		}
-		for _, id := range wSortedKeys(sub) {
+		for _, id := range sortedKeys(sub) {
 			if st := sub[id]; !st.External {
 				if err := l.media(path.Clean(path.Join(path.Dir(part), st.Target)), m); err != nil {
 					return err
@@ -225,7 +225,7 @@ func (l *refLoader) media(mp string, m *refMedia) error {
 	if err != nil || b == nil {
 		return err
 	}
-	mediaPart := wPart{name: mp, data: b, contentType: m.types.overrides["/"+mp], shared: true}
+	mediaPart := zipPart{name: mp, data: b, contentType: m.types.overrides["/"+mp], shared: true}
 	ext := strings.ToLower(strings.TrimPrefix(path.Ext(mp), "."))
 	if mediaPart.contentType == "" && !m.seenExt[ext] && m.types.defaults[ext] != "" && ext != "xml" && ext != "rels" {
 		m.seenExt[ext] = true
@@ -237,9 +237,9 @@ func (l *refLoader) media(mp string, m *refMedia) error {
 
 // mergedStyles is the reference's styles.xml with the writer's styles it lacks inserted
 // before the closing tag, so every style the body uses is defined.
-func (ref *wReference) mergedStyles(st *wState) []byte {
-	x := &wXML{}
-	for _, s := range wStyleDefs(st.look, st.num) {
+func (ref *referenceDoc) mergedStyles(st *docState) []byte {
+	x := &xmlWriter{}
+	for _, s := range styleDefs(st.look, st.num) {
 		if !ref.styleIDs[s.id] {
 			s.write(x)
 		}
@@ -251,8 +251,8 @@ func (ref *wReference) mergedStyles(st *wState) []byte {
 	return append(out, ref.styles[i:]...)
 }
 
-// wStyleIDs collects the w:styleId of every style.
-func wStyleIDs(data []byte) (map[string]bool, error) {
+// referenceStyleIDs collects the w:styleId of every style.
+func referenceStyleIDs(data []byte) (map[string]bool, error) {
 	ids := map[string]bool{}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
@@ -263,7 +263,7 @@ func wStyleIDs(data []byte) (map[string]bool, error) {
 		if err != nil {
 			return nil, err
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Space == wNSMain && se.Name.Local == "style" {
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Space == nsMain && se.Name.Local == "style" {
 			for _, a := range se.Attr {
 				if a.Name.Local == "styleId" {
 					ids[a.Value] = true
@@ -273,10 +273,10 @@ func wStyleIDs(data []byte) (map[string]bool, error) {
 	}
 }
 
-// wDropChildren removes the root's direct children whose local names are in drop, working on
+// dropChildren removes the root's direct children whose local names are in drop, working on
 // byte offsets so that everything else (namespace prefixes, extension elements) stays exactly
 // as the reference wrote it.
-func wDropChildren(data []byte, drop map[string]bool) ([]byte, error) {
+func dropChildren(data []byte, drop map[string]bool) ([]byte, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var out []byte
 	last := int64(0)
@@ -308,15 +308,15 @@ func wDropChildren(data []byte, drop map[string]bool) ([]byte, error) {
 	return append(out, data[last:]...), nil
 }
 
-// wNumberingLook reads the level properties of the lists scribe writes ("UN Paragraphs",
+// numberingLook reads the level properties of the lists scribe writes ("UN Paragraphs",
 // "UN Headings") from a reference made from scribe's output and restyled in Word.
-func wNumberingLook(data []byte) (map[string]map[int]wLvlLook, error) {
-	look := map[string]map[int]wLvlLook{}
+func numberingLook(data []byte) (map[string]map[int]lvlLook, error) {
+	look := map[string]map[int]lvlLook{}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var name string
-	var levels map[int]wLvlLook
+	var levels map[int]lvlLook
 	ilvl := -1
-	var cur wLvlLook
+	var cur lvlLook
 	for {
 		before := d.InputOffset()
 		tok, err := d.Token()
@@ -330,13 +330,13 @@ func wNumberingLook(data []byte) (map[string]map[int]wLvlLook, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "abstractNum":
-				name, levels = "", map[int]wLvlLook{}
+				name, levels = "", map[int]lvlLook{}
 			case "name":
 				if ilvl < 0 {
-					name = wAttr(t, "val")
+					name = attrValue(t, "val")
 				}
 			case "lvl":
-				ilvl, cur = wAtoi(wAttr(t, "ilvl")), wLvlLook{}
+				ilvl, cur = atoi(attrValue(t, "ilvl")), lvlLook{}
 			case "pPr", "rPr":
 				if ilvl < 0 {
 					continue
@@ -362,7 +362,7 @@ func wNumberingLook(data []byte) (map[string]map[int]wLvlLook, error) {
 				}
 				ilvl = -1
 			case "abstractNum":
-				if name == wAbsParaName || name == wAbsHeadName {
+				if name == absParaName || name == absHeadName {
 					look[name] = levels
 				}
 			}
@@ -370,15 +370,15 @@ func wNumberingLook(data []byte) (map[string]map[int]wLvlLook, error) {
 	}
 }
 
-// wSect is what the writer takes from the reference's last section.
-type wSect struct {
+// refSection is what the writer takes from the reference's last section.
+type refSection struct {
 	pgSz, pgMar []string
 	refs        map[string]string // "header-default" → relationship id
 }
 
-// wLastSectPr reads the body's final w:sectPr.
-func wLastSectPr(data []byte) (wSect, error) {
-	var s wSect
+// lastSectPr reads the body's final w:sectPr.
+func lastSectPr(data []byte) (refSection, error) {
+	var s refSection
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var stack []string
 	for {
@@ -393,24 +393,24 @@ func wLastSectPr(data []byte) (wSect, error) {
 		case xml.StartElement:
 			stack = append(stack, t.Name.Local)
 			if len(stack) == 3 && stack[1] == "body" && t.Name.Local == "sectPr" {
-				s = wSect{refs: map[string]string{}}
+				s = refSection{refs: map[string]string{}}
 			}
 			if len(stack) != 4 || stack[1] != "body" || stack[2] != "sectPr" {
 				continue
 			}
 			switch t.Name.Local {
 			case "pgSz":
-				s.pgSz = wAttrPairs(t, "w", "h", "orient", "code")
+				s.pgSz = attrPairs(t, "w", "h", "orient", "code")
 			case "pgMar":
-				s.pgMar = wAttrPairs(t, "top", "right", "bottom", "left", "header", "footer", "gutter")
+				s.pgMar = attrPairs(t, "top", "right", "bottom", "left", "header", "footer", "gutter")
 			case "headerReference", "footerReference":
 				kind := strings.TrimSuffix(t.Name.Local, "Reference")
-				typ := wAttr(t, "type")
+				typ := attrValue(t, "type")
 				if typ == "" {
 					typ = "default"
 				}
 				for _, a := range t.Attr {
-					if a.Name.Local == "id" && a.Name.Space == wNSRel {
+					if a.Name.Local == "id" && a.Name.Space == nsRel {
 						s.refs[kind+"-"+typ] = a.Value
 					}
 				}
@@ -421,19 +421,19 @@ func wLastSectPr(data []byte) (wSect, error) {
 	}
 }
 
-// wAttrPairs returns w:name/value pairs for the listed attributes present on se, in that
+// attrPairs returns w:name/value pairs for the listed attributes present on se, in that
 // order (the writer re-emits them with its own prefix).
-func wAttrPairs(se xml.StartElement, names ...string) []string {
+func attrPairs(se xml.StartElement, names ...string) []string {
 	var kv []string
 	for _, n := range names {
-		if v := wAttr(se, n); v != "" {
+		if v := attrValue(se, n); v != "" {
 			kv = append(kv, "w:"+n, v)
 		}
 	}
 	return kv
 }
 
-func wAttr(se xml.StartElement, local string) string {
+func attrValue(se xml.StartElement, local string) string {
 	for _, a := range se.Attr {
 		if a.Name.Local == local {
 			return a.Value
@@ -442,7 +442,7 @@ func wAttr(se xml.StartElement, local string) string {
 	return ""
 }
 
-func wAtoi(s string) int {
+func atoi(s string) int {
 	n := 0
 	for _, c := range s {
 		if c < '0' || c > '9' {
@@ -459,14 +459,14 @@ func wAtoi(s string) int {
 	return n
 }
 
-// wContentTypes is a parsed [Content_Types].xml.
-type wContentTypes struct {
+// contentTypes is a parsed [Content_Types].xml.
+type contentTypes struct {
 	defaults  map[string]string // lower-case extension → type
 	overrides map[string]string // "/word/media/x.png" → type
 }
 
-func wParseContentTypes(data []byte) wContentTypes {
-	ct := wContentTypes{defaults: map[string]string{}, overrides: map[string]string{}}
+func parseContentTypes(data []byte) contentTypes {
+	ct := contentTypes{defaults: map[string]string{}, overrides: map[string]string{}}
 	var types struct {
 		Default []struct {
 			Ext string `xml:"Extension,attr"`
@@ -489,7 +489,7 @@ func wParseContentTypes(data []byte) wContentTypes {
 	return ct
 }
 
-func wSortedKeys[V any](m map[string]V) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -16,9 +16,9 @@ import (
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
-// wRezip builds a zip from parts in the given order with archive/zip's own Deflate, one
+// rezip builds a zip from parts in the given order with archive/zip's own Deflate, one
 // Write per part; mod is the parts' time (zero: none).
-func wRezip(t testing.TB, names []string, parts map[string][]byte, mod ...time.Time) []byte {
+func rezip(t testing.TB, names []string, parts map[string][]byte, mod ...time.Time) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -42,8 +42,8 @@ func wRezip(t testing.TB, names []string, parts map[string][]byte, mod ...time.T
 }
 
 func TestReferenceDocErrors(t *testing.T) {
-	noStyles := wRezip(t, []string{"word/document.xml"}, map[string][]byte{"word/document.xml": []byte("<w:document/>")})
-	badStyles := wRezip(t, []string{"word/styles.xml"}, map[string][]byte{"word/styles.xml": []byte("<w:styles><unclosed>")})
+	noStyles := rezip(t, []string{"word/document.xml"}, map[string][]byte{"word/document.xml": []byte("<w:document/>")})
+	badStyles := rezip(t, []string{"word/styles.xml"}, map[string][]byte{"word/styles.xml": []byte("<w:styles><unclosed>")})
 	for name, data := range map[string][]byte{
 		"notzip.docx":    []byte("this is not a zip file"),
 		"nostyles.docx":  noStyles,
@@ -60,8 +60,8 @@ func TestReferenceDocErrors(t *testing.T) {
 // (Letter paper, its own header with a logo, a custom style, a wider number column, an
 // attached template), as the reference for another language version.
 func TestReferenceDoc(t *testing.T) {
-	base, _ := wWrite(t, Options{}, pipelinetest.Sample("en"), "en")
-	parts, names := wParts(t, base)
+	base, _ := writeDoc(t, Options{}, pipelinetest.Sample("en"), "en")
+	parts, names := unzipParts(t, base)
 	edit := func(part, old, new string) {
 		t.Helper()
 		if !bytes.Contains(parts[part], []byte(old)) {
@@ -73,21 +73,21 @@ func TestReferenceDoc(t *testing.T) {
 	edit("word/styles.xml", `</w:styles>`, `<w:style w:type="paragraph" w:styleId="OrgCustom"><w:name w:val="Org Custom"/></w:style></w:styles>`)
 	edit("word/styles.xml", `<w:name w:val="Quote"/>`, `<w:name w:val="Quote"/><w:basedOn w:val="Normal"/>`)
 	edit("word/numbering.xml", `<w:ind w:left="1134" w:hanging="567"/>`, `<w:ind w:left="1440" w:hanging="720"/>`)
-	edit("word/settings.xml", `<w:zoom w:percent="100"/>`, `<w:zoom w:percent="100"/><w:attachedTemplate r:id="rId1" xmlns:r="`+wNSRel+`"/>`)
-	parts["word/header1.xml"] = []byte(`<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="` + wNSMain + `" xmlns:r="` + wNSRel +
+	edit("word/settings.xml", `<w:zoom w:percent="100"/>`, `<w:zoom w:percent="100"/><w:attachedTemplate r:id="rId1" xmlns:r="`+nsRel+`"/>`)
+	parts["word/header1.xml"] = []byte(`<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="` + nsMain + `" xmlns:r="` + nsRel +
 		`"><w:p><w:r><w:t>ORG TEMPLATE HEADER</w:t></w:r></w:p></w:hdr>`)
-	parts["word/_rels/header1.xml.rels"] = []byte(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="` + wNSPkgRel +
+	parts["word/_rels/header1.xml.rels"] = []byte(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="` + nsPkgRel +
 		`"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.png"/></Relationships>`)
 	parts["word/media/logo.png"] = []byte("\x89PNG fake")
 	edit("[Content_Types].xml", `<Default Extension="xml"`, `<Default Extension="png" ContentType="image/png"/><Default Extension="xml"`)
 	names = append(names, "word/_rels/header1.xml.rels", "word/media/logo.png")
-	ref := wRezip(t, names, parts)
+	ref := rezip(t, names, parts)
 
-	data, warns := wWrite(t, Options{ReferenceDoc: ref, ReferenceName: "org.docx"}, pipelinetest.Sample("fr"), "fr")
+	data, warns := writeDoc(t, Options{ReferenceDoc: ref, ReferenceName: "org.docx"}, pipelinetest.Sample("fr"), "fr")
 	if len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
-	out, outNames := wParts(t, data)
+	out, outNames := unzipParts(t, data)
 	checks := []struct{ part, want string }{
 		{"word/document.xml", `<w:pgSz w:w="12240" w:h="15840"/>`},
 		{"word/header1.xml", "ORG TEMPLATE HEADER"},
@@ -109,7 +109,7 @@ func TestReferenceDoc(t *testing.T) {
 	if strings.Contains(string(out["word/settings.xml"]), "attachedTemplate") {
 		t.Error("attachedTemplate kept: it points at a relationship the output does not have")
 	}
-	if len(outNames) != len(wWantParts)+2 {
+	if len(outNames) != len(wantParts)+2 {
 		t.Errorf("parts: %q", outNames)
 	}
 	// The reference's numbering look, not its numbering format: French paragraphs are still
@@ -133,11 +133,11 @@ func TestInteropReferenceFromPythonDocx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ := wWrite(t, Options{ReferenceDoc: ref, ReferenceName: refPath}, wRichDoc("en"), "en")
-	parts, _ := wParts(t, data)
-	paras := wParas(t, parts["word/document.xml"])
+	data, _ := writeDoc(t, Options{ReferenceDoc: ref, ReferenceName: refPath}, richDoc("en"), "en")
+	parts, _ := unzipParts(t, data)
+	paras := parasOf(t, parts["word/document.xml"])
 	for _, p := range paras {
-		if p.text == "Other matters" && (p.numID != "2" || p.style != wStyleHeading1) {
+		if p.text == "Other matters" && (p.numID != "2" || p.style != styleHeading1) {
 			t.Errorf("chapter heading with a foreign reference: %+v", p)
 		}
 	}

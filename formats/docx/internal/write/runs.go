@@ -9,7 +9,7 @@ import (
 // runs prints inline runs. inNote is true inside footnotes, headers and footers: there,
 // hyperlinks print as text (those parts have no relationships of their own) and a footnote
 // inside a footnote is flattened into the text.
-func (st *wState) runs(x *wXML, ins []model.Inline, inNote bool) {
+func (st *docState) runs(x *xmlWriter, ins []model.Inline, inNote bool) {
 	for _, in := range ins {
 		switch in.Kind {
 		case model.KindFootnote:
@@ -19,35 +19,35 @@ func (st *wState) runs(x *wXML, ins []model.Inline, inNote bool) {
 			}
 			st.footnotes = append(st.footnotes, in.Note)
 			x.open("w:r")
-			r := wRPr{style: wStyleFnRef}
+			r := runProps{style: styleFnRef}
 			r.write(x)
-			x.empty("w:footnoteReference", "w:id", wItoa(len(st.footnotes)))
+			x.empty("w:footnoteReference", "w:id", itoa(len(st.footnotes)))
 			x.close("w:r")
 			if in.Text != "" {
-				st.textRun(x, wRPr{rtl: wHasRTL(in.Text)}, in.Text)
+				st.textRun(x, runProps{rtl: hasRTL(in.Text)}, in.Text)
 			}
 		case model.KindLink:
 			text := in.Text
 			if text == "" {
 				text = in.URL
 			}
-			target := wLinkTarget(in.URL)
+			target := linkTarget(in.URL)
 			if inNote || target == "" {
-				st.textRun(x, wRPr{rtl: wHasRTL(text)}, text)
+				st.textRun(x, runProps{rtl: hasRTL(text)}, text)
 				continue
 			}
 			st.links = append(st.links, target)
-			x.open("w:hyperlink", "r:id", "rId"+wItoa(wRelFirstLink+len(st.links)-1))
-			st.textRun(x, wRPr{style: wStyleHyperlink, rtl: wHasRTL(text)}, text)
+			x.open("w:hyperlink", "r:id", "rId"+itoa(relFirstLink+len(st.links)-1))
+			st.textRun(x, runProps{style: styleHyperlink, rtl: hasRTL(text)}, text)
 			x.close("w:hyperlink")
 		case model.KindEmphasis:
-			st.textRun(x, wRPr{i: true, rtl: wHasRTL(in.Text)}, in.Text)
+			st.textRun(x, runProps{i: true, rtl: hasRTL(in.Text)}, in.Text)
 		case model.KindStrong:
-			st.textRun(x, wRPr{b: true, rtl: wHasRTL(in.Text)}, in.Text)
+			st.textRun(x, runProps{b: true, rtl: hasRTL(in.Text)}, in.Text)
 		case model.KindSymbol:
 			st.symbolRun(x, in.Text)
 		default: // text, quoted, and kinds added later print as plain text
-			st.textRun(x, wRPr{rtl: wHasRTL(in.Text)}, in.Text)
+			st.textRun(x, runProps{rtl: hasRTL(in.Text)}, in.Text)
 		}
 	}
 }
@@ -55,7 +55,7 @@ func (st *wState) runs(x *wXML, ins []model.Inline, inNote bool) {
 // textRun prints one w:r. Line breaks become w:br and tabs w:tab, so text from the notes keeps
 // its shape without putting control characters into w:t. w:rtl is set only on runs with
 // right-to-left letters: an English symbol inside an Arabic paragraph stays left to right.
-func (st *wState) textRun(x *wXML, r wRPr, text string) {
+func (st *docState) textRun(x *xmlWriter, r runProps, text string) {
 	if text == "" {
 		return
 	}
@@ -87,13 +87,13 @@ func (st *wState) textRun(x *wXML, r wRPr, text string) {
 
 // symbolRun prints a UN document symbol, which must never break across lines: spaces become
 // no-break spaces and hyphens Word's non-breaking hyphen.
-func (st *wState) symbolRun(x *wXML, text string) {
+func (st *docState) symbolRun(x *xmlWriter, text string) {
 	if text == "" {
 		return
 	}
 	text = strings.ReplaceAll(text, " ", "\u00a0")
 	x.open("w:r")
-	r := wRPr{style: wStyleDocSymbol}
+	r := runProps{style: styleDocSymbol}
 	r.write(x)
 	for i, part := range strings.Split(text, "-") {
 		if i > 0 {
@@ -106,9 +106,9 @@ func (st *wState) symbolRun(x *wXML, text string) {
 	x.close("w:r")
 }
 
-// wLinkTarget makes a URL usable as a relationship target: trimmed, with spaces
+// linkTarget makes a URL usable as a relationship target: trimmed, with spaces
 // percent-encoded (Word refuses to open a package whose external target has a raw space).
-func wLinkTarget(u string) string {
+func linkTarget(u string) string {
 	u = strings.TrimSpace(u)
 	return strings.ReplaceAll(u, " ", "%20")
 }

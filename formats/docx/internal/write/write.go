@@ -17,8 +17,8 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// wStage is the stage name in the writer's errors and warnings.
-const wStage = "docx"
+// stageName is the stage name in the writer's errors and warnings.
+const stageName = "docx"
 
 // Options configure the DOCX writer. The zero value writes the built-in UN look.
 type Options struct {
@@ -29,23 +29,23 @@ type Options struct {
 	ReferenceName string
 }
 
-// wWriter is the pipeline.Writer for DOCX. It is immutable after New and safe for
+// docxWriter is the pipeline.Writer for DOCX. It is immutable after New and safe for
 // concurrent use: every Write builds its own state.
-type wWriter struct {
-	ref *wReference // nil without a reference document
-	zip *wDeflater  // compressors and recurring compressed parts, shared by every Write
+type docxWriter struct {
+	ref *referenceDoc // nil without a reference document
+	zip *deflateCache // compressors and recurring compressed parts, shared by every Write
 }
 
 // New returns the DOCX writer. A reference document is parsed and checked once, here:
 // a file that is not a zip archive or has no word/styles.xml is an error naming the file.
 func New(opts Options) (model.Writer, error) {
-	w := &wWriter{zip: newWDeflater()}
+	w := &docxWriter{zip: newDeflateCache()}
 	if opts.ReferenceDoc != nil {
 		name := opts.ReferenceName
 		if name == "" {
 			name = "reference.docx"
 		}
-		ref, err := wLoadReference(name, opts.ReferenceDoc)
+		ref, err := loadReference(name, opts.ReferenceDoc)
 		if err != nil {
 			return nil, err
 		}
@@ -55,46 +55,46 @@ func New(opts Options) (model.Writer, error) {
 }
 
 // Format is the registry name.
-func (*wWriter) Format() string { return "docx" }
+func (*docxWriter) Format() string { return "docx" }
 
 // Ext is the file name extension.
-func (*wWriter) Ext() string { return ".docx" }
+func (*docxWriter) Ext() string { return ".docx" }
 
 // Write prints doc as a .docx package to out. The whole package is built in memory first, so
 // a failure never leaves half an archive behind in out.
-func (w *wWriter) Write(ctx context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) (err error) {
+func (w *docxWriter) Write(ctx context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) (err error) {
 	defer func() {
 		// A bug in the writer must not take down a batch conversion of many files.
 		if r := recover(); r != nil {
-			err = model.Errorf(wStage, wDocPos(doc), nil, "internal error while writing: %v", r)
+			err = model.Errorf(stageName, docPos(doc), nil, "internal error while writing: %v", r)
 		}
 	}()
 	if doc == nil {
-		return model.Errorf(wStage, model.Pos{}, model.ErrMalformed, "no document")
+		return model.Errorf(stageName, model.Pos{}, model.ErrMalformed, "no document")
 	}
 	data, err := w.build(ctx, doc, opts)
 	if err != nil {
 		return err
 	}
 	if _, err := out.Write(data); err != nil {
-		return model.Errorf(wStage, wDocPos(doc), nil, "writing output: %v", err)
+		return model.Errorf(stageName, docPos(doc), nil, "writing output: %v", err)
 	}
 	return nil
 }
 
 // build renders every part and zips them.
-func (w *wWriter) build(ctx context.Context, doc *model.Document, opts model.WriteOptions) ([]byte, error) {
+func (w *docxWriter) build(ctx context.Context, doc *model.Document, opts model.WriteOptions) ([]byte, error) {
 	loc := opts.Locale
 	if loc == nil {
-		return nil, model.Errorf(wStage, wDocPos(doc), model.ErrLanguage, "no output locale (WriteOptions.Locale is nil)")
+		return nil, model.Errorf(stageName, docPos(doc), model.ErrLanguage, "no output locale (WriteOptions.Locale is nil)")
 	}
-	look := wNewLook(doc, loc)
-	st := &wState{
+	look := newLook(doc, loc)
+	st := &docState{
 		ctx:   ctx,
 		doc:   doc,
 		loc:   loc,
 		look:  look,
-		num:   wNewNumPlan(loc),
+		num:   newNumPlan(loc),
 		warn:  opts.Warnings,
 		ref:   w.ref,
 		depth: model.DefaultMaxDepth,
@@ -110,39 +110,39 @@ func (w *wWriter) build(ctx context.Context, doc *model.Document, opts model.Wri
 		return nil, err
 	}
 	if err := body.finish(); err != nil {
-		return nil, model.Errorf(wStage, wDocPos(doc), nil, "zip: %v", err)
+		return nil, model.Errorf(stageName, docPos(doc), nil, "zip: %v", err)
 	}
 	parts := st.parts(body, opts)
-	return wZip(w.zip, parts, wZipTime(opts.Created))
+	return zipParts(w.zip, parts, zipTime(opts.Created))
 }
 
-// wDocPos is the position errors about the whole document carry.
-func wDocPos(doc *model.Document) model.Pos {
+// docPos is the position errors about the whole document carry.
+func docPos(doc *model.Document) model.Pos {
 	if doc == nil {
 		return model.Pos{}
 	}
 	return model.Pos{File: doc.Source}
 }
 
-// wState is everything one Write call accumulates: numbering instances, footnotes and
+// docState is everything one Write call accumulates: numbering instances, footnotes and
 // hyperlink relationships, all in first-use order so output is deterministic.
-type wState struct {
+type docState struct {
 	ctx   context.Context
 	doc   *model.Document
 	loc   *locales.Locale
-	look  wLook
-	num   *wNumPlan
+	look  docLook
+	num   *numPlan
 	warn  *model.Warnings
-	ref   *wReference
+	ref   *referenceDoc
 	depth int
 
 	footnotes [][]model.Inline // footnote i+1's content
 	links     []string         // hyperlink targets; relationship ids follow the fixed parts
 }
 
-// wLook is the typography of one language version: fonts for the four rFonts slots, sizes
+// docLook is the typography of one language version: fonts for the four rFonts slots, sizes
 // and language tags. It is derived from the locale, never from package state.
-type wLook struct {
+type docLook struct {
 	rtl                    bool
 	latin, eastAsia, cs    string
 	lang, langEA, langBidi string
@@ -151,17 +151,17 @@ type wLook struct {
 	fontsUsed              []string
 }
 
-// wLangRegion maps a language to the tag Word's proofing tools expect.
-var wLangRegion = map[string]string{
+// langRegion maps a language to the tag Word's proofing tools expect.
+var langRegion = map[string]string{
 	"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA",
 }
 
-// wNewLook picks fonts and language tags. ascii/hAnsi carry Latin (and Cyrillic) text, so
+// newLook picks fonts and language tags. ascii/hAnsi carry Latin (and Cyrillic) text, so
 // they take the locale's first serif font for Latin and Cyrillic languages and Times New
 // Roman otherwise; eastAsia is SimSun (the UN's Chinese face), cs the locale's Arabic face
 // for Arabic. Untranslated English text inside the Chinese or Arabic version therefore still
 // prints in Times New Roman.
-func wNewLook(doc *model.Document, loc *locales.Locale) wLook {
+func newLook(doc *model.Document, loc *locales.Locale) docLook {
 	fonts := doc.Present.Fonts
 	if len(fonts) == 0 {
 		fonts = loc.Fonts["serif"]
@@ -170,7 +170,7 @@ func wNewLook(doc *model.Document, loc *locales.Locale) wLook {
 	if len(fonts) > 0 && fonts[0] != "" {
 		first = fonts[0]
 	}
-	l := wLook{
+	l := docLook{
 		rtl: loc.RTL() || doc.Present.Dir == model.RTL, latin: "Times New Roman", eastAsia: "SimSun",
 		cs: "Times New Roman", size: 20, sizeCS: 20, tag: loc.Tag,
 		lang: "en-GB", langEA: "zh-CN", langBidi: "ar-SA",
@@ -178,7 +178,7 @@ func wNewLook(doc *model.Document, loc *locales.Locale) wLook {
 	switch loc.Script {
 	case "Latn", "Cyrl":
 		l.latin, l.cs = first, first
-		if r := wLangRegion[loc.Tag]; r != "" {
+		if r := langRegion[loc.Tag]; r != "" {
 			l.lang = r
 		}
 	case "Hans", "Hant":
@@ -198,9 +198,9 @@ func wNewLook(doc *model.Document, loc *locales.Locale) wLook {
 	return l
 }
 
-// wZipTime is the timestamp of every zip entry: the document's creation time, clamped to the
+// zipTime is the timestamp of every zip entry: the document's creation time, clamped to the
 // range MS-DOS dates can hold, so the archive is byte-identical for the same input.
-func wZipTime(t time.Time) time.Time {
+func zipTime(t time.Time) time.Time {
 	lo := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	hi := time.Date(2107, 12, 31, 0, 0, 0, 0, time.UTC)
 	if t.IsZero() || t.Before(lo) {
@@ -212,8 +212,8 @@ func wZipTime(t time.Time) time.Time {
 	return t.UTC().Truncate(2 * time.Second)
 }
 
-// wGenerator is the creator and application name stamped into docProps.
-func wGenerator(opts model.WriteOptions) string {
+// generator is the creator and application name stamped into docProps.
+func generator(opts model.WriteOptions) string {
 	if g := strings.TrimSpace(opts.Generator); g != "" {
 		return g
 	}
@@ -221,24 +221,24 @@ func wGenerator(opts model.WriteOptions) string {
 }
 
 // checkCtx reports cancellation as an error of this stage.
-func (st *wState) checkCtx() error {
+func (st *docState) checkCtx() error {
 	if err := st.ctx.Err(); err != nil {
-		return model.Errorf(wStage, wDocPos(st.doc), nil, "%v", err)
+		return model.Errorf(stageName, docPos(st.doc), nil, "%v", err)
 	}
 	return nil
 }
 
 // warnf records a warning about a block.
-func (st *wState) warnf(pos model.Pos, format string, args ...any) {
-	st.warn.Warn(wStage, pos, format, args...)
+func (st *docState) warnf(pos model.Pos, format string, args ...any) {
+	st.warn.Warn(stageName, pos, format, args...)
 }
 
-// wItoa is strconv.Itoa under a short name for attribute values.
-func wItoa(n int) string { return strconv.Itoa(n) }
+// itoa is strconv.Itoa under a short name for attribute values.
+func itoa(n int) string { return strconv.Itoa(n) }
 
-// wHasRTL reports whether s contains a strong right-to-left character (Arabic or Hebrew), which
+// hasRTL reports whether s contains a strong right-to-left character (Arabic or Hebrew), which
 // decides w:rtl on runs and w:bidi on paragraphs whose direction follows their content.
-func wHasRTL(s string) bool {
+func hasRTL(s string) bool {
 	for _, r := range s {
 		switch {
 		case r >= 0x0590 && r <= 0x08FF, r >= 0xFB1D && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF:

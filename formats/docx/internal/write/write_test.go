@@ -28,26 +28,26 @@ func TestWriterFormat(t *testing.T) {
 	}
 }
 
-// wWantParts is the fixed part list of the sample (it has a footnote).
-var wWantParts = []string{
+// wantParts is the fixed part list of the sample (it has a footnote).
+var wantParts = []string{
 	"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
 	"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/fontTable.xml",
 	"word/header1.xml", "word/header2.xml", "word/footer1.xml", "word/footer2.xml", "word/footnotes.xml",
 	"docProps/core.xml", "docProps/app.xml",
 }
 
-// wPara is a paragraph of document.xml as the tests look at it.
-type wPara struct {
+// paraInfo is a paragraph of document.xml as the tests look at it.
+type paraInfo struct {
 	style, numID, ilvl string
 	hasNum, bidi       bool
 	text               string
 }
 
-// wParas lists the paragraphs of a part with their style, numbering and text.
-func wParas(t testing.TB, data []byte) []wPara {
+// parasOf lists the paragraphs of a part with their style, numbering and text.
+func parasOf(t testing.TB, data []byte) []paraInfo {
 	t.Helper()
-	var out []wPara
-	var cur *wPara
+	var out []paraInfo
+	var cur *paraInfo
 	var inT bool
 	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
@@ -62,16 +62,16 @@ func wParas(t testing.TB, data []byte) []wPara {
 		case xml.StartElement:
 			switch e.Name.Local {
 			case "p":
-				out = append(out, wPara{})
+				out = append(out, paraInfo{})
 				cur = &out[len(out)-1]
 			case "pStyle":
-				cur.style = wAttr(e, "val")
+				cur.style = attrValue(e, "val")
 			case "numPr":
 				cur.hasNum = true
 			case "numId":
-				cur.numID = wAttr(e, "val")
+				cur.numID = attrValue(e, "val")
 			case "ilvl":
-				cur.ilvl = wAttr(e, "val")
+				cur.ilvl = attrValue(e, "val")
 			case "bidi":
 				if cur != nil {
 					cur.bidi = true
@@ -100,20 +100,20 @@ func wParas(t testing.TB, data []byte) []wPara {
 func TestWriteSampleAllLanguages(t *testing.T) {
 	for _, lang := range locales.Supported {
 		t.Run(lang, func(t *testing.T) {
-			loc := wLocale(t, lang)
+			loc := localeFor(t, lang)
 			doc := pipelinetest.Sample(lang)
-			data, warns := wWrite(t, Options{}, doc, lang)
-			parts, names := wParts(t, data)
-			if !slices.Equal(names, wWantParts) {
-				t.Errorf("parts:\n got %q\nwant %q", names, wWantParts)
+			data, warns := writeDoc(t, Options{}, doc, lang)
+			parts, names := unzipParts(t, data)
+			if !slices.Equal(names, wantParts) {
+				t.Errorf("parts:\n got %q\nwant %q", names, wantParts)
 			}
-			paras := wParas(t, parts["word/document.xml"])
+			paras := parasOf(t, parts["word/document.xml"])
 			var numbered, items int
 			for _, p := range paras {
-				if p.style == wStyleUNPara && p.hasNum && p.numID != "0" {
+				if p.style == styleUNPara && p.hasNum && p.numID != "0" {
 					numbered++
 				}
-				if p.style == wStyleSubpara || p.style == wStyleSubpara2 {
+				if p.style == styleSubpara || p.style == styleSubpara2 {
 					items++
 					if !p.hasNum || p.numID == "0" {
 						t.Errorf("subparagraph %q is not numbered by Word", p.text)
@@ -141,7 +141,7 @@ func TestWriteSampleAllLanguages(t *testing.T) {
 					}
 				}
 			}
-			var headings []wPara
+			var headings []paraInfo
 			for _, p := range paras {
 				if strings.HasPrefix(p.style, "Heading") {
 					headings = append(headings, p)
@@ -193,14 +193,14 @@ func TestWriteSampleAllLanguages(t *testing.T) {
 // TestArabicDirection checks right-to-left properties: bidi paragraphs and section, rtl only
 // on runs with Arabic letters, a right-to-left table, and Arabic fonts and sizes.
 func TestArabicDirection(t *testing.T) {
-	data, _ := wWrite(t, Options{}, wRichDoc("ar"), "ar")
-	parts, _ := wParts(t, data)
+	data, _ := writeDoc(t, Options{}, richDoc("ar"), "ar")
+	parts, _ := unzipParts(t, data)
 	doc := string(parts["word/document.xml"])
-	for _, p := range wParas(t, parts["word/document.xml"]) {
-		if (p.style == wStyleUNPara || p.style == wStyleSubpara || strings.HasPrefix(p.style, "Heading")) && !p.bidi {
+	for _, p := range parasOf(t, parts["word/document.xml"]) {
+		if (p.style == styleUNPara || p.style == styleSubpara || strings.HasPrefix(p.style, "Heading")) && !p.bidi {
 			t.Errorf("paragraph %q lacks w:bidi", p.text)
 		}
-		if strings.HasPrefix(p.style, "Masthead") && p.style != wStyleMastUN && p.bidi {
+		if strings.HasPrefix(p.style, "Masthead") && p.style != styleMastUN && p.bidi {
 			t.Errorf("English masthead line %q is right to left", p.text)
 		}
 	}
@@ -213,7 +213,7 @@ func TestArabicDirection(t *testing.T) {
 	// Every run whose text has Arabic letters is rtl; the English sample text is not.
 	runs := regexp.MustCompile(`<w:r>(<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve">([^<]*)</w:t>`).FindAllStringSubmatch(doc, -1)
 	for _, r := range runs {
-		if got, want := strings.Contains(r[1], "<w:rtl/>"), wHasRTL(r[2]); got != want {
+		if got, want := strings.Contains(r[1], "<w:rtl/>"), hasRTL(r[2]); got != want {
 			t.Errorf("run %q: rtl = %v, want %v", r[2], got, want)
 		}
 	}
@@ -228,14 +228,14 @@ func TestArabicDirection(t *testing.T) {
 
 // TestChineseFonts checks the East Asian slot and language tags of the Chinese version.
 func TestChineseFonts(t *testing.T) {
-	data, _ := wWrite(t, Options{}, pipelinetest.Sample("zh"), "zh")
-	parts, _ := wParts(t, data)
+	data, _ := writeDoc(t, Options{}, pipelinetest.Sample("zh"), "zh")
+	parts, _ := unzipParts(t, data)
 	styles := string(parts["word/styles.xml"])
 	if !strings.Contains(styles, `w:eastAsia="SimSun"`) || !strings.Contains(styles, `<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`) {
 		t.Errorf("zh docDefaults wrong")
 	}
-	fr, _ := wWrite(t, Options{}, pipelinetest.Sample("fr"), "fr")
-	parts, _ = wParts(t, fr)
+	fr, _ := writeDoc(t, Options{}, pipelinetest.Sample("fr"), "fr")
+	parts, _ = unzipParts(t, fr)
 	if !strings.Contains(string(parts["word/styles.xml"]), `<w:lang w:val="fr-FR"`) {
 		t.Error("fr language tag missing")
 	}
@@ -245,13 +245,13 @@ func TestChineseFonts(t *testing.T) {
 // with a startOverride, that the paragraph list stays one w:num, that a lone unlabelled
 // section shows no number, and that the link and the table are written.
 func TestNumberingRestarts(t *testing.T) {
-	data, warns := wWrite(t, Options{}, wRichDoc("en"), "en")
+	data, warns := writeDoc(t, Options{}, richDoc("en"), "en")
 	if len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
-	parts, names := wParts(t, data)
-	paras := wParas(t, parts["word/document.xml"])
-	byText := map[string]wPara{}
+	parts, names := unzipParts(t, data)
+	paras := parasOf(t, parts["word/document.xml"])
+	byText := map[string]paraInfo{}
 	for _, p := range paras {
 		byText[p.text] = p
 	}
@@ -271,12 +271,12 @@ func TestNumberingRestarts(t *testing.T) {
 		t.Errorf("numbering.xml lacks %s", want)
 	}
 	for _, p := range paras {
-		if p.style == wStyleUNPara && p.numID != "1" {
+		if p.style == styleUNPara && p.numID != "1" {
 			t.Errorf("numbered paragraph %q uses w:num %s, not the single paragraph list", p.text, p.numID)
 		}
 	}
 	lone := byText["Lone section without a letter"]
-	if lone.style != wStyleHeading2 || lone.numID != "0" {
+	if lone.style != styleHeading2 || lone.numID != "0" {
 		t.Errorf("lone section = %+v, want Heading2 with numId 0", lone)
 	}
 	if b := byText["Budget"]; b.numID != "2" || b.ilvl != "1" {
@@ -307,10 +307,10 @@ func TestLiteralFallback(t *testing.T) {
 		&model.Paragraph{Numbered: true, Number: model.Number{Ordinal: 7, Label: "7."}, Inlines: model.Texts("Seven", 1)},
 		&model.Paragraph{Numbered: true, Number: model.Number{Ordinal: 8, Label: "8 bis"}, Inlines: model.Texts("Eight bis", 2)},
 	)
-	data, warns := wWrite(t, Options{}, doc, "en")
-	parts, _ := wParts(t, data)
-	paras := wParas(t, parts["word/document.xml"])
-	byText := map[string]wPara{}
+	data, warns := writeDoc(t, Options{}, doc, "en")
+	parts, _ := unzipParts(t, data)
+	paras := parasOf(t, parts["word/document.xml"])
+	byText := map[string]paraInfo{}
 	for _, p := range paras {
 		byText[p.text] = p
 	}
@@ -331,13 +331,13 @@ func TestLiteralFallback(t *testing.T) {
 // TestDeterministic writes the same documents twice, and concurrently, and compares bytes.
 func TestDeterministic(t *testing.T) {
 	for _, lang := range locales.Supported {
-		a, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
-		b, _ := wWrite(t, Options{}, wRichDoc(lang), lang)
+		a, _ := writeDoc(t, Options{}, richDoc(lang), lang)
+		b, _ := writeDoc(t, Options{}, richDoc(lang), lang)
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two writes differ", lang)
 		}
 	}
-	want, _ := wWrite(t, Options{}, wRichDoc("fr"), "fr")
+	want, _ := writeDoc(t, Options{}, richDoc("fr"), "fr")
 	w, _ := New(Options{})
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
@@ -346,8 +346,8 @@ func TestDeterministic(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			err := w.Write(context.Background(), &buf, wRichDoc("fr"),
-				model.WriteOptions{Locale: wLocale(t, "fr"), Created: wTestCreated, Generator: "scribe test"})
+			err := w.Write(context.Background(), &buf, richDoc("fr"),
+				model.WriteOptions{Locale: localeFor(t, "fr"), Created: testCreated, Generator: "scribe test"})
 			if err == nil && !bytes.Equal(buf.Bytes(), want) {
 				err = errors.New("concurrent write differs")
 			}
@@ -364,7 +364,7 @@ func TestDeterministic(t *testing.T) {
 	// Zip entries carry the creation time, not the wall clock.
 	zr, _ := zip.NewReader(bytes.NewReader(want), int64(len(want)))
 	for _, f := range zr.File {
-		if !f.Modified.Equal(wTestCreated) {
+		if !f.Modified.Equal(testCreated) {
 			t.Errorf("%s: modified %v", f.Name, f.Modified)
 		}
 	}
@@ -374,7 +374,7 @@ func TestDeterministic(t *testing.T) {
 // the limit, invalid XML characters.
 func TestWriteErrors(t *testing.T) {
 	w, _ := New(Options{})
-	opts := model.WriteOptions{Locale: wLocale(t, "en")}
+	opts := model.WriteOptions{Locale: localeFor(t, "en")}
 	if err := w.Write(context.Background(), io.Discard, nil, opts); !errors.Is(err, model.ErrMalformed) {
 		t.Errorf("nil doc: %v", err)
 	}
@@ -399,7 +399,7 @@ func TestWriteErrors(t *testing.T) {
 	if err := w.Write(context.Background(), &buf, bad, opts); err != nil {
 		t.Fatal(err)
 	}
-	parts, _ := wParts(t, buf.Bytes())
+	parts, _ := unzipParts(t, buf.Bytes())
 	if err := xml.Unmarshal(parts["word/document.xml"], new(struct{})); err != nil {
 		t.Errorf("document.xml is not well-formed: %v", err)
 	}

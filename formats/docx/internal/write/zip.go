@@ -24,48 +24,48 @@ import (
 // so the writer keeps their compressed form and copies it into the next package.
 //
 // The compressed bytes are exactly what archive/zip itself would write: the same flate level
-// (wZipLevel, archive/zip's), one Write of the whole part and a Close on a fresh or reset
+// (zipLevel, archive/zip's), one Write of the whole part and a Close on a fresh or reset
 // compressor, and archive/zip still computes the CRC, the sizes and every header itself.
 
-// wZipLevel is the flate level archive/zip uses for zip.Deflate; keeping it keeps the bytes.
-const wZipLevel = 5
+// zipLevel is the flate level archive/zip uses for zip.Deflate; keeping it keeps the bytes.
+const zipLevel = 5
 
-// Bounds of the compressed-part cache: a part larger than wZipCacheMaxPart, or one that would
-// take the cache over wZipCacheMaxBytes (keys and values), is compressed every time instead.
+// Bounds of the compressed-part cache: a part larger than zipCacheMaxPart, or one that would
+// take the cache over zipCacheMaxBytes (keys and values), is compressed every time instead.
 const (
-	wZipCacheMaxPart  = 64 << 10
-	wZipCacheMaxBytes = 4 << 20
+	zipCacheMaxPart  = 64 << 10
+	zipCacheMaxBytes = 4 << 20
 )
 
-// wDeflater lends flate compressors and remembers the compressed form of recurring parts.
+// deflateCache lends flate compressors and remembers the compressed form of recurring parts.
 // One belongs to each writer value (never to the package) and is safe for concurrent use; it
 // holds only parts marked shared, whose bytes come from the locale, the options and the
 // reference document, never from a document's text.
-type wDeflater struct {
-	idle freelist.List[*flate.Writer] // at wZipLevel
+type deflateCache struct {
+	idle freelist.List[*flate.Writer] // at zipLevel
 
 	mu    sync.RWMutex
 	cache map[string][]byte // part bytes → their deflated bytes
 	size  int               // bytes held by cache, keys and values
 }
 
-// newWDeflater returns an empty deflater.
-func newWDeflater() *wDeflater {
-	return &wDeflater{cache: map[string][]byte{}}
+// newDeflateCache returns an empty deflater.
+func newDeflateCache() *deflateCache {
+	return &deflateCache{cache: map[string][]byte{}}
 }
 
 // flateWriter returns a compressor writing to out, from the pool when one is free.
-func (d *wDeflater) flateWriter(out io.Writer) *flate.Writer {
+func (d *deflateCache) flateWriter(out io.Writer) *flate.Writer {
 	if fw, ok := d.idle.Get(); ok {
 		fw.Reset(out)
 		return fw
 	}
-	fw, _ := flate.NewWriter(out, wZipLevel) // the level is valid: no error
+	fw, _ := flate.NewWriter(out, zipLevel) // the level is valid: no error
 	return fw
 }
 
 // deflate writes data compressed to out, as one Write and a Close of a compressor.
-func (d *wDeflater) deflate(out io.Writer, data []byte) error {
+func (d *deflateCache) deflate(out io.Writer, data []byte) error {
 	fw := d.flateWriter(out)
 	_, err := fw.Write(data)
 	if cerr := fw.Close(); err == nil {
@@ -76,7 +76,7 @@ func (d *wDeflater) deflate(out io.Writer, data []byte) error {
 }
 
 // lookup returns the remembered compressed form of data.
-func (d *wDeflater) lookup(data []byte) ([]byte, bool) {
+func (d *deflateCache) lookup(data []byte) ([]byte, bool) {
 	d.mu.RLock()
 	z, ok := d.cache[string(data)] // no allocation: the conversion is only a map key
 	d.mu.RUnlock()
@@ -84,25 +84,25 @@ func (d *wDeflater) lookup(data []byte) ([]byte, bool) {
 }
 
 // remember stores the compressed form of data, unless the cache is full.
-func (d *wDeflater) remember(data, z []byte) {
+func (d *deflateCache) remember(data, z []byte) {
 	n := len(data) + len(z)
-	if len(data) > wZipCacheMaxPart {
+	if len(data) > zipCacheMaxPart {
 		return
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if _, ok := d.cache[string(data)]; ok || d.size+n > wZipCacheMaxBytes {
+	if _, ok := d.cache[string(data)]; ok || d.size+n > zipCacheMaxBytes {
 		return
 	}
 	d.cache[string(data)] = z
 	d.size += n
 }
 
-// wPartDeflate is the io.WriteCloser archive/zip writes one part through. A shared part is
+// partDeflater is the io.WriteCloser archive/zip writes one part through. A shared part is
 // collected and, at Close, copied from the cache or compressed and remembered; any other part
 // is compressed as it comes.
-type wPartDeflate struct {
-	d      *wDeflater
+type partDeflater struct {
+	d      *deflateCache
 	out    io.Writer
 	shared bool
 	fw     *flate.Writer // streaming compressor of an unshared part
@@ -110,7 +110,7 @@ type wPartDeflate struct {
 }
 
 // Write compresses or collects p.
-func (w *wPartDeflate) Write(p []byte) (int, error) {
+func (w *partDeflater) Write(p []byte) (int, error) {
 	if w.shared {
 		w.buf = append(w.buf, p...)
 		return len(p), nil
@@ -122,7 +122,7 @@ func (w *wPartDeflate) Write(p []byte) (int, error) {
 }
 
 // Close finishes the part's deflate stream.
-func (w *wPartDeflate) Close() error {
+func (w *partDeflater) Close() error {
 	if !w.shared {
 		if w.fw == nil {
 			w.fw = w.d.flateWriter(w.out)
@@ -145,12 +145,12 @@ func (w *wPartDeflate) Close() error {
 	return err
 }
 
-// wStreamPart is a part compressed as it is written, for word/document.xml: a long document
+// streamingPart is a part compressed as it is written, for word/document.xml: a long document
 // is held as its compressed bytes only. It keeps what the zip headers need: the CRC-32 and
 // the size of the uncompressed bytes. The compressed bytes are those archive/zip would write
 // for the same part (same compressor, same level, one stream).
-type wStreamPart struct {
-	d    *wDeflater
+type streamingPart struct {
+	d    *deflateCache
 	fw   *flate.Writer
 	z    bytes.Buffer
 	crc  hash.Hash32
@@ -158,38 +158,38 @@ type wStreamPart struct {
 }
 
 // streamPart starts a compressed part.
-func (d *wDeflater) streamPart() *wStreamPart {
-	p := &wStreamPart{d: d, crc: crc32.NewIEEE()}
+func (d *deflateCache) streamPart() *streamingPart {
+	p := &streamingPart{d: d, crc: crc32.NewIEEE()}
 	p.fw = d.flateWriter(&p.z)
 	return p
 }
 
 // Write compresses b.
-func (p *wStreamPart) Write(b []byte) (int, error) {
+func (p *streamingPart) Write(b []byte) (int, error) {
 	p.crc.Write(b)
 	p.size += int64(len(b))
 	return p.fw.Write(b)
 }
 
 // finish ends the compressed stream.
-func (p *wStreamPart) finish() error {
+func (p *streamingPart) finish() error {
 	err := p.fw.Close()
 	p.release()
 	return err
 }
 
 // release gives the compressor back; finish calls it, and a failed write should.
-func (p *wStreamPart) release() {
+func (p *streamingPart) release() {
 	if p.fw != nil {
 		p.d.idle.Put(p.fw)
 		p.fw = nil
 	}
 }
 
-// wRawHeader is the header archive/zip's CreateHeader would write for a part named name,
+// rawHeader is the header archive/zip's CreateHeader would write for a part named name,
 // with the CRC and sizes of p, for CreateRaw: the local header, the data descriptor and the
 // central directory entry come out as if the part had been compressed by the zip writer.
-func wRawHeader(name string, mod time.Time, p *wStreamPart) (*zip.FileHeader, error) {
+func rawHeader(name string, mod time.Time, p *streamingPart) (*zip.FileHeader, error) {
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mod}
 	// CreateHeader fills in the flags, versions, MS-DOS time and the extended-timestamp
 	// field; a scratch writer does that work so it is never copied here.
@@ -203,8 +203,8 @@ func wRawHeader(name string, mod time.Time, p *wStreamPart) (*zip.FileHeader, er
 	return fh, nil
 }
 
-// wZip writes the parts, in order, with one fixed timestamp, so equal input gives equal bytes.
-func wZip(d *wDeflater, ps []wPart, mod time.Time) ([]byte, error) {
+// zipParts writes the parts, in order, with one fixed timestamp, so equal input gives equal bytes.
+func zipParts(d *deflateCache, ps []zipPart, mod time.Time) ([]byte, error) {
 	size := 22 // end of central directory
 	for _, p := range ps {
 		// Parts compress to well under half their size; headers take ~2 × (46 + name).
@@ -215,15 +215,15 @@ func wZip(d *wDeflater, ps []wPart, mod time.Time) ([]byte, error) {
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size))
 	zw := zip.NewWriter(buf)
-	var cur *wPart // the part being written, read by the compressor archive/zip asks for
+	var cur *zipPart // the part being written, read by the compressor archive/zip asks for
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return &wPartDeflate{d: d, out: out, shared: cur.shared}, nil
+		return &partDeflater{d: d, out: out, shared: cur.shared}, nil
 	})
 	for i := range ps {
 		p := &ps[i]
 		cur = p
 		if p.deflated != nil {
-			fh, err := wRawHeader(p.name, mod, p.deflated)
+			fh, err := rawHeader(p.name, mod, p.deflated)
 			if err == nil {
 				var f io.Writer
 				if f, err = zw.CreateRaw(fh); err == nil {
@@ -231,21 +231,21 @@ func wZip(d *wDeflater, ps []wPart, mod time.Time) ([]byte, error) {
 				}
 			}
 			if err != nil {
-				return nil, model.Errorf(wStage, model.Pos{Part: p.name}, nil, "zip: %v", err)
+				return nil, model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
 			}
 			continue
 		}
 		fh := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
 		f, err := zw.CreateHeader(fh)
 		if err != nil {
-			return nil, model.Errorf(wStage, model.Pos{Part: p.name}, nil, "zip: %v", err)
+			return nil, model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
 		}
 		if _, err := f.Write(p.data); err != nil {
-			return nil, model.Errorf(wStage, model.Pos{Part: p.name}, nil, "zip: %v", err)
+			return nil, model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, model.Errorf(wStage, model.Pos{}, nil, "zip: %v", err)
+		return nil, model.Errorf(stageName, model.Pos{}, nil, "zip: %v", err)
 	}
 	return buf.Bytes(), nil
 }

@@ -21,18 +21,18 @@ func TestZipBytesUnchanged(t *testing.T) {
 	}
 	docs := map[string]func(lang string) *model.Document{
 		"sample": pipelinetest.Sample,
-		"rich":   wRichDoc,
+		"rich":   richDoc,
 	}
 	for round := 0; round < 2; round++ {
 		for name, mk := range docs {
 			for _, lang := range locales.Supported {
 				var out bytes.Buffer
-				opts := model.WriteOptions{Locale: wLocale(t, lang), Created: wTestCreated, Generator: "scribe test", Warnings: &model.Warnings{}}
+				opts := model.WriteOptions{Locale: localeFor(t, lang), Created: testCreated, Generator: "scribe test", Warnings: &model.Warnings{}}
 				if err := w.Write(context.Background(), &out, mk(lang), opts); err != nil {
 					t.Fatal(err)
 				}
-				parts, names := wParts(t, out.Bytes())
-				if want := wRezip(t, names, parts, wZipTime(wTestCreated)); !bytes.Equal(out.Bytes(), want) {
+				parts, names := unzipParts(t, out.Bytes())
+				if want := rezip(t, names, parts, zipTime(testCreated)); !bytes.Equal(out.Bytes(), want) {
 					t.Errorf("round %d, %s-%s: the package differs from archive/zip's (%d bytes, want %d)", round, name, lang, out.Len(), len(want))
 				}
 			}
@@ -40,7 +40,7 @@ func TestZipBytesUnchanged(t *testing.T) {
 	}
 }
 
-// TestEscapeMatchesEncodingXML checks the copy-as-is prefix of wEscape against
+// TestEscapeMatchesEncodingXML checks the copy-as-is prefix of escape against
 // xml.EscapeText, character class by character class.
 func TestEscapeMatchesEncodingXML(t *testing.T) {
 	for _, s := range []string{
@@ -50,9 +50,9 @@ func TestEscapeMatchesEncodingXML(t *testing.T) {
 	} {
 		var want, got bytes.Buffer
 		_ = xml.EscapeText(&want, []byte(s))
-		wEscape(&got, s)
+		escape(&got, s)
 		if got.String() != want.String() {
-			t.Errorf("wEscape(%q) = %q, want %q", s, got.String(), want.String())
+			t.Errorf("escape(%q) = %q, want %q", s, got.String(), want.String())
 		}
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/infer"
-	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -65,18 +65,15 @@ func (p *parser) indented(lines []srcLine) {
 
 // preformatted adds text kept line for line and never numbered.
 func (p *parser) preformatted(lines []srcLine, why string) {
-	for len(lines) > 0 && strings.TrimSpace(lines[0].text) == "" {
-		lines = lines[1:]
+	if len(lines) == 0 {
+		return
 	}
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].text) == "" {
-		lines = lines[:len(lines)-1]
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
 	}
-	for _, l := range lines {
-		t := textrun.Clean(strings.TrimRight(l.text, " \t"))
-		if strings.TrimSpace(t) == "" {
-			continue
-		}
-		p.blocks = append(p.blocks, &model.Paragraph{Pos: p.pos(l.line), Inlines: model.Texts(t, l.line), Why: why})
+	if pre := markup.Preformatted(p.name, lines[0].line, texts, why); pre != nil {
+		p.blocks = append(p.blocks, pre)
 	}
 }
 

@@ -238,7 +238,7 @@ func TestTables(t *testing.T) {
 |}
 `, `
 P Votes
-T Member | Vote
+TH Member | Vote
 T Ana | *yes*
 T Bo | no
 `},
@@ -258,12 +258,12 @@ func TestPreformatted(t *testing.T) {
 	runOutline(t, []outlineCase{
 		{"leading space", "Code:\n x = 1\n y = 2\n", `
 P Code:
-p x = 1
-p y = 2
+C | x = 1
+C | y = 2
 `},
 		{"pre block", "<pre>\n'''a'''\n  b\n</pre>\n", `
-p '''a'''
-p   b
+C | '''a'''
+C |   b
 `},
 	})
 }

@@ -27,10 +27,12 @@ func tableEnd(lines []srcLine, i int) int {
 	return len(lines)
 }
 
-// tableCell is a cell being read: its text lines, the first line's number.
+// tableCell is a cell being read: its text lines, the first line's number, and whether
+// it is a header cell ("!").
 type tableCell struct {
-	parts []string
-	line  int
+	parts  []string
+	line   int
+	header bool
 }
 
 // table converts the lines of one table, "{|" to "|}". Cells are separated by "||" (or
@@ -50,8 +52,8 @@ func (p *parser) table(lines []srcLine) {
 		row = nil
 		cur = nil
 	}
-	addCell := func(text string, line int) {
-		cur = &tableCell{parts: []string{dropAttributes(text)}, line: line}
+	addCell := func(text string, line int, header bool) {
+		cur = &tableCell{parts: []string{dropAttributes(text)}, line: line, header: header}
 		row = append(row, cur)
 	}
 	depth := 0
@@ -89,18 +91,18 @@ func (p *parser) table(lines []srcLine) {
 			cur = caption
 		case strings.HasPrefix(t, "!"):
 			for _, c := range splitCells(t[1:], true) {
-				addCell(c, l.line)
+				addCell(c, l.line, true)
 			}
 		case strings.HasPrefix(t, "|"):
 			for _, c := range splitCells(t[1:], false) {
-				addCell(c, l.line)
+				addCell(c, l.line, false)
 			}
 		case t == "":
 		default:
 			if cur != nil {
 				cur.parts = append(cur.parts, t)
 			} else {
-				addCell(t, l.line)
+				addCell(t, l.line, false)
 			}
 		}
 	}
@@ -111,10 +113,12 @@ func (p *parser) table(lines []srcLine) {
 		}
 	}
 	tbl := &model.Table{Pos: p.pos(lines[0].line)}
+	leading := true
 	for _, r := range rows {
 		cells := make([][]model.Inline, 0, len(r))
-		empty := true
+		empty, header := true, true
 		for _, c := range r {
+			header = header && c.header
 			ins := p.cellInlines(c)
 			if len(ins) > 0 {
 				empty = false
@@ -123,6 +127,10 @@ func (p *parser) table(lines []srcLine) {
 		}
 		if !empty {
 			tbl.Rows = append(tbl.Rows, cells)
+			// Rows of "!" cells opening the table are its column headings.
+			if leading = leading && header; leading {
+				tbl.Header++
+			}
 		}
 	}
 	if len(tbl.Rows) > 0 {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -211,18 +212,15 @@ func stripTimestamp(s string) string {
 
 // preformatted keeps lines as written, never numbered.
 func (p *parser) preformatted(lines []line, why string) {
-	base := -1
-	for _, l := range lines {
-		if strings.TrimSpace(l.text) != "" && (base < 0 || indent(l.text) < base) {
-			base = indent(l.text)
-		}
+	if len(lines) == 0 {
+		return
 	}
-	for _, l := range lines {
-		if strings.TrimSpace(l.text) == "" {
-			continue
-		}
-		t := textrun.Clean(l.text[min(max(base, 0), indent(l.text)):])
-		p.blocks = append(p.blocks, &model.Paragraph{Pos: p.pos(l.no), Inlines: model.Texts(t, l.no), Why: why})
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
+	}
+	if pre := markup.Preformatted(p.name, lines[0].no, texts, why); pre != nil {
+		p.blocks = append(p.blocks, pre)
 	}
 }
 
@@ -232,6 +230,10 @@ func (p *parser) table(lines []line) {
 	tbl := &model.Table{Pos: p.pos(lines[0].no)}
 	for _, l := range lines {
 		if tableRule.MatchString(l.text) {
+			// A rule under the first rows makes them the column headings.
+			if tbl.Header == 0 && len(tbl.Rows) > 0 {
+				tbl.Header = len(tbl.Rows)
+			}
 			continue
 		}
 		t := strings.TrimSpace(l.text)

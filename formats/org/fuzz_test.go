@@ -28,10 +28,10 @@ var orgDrops = []*regexp.Regexp{
 	regexp.MustCompile(`(?im)^\s*#\+(?:begin|end)_\w+.*$`),                              // block delimiters and their options
 	regexp.MustCompile(`(?m)^\s*:[\w-]+:.*$`),                                           // drawer lines
 	regexp.MustCompile(`(?m):[\w@#%]+(?::[\w@#%]+)*:\s*$`),                              // tags
-	regexp.MustCompile(`\[#[A-Za-z0-9]\]`),                                              // priorities
-	regexp.MustCompile(`\[[ Xx-]\]|\[@\w+\]`),                                           // checkboxes and counters
 	regexp.MustCompile(`\[fn:[^\]:\s]*:?`),                                              // footnote labels
 	regexp.MustCompile(`\[\[[^\]]*\]\[`),                                                // link targets with a description
+	regexp.MustCompile(`\[#[A-Za-z0-9]\]`),                                              // priorities
+	regexp.MustCompile(`\[[ Xx-]\]|\[@\w+\]`),                                           // checkboxes and counters
 	regexp.MustCompile(`(?m)^\s*(?:[-+*]|\d+[.)]|[A-Za-z][.)])\s`),                      // list markers
 }
 

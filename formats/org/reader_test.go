@@ -110,17 +110,17 @@ func TestBlocks(t *testing.T) {
 	runOutline(t, []outlineCase{
 		{"quote and source blocks", "#+BEGIN_QUOTE\nWe agree.\n#+END_QUOTE\n#+begin_src go\nx := 1\n#+end_src\n", `
 Q > We agree.
-p x := 1
+C | x := 1
 `},
 		{"comments, drawers, comment blocks dropped", "# a comment\n:PROPERTIES:\n:ID: 1\n:END:\n#+BEGIN_COMMENT\nhidden\n#+END_COMMENT\nText.\n", `
 P Text.
 `},
 		{"fixed width", ": line one\n: line two\n", `
-p line one
-p line two
+C | line one
+C | line two
 `},
 		{"tables", "| Name | Vote |\n|------+------|\n| Ana | yes |\n", `
-T Name | Vote
+TH Name | Vote
 T Ana | yes
 `},
 	})

@@ -3,6 +3,7 @@ package rst
 import (
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -181,6 +182,10 @@ func flatten(bs []model.Block) []*model.Paragraph {
 				add(b.Pos, b.Inlines)
 			case *model.Note:
 				add(b.Pos, b.Inlines)
+			case *model.Preformatted:
+				for i, l := range strings.Split(b.Text, "\n") {
+					add(model.Pos{File: b.Pos.File, Line: b.Pos.Line + i}, model.Texts(l, b.Pos.Line+i))
+				}
 			case *model.List:
 				for _, it := range b.Items {
 					add(it.Pos, it.Inlines)
@@ -207,12 +212,15 @@ func flatten(bs []model.Block) []*model.Paragraph {
 
 // preformatted keeps lines as written, never numbered.
 func (p *parser) preformatted(lines []line, why string) []model.Block {
-	var out []model.Block
-	for _, l := range lines {
-		if blank(l) {
-			continue
-		}
-		out = append(out, &model.Paragraph{Pos: p.pos(l.no), Inlines: model.Texts(textrun.Clean(l.text), l.no), Why: why})
+	if len(lines) == 0 {
+		return nil
 	}
-	return out
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
+	}
+	if pre := markup.Preformatted(p.name, lines[0].no, texts, why); pre != nil {
+		return []model.Block{pre}
+	}
+	return nil
 }

@@ -159,13 +159,13 @@ func TestLiteralAndQuotes(t *testing.T) {
 	runOutline(t, []outlineCase{
 		{"literal block after ::", "Run this::\n\n    scribe convert\n    --to pdf\n\nDone.\n", `
 P Run this:
-p scribe convert
-p --to pdf
+C | scribe convert
+C | --to pdf
 P Done.
 `},
 		{"expanded form ' ::'", "Code ::\n\n  x\n", `
 P Code
-p x
+C | x
 `},
 		{"block quote", "He said:\n\n    We agree.\n\n    -- Canada\n", `
 P He said:
@@ -186,7 +186,7 @@ P The probe.
 P Text.
 `},
 		{"code block", ".. code-block:: python\n\n   print(1)\n", `
-p print(1)
+C | print(1)
 `},
 		{"unknown directive keeps its text", ".. foo:: Title\n\n   Body text.\n", `
 P Title
@@ -201,23 +201,23 @@ P Text.
 func TestTables(t *testing.T) {
 	runOutline(t, []outlineCase{
 		{"grid table", "+------+-----+\n| Name | Vote|\n+======+=====+\n| Ana  | yes |\n| Silva|     |\n+------+-----+\n| Bo   | no  |\n+------+-----+\n", `
-T Name | Vote
+TH Name | Vote
 T Ana Silva | yes
 T Bo | no
 `},
 		{"simple table", "=====  =====\nName   Vote\n=====  =====\nAna    yes\n       (late)\nBo     no\n=====  =====\n", `
-T Name | Vote
+TH Name | Vote
 T Ana | yes (late)
 T Bo | no
 `},
 		{"csv-table", ".. csv-table:: Votes\n   :header: \"Name\", \"Vote\"\n\n   \"Ana\", \"yes, with a reservation\"\n   Bo, no\n", `
 P Votes
-T Name | Vote
+TH Name | Vote
 T Ana | yes, with a reservation
 T Bo | no
 `},
-		{"list-table", ".. list-table::\n\n   * - Name\n     - Vote\n   * - Ana\n     - yes\n", `
-T Name | Vote
+		{"list-table", ".. list-table::\n   :header-rows: 1\n\n   * - Name\n     - Vote\n   * - Ana\n     - yes\n", `
+TH Name | Vote
 T Ana | yes
 `},
 	})

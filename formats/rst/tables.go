@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
@@ -65,6 +66,9 @@ func (p *parser) gridTable(lines []line) []model.Block {
 	for _, l := range lines[1:] {
 		if isGridBorder(l.text) {
 			flush()
+			if strings.Contains(l.text, "=") && tbl.Header == 0 {
+				tbl.Header = len(tbl.Rows) // the "=" border closes the header
+			}
 			continue
 		}
 		if cells == nil {
@@ -152,10 +156,14 @@ func (p *parser) simpleTable(lines []line) []model.Block {
 		tbl.Rows = append(tbl.Rows, cells)
 		row = nil
 	}
-	for _, l := range lines[1:] {
+	for k, l := range lines[1:] {
 		t := l.text
 		if isSimpleBorder(t) || blank(l) || strings.Trim(t, "- ") == "" {
 			flush()
+			// A border inside the table closes the header rows above it.
+			if isSimpleBorder(t) && k+2 < len(lines) && tbl.Header == 0 {
+				tbl.Header = len(tbl.Rows)
+			}
 			continue
 		}
 		cont := row != nil && strings.TrimSpace(t[:min(spans[0].to, len(t))]) == ""
@@ -201,6 +209,7 @@ func (p *parser) tableDirective(name, arg string, opts map[string]string, conten
 		tbl := &model.Table{Pos: p.pos(no)}
 		if h := opts["header"]; h != "" {
 			tbl.Rows = append(tbl.Rows, p.csvRows(h, opts, no)...)
+			tbl.Header = len(tbl.Rows)
 		}
 		var text []string
 		for _, l := range content {
@@ -211,6 +220,9 @@ func (p *parser) tableDirective(name, arg string, opts map[string]string, conten
 			first = content[0].no
 		}
 		tbl.Rows = append(tbl.Rows, p.csvRows(strings.Join(text, "\n"), opts, first)...)
+		if n := headerRows(opts); n > 0 && tbl.Header == 0 {
+			tbl.Header = min(n, len(tbl.Rows))
+		}
 		if len(tbl.Rows) > 0 {
 			out = append(out, tbl)
 		}
@@ -220,6 +232,7 @@ func (p *parser) tableDirective(name, arg string, opts map[string]string, conten
 			return nil, err
 		}
 		if tbl := listTable(p.pos(no), inner); tbl != nil {
+			tbl.Header = min(headerRows(opts), len(tbl.Rows))
 			out = append(out, tbl)
 		}
 	default: // table: its content is a grid or simple table
@@ -312,4 +325,13 @@ func listTable(pos model.Pos, inner []model.Block) *model.Table {
 		return nil
 	}
 	return tbl
+}
+
+// headerRows reads a table directive's :header-rows: option.
+func headerRows(opts map[string]string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(opts["header-rows"]))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
 }

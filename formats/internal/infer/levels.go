@@ -20,7 +20,9 @@ func TitleFromHeading(doc *model.Document, blocks []model.Block, why string) []m
 		return blocks
 	}
 	first, ok := blocks[0].(*model.Heading)
-	if !ok || first.Level != 1 {
+	if !ok || first.Level != 1 || hasFootnote(first.Inlines) {
+		// A title is one line of text: a heading carrying a footnote stays a heading, so
+		// the note is not lost.
 		return blocks
 	}
 	for _, b := range blocks[1:] {
@@ -63,4 +65,13 @@ func ShiftHeadings(blocks []model.Block, name func(level int) string) {
 			h.Level = min(max(h.Level-top+1, 1), MaxHeadingLevel)
 		}
 	}
+}
+
+func hasFootnote(ins []model.Inline) bool {
+	for _, in := range ins {
+		if in.Kind == model.KindFootnote {
+			return true
+		}
+	}
+	return false
 }

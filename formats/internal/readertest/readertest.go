@@ -9,7 +9,8 @@
 //	L1 - item                   list of depth 1 and its items (the marker as typed)
 //	Q > text                    quotation paragraph
 //	N (note)                    editorial note
-//	T a | b                     table row
+//	T a | b                     table row (TH for a header row)
+//	C | line                    a line of preformatted text
 //	F^ note text                footnote run (inside a line: ^[note])
 package readertest
 
@@ -51,12 +52,20 @@ func Outline(blocks []model.Block) string {
 			case *model.Note:
 				fmt.Fprintf(&b, "%sN %s\n", ind, Runs(n.Inlines))
 			case *model.Table:
-				for _, row := range n.Rows {
+				for r, row := range n.Rows {
 					cells := make([]string, len(row))
 					for i, c := range row {
 						cells[i] = Runs(c)
 					}
-					fmt.Fprintf(&b, "%sT %s\n", ind, strings.Join(cells, " | "))
+					kind := "T"
+					if r < n.Header {
+						kind = "TH"
+					}
+					fmt.Fprintf(&b, "%s%s %s\n", ind, kind, strings.Join(cells, " | "))
+				}
+			case *model.Preformatted:
+				for _, l := range strings.Split(n.Text, "\n") {
+					fmt.Fprintf(&b, "%sC | %s\n", ind, l)
 				}
 			default:
 				fmt.Fprintf(&b, "%s%T\n", ind, blk)

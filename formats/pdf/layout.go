@@ -5,31 +5,24 @@ import (
 	"strconv"
 	"strings"
 
+	geo "github.com/scribe-un/scribe/formats/internal/geometry"
+	"github.com/scribe-un/scribe/formats/pdf/hyphen"
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// Page geometry in millimetres: A4 with the margins and indents of UN documents. The body
-// text block (style SingleTxt) is indented 12.7 mm (0.5 in) on both sides of the column; the
-// indent holds paragraph and heading numbers, hanging.
+// The page in millimetres, from the house geometry every writer shares.
 const (
-	pageW      = 210.0 // A4 is 210 × 297 mm
-	pageH      = 297.0
-	marginSide = 20.0 // left and right
-	bodyTop    = 28.0 // first body line on pages 2 and later
-	bodyBottom = 272.0
-	labelCol   = 12.7 // paragraph and heading numbers hang in this column
-	stepIndent = 10.0 // one level of subparagraph or quotation
-	colW       = pageW - 2*marginSide
-	bodyRight  = colW - labelCol // right edge of body text, from the column's start edge
+	pageW      = geo.PageWidth
+	pageH      = geo.PageHeight
+	marginSide = geo.Side
+	bodyTop    = geo.Top
+	bodyBottom = geo.PageHeight - geo.Bottom
+	colW       = geo.Column
 )
 
-// Type sizes in points.
-const (
-	sizeBody     = 10.0
-	sizeNote     = 8.0
-	sizeNoteMark = 6.5
-)
+// ptToMM converts typographic points to millimetres, the unit of the layout.
+const ptToMM = 25.4 / 72
 
 // line is one typeset line of a block. Horizontal positions are distances from the start
 // edge of the column: the left edge for left-to-right text, the right edge for right-to-left.
@@ -38,15 +31,23 @@ type line struct {
 	start   float64 // where the text starts
 	width   float64 // width available to the text
 	justify bool
-	rtl     bool    // base direction of the paragraph, from its first strong character
-	label   []token // paragraph or heading number, printed at labelS on the first line
-	labelS  float64
-	h       float64 // advance, mm
-	asc     float64 // baseline below the top of the line, mm
+	rtl     bool // base direction of the paragraph, from its first strong character
+	// mirror measures the line's positions from the column's right edge: a right-to-left
+	// paragraph's, and the masthead's in a right-to-left document. A paragraph left in
+	// English in an Arabic report is set left to right.
+	mirror bool
+	label  []token // paragraph or heading number, printed at labelS on the first line
+	labelS float64
+	h      float64 // advance, mm
+	asc    float64 // baseline below the top of the line, mm
+	// dy moves what the line draws down from its place (the cells of a masthead row,
+	// aligned at the row's bottom), without changing the advance.
+	dy      float64
 	notes   []*footnote
 	outline *outlineEntry
-	rule    float64 // thickness of a rule drawn across the line's width (masthead), 0 for none
-	end     bool    // aligned to the end edge (the symbol on the masthead)
+	rule    float64  // thickness of a rule drawn across the line's width at its top+dy, mm; 0 for none
+	end     bool     // aligned to the end edge (the symbol on the masthead)
+	pic     *picture // drawn at start, top+dy (the emblem)
 	tag     *blockTag
 	// before are elements that come before tag in reading order although their lines are
 	// drawn after this one (the organ, left of the masthead's symbol).
@@ -87,8 +88,10 @@ type footnote struct {
 type vblock struct {
 	lines         []*line
 	before, after float64 // space, mm
-	keepNext      bool    // headings: never last on a page
-	keepTogether  bool    // never split (headings, table rows)
+	// keepNext keeps the block's last lines on the page of the next block's first lines
+	// (headings, titles, a paragraph that introduces a quotation or a list).
+	keepNext     bool
+	keepTogether bool // never split (headings, table rows, the masthead)
 }
 
 // layouter typesets a document's blocks into vblocks.
@@ -96,16 +99,24 @@ type layouter struct {
 	ctx    context.Context
 	df     *docFonts
 	doc    *model.Document
+	typo   typography
+	emblem *Emblem // nil: no emblem in the masthead
+	// hyph hyphenates the version's language; nil breaks at spaces and hard hyphens only.
+	hyph   *hyphen.Dict
 	rtl    bool
 	notes  int // footnotes numbered so far
 	blocks []*vblock
 	level  int // last outline level, to keep the outline a proper tree
-	// lead is the line height as a multiple of the type size: 1.2 (10 on 12 points, the UN
-	// standard), more for Arabic, whose Naskh faces reach far above and below the line.
-	lead float64
 	// parent is the structure element new blocks go into: nil for the document, a list
 	// item for the lists nested in it, a quotation for its paragraphs.
 	parent *blockTag
+}
+
+// typography is what the locale says about the type of one language version.
+type typography struct {
+	// size and lead are the body size and leading of text in the version's own script
+	// when it is not Latin's 10 on 12 (Arabic: 13 on 18), in points; zero for 10 on 12.
+	size, lead float64
 }
 
 // tag makes a structure element of role in the current parent.
@@ -119,12 +130,8 @@ func (l *layouter) within(parent *blockTag, build func() error) error {
 	return build()
 }
 
-func newLayouter(ctx context.Context, df *docFonts, doc *model.Document) *layouter {
-	l := &layouter{ctx: ctx, df: df, doc: doc, rtl: doc.Present.Dir == model.RTL, lead: 1.2}
-	if doc.Present.Lang == "ar" {
-		l.lead = 1.5
-	}
-	return l
+func newLayouter(ctx context.Context, df *docFonts, doc *model.Document, typo typography, emblem *Emblem) *layouter {
+	return &layouter{ctx: ctx, df: df, doc: doc, rtl: doc.Present.Dir == model.RTL, typo: typo, emblem: emblem}
 }
 
 func (l *layouter) pos(line int, fallback model.Pos) model.Pos {
@@ -135,6 +142,30 @@ func (l *layouter) pos(line int, fallback model.Pos) model.Pos {
 		fallback.File = l.doc.Source
 	}
 	return fallback
+}
+
+// scaled returns the size and leading for text of the version's own script: 10 on 12
+// points become the locale's body size and leading (Arabic: 13 on 18) for text whose first
+// strong character is right to left, and every other size grows by as much. Latin text in
+// an Arabic report keeps its size.
+func (l *layouter) scaled(ins []model.Inline, size, lead float64) (float64, float64) {
+	if l.typo.size == 0 || !startsRTL(model.PlainText(ins)) {
+		return size, lead
+	}
+	return size + l.typo.size - geo.BodySize, lead + l.typo.lead - geo.Leading
+}
+
+// startsRTL reports whether the first strong character of s is right to left.
+func startsRTL(s string) bool {
+	for _, r := range s {
+		if isRTLRune(r) {
+			return true
+		}
+		if isStrongLTR(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // tokens typesets inline runs in a base style.
@@ -158,7 +189,7 @@ func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]to
 			}
 			tz.attach(fn)
 			mark := rs
-			mark.size = sizeNoteMark * base.size / sizeBody
+			mark.size = geo.NoteMark * base.size / geo.BodySize
 			mark.rise = base.size * 0.35 * ptToMM
 			mark.nobreak = true
 			if err := tz.add(strconv.Itoa(fn.num), mark, l.pos(in.Line, at)); err != nil {
@@ -173,7 +204,8 @@ func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]to
 	return tz.finish()
 }
 
-// footnote typesets the note of a footnote run.
+// footnote typesets the note of a footnote run: its number at the block's edge, the text at
+// the next tab stop, later lines back at the edge.
 func (l *layouter) footnote(in model.Inline, at model.Pos) (*footnote, error) {
 	l.notes++
 	fn := &footnote{num: l.notes}
@@ -181,15 +213,16 @@ func (l *layouter) footnote(in model.Inline, at model.Pos) (*footnote, error) {
 	if len(note) == 0 && in.Text != "" {
 		note = model.Texts(in.Text, in.Line)
 	}
-	toks, err := l.tokens(note, runStyle{size: sizeNote}, l.pos(in.Line, at))
+	size, lead := l.scaled(note, geo.NoteSize, geo.NoteLead)
+	toks, err := l.tokens(note, runStyle{size: size}, l.pos(in.Line, at))
 	if err != nil {
 		return nil, err
 	}
-	label, err := l.tokens(model.Texts(strconv.Itoa(fn.num), in.Line), runStyle{size: sizeNote}, at)
+	label, err := l.tokens(model.Texts(strconv.Itoa(fn.num), in.Line), runStyle{size: size}, at)
 	if err != nil {
 		return nil, err
 	}
-	lines, err := l.para(toks, label, labelCol-2-tokensWidth(label), labelCol, 0, sizeNote, l.lead, true)
+	lines, err := l.para(toks, label, box{left: geo.Block, right: geo.Block, label: geo.Block, size: size, lead: lead, justify: true})
 	if err != nil {
 		return nil, err
 	}
@@ -212,19 +245,46 @@ func tokensWidth(ts []token) float64 {
 	return w
 }
 
-// para breaks tokens into lines whose text starts at start (from the column's start edge),
-// with the label at labelS on the first line, and the right indent rightIn.
-func (l *layouter) para(toks, label []token, labelS, start, rightIn, size, leading float64, justify bool) ([]*line, error) {
-	width := bodyRight - start - rightIn
-	first := width
-	firstStart := start
-	if len(label) > 0 {
-		// A label wider than its column pushes the first line's text along.
-		if end := labelS + tokensWidth(label) + 1.5; end > start {
-			firstStart = end
-			first = width - (end - start)
-		}
+// box is where a paragraph's lines go, in millimetres from the column's start edge, and
+// how they are set.
+type box struct {
+	left  float64 // start of every line but the first
+	right float64 // distance of the lines' end from the column's end edge
+	// label is where the first line starts: its number when it has one, else its text.
+	label float64
+	// hanging: the number hangs before left, and the first line's text starts at left
+	// (headings); otherwise the text follows the number at the next tab stop and later
+	// lines come back to left (UN paragraphs and subparagraphs).
+	hanging    bool
+	size, lead float64 // type size and distance between baselines, points
+	justify    bool
+	// docSide places the lines from the document's start edge whatever their direction
+	// (table cells); otherwise a paragraph's own direction decides.
+	docSide bool
+}
+
+// firstStart is where the first line's text starts after a label of width w.
+func (b box) firstStart(w float64) float64 {
+	if w == 0 {
+		return b.label
 	}
+	end := b.label + w
+	if b.hanging && end < b.left-0.01 {
+		return b.left
+	}
+	return geo.NextTab(end, 0)
+}
+
+// ascent is where a line's baseline sits below its top: the line's extra leading goes
+// above the text, as in word processors' exact line spacing.
+func ascent(size, lead float64) float64 { return (lead - 0.22*size) * ptToMM }
+
+// para breaks tokens into the lines of box b, with label (a paragraph or heading number)
+// at the start of the first line.
+func (l *layouter) para(toks, label []token, b box) ([]*line, error) {
+	width := colW - b.right - b.left
+	firstStart := b.firstStart(tokensWidth(label))
+	first := colW - b.right - firstStart
 	rows, err := l.breakLines(toks, first, width)
 	if err != nil {
 		return nil, err
@@ -232,15 +292,19 @@ func (l *layouter) para(toks, label []token, labelS, start, rightIn, size, leadi
 	if len(rows) == 0 && len(label) > 0 {
 		rows = [][]token{nil}
 	}
-	h := size * leading * ptToMM
+	h := b.lead * ptToMM
 	rtl := baseRTL(toks, l.rtl)
+	mirror := rtl
+	if b.docSide {
+		mirror = l.rtl
+	}
 	out := make([]*line, len(rows))
 	for i, r := range rows {
-		ln := &line{toks: r, start: start, width: width, justify: justify && i < len(rows)-1, rtl: rtl,
-			h: h, asc: size * 0.95 * ptToMM}
+		ln := &line{toks: r, start: b.left, width: width, justify: b.justify && i < len(rows)-1, rtl: rtl, mirror: mirror,
+			h: h, asc: ascent(b.size, b.lead)}
 		if i == 0 {
 			ln.start, ln.width = firstStart, first
-			ln.label, ln.labelS = label, labelS
+			ln.label, ln.labelS = label, b.label
 		}
 		for _, t := range r {
 			ln.notes = append(ln.notes, t.notes...)
@@ -248,20 +312,6 @@ func (l *layouter) para(toks, label []token, labelS, start, rightIn, size, leadi
 		out[i] = ln
 	}
 	return out, nil
-}
-
-// headingStyle gives size (pt) and style per heading level: chapter (HCh), section (H1),
-// subsection (H23), deeper (H4, italic).
-func headingStyle(level int) (float64, style) {
-	switch level {
-	case 1:
-		return 13, styleBold
-	case 2:
-		return 11, styleBold
-	case 3:
-		return 10, styleBold
-	}
-	return 10, styleItalic
 }
 
 // build typesets the body.
@@ -282,44 +332,7 @@ const ptSpace = ptToMM // one point of vertical space, in mm
 func (l *layouter) block(b model.Block, base float64) error {
 	switch n := b.(type) {
 	case *model.Heading:
-		size, st := headingStyle(n.Level)
-		rs := runStyle{st: st, size: size, heading: true}
-		toks, err := l.tokens(n.Inlines, rs, n.Pos)
-		if err != nil {
-			return err
-		}
-		var label []token
-		if n.Number.Label != "" {
-			if label, err = l.tokens(model.Texts(n.Number.Label, n.Pos.Line), rs, n.Pos); err != nil {
-				return err
-			}
-		}
-		lines, err := l.para(toks, label, 0, labelCol, 0, size, l.lead, false)
-		if err != nil {
-			return err
-		}
-		if len(lines) == 0 {
-			return nil
-		}
-		lvl := n.Level - 1
-		if lvl < 0 {
-			lvl = 0
-		}
-		if lvl > l.level+1 {
-			lvl = l.level + 1
-		}
-		l.level = lvl
-		title := model.PlainText(n.Inlines)
-		if n.Number.Label != "" {
-			title = n.Number.Label + " " + title
-		}
-		lines[0].outline = &outlineEntry{text: clean(title), level: lvl}
-		tagLines(lines, l.tag("H"+strconv.Itoa(min(max(n.Level, 1), 6))))
-		before := 12 * ptSpace
-		if n.Level > 1 {
-			before = 9 * ptSpace
-		}
-		l.blocks = append(l.blocks, &vblock{lines: lines, before: before, after: 6 * ptSpace, keepNext: true, keepTogether: true})
+		return l.heading(n)
 	case *model.Paragraph:
 		return l.paragraph(n, base, 0)
 	case *model.List:
@@ -336,14 +349,14 @@ func (l *layouter) block(b model.Block, base float64) error {
 	case *model.Quote:
 		return l.within(l.tag("BlockQuote"), func() error {
 			for _, p := range n.Paragraphs {
-				if err := l.paragraph(p, base+stepIndent, stepIndent); err != nil {
+				if err := l.paragraph(p, base+geo.Step, geo.Step); err != nil {
 					return err
 				}
 			}
 			return nil
 		})
 	case *model.Note:
-		return l.plain(n.Inlines, n.Pos, base, 6*ptSpace)
+		return l.plain(n.Inlines, n.Pos, base, geo.ParaAfter*ptSpace)
 	case *model.Table:
 		return l.table(n, base)
 	case *model.Preformatted:
@@ -378,32 +391,37 @@ func (l *layouter) block(b model.Block, base float64) error {
 // strongLine typesets a bold unnumbered line (an attendance or annex title) that stays with
 // what follows.
 func (l *layouter) strongLine(text string, pos model.Pos, base float64, keepNext bool) error {
-	toks, err := l.tokens([]model.Inline{{Kind: model.KindStrong, Text: text, Line: pos.Line}}, runStyle{size: sizeBody}, pos)
+	ins := []model.Inline{{Kind: model.KindStrong, Text: text, Line: pos.Line}}
+	size, lead := l.scaled(ins, geo.BodySize, geo.Leading)
+	toks, err := l.tokens(ins, runStyle{size: size}, pos)
 	if err != nil {
 		return err
 	}
-	lines, err := l.para(toks, nil, 0, labelCol+base, 0, sizeBody, l.lead, false)
+	edge := geo.Block + base
+	lines, err := l.para(toks, nil, box{left: edge, right: geo.Block, label: edge, size: size, lead: lead})
 	if err != nil || len(lines) == 0 {
 		return err
 	}
 	tagLines(lines, l.tag("P"))
-	l.blocks = append(l.blocks, &vblock{lines: lines, before: 6 * ptSpace, after: 6 * ptSpace, keepNext: keepNext, keepTogether: true})
+	l.blocks = append(l.blocks, &vblock{lines: lines, before: geo.ParaAfter * ptSpace, after: geo.ParaAfter * ptSpace, keepNext: keepNext, keepTogether: true})
 	return nil
 }
 
-// plain typesets unnumbered, unjustified runs at the text column (a note, an attendance
+// plain typesets unnumbered, unjustified runs at the block's edge (a note, an attendance
 // line), followed by after mm of space.
 func (l *layouter) plain(ins []model.Inline, pos model.Pos, base, after float64) error {
-	toks, err := l.tokens(ins, runStyle{size: sizeBody}, pos)
+	size, lead := l.scaled(ins, geo.BodySize, geo.Leading)
+	toks, err := l.tokens(ins, runStyle{size: size}, pos)
 	if err != nil {
 		return err
 	}
-	lines, err := l.para(toks, nil, 0, labelCol+base, 0, sizeBody, l.lead, false)
+	edge := geo.Block + base
+	lines, err := l.para(toks, nil, box{left: edge, right: geo.Block, label: edge, size: size, lead: lead})
 	if err != nil {
 		return err
 	}
 	tagLines(lines, l.tag("P"))
-	l.add(lines, after)
+	l.add(lines, after, false)
 	return nil
 }
 
@@ -411,15 +429,16 @@ func (l *layouter) plain(ins []model.Inline, pos model.Pos, base, after float64)
 // is justified, and the block is kept on one page when it fits.
 func (l *layouter) preformatted(p *model.Preformatted, base float64) error {
 	var all []*line
+	edge := geo.Block + base
 	for i, text := range strings.Split(p.Text, "\n") {
 		if strings.TrimSpace(text) == "" {
 			text = "\u00a0" // keep the blank line's height
 		}
-		toks, err := l.tokens(model.Texts(text, p.Pos.Line+i), runStyle{size: sizeBody - 1}, p.Pos)
+		toks, err := l.tokens(model.Texts(text, p.Pos.Line+i), runStyle{size: geo.BodySize - 1}, p.Pos)
 		if err != nil {
 			return err
 		}
-		lines, err := l.para(toks, nil, 0, labelCol+base, 0, sizeBody-1, l.lead, false)
+		lines, err := l.para(toks, nil, box{left: edge, right: geo.Block, label: edge, size: geo.BodySize - 1, lead: geo.Leading})
 		if err != nil {
 			return err
 		}
@@ -429,65 +448,128 @@ func (l *layouter) preformatted(p *model.Preformatted, base float64) error {
 		return nil
 	}
 	tagLines(all, l.tag("Code"))
-	l.blocks = append(l.blocks, &vblock{lines: all, after: 6 * ptSpace, keepTogether: len(all) <= 20})
+	l.blocks = append(l.blocks, &vblock{lines: all, after: geo.ParaAfter * ptSpace, keepTogether: len(all) <= 20})
 	return nil
 }
 
-func (l *layouter) add(lines []*line, after float64) {
+// heading typesets a heading: its number hangs at the column's edge, its text starts at the
+// block's edge; it stays with the text that follows.
+func (l *layouter) heading(n *model.Heading) error {
+	hs := geo.HeadingLevel(n.Level)
+	size, lead := l.scaled(n.Inlines, hs.Size, hs.Leading)
+	rs := runStyle{size: size, heading: true}
+	if hs.Bold {
+		rs.st |= styleBold
+	}
+	if hs.Italic {
+		rs.st |= styleItalic
+	}
+	toks, err := l.tokens(n.Inlines, rs, n.Pos)
+	if err != nil {
+		return err
+	}
+	var label []token
+	if n.Number.Label != "" {
+		if label, err = l.tokens(model.Texts(n.Number.Label, n.Pos.Line), rs, n.Pos); err != nil {
+			return err
+		}
+	}
+	lines, err := l.para(toks, label, box{left: geo.Block, right: geo.Block, label: 0, hanging: true, size: size, lead: lead})
+	if err != nil || len(lines) == 0 {
+		return err
+	}
+	lvl := n.Level - 1
+	if lvl < 0 {
+		lvl = 0
+	}
+	if lvl > l.level+1 {
+		lvl = l.level + 1
+	}
+	l.level = lvl
+	title := model.PlainText(n.Inlines)
+	if n.Number.Label != "" {
+		title = n.Number.Label + " " + title
+	}
+	lines[0].outline = &outlineEntry{text: clean(title), level: lvl}
+	tagLines(lines, l.tag("H"+strconv.Itoa(min(max(n.Level, 1), 6))))
+	l.blocks = append(l.blocks, &vblock{lines: lines, before: hs.Before * ptSpace, after: hs.After * ptSpace, keepNext: true, keepTogether: true})
+	return nil
+}
+
+func (l *layouter) add(lines []*line, after float64, keepNext bool) {
 	if len(lines) > 0 {
-		l.blocks = append(l.blocks, &vblock{lines: lines, after: after})
+		l.blocks = append(l.blocks, &vblock{lines: lines, after: after, keepNext: keepNext})
 	}
 }
 
-// paragraph typesets a body paragraph: its number hangs in the label column, the text block
-// is justified, then its lists and quotations follow.
+// introduces reports whether a paragraph introduces the quotation or list that follows it,
+// so it stays on the page of their first lines.
+func introduces(children []model.Block) bool {
+	if len(children) == 0 {
+		return false
+	}
+	switch children[0].(type) {
+	case *model.Quote, *model.List, *model.ListItem:
+		return true
+	}
+	return false
+}
+
+// paragraph typesets a body paragraph as UN documents set it: its number at the block's
+// edge, the text from the next tab stop, later lines back at the edge, justified; then its
+// lists and quotations.
 func (l *layouter) paragraph(p *model.Paragraph, base, rightIn float64) error {
-	toks, err := l.tokens(p.RunIn(), runStyle{size: sizeBody}, p.Pos)
+	ins := p.RunIn()
+	size, lead := l.scaled(ins, geo.BodySize, geo.Leading)
+	toks, err := l.tokens(ins, runStyle{size: size}, p.Pos)
 	if err != nil {
 		return err
 	}
 	var label []token
 	if p.Numbered && p.Number.Label != "" {
-		if label, err = l.tokens(model.Texts(p.Number.Label, p.Pos.Line), runStyle{size: sizeBody}, p.Pos); err != nil {
+		if label, err = l.tokens(model.Texts(p.Number.Label, p.Pos.Line), runStyle{size: size}, p.Pos); err != nil {
 			return err
 		}
 	}
-	lines, err := l.para(toks, label, base, labelCol+base, rightIn, sizeBody, l.lead, true)
+	edge := geo.Block + base
+	lines, err := l.para(toks, label, box{left: edge, right: geo.Block + rightIn, label: edge, size: size, lead: lead, justify: true})
 	if err != nil {
 		return err
 	}
 	tagLines(lines, l.tag("P"))
-	l.add(lines, 6*ptSpace)
+	l.add(lines, geo.ParaAfter*ptSpace, introduces(p.Children))
 	return l.build(p.Children, base)
 }
 
-// listItem typesets a subparagraph: label at the item's level, text one step further in.
+// listItem typesets a subparagraph: its label indented one step per level, the text from
+// the next tab stop, later lines back at the block's edge.
 func (l *layouter) listItem(it *model.ListItem, depth int, base float64) error {
 	if depth < 1 {
 		depth = 1
 	}
-	labelS := labelCol + base + float64(depth-1)*stepIndent
-	start := labelS + stepIndent
-	if start > bodyRight/2 { // absurdly deep nesting: stop indenting
-		start, labelS = bodyRight/2, bodyRight/2-stepIndent
+	edge := geo.Block + base
+	labelS := edge + float64(depth)*geo.Step
+	if labelS > edge+geo.TextWidth/3 { // absurdly deep nesting: stop indenting
+		labelS = edge + geo.TextWidth/3
 	}
-	toks, err := l.tokens(it.Inlines, runStyle{size: sizeBody}, it.Pos)
+	size, lead := l.scaled(it.Inlines, geo.BodySize, geo.Leading)
+	toks, err := l.tokens(it.Inlines, runStyle{size: size}, it.Pos)
 	if err != nil {
 		return err
 	}
 	var label []token
 	if it.Number.Label != "" {
-		if label, err = l.tokens(model.Texts(it.Number.Label, it.Pos.Line), runStyle{size: sizeBody}, it.Pos); err != nil {
+		if label, err = l.tokens(model.Texts(it.Number.Label, it.Pos.Line), runStyle{size: size}, it.Pos); err != nil {
 			return err
 		}
 	}
-	lines, err := l.para(toks, label, labelS, start, 0, sizeBody, l.lead, true)
+	lines, err := l.para(toks, label, box{left: edge, right: geo.Block, label: labelS, size: size, lead: lead, justify: true})
 	if err != nil {
 		return err
 	}
 	item := l.tag("LI")
 	tagLines(lines, item)
-	l.add(lines, 6*ptSpace)
+	l.add(lines, geo.ParaAfter*ptSpace, introduces(it.Children))
 	// Nested lists place themselves by their depth, and belong to the item.
 	return l.within(item, func() error { return l.build(it.Children, base) })
 }
@@ -503,8 +585,9 @@ func (l *layouter) table(t *model.Table, base float64) error {
 	if cols == 0 {
 		return nil
 	}
-	left := labelCol + base
-	cw := (bodyRight - left) / float64(cols)
+	left := geo.Block + base
+	right := colW - geo.Block
+	cw := (right - left) / float64(cols)
 	table := l.tag("Table")
 	for ri, row := range t.Rows {
 		var rowLines []*line
@@ -515,7 +598,8 @@ func (l *layouter) table(t *model.Table, base float64) error {
 			if ci < len(row) {
 				ins = row[ci]
 			}
-			rs := runStyle{size: 9}
+			size, lead := l.scaled(ins, 9, 11)
+			rs := runStyle{size: size}
 			if ri == 0 {
 				rs.st = styleBold
 			}
@@ -524,7 +608,7 @@ func (l *layouter) table(t *model.Table, base float64) error {
 				return err
 			}
 			start := left + float64(ci)*cw + 1.5
-			lines, err := l.para(toks, nil, 0, start, bodyRight-(start+cw-3), 9, l.lead, false)
+			lines, err := l.para(toks, nil, box{left: start, right: colW - (start + cw - 3), label: start, size: size, lead: lead, docSide: true})
 			if err != nil {
 				return err
 			}
@@ -559,7 +643,7 @@ func (l *layouter) table(t *model.Table, base float64) error {
 					}
 					rowLines = append(rowLines, ln)
 				} else if ci == len(cells)-1 {
-					rowLines = append(rowLines, &line{h: 0})
+					rowLines = append(rowLines, &line{h: 0, mirror: l.rtl})
 				}
 			}
 			// the last record of the visual row carries the advance
@@ -567,15 +651,17 @@ func (l *layouter) table(t *model.Table, base float64) error {
 		}
 		// UN tables have horizontal rules only: above and below the header row and under
 		// the last row. The header row stays with the first body row.
-		rule := func(w float64) *line { return &line{start: left, width: bodyRight - left, rule: w, h: 2} }
+		rule := func(w float64) *line {
+			return &line{start: left, width: right - left, rule: w, h: 2, dy: 1, mirror: l.rtl}
+		}
 		b := &vblock{lines: rowLines, after: 1, keepTogether: true}
 		if ri == 0 {
 			b.lines = append(append([]*line{rule(0.35)}, rowLines...), rule(0.2))
-			b.before, b.keepNext = 6*ptSpace, len(t.Rows) > 1
+			b.before, b.keepNext = geo.ParaAfter*ptSpace, len(t.Rows) > 1
 		}
 		if ri == len(t.Rows)-1 {
 			b.lines = append(b.lines, rule(0.35))
-			b.after = 6 * ptSpace
+			b.after = geo.ParaAfter * ptSpace
 		}
 		l.blocks = append(l.blocks, b)
 	}

@@ -1,5 +1,7 @@
 package pdf
 
+import geo "github.com/scribe-un/scribe/formats/internal/geometry"
+
 // placed is a line at a vertical position (the top of the line, mm from the page top).
 type placed struct {
 	ln  *line
@@ -15,13 +17,17 @@ type page struct {
 // Footnote area: a separator and a small gap above the first note.
 const notesGap = 4.0
 
-// paginator places vblocks on pages, keeping headings with the text that follows them,
-// avoiding widows and orphans, and reserving room at the page bottom for the footnotes of
-// the lines placed on it.
+// The paginator breaks pages as word processors do, so the PDF and the DOCX of a report
+// (opened in Word or LibreOffice) have the same pages: the space between two paragraphs is
+// the first one's space after plus the second one's space before; a page's first paragraph
+// keeps its space before; a paragraph keeps at least two lines at the foot of a page and
+// at the head of the next (widow and orphan control); a heading, or a paragraph that
+// introduces a quotation, goes with the first lines of what follows, and a paragraph that
+// must stay whole moves to the next page whole. Room is kept at the foot of the page for
+// the footnotes of the lines placed on it.
 type paginator struct {
 	pages   []*page
 	y       float64
-	top     float64 // top of the body on the current page
 	pending float64 // space owed after the previous block
 }
 
@@ -42,7 +48,7 @@ func (p *paginator) empty() bool { return len(p.cur().lines) == 0 }
 
 func (p *paginator) newPage() {
 	p.pages = append(p.pages, &page{})
-	p.y, p.top, p.pending = bodyTop, bodyTop, 0
+	p.y, p.pending = bodyTop, 0
 }
 
 // fit counts how many lines, starting at lines[0], fit on the current page below y.
@@ -68,77 +74,86 @@ func (p *paginator) place(lines []*line) {
 	}
 }
 
-// paginate lays out the blocks; page 1 starts at firstTop.
-func paginate(blocks []*vblock, firstTop float64) []*page {
+// chainFits reports whether the blocks that must follow blocks[i] on its page fit below y
+// (after blocks[i] is placed whole): the blocks that keep with their next, and the first
+// lines of the first one that does not.
+func (p *paginator) chainFits(blocks []*vblock, i int, y float64, notes []*footnote) bool {
+	b := blocks[i]
+	for j := i + 1; b.keepNext && j < len(blocks); j++ {
+		nb := blocks[j]
+		y += b.after + nb.before
+		lines := nb.lines
+		// The fewest lines the next block can leave on this page: two, unless that would
+		// leave fewer than two for the next page.
+		if !nb.keepNext && !nb.keepTogether && len(lines)-geo.Orphan >= geo.Widow {
+			lines = lines[:geo.Orphan]
+		}
+		if p.fit(y, lines, notes) < len(lines) {
+			return false
+		}
+		for _, ln := range lines {
+			y += ln.h
+			notes = append(notes, ln.notes...)
+		}
+		b = nb
+	}
+	return true
+}
+
+// paginate lays out the blocks.
+func paginate(blocks []*vblock) []*page {
 	p := &paginator{}
 	p.newPage()
-	p.y, p.top = firstTop, firstTop
 	for bi, b := range blocks {
 		if len(b.lines) == 0 {
 			continue
 		}
-		gap := b.before
-		if p.pending > gap {
-			gap = p.pending
-		}
-		if !p.empty() {
-			p.y += gap
-		}
-		// Keep a heading (and any headings right after it) with the first two lines of the
-		// text that follows.
-		if b.keepNext && !p.empty() {
-			group := append([]*line(nil), b.lines...)
-			for _, nb := range blocks[bi+1:] {
-				if nb.keepNext {
-					group = append(group, nb.lines...)
-					continue
-				}
-				n := len(nb.lines)
-				if n > 2 {
-					n = 2
-				}
-				group = append(group, nb.lines[:n]...)
-				break
-			}
-			if p.fit(p.y, group, p.cur().notes) < len(group) {
-				p.newPage()
-			}
-		}
+		p.y += p.pending + b.before
 		lines := b.lines
-		for len(lines) > 0 {
-			n := p.fit(p.y, lines, p.cur().notes)
-			if n >= len(lines) {
-				p.place(lines)
-				break
+		notes := p.cur().notes
+		n := p.fit(p.y, lines, notes)
+		whole := n == len(lines)
+		if whole && b.keepNext && !p.empty() {
+			y := p.y
+			for _, ln := range lines {
+				y += ln.h
+				notes = append(notes, ln.notes...)
 			}
+			if !p.chainFits(blocks, bi, y, notes) {
+				// The block must go with what follows: split it so at least two lines
+				// go over, or move it whole.
+				whole, n = false, min(n, len(lines)-geo.Widow)
+				if b.keepTogether {
+					n = 0
+				}
+			}
+		}
+		for !whole {
 			k := n
-			if !b.keepTogether {
-				if len(lines)-k < 2 { // a widow: carry one more line over
-					k = len(lines) - 2
-				}
-				if k < 2 { // an orphan: move the whole rest
-					k = 0
-				}
-			} else {
+			switch {
+			case b.keepTogether:
 				k = 0
+			case len(lines)-k < geo.Widow: // a widow: carry more lines over
+				k = len(lines) - geo.Widow
 			}
-			if k <= 0 {
-				if p.empty() {
-					// Nothing fits on an empty page (a huge table row or footnote):
-					// place what fits, at least one line, rather than loop.
-					k = n
-					if k == 0 {
-						k = 1
-					}
-				} else {
-					p.newPage()
-					continue
-				}
+			if k < geo.Orphan && !b.keepTogether || k < 0 {
+				k = 0 // an orphan: move the whole rest
+			}
+			if k == 0 && p.empty() {
+				// Nothing fits on an empty page (a huge table row or footnote): place what
+				// fits, at least one line, rather than loop.
+				k = max(n, 1)
 			}
 			p.place(lines[:k])
 			lines = lines[k:]
 			p.newPage()
+			if k == 0 {
+				p.y += b.before // moved whole: keeps its space before
+			}
+			n = p.fit(p.y, lines, p.cur().notes)
+			whole = n == len(lines)
 		}
+		p.place(lines)
 		p.pending = b.after
 	}
 	return p.pages

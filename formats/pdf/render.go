@@ -8,6 +8,7 @@ import (
 
 	gobidi "github.com/go-text/typesetting/bidi"
 
+	geo "github.com/scribe-un/scribe/formats/internal/geometry"
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -16,9 +17,12 @@ import (
 // the PDF once every page is drawn, because the fonts can only be cut (subset) and added
 // when all the characters they must show are known.
 type renderer struct {
-	ops      []op
-	df       *docFonts
-	rtl      bool
+	ops []op
+	df  *docFonts
+	rtl bool // the document is right to left
+	// mirror measures positions from the column's right edge: the line being drawn's
+	// (see line.mirror), the document's for page furniture.
+	mirror   bool
 	layouter *layouter
 	trace    *strings.Builder // tests: one line per drawn run of text
 	// the run being traced, and the face of its last piece
@@ -38,6 +42,7 @@ type op struct {
 	text       string  // text, link target, bookmark title
 	level      int     // bookmark depth
 	tag        *blockTag
+	pic        *picture
 }
 
 type opKind uint8
@@ -45,6 +50,8 @@ type opKind uint8
 const (
 	opPage opKind = iota
 	opLine
+	opRect
+	opImage
 	opText
 	opSpace
 	opLink
@@ -55,10 +62,12 @@ const (
 	opEndTag // ends a tag or an artifact
 )
 
-// furniture is what every page repeats: the running header and the first page's job number.
+// furniture is what pages repeat: the running head from page 2, and the first page's foot
+// (the job number, its barcode, "Please recycle").
 type furniture struct {
-	header, job []token
-	pos         model.Pos
+	header, job, recycle []token
+	bars                 []bar
+	pos                  model.Pos
 }
 
 func textsOf(s string) []model.Inline { return model.Texts(s, 0) }
@@ -147,6 +156,10 @@ func (r *renderer) replay(pdf *pdfdoc.Doc) error {
 			pdf.AddPage()
 		case opLine:
 			pdf.Line(o.x, o.y, o.w, o.h, o.size)
+		case opRect:
+			pdf.Rect(o.x, o.y, o.w, o.h)
+		case opImage:
+			pdf.DrawImage(o.pic.img, o.x, o.y, o.w, o.h)
 		case opText:
 			pdf.Text(fonts[o.face].With(o.synth), o.size, o.x, o.y, o.text)
 		case opSpace:
@@ -171,7 +184,7 @@ func (r *renderer) replay(pdf *pdfdoc.Doc) error {
 // x converts a box at s (from the column's start edge) of width w to the page's x of its
 // left edge.
 func (r *renderer) x(s, w float64) float64 {
-	if r.rtl {
+	if r.mirror {
 		return pageW - marginSide - s - w
 	}
 	return marginSide + s
@@ -179,12 +192,24 @@ func (r *renderer) x(s, w float64) float64 {
 
 // drawLine draws ln with its top at top.
 func (r *renderer) drawLine(ln *line, top float64) error {
+	top += ln.dy
+	r.mirror = ln.mirror
+	defer func() { r.mirror = r.rtl }()
 	if ln.rule > 0 {
-		y := top + ln.h/2
 		_ = r.artifact(func() error {
-			r.line(r.x(ln.start, ln.width), y, r.x(ln.start, ln.width)+ln.width, y, ln.rule)
+			r.line(r.x(ln.start, ln.width), top, r.x(ln.start, ln.width)+ln.width, top, ln.rule)
 			return nil
 		})
+	}
+	if p := ln.pic; p != nil {
+		// The emblem is the organisation's mark, not text: furniture to screen readers.
+		_ = r.artifact(func() error {
+			r.ops = append(r.ops, op{kind: opImage, pic: p, x: r.x(p.at, p.w), y: top, w: p.w, h: p.h})
+			return nil
+		})
+		if r.trace != nil {
+			fmt.Fprintf(r.trace, "p%d image x=%.2f y=%.2f %.2f×%.2f mm\n", r.page, r.x(p.at, p.w), top, p.w, p.h)
+		}
 	}
 	if len(ln.label) == 0 && len(ln.toks) == 0 {
 		return r.drawText(ln, top)
@@ -205,7 +230,7 @@ func (r *renderer) drawText(ln *line, top float64) error {
 		}
 	}
 	if len(ln.label) > 0 {
-		if err := r.drawRun(ln.label, ln.labelS, base, 0, false, r.rtl); err != nil {
+		if err := r.drawRun(ln.label, ln.labelS, base, 0, false, ln.rtl); err != nil {
 			return err
 		}
 		// The gap between a hanging number and its text is a word break to readers too.
@@ -225,6 +250,10 @@ func (r *renderer) drawText(ln *line, top float64) error {
 		s += ln.width - natural
 	case ln.justify && natural < ln.width:
 		extra = ln.width - natural
+	case ln.mirror != ln.rtl:
+		// Text against the box's direction (English lines in an Arabic masthead) starts
+		// at its own start edge, the box's far side.
+		s += ln.width - natural
 	}
 	return r.drawRun(ln.toks, s, base, extra, ln.justify, ln.rtl)
 }
@@ -445,22 +474,27 @@ func baseRTL(toks []token, doc bool) bool {
 	return doc
 }
 
-// drawPage draws page n (1-based) of total: header from page 2, the lines, the footnotes at
-// the bottom, and the footer.
+// drawPage draws page n (1-based): the running head from page 2, the lines, the footnotes
+// at the bottom, the page number from page 2 and the first page's foot.
 func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 	r.addPage()
 	r.page = n
-	if n > 1 && len(furn.header) > 0 {
-		// UN style: the symbol at the outer edge, left on even pages, right on odd ones
-		// (s counts from the start edge, which is the right one in RTL documents).
-		w := tokensWidth(furn.header)
-		s := 0.0
+	r.mirror = r.rtl
+	// UN style: the running head and the page number at the outer edge, left on even pages,
+	// right on odd ones (s counts from the start edge, which is the right one in RTL
+	// documents, whose odd pages have their outer edge at the left).
+	outer := func(w float64) float64 {
 		if (n%2 == 1) != r.rtl {
-			s = colW - w
+			return colW - w
 		}
+		return 0
+	}
+	if n > 1 && len(furn.header) > 0 {
+		top := geo.HeaderFrom
 		if err := r.artifact(func() error {
-			r.line(marginSide, 16.5, pageW-marginSide, 16.5, 0.2)
-			return r.drawRun(furn.header, s, 14, 0, false, baseRTL(furn.header, r.rtl))
+			ruleY := top + (geo.HeadLead+1)*ptToMM
+			r.line(marginSide, ruleY, pageW-marginSide, ruleY, geo.HeadRule*ptToMM)
+			return r.drawRun(furn.header, outer(tokensWidth(furn.header)), top+ascent(geo.HeadSize, geo.HeadLead), 0, false, baseRTL(furn.header, r.rtl))
 		}); err != nil {
 			return err
 		}
@@ -473,7 +507,7 @@ func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 	if len(pg.notes) > 0 {
 		y := bodyBottom - notesHeight(pg.notes)
 		_ = r.artifact(func() error {
-			r.line(r.x(0, 0)-boolF(r.rtl, 40), y+1.5, r.x(0, 0)+boolF(!r.rtl, 40), y+1.5, 0.2)
+			r.line(r.x(geo.Block, 40), y+1.5, r.x(geo.Block, 40)+40, y+1.5, 0.2)
 			return nil
 		})
 		y += notesGap
@@ -486,20 +520,47 @@ func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 			}
 		}
 	}
-	// Footer: the page number at the outer edge from page 2; the job number on page 1.
+	footTop := pageH - geo.FooterFrom - geo.FolioLead*ptToMM
 	if n > 1 {
-		num, err := r.layouter.tokens(textsOf(strconv.Itoa(n)), runStyle{st: styleBold, size: 9}, furn.pos)
+		num, err := r.layouter.tokens(textsOf(strconv.Itoa(n)), runStyle{st: styleBold, size: geo.FolioSize}, furn.pos)
 		if err != nil {
 			return err
 		}
-		w := tokensWidth(num)
-		s := 0.0
-		if (n%2 == 1) != r.rtl {
-			s = colW - w
+		return r.artifact(func() error {
+			return r.drawRun(num, outer(tokensWidth(num)), footTop+ascent(geo.FolioSize, geo.FolioLead), 0, false, r.rtl)
+		})
+	}
+	return r.artifact(func() error { return r.drawFirstFoot(furn) })
+}
+
+// drawFirstFoot draws the first page's foot: the job number at the start edge with its
+// barcode after it, "Please recycle" at the end edge, on the line of the page numbers.
+func (r *renderer) drawFirstFoot(furn *furniture) error {
+	bottom := pageH - geo.FooterFrom
+	base := bottom - 0.22*geo.JobSize*ptToMM
+	if len(furn.job) > 0 {
+		if err := r.drawRun(furn.job, 0, base, 0, false, baseRTL(furn.job, r.rtl)); err != nil {
+			return err
 		}
-		return r.artifact(func() error { return r.drawRun(num, s, 284, 0, false, r.rtl) })
-	} else if len(furn.job) > 0 {
-		return r.artifact(func() error { return r.drawRun(furn.job, 0, 284, 0, false, baseRTL(furn.job, r.rtl)) })
+		at := tokensWidth(furn.job) + 4
+		if len(furn.bars) > 0 {
+			last := furn.bars[len(furn.bars)-1]
+			width := last.x + last.w
+			for _, b := range furn.bars {
+				// Bars run from the start edge: mirrored with the page in RTL documents.
+				s := at + b.x
+				if r.rtl {
+					s = at + width - b.x - b.w
+				}
+				r.ops = append(r.ops, op{kind: opRect, x: r.x(s, b.w), y: bottom - geo.BarcodeTall, w: b.w, h: geo.BarcodeTall})
+			}
+			if r.trace != nil {
+				fmt.Fprintf(r.trace, "p%d barcode %d bars %.2f mm wide\n", r.page, len(furn.bars), width)
+			}
+		}
+	}
+	if len(furn.recycle) > 0 {
+		return r.drawRun(furn.recycle, colW-tokensWidth(furn.recycle), base, 0, false, baseRTL(furn.recycle, r.rtl))
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"unicode"
+
 	"github.com/scribe-un/scribe/formats/pdf/shape"
 )
 
@@ -44,6 +46,9 @@ var mirrors = func() map[rune]rune {
 
 // isRTLRune reports a strong right-to-left character.
 func isRTLRune(r rune) bool { return shape.IsRTLRune(r) }
+
+// isStrongLTR reports a letter that is not right to left (Latin, Cyrillic, Han…).
+func isStrongLTR(r rune) bool { return unicode.IsLetter(r) && !isRTLRune(r) }
 
 // isCJK reports a character between which and its neighbours lines may break.
 func isCJK(r rune) bool { return shape.IsCJK(r) }

@@ -8,9 +8,6 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// ptToMM converts typographic points to millimetres, the unit of the layout.
-const ptToMM = 25.4 / 72
-
 // dirClass is the bidi class of a token, enough to order words on a line.
 type dirClass uint8
 
@@ -42,6 +39,8 @@ type token struct {
 	space  bool    // a space follows, which justification may stretch
 	dir    dirClass
 	notes  []*footnote
+	// keep leaves the token whole at a line's end: a document symbol, a footnote mark.
+	keep bool
 }
 
 // runStyle is how an inline run is printed.
@@ -192,6 +191,7 @@ func (tz *tokenizer) closePiece() error {
 	n := len(tz.pieces)
 	tz.cur.pieces = tz.pieces[tz.pstart:n:n]
 	tz.cur.w += w
+	tz.cur.keep = tz.cur.keep || tz.pstyle.nobreak
 	return nil
 }
 
@@ -266,11 +266,13 @@ func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, err
 		n := len(all)
 		cur = all[n-len(cur)-1 : n : n]
 	}
-	for _, t := range toks {
+	for i, t := range toks {
 		for {
 			need := t.w
+			glue := 0.0
 			if len(cur) > 0 {
-				need += cur[len(cur)-1].glue
+				glue = cur[len(cur)-1].glue
+				need += glue
 			}
 			if w+need <= avail+1e-6 {
 				push(t)
@@ -278,6 +280,20 @@ func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, err
 				break
 			}
 			if len(cur) > 0 {
+				// The word does not fit: end the line with as much of it as fits before
+				// a hyphenation point (never the paragraph's last word).
+				if i < len(toks)-1 {
+					head, tail, ok, err := l.hyphenate(t, avail-w-glue)
+					if err != nil {
+						return nil, err
+					}
+					if ok {
+						push(head)
+						endLine()
+						t = tail
+						continue
+					}
+				}
 				endLine()
 				continue
 			}

@@ -1,9 +1,16 @@
-// Package pdf writes a localized, numbered document as a PDF in the layout of UN documents:
-// A4, a first-page masthead (organ, large symbol, distribution, date, language lines), the
-// title block, a running header with the symbol from page 2, page numbers at the outer edge,
-// numbered paragraphs with the number hanging, lettered subparagraphs indented one step per
-// level, indented quotations, and footnotes at the bottom of the page that carries their
-// indicator.
+// Package pdf writes a localized, numbered document as a PDF in the layout of UN documents,
+// with the page geometry the DOCX writer shares (formats/internal/geometry): A4; a
+// first-page masthead (United Nations, the emblem and the organ in a band with the symbol,
+// ruled; the distribution column; the session and agenda item; the title and subtitle),
+// the job number with its Code 39 barcode and "Please recycle" at the first page's foot; a
+// running head with the symbol over a rule and page numbers at the outer edge from page 2;
+// numbered paragraphs with the number at the text block's edge and the text from the next
+// tab stop, lettered subparagraphs indented one step per level, headings with their numbers
+// hanging, indented quotations, footnotes at the bottom of the page that carries their
+// indicator. Text is justified and hyphenated (package hyphen); pages break as word
+// processors break them (widows, orphans, headings kept with what follows), so the PDF and
+// the DOCX of a report have the same pages. Arabic mirrors everything; a paragraph left in
+// English in an Arabic report is set left to right.
 //
 // The layout is its own: lines are broken in logical order by measuring shaped text with the
 // fonts' own advance widths, justified except for the last line of a paragraph, and
@@ -49,6 +56,8 @@ type Options struct {
 	// Compress deflates page content and fonts: true in production; the golden tests turn
 	// it off so the files can be read.
 	Compress bool
+	// Emblem is printed in the masthead's band (LoadEmblem); nil prints none.
+	Emblem *Emblem
 }
 
 // setup is what one typesetting run uses besides the document.
@@ -57,6 +66,7 @@ type setup struct {
 	compress  bool
 	deflaters *pdfdoc.Deflaters // shared by the writer's documents; nil: one per document
 	trace     *strings.Builder  // tests: receives a line per drawn piece of text
+	emblem    *Emblem
 }
 
 // NewWriter returns the PDF writer.
@@ -100,7 +110,7 @@ func (w *writer) Write(ctx context.Context, out io.Writer, doc *model.Document, 
 	if err != nil {
 		return err
 	}
-	b, err := typeset(ctx, doc, opts, setup{fonts: fs, compress: w.opts.Compress, deflaters: &w.deflaters})
+	b, err := typeset(ctx, doc, opts, setup{fonts: fs, compress: w.opts.Compress, deflaters: &w.deflaters, emblem: w.opts.Emblem})
 	if err != nil {
 		return err
 	}
@@ -126,7 +136,10 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 	if opts.Warnings != nil {
 		df.warn = func(pos model.Pos, format string, args ...any) { opts.Warnings.Warn("pdf", pos, format, args...) }
 	}
-	l := newLayouter(ctx, df, doc)
+	l := newLayouter(ctx, df, doc, typographyOf(opts.Locale), su.emblem)
+	if opts.Locale != nil {
+		l.hyph = hyphenDict(opts.Locale.Tag, opts.Locale.Script)
+	}
 	pages, furn, err := l.layout()
 	if err != nil {
 		return nil, err
@@ -173,7 +186,19 @@ func (l *layouter) layout() ([]*page, *furniture, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return paginate(l.blocks, mastheadTop), furn, nil
+	return paginate(l.blocks), furn, nil
+}
+
+// typographyOf reads the body size and leading of the version's own script from its locale.
+func typographyOf(loc *locales.Locale) typography {
+	if loc == nil || loc.Typography.BodySize == 0 {
+		return typography{}
+	}
+	t := typography{size: loc.Typography.BodySize, lead: loc.Typography.Leading}
+	if t.lead == 0 {
+		t.lead = t.size * 1.2
+	}
+	return t
 }
 
 // typeChoiceOf reads the faces of the version's own script from its locale (from the
@@ -227,154 +252,6 @@ func fixedDate(iso string) time.Time {
 		return t
 	}
 	return time.Unix(0, 0).UTC()
-}
-
-// mastheadTop is where the first page starts.
-const mastheadTop = 12.0
-
-// front typesets the masthead and the title block of page 1.
-func (l *layouter) front() error {
-	p := l.doc.Present
-	pos := model.Pos{File: l.doc.Source}
-	var organ, symbol string
-	var column []string
-	for _, m := range p.Masthead {
-		switch m.Key {
-		case model.MastUN:
-			// Drawn by the band of the masthead (next change).
-		case model.MastOrgan:
-			organ = m.Text
-		case model.MastSymbol:
-			symbol = m.Text
-		default:
-			if m.Text != "" {
-				column = append(column, m.Text)
-			}
-		}
-	}
-	if len(p.Masthead) == 0 {
-		organ, symbol = l.doc.Meta.Body, l.doc.Meta.Symbol
-	}
-	if organ == "" && symbol == "" && len(column) == 0 {
-		return l.titleBlock()
-	}
-	// Top row: the organ at the start edge, bold; the symbol large at the end edge.
-	const organSize, symSize = 14.0, 17.0
-	symToks, err := l.tokens(textsOf(symbol), runStyle{size: symSize, nobreak: true}, pos)
-	if err != nil {
-		return err
-	}
-	symW := tokensWidth(symToks)
-	if symW > colW {
-		symW = colW
-	}
-	orgToks, err := l.tokens(textsOf(organ), runStyle{st: styleBold, size: organSize}, pos)
-	if err != nil {
-		return err
-	}
-	orgW := colW - symW - 8
-	if orgW < colW/3 {
-		orgW = colW / 3
-	}
-	rows, err := l.breakLines(orgToks, orgW, orgW)
-	if err != nil {
-		return err
-	}
-	lead := organSize * 1.15 * ptToMM
-	asc := symSize * 0.95 * ptToMM
-	var top []*line
-	organTag, symbolTag := l.tag("P"), l.tag("P")
-	if len(symToks) > 0 {
-		sym := &line{toks: symToks, start: colW - symW, width: symW, end: true, asc: asc, rtl: baseRTL(symToks, l.rtl), tag: symbolTag}
-		if len(rows) > 0 {
-			sym.before = []*blockTag{organTag} // read the organ, then the symbol
-		}
-		top = append(top, sym)
-	}
-	for i, r := range rows {
-		ln := &line{toks: r, start: 0, width: orgW, h: lead, asc: asc, rtl: baseRTL(r, l.rtl), tag: organTag}
-		if i > 0 {
-			ln.asc = organSize * 0.95 * ptToMM
-		}
-		top = append(top, ln)
-	}
-	if len(rows) == 0 {
-		top = append(top, &line{h: symSize * 1.15 * ptToMM})
-	} else if h := symSize * 1.15 * ptToMM; top[len(top)-1].h < h && len(rows) == 1 {
-		top[len(top)-1].h = h
-	}
-	top = append(top, &line{start: 0, width: colW, rule: 0.8, h: 3})
-	// The distribution column at two thirds of the width.
-	colS := colW * 0.64
-	for _, c := range column {
-		toks, err := l.tokens(textsOf(c), runStyle{size: sizeBody}, pos)
-		if err != nil {
-			return err
-		}
-		rows, err := l.breakLines(toks, colW-colS, colW-colS)
-		if err != nil {
-			return err
-		}
-		entry := l.tag("P")
-		for _, r := range rows {
-			top = append(top, &line{toks: r, start: colS, width: colW - colS, h: 12 * ptToMM, asc: sizeBody * 0.95 * ptToMM, rtl: baseRTL(toks, l.rtl), tag: entry})
-		}
-	}
-	top = append(top, &line{start: 0, width: colW, rule: 0.8, h: 4})
-	l.blocks = append(l.blocks, &vblock{lines: top, after: 6 * ptSpace, keepTogether: true})
-	return l.titleBlock()
-}
-
-// titleBlock typesets the title (bold) and the sentence of place and date under it.
-func (l *layouter) titleBlock() error {
-	pos := model.Pos{File: l.doc.Source}
-	if t := l.doc.Meta.Title; t != "" {
-		toks, err := l.tokens(textsOf(t), runStyle{st: styleBold, size: 14}, pos)
-		if err != nil {
-			return err
-		}
-		lines, err := l.para(toks, nil, 0, labelCol, 0, 14, 1.15, false)
-		if err != nil {
-			return err
-		}
-		tagLines(lines, l.tag("P"))
-		l.blocks = append(l.blocks, &vblock{lines: lines, before: 6 * ptSpace, after: 6 * ptSpace, keepNext: true, keepTogether: true})
-	}
-	if t := l.doc.Present.TitleBlock; t != "" {
-		toks, err := l.tokens(textsOf(t), runStyle{size: sizeBody}, pos)
-		if err != nil {
-			return err
-		}
-		lines, err := l.para(toks, nil, 0, labelCol, 0, sizeBody, l.lead, false)
-		if err != nil {
-			return err
-		}
-		tagLines(lines, l.tag("P"))
-		l.blocks = append(l.blocks, &vblock{lines: lines, after: 12 * ptSpace, keepTogether: true})
-	}
-	return nil
-}
-
-// furniture typesets the running header and the job number.
-func (l *layouter) furniture() (*furniture, error) {
-	pos := model.Pos{File: l.doc.Source}
-	f := &furniture{pos: pos}
-	header := l.doc.Present.HeaderText
-	if header == "" && len(l.doc.Present.Masthead) == 0 {
-		header = l.doc.Meta.Symbol
-	}
-	var err error
-	if header != "" {
-		if f.header, err = l.tokens(textsOf(header), runStyle{st: styleBold, size: 9, nobreak: true}, pos); err != nil {
-			return nil, err
-		}
-	}
-	if job := l.doc.Present.FooterJob; job != "" {
-		if f.job, err = l.tokens(textsOf(job), runStyle{size: 8, nobreak: true}, pos); err != nil {
-			return nil, err
-		}
-	}
-	return f, nil
 }
 
 // opsEstimate is about how many drawing operations pages take (a word and the space after

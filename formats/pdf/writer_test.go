@@ -6,6 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -128,6 +131,39 @@ func layoutOf(t *testing.T, doc *model.Document, fonts *FontSet) ([]*page, *layo
 	return pages, pdfDoc
 }
 
+// mastheadDoc is the sample with everything a first page can carry: session, agenda item,
+// subtitle, "Please recycle" (and, in TestGolden, an emblem).
+func mastheadDoc(lang string) *model.Document {
+	doc := pipelinetest.Sample(lang)
+	loc := pipelinetest.Locale(lang)
+	doc.Meta.Session, doc.Meta.Subtitle, doc.Meta.AgendaItem, doc.Meta.Recycle = "Second session", "Note by the secretariat", "3", true
+	doc.Present.AgendaItem = strings.ReplaceAll(loc.Masthead.AgendaItem, "{item}", "3")
+	doc.Present.Recycle = loc.Label(locales.PleaseRecycle)
+	return doc
+}
+
+// testEmblem is a small round emblem with a transparent background.
+func testEmblem(t testing.TB) *Emblem {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 40))
+	for y := 0; y < 40; y++ {
+		for x := 0; x < 40; x++ {
+			if (x-20)*(x-20)+(y-20)*(y-20) < 361 {
+				img.Set(x, y, color.NRGBA{0, 0x9E, 0xDB, 0xFF})
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	e, err := LoadEmblem(buf.Bytes(), "emblem.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // TestGolden compares the drawn text (page, position, face, size, visual-order text, and the
 // outline) of each sample with testdata/<name>.golden. Compression is off and the fonts are
 // the embedded ones, so the result is the same on every machine. Run with -update to accept
@@ -145,11 +181,17 @@ func TestGolden(t *testing.T) {
 		{"sample-ar", pipelinetest.Sample("ar")},
 		{"long-en", longDoc("en")},
 		{"translated-ar", translated("ar", arText)},
+		{"masthead-fr", mastheadDoc("fr")},
+		{"masthead-ar", mastheadDoc("ar")},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var trace strings.Builder
-			pdf, err := typeset(context.Background(), c.doc, writeOpts(t, c.doc), setup{fonts: fonts, trace: &trace})
+			su := setup{fonts: fonts, trace: &trace}
+			if strings.HasPrefix(c.name, "masthead") {
+				su.emblem = testEmblem(t)
+			}
+			pdf, err := typeset(context.Background(), c.doc, writeOpts(t, c.doc), su)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -384,8 +426,8 @@ func TestLayoutRules(t *testing.T) {
 				continue
 			}
 			last := pg.lines[len(pg.lines)-1].ln
-			if b := blockOf[last]; b.keepNext {
-				t.Errorf("%s page %d ends with a heading", lang, pi+1)
+			if b := blockOf[last]; b.keepNext && b.lines[len(b.lines)-1] == last {
+				t.Errorf("%s page %d ends with a heading or a paragraph that should go with what follows", lang, pi+1)
 			}
 			b := blockOf[last]
 			if len(b.lines) > 1 && b.lines[0] == last {
@@ -411,7 +453,8 @@ func TestLayoutRules(t *testing.T) {
 }
 
 func newTestLayouter(doc *model.Document, fonts *FontSet) *layouter {
-	return newLayouter(context.Background(), newDocFonts(fonts, typeChoiceOf(nil, doc.Present)), doc)
+	loc := pipelinetest.Locale(doc.Present.Lang)
+	return newLayouter(context.Background(), newDocFonts(fonts, typeChoiceOf(loc, doc.Present)), doc, typographyOf(loc), nil)
 }
 
 // TestLanguages: the embedded set alone covers the Latin, Cyrillic and Arabic languages;
@@ -500,7 +543,7 @@ func checkReadingOrder(t *testing.T, path, text string, doc *model.Document) {
 		case *model.Paragraph:
 			if n.Numbered {
 				want = `(?m)^\s*` + regexp.QuoteMeta(strings.TrimSpace(strings.TrimSuffix(n.Number.Label, "-"))) + `\s`
-				if doc.Present.Dir == "rtl" {
+				if doc.Present.Dir == "rtl" && startsRTL(model.PlainText(n.Inlines)) {
 					// Right-to-left: the number is the last thing on its line.
 					want = `(?m)\s-\s?` + regexp.QuoteMeta(fmt.Sprint(n.Number.Ordinal)) + `\s*$`
 				}

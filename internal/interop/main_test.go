@@ -481,19 +481,20 @@ var (
 	rtlParaLabel = regexp.MustCompile(`^-?(\d+)-?$`)
 )
 
-// marginNumbers returns the paragraph numbers printed in the start margin of a PDF, in
-// page order: "12." within an inch of the left edge, or, right to left, "12 -" (which
-// pdftotext gives as "-12", or "-" and "12") within an inch of the right edge.
+// marginNumbers returns the paragraph numbers printed at the start edge of a PDF's text
+// block, in page order: "12." within 100 points of the left edge, or, right to left,
+// "12 -" (which pdftotext gives as "-12", or "-" and "12") within 100 points of the right
+// edge. (UN documents print a paragraph's number at the text block's edge, 33 mm in.)
 func marginNumbers(words []pdfWord, width float64, rtl bool) []string {
 	var nums []string
 	for _, w := range words {
 		switch {
 		case w.running:
-		case !rtl && w.xMin < 72:
+		case !rtl && w.xMin < 100:
 			if m := ltrParaLabel.FindStringSubmatch(w.text); m != nil {
 				nums = append(nums, m[1])
 			}
-		case rtl && w.xMin > width-72:
+		case rtl && w.xMin > width-100-12:
 			if m := rtlParaLabel.FindStringSubmatch(w.text); m != nil {
 				nums = append(nums, m[1])
 			}

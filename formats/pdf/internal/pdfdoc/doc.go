@@ -100,11 +100,12 @@ const (
 
 // Doc is a PDF being built. It is not safe for concurrent use; build one per document.
 type Doc struct {
-	opts  Options
-	info  Info
-	fonts []*fontState
-	pages []*page
-	marks []bookmark
+	opts   Options
+	info   Info
+	fonts  []*fontState
+	images []*Image
+	pages  []*page
+	marks  []bookmark
 	// The structure tree of a tagged document (tags.go).
 	elems    []structElem
 	rootKids []StructElem
@@ -122,6 +123,7 @@ type page struct {
 	stroking  bool    // text render mode 2 (fill and stroke), for synthetic bold
 	wordSpace float64 // Tw, points
 	used      map[int]bool
+	images    map[int]bool // images drawn, by document index
 	run       textRun
 	mcids     []StructElem // the element of each marked-content sequence, by MCID
 	marks     int          // marked-content sequences open
@@ -181,7 +183,7 @@ func (d *Doc) AddPage() {
 		last := d.pages[len(d.pages)-1]
 		last.endMarks(last.marks)
 	}
-	p := &page{font: -1, lineWidth: -1, used: map[int]bool{}}
+	p := &page{font: -1, lineWidth: -1, used: map[int]bool{}, images: map[int]bool{}}
 	p.content.Grow(16 << 10) // a page of text is 10 to 30 KB of content
 	d.pages = append(d.pages, p)
 }
@@ -538,6 +540,10 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if len(d.fonts) > 0 {
 		cmapID = alloc(1)
 	}
+	imageIDs := make([]int, len(d.images)) // image, soft mask
+	for i := range d.images {
+		imageIDs[i] = alloc(2)
+	}
 	pageIDs := make([]int, len(d.pages)) // page, content, then one per link
 	for i, p := range d.pages {
 		pageIDs[i] = alloc(2 + len(p.links))
@@ -591,6 +597,19 @@ func (d *Doc) Bytes() ([]byte, error) {
 			return nil, err
 		}
 	}
+	for i, img := range d.images {
+		id := imageIDs[i]
+		smask := ""
+		if img.Alpha != nil {
+			smask = fmt.Sprintf(" /SMask %d 0 R", id+1)
+			w.rawStream(id+1, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
+				img.Width, img.Height), img.Alpha)
+		} else {
+			w.object(id+1, []byte("null"))
+		}
+		w.rawStream(id, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode%s",
+			img.Width, img.Height, smask), img.RGB)
+	}
 	for i, p := range d.pages {
 		id := pageIDs[i]
 		var pd bytes.Buffer
@@ -603,7 +622,20 @@ func (d *Doc) Bytes() ([]byte, error) {
 		for _, f := range refs {
 			fmt.Fprintf(&pd, " /F%d %d 0 R", f, fontIDs[f])
 		}
-		pd.WriteString(" >> >>")
+		pd.WriteString(" >>")
+		if len(p.images) > 0 {
+			ims := make([]int, 0, len(p.images))
+			for k := range p.images {
+				ims = append(ims, k)
+			}
+			sort.Ints(ims)
+			pd.WriteString(" /XObject <<")
+			for _, k := range ims {
+				fmt.Fprintf(&pd, " /Im%d %d 0 R", k, imageIDs[k])
+			}
+			pd.WriteString(" >>")
+		}
+		pd.WriteString(" >>")
 		if structID != 0 {
 			// Tab order follows the structure; the parent tree entry is the page's index.
 			fmt.Fprintf(&pd, " /StructParents %d /Tabs /S", i)

@@ -1,0 +1,110 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/scribe-un/scribe/formats/pdf/hyphen"
+)
+
+// Hyphenation: a word that does not fit at the end of a line is broken at the last of its
+// hyphenation points (Liang's patterns for the version's language, package hyphen) whose
+// first part, with the hyphen, still fits, as LibreOffice and Word do with the DOCX of the
+// same report. Symbols, numbers, URLs, words in capitals and the last word of a paragraph
+// are never broken; a compound breaks after its own hyphen, even in a language scribe has
+// no patterns for.
+
+// hyphenDict returns the patterns for the version's language: the text in its own script
+// when it is written in Latin or Cyrillic letters, English for the Latin text of an Arabic
+// or Chinese version. Nil when there are none: lines then break at spaces and hard hyphens.
+func hyphenDict(lang, script string) *hyphen.Dict {
+	if script == "Arab" || script == "Hans" || script == "Hant" {
+		lang = "en"
+	}
+	d, err := hyphen.Load(lang)
+	if err != nil {
+		return nil
+	}
+	return d
+}
+
+// hyphenate splits t into a head that fits in avail (mm), ending with a hyphen where the
+// patterns say, and the rest; ok is false when no break fits.
+func (l *layouter) hyphenate(t token, avail float64) (head, tail token, ok bool, err error) {
+	if t.keep || t.dir == dirRTL || len(t.pieces) == 0 || avail <= 0 {
+		return head, tail, false, nil
+	}
+	var text strings.Builder
+	for _, p := range t.pieces {
+		text.WriteString(p.text)
+	}
+	var breaks []hyphen.Break
+	if l.hyph != nil {
+		breaks = l.hyph.Breaks(text.String(), hyphen.Rules{})
+	} else {
+		breaks = hardHyphenBreaks(text.String())
+	}
+	for k := len(breaks) - 1; k >= 0; k-- {
+		b := breaks[k]
+		head, tail, err = l.splitAt(t, b.Byte, b.Hyphen)
+		if err != nil {
+			return head, tail, false, err
+		}
+		if head.w <= avail+1e-6 {
+			return head, tail, true, nil
+		}
+	}
+	return head, tail, false, nil
+}
+
+// hardHyphenBreaks allows a break after each hyphen that has a letter on both sides, for
+// languages without patterns.
+func hardHyphenBreaks(s string) []hyphen.Break {
+	var out []hyphen.Break
+	prevLetter := false
+	for i, r := range s {
+		if r == '-' && prevLetter && i+1 < len(s) {
+			next := rune(s[i+1])
+			if next >= 'A' && next <= 'Z' || next >= 'a' && next <= 'z' || next >= 0x80 {
+				out = append(out, hyphen.Break{Byte: i + 1})
+			}
+		}
+		prevLetter = r != '-' && r != ' ' && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0x80)
+	}
+	return out
+}
+
+// splitAt cuts t at byte offset at of its text, adding a hyphen to the head when hyph is
+// set. The tail keeps what followed the token (its space, its footnotes).
+func (l *layouter) splitAt(t token, at int, hyph bool) (head, tail token, err error) {
+	off := 0
+	for i, p := range t.pieces {
+		if at > off+len(p.text) || at == off+len(p.text) && i < len(t.pieces)-1 {
+			off += len(p.text)
+			continue
+		}
+		cut := at - off
+		h, tl := p, p
+		h.text, tl.text = p.text[:cut], p.text[cut:]
+		if hyph {
+			h.text += "-"
+		}
+		if h.w, err = l.df.width(p.face, h.text, p.size); err != nil {
+			return head, tail, err
+		}
+		if tl.w, err = l.df.width(p.face, tl.text, p.size); err != nil {
+			return head, tail, err
+		}
+		head.pieces = append(append([]piece(nil), t.pieces[:i]...), h)
+		tail.pieces = append([]piece{tl}, t.pieces[i+1:]...)
+		break
+	}
+	for _, p := range head.pieces {
+		head.w += p.w
+	}
+	for _, p := range tail.pieces {
+		tail.w += p.w
+	}
+	head.dir, tail.dir = t.dir, t.dir
+	tail.glue, tail.space, tail.notes = t.glue, t.space, t.notes
+	return head, tail, nil
+}

@@ -177,7 +177,8 @@ func TestLanguages(t *testing.T) {
 // TestReferenceNotesInFrenchAndArabic renders the English reference notes in French and
 // Arabic (untranslated text, translated labels) and checks that structure and numbering
 // survive: 23 paragraphs, 4 chapters, subparagraphs (a)/(b) as a)/b) and (أ)/(ب), the
-// masthead in the target language's form, and the Arabic version right to left.
+// masthead in the target language's form, and the Arabic version right to left except the
+// paragraphs still in English, which are set left to right with their numbers on the left.
 func TestReferenceNotesInFrenchAndArabic(t *testing.T) {
 	out := suite.convert(t)
 	romans := regexp.MustCompile(`^(I|II|III|IV|V|VI)\. `)
@@ -208,8 +209,13 @@ func TestReferenceNotesInFrenchAndArabic(t *testing.T) {
 					t.Errorf("%s: English marker (a) left in the %s version", name, c.lang)
 				}
 				if c.rtl {
+					var toks []string
+					for _, tok := range tokens(text) {
+						// An Arabic label before English text comes out as "أولا-".
+						toks = append(toks, strings.Trim(tok, "-"))
+					}
 					for _, ch := range arabicChapters {
-						if !slices.Contains(tokens(text), ch) {
+						if !slices.Contains(toks, ch) {
 							t.Errorf("%s: chapter label %q missing", name, ch)
 						}
 					}
@@ -242,12 +248,9 @@ func TestReferenceNotesInFrenchAndArabic(t *testing.T) {
 					t.Errorf("PDF: subparagraph marker %q not printed", s)
 				}
 			}
-			if got := marginNumbers(words, width, c.rtl); !slices.Equal(got, upTo(23)) {
-				side := "left"
-				if c.rtl {
-					side = "right"
-				}
-				t.Errorf("PDF: paragraph numbers at the %s margin %v, want 1–23", side, got)
+			// The paragraphs are English in both versions: left to right, numbered on the left.
+			if got := marginNumbers(words, width, false); !slices.Equal(got, upTo(23)) {
+				t.Errorf("PDF: paragraph numbers at the left margin %v, want 1–23", got)
 			}
 			if bidi := strings.Count(docxPart(t, stem+".docx", "word/document.xml"), "<w:bidi/>"); (bidi > 0) != c.rtl {
 				t.Errorf("DOCX: %d paragraphs with <w:bidi/>, want them only right to left", bidi)

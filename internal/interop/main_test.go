@@ -482,16 +482,19 @@ var (
 )
 
 // marginNumbers returns the paragraph numbers printed at the start edge of a PDF's text
-// block, in page order: "12." within 100 points of the left edge, or, right to left,
+// block, in page order: "12." (or "12 -") within 100 points of the left edge, or, right to left,
 // "12 -" (which pdftotext gives as "-12", or "-" and "12") within 100 points of the right
 // edge. (UN documents print a paragraph's number at the text block's edge, 33 mm in.)
 func marginNumbers(words []pdfWord, width float64, rtl bool) []string {
 	var nums []string
-	for _, w := range words {
+	for i, w := range words {
 		switch {
 		case w.running:
 		case !rtl && w.xMin < 100:
 			if m := ltrParaLabel.FindStringSubmatch(w.text); m != nil {
+				nums = append(nums, m[1])
+			} else if m := rtlParaLabel.FindStringSubmatch(w.text); m != nil && i+1 < len(words) && words[i+1].text == "-" {
+				// An Arabic version's "12 -" before a paragraph left in English.
 				nums = append(nums, m[1])
 			}
 		case rtl && w.xMin > width-100-12:

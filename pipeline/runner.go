@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,6 +90,9 @@ type Job struct {
 	Data []byte
 	// OutDir is the folder outputs go to ("-" for standard output).
 	OutDir string
+	// OutFile, when set, is the path of the job's one output (pandoc's "-o report.pdf"):
+	// the caller asks for one format and one language, and sets OutDir to its folder.
+	OutFile string
 	// RelDir is the input's folder relative to the root it was found under, so outputs can
 	// mirror the input tree under OutDir ("" for the top).
 	RelDir string
@@ -416,19 +420,28 @@ func (r *Runner) outputPath(job Job, lang, ext string) string {
 	if job.Sink != nil {
 		return outputStem(job) + "." + lang + ext
 	}
+	if job.OutFile != "" {
+		return job.OutFile
+	}
 	if job.OutDir == "-" {
 		return "-"
 	}
 	return filepath.Join(job.OutDir, job.RelDir, outputStem(job)+"."+lang+ext)
 }
 
-// outputStem is the input's file name without its extension ("stdin" for standard input).
+// outputStem is the input's file name without its extension ("stdin" for standard input)
+// and without a language tag before it: scribe's own report.en.md, edited and converted
+// again, gives report.en.docx, not report.en.en.docx.
 func outputStem(job Job) string {
 	if job.Path == "-" || job.Path == "" {
 		return "stdin"
 	}
 	base := filepath.Base(job.Path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if tag := filepath.Ext(stem); len(tag) > 1 && slices.Contains(locales.Supported, strings.ToLower(tag[1:])) && len(stem) > len(tag) {
+		stem = strings.TrimSuffix(stem, tag)
+	}
+	return stem
 }
 
 func (r *Runner) chooseFormat(path string, data []byte, warn *model.Warnings) (string, error) {

@@ -23,6 +23,8 @@ type IO struct {
 	Env func(string) string
 	// TTY is true when Err is a terminal: progress is drawn as a bar, not logged per line.
 	TTY bool
+	// OutTTY is true when Out is a terminal: binary formats are not written there.
+	OutTTY bool
 }
 
 // Exit codes, mapped in one place.

@@ -20,7 +20,7 @@ import (
 
 func newConvertCommand(stdio IO) *cli.Command {
 	flags := []cli.Flag{
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output folder, or - for standard output (one input, one format, one language)", Value: "."},
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output folder; a file name such as report.pdf (one input, one language; its extension gives the format); or - for standard output (one input, one format, one language)", Value: "."},
 		&cli.StringSliceFlag{Name: "to", Aliases: []string{"t"}, Usage: "output formats, comma-separated: docx, pdf, md, json, html", DefaultText: "docx"},
 		&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: "output languages, comma-separated: ar, zh, en, fr, ru, es", DefaultText: "the notes' language"},
 		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert every note file found in the folders given, mirroring them under the output folder"},
@@ -71,13 +71,24 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		return err
 	}
 	to := splitList(cmd.StringSlice("to"))
-	if len(to) == 0 {
-		to = []string{"docx"}
-	}
 	langs := splitList(cmd.StringSlice("lang"))
 	outDir := cmd.String("output")
 	if outDir == "" {
 		outDir = "."
+	}
+	// pandoc's habit: -o report.pdf names the file (and the format, unless --to says it).
+	outFile := ""
+	if f := outputFileFormat(outDir); f != "" {
+		if len(to) > 0 && (len(to) != 1 || to[0] != f) {
+			return usagef("-o %s is a %s file name but --to asks for %s: leave --to out, or give a folder for several formats", outDir, f, strings.Join(to, ","))
+		}
+		if len(langs) > 1 || cmd.Args().Len() != 1 || cmd.Bool("recursive") {
+			return usagef("-o %s names one file: give one input and at most one --lang, or give a folder (-o out)", outDir)
+		}
+		to, outFile, outDir = []string{f}, outDir, filepath.Dir(outDir)
+	}
+	if len(to) == 0 {
+		to = []string{"docx"}
 	}
 	epoch, err := sourceDateEpoch(stdio.Env)
 	if err != nil {
@@ -125,8 +136,14 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if err != nil {
 		return usageError{err}
 	}
+	if outFile != "" && len(inputs) != 1 {
+		return usagef("-o %s names one file, but %d inputs were given: give a folder (-o out)", outFile, len(inputs))
+	}
 	if outDir == "-" && (len(inputs) != 1 || len(to) != 1 || len(langs) > 1) {
 		return usagef("-o - writes to standard output: give one input, one format and at most one language")
+	}
+	if outDir == "-" && stdio.OutTTY && binaryFormats[to[0]] {
+		return usagef("-o - would write a binary %s to the terminal: redirect it (> report.%s) or name the file (-o report.%s)", strings.ToUpper(to[0]), to[0], to[0])
 	}
 	jobs := cmd.Int("jobs")
 	if jobs <= 0 {
@@ -147,7 +164,7 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	go func() {
 		defer close(ch)
 		for _, in := range inputs {
-			job := pipeline.Job{Path: in.path, Data: in.data, OutDir: outDir, RelDir: in.relDir}
+			job := pipeline.Job{Path: in.path, Data: in.data, OutDir: outDir, OutFile: outFile, RelDir: in.relDir}
 			select {
 			case ch <- job:
 			case <-ctx.Done():
@@ -223,6 +240,26 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		return failedError{notDone}
 	}
 	return nil
+}
+
+// binaryFormats are the formats not written to a terminal.
+var binaryFormats = map[string]bool{"docx": true, "pdf": true}
+
+// outputFileFormat returns the format an -o value names by its extension when it is a file
+// to write (report.pdf → pdf), or "" for a folder: "-", no known extension, or an
+// existing folder (a folder called out.pdf stays a folder).
+func outputFileFormat(path string) string {
+	if path == "-" {
+		return ""
+	}
+	f := map[string]string{".docx": "docx", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}[strings.ToLower(filepath.Ext(path))]
+	if f == "" {
+		return ""
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return ""
+	}
+	return f
 }
 
 // batchGCPercent is the garbage collector's target during a batch (unless GOGC is set).

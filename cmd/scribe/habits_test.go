@@ -542,3 +542,84 @@ func TestSkipUnchangedRecordsFonts(t *testing.T) {
 		t.Errorf("font key does not follow the fonts: %s %s %s", before[:8], installed[:8], updated[:8])
 	}
 }
+
+// Item 7: pandoc's habits. -o report.pdf writes that file; -o - refuses a binary format on a
+// terminal; -f is --from; --to errors list every format (TestHelpAndErrorsSayWhatToDo);
+// scribe's Markdown converted again keeps one language tag.
+func TestPandocHabits(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		args []string
+		code int
+		file string // written, relative to dir
+		want string // on standard error
+	}{
+		{[]string{"-o", "report.pdf"}, 0, "report.pdf", ""},
+		{[]string{"-o", "sub/report.fr.docx", "--lang", "fr"}, 0, "sub/report.fr.docx", ""},
+		{[]string{"-o", "r.md", "--to", "md"}, 0, "r.md", ""},
+		{[]string{"-o", "r.pdf", "--to", "docx"}, 2, "", "-o r.pdf is a pdf file name but --to asks for docx"},
+		{[]string{"-o", "r.pdf", "--lang", "en,fr"}, 2, "", "-o r.pdf names one file"},
+	}
+	for _, c := range cases {
+		code, _, stderr := runIn(t, dir, nil, append([]string{"convert", samplePath(t)}, c.args...)...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, %q", c.args, code, stderr)
+			continue
+		}
+		if c.file != "" {
+			data, err := os.ReadFile(filepath.Join(dir, c.file))
+			if err != nil || len(data) == 0 {
+				t.Errorf("%v: %s not written (%v)", c.args, c.file, err)
+			}
+			if strings.HasSuffix(c.file, ".pdf") && !bytes.HasPrefix(data, []byte("%PDF-")) {
+				t.Errorf("%s is not a PDF", c.file)
+			}
+		}
+	}
+	// An existing folder named like a file stays a folder.
+	os.MkdirAll(filepath.Join(dir, "out.pdf"), 0o755)
+	if code, _, stderr := runIn(t, dir, nil, "convert", samplePath(t), "-o", "out.pdf"); code != 0 {
+		t.Fatal(stderr)
+	} else if _, err := os.Stat(filepath.Join(dir, "out.pdf", sample+".en.docx")); err != nil {
+		t.Error(err)
+	}
+	// Several inputs cannot share one file.
+	if code, _, stderr := runIn(t, dir, nil, "convert", filepath.Join(filepath.Dir(samplePath(t)), "corpus", "*.txt"), "-o", "all.pdf"); code != 2 || !strings.Contains(stderr, "names one file") {
+		t.Errorf("several inputs into one file: exit %d %s", code, stderr)
+	}
+
+	// -o - on a terminal: text formats go, binary ones are refused.
+	for to, want := range map[string]int{"md": 0, "json": 0, "pdf": 2, "docx": 2} {
+		var out, errw bytes.Buffer
+		code := run(t.Context(), []string{"scribe", "convert", samplePath(t), "--to", to, "-o", "-"}, IO{In: strings.NewReader(""), Out: &out, Err: &errw, Env: func(string) string { return "" }, OutTTY: true})
+		if code != want || (want == 2 && (out.Len() > 0 || !strings.Contains(errw.String(), "redirect it"))) {
+			t.Errorf("-o - --to %s on a terminal: exit %d, %q", to, code, errw.String())
+		}
+	}
+	// -f is --from.
+	if code, stdout, stderr := runCLI(t, nil, "convert", samplePath(t), "-f", "markdown", "--to", "json", "-o", "-"); code != 0 || !strings.Contains(stdout, "scribe-document") {
+		t.Errorf("-f markdown: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, nil, "convert", samplePath(t), "-f", "odt", "-o", t.TempDir()); code != 2 || !strings.Contains(stderr, `unknown input format "odt"`) {
+		t.Errorf("-f odt: exit %d %s", code, stderr)
+	}
+	// scribe's Markdown, edited and converted again: report.en.md gives report.en.docx.
+	md := filepath.Join(dir, "report.en.md")
+	os.Rename(filepath.Join(dir, "r.md"), md)
+	if code, _, stderr := runIn(t, dir, nil, "convert", "report.en.md", "--to", "docx,pdf"); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, f := range []string{"report.en.docx", "report.en.pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "report.en.en.docx")); err == nil {
+		t.Error("report.en.en.docx written")
+	}
+	// …and converting it to Markdown again would overwrite it: refused, naming it.
+	code, _, stderr := runIn(t, dir, nil, "convert", "report.en.md", "--to", "md")
+	if code != 1 || !strings.Contains(stderr, "overwrite the input") {
+		t.Errorf("report.en.md --to md: exit %d %s", code, stderr)
+	}
+}

@@ -21,7 +21,7 @@ func TestJSONReadBack(t *testing.T) {
 	}
 	for _, ext := range []string{".json", ".docx"} {
 		a, _ := os.ReadFile(filepath.Join(first, sample+".en"+ext))
-		b, err := os.ReadFile(filepath.Join(second, sample+".en.en"+ext))
+		b, err := os.ReadFile(filepath.Join(second, sample+".en"+ext)) // the language tag is not repeated
 		if err != nil {
 			t.Fatal(err)
 		}

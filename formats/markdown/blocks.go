@@ -7,9 +7,9 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"golang.org/x/net/html"
 
 	"github.com/scribe-un/scribe/formats/internal/infer"
+	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -54,7 +54,11 @@ func (c *converter) document(root ast.Node, doc *model.Document) error {
 			if q != nil {
 				blocks = attach(blocks, q)
 			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock:
+			if pre := c.fenced(n); pre != nil {
+				blocks = append(blocks, pre)
+			}
+		case *ast.CodeBlock:
 			if p := c.codeBlock(n); p != nil {
 				p.Numbered = true
 				blocks = append(blocks, p)
@@ -88,11 +92,12 @@ func attach(blocks []model.Block, b model.Block) []model.Block {
 }
 
 // hasExplicitStructure reports whether the file uses Markdown block structure: a heading,
-// a list, a quotation or a table. Without any, it is plain notes saved as .md.
+// a list, a quotation, a table or a fenced code block. Without any, it is plain notes
+// saved as .md.
 func hasExplicitStructure(root ast.Node) bool {
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n.(type) {
-		case *ast.Heading, *ast.List, *ast.Blockquote, *east.Table:
+		case *ast.Heading, *ast.List, *ast.Blockquote, *east.Table, *ast.FencedCodeBlock:
 			return true
 		}
 	}
@@ -137,6 +142,10 @@ func (c *converter) list(n *ast.List, depth int) (*model.List, error) {
 				}
 				if q != nil {
 					item.Children = append(item.Children, q)
+				}
+			case *ast.FencedCodeBlock:
+				if pre := c.fenced(ch); pre != nil {
+					item.Children = append(item.Children, pre)
 				}
 			default:
 				ins := c.blockInlines(ch)
@@ -214,8 +223,26 @@ func (c *converter) blockInlines(n ast.Node) []model.Inline {
 	return c.joinedInlines(n)
 }
 
-// codeBlock keeps a code block's text as one paragraph; notes rarely hold code, and when
-// they do it is usually a pasted snippet whose words still matter.
+// fenced keeps a fenced code block as preformatted text: line for line, unnumbered. A
+// fence is explicit Markdown, so what it holds (a command, a pasted log, draft text to be
+// reproduced exactly) is printed as written, not as numbered paragraphs.
+func (c *converter) fenced(n *ast.FencedCodeBlock) *model.Preformatted {
+	segs := n.Lines()
+	lines := make([]string, segs.Len())
+	for i := 0; i < segs.Len(); i++ {
+		s := segs.At(i)
+		lines[i] = string(s.Value(c.src))
+	}
+	first := c.line(n.Pos())
+	if segs.Len() > 0 {
+		first = c.line(segs.At(0).Start)
+	}
+	why := "Markdown fenced code block (preformatted, unnumbered)"
+	return markup.Preformatted(c.name, first, lines, why)
+}
+
+// codeBlock keeps an indented code block's text as one paragraph: in notes, indentation is
+// more often a typing habit than code, and the words still matter.
 func (c *converter) codeBlock(n ast.Node) *model.Paragraph {
 	segs := n.Lines()
 	var parts []string
@@ -252,32 +279,6 @@ func (c *converter) htmlBlock(n *ast.HTMLBlock) *model.Paragraph {
 	line := c.firstLine(n)
 	c.opts.Warnings.Warn(stage, c.pos(line), "raw HTML block: kept its text, dropped its markup")
 	return &model.Paragraph{Pos: c.pos(line), Inlines: model.Texts(textrun.Clean(text), line), Why: "text of a raw HTML block"}
-}
-
-// htmlText returns the character data of an HTML fragment, without script and textrun.Style.
-func htmlText(b []byte) string {
-	z := html.NewTokenizer(bytes.NewReader(b))
-	var out strings.Builder
-	skip := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return out.String()
-		case html.TextToken:
-			if skip == 0 {
-				out.Write(z.Text())
-				out.WriteByte(' ')
-			}
-		case html.StartTagToken:
-			if name, _ := z.TagName(); string(name) == "script" || string(name) == "style" {
-				skip++
-			}
-		case html.EndTagToken:
-			if name, _ := z.TagName(); (string(name) == "script" || string(name) == "style") && skip > 0 {
-				skip--
-			}
-		}
-	}
 }
 
 // table converts a GitHub table, header row included, into rows of cells.

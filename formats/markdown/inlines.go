@@ -73,8 +73,12 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 				s := ch.Segments.At(i)
 				raw.Write(s.Value(c.src))
 			}
-			if t := strings.ToLower(raw.String()); strings.HasPrefix(t, "<br") {
+			switch name, markup := rawTag(raw.String()); {
+			case name == "br":
 				out.Break(true)
+			case !markup:
+				// "<emu-alg>", "<nick>": not HTML, so text the notes mean literally.
+				out.Add(model.Inline{Kind: st.Kind, Text: textrun.Clean(raw.String()), URL: st.URL, Line: c.line(ch.Segments.At(0).Start)})
 			}
 		case *east.FootnoteLink:
 			out.Add(model.Inline{Kind: model.KindFootnote, Note: model.CloneInlines(c.notes[ch.Index]), Line: c.lastLine(out)})

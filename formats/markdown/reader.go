@@ -76,7 +76,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 		return nil, err
 	}
 
-	src := []byte(body)
+	src := []byte(dropAttributeLists(body))
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote),
 	)

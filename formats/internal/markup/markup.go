@@ -69,7 +69,7 @@ func Preformatted(file string, first int, lines []string, why string) *model.Pre
 	}
 	out := make([]string, 0, end-start)
 	for _, l := range lines[start:end] {
-		l = strings.TrimRight(l, " \t\r")
+		l = strings.TrimRight(l, " \t\r\n")
 		if len(l) >= common {
 			l = l[common:]
 		} else {

@@ -77,7 +77,11 @@ func compileTitleBlocks(locs []*Locale) []*regexp.Regexp {
 // keeps its venue, date and time.
 func (s *Set) ParseTitleBlock(text string) (TitleBlockParts, bool) {
 	text = strings.TrimSpace(text)
-	for _, re := range s.titleBlocks {
+	var res []*regexp.Regexp
+	if s.titleBlocks != nil {
+		res = s.titleBlocks()
+	}
+	for _, re := range res {
 		m := re.FindStringSubmatch(text)
 		if m == nil {
 			continue

@@ -78,6 +78,9 @@ type docFonts struct {
 	tailOK bool
 	faces  []*face        // faces drawn, in order of first use (repeatable output)
 	used   map[*face]bool // faces drawn in
+	// ascii remembers pick's answer for ASCII characters, per style and role: most text
+	// is ASCII, and the answer cannot change within a document.
+	ascii [4][2][128]*face
 	// warn reports a character printed as its name, once per character and line.
 	warn   func(pos model.Pos, format string, args ...any)
 	warned map[model.Pos]map[rune]bool
@@ -223,6 +226,25 @@ func nextStrong(s string) rune {
 // pick returns the first face in the class's family order that has r, else a symbol face
 // that has it, else any face of the set that has it.
 func (d *docFonts) pick(r rune, st style, heading bool) *face {
+	if r >= 0 && r < 128 && st < 4 {
+		memo := &d.ascii[st][b2i(heading)][r]
+		if *memo == nil {
+			*memo = d.pickUncached(r, st, heading)
+		}
+		return *memo
+	}
+	return d.pickUncached(r, st, heading)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// pickUncached is pick without the memory of ASCII answers.
+func (d *docFonts) pickUncached(r rune, st style, heading bool) *face {
 	for _, fam := range d.order(classOf(r), heading) {
 		if f := fam.pick(st); f != nil && f.has(r) {
 			return f

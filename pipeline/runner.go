@@ -171,9 +171,11 @@ func NewRunner(opts Options) (*Runner, error) {
 			return nil, err
 		}
 	}
-	if opts.SourceLang != "" {
-		if _, err := opts.Locales.Lookup(opts.SourceLang); err != nil {
-			return nil, err
+	for _, l := range []string{opts.SourceLang, opts.Meta.Original} {
+		if l != "" {
+			if _, err := opts.Locales.Lookup(l); err != nil {
+				return nil, err
+			}
 		}
 	}
 	opts.Limits = opts.Limits.WithDefaults()
@@ -266,7 +268,7 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *model.Warnings) (*mod
 	if n := countBlocks(doc.Blocks); n > r.opts.Limits.MaxBlocks {
 		return nil, format, model.Errorf("scribe", model.Pos{File: job.Path}, model.ErrTooLarge, "%d blocks (paragraphs, headings, items), limit %d (--max-blocks)", n, r.opts.Limits.MaxBlocks)
 	}
-	r.applyOverrides(doc)
+	r.applyOverrides(doc, warn)
 	env := &model.Env{Locales: r.opts.Locales, Warnings: warn}
 	for _, t := range r.opts.SourceTransforms {
 		if err := ctx.Err(); err != nil {
@@ -472,7 +474,11 @@ func (r *Runner) chooseFormat(path string, data []byte, warn *model.Warnings) (s
 	return "notes", nil
 }
 
-func (r *Runner) applyOverrides(doc *model.Document) {
+// applyOverrides puts the metadata given on the command line over the notes'. Original
+// (--original) only names the masthead's "Original:" language: the notes are still read as
+// the language they are in, and a disagreement with it is a warning (unless --source-lang
+// states that language, which makes the difference deliberate).
+func (r *Runner) applyOverrides(doc *model.Document, warn *model.Warnings) {
 	m := r.opts.Meta
 	set := func(dst *string, v string) {
 		if v != "" {
@@ -483,7 +489,7 @@ func (r *Runner) applyOverrides(doc *model.Document) {
 	set(&doc.Meta.Body, m.Body)
 	set(&doc.Meta.Symbol, m.Symbol)
 	set(&doc.Meta.Distribution, m.Distribution)
-	set(&doc.Meta.OriginalLang, m.Original)
+	set(&doc.Meta.Original, baseLang(m.Original))
 	set(&doc.Meta.JobNumber, m.JobNumber)
 	set(&doc.Meta.Session, m.Session)
 	set(&doc.Meta.AgendaItem, m.AgendaItem)
@@ -497,6 +503,9 @@ func (r *Runner) applyOverrides(doc *model.Document) {
 	}
 	if r.opts.SourceLang != "" {
 		doc.Meta.OriginalLang = baseLang(r.opts.SourceLang)
+	}
+	if o := baseLang(m.Original); o != "" && r.opts.SourceLang == "" && doc.Meta.OriginalLang != "" && o != baseLang(doc.Meta.OriginalLang) {
+		warn.Warn("scribe", model.Pos{File: doc.Source}, "--original %s, but the notes are in %q: the masthead will say the original is %s while the notes are read as %s (give --source-lang %s if they are written in it)", o, doc.Meta.OriginalLang, o, doc.Meta.OriginalLang, o)
 	}
 }
 

@@ -623,3 +623,66 @@ func TestPandocHabits(t *testing.T) {
 		t.Errorf("report.en.md --to md: exit %d %s", code, stderr)
 	}
 }
+
+// Item 5: --original only names the masthead's "Original:" language; the notes are still
+// read (numbered, segmented, translated) as the language they are in, and a disagreement
+// with it is a warning unless --source-lang makes it deliberate.
+func TestOriginalIsOnlyTheMasthead(t *testing.T) {
+	type doc struct {
+		Document struct {
+			Meta struct {
+				OriginalLang, Original, Lang string
+			}
+			Present struct {
+				Masthead []struct{ Key, Text string }
+			}
+		}
+	}
+	cases := []struct {
+		args       []string
+		code       int
+		readAs     string
+		mastheadIs string
+		warns      bool
+	}{
+		{nil, 0, "en", "Original: English", false},
+		{[]string{"--original", "fr"}, 0, "en", "Original: French", true},
+		// Read as French, the version is French (its own masthead wording).
+		{[]string{"--original", "fr", "--source-lang", "fr"}, 0, "fr", "Original\u00a0: français", false},
+		{[]string{"--original", "en"}, 0, "en", "Original: English", false},
+		{[]string{"--original", "fr", "--strict"}, 1, "", "", true},
+		{[]string{"--original", "de"}, 2, "", "", false},
+	}
+	for _, c := range cases {
+		code, stdout, stderr := runCLI(t, nil, append([]string{"convert", samplePath(t), "--to", "json", "-o", "-"}, c.args...)...)
+		if code != c.code {
+			t.Errorf("%v: exit %d, want %d: %s", c.args, code, c.code, stderr)
+			continue
+		}
+		if warned := strings.Contains(stderr, "--original fr, but the notes are in \"en\""); warned != c.warns {
+			t.Errorf("%v: warning %v, want %v: %s", c.args, warned, c.warns, stderr)
+		}
+		if c.code == 2 && !strings.Contains(stderr, `--original: unsupported language "de"`) {
+			t.Errorf("%v: %s", c.args, stderr)
+		}
+		if c.code != 0 {
+			continue
+		}
+		var d doc
+		if err := json.Unmarshal([]byte(stdout), &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Document.Meta.OriginalLang != c.readAs {
+			t.Errorf("%v: notes read as %q, want %q", c.args, d.Document.Meta.OriginalLang, c.readAs)
+		}
+		line := ""
+		for _, m := range d.Document.Present.Masthead {
+			if m.Key == "original" {
+				line = m.Text
+			}
+		}
+		if line != c.mastheadIs {
+			t.Errorf("%v: masthead %q, want %q", c.args, line, c.mastheadIs)
+		}
+	}
+}

@@ -54,6 +54,13 @@ func newSession(cmd *cli.Command) (*session, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
+	for _, flag := range []string{"source-lang", "original"} {
+		if v := cmd.String(flag); v != "" {
+			if _, err := s.locales.Lookup(v); err != nil {
+				return nil, usagef("--%s: %v", flag, err)
+			}
+		}
+	}
 	s.limits = model.Limits{
 		MaxInputBytes:    sizeOf(cmd, "max-input-size"),
 		MaxInflatedBytes: sizeOf(cmd, "max-inflated-size"),

@@ -67,6 +67,10 @@ type Metadata struct {
 	Venue     string `json:"venue,omitempty"`
 	// OriginalLang is the language the notes are written in (BCP 47 base, "en").
 	OriginalLang string `json:"originalLang,omitempty"`
+	// Original, when set, is the language the masthead's "Original:" line names instead of
+	// OriginalLang (--original: a translation filed as the report's original). It never
+	// changes how the notes are read.
+	Original string `json:"original,omitempty"`
 	// Lang is the language of this version of the report (BCP 47 base).
 	Lang string `json:"lang,omitempty"`
 	// Session is the session the report belongs to ("Fifty-ninth session").

@@ -111,7 +111,11 @@ func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untran
 		add(model.MastDate, mastLoc.FormatDate(y, mo, d))
 	}
 	add(model.MastLanguage, mh.LanguageLine)
-	if tag, ok := canonicalLang(set, m.OriginalLang); ok {
+	original := m.OriginalLang
+	if m.Original != "" {
+		original = m.Original
+	}
+	if tag, ok := canonicalLang(set, original); ok {
 		if name := mh.OriginalNames[tag]; name != "" {
 			add(model.MastOriginal, strings.ReplaceAll(mh.Original, "{language}", name))
 		}

@@ -280,7 +280,7 @@ func TestBrowserReviewDesk(t *testing.T) {
 // into Markdown notes that give the same report, and a click then corrects a line.
 func TestBrowserWordFileAsMarkdown(t *testing.T) {
 	ctx, url := browserSession(t)
-	docxPath := filepath.Join(testutil.RepoRoot(t), "formats", "docx", "internal", "read", "testdata", "wsis-itu-consultation-2005-05-02.docx")
+	docxPath := filepath.Join(testutil.RepoRoot(t), "formats", "docx", "testdata", "reader", "wsis-itu-consultation-2005-05-02.docx")
 	status := func(want string) error {
 		for i := 0; i < 100; i++ {
 			s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#status`)))

@@ -367,7 +367,7 @@ func TestInspectDroppedAndFrontMatterLines(t *testing.T) {
 }
 
 func TestInspectWordFile(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "formats", "docx", "internal", "read", "testdata", "wsis-itu-consultation-2005-05-02.docx"))
+	data, err := os.ReadFile(filepath.Join(testutil.RepoRoot(t), "formats", "docx", "testdata", "reader", "wsis-itu-consultation-2005-05-02.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,7 +79,7 @@ func TestPlainParagraphsMatchNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join("testdata", "wsis-itu-consultation-2005-05-02.docx"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "reader", "wsis-itu-consultation-2005-05-02.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestPlainParagraphsMatchNotes(t *testing.T) {
 
 // A document made by python-docx with Word's built-in styles keeps its structure.
 func TestStructuredFixture(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "structured.docx"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "reader", "structured.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +401,7 @@ func TestErrors(t *testing.T) {
 // FuzzRead: no input makes the reader panic, and every document it returns is well formed.
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"structured.docx", "wsis-itu-consultation-2005-05-02.docx"} {
-		if data, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+		if data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "reader", name)); err == nil {
 			f.Add(data)
 		}
 	}

@@ -511,8 +511,57 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if w.deflaters == nil {
 		w.deflaters = &Deflaters{}
 	}
-	// Size the buffers once: streams are most of the file, and growing a buffer by
-	// doubling allocates about twice what it ends up holding.
+	d.growBuffers(w)
+	ids := d.objectIDs()
+	w.header()
+	w.object(ids.catalog, d.catalog(ids))
+	w.object(ids.pages, d.pageTree(ids))
+	w.object(ids.info, d.infoDict())
+	for i, f := range d.fonts {
+		if err := w.font(ids.fonts[i], ids.cmap, f); err != nil {
+			return nil, err
+		}
+	}
+	if ids.cmap != 0 {
+		if err := w.stream(ids.cmap, cmapDict, cmapOneTwo(ids.ordinals)); err != nil {
+			return nil, err
+		}
+	}
+	for i, img := range d.images {
+		w.image(ids.images[i], img)
+	}
+	for i, p := range d.pages {
+		if err := d.writePage(w, ids, i, p); err != nil {
+			return nil, err
+		}
+	}
+	if ids.outline != 0 {
+		d.outline(w, ids.outline, ids.pageIDs)
+	}
+	if ids.structure != 0 {
+		d.writeStructure(w, ids.structure, ids.pageIDs)
+	}
+	w.rawStream(ids.metadata, " /Type /Metadata /Subtype /XML", d.xmp())
+	return w.finish(ids.next, ids.catalog, ids.info), nil
+}
+
+// image writes an RGB image at id and its soft mask (or null) at id+1.
+func (w *objWriter) image(id int, img *Image) {
+	smask := ""
+	if img.Alpha != nil {
+		smask = fmt.Sprintf(" /SMask %d 0 R", id+1)
+		w.rawStream(id+1, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
+			img.Width, img.Height), img.Alpha)
+	} else {
+		w.object(id+1, []byte("null"))
+	}
+	w.rawStream(id, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode%s",
+		img.Width, img.Height, smask), img.RGB)
+}
+
+// growBuffers sizes the writer's buffers once: streams are most of the file, and growing a
+// buffer by doubling allocates about twice what it ends up holding.
+func (d *Doc) growBuffers(w *objWriter) {
 	streams, largest := 0, 0
 	for _, f := range d.fonts {
 		streams += 64 * len(f.glyphs) // programs and width tables: glyphs take tens of bytes
@@ -526,145 +575,131 @@ func (d *Doc) Bytes() ([]byte, error) {
 		w.scratch.Grow(largest)
 	}
 	w.buf.Grow(streams + 16<<10)
-	// Object numbers, fixed before writing so objects can refer forward.
-	const catalogID, pagesID, infoID = 1, 2, 3
-	next := 4
-	alloc := func(n int) int { id := next; next += n; return id }
-	fontIDs := make([]int, len(d.fonts))
-	ordinals := 0
-	for i, f := range d.fonts {
-		fontIDs[i] = alloc(f.objects())
-		ordinals = max(ordinals, len(f.glyphs))
-	}
-	cmapID := 0 // the encoding every font shares
-	if len(d.fonts) > 0 {
-		cmapID = alloc(1)
-	}
-	imageIDs := make([]int, len(d.images)) // image, soft mask
-	for i := range d.images {
-		imageIDs[i] = alloc(2)
-	}
-	pageIDs := make([]int, len(d.pages)) // page, content, then one per link
-	for i, p := range d.pages {
-		pageIDs[i] = alloc(2 + len(p.links))
-	}
-	outlineID := 0
-	if len(d.marks) > 0 {
-		outlineID = alloc(1 + len(d.marks))
-	}
-	structID := 0
-	if d.tagged() {
-		structID = alloc(2 + len(d.elems)) // root, Document, elements
-	}
-	metadataID := alloc(1)
-	w.header()
+}
 
-	// Catalog, page tree, information.
+// objectIDs are the object numbers of a document, fixed before writing so that objects can
+// refer forward. A zero id means the object is not written.
+type objectIDs struct {
+	catalog, pages, info int
+	fonts                []int
+	cmap                 int   // the encoding every font shares
+	ordinals             int   // codes the shared encoding maps
+	images               []int // image, soft mask
+	pageIDs              []int // page, content, then one per link
+	outline, structure   int
+	metadata             int
+	next                 int // one past the last id: the cross-reference table's size
+}
+
+func (d *Doc) objectIDs() objectIDs {
+	ids := objectIDs{catalog: 1, pages: 2, info: 3, next: 4}
+	alloc := func(n int) int { id := ids.next; ids.next += n; return id }
+	ids.fonts = make([]int, len(d.fonts))
+	for i, f := range d.fonts {
+		ids.fonts[i] = alloc(f.objects())
+		ids.ordinals = max(ids.ordinals, len(f.glyphs))
+	}
+	if len(d.fonts) > 0 {
+		ids.cmap = alloc(1)
+	}
+	ids.images = make([]int, len(d.images))
+	for i := range d.images {
+		ids.images[i] = alloc(2)
+	}
+	ids.pageIDs = make([]int, len(d.pages))
+	for i, p := range d.pages {
+		ids.pageIDs[i] = alloc(2 + len(p.links))
+	}
+	if len(d.marks) > 0 {
+		ids.outline = alloc(1 + len(d.marks))
+	}
+	if d.tagged() {
+		ids.structure = alloc(2 + len(d.elems)) // root, Document, elements
+	}
+	ids.metadata = alloc(1)
+	return ids
+}
+
+// catalog is the document catalog: page tree, outline, language, structure, metadata.
+func (d *Doc) catalog(ids objectIDs) []byte {
 	var cat bytes.Buffer
-	fmt.Fprintf(&cat, "<< /Type /Catalog /Pages %d 0 R", pagesID)
-	if outlineID != 0 {
-		fmt.Fprintf(&cat, " /Outlines %d 0 R /PageMode /UseOutlines", outlineID)
+	fmt.Fprintf(&cat, "<< /Type /Catalog /Pages %d 0 R", ids.pages)
+	if ids.outline != 0 {
+		fmt.Fprintf(&cat, " /Outlines %d 0 R /PageMode /UseOutlines", ids.outline)
 	}
 	if d.info.Lang != "" {
 		cat.WriteString(" /Lang ")
 		cat.WriteString(pdfString(d.info.Lang))
 	}
-	if structID != 0 {
-		fmt.Fprintf(&cat, " /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R", structID)
+	if ids.structure != 0 {
+		fmt.Fprintf(&cat, " /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R", ids.structure)
 	}
-	fmt.Fprintf(&cat, " /Metadata %d 0 R", metadataID)
+	fmt.Fprintf(&cat, " /Metadata %d 0 R", ids.metadata)
 	cat.WriteString(" /ViewerPreferences << /DisplayDocTitle true >> >>")
-	w.object(catalogID, cat.Bytes())
+	return cat.Bytes()
+}
 
+// pageTree is the one Pages node, parent of every page.
+func (d *Doc) pageTree(ids objectIDs) []byte {
 	var kids bytes.Buffer
-	for i, id := range pageIDs {
+	for i, id := range ids.pageIDs {
 		if i > 0 {
 			kids.WriteByte(' ')
 		}
 		fmt.Fprintf(&kids, "%d 0 R", id)
 	}
-	w.object(pagesID, fmt.Appendf(nil, "<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s] >>",
-		kids.String(), len(d.pages), num(d.x(d.opts.PageWidth)), num(d.opts.PageHeight*ptPerMM)))
-	w.object(infoID, d.infoDict())
+	return fmt.Appendf(nil, "<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s] >>",
+		kids.String(), len(d.pages), num(d.x(d.opts.PageWidth)), num(d.opts.PageHeight*ptPerMM))
+}
 
-	for i, f := range d.fonts {
-		if err := w.font(fontIDs[i], cmapID, f); err != nil {
-			return nil, err
-		}
+// writePage writes page i: its dictionary, content stream and link annotations.
+func (d *Doc) writePage(w *objWriter, ids objectIDs, i int, p *page) error {
+	id := ids.pageIDs[i]
+	var pd bytes.Buffer
+	fmt.Fprintf(&pd, "<< /Type /Page /Parent %d 0 R /Contents %d 0 R /Resources << /Font <<", ids.pages, id+1)
+	refs := make([]int, 0, len(p.used))
+	for f := range p.used {
+		refs = append(refs, f)
 	}
-	if cmapID != 0 {
-		if err := w.stream(cmapID, cmapDict, cmapOneTwo(ordinals)); err != nil {
-			return nil, err
-		}
+	sort.Ints(refs)
+	for _, f := range refs {
+		fmt.Fprintf(&pd, " /F%d %d 0 R", f, ids.fonts[f])
 	}
-	for i, img := range d.images {
-		id := imageIDs[i]
-		smask := ""
-		if img.Alpha != nil {
-			smask = fmt.Sprintf(" /SMask %d 0 R", id+1)
-			w.rawStream(id+1, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
-				img.Width, img.Height), img.Alpha)
-		} else {
-			w.object(id+1, []byte("null"))
+	pd.WriteString(" >>")
+	if len(p.images) > 0 {
+		ims := make([]int, 0, len(p.images))
+		for k := range p.images {
+			ims = append(ims, k)
 		}
-		w.rawStream(id, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode%s",
-			img.Width, img.Height, smask), img.RGB)
-	}
-	for i, p := range d.pages {
-		id := pageIDs[i]
-		var pd bytes.Buffer
-		fmt.Fprintf(&pd, "<< /Type /Page /Parent %d 0 R /Contents %d 0 R /Resources << /Font <<", pagesID, id+1)
-		refs := make([]int, 0, len(p.used))
-		for f := range p.used {
-			refs = append(refs, f)
-		}
-		sort.Ints(refs)
-		for _, f := range refs {
-			fmt.Fprintf(&pd, " /F%d %d 0 R", f, fontIDs[f])
+		sort.Ints(ims)
+		pd.WriteString(" /XObject <<")
+		for _, k := range ims {
+			fmt.Fprintf(&pd, " /Im%d %d 0 R", k, ids.images[k])
 		}
 		pd.WriteString(" >>")
-		if len(p.images) > 0 {
-			ims := make([]int, 0, len(p.images))
-			for k := range p.images {
-				ims = append(ims, k)
-			}
-			sort.Ints(ims)
-			pd.WriteString(" /XObject <<")
-			for _, k := range ims {
-				fmt.Fprintf(&pd, " /Im%d %d 0 R", k, imageIDs[k])
-			}
-			pd.WriteString(" >>")
-		}
-		pd.WriteString(" >>")
-		if structID != 0 {
-			// Tab order follows the structure; the parent tree entry is the page's index.
-			fmt.Fprintf(&pd, " /StructParents %d /Tabs /S", i)
-		}
-		if len(p.links) > 0 {
-			pd.WriteString(" /Annots [")
-			for k := range p.links {
-				fmt.Fprintf(&pd, " %d 0 R", id+2+k)
-			}
-			pd.WriteString(" ]")
-		}
-		pd.WriteString(" >>")
-		w.object(id, pd.Bytes())
-		if err := w.stream(id+1, "", p.content.Bytes()); err != nil {
-			return nil, err
-		}
-		for k, l := range p.links {
-			w.object(id+2+k, fmt.Appendf(nil, "<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >> >>",
-				num(l.rect[0]), num(l.rect[1]), num(l.rect[2]), num(l.rect[3]), pdfASCII(uriASCII(l.uri))))
-		}
 	}
-	if outlineID != 0 {
-		d.outline(w, outlineID, pageIDs)
+	pd.WriteString(" >>")
+	if ids.structure != 0 {
+		// Tab order follows the structure; the parent tree entry is the page's index.
+		fmt.Fprintf(&pd, " /StructParents %d /Tabs /S", i)
 	}
-	if structID != 0 {
-		d.writeStructure(w, structID, pageIDs)
+	if len(p.links) > 0 {
+		pd.WriteString(" /Annots [")
+		for k := range p.links {
+			fmt.Fprintf(&pd, " %d 0 R", id+2+k)
+		}
+		pd.WriteString(" ]")
 	}
-	w.rawStream(metadataID, " /Type /Metadata /Subtype /XML", d.xmp())
-	return w.finish(next, catalogID, infoID), nil
+	pd.WriteString(" >>")
+	w.object(id, pd.Bytes())
+	if err := w.stream(id+1, "", p.content.Bytes()); err != nil {
+		return err
+	}
+	for k, l := range p.links {
+		w.object(id+2+k, fmt.Appendf(nil, "<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >> >>",
+			num(l.rect[0]), num(l.rect[1]), num(l.rect[2]), num(l.rect[3]), pdfASCII(uriASCII(l.uri))))
+	}
+	return nil
 }
 
 func (d *Doc) infoDict() []byte {

@@ -16,6 +16,7 @@ import (
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
+	"github.com/scribe-un/scribe/pipeline/normalize"
 )
 
 func newConvertCommand(stdio IO) *cli.Command {
@@ -287,8 +288,8 @@ type symbolRunner struct {
 }
 
 func newSymbolRunner(opts pipeline.Options, pattern string) (*symbolRunner, error) {
-	if strings.Contains(pattern, "{") {
-		opts.SourceTransforms = append(append([]model.Transform(nil), opts.SourceTransforms...), symbolPatternTransform{pattern: pattern})
+	if normalize.IsSymbolPattern(pattern) {
+		opts.SourceTransforms = append(append([]model.Transform(nil), opts.SourceTransforms...), normalize.SymbolPattern{Pattern: pattern})
 		opts.Meta.Symbol = ""
 	}
 	r, err := pipeline.NewRunner(opts)
@@ -296,24 +297,6 @@ func newSymbolRunner(opts pipeline.Options, pattern string) (*symbolRunner, erro
 		return nil, err
 	}
 	return &symbolRunner{r}, nil
-}
-
-// symbolPatternTransform fills the symbol from the project's pattern.
-type symbolPatternTransform struct{ pattern string }
-
-func (symbolPatternTransform) Name() string { return "symbol" }
-
-func (t symbolPatternTransform) Apply(_ context.Context, doc *model.Document, _ *model.Env) error {
-	if doc.Meta.Symbol != "" && !strings.Contains(doc.Meta.Symbol, "{") {
-		return nil
-	}
-	stem := strings.TrimSuffix(filepath.Base(doc.Source), filepath.Ext(doc.Source))
-	year := ""
-	if len(doc.Meta.Date) >= 4 {
-		year = doc.Meta.Date[:4]
-	}
-	doc.Meta.Symbol = strings.NewReplacer("{stem}", stem, "{yyyy}", year).Replace(t.pattern)
-	return nil
 }
 
 // startCPUProfile profiles the process into path until the returned function is called.

@@ -21,10 +21,10 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/scribe-un/scribe/formats/internal/xmltree"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
-	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
 
 // Stage is the name errors and warnings of this package carry.

@@ -12,9 +12,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/xmltree"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
-	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
 
 // Stage is the name errors and warnings of this package carry.

@@ -5,9 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scribe-un/scribe/formats/internal/xmltree"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
-	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
 
 // ReadOptions configure ReadTranslations. The zero value reads with default limits, accepts

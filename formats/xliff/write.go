@@ -29,9 +29,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/formats/internal/xmltree"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
-	"github.com/scribe-un/scribe/pipeline/translate/xmltree"
 )
 
 // Stage is the name errors and warnings of this package carry.

@@ -70,6 +70,9 @@ func (c *converter) document(root *html.Node, doc *model.Document) error {
 	if maxDepth(root) > maxElementDepth {
 		return model.Errorf(stage, model.Pos{File: c.name}, model.ErrTooDeep, "elements nest deeper than %d levels", maxElementDepth)
 	}
+	if isW3CMinutes(root) {
+		return c.w3cMinutes(root, doc)
+	}
 	if !hasStructure(root) {
 		return c.inferNotes(root, doc)
 	}

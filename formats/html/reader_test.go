@@ -204,6 +204,8 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("<ul><li>a<ol><li>b</ol></ul><blockquote><ul><li>q</blockquote><table><tr><td>1<td>2<tr><td>3"))
 	f.Add([]byte("<p style='mso-list:l0 level3 lfo1'>· x</p><pre>a\nb\n\nc</pre>"))
+	f.Add([]byte(w3cPage))
+	f.Add([]byte(w3cOldPage))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := NewReader().Read(context.Background(), data, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "fuzz.html"})
 		if err != nil {

@@ -148,7 +148,7 @@ func (b *builder) entry(e Entry) {
 			return
 		}
 	}
-	if voteRe.MatchString(text) && nick != "" && !b.scribes[strings.ToLower(nick)] {
+	if voteRe.MatchString(text) && nick != "" && (e.Side || !b.scribes[strings.ToLower(nick)]) {
 		b.votes = append(b.votes, vote{token: text, voter: Display(nick), line: e.Line})
 		return
 	}

@@ -431,6 +431,12 @@ type Minutes struct {
 	Guests    []string `yaml:"guests,omitempty"`
 	Decision  []string `yaml:"decision,omitempty"`
 	Action    []string `yaml:"action,omitempty"`
+	// Introducers are the endings of a paragraph that introduces the list under it without
+	// a colon ("as follows", "the following"), lower case.
+	Introducers []string `yaml:"introducers,omitempty"`
+	// Cardinals are the number words from two to ten, lower case: a paragraph that names
+	// as many things as the list under it has items ("two documents") introduces it.
+	Cardinals []string `yaml:"cardinals,omitempty"`
 	// Date and Venue label the meeting's date or time and its place ("Date", "Lieu").
 	Date  []string `yaml:"date,omitempty"`
 	Venue []string `yaml:"venue,omitempty"`

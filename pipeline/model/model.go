@@ -313,7 +313,10 @@ type List struct {
 	Pos   Pos         `json:"pos"`
 	Depth int         `json:"depth"`
 	Items []*ListItem `json:"items"`
-	Why   string      `json:"why,omitempty"`
+	// Nested is set when the list was nested under a bullet that became the paragraph it
+	// belongs to: its items are that bullet's sub-points, whatever the paragraph ends with.
+	Nested bool   `json:"nested,omitempty"`
+	Why    string `json:"why,omitempty"`
 }
 
 // ListItem is one subparagraph. Marker is the bullet as typed ("·", "-", "a)"), kept for

@@ -60,7 +60,7 @@ func rawDoc() *model.Document {
 			&model.Heading{Pos: pos(6), Level: 1, Inlines: txt("Organisation of the work")},
 			&model.Paragraph{Pos: pos(7), Numbered: true, Inlines: []model.Inline{
 				{Kind: model.KindText, Text: "The ILO supported the USA proposal in document PC-2/DT/2 (rev.2) paragraph 10, see http://www.itu.int/wsis/. \"Quoted\" -- mail wsis@itu.int", Line: 7},
-				{Kind: model.KindText, Text: " between 14:00-17:30 on pages 10-12.", Line: 7},
+				{Kind: model.KindText, Text: " between 14:00-17:30 on pages 10-12, as follows:", Line: 7},
 				{Kind: model.KindEmphasis, Text: "", Line: 7},
 			}, Children: []model.Block{
 				&model.List{Pos: pos(8), Depth: 1, Items: []*model.ListItem{

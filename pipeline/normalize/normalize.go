@@ -16,9 +16,10 @@ import (
 )
 
 // Source returns the language-independent transforms, run once per input after reading:
-// clean, inlines, typography (source-language), participants, metadata, speakers, ids.
+// clean, inlines, typography (source-language), participants, metadata, structure,
+// records, speakers, ids.
 func Source() []model.Transform {
-	return []model.Transform{Clean{}, Inlines{}, Typography{}, Participants{}, Metadata{}, Speakers{}, IDs{}}
+	return []model.Transform{Clean{}, Inlines{}, Typography{}, Participants{}, Metadata{}, Structure{}, Records{}, Speakers{}, IDs{}}
 }
 
 // Output returns the transforms run per output language on a clone (env.Locale set):

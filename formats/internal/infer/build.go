@@ -186,6 +186,7 @@ func (b *builder) bullets(i int) (int, error) {
 		if len(n.children) > 0 {
 			l := b.list(n.children, 1)
 			l.Why = fmt.Sprintf("list: %d %s nested under a bullet by %s", len(n.children), plural(len(n.children), "item", "items"), n.nestWhy)
+			l.Nested = true
 			p.Children = append(p.Children, l)
 		}
 		b.add(p)

@@ -530,7 +530,9 @@ func (s *docState) listBlocks(blocks []model.Block, entries []listEntry) []model
 			j++
 		}
 		if j > i+1 {
-			p.Children = append(p.Children, nestList(entries[i+1:j], e.ilvl+1, 1))
+			sub := nestList(entries[i+1:j], e.ilvl+1, 1)
+			sub.Nested = true // the item's own sub-points
+			p.Children = append(p.Children, sub)
 		}
 		blocks = append(blocks, p)
 		i = j

@@ -1,0 +1,386 @@
+package normalize
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+// Structure applies the UN rules of paragraphs and subparagraphs to whatever structure the
+// reader found, so bullet-only minutes become a report: every substantive statement is a
+// numbered paragraph, and subparagraphs (a), (b) exist only under a paragraph that
+// introduces them.
+//
+//   - A list stays under the paragraph before it only when that paragraph introduces it:
+//     it ends with a colon, or with a lead-in such as "as follows" or "the following".
+//   - Otherwise the list's top-level items become numbered paragraphs, their sub-items
+//     subparagraphs of them; a top-level item that is a short label with sub-items
+//     ("- Transport" over bullets) is a heading one level below the current one; a bare
+//     "Name:" or "Name (role):" item over bullets makes each bullet a paragraph spoken by
+//     that name.
+//   - A list of short items none of which is a statement, with nothing to introduce it (an
+//     agenda, a list of topics), stays a list.
+//   - A heading never skips a level: "###" right under "#" becomes a section, so the
+//     numbering reads I. → A. → 1.
+//
+// Paragraphs it makes say why in inspect. It runs before speaker detection, which then sees
+// the paragraphs it made.
+type Structure struct{}
+
+// Name returns "structure".
+func (Structure) Name() string { return "structure" }
+
+// The reasons Structure gives.
+const (
+	whyStatement  = "paragraph: top-level bullet, a full statement, no lead-in above"
+	whyNotLeadIn  = "paragraph: a bullet the paragraph above does not introduce (it does not end with a colon or a lead-in)"
+	whyListKept   = "list: short items, none a statement, with nothing to introduce them (an agenda, a list of topics); kept as a list"
+	whyLabelHead  = "heading: a short label with sub-items, one level below the heading above"
+	whySpokenItem = "paragraph: a bullet under %q, spoken by %s"
+)
+
+// Apply restructures doc in place.
+func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
+	return run(ctx, "structure", doc, func() error {
+		set, err := localeSet("structure", doc, env)
+		if err != nil {
+			return err
+		}
+		s := &structurer{intro: introducers(set), cardinals: map[int][]string{}}
+		for _, loc := range set.All() {
+			for i, w := range loc.Minutes.Cardinals {
+				s.cardinals[i+2] = append(s.cardinals[i+2], w)
+			}
+		}
+		doc.Blocks = s.blocks(doc.Blocks)
+		closeHeadingGaps(doc.Blocks)
+		return nil
+	})
+}
+
+// structurer holds the lead-in endings and the number words of every language.
+type structurer struct {
+	intro []string
+	// cardinals[n] are the words for n (2 to 10).
+	cardinals map[int][]string
+}
+
+// introducers collects the lead-in endings of every locale, longest first.
+func introducers(set *locales.Set) []string {
+	var out []string
+	for _, loc := range set.All() {
+		out = append(out, loc.Minutes.Introducers...)
+	}
+	return out
+}
+
+// introduces reports a paragraph that introduces the lists under it: one that ends with a
+// colon or a lead-in, or that names as many things as a list has items ("Two additional
+// documents, …, would be taken note of" over two bullets describing them).
+func (s *structurer) introduces(p *model.Paragraph) bool {
+	if s.leadIn(p) {
+		return true
+	}
+	if l, ok := firstList(p.Children); ok && s.announces(model.PlainText(p.Inlines), len(l.Items)) {
+		return true
+	}
+	return false
+}
+
+// announces reports text that holds the number n as a word or in digits followed by a word
+// ("two documents", "3 points").
+func (s *structurer) announces(text string, n int) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		if w == strconv.Itoa(n) && i+1 < len(words) && !isDigits(words[i+1]) {
+			return true
+		}
+		for _, c := range s.cardinals[n] {
+			if w == c || isCJKRune([]rune(c)[0]) && cjkCount(w, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cjkCount reports a Chinese number word with a measure word ("两个", "三项", "四点"):
+// alone, the character is as often part of an ordinal ("第三次").
+func cjkCount(run, c string) bool {
+	for _, m := range []string{"个", "項", "项", "点", "點", "条", "條", "份"} {
+		if strings.Contains(run, c+m) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
+// leadIn reports a paragraph that ends with a colon or a lead-in phrase.
+func (s *structurer) leadIn(p *model.Paragraph) bool {
+	text := strings.TrimRightFunc(model.PlainText(p.Inlines), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("*_)”’\"'", r)
+	})
+	if strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：") {
+		return true
+	}
+	lower := strings.ToLower(strings.TrimRight(text, ".…"))
+	for _, w := range s.intro {
+		if strings.HasSuffix(lower, w) && (len(lower) == len(w) || !isLetterBefore(lower, len(lower)-len(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterBefore reports a letter just before byte i of s (so "following" does not end
+// "the following" inside "nonfollowing").
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// blocks restructures a run of top-level blocks.
+func (s *structurer) blocks(in []model.Block) []model.Block {
+	out := make([]model.Block, 0, len(in))
+	level := 0
+	for _, b := range in {
+		switch n := b.(type) {
+		case *model.Heading:
+			level = n.Level
+			out = append(out, n)
+		case *model.Paragraph:
+			if name, ok := bareSpeaker(model.PlainText(n.Inlines)); ok && n.Kind == "" {
+				if l, ok := soleList(n); ok && !l.Nested {
+					out = append(out, spokenItems(l, name, n.Inlines)...)
+					continue
+				}
+			}
+			if n.Kind == "" && !s.introduces(n) {
+				kept, loose := detachLists(n)
+				n.Children = kept
+				out = append(out, n)
+				for _, l := range loose {
+					out = append(out, s.promote(l, level, whyNotLeadIn)...)
+				}
+				continue
+			}
+			out = append(out, n)
+		case *model.List:
+			out = append(out, s.promote(n, level, whyStatement)...)
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// detachLists splits a paragraph's children into those it keeps (quotations, the sub-points
+// of the bullet it was made from) and the lists it does not introduce.
+func detachLists(p *model.Paragraph) (kept []model.Block, loose []*model.List) {
+	for _, c := range p.Children {
+		if l, ok := c.(*model.List); ok && !l.Nested {
+			loose = append(loose, l)
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept, loose
+}
+
+// promote turns a list that nothing introduces into the blocks of a report, under a
+// heading of the given level (0 for none). why is the reason of its statement paragraphs.
+func (s *structurer) promote(l *model.List, level int, why string) []model.Block {
+	if !anyStatement(l) {
+		l.Why = whyListKept
+		setDepths(l, 1)
+		return []model.Block{l}
+	}
+	var out []model.Block
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		text := strings.TrimSpace(model.PlainText(it.Inlines))
+		sub, hasSub := firstList(it.Children)
+		if name, ok := bareSpeaker(text); ok && hasSub {
+			out = append(out, spokenItems(sub, name, it.Inlines)...)
+			continue
+		}
+		if hasSub && isLabel(text) {
+			lv := min(level+1, 3)
+			out = append(out, &model.Heading{Pos: it.Pos, Level: lv, Inlines: it.Inlines, Why: whyLabelHead})
+			out = append(out, s.promote(sub, lv, whyStatement)...)
+			continue
+		}
+		out = append(out, itemParagraph(it, why))
+	}
+	return out
+}
+
+// itemParagraph makes a numbered paragraph of a list item, its sub-lists subparagraphs.
+func itemParagraph(it *model.ListItem, why string) *model.Paragraph {
+	p := &model.Paragraph{Pos: it.Pos, Inlines: it.Inlines, Numbered: true, Children: it.Children, Why: why}
+	for _, c := range p.Children {
+		if l, ok := c.(*model.List); ok {
+			setDepths(l, 1)
+			l.Nested = true
+		}
+	}
+	return p
+}
+
+// spokenItems makes each item of l a paragraph spoken by name, as minutes write a speaker's
+// points as bullets under "Name:". label is the runs of the "Name:" line, kept nowhere
+// else: the speaker field carries the name.
+func spokenItems(l *model.List, name string, label []model.Inline) []model.Block {
+	var out []model.Block
+	why := fmt.Sprintf(whySpokenItem, strings.TrimSpace(model.PlainText(label)), name)
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		p := itemParagraph(it, why)
+		p.Speaker = name
+		out = append(out, p)
+	}
+	return out
+}
+
+// firstList returns the first list among a block's children.
+func firstList(kids []model.Block) (*model.List, bool) {
+	for _, c := range kids {
+		if l, ok := c.(*model.List); ok {
+			return l, true
+		}
+	}
+	return nil, false
+}
+
+// setDepths numbers the depth of l and the lists nested in its items from depth.
+func setDepths(l *model.List, depth int) {
+	l.Depth = depth
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		for _, c := range it.Children {
+			if sub, ok := c.(*model.List); ok {
+				setDepths(sub, depth+1)
+			}
+		}
+	}
+}
+
+// anyStatement reports a list with an item that is a statement or has sub-items: such a
+// list is the substance of the minutes, not an agenda.
+func anyStatement(l *model.List) bool {
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		if len(it.Children) > 0 || isStatement(model.PlainText(it.Inlines)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isStatement reports text that says something: a sentence, five words or more, or a
+// speaker's words ("Ana: agreed").
+func isStatement(text string) bool {
+	text = strings.TrimSpace(text)
+	if endsWithStop(text) {
+		return true
+	}
+	if _, ok := bareSpeaker(text); ok {
+		return false
+	}
+	if i := strings.IndexAny(text, ":："); i > 0 && strings.TrimSpace(text[i+1:]) != "" {
+		return true
+	}
+	return textUnits(text) >= 5
+}
+
+// isLabel reports a short label: at most six words (or twelve CJK characters), no final
+// punctuation but an optional colon, not a statement.
+func isLabel(text string) bool {
+	text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), ":："))
+	if text == "" || textUnits(text) > 6 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?。！？;,；，", last)
+}
+
+// textUnits measures text in words, a CJK character counting half a word.
+func textUnits(s string) int {
+	words, cjk := 0, 0
+	in := false
+	for _, r := range s {
+		switch {
+		case isCJKRune(r):
+			cjk++
+			in = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !in {
+				words++
+			}
+			in = true
+		default:
+			in = false
+		}
+	}
+	return words + (cjk+1)/2
+}
+
+// reBareSpeaker matches a bare "Name:" or "Name (role):" line: one to four capitalised or
+// lower-case name words, an optional parenthesis, a colon, nothing after.
+func bareSpeaker(text string) (string, bool) {
+	text = strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "*_"))
+	if !strings.HasSuffix(text, ":") && !strings.HasSuffix(text, "：") {
+		return "", false
+	}
+	name := strings.TrimSpace(strings.TrimRight(strings.TrimRight(text, ":："), "*_ "))
+	if m := reParens.FindStringSubmatch(name); m != nil && m[1] != "" {
+		name = strings.TrimSpace(m[1])
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 4 || !nameLike(name) {
+		return "", false
+	}
+	// Every word but particles starts with a capital, or the name is one nickname.
+	if len(words) > 1 {
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) && len(w) > 3 {
+				return "", false
+			}
+		}
+	}
+	return name, true
+}
+
+// closeHeadingGaps lowers a heading that skips levels below the one before it ("###"
+// right under "#"), so numbering never jumps from a chapter to a subsection.
+func closeHeadingGaps(blocks []model.Block) {
+	prev := 0
+	for _, b := range blocks {
+		h, ok := b.(*model.Heading)
+		if !ok {
+			continue
+		}
+		if h.Level > prev+1 {
+			h.Why = strings.TrimSpace(h.Why + fmt.Sprintf(" (level %d right under level %d: set to %d)", h.Level, prev, prev+1))
+			h.Level = prev + 1
+		}
+		prev = h.Level
+	}
+}

@@ -1,0 +1,93 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline/model"
+)
+
+// shape prints blocks as an indented outline: H2 for headings, P for numbered paragraphs
+// (with the speaker), L for lists kept, - for items.
+func shape(bs []model.Block, depth int, b *strings.Builder) {
+	pad := strings.Repeat("  ", depth)
+	for _, x := range bs {
+		switch n := x.(type) {
+		case *model.Heading:
+			b.WriteString(pad + "H" + string(rune('0'+n.Level)) + " " + model.PlainText(n.Inlines) + "\n")
+		case *model.Paragraph:
+			sp := ""
+			if n.Speaker != "" {
+				sp = " [" + n.Speaker + "]"
+			}
+			b.WriteString(pad + "P " + model.PlainText(n.Inlines) + sp + "\n")
+			shape(n.Children, depth+1, b)
+		case *model.List:
+			b.WriteString(pad + "L\n")
+			for _, it := range n.Items {
+				b.WriteString(pad + "- " + model.PlainText(it.Inlines) + "\n")
+				shape(it.Children, depth+1, b)
+			}
+		}
+	}
+}
+
+func TestStructureRules(t *testing.T) {
+	const s1 = "The budget for next year was presented by the treasurer."
+	const s2 = "Members asked for the audit to be published before the vote."
+	cases := []struct {
+		name string
+		in   []model.Block
+		want string
+	}{
+		{"a paragraph ending with a colon keeps its list",
+			[]model.Block{paraWith("The following was agreed:", list(item(s1), item(s2)))},
+			"P The following was agreed:\n  L\n  - " + s1 + "\n  - " + s2 + "\n"},
+		{"a lead-in without a colon keeps its list",
+			[]model.Block{paraWith("The points raised were as follows", list(item(s1), item(s2)))},
+			"P The points raised were as follows\n  L\n  - " + s1 + "\n  - " + s2 + "\n"},
+		{"a paragraph naming as many things as the list keeps it",
+			[]model.Block{paraWith("Canada proposed two documents to the meeting.", list(item(s1), item(s2)))},
+			"P Canada proposed two documents to the meeting.\n  L\n  - " + s1 + "\n  - " + s2 + "\n"},
+		{"an unrelated paragraph does not take the bullets",
+			[]model.Block{paraWith("The meeting opened at ten.", list(item(s1), item(s2)))},
+			"P The meeting opened at ten.\nP " + s1 + "\nP " + s2 + "\n"},
+		{"bullets under a heading are paragraphs, sub-bullets subparagraphs",
+			[]model.Block{h(1, "Budget"), list(item(s1, list(item("first point"), item("second point"))), item(s2))},
+			"H1 Budget\nP " + s1 + "\n  L\n  - first point\n  - second point\nP " + s2 + "\n"},
+		{"a short label with sub-items is a heading below the current one",
+			[]model.Block{h(1, "Reports"), list(item("Transport", list(item(s1))), item("Budget", list(item(s2))))},
+			"H1 Reports\nH2 Transport\nP " + s1 + "\nH2 Budget\nP " + s2 + "\n"},
+		{"a bare name over bullets: each bullet spoken by the name",
+			[]model.Block{h(1, "2020-08-17 Call"), list(item("Brandon:", list(item("Auth is out in canary"), item("Next: email confirmation"))))},
+			"H1 2020-08-17 Call\nP Auth is out in canary [Brandon]\nP Next: email confirmation [Brandon]\n"},
+		{"name and role",
+			[]model.Block{paraWith("Ana Lima (Chair):", list(item(s1)))},
+			"P " + s1 + " [Ana Lima]\n"},
+		{"an agenda of short items stays a list",
+			[]model.Block{h(1, "Agenda"), list(item("Welcome"), item("Budget"), item("Close"))},
+			"H1 Agenda\nL\n- Welcome\n- Budget\n- Close\n"},
+		{"skipped heading levels close up",
+			[]model.Block{h(1, "One"), h(3, "Deep"), para(s1), h(2, "Two")},
+			"H1 One\nH2 Deep\nP " + s1 + "\nH2 Two\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &model.Document{Source: "t.txt", Blocks: c.in}
+			env := &model.Env{Locales: locales.MustEmbedded()}
+			apply(t, Structure{}, doc, env)
+			var first strings.Builder
+			shape(doc.Blocks, 0, &first)
+			apply(t, Structure{}, doc, env) // idempotent
+			var b strings.Builder
+			shape(doc.Blocks, 0, &b)
+			if b.String() != c.want {
+				t.Errorf("got\n%s\nwant\n%s", b.String(), c.want)
+			}
+			if first.String() != b.String() {
+				t.Errorf("not idempotent:\n%s\nthen\n%s", first.String(), b.String())
+			}
+		})
+	}
+}

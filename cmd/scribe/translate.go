@@ -18,6 +18,7 @@ import (
 	"github.com/scribe-un/scribe/formats/sniff"
 	"github.com/scribe-un/scribe/formats/tmx"
 	"github.com/scribe-un/scribe/formats/xliff"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/translate"
@@ -326,47 +327,99 @@ func newTMCommand(stdio IO) *cli.Command {
 			ArgsUsage: "FILE.xlf…",
 			Description: `Collects the approved segments (translated, reviewed or final; never drafts or
 pre-filled proposals) of the XLIFF files given and writes them as TMX 1.4b, so the memory
-grows with every report. Use it with 'scribe extract --tm'.`,
+grows with every report. Use it with 'scribe extract --tm'.
+
+Each segment's languages come from its file; a file that names none (Translate Toolkit's
+po2xliff writes no target-language) takes its target from its name (notes.fr.xlf) or from
+--target, and its source from --source-lang. When no segment is approved, nothing is written
+and the command exits 1.`,
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "TMX file to write (- for standard output)", Value: "-"},
+				&cli.StringFlag{Name: "source-lang", Usage: "source language of files that name none", DefaultText: "the file's"},
+				&cli.StringFlag{Name: "target", Aliases: []string{"t"}, Usage: "target language of files that name none", DefaultText: "the file's, else its name's"},
 			},
-			OnUsageError: func(_ context.Context, _ *cli.Command, err error, _ bool) error { return usageError{err} },
-			Action: func(_ context.Context, cmd *cli.Command) error {
-				if cmd.Args().Len() == 0 {
-					return usagef("tm export: give at least one XLIFF file")
-				}
-				limits := model.Limits{}.WithDefaults()
-				var tus []translate.TU
-				srcLang := ""
-				for _, f := range cmd.Args().Slice() {
-					data, err := pipeline.ReadInput(f, nil, limits.MaxInputBytes)
-					if err != nil {
-						return err
-					}
-					tr, err := xliff.ReadTranslations(data, xliff.ReadOptions{Name: f, Limits: limits})
-					if err != nil {
-						return err
-					}
-					if srcLang == "" {
-						srcLang = tr.SourceLang
-					}
-					tus = append(tus, translate.Approved(tr)...)
-				}
-				var buf bytes.Buffer
-				if err := tmx.Write(&buf, tus, tmx.WriteOptions{Generator: generator(), SourceLang: srcLang}); err != nil {
-					return err
-				}
-				out := cmd.String("output")
-				if out == "-" {
-					_, err := stdio.Out.Write(buf.Bytes())
-					return err
-				}
-				if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-					return err
-				}
-				fmt.Fprintf(stdio.Err, "wrote %s (%d translation units)\n", out, len(tus))
-				return nil
-			},
+			Action: func(_ context.Context, cmd *cli.Command) error { return runTMExport(cmd, stdio) },
 		}},
 	}
+}
+
+// runTMExport writes the approved segments of the XLIFF files as TMX. Every <tuv> gets a
+// language: from the file, its name, or the flags; never an empty xml:lang.
+func runTMExport(cmd *cli.Command, stdio IO) error {
+	if cmd.Args().Len() == 0 {
+		return usagef("tm export: give at least one XLIFF file")
+	}
+	set, err := locales.Embedded()
+	if err != nil {
+		return err
+	}
+	langFlag := func(name string) (string, error) {
+		v := cmd.String(name)
+		if v == "" {
+			return "", nil
+		}
+		loc, err := set.Lookup(v)
+		if err != nil {
+			return "", usagef("--%s: %v", name, err)
+		}
+		return loc.Tag, nil
+	}
+	srcFlag, err := langFlag("source-lang")
+	if err != nil {
+		return err
+	}
+	tgtFlag, err := langFlag("target")
+	if err != nil {
+		return err
+	}
+	limits := model.Limits{}.WithDefaults()
+	var tus []translate.TU
+	srcLang := ""
+	for _, f := range cmd.Args().Slice() {
+		data, err := pipeline.ReadInput(f, nil, limits.MaxInputBytes)
+		if err != nil {
+			return err
+		}
+		tr, err := xliff.ReadTranslations(data, xliff.ReadOptions{Name: f, Limits: limits})
+		if err != nil {
+			return err
+		}
+		if tr.SourceLang == "" {
+			tr.SourceLang = srcFlag
+		}
+		if tr.TargetLang == "" {
+			tr.TargetLang = translate.TargetLanguage(tr)
+		}
+		if tr.TargetLang == "" {
+			tr.TargetLang = tgtFlag
+		}
+		switch {
+		case tr.SourceLang == "":
+			return model.Errorf("xliff", model.Pos{File: f}, model.ErrTranslation, "the file names no source language: give --source-lang")
+		case tr.TargetLang == "":
+			return model.Errorf("xliff", model.Pos{File: f}, model.ErrTranslation, "the file names no target language: give --target, or name it <stem>.<lang>.xlf")
+		}
+		if srcLang == "" {
+			srcLang = tr.SourceLang
+		}
+		tus = append(tus, translate.Approved(tr)...)
+	}
+	if len(tus) == 0 {
+		fmt.Fprintf(stdio.Err, "warning: tm export: no approved segment in %s (only translated, reviewed or final ones are exported); nothing written\n", strings.Join(cmd.Args().Slice(), ", "))
+		return failedError{1}
+	}
+	var buf bytes.Buffer
+	if err := tmx.Write(&buf, tus, tmx.WriteOptions{Generator: generator(), SourceLang: srcLang}); err != nil {
+		return err
+	}
+	out := cmd.String("output")
+	if out == "-" {
+		_, err := stdio.Out.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdio.Err, "wrote %s (%d translation units)\n", out, len(tus))
+	return nil
 }

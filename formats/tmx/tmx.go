@@ -8,6 +8,7 @@ package tmx
 import (
 	"bufio"
 	"cmp"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -50,6 +51,12 @@ func Write(w io.Writer, tus []translate.TU, opts WriteOptions) error {
 	}
 	if src == "" {
 		src = "en"
+	}
+	for i, tu := range tus {
+		if strings.TrimSpace(tu.SourceLang) == "" || strings.TrimSpace(tu.TargetLang) == "" {
+			// TMX requires xml:lang on every <tuv>; an empty one makes the memory unusable.
+			return fmt.Errorf("tmx: translation unit %d (%s) has no source or target language", i+1, tu.Unit)
+		}
 	}
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<tmx version="1.4">` + "\n")

@@ -13,9 +13,11 @@
 //
 // In 1.2: <trans-unit> with <source>, <seg-source> (<mrk mtype="seg">), protected codes as
 // <ph> carrying their text (so tools that flatten codes, such as Translate Toolkit's
-// xliff2po, keep it), emphasis as <g>, candidates as <alt-trans>, glossary entries as
-// <note from="glossary">. A target is pre-filled only when every segment has an exact
-// match, with state="needs-review-translation" and state-qualifier="exact-match".
+// xliff2po, keep it), emphasis as <g>, candidates as <alt-trans>, notes (role, number,
+// speaker, glossary entries as "Term: …") as <note from="developer">, the origin Translate
+// Toolkit keeps as PO extracted comments ("#.") through xliff2po and po2xliff. A target is
+// pre-filled only when every segment has an exact match, with
+// state="needs-review-translation" and state-qualifier="exact-match".
 //
 // The module schemas are not shipped with scribe; module elements sit at the core schema's
 // extension points (processed laxly), so files validate against xliff-core-2.0.xsd.
@@ -309,9 +311,9 @@ func (x *xw) write12(b *translate.Bundle, opts WriteOptions) {
 		gen = "scribe"
 	}
 	x.line(3, "<tool"+attrs("tool-id", "scribe", "tool-name", gen)+"/>")
-	x.line(3, `<note from="scribe">fingerprint: `+xmltree.EscapeText(b.Fingerprint)+`</note>`)
+	x.line(3, `<note from="developer">fingerprint: `+xmltree.EscapeText(b.Fingerprint)+`</note>`)
 	if b.Source != "" {
-		x.line(3, `<note from="scribe">source: `+xmltree.EscapeText(b.Source)+`</note>`)
+		x.line(3, `<note from="developer">source: `+xmltree.EscapeText(b.Source)+`</note>`)
 	}
 	x.line(2, "</header>")
 	x.line(2, "<body>")
@@ -361,7 +363,7 @@ func (x *xw) unit12(u *translate.Unit) {
 			x.line(5, "<source>"+inline12(m.Source, m.Codes)+"</source>")
 			x.line(5, "<target>"+inline12(m.Target, m.Codes)+"</target>")
 			if m.Type == "icm" {
-				x.line(5, `<note from="scribe">in-context exact match</note>`)
+				x.line(5, `<note from="developer">in-context exact match</note>`)
 			}
 			x.line(4, "</alt-trans>")
 		}
@@ -371,13 +373,13 @@ func (x *xw) unit12(u *translate.Unit) {
 		if inContext {
 			what = "in-context exact"
 		}
-		x.line(4, `<note from="scribe" annotates="target">pre-filled from translation memory (`+what+` match): review before approving</note>`)
+		x.line(4, `<note from="developer" annotates="target">pre-filled from translation memory (`+what+` match): review before approving</note>`)
 	}
 	for _, n := range u.Notes {
-		x.line(4, `<note from="scribe" annotates="source">`+xmltree.EscapeText(n.Text)+`</note>`)
+		x.line(4, `<note from="developer" annotates="source">`+xmltree.EscapeText(n.Text)+`</note>`)
 	}
 	for _, t := range u.Terms {
-		x.line(4, `<note from="glossary" annotates="source">`+xmltree.EscapeText(t.Source+" → "+t.Target+" ("+t.Origin+")")+`</note>`)
+		x.line(4, `<note from="developer" annotates="source">`+xmltree.EscapeText("Term: "+t.Source+" → "+t.Target+" ("+t.Origin+")")+`</note>`)
 	}
 	x.line(3, "</trans-unit>")
 }

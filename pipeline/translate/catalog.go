@@ -69,7 +69,7 @@ func NewCatalog(files []CatalogFile, opts CatalogOptions) (*Catalog, error) {
 		tr := f.Translations
 		pos := model.Pos{File: tr.Name}
 		if tr.TargetLang == "" {
-			tr.TargetLang = langFromName(tr.Name, tr.Original)
+			tr.TargetLang = TargetLanguage(tr)
 		}
 		if tr.TargetLang == "" && len(opts.Langs) == 1 {
 			tr.TargetLang = opts.Langs[0]
@@ -251,6 +251,15 @@ func inputStem(path string) string {
 		base = strings.TrimSuffix(base, ext)
 	}
 	return base
+}
+
+// TargetLanguage is the language tr translates into: the one it names, else the one its
+// file name or its original gives ("notes.fr.xlf", "notes.fr.po"); "" when none does.
+func TargetLanguage(tr *Translations) string {
+	if tr.TargetLang != "" {
+		return tr.TargetLang
+	}
+	return langFromName(tr.Name, tr.Original)
 }
 
 // langFromName takes the language from "<stem>.<lang>.<ext>" in the file's name or the

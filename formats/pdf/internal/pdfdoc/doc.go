@@ -24,7 +24,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -99,17 +98,33 @@ const (
 )
 
 // Doc is a PDF being built. It is not safe for concurrent use; build one per document.
+//
+// Pages are written as they end (write.go): a page's content is compressed and added to the
+// file when the next page starts, and only what later objects refer to is kept (object
+// numbers, the structure of tagged content). Fonts, the outline and the structure tree,
+// which need the whole document, are written by Bytes.
 type Doc struct {
-	opts   Options
-	info   Info
-	fonts  []*fontState
-	images []*Image
-	pages  []*page
-	marks  []bookmark
+	opts     Options
+	info     Info
+	w        *objWriter
+	next     int // the next object number
+	fonts    []*fontState
+	fontIDs  []int // each font's first object
+	images   []*Image
+	imageIDs []int
+	page     *page      // the page being drawn; nil before the first
+	pages    []pageDone // the pages written
+	marks    []bookmark
 	// The structure tree of a tagged document (tags.go).
 	elems    []structElem
 	rootKids []StructElem
 	err      error
+}
+
+// pageDone is what stays of a written page.
+type pageDone struct {
+	id    int          // the page object
+	mcids []StructElem // the element of each marked-content sequence, by MCID
 }
 
 type page struct {
@@ -168,33 +183,51 @@ type bookmark struct {
 
 // New starts an empty document.
 func New(opts Options, info Info) *Doc {
-	return &Doc{opts: opts, info: info}
+	w := &objWriter{deflaters: opts.Deflaters, compress: opts.Compress}
+	if w.deflaters == nil {
+		w.deflaters = &Deflaters{}
+	}
+	w.header()
+	return &Doc{opts: opts, info: info, w: w, next: firstFreeID}
 }
 
 // AddFont registers f for use by Text. Its subset is made when the document is written.
 func (d *Doc) AddFont(f *Font) FontRef {
 	d.fonts = append(d.fonts, newFontState(f))
+	d.fontIDs = append(d.fontIDs, d.alloc(fontObjects))
 	return FontRef{index: len(d.fonts) - 1}
 }
 
-// AddPage starts a new page; the following drawing goes on it.
+// AddPage starts a new page; the following drawing goes on it. The page before is written
+// out.
 func (d *Doc) AddPage() {
-	if len(d.pages) > 0 {
-		last := d.pages[len(d.pages)-1]
-		last.endMarks(last.marks)
+	if d.page != nil {
+		d.writePage()
+	} else {
+		d.page = &page{}
+		d.page.content.Grow(16 << 10) // a page of text is 10 to 30 KB of content
 	}
-	p := &page{font: -1, lineWidth: -1, used: map[int]bool{}, images: map[int]bool{}}
-	p.content.Grow(16 << 10) // a page of text is 10 to 30 KB of content
-	d.pages = append(d.pages, p)
+	d.page.reset()
+	d.pages = append(d.pages, pageDone{})
+}
+
+// reset empties p for the next page, keeping its buffers.
+func (p *page) reset() {
+	p.content.Reset()
+	p.links = p.links[:0]
+	p.font, p.size, p.lineWidth, p.stroking, p.wordSpace = -1, 0, -1, false, 0
+	p.used, p.images = map[int]bool{}, map[int]bool{}
+	p.run = textRun{codes: p.run.codes[:0], adjs: p.run.adjs[:0]}
+	p.mcids, p.marks = nil, 0
 }
 
 const ptPerMM = 72 / 25.4
 
 func (d *Doc) cur() *page {
-	if len(d.pages) == 0 {
+	if d.page == nil {
 		d.AddPage()
 	}
-	return d.pages[len(d.pages)-1]
+	return d.page
 }
 
 // x converts a horizontal position in millimetres to points.
@@ -497,211 +530,6 @@ func (d *Doc) fail(err error) {
 // errNoPages is returned for a document without a page: PDF requires one.
 var errNoPages = errors.New("pdfdoc: document has no page")
 
-// Bytes serializes the document.
-func (d *Doc) Bytes() ([]byte, error) {
-	if d.err != nil {
-		return nil, d.err
-	}
-	if len(d.pages) == 0 {
-		return nil, errNoPages
-	}
-	last := d.pages[len(d.pages)-1]
-	last.endMarks(last.marks)
-	w := &objWriter{deflaters: d.opts.Deflaters, compress: d.opts.Compress}
-	if w.deflaters == nil {
-		w.deflaters = &Deflaters{}
-	}
-	d.growBuffers(w)
-	ids := d.objectIDs()
-	w.header()
-	w.object(ids.catalog, d.catalog(ids))
-	w.object(ids.pages, d.pageTree(ids))
-	w.object(ids.info, d.infoDict())
-	for i, f := range d.fonts {
-		if err := w.font(ids.fonts[i], ids.cmap, f); err != nil {
-			return nil, err
-		}
-	}
-	if ids.cmap != 0 {
-		if err := w.stream(ids.cmap, cmapDict, cmapOneTwo(ids.ordinals)); err != nil {
-			return nil, err
-		}
-	}
-	for i, img := range d.images {
-		w.image(ids.images[i], img)
-	}
-	for i, p := range d.pages {
-		if err := d.writePage(w, ids, i, p); err != nil {
-			return nil, err
-		}
-	}
-	if ids.outline != 0 {
-		d.outline(w, ids.outline, ids.pageIDs)
-	}
-	if ids.structure != 0 {
-		d.writeStructure(w, ids.structure, ids.pageIDs)
-	}
-	w.rawStream(ids.metadata, " /Type /Metadata /Subtype /XML", d.xmp())
-	return w.finish(ids.next, ids.catalog, ids.info), nil
-}
-
-// image writes an RGB image at id and its soft mask (or null) at id+1.
-func (w *objWriter) image(id int, img *Image) {
-	smask := ""
-	if img.Alpha != nil {
-		smask = fmt.Sprintf(" /SMask %d 0 R", id+1)
-		w.rawStream(id+1, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
-			img.Width, img.Height), img.Alpha)
-	} else {
-		w.object(id+1, []byte("null"))
-	}
-	w.rawStream(id, fmt.Sprintf(" /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode%s",
-		img.Width, img.Height, smask), img.RGB)
-}
-
-// growBuffers sizes the writer's buffers once: streams are most of the file, and growing a
-// buffer by doubling allocates about twice what it ends up holding.
-func (d *Doc) growBuffers(w *objWriter) {
-	streams, largest := 0, 0
-	for _, f := range d.fonts {
-		streams += 64 * len(f.glyphs) // programs and width tables: glyphs take tens of bytes
-	}
-	for _, p := range d.pages {
-		streams += p.content.Len()
-		largest = max(largest, p.content.Len())
-	}
-	if d.opts.Compress {
-		streams /= 2
-		w.scratch.Grow(largest)
-	}
-	w.buf.Grow(streams + 16<<10)
-}
-
-// objectIDs are the object numbers of a document, fixed before writing so that objects can
-// refer forward. A zero id means the object is not written.
-type objectIDs struct {
-	catalog, pages, info int
-	fonts                []int
-	cmap                 int   // the encoding every font shares
-	ordinals             int   // codes the shared encoding maps
-	images               []int // image, soft mask
-	pageIDs              []int // page, content, then one per link
-	outline, structure   int
-	metadata             int
-	next                 int // one past the last id: the cross-reference table's size
-}
-
-func (d *Doc) objectIDs() objectIDs {
-	ids := objectIDs{catalog: 1, pages: 2, info: 3, next: 4}
-	alloc := func(n int) int { id := ids.next; ids.next += n; return id }
-	ids.fonts = make([]int, len(d.fonts))
-	for i, f := range d.fonts {
-		ids.fonts[i] = alloc(f.objects())
-		ids.ordinals = max(ids.ordinals, len(f.glyphs))
-	}
-	if len(d.fonts) > 0 {
-		ids.cmap = alloc(1)
-	}
-	ids.images = make([]int, len(d.images))
-	for i := range d.images {
-		ids.images[i] = alloc(2)
-	}
-	ids.pageIDs = make([]int, len(d.pages))
-	for i, p := range d.pages {
-		ids.pageIDs[i] = alloc(2 + len(p.links))
-	}
-	if len(d.marks) > 0 {
-		ids.outline = alloc(1 + len(d.marks))
-	}
-	if d.tagged() {
-		ids.structure = alloc(2 + len(d.elems)) // root, Document, elements
-	}
-	ids.metadata = alloc(1)
-	return ids
-}
-
-// catalog is the document catalog: page tree, outline, language, structure, metadata.
-func (d *Doc) catalog(ids objectIDs) []byte {
-	var cat bytes.Buffer
-	fmt.Fprintf(&cat, "<< /Type /Catalog /Pages %d 0 R", ids.pages)
-	if ids.outline != 0 {
-		fmt.Fprintf(&cat, " /Outlines %d 0 R /PageMode /UseOutlines", ids.outline)
-	}
-	if d.info.Lang != "" {
-		cat.WriteString(" /Lang ")
-		cat.WriteString(pdfString(d.info.Lang))
-	}
-	if ids.structure != 0 {
-		fmt.Fprintf(&cat, " /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R", ids.structure)
-	}
-	fmt.Fprintf(&cat, " /Metadata %d 0 R", ids.metadata)
-	cat.WriteString(" /ViewerPreferences << /DisplayDocTitle true >> >>")
-	return cat.Bytes()
-}
-
-// pageTree is the one Pages node, parent of every page.
-func (d *Doc) pageTree(ids objectIDs) []byte {
-	var kids bytes.Buffer
-	for i, id := range ids.pageIDs {
-		if i > 0 {
-			kids.WriteByte(' ')
-		}
-		fmt.Fprintf(&kids, "%d 0 R", id)
-	}
-	return fmt.Appendf(nil, "<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s] >>",
-		kids.String(), len(d.pages), num(d.x(d.opts.PageWidth)), num(d.opts.PageHeight*ptPerMM))
-}
-
-// writePage writes page i: its dictionary, content stream and link annotations.
-func (d *Doc) writePage(w *objWriter, ids objectIDs, i int, p *page) error {
-	id := ids.pageIDs[i]
-	var pd bytes.Buffer
-	fmt.Fprintf(&pd, "<< /Type /Page /Parent %d 0 R /Contents %d 0 R /Resources << /Font <<", ids.pages, id+1)
-	refs := make([]int, 0, len(p.used))
-	for f := range p.used {
-		refs = append(refs, f)
-	}
-	sort.Ints(refs)
-	for _, f := range refs {
-		fmt.Fprintf(&pd, " /F%d %d 0 R", f, ids.fonts[f])
-	}
-	pd.WriteString(" >>")
-	if len(p.images) > 0 {
-		ims := make([]int, 0, len(p.images))
-		for k := range p.images {
-			ims = append(ims, k)
-		}
-		sort.Ints(ims)
-		pd.WriteString(" /XObject <<")
-		for _, k := range ims {
-			fmt.Fprintf(&pd, " /Im%d %d 0 R", k, ids.images[k])
-		}
-		pd.WriteString(" >>")
-	}
-	pd.WriteString(" >>")
-	if ids.structure != 0 {
-		// Tab order follows the structure; the parent tree entry is the page's index.
-		fmt.Fprintf(&pd, " /StructParents %d /Tabs /S", i)
-	}
-	if len(p.links) > 0 {
-		pd.WriteString(" /Annots [")
-		for k := range p.links {
-			fmt.Fprintf(&pd, " %d 0 R", id+2+k)
-		}
-		pd.WriteString(" ]")
-	}
-	pd.WriteString(" >>")
-	w.object(id, pd.Bytes())
-	if err := w.stream(id+1, "", p.content.Bytes()); err != nil {
-		return err
-	}
-	for k, l := range p.links {
-		w.object(id+2+k, fmt.Appendf(nil, "<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >> >>",
-			num(l.rect[0]), num(l.rect[1]), num(l.rect[2]), num(l.rect[3]), pdfASCII(uriASCII(l.uri))))
-	}
-	return nil
-}
-
 func (d *Doc) infoDict() []byte {
 	var b bytes.Buffer
 	b.WriteString("<<")
@@ -724,7 +552,7 @@ func (d *Doc) infoDict() []byte {
 // outline writes the outline dictionary at id and its entries at id+1…, nested by level:
 // an entry's parent is the closest entry before it with a smaller level. Every entry is
 // open, so counts are the numbers of descendants.
-func (d *Doc) outline(w *objWriter, id int, pageIDs []int) {
+func (d *Doc) outline(w *objWriter, id int) {
 	n := len(d.marks)
 	parent := make([]int, n) // index of the parent entry, -1 for the root
 	stack := []int{}
@@ -779,7 +607,7 @@ func (d *Doc) outline(w *objWriter, id int, pageIDs []int) {
 		if first[i] >= 0 {
 			fmt.Fprintf(&b, " /First %d 0 R /Last %d 0 R /Count %d", obj(first[i]), obj(last[i]), count[i])
 		}
-		fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ 0 %s null] >>", pageIDs[m.page], num(m.y))
+		fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ 0 %s null] >>", d.pages[m.page].id, num(m.y))
 		w.object(obj(i), b.Bytes())
 	}
 }
@@ -876,20 +704,27 @@ func uriASCII(s string) string {
 // cross-reference table.
 type objWriter struct {
 	buf       bytes.Buffer
-	offsets   map[int]int
+	offsets   []int // by object number
 	compress  bool
 	deflaters *Deflaters
 	scratch   bytes.Buffer
 }
 
 func (w *objWriter) header() {
-	w.offsets = map[int]int{}
 	// The second line's high bytes tell transfer tools the file is binary.
 	w.buf.WriteString("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
 }
 
-func (w *objWriter) object(id int, body []byte) {
+// at records that object id starts here.
+func (w *objWriter) at(id int) {
+	for len(w.offsets) <= id {
+		w.offsets = append(w.offsets, 0)
+	}
 	w.offsets[id] = w.buf.Len()
+}
+
+func (w *objWriter) object(id int, body []byte) {
+	w.at(id)
 	fmt.Fprintf(&w.buf, "%d 0 obj\n", id)
 	w.buf.Write(body)
 	w.buf.WriteString("\nendobj\n")
@@ -917,7 +752,7 @@ func (w *objWriter) stream(id int, extra string, data []byte) error {
 
 // rawStream writes a stream object uncompressed, whatever the document's setting.
 func (w *objWriter) rawStream(id int, extra string, data []byte) {
-	w.offsets[id] = w.buf.Len()
+	w.at(id)
 	fmt.Fprintf(&w.buf, "%d 0 obj\n<< /Length %d%s >>\nstream\n", id, len(data), extra)
 	w.buf.Write(data)
 	w.buf.WriteString("\nendstream\nendobj\n")
@@ -931,7 +766,11 @@ func (w *objWriter) finish(size, root, info int) []byte {
 	xref := w.buf.Len()
 	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", size)
 	for i := 1; i < size; i++ {
-		fmt.Fprintf(&w.buf, "%010d 00000 n \n", w.offsets[i])
+		off := 0
+		if i < len(w.offsets) {
+			off = w.offsets[i]
+		}
+		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
 	}
 	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n",
 		size, root, info, id, id, xref)

@@ -234,32 +234,27 @@ func cmapOneTwo(n int) []byte {
 const cmapDict = " /Type /CMap /CMapName /" + cmapName +
 	" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /WMode 0"
 
-// objects is how many objects font f takes (see font).
-func (f *fontState) objects() int {
-	if f.identity() {
-		return 5
-	}
-	return 6
-}
+// fontObjects is how many objects a font takes from the start (see font).
+const fontObjects = 5
 
 // identity reports whether every CID of f is its ordinal (the subset's glyph).
 func (f *fontState) identity() bool { return len(f.glyphs) <= oneByteCodes }
 
-// font writes f as a composite font at ids id…: the Type0 font, its CIDFontType2 descendant,
-// the font descriptor, the TrueType program, the ToUnicode map that lets readers extract and
-// search the text, and the CIDToGIDMap unless it is the identity; cmap is the encoding CMap's
-// object.
-func (w *objWriter) font(id, cmap int, f *fontState) error {
-	cidID, desc, prog, toUni, toGID := id+1, id+2, id+3, id+4, id+5
+// font writes f as a composite font at ids id…id+4: the Type0 font, its CIDFontType2
+// descendant, the font descriptor, the TrueType program and the ToUnicode map that lets
+// readers extract and search the text; cmap is the encoding CMap's object, gidMap the
+// CIDToGIDMap's (0 when it is the identity).
+func (w *objWriter) font(id, cmap, gidMap int, f *fontState) error {
+	cidID, desc, prog, toUni := id+1, id+2, id+3, id+4
 	w.object(id, fmt.Appendf(nil, "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %d 0 R /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
 		f.Name, cmap, cidID, toUni))
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R", f.Name, desc)
-	if f.identity() {
+	if gidMap == 0 {
 		b.WriteString(" /CIDToGIDMap /Identity")
 	} else {
-		fmt.Fprintf(&b, " /CIDToGIDMap %d 0 R", toGID)
+		fmt.Fprintf(&b, " /CIDToGIDMap %d 0 R", gidMap)
 	}
 	// Widths of the CIDs in use, in runs of consecutive CIDs (those kept free below the word
 	// space are left out).
@@ -334,10 +329,10 @@ func (w *objWriter) font(id, cmap int, f *fontState) error {
 	if err := w.stream(toUni, "", toUnicode(f.text)); err != nil {
 		return err
 	}
-	if f.identity() {
+	if gidMap == 0 {
 		return nil
 	}
-	return w.stream(toGID, "", cidToGID(len(f.glyphs)))
+	return w.stream(gidMap, "", cidToGID(len(f.glyphs)))
 }
 
 // cidToGID is the CIDToGIDMap of a font with n ordinals: two bytes per CID up to the last

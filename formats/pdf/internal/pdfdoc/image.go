@@ -67,6 +67,7 @@ func (d *Doc) DrawImage(img *Image, x, y, w, h float64) {
 	}
 	if idx < 0 {
 		d.images = append(d.images, img)
+		d.imageIDs = append(d.imageIDs, d.alloc(2)) // image, soft mask
 		idx = len(d.images) - 1
 	}
 	p := d.cur()

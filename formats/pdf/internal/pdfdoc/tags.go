@@ -44,7 +44,9 @@ func (d *Doc) Struct(role string, parent StructElem) StructElem {
 }
 
 // BeginTag starts content that belongs to element e, on the current page; EndTag ends it.
-// Tagged sequences do not nest.
+// Tagged sequences do not nest. (Each line is its own sequence: readers that take an
+// element's text from its sequences, as poppler does, join the text of one sequence without
+// a break, and would run the last word of a line into the first of the next.)
 func (d *Doc) BeginTag(e StructElem) {
 	if e < 0 || int(e) >= len(d.elems) {
 		d.fail(fmt.Errorf("pdfdoc: content tagged with unknown element %d", e))
@@ -83,12 +85,10 @@ func (d *Doc) BeginArtifact() {
 	p.marks++
 }
 
-// tagged reports whether the document has a structure tree to write.
-func (d *Doc) tagged() bool { return len(d.elems) > 0 }
-
 // writeStructure writes the structure tree root at id, the Document element at id+1 and
-// the elements at id+2…; pageIDs are the page objects.
-func (d *Doc) writeStructure(w *objWriter, id int, pageIDs []int) {
+// the elements at id+2…. An element's page (/Pg) is that of its first marked sequence, which
+// its references on that page then need not repeat.
+func (d *Doc) writeStructure(w *objWriter, id int) {
 	docID := id + 1
 	elemID := func(e StructElem) int { return id + 2 + int(e) }
 	var b bytes.Buffer
@@ -118,12 +118,24 @@ func (d *Doc) writeStructure(w *objWriter, id int, pageIDs []int) {
 		if el.parent >= 0 {
 			parent = elemID(el.parent)
 		}
-		fmt.Fprintf(&b, "<< /Type /StructElem /S /%s /P %d 0 R /K [", el.role, parent)
+		fmt.Fprintf(&b, "<< /Type /StructElem /S /%s /P %d 0 R", el.role, parent)
+		pg := -1
 		for _, k := range el.kids {
-			if k.elem >= 0 {
+			if k.elem < 0 {
+				pg = k.page
+				fmt.Fprintf(&b, " /Pg %d 0 R", d.pages[pg].id)
+				break
+			}
+		}
+		b.WriteString(" /K [")
+		for _, k := range el.kids {
+			switch {
+			case k.elem >= 0:
 				fmt.Fprintf(&b, " %d 0 R", elemID(k.elem))
-			} else {
-				fmt.Fprintf(&b, " << /Type /MCR /Pg %d 0 R /MCID %d >>", pageIDs[k.page], k.mcid)
+			case k.page == pg:
+				fmt.Fprintf(&b, " %d", k.mcid)
+			default:
+				fmt.Fprintf(&b, " << /Type /MCR /Pg %d 0 R /MCID %d >>", d.pages[k.page].id, k.mcid)
 			}
 		}
 		b.WriteString(" ] >>")

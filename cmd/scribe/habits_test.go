@@ -686,3 +686,37 @@ func TestOriginalIsOnlyTheMasthead(t *testing.T) {
 		}
 	}
 }
+
+// Item 15 (the route is issue 13's; TestLocalesOverlayReachesReaderAndNormalizers checks
+// convert --locales): the overlay also reaches inspect and extract, and the project file's
+// locales key is the same flag.
+func TestLocalesOverlayEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("The delegation of Freedonia said that the budget should be reviewed again next year by all members.\n\nRuritania opined that the proposal went too far and needed a second reading by the committee.\n"), 0o644)
+	en, err := locales.MustEmbedded().Lookup("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "overlay"), 0o755)
+	verbs := append(append([]string(nil), en.Speech.Verbs...), "opined")
+	os.WriteFile(filepath.Join(dir, "overlay", "en.yaml"), []byte("speech:\n  verbs: ["+strings.Join(verbs, ", ")+"]\n"), 0o644)
+	for _, c := range []struct {
+		name string
+		args []string
+		yaml string
+	}{
+		{"flag", []string{"--locales", "overlay"}, ""},
+		{"project file", nil, "locales: overlay\n"},
+	} {
+		os.WriteFile(filepath.Join(dir, "scribe.yaml"), []byte(c.yaml), 0o644)
+		code, stdout, stderr := runIn(t, dir, nil, append([]string{"inspect", "notes.txt"}, c.args...)...)
+		if code != 0 || !strings.Contains(stdout, "[speaker: Ruritania]") {
+			t.Errorf("%s: inspect does not see the overlay's verb (exit %d): %s%s", c.name, code, stdout, stderr)
+		}
+		code, _, stderr = runIn(t, dir, nil, append([]string{"extract", "notes.txt", "--target", "fr", "-o", "x-" + c.name, "-q"}, c.args...)...)
+		xlf, _ := os.ReadFile(filepath.Join(dir, "x-"+c.name, "notes.fr.xlf"))
+		if code != 0 || !strings.Contains(string(xlf), "Speaker: Ruritania") {
+			t.Errorf("%s: extract does not see the overlay's verb (exit %d): %s", c.name, code, stderr)
+		}
+	}
+}

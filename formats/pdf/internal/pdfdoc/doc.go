@@ -109,7 +109,7 @@ type Doc struct {
 	w        *objWriter
 	next     int // the next object number
 	fonts    []*fontState
-	fontIDs  []int // each font's first object
+	fontIDs  []int // each font's first object; 0 until a page using it is written
 	images   []*Image
 	imageIDs []int
 	page     *page      // the page being drawn; nil before the first
@@ -194,7 +194,7 @@ func New(opts Options, info Info) *Doc {
 // AddFont registers f for use by Text. Its subset is made when the document is written.
 func (d *Doc) AddFont(f *Font) FontRef {
 	d.fonts = append(d.fonts, newFontState(f))
-	d.fontIDs = append(d.fontIDs, d.alloc(fontObjects))
+	d.fontIDs = append(d.fontIDs, 0) // numbered by the first page written that uses it
 	return FontRef{index: len(d.fonts) - 1}
 }
 

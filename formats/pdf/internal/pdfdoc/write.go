@@ -7,10 +7,12 @@ import (
 )
 
 // Object numbers: the catalog, the page tree and the information dictionary are known from
-// the start and written last; the others are numbered as they are needed: a font's when it
-// is added, an image's when it is first drawn, a page's when it is written, the rest when the
-// document ends. Pages are written as they end, so a long document never holds more than one
-// page of drawing.
+// the start and written last; the others are numbered as they are needed: an image's when it
+// is first drawn, a font's when the first page that uses it is written, then the page's, the
+// rest when the document ends. Numbers depend only on what is drawn, in what order, so a
+// document gives the same file whether its fonts are added up front or as pages need them.
+// Pages are written as they end, so a long document never holds more than one page of
+// drawing.
 const (
 	catalogID   = 1
 	pagesID     = 2
@@ -30,12 +32,18 @@ func (d *Doc) writePage() {
 	p := d.page
 	p.endMarks(p.marks)
 	i := len(d.pages) - 1
+	used := sortedKeys(p.used)
+	for _, f := range used {
+		if d.fontIDs[f] == 0 {
+			d.fontIDs[f] = d.alloc(fontObjects)
+		}
+	}
 	id := d.alloc(2 + len(p.links)) // page, content, then one per link
 	d.pages[i] = pageDone{id: id, mcids: p.mcids}
 	w := d.w
 	var pd bytes.Buffer
 	fmt.Fprintf(&pd, "<< /Type /Page /Parent %d 0 R /Contents %d 0 R /Resources << /Font <<", pagesID, id+1)
-	for _, f := range sortedKeys(p.used) {
+	for _, f := range used {
 		fmt.Fprintf(&pd, " /F%d %d 0 R", f, d.fontIDs[f])
 	}
 	pd.WriteString(" >>")
@@ -120,6 +128,11 @@ func (d *Doc) Bytes() ([]byte, error) {
 func (d *Doc) writeFonts() error {
 	if len(d.fonts) == 0 {
 		return nil
+	}
+	for i := range d.fonts {
+		if d.fontIDs[i] == 0 { // added, never drawn
+			d.fontIDs[i] = d.alloc(fontObjects)
+		}
 	}
 	cmapID := d.alloc(1)
 	ordinals := 0

@@ -279,15 +279,15 @@ func (d *docFonts) need(f *face, text string) {
 	}
 }
 
-// register adds each used face to the document, in order of first use; the document cuts
-// each down to the glyphs it draws when it is written. Characters a face lacks print as its
-// .notdef glyph, but the resolver never sends one.
-func (d *docFonts) register(doc *pdfdoc.Doc) map[*face]pdfdoc.FontRef {
-	refs := make(map[*face]pdfdoc.FontRef, len(d.faces))
-	for i, f := range d.faces {
+// register adds the faces drawn since the last call to the document, in order of first use,
+// into refs (the faces added so far); the document cuts each down to the glyphs it draws
+// when it is written. Characters a face lacks print as its .notdef glyph, but the resolver
+// never sends one.
+func (d *docFonts) register(doc *pdfdoc.Doc, refs map[*face]pdfdoc.FontRef) {
+	for i := len(refs); i < len(d.faces); i++ {
+		f := d.faces[i]
 		refs[f] = doc.AddFont(pdfFont(f, subsetTag(f, i)+"+"+psName(f)))
 	}
-	return refs
 }
 
 // pdfFont describes face f for the PDF serializer, metrics in thousandths of the em.

@@ -25,10 +25,17 @@ const notesGap = 4.0
 // introduces a quotation, goes with the first lines of what follows, and a paragraph that
 // must stay whole moves to the next page whole. Room is kept at the foot of the page for
 // the footnotes of the lines placed on it.
+//
+// Pages are made as the blocks come and handed on (emit) as soon as they are complete, so a
+// long document is laid out, drawn and written a page at a time. A block that keeps with the
+// next waits in the queue until the first block of its chain that does not has come: placing
+// it needs to know whether they fit together.
 type paginator struct {
-	pages   []*page
+	cur     *page
 	y       float64
 	pending float64 // space owed after the previous block
+	queue   []*vblock
+	emit    func(*page) error
 }
 
 func notesHeight(ns []*footnote) float64 {
@@ -42,13 +49,18 @@ func notesHeight(ns []*footnote) float64 {
 	return h
 }
 
-func (p *paginator) cur() *page { return p.pages[len(p.pages)-1] }
+func (p *paginator) empty() bool { return len(p.cur.lines) == 0 }
 
-func (p *paginator) empty() bool { return len(p.cur().lines) == 0 }
-
-func (p *paginator) newPage() {
-	p.pages = append(p.pages, &page{})
+// newPage hands the current page on and starts the next.
+func (p *paginator) newPage() error {
+	if p.cur != nil {
+		if err := p.emit(p.cur); err != nil {
+			return err
+		}
+	}
+	p.cur = &page{}
 	p.y, p.pending = bodyTop, 0
+	return nil
 }
 
 // fit counts how many lines, starting at lines[0], fit on the current page below y.
@@ -66,7 +78,7 @@ func (p *paginator) fit(y float64, lines []*line, notes []*footnote) int {
 }
 
 func (p *paginator) place(lines []*line) {
-	pg := p.cur()
+	pg := p.cur
 	for _, ln := range lines {
 		pg.lines = append(pg.lines, placed{ln, p.y})
 		pg.notes = append(pg.notes, ln.notes...)
@@ -74,13 +86,12 @@ func (p *paginator) place(lines []*line) {
 	}
 }
 
-// chainFits reports whether the blocks that must follow blocks[i] on its page fit below y
-// (after blocks[i] is placed whole): the blocks that keep with their next, and the first
-// lines of the first one that does not.
-func (p *paginator) chainFits(blocks []*vblock, i int, y float64, notes []*footnote) bool {
-	b := blocks[i]
-	for j := i + 1; b.keepNext && j < len(blocks); j++ {
-		nb := blocks[j]
+// chainFits reports whether the blocks that must follow b on its page fit below y (after b
+// is placed whole): of the blocks after it (next), those that keep with their next, and the
+// first lines of the first one that does not.
+func (p *paginator) chainFits(b *vblock, next []*vblock, y float64, notes []*footnote) bool {
+	for j := 0; b.keepNext && j < len(next); j++ {
+		nb := next[j]
 		y += b.after + nb.before
 		lines := nb.lines
 		// The fewest lines the next block can leave on this page: two, unless that would
@@ -100,61 +111,93 @@ func (p *paginator) chainFits(blocks []*vblock, i int, y float64, notes []*footn
 	return true
 }
 
-// paginate lays out the blocks.
-func paginate(blocks []*vblock) []*page {
-	p := &paginator{}
-	p.newPage()
-	for bi, b := range blocks {
-		if len(b.lines) == 0 {
-			continue
-		}
-		p.y += p.pending + b.before
-		lines := b.lines
-		notes := p.cur().notes
-		n := p.fit(p.y, lines, notes)
-		whole := n == len(lines)
-		if whole && b.keepNext && !p.empty() {
-			y := p.y
-			for _, ln := range lines {
-				y += ln.h
-				notes = append(notes, ln.notes...)
-			}
-			if !p.chainFits(blocks, bi, y, notes) {
-				// The block must go with what follows: split it so at least two lines
-				// go over, or move it whole.
-				whole, n = false, min(n, len(lines)-geo.Widow)
-				if b.keepTogether {
-					n = 0
-				}
-			}
-		}
-		for !whole {
-			k := n
-			switch {
-			case b.keepTogether:
-				k = 0
-			case len(lines)-k < geo.Widow: // a widow: carry more lines over
-				k = len(lines) - geo.Widow
-			}
-			if k < geo.Orphan && !b.keepTogether || k < 0 {
-				k = 0 // an orphan: move the whole rest
-			}
-			if k == 0 && p.empty() {
-				// Nothing fits on an empty page (a huge table row or footnote): place what
-				// fits, at least one line, rather than loop.
-				k = max(n, 1)
-			}
-			p.place(lines[:k])
-			lines = lines[k:]
-			p.newPage()
-			if k == 0 {
-				p.y += b.before // moved whole: keeps its space before
-			}
-			n = p.fit(p.y, lines, p.cur().notes)
-			whole = n == len(lines)
-		}
-		p.place(lines)
-		p.pending = b.after
+// add takes the next block and places every block whose chain of keep-with-next blocks is
+// complete.
+func (p *paginator) add(b *vblock) error {
+	p.queue = append(p.queue, b)
+	if b.keepNext {
+		return nil
 	}
-	return p.pages
+	for len(p.queue) > 0 {
+		if err := p.placeFirst(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish places what waits and hands on the last page.
+func (p *paginator) finish() error {
+	for len(p.queue) > 0 {
+		if err := p.placeFirst(); err != nil {
+			return err
+		}
+	}
+	return p.emit(p.cur)
+}
+
+// placeFirst places the first block of the queue, breaking pages as needed, and drops it.
+func (p *paginator) placeFirst() error {
+	blocks := p.queue
+	b := blocks[0]
+	blocks[0] = nil // placed lines belong to their page now
+	defer func() {
+		p.queue = blocks[1:]
+		if len(p.queue) == 0 {
+			p.queue = blocks[:0]
+		}
+	}()
+	if len(b.lines) == 0 {
+		return nil
+	}
+	p.y += p.pending + b.before
+	lines := b.lines
+	notes := p.cur.notes
+	n := p.fit(p.y, lines, notes)
+	whole := n == len(lines)
+	if whole && b.keepNext && !p.empty() {
+		y := p.y
+		for _, ln := range lines {
+			y += ln.h
+			notes = append(notes, ln.notes...)
+		}
+		if !p.chainFits(b, blocks[1:], y, notes) {
+			// The block must go with what follows: split it so at least two lines
+			// go over, or move it whole.
+			whole, n = false, min(n, len(lines)-geo.Widow)
+			if b.keepTogether {
+				n = 0
+			}
+		}
+	}
+	for !whole {
+		k := n
+		switch {
+		case b.keepTogether:
+			k = 0
+		case len(lines)-k < geo.Widow: // a widow: carry more lines over
+			k = len(lines) - geo.Widow
+		}
+		if k < geo.Orphan && !b.keepTogether || k < 0 {
+			k = 0 // an orphan: move the whole rest
+		}
+		if k == 0 && p.empty() {
+			// Nothing fits on an empty page (a huge table row or footnote): place what
+			// fits, at least one line, rather than loop.
+			k = max(n, 1)
+		}
+		p.place(lines[:k])
+		lines = lines[k:]
+		if err := p.newPage(); err != nil {
+			return err
+		}
+		if k == 0 {
+			p.y += b.before // moved whole: keeps its space before
+		}
+		n = p.fit(p.y, lines, p.cur.notes)
+		whole = n == len(lines)
+	}
+	p.place(lines)
+	p.pending = b.after
+	return nil
 }

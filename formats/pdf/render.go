@@ -13,13 +13,14 @@ import (
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// renderer draws paginated lines. It records drawing operations first and replays them on
-// the PDF once every page is drawn, because the fonts can only be cut (subset) and added
-// when all the characters they must show are known.
+// renderer draws paginated lines, a page at a time: it records the page's drawing
+// operations (which is what the tests' trace reads), then replays them on the PDF, which
+// writes the page out when the next one starts.
 type renderer struct {
-	ops []op
-	df  *docFonts
-	rtl bool // the document is right to left
+	ops   []op
+	df    *docFonts
+	fonts map[*face]pdfdoc.FontRef // faces added to the document
+	rtl   bool                     // the document is right to left
 	// mirror measures positions from the column's right edge: the line being drawn's
 	// (see line.mirror), the document's for page furniture.
 	mirror   bool
@@ -146,9 +147,12 @@ func (r *renderer) bookmark(text string, level int, y float64) {
 	r.ops = append(r.ops, op{kind: opBookmark, y: y, text: safe(text), level: level})
 }
 
-// replay registers the subset fonts and draws the recorded operations.
+// replay adds the faces first drawn since the last page, draws the recorded operations and
+// forgets them.
 func (r *renderer) replay(pdf *pdfdoc.Doc) error {
-	fonts := r.df.register(pdf)
+	r.df.register(pdf, r.fonts)
+	fonts := r.fonts
+	defer func() { clear(r.ops); r.ops = r.ops[:0] }()
 	for i := range r.ops {
 		o := &r.ops[i]
 		switch o.kind {

@@ -140,20 +140,25 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 	if opts.Locale != nil {
 		l.hyph = hyphenDict(opts.Locale.Tag, opts.Locale.Script)
 	}
-	pages, furn, err := l.layout()
+	furn, err := l.furniture()
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{df: df, rtl: l.rtl, layouter: l, trace: su.trace, ops: make([]op, 0, opsEstimate(pages))}
-	for i, pg := range pages {
+	// Each page is drawn and written as soon as the paginator has filled it: the layout
+	// and the drawing of a page are dropped before the next one is laid out.
+	r := &renderer{df: df, rtl: l.rtl, layouter: l, trace: su.trace, fonts: map[*face]pdfdoc.FontRef{}}
+	pages := 0
+	err = l.paginate(func(pg *page) error {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
-		if err := r.drawPage(i+1, pg, furn); err != nil {
-			return nil, err
+		pages++
+		if err := r.drawPage(pages, pg, furn); err != nil {
+			return err
 		}
-	}
-	if err := r.replay(pdf); err != nil {
+		return r.replay(pdf)
+	}, nil)
+	if err != nil {
 		return nil, err
 	}
 	b, err := pdf.Bytes()
@@ -165,7 +170,7 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 		return nil, model.Errorf("pdf", model.Pos{File: doc.Source}, nil, "%v", err)
 	}
 	if opts.Stats != nil {
-		opts.Stats.Pages = len(pages)
+		opts.Stats.Pages = pages
 		opts.Stats.Fonts = opts.Stats.Fonts[:0]
 		for _, f := range df.faces {
 			opts.Stats.Fonts = append(opts.Stats.Fonts, f.use())
@@ -174,19 +179,58 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 	return b, nil
 }
 
-// layout typesets the whole document and breaks it into pages.
+// layout typesets the whole document and breaks it into pages, keeping them all and every
+// block in l.blocks (for tests, which look at them together).
 func (l *layouter) layout() ([]*page, *furniture, error) {
-	if err := l.front(); err != nil {
-		return nil, nil, err
-	}
-	if err := l.build(l.doc.Blocks, 0); err != nil {
-		return nil, nil, err
-	}
 	furn, err := l.furniture()
 	if err != nil {
 		return nil, nil, err
 	}
-	return paginate(l.blocks), furn, nil
+	var pages []*page
+	var all []*vblock
+	err = l.paginate(func(pg *page) error { pages = append(pages, pg); return nil }, &all)
+	l.blocks = all
+	return pages, furn, err
+}
+
+// paginate typesets the document block by block and hands each page to emit as soon as it
+// is complete. Blocks are let go once paginated, unless keep is set to collect them.
+func (l *layouter) paginate(emit func(*page) error, keep *[]*vblock) error {
+	p := &paginator{emit: emit}
+	if err := p.newPage(); err != nil {
+		return err
+	}
+	drain := func() error {
+		for i, b := range l.blocks {
+			if keep != nil {
+				*keep = append(*keep, b)
+			}
+			l.blocks[i] = nil
+			if err := p.add(b); err != nil {
+				return err
+			}
+		}
+		l.blocks = l.blocks[:0]
+		return nil
+	}
+	if err := l.front(); err != nil {
+		return err
+	}
+	if err := drain(); err != nil {
+		return err
+	}
+	for _, b := range l.doc.Blocks {
+		if err := l.ctx.Err(); err != nil {
+			return err
+		}
+		if err := l.block(b, 0); err != nil {
+			return err
+		}
+		if err := drain(); err != nil {
+			return err
+		}
+	}
+	return p.finish()
 }
 
 // typographyOf reads the body size and leading of the version's own script from its locale.
@@ -252,22 +296,4 @@ func fixedDate(iso string) time.Time {
 		return t
 	}
 	return time.Unix(0, 0).UTC()
-}
-
-// opsEstimate is about how many drawing operations pages take (a word and the space after
-// it, the label, a few per page), so the renderer allocates their list once.
-func opsEstimate(pages []*page) int {
-	n := 0
-	for _, pg := range pages {
-		n += 16
-		for _, pl := range pg.lines {
-			n += 2*len(pl.ln.toks) + 2
-		}
-		for _, fn := range pg.notes {
-			for _, ln := range fn.lines {
-				n += 2*len(ln.toks) + 2
-			}
-		}
-	}
-	return n
 }

@@ -3,22 +3,17 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
-// commit writes the rendered outputs of one input. Each goes to a temporary file in its
-// target folder and is renamed into place only when complete, so a reader of the output
-// folder never sees a half-written file; if anything fails, the temporary files are removed
-// and the outputs already renamed for this input are removed too: an input yields all its
-// outputs or none.
+// commit writes the rendered outputs of one input through the run's file writer: each to a
+// temporary file in its target folder, all renamed into place once every one is complete,
+// so a reader of the output folder never sees a half-written file, and an input yields all
+// its outputs or none (a failed re-conversion keeps the previous ones).
 func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output, error) {
 	if job.Sink != nil {
 		return sinkOutputs(job, outs)
@@ -30,51 +25,55 @@ func (r *Runner) commit(ctx context.Context, job Job, outs []rendered) ([]Output
 		if r.opts.Stdout == nil {
 			return nil, errors.New("scribe: no standard output configured")
 		}
-		if _, err := r.opts.Stdout.Write(outs[0].data); err != nil {
+		if _, err := r.opts.Stdout.Write(outs[0].Data); err != nil {
 			return nil, err
 		}
 		return []Output{outs[0].output("-")}, nil
 	}
-	var done []Output
-	undo := func() {
-		for _, o := range done {
-			os.Remove(o.Path)
-		}
-	}
+	// Every output is complete on disk before the first replaces an older file, so a failed
+	// or interrupted conversion leaves the previous outputs as they were.
+	set := r.files.NewSet()
 	// The outputs of one input usually share a folder: check it once (a batch writes
 	// thousands of files, and each check is a handful of system calls).
 	checked := map[string]bool{}
 	for _, o := range outs {
 		if err := ctx.Err(); err != nil {
-			undo()
+			set.Abort()
 			return nil, err
 		}
 		if err := checkOutputPath(job, o.path, checked); err != nil {
-			undo()
+			set.Abort()
 			return nil, err
 		}
-		if err := writeAtomic(o.path, o.data); err != nil {
-			undo()
-			return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: o.path}, Err: unwrapPathError(err)}
+		if err := set.Add(o.path, o.Data); err != nil {
+			set.Abort()
+			return nil, err
 		}
-		done = append(done, o.output(o.path))
+	}
+	if err := ctx.Err(); err != nil {
+		set.Abort()
+		return nil, err
+	}
+	if err := set.Commit(); err != nil {
+		return nil, err
+	}
+	done := make([]Output, len(outs))
+	for i, o := range outs {
+		done[i] = o.output(o.path)
 	}
 	return done, nil
 }
 
-// checkOutputPath refuses an output that would overwrite its input, and one whose folder
-// resolves (through symbolic links) outside the output folder, or which is itself a
-// symbolic link. Folders already in checked are not checked again; out's is added.
+// checkOutputPath refuses an output that would overwrite its input (the run's other inputs
+// are the file writer's to guard), and one whose folder resolves (through symbolic links)
+// outside the output folder. Folders already in checked are not checked again; out's is
+// added.
 func checkOutputPath(job Job, out string, checked map[string]bool) error {
-	fi, err := os.Lstat(out)
-	switch {
-	case err != nil:
-		// Nothing there yet: the output cannot be the input, nor a link.
-	case fi.Mode()&fs.ModeSymlink != 0:
-		return model.Errorf("scribe", model.Pos{File: out}, model.ErrUnsafePath, "output path is a symbolic link; refusing to follow it")
-	case job.Path != "-" && job.Path != "":
-		if in, err := os.Stat(job.Path); err == nil && os.SameFile(in, fi) {
-			return model.Errorf("scribe", model.Pos{File: out}, model.ErrUnsafePath, "output would overwrite the input %s", job.Path)
+	if job.Path != "-" && job.Path != "" {
+		if fi, err := os.Lstat(out); err == nil {
+			if in, err := os.Stat(job.Path); err == nil && os.SameFile(in, fi) {
+				return model.Errorf("scribe", model.Pos{File: out}, model.ErrUnsafePath, "output would overwrite the input %s", job.Path)
+			}
 		}
 	}
 	if checked[filepath.Dir(out)] {
@@ -107,56 +106,11 @@ func checkOutputDir(job Job, out string) error {
 	return nil
 }
 
-// tempPrefix marks scribe's temporary files, so a test (or a user) can check none is left.
-const tempPrefix = ".scribe-tmp-"
-
-// writeAtomic writes data to a temporary file beside path and renames it into place. The
-// file is created with mode 0644 less the umask, as any new file.
-func writeAtomic(path string, data []byte) error {
-	f, err := createTemp(filepath.Dir(path))
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("rename into place: %w", err)
-	}
-	ok = true
-	return nil
-}
-
-// createTemp creates a new file named tempPrefix plus a random number in dir. Unlike
-// os.CreateTemp it gives the file its final permissions at once (0644 less the umask), which
-// saves a chmod per output.
-func createTemp(dir string) (*os.File, error) {
-	for try := 0; ; try++ {
-		name := filepath.Join(dir, tempPrefix+strconv.FormatUint(rand.Uint64(), 36))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-		if os.IsExist(err) && try < 100 {
-			continue
-		}
-		return f, err
-	}
-}
-
 // sinkOutputs hands the outputs of one input to the job's sink, in memory.
 func sinkOutputs(job Job, outs []rendered) ([]Output, error) {
 	done := make([]Output, 0, len(outs))
 	for _, o := range outs {
-		if err := job.Sink(File{Name: o.path, Format: o.format, Lang: o.lang, Data: o.data}); err != nil {
+		if err := job.Sink(File{Name: o.path, Format: o.Format, Lang: o.Lang, Data: o.Data}); err != nil {
 			return nil, err
 		}
 		done = append(done, o.output(o.path))

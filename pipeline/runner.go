@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scribe-un/scribe/internal/outfile"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -80,6 +81,30 @@ type Options struct {
 	Translate Translator
 	// Stdout receives the output when OutDir is "-".
 	Stdout io.Writer
+	// Render makes the files of each input from its parsed document; nil renders the
+	// version in each of Langs with each writer of To.
+	Render Renderer
+	// Files writes the output files; it knows the run's inputs, which are never written
+	// over. nil gives the runner a writer of its own.
+	Files *outfile.Writer
+}
+
+// ErrNoFormat is returned by NewRunner when Options give no output format.
+var ErrNoFormat = &model.Error{Stage: "scribe", Err: errors.New("no output format given"), Setting: model.SettingFormats}
+
+// Renderer makes the files of one input from its parsed document (after the source
+// transforms). The default renders each output language's version with each writer;
+// extraction renders one XLIFF file per target language instead, and shares everything
+// else (reading, limits, batch, commit, report) with conversion.
+type Renderer func(ctx context.Context, r *Runner, doc *model.Document, warn *model.Warnings) ([]Rendition, error)
+
+// Rendition is one file made from an input. The runner names it <stem>.<Lang><Ext> in the
+// job's output folder.
+type Rendition struct {
+	Format, Lang, Ext string
+	Data              []byte
+	// Facts are what the report says about the file besides its path, size and hash.
+	Facts Output
 }
 
 // Job is one input of a batch.
@@ -145,7 +170,8 @@ type Result struct {
 // Runner converts inputs with fixed options. It holds no per-conversion state, so one
 // Runner serves every worker of a batch concurrently.
 type Runner struct {
-	opts Options
+	opts  Options
+	files *outfile.Writer
 }
 
 // NewRunner checks the options (formats and languages exist) and returns a runner.
@@ -158,8 +184,8 @@ func NewRunner(opts Options) (*Runner, error) {
 			return nil, err
 		}
 	}
-	if len(opts.To) == 0 {
-		return nil, errors.New("no output format given (--to)")
+	if len(opts.To) == 0 && opts.Render == nil {
+		return nil, ErrNoFormat
 	}
 	for _, f := range opts.To {
 		if _, err := opts.Registry.Writer(f); err != nil {
@@ -179,7 +205,11 @@ func NewRunner(opts Options) (*Runner, error) {
 		}
 	}
 	opts.Limits = opts.Limits.WithDefaults()
-	return &Runner{opts: opts}, nil
+	files := opts.Files
+	if files == nil {
+		files = outfile.New()
+	}
+	return &Runner{opts: opts, files: files}, nil
 }
 
 // Options returns the runner's options (read-only).
@@ -188,16 +218,14 @@ func (r *Runner) Options() Options { return r.opts }
 // rendered is an output held in memory until every output of the input succeeded, so a
 // failing input leaves no partial files.
 type rendered struct {
-	path, format, lang string
-	data               []byte
-	// facts are what the report says about the output besides its path, size and hash.
-	facts Output
+	Rendition
+	path string
 }
 
 // output describes the rendered file once written at path.
 func (o rendered) output(path string) Output {
-	out := o.facts
-	out.Path, out.Format, out.Lang, out.Bytes, out.SHA256 = path, o.format, o.lang, len(o.data), sha256Hex(o.data)
+	out := o.Facts
+	out.Path, out.Format, out.Lang, out.Bytes, out.SHA256 = path, o.Format, o.Lang, len(o.Data), sha256Hex(o.Data)
 	return out
 }
 
@@ -266,7 +294,7 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *model.Warnings) (*mod
 		return nil, format, err
 	}
 	if n := countBlocks(doc.Blocks); n > r.opts.Limits.MaxBlocks {
-		return nil, format, model.Errorf("scribe", model.Pos{File: job.Path}, model.ErrTooLarge, "%d blocks (paragraphs, headings, items), limit %d (--max-blocks)", n, r.opts.Limits.MaxBlocks)
+		return nil, format, model.Errorf("scribe", model.Pos{File: job.Path}, model.ErrTooLarge, "%d blocks (paragraphs, headings, items), limit %d", n, r.opts.Limits.MaxBlocks).WithSetting(model.SettingMaxBlocks)
 	}
 	r.applyOverrides(doc, warn)
 	env := &model.Env{Locales: r.opts.Locales, Warnings: warn}
@@ -360,41 +388,67 @@ func (r *Runner) render(ctx context.Context, job Job, warn *model.Warnings) ([]r
 	if err != nil {
 		return nil, format, err
 	}
-	langs := r.opts.Langs
-	if len(langs) == 0 {
-		lang := doc.Meta.OriginalLang
-		if _, err := r.opts.Locales.Lookup(lang); lang == "" || err != nil {
-			if lang != "" {
-				warn.Warn("scribe", model.Pos{File: job.Path}, "notes are in %q, which has no locale; writing the English version", lang)
-			}
-			lang = "en"
-		}
-		langs = []string{lang}
+	render := r.opts.Render
+	if render == nil {
+		render = r.versions(job)
 	}
-	created := r.created(job, doc)
-	var outs []rendered
-	for _, lang := range langs {
-		v, loc, err := r.Localize(ctx, doc, lang, warn)
-		if err != nil {
-			return nil, format, err
-		}
-		words, share := model.CountWords(v.Blocks), untranslatedShare(v.Present.Untranslated, CountTranslatable(doc.Blocks))
-		for _, f := range r.opts.To {
-			if err := ctx.Err(); err != nil {
-				return nil, format, err
-			}
-			w, _ := r.opts.Registry.Writer(f)
-			var buf bytes.Buffer
-			stats := &model.OutputStats{}
-			wopts := model.WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn, Stats: stats}
-			if err := w.Write(ctx, &buf, v, wopts); err != nil {
-				return nil, format, wrapStage(w.Format(), job.Path, err)
-			}
-			facts := Output{Pages: stats.Pages, Fonts: stats.Fonts, Words: words, Untranslated: share}
-			outs = append(outs, rendered{path: r.outputPath(job, loc.Tag, w.Ext()), format: w.Format(), lang: loc.Tag, data: buf.Bytes(), facts: facts})
-		}
+	rends, err := render(ctx, r, doc, warn)
+	if err != nil {
+		return nil, format, wrapStage("scribe", job.Path, err)
+	}
+	outs := make([]rendered, len(rends))
+	for i, o := range rends {
+		outs[i] = rendered{Rendition: o, path: r.outputPath(job, o.Lang, o.Ext)}
 	}
 	return outs, format, nil
+}
+
+// versions is the default Renderer: the version in each output language (the notes' own
+// when none is given), printed by each writer.
+func (r *Runner) versions(job Job) Renderer {
+	return func(ctx context.Context, r *Runner, doc *model.Document, warn *model.Warnings) ([]Rendition, error) {
+		langs := r.opts.Langs
+		if len(langs) == 0 {
+			langs = []string{r.notesLang(doc, warn)}
+		}
+		created := r.created(job, doc)
+		var outs []Rendition
+		for _, lang := range langs {
+			v, loc, err := r.Localize(ctx, doc, lang, warn)
+			if err != nil {
+				return nil, err
+			}
+			words, share := model.CountWords(v.Blocks), untranslatedShare(v.Present.Untranslated, CountTranslatable(doc.Blocks))
+			for _, f := range r.opts.To {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				w, _ := r.opts.Registry.Writer(f)
+				var buf bytes.Buffer
+				stats := &model.OutputStats{}
+				wopts := model.WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn, Stats: stats}
+				if err := w.Write(ctx, &buf, v, wopts); err != nil {
+					return nil, wrapStage(w.Format(), job.Path, err)
+				}
+				facts := Output{Pages: stats.Pages, Fonts: stats.Fonts, Words: words, Untranslated: share}
+				outs = append(outs, Rendition{Format: w.Format(), Lang: loc.Tag, Ext: w.Ext(), Data: buf.Bytes(), Facts: facts})
+			}
+		}
+		return outs, nil
+	}
+}
+
+// NotesLang is the language the notes are in when it has a locale, else English (with a
+// warning naming the language found).
+func (r *Runner) notesLang(doc *model.Document, warn *model.Warnings) string {
+	lang := doc.Meta.OriginalLang
+	if _, err := r.opts.Locales.Lookup(lang); lang == "" || err != nil {
+		if lang != "" {
+			warn.Warn("scribe", model.Pos{File: doc.Source}, "notes are in %q, which has no locale; writing the English version", lang)
+		}
+		lang = "en"
+	}
+	return lang
 }
 
 // created picks the timestamp stamped into outputs: SOURCE_DATE_EPOCH, else the meeting
@@ -521,7 +575,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 			return nil, model.Errorf("scribe", model.Pos{File: path}, nil, "is a folder (use -r to convert a folder)")
 		}
 		if fi.Size() > limit {
-			return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "%d bytes, limit %d (--max-input-size)", fi.Size(), limit)
+			return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "%d bytes, limit %d", fi.Size(), limit).WithSetting(model.SettingMaxInputBytes)
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -529,7 +583,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: path}, Err: unwrapPathError(err)}
 	}
 	if int64(len(data)) > limit {
-		return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "more than %d bytes (--max-input-size)", limit)
+		return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "more than %d bytes, the limit", limit).WithSetting(model.SettingMaxInputBytes)
 	}
 	return data, nil
 }
@@ -544,7 +598,7 @@ func ReadInput(path string, stdin io.Reader, limit int64) ([]byte, error) {
 		return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: "-"}, Err: err}
 	}
 	if int64(len(data)) > limit {
-		return nil, model.Errorf("scribe", model.Pos{File: "-"}, model.ErrTooLarge, "standard input exceeds %d bytes", limit)
+		return nil, model.Errorf("scribe", model.Pos{File: "-"}, model.ErrTooLarge, "standard input exceeds %d bytes, the limit", limit).WithSetting(model.SettingMaxInputBytes)
 	}
 	return data, nil
 }

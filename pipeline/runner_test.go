@@ -282,3 +282,39 @@ func TestSinkReceivesOutputsInMemory(t *testing.T) {
 		t.Fatalf("failing input: err %v, sink got %d files", res.Err, len(got))
 	}
 }
+
+// A re-conversion that fails while writing keeps every previous output as it was: the old
+// set stays until every new file is complete (issue 15, defect 8). Before, the outputs
+// already replaced were deleted, leaving a mixed set.
+func TestFailedReconversionKeepsOldOutputs(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "a.lines"), "first version")
+	out := filepath.Join(dir, "out")
+	reg := pipeline.NewRegistry()
+	reg.AddReader(lineReader{})
+	reg.AddWriter(textWriter{"txt"})
+	reg.AddWriter(textWriter{"md"})
+	epoch := time.Unix(1114992000, 0)
+	r, err := pipeline.NewRunner(pipeline.Options{Registry: reg, Locales: locales.MustEmbedded(), From: "lines", To: []string{"txt", "md"}, SourceDateEpoch: &epoch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := r.Convert(context.Background(), pipeline.Job{Path: in, OutDir: out}); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	oldTxt, _ := os.ReadFile(filepath.Join(out, "a.en.txt"))
+	// The second output cannot be replaced (as when the disk fills up).
+	os.Remove(filepath.Join(out, "a.en.md"))
+	os.Mkdir(filepath.Join(out, "a.en.md"), 0o755)
+	writeFile(t, in, "second version")
+	if res := r.Convert(context.Background(), pipeline.Job{Path: in, OutDir: out}); res.Err == nil {
+		t.Fatal("conversion over a folder succeeded")
+	}
+	got, err := os.ReadFile(filepath.Join(out, "a.en.txt"))
+	if err != nil || !bytes.Equal(got, oldTxt) {
+		t.Errorf("first output after a failed re-conversion = %q, %v; want the old %q", got, err, oldTxt)
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, ".scribe-tmp-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}

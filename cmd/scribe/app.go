@@ -71,11 +71,11 @@ func run(ctx context.Context, args []string, stdio IO) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stdio.Err, "scribe: interrupted")
 	default:
-		msg := err.Error()
+		msg := errorLine(err)
 		if !strings.HasPrefix(msg, "scribe") && !isStageError(err) {
 			msg = "scribe: " + msg
 		}
-		fmt.Fprintln(stdio.Err, oneLine(msg))
+		fmt.Fprintln(stdio.Err, msg)
 		if code == exitUsage {
 			fmt.Fprintln(stdio.Err, "Run 'scribe --help' or 'scribe COMMAND --help' for usage.")
 		}
@@ -86,6 +86,39 @@ func run(ctx context.Context, args []string, stdio IO) int {
 func isStageError(err error) bool {
 	var se *model.Error
 	return errors.As(err, &se)
+}
+
+// errorLine is how an error is printed: on one line, followed by the flag that would change
+// the outcome when the error points to a setting (the pipeline names settings, not flags).
+func errorLine(err error) string {
+	msg := oneLine(err.Error())
+	if f := settingFlag(model.SettingOf(err)); f != "" && !strings.Contains(msg, f) {
+		msg += " (" + f + ")"
+	}
+	return msg
+}
+
+// settingFlag is the flag that sets s.
+func settingFlag(s model.Setting) string {
+	switch s {
+	case model.SettingMaxInputBytes:
+		return "--max-input-size"
+	case model.SettingMaxInflatedBytes:
+		return "--max-inflated-size"
+	case model.SettingMaxDepth:
+		return "--max-depth"
+	case model.SettingMaxBlocks:
+		return "--max-blocks"
+	case model.SettingMaxMemory:
+		return "--max-memory"
+	case model.SettingFormats:
+		return "--to"
+	case model.SettingLangs:
+		return "--lang"
+	case model.SettingStrict:
+		return "--strict"
+	}
+	return ""
 }
 
 // oneLine keeps an error message on one line, as users and CI logs expect.

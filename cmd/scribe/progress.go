@@ -44,7 +44,7 @@ func (p *progress) done(r pipeline.Result) {
 	var msgs []string
 	switch {
 	case r.Err != nil:
-		msgs = append(msgs, oneLine(r.Err.Error()))
+		msgs = append(msgs, errorLine(r.Err))
 		if p.verbose && r.Stack != "" {
 			msgs = append(msgs, r.Stack)
 		}

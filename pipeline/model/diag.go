@@ -22,7 +22,7 @@ var (
 	ErrNoGlyph     = errors.New("no font covers a character")
 	ErrTranslation = errors.New("translation file does not match")
 	ErrUnsafePath  = errors.New("unsafe output path")
-	ErrStrict      = errors.New("warnings treated as errors (--strict)")
+	ErrStrict      = errors.New("warnings treated as errors")
 	ErrNotNotes    = errors.New("not notes")
 )
 
@@ -32,7 +32,44 @@ type Error struct {
 	Stage string // "notes", "docx", "pdf", "xliff", …
 	Pos   Pos
 	Err   error
+	// Setting, when set, is the option that would change the outcome (the limit passed, the
+	// output languages). The message does not name it: a command line names its flag, a
+	// server its field.
+	Setting Setting
 }
+
+// Setting names an option of a conversion that an error points to.
+type Setting string
+
+// Settings that errors point to.
+const (
+	SettingMaxInputBytes    Setting = "MaxInputBytes"
+	SettingMaxInflatedBytes Setting = "MaxInflatedBytes"
+	SettingMaxDepth         Setting = "MaxDepth"
+	SettingMaxBlocks        Setting = "MaxBlocks"
+	SettingMaxMemory        Setting = "MaxMemory"
+	SettingFormats          Setting = "Formats"
+	SettingLangs            Setting = "Langs"
+	SettingStrict           Setting = "Strict"
+)
+
+// SettingOf returns the setting err points to: the first *Error's Setting, or Strict for a
+// warning turned into an error; "" when there is none.
+func SettingOf(err error) Setting {
+	var e *Error
+	for cur := err; errors.As(cur, &e); cur = e.Err {
+		if e.Setting != "" {
+			return e.Setting
+		}
+	}
+	if errors.Is(err, ErrStrict) {
+		return SettingStrict
+	}
+	return ""
+}
+
+// WithSetting sets the setting an *Error points to and returns it.
+func (e *Error) WithSetting(s Setting) *Error { e.Setting = s; return e }
 
 func (e *Error) Error() string {
 	loc := e.Pos.String()

@@ -234,7 +234,9 @@ func TestBatchWithBadInputsGoesOn(t *testing.T) {
 	}
 	out := t.TempDir()
 	report := filepath.Join(t.TempDir(), "report.json")
-	args := []string{"convert", "-r", repoFile("testdata", "corpus"), repoFile("testdata", sample+".txt"), "--to", "docx,pdf,md", "-o", out, "--report", report}
+	// The corpus folder holds a copy of the sample, so the extra input is another file: two
+	// inputs of one stem into one folder are refused before anything is written.
+	args := []string{"convert", "-r", repoFile("testdata", "corpus"), repoFile("testdata", "i18n", "fr.txt"), "--to", "docx,pdf,md", "-o", out, "--report", report}
 	for _, p := range badInputs(t) {
 		args = append(args, p)
 	}
@@ -257,7 +259,7 @@ func TestBatchWithBadInputsGoesOn(t *testing.T) {
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Totals.Converted != 7 || rep.Totals.Failed != len(badInputs(t)) { // the corpus folder (6 files) and the sample
+	if rep.Totals.Converted != 7 || rep.Totals.Failed != len(badInputs(t)) { // the corpus folder (6 files) and fr.txt
 		t.Fatalf("totals %+v\n%s", rep.Totals, stderr)
 	}
 	for _, f := range testutil.FilesIn(t, out) {

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v3"
 
@@ -27,14 +25,14 @@ func newConvertCommand(stdio IO) *cli.Command {
 		&cli.BoolFlag{Name: "recursive", Aliases: []string{"r"}, Usage: "convert every note file found in the folders given, mirroring them under the output folder"},
 		&cli.StringSliceFlag{Name: "translations", Usage: "translated XLIFF files, or folders of them, for the output languages (repeatable); each is matched to its input", TakesFile: true},
 		&cli.BoolFlag{Name: "accept-drafts", Usage: "use translations in draft states too", DefaultText: "translated and final only"},
-		&cli.StringFlag{Name: "report", Usage: "write a JSON report of the run to FILE (outputs with sha256, pages, words, untranslated share, fonts, warnings, errors)", TakesFile: true},
+		reportFlag("outputs with sha256, pages, words, untranslated share, fonts, warnings, errors"),
 		&cli.BoolFlag{Name: "skip-unchanged", Usage: "skip inputs whose outputs are up to date (same input, scribe build, options and fonts)"},
 		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font", Usage: "TrueType font file for PDF output (repeatable); used before the system's fonts", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable); $SCRIBE_FONT_DIR adds one too", TakesFile: true},
 		&cli.BoolFlag{Name: "no-system-fonts", Usage: "use only the embedded fonts and those given with --font and --font-dir (Arabic and Chinese then need one)"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers", DefaultText: "number of CPUs"},
-		&cli.BoolFlag{Name: "fail-fast", Usage: "stop at the first input that fails"},
+		jobsFlag(),
+		failFastFlag(),
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 		// For performance work on real batches: go tool pprof scribe FILE.
 		&cli.StringFlag{Name: "cpu-profile", Usage: "write a CPU profile of the conversion to FILE", TakesFile: true, Hidden: true},
@@ -71,45 +69,11 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	to := splitList(cmd.StringSlice("to"))
-	langs := splitList(cmd.StringSlice("lang"))
-	outDir := cmd.String("output")
-	if outDir == "" {
-		outDir = "."
-	}
-	// pandoc's habit: -o report.pdf names the file (and the format, unless --to says it).
-	outFile := ""
-	if f := outputFileFormat(outDir); f != "" {
-		if len(to) > 0 && (len(to) != 1 || to[0] != f) {
-			return usagef("-o %s is a %s file name but --to asks for %s: leave --to out, or give a folder for several formats", outDir, f, strings.Join(to, ","))
-		}
-		if len(langs) > 1 || cmd.Args().Len() != 1 || cmd.Bool("recursive") {
-			return usagef("-o %s names one file: give one input and at most one --lang, or give a folder (-o out)", outDir)
-		}
-		to, outFile, outDir = []string{f}, outDir, filepath.Dir(outDir)
-	}
-	if len(to) == 0 {
-		to = []string{"docx"}
-	}
-	epoch, err := sourceDateEpoch(stdio.Env)
+	dest, err := convertDestination(cmd)
 	if err != nil {
 		return err
 	}
-	ro := registryOptions{needPDF: contains(to, "pdf")}
-	ro.fonts = fontOptions(cmd)
-	if ref := cmd.String("reference-doc"); ref != "" {
-		data, err := os.ReadFile(ref)
-		if err != nil {
-			return fmt.Errorf("reference-doc %s: %w", ref, unwrapPath(err))
-		}
-		ro.referenceDoc, ro.referenceNm = data, ref
-	}
-	if ro.needPDF {
-		if ro.fontSet, err = pdf.LoadFonts(ro.fonts); err != nil {
-			return err
-		}
-	}
-	reg, err := buildRegistry(ro)
+	reg, fontSet, err := s.convertRegistry(cmd, dest.to)
 	if err != nil {
 		return err
 	}
@@ -117,11 +81,11 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if opts.OutputTransforms, err = outputTransforms(cmd); err != nil {
 		return err
 	}
-	opts.To = to
-	opts.Langs = langs
-	opts.SourceDateEpoch = epoch
-	opts.Stdout = stdio.Out
-	inputs, err := expandInputs(cmd.Args().Slice(), cmd.Bool("recursive"), stdio.In)
+	if opts.SourceDateEpoch, err = sourceDateEpoch(stdio.Env); err != nil {
+		return err
+	}
+	opts.To, opts.Langs, opts.Stdout = dest.to, dest.langs, stdio.Out
+	inputs, err := s.expandInputs(cmd, stdio)
 	if err != nil {
 		return err
 	}
@@ -130,49 +94,36 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		if tm, err = loadTranslations(args, cmd.Bool("accept-drafts"), opts, len(inputs)); err != nil {
 			return err
 		}
+		for _, p := range tm.paths {
+			s.files.AddInput(p)
+		}
 		opts.Translate = tm.catalog.Translator()
 	}
-	symbolPattern := opts.Meta.Symbol
-	runner, err := newSymbolRunner(opts, symbolPattern)
+	runner, err := newSymbolRunner(opts, opts.Meta.Symbol)
 	if err != nil {
 		return usageError{err}
 	}
-	if outFile != "" && len(inputs) != 1 {
-		return usagef("-o %s names one file, but %d inputs were given: give a folder (-o out)", outFile, len(inputs))
+	if err := dest.check(len(inputs), stdio); err != nil {
+		return err
 	}
-	if outDir == "-" && (len(inputs) != 1 || len(to) != 1 || len(langs) > 1) {
-		return usagef("-o - writes to standard output: give one input, one format and at most one language")
-	}
-	if outDir == "-" && stdio.OutTTY && binaryFormats[to[0]] {
-		return usagef("-o - would write a binary %s to the terminal: redirect it (> report.%s) or name the file (-o report.%s)", strings.ToUpper(to[0]), to[0], to[0])
-	}
-	jobs := cmd.Int("jobs")
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	prog := newProgress(stdio, len(inputs), cmd.Bool("quiet"), cmd.Bool("verbose"))
-	// Results are kept for the report only when one is asked for: a batch's memory must
-	// not grow with the number of inputs.
-	var rep *runReport
-	if cmd.String("report") != "" {
-		rep = newReport(opts, inputs)
-	}
+	b := newBatch(cmd, stdio, s, runner.Runner, inputs, dest.outDir, dest.outFile)
+	keep := map[string]string{}
 	var manifest *manifest
-	if cmd.Bool("skip-unchanged") && outDir != "-" {
-		manifest = loadManifest(outDir, optionsFingerprint(cmd, opts, tm.digest(), fontKey(ro.fontSet, opts.Locales, langs)))
+	if cmd.Bool("skip-unchanged") && dest.outDir != "-" {
+		manifest = loadManifest(dest.outDir, optionsFingerprint(cmd, opts, tm.digest(), fontKey(fontSet, opts.Locales, dest.langs)), s.limits.MaxInputBytes)
+		keep[manifest.path] = "the manifest " + manifest.path
+		b.skip = manifest.upToDate
 	}
-	ch := make(chan pipeline.Job)
-	go func() {
-		defer close(ch)
-		for _, in := range inputs {
-			job := pipeline.Job{Path: in.path, Data: in.data, OutDir: outDir, OutFile: outFile, RelDir: in.relDir}
-			select {
-			case ch <- job:
-			case <-ctx.Done():
-				return
-			}
+	if err := b.plan(keep); err != nil {
+		return err
+	}
+	sourceText := sourceTextVersions{}
+	b.onDone = func(r pipeline.Result) {
+		sourceText.add(r)
+		if manifest != nil && r.Err == nil && !r.Skipped {
+			manifest.record(r)
 		}
-	}()
+	}
 	if len(inputs) > 1 && stdio.Env("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
@@ -183,64 +134,102 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		}
 		defer stop()
 	}
-	start := time.Now()
-	sourceText := sourceTextVersions{}
-	bo := pipeline.BatchOptions{
-		Jobs:     jobs,
-		FailFast: cmd.Bool("fail-fast"),
-		OnStart:  func(j pipeline.Job) { prog.start(j.Path) },
-		OnDone: func(r pipeline.Result) {
-			prog.done(r)
-			sourceText.add(r)
-			if rep != nil {
-				rep.add(r)
-			}
-			if manifest != nil && r.Err == nil && !r.Skipped {
-				manifest.record(r)
-			}
-		},
-	}
-	if manifest != nil {
-		bo.Skip = manifest.upToDate
-	}
-	ok, failed, skipped := runner.Batch(ctx, ch, bo)
-	prog.finish(ok, failed, skipped, time.Since(start))
-	if !cmd.Bool("quiet") {
+	counts := b.run(ctx)
+	if !b.quiet {
 		sourceText.print(stdio)
 	}
 	if manifest != nil {
-		if err := manifest.save(); err != nil {
-			fmt.Fprintf(stdio.Err, "scribe: %v\n", err)
+		if err := manifest.save(s.files); err != nil {
+			fmt.Fprintf(stdio.Err, "scribe: %v\n", errorLine(err))
 		}
 	}
 	// Which translation files matched no input is known once every input has been
 	// converted (skipped inputs were not looked at, so nothing is said then).
 	unmatched := 0
-	if tm != nil && skipped == 0 && ctx.Err() == nil {
-		unmatched = tm.reportUnmatched(stdio, cmd.Bool("quiet"))
+	if tm != nil && counts.skipped == 0 && ctx.Err() == nil {
+		unmatched = tm.reportUnmatched(stdio, b.quiet)
 	}
-	if rep != nil {
-		if tm != nil {
-			rep.Translations = tm.catalog.Uses()
-		}
-		if err := rep.write(cmd.String("report"), time.Since(start)); err != nil {
-			return err
-		}
+	if b.report != nil && tm != nil {
+		b.report.Translations = tm.catalog.Uses()
 	}
-	if ctx.Err() != nil {
-		return ctx.Err()
+	if err := b.writeReport(counts); err != nil {
+		return err
 	}
-	if failed > 0 {
-		return failedError{failed}
+	if err := b.outcome(ctx, counts); err != nil {
+		return err
 	}
 	if unmatched > 0 && opts.Strict {
 		return fmt.Errorf("%w: %d translation file(s) matched no input", model.ErrStrict, unmatched)
 	}
-	notDone := len(inputs) - ok - failed - skipped
-	if notDone > 0 {
-		return failedError{notDone}
+	return nil
+}
+
+// destination is where convert writes: formats, languages, and an output folder, one
+// output file (pandoc's -o report.pdf) or standard output (-o -).
+type destination struct {
+	to, langs       []string
+	outDir, outFile string
+}
+
+// convertDestination reads --to, --lang and -o.
+func convertDestination(cmd *cli.Command) (destination, error) {
+	d := destination{to: splitList(cmd.StringSlice("to")), langs: splitList(cmd.StringSlice("lang")), outDir: cmd.String("output")}
+	if d.outDir == "" {
+		d.outDir = "."
+	}
+	// pandoc's habit: -o report.pdf names the file (and the format, unless --to says it).
+	if f := outputFileFormat(d.outDir); f != "" {
+		if len(d.to) > 0 && (len(d.to) != 1 || d.to[0] != f) {
+			return d, usagef("-o %s is a %s file name but --to asks for %s: leave --to out, or give a folder for several formats", d.outDir, f, strings.Join(d.to, ","))
+		}
+		if len(d.langs) > 1 || cmd.Args().Len() != 1 || cmd.Bool("recursive") {
+			return d, usagef("-o %s names one file: give one input and at most one --lang, or give a folder (-o out)", d.outDir)
+		}
+		d.to, d.outFile, d.outDir = []string{f}, d.outDir, filepath.Dir(d.outDir)
+	}
+	if len(d.to) == 0 {
+		d.to = []string{"docx"}
+	}
+	return d, nil
+}
+
+// check refuses what the destination cannot take once the inputs are known.
+func (d destination) check(inputs int, stdio IO) error {
+	if d.outFile != "" && inputs != 1 {
+		return usagef("-o %s names one file, but %d inputs were given: give a folder (-o out)", d.outFile, inputs)
+	}
+	if d.outDir == "-" && (inputs != 1 || len(d.to) != 1 || len(d.langs) > 1) {
+		return usagef("-o - writes to standard output: give one input, one format and at most one language")
+	}
+	if d.outDir == "-" && stdio.OutTTY && binaryFormats[d.to[0]] {
+		return usagef("-o - would write a binary %s to the terminal: redirect it (> report.%s) or name the file (-o report.%s)", strings.ToUpper(d.to[0]), d.to[0], d.to[0])
 	}
 	return nil
+}
+
+// convertRegistry builds the readers and writers convert needs: fonts when a PDF is asked
+// for, the house template for DOCX. The files it reads are inputs of the run.
+func (s *session) convertRegistry(cmd *cli.Command, to []string) (*pipeline.Registry, *pdf.FontSet, error) {
+	ro := registryOptions{needPDF: contains(to, "pdf"), fonts: fontOptions(cmd)}
+	for _, f := range ro.fonts.Files {
+		s.files.AddInput(f)
+	}
+	if ref := cmd.String("reference-doc"); ref != "" {
+		data, err := os.ReadFile(ref)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reference-doc %s: %w", ref, unwrapPath(err))
+		}
+		ro.referenceDoc, ro.referenceNm = data, ref
+		s.files.AddInput(ref)
+	}
+	if ro.needPDF {
+		var err error
+		if ro.fontSet, err = pdf.LoadFonts(ro.fonts); err != nil {
+			return nil, nil, err
+		}
+	}
+	reg, err := buildRegistry(ro)
+	return reg, ro.fontSet, err
 }
 
 // binaryFormats are the formats not written to a terminal.

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scribe-un/scribe/formats/pdf"
+	"github.com/scribe-un/scribe/internal/outfile"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -84,7 +86,7 @@ func (r *runReport) add(res pipeline.Result) {
 	r.Inputs = append(r.Inputs, res)
 }
 
-func (r *runReport) write(path string, elapsed time.Duration) error {
+func (r *runReport) write(files *outfile.Writer, path string, elapsed time.Duration) error {
 	sort.SliceStable(r.Inputs, func(i, j int) bool { return r.order[r.Inputs[i].Input] < r.order[r.Inputs[j].Input] })
 	t := reportTotals{Inputs: len(r.order), DurationMs: float64(elapsed.Microseconds()) / 1000}
 	for _, in := range r.Inputs {
@@ -108,16 +110,7 @@ func (r *runReport) write(path string, elapsed time.Duration) error {
 	if err != nil {
 		return err
 	}
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("report: %w", unwrapPath(err))
-		}
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		return fmt.Errorf("report: %w", unwrapPath(err))
-	}
-	return os.Rename(tmp, path)
+	return files.WriteFile(path, append(data, '\n'))
 }
 
 // summarizeLanguages fills Languages (those actually written, in the UN order), PerLanguage
@@ -221,8 +214,10 @@ func fontKey(fs *pdf.FontSet, set *locales.Set, langs []string) string {
 type manifest struct {
 	path    string
 	options string
-	Entries map[string]manifestEntry `json:"entries"`
-	Options string                   `json:"options"`
+	// maxInput is the input size limit: a larger input is never up to date.
+	maxInput int64
+	Entries  map[string]manifestEntry `json:"entries"`
+	Options  string                   `json:"options"`
 	// Code identifies the scribe build (its VCS revision, or the executable's hash).
 	Code string `json:"code"`
 }
@@ -234,9 +229,13 @@ type manifestEntry struct {
 
 const manifestName = ".scribe-manifest.json"
 
-func loadManifest(outDir, options string) *manifest {
-	m := &manifest{path: filepath.Join(outDir, manifestName), options: options, Entries: map[string]manifestEntry{}}
-	data, err := os.ReadFile(m.path)
+// maxManifestBytes bounds the manifest read back: a tampered one must not make a run read
+// forever. A manifest takes about a kilobyte per input.
+const maxManifestBytes = 1 << 30
+
+func loadManifest(outDir, options string, maxInput int64) *manifest {
+	m := &manifest{path: filepath.Join(outDir, manifestName), options: options, maxInput: maxInput, Entries: map[string]manifestEntry{}}
+	data, err := outfile.ReadRegular(m.path, maxManifestBytes)
 	if err != nil {
 		return m
 	}
@@ -257,12 +256,12 @@ func (m *manifest) upToDate(job pipeline.Job) bool {
 	if !ok || len(e.Outputs) == 0 {
 		return false
 	}
-	sum, err := fileSHA256(job.Path)
+	sum, err := fileSHA256(job.Path, m.maxInput)
 	if err != nil || sum != e.InputSHA256 {
 		return false
 	}
 	for _, o := range e.Outputs {
-		if s, err := fileSHA256(o.Path); err != nil || s != o.SHA256 {
+		if s, err := fileSHA256(o.Path, int64(o.Bytes)); err != nil || s != o.SHA256 {
 			return false
 		}
 	}
@@ -273,27 +272,20 @@ func (m *manifest) record(r pipeline.Result) {
 	if r.Input == "-" {
 		return
 	}
-	sum, err := fileSHA256(r.Input)
+	sum, err := fileSHA256(r.Input, m.maxInput)
 	if err != nil {
 		return
 	}
 	m.Entries[absPath(r.Input)] = manifestEntry{InputSHA256: sum, Outputs: r.Outputs}
 }
 
-func (m *manifest) save() error {
+func (m *manifest) save(files *outfile.Writer) error {
 	m.Options, m.Code = m.options, readBuild().codeKey()
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
-		return err
-	}
-	tmp := m.path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, m.path)
+	return files.WriteFile(m.path, data)
 }
 
 func absPath(p string) string {
@@ -303,13 +295,34 @@ func absPath(p string) string {
 	return p
 }
 
-func fileSHA256(path string) (string, error) {
-	data, err := os.ReadFile(path)
+// maxFontBytes bounds a font file hashed for the manifest's fingerprint.
+const maxFontBytes = 1 << 30
+
+// fileSHA256 hashes a regular file of at most limit bytes. A path that a tampered
+// manifest points at a special file (/dev/zero) or at a huge file is an error, not a read
+// that never ends.
+func fileSHA256(path string, limit int64) (string, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return "", err
 	}
-	s := sha256.Sum256(data)
-	return hex.EncodeToString(s[:]), nil
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > limit {
+		return "", fmt.Errorf("%s: not a regular file of at most %d bytes", path, limit)
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", err
+	}
+	if n > limit {
+		return "", fmt.Errorf("%s: more than %d bytes", path, limit)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // optionsFingerprint identifies everything that changes outputs: formats, languages,
@@ -323,7 +336,7 @@ func optionsFingerprint(cmd *cli.Command, opts pipeline.Options, translations, f
 	for _, name := range []string{"font", "font-dir"} {
 		vals := cmd.StringSlice(name)
 		for _, v := range vals {
-			if s, err := fileSHA256(v); err == nil {
+			if s, err := fileSHA256(v, maxFontBytes); err == nil {
 				parts = append(parts, name+"="+v+"@"+s)
 			} else {
 				parts = append(parts, name+"="+v)

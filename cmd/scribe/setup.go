@@ -20,6 +20,7 @@ import (
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/formats/rst"
 	"github.com/scribe-un/scribe/formats/sniff"
+	"github.com/scribe-un/scribe/internal/outfile"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -30,6 +31,9 @@ import (
 type session struct {
 	locales *locales.Set
 	limits  model.Limits
+	// files writes every file of the command; it knows the files the command reads (inputs,
+	// project file, translations, reference document…) and never writes over them.
+	files *outfile.Writer
 }
 
 // newSession applies the project file to cmd's flags (the command line wins), then loads
@@ -45,7 +49,8 @@ func newSession(cmd *cli.Command) (*session, error) {
 	if err := checkMetaFlags(cmd); err != nil {
 		return nil, err
 	}
-	s := &session{}
+	s := &session{files: outfile.New()}
+	s.files.AddInput(pf.path)
 	if dir := cmd.String("locales"); dir != "" {
 		s.locales, err = locales.LoadDir(dir)
 	} else {
@@ -150,6 +155,7 @@ func (s *session) baseRunnerOptions(cmd *cli.Command, reg *pipeline.Registry) pi
 		Limits:           s.limits,
 		Strict:           cmd.Bool("strict"),
 		Generator:        generator(),
+		Files:            s.files,
 		SourceTransforms: normalize.Source(),
 		OutputTransforms: normalize.Output(normalize.OutputOptions{}),
 	}

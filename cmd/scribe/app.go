@@ -134,7 +134,8 @@ func newApp(stdio IO) *cli.Command {
 		Version: readBuild().Version,
 		// --version is scribe's own flag, at the top only: -v is --verbose everywhere.
 		HideVersion: true,
-		Description: `scribe reads meeting notes (plain text, Markdown, Word, HTML), recovers their
+		Description: `scribe reads meeting notes (plain text, Markdown, Word, HTML, MediaWiki,
+reStructuredText, org-mode, IRC logs and W3C minutes, its own JSON), recovers their
 structure (masthead, headings, speaker paragraphs, subparagraphs, quotations), numbers them the
 UN way and writes DOCX, PDF, Markdown or JSON in any of the six UN official languages
 (ar, zh, en, fr, ru, es). Translators get XLIFF files; their work comes back in with

@@ -93,6 +93,12 @@ func minutesEntries(lines []string) (entries []chat.Entry, title string, titleLi
 			values = append(values, strings.TrimSpace(lines[j]))
 			j++
 		}
+		if strings.EqualFold(m[1], "topics") && topicsRepeated(values, lines[j:]) {
+			// The list of topics is the minutes' table of contents: every topic is a
+			// heading below.
+			i = j
+			continue
+		}
 		entries = append(entries, headerEntry(m[1], values, i+1))
 		i = j
 	}
@@ -141,6 +147,24 @@ func headerEntry(label string, values []string, line int) chat.Entry {
 		return chat.Entry{Text: b.String(), Line: line}
 	}
 	return chat.Entry{Text: label + ": " + joined, Line: line}
+}
+
+// topicsRepeated reports that every item of a Topics header field ("1. Introductions")
+// is also a "Topic:" line of the minutes below it.
+func topicsRepeated(values []string, body []string) bool {
+	topics := map[string]bool{}
+	for _, l := range body {
+		if t, ok := strings.CutPrefix(l, "Topic:"); ok {
+			topics[strings.ToLower(strings.Join(strings.Fields(t), " "))] = true
+		}
+	}
+	for _, v := range values {
+		v = strings.ToLower(strings.Join(strings.Fields(numberedTopic.ReplaceAllString(v, "")), " "))
+		if v != "" && !topics[v] {
+			return false
+		}
+	}
+	return len(values) > 0
 }
 
 // roleFields maps the header fields that name roles to the scribe command setting them.

@@ -246,9 +246,6 @@ func TestTextMinutes(t *testing.T) {
 P Present: Manu Sporny, Ana Silva, Bo Chen
 P Agenda: [https://example.org/agenda](https://example.org/agenda)
 P Thanks to Ana for scribing this week!
-P Topics:
-  L1 * Introductions
-  L1 * Budget
 P Audio: [https://example.org/audio.ogg](https://example.org/audio.ogg)
 P Ana Silva is scribing.
 H1 Introductions
@@ -259,6 +256,15 @@ P RESOLUTION: Adopt the budget.
 `
 	if got := readertest.Outline(doc.Blocks); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A Topics list naming a topic the minutes do not have is kept: only a list that repeats
+// the headings is a table of contents.
+func TestTopicsKeptWhenNotRepeated(t *testing.T) {
+	doc := read(t, strings.Replace(minutes, "  2. Budget", "  2. Budget\n  3. Staff", 1))
+	if !strings.Contains(readertest.Outline(doc.Blocks), "L1 * Staff") {
+		t.Errorf("Topics list lost:\n%s", readertest.Outline(doc.Blocks))
 	}
 }
 

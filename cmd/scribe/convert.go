@@ -144,9 +144,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		}
 	}
 	// Which translation files matched no input is known once every input has been
-	// converted (skipped inputs were not looked at, so nothing is said then).
+	// converted (skipped or failed inputs may not have been looked at: nothing is said then).
 	unmatched := 0
-	if tm != nil && counts.skipped == 0 && ctx.Err() == nil {
+	if tm != nil && counts.skipped == 0 && counts.failed == 0 && ctx.Err() == nil {
 		unmatched = tm.reportUnmatched(stdio, b.quiet)
 	}
 	if b.report != nil && tm != nil {

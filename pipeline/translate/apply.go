@@ -73,7 +73,9 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 			return model.Errorf(Stage, tu.Pos, model.ErrTranslation, "duplicate unit id %q", tu.ID)
 		}
 		fileUnits[tu.ID] = tu
-		if byID[tu.ID] == nil {
+		// Metadata units come and go with --title, --body, --symbol: a file extracted with
+		// other metadata still belongs to these notes; its extra metadata is not used.
+		if byID[tu.ID] == nil && !strings.HasPrefix(tu.ID, "meta.") {
 			unknown = append(unknown, tu.ID)
 		}
 	}
@@ -89,6 +91,9 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 		// A file without our fingerprint (rewritten by another tool): check sources.
 		for _, tu := range tr.Units {
 			u := byID[tu.ID]
+			if u == nil || u.Kind == UnitMeta {
+				continue
+			}
 			if normSpace(tu.Source.Plain(tu.Codes)) != normSpace(u.Source.Plain(u.Codes)) {
 				mismatch = "the source of unit " + tu.ID + " differs from these notes"
 				break
@@ -113,6 +118,9 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 		tu := fileUnits[u.ID]
 		if tu == nil || !tu.Accepted || tu.Target == nil {
 			continue
+		}
+		if u.Kind == UnitMeta && normSpace(tu.Source.Plain(tu.Codes)) != normSpace(u.Source.Plain(u.Codes)) {
+			continue // metadata given differently since extraction: left untranslated, listed below
 		}
 		t, lost, err := resolveTarget(u, tu)
 		if err != nil {

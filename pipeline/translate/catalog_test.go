@@ -3,6 +3,7 @@ package translate
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -104,4 +105,39 @@ func TestInputStem(t *testing.T) {
 			t.Errorf("inputStem(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// The fingerprint is the notes' text: metadata given on the command line (--body, --title)
+// after extraction does not make the file belong to other notes.
+func TestFingerprintLeavesMetadataOut(t *testing.T) {
+	set := locales.MustEmbedded()
+	doc := pipelinetest.Sample("en")
+	plain, err := Units(doc, lookupLocale(set, "en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Meta.Body, doc.Meta.Title = "Another body given with --body", "Another title given with --title"
+	withMeta, err := Units(doc, lookupLocale(set, "en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(units2texts(plain)) == fmt.Sprint(units2texts(withMeta)) {
+		t.Fatal("the metadata units did not change")
+	}
+	if Fingerprint(plain) != Fingerprint(withMeta) {
+		t.Error("metadata changed the fingerprint")
+	}
+	doc.Blocks = doc.Blocks[1:]
+	fewer, _ := Units(doc, lookupLocale(set, "en"))
+	if Fingerprint(fewer) == Fingerprint(withMeta) {
+		t.Error("a change of the notes' text kept the fingerprint")
+	}
+}
+
+func units2texts(us []*Unit) []string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u.ID+"="+u.Source.Plain(u.Codes))
+	}
+	return out
 }

@@ -170,10 +170,16 @@ func Units(doc *model.Document, loc *locales.Locale) ([]*Unit, error) {
 	return x.units, nil
 }
 
-// Fingerprint returns "sha256:<hex>" over the ids, kinds and source content of units.
+// Fingerprint returns "sha256:<hex>" over the ids, kinds and source content of the body
+// units (headings, paragraphs, items, notes, cells): what the notes say. Metadata units are
+// left out, since --title, --body and --symbol change them between extraction and
+// conversion without making the file belong to other notes.
 func Fingerprint(units []*Unit) string {
 	h := sha256.New()
 	for _, u := range units {
+		if u.Kind == UnitMeta {
+			continue
+		}
 		fmt.Fprintf(h, "%s\x1f%s\x1f%s\x1e", u.ID, u.Kind, u.Source.Key(u.Codes))
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))

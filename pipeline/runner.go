@@ -12,7 +12,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -236,11 +235,6 @@ func (r *Runner) Convert(ctx context.Context, job Job) (res Result) {
 	res.Input = job.Path
 	warn := &model.Warnings{}
 	defer func() {
-		if p := recover(); p != nil {
-			res.Err = &model.Error{Stage: "scribe", Pos: model.Pos{File: job.Path}, Err: fmt.Errorf("internal error: %v", p)}
-			res.Stack = string(debug.Stack())
-			res.Outputs = nil
-		}
 		res.Warnings = warn.List()
 		res.Duration = time.Since(start)
 		res.Millis = float64(res.Duration.Microseconds()) / 1000
@@ -248,6 +242,17 @@ func (r *Runner) Convert(ctx context.Context, job Job) (res Result) {
 			res.Error = res.Err.Error()
 		}
 	}()
+	// The job's boundary: a panic anywhere in reading, normalizing or writing fails this
+	// input alone, with its stack kept for --verbose.
+	defer func() {
+		var pe *model.PanicError
+		if errors.As(res.Err, &pe) {
+			res.Err = &model.Error{Stage: "scribe", Pos: model.Pos{File: job.Path}, Err: pe}
+			res.Stack = string(pe.Stack)
+			res.Outputs = nil
+		}
+	}()
+	defer model.Recover(&res.Err)
 	outs, format, err := r.render(ctx, job, warn)
 	res.Format = format
 	if err != nil {

@@ -122,6 +122,11 @@ func TestFailingInputLeavesNoOutput(t *testing.T) {
 		if files := testutil.FilesIn(t, out); len(files) != 0 {
 			t.Errorf("%s: left files %v", name, files)
 		}
+		// The job's boundary keeps the stack of a panic (for --verbose): the reader's frame
+		// is in it, as no recover below the boundary cut it off.
+		if name == "reader panic" && !strings.Contains(res.Stack, "lineReader.Read") {
+			t.Errorf("stack of the panic does not show the reader: %q", res.Stack)
+		}
 	}
 }
 

@@ -182,7 +182,29 @@ Exit codes: 0 success, 1 an input failed, 2 usage error.`,
 		},
 	}
 	setUsageErrors(app, onUsage)
+	guardActions(app, stdio)
 	return app
+}
+
+// guardActions makes every command's action the command's recover boundary: a panic in
+// the command (outside a runner's job, which has its own) becomes an internal error, with
+// the stack printed under --verbose, instead of a Go trace.
+func guardActions(c *cli.Command, stdio IO) {
+	if act := c.Action; act != nil {
+		c.Action = func(ctx context.Context, cmd *cli.Command) (err error) {
+			defer func() {
+				var pe *model.PanicError
+				if errors.As(err, &pe) && cmd.Bool("verbose") {
+					fmt.Fprintf(stdio.Err, "%s\n", pe.Stack)
+				}
+			}()
+			defer model.Recover(&err)
+			return act(ctx, cmd)
+		}
+	}
+	for _, sub := range c.Commands {
+		guardActions(sub, stdio)
+	}
 }
 
 // setUsageErrors makes flag errors usage errors (exit 2) in every command, and gives every

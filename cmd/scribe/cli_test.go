@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/normalize"
+	"github.com/urfave/cli/v3"
 )
 
 // runCLI runs scribe in-process with captured output.
@@ -628,4 +630,27 @@ func TestCPUProfile(t *testing.T) {
 	}
 	code, _, stderr = runCLI(t, nil, "convert", repoFile("testdata", sample+".txt"), "-o", dir, "--cpu-profile", filepath.Join(dir, "no", "such", "dir", "p"))
 	failsCleanly(t, code, "", stderr, 1, "", "cpu-profile")
+}
+
+// TestCommandPanicIsAnInternalError: a command's action is its recover boundary; the
+// stack is printed only under --verbose.
+func TestCommandPanicIsAnInternalError(t *testing.T) {
+	for _, verbose := range []bool{false, true} {
+		var stderr bytes.Buffer
+		app := &cli.Command{Name: "scribe", Flags: []cli.Flag{verboseFlag()}, Writer: io.Discard, ErrWriter: &stderr,
+			Commands: []*cli.Command{{Name: "boom", Action: func(context.Context, *cli.Command) error { panic("boom") }}}}
+		guardActions(app, IO{Err: &stderr})
+		args := []string{"scribe", "boom"}
+		if verbose {
+			args = append(args, "-v")
+		}
+		err := app.Run(context.Background(), args)
+		var pe *model.PanicError
+		if !errors.As(err, &pe) || err.Error() != "internal error: boom" {
+			t.Fatalf("err = %v, want an internal error", err)
+		}
+		if got := strings.Contains(stderr.String(), "goroutine"); got != verbose {
+			t.Errorf("verbose %v: stack printed = %v", verbose, got)
+		}
+	}
 }

@@ -68,11 +68,6 @@ type ReadOptions struct {
 
 // Read parses a glossary file: TBX when it starts with "<", CSV otherwise.
 func Read(data []byte, opts ReadOptions) (g *Glossary, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			g, err = nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the file: %v", r)
-		}
-	}()
 	if err := opts.Limits.CheckInput(Stage, opts.Name, len(data)); err != nil {
 		return nil, err
 	}

@@ -48,11 +48,6 @@ func (reader) Format() string { return "html" }
 // Read parses data as HTML. Errors wrap pipeline.ErrEmpty, ErrBinary, ErrEncoding,
 // ErrTooLarge or ErrTooDeep and name the file.
 func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			doc, err = nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "cannot parse HTML: %v", p)
-		}
-	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -41,13 +41,6 @@ func (reader) Format() string { return "markdown" }
 // Read parses data as Markdown. Errors wrap pipeline.ErrEmpty, ErrBinary, ErrEncoding,
 // ErrTooLarge, ErrTooDeep or ErrMalformed (invalid front matter) and name the file.
 func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
-	// goldmark is a dependency: whatever it does on hostile input must not take the
-	// process down, so a panic becomes an error naming the file.
-	defer func() {
-		if p := recover(); p != nil {
-			doc, err = nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "cannot parse Markdown: %v", p)
-		}
-	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -101,11 +101,6 @@ func (w *writer) fonts() (*FontSet, error) {
 
 // Write typesets doc and writes the PDF to out. Nothing is written when it fails.
 func (w *writer) Write(ctx context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = model.Errorf("pdf", model.Pos{File: doc.Source}, nil, "internal error while typesetting: %v", r)
-		}
-	}()
 	fs, err := w.fonts()
 	if err != nil {
 		return err

@@ -166,11 +166,6 @@ type ReadOptions struct {
 // each other variant (the source is the tu's srclang, else the header's, else the first
 // variant for "*all*"). Build a memory with translate.NewMemory.
 func Read(data []byte, opts ReadOptions) (tus []translate.TU, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			tus, err = nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the file: %v", r)
-		}
-	}()
 	root, err := xmltree.Parse(data, Stage, model.ReadOptions{Name: opts.Name, Limits: opts.Limits})
 	if err != nil {
 		return nil, err

@@ -31,11 +31,6 @@ type ReadOptions struct {
 // that lose or repeat a placeholder, DOCTYPE declarations, and files over the size or depth
 // limits are errors; matching the units to a document is translate.Apply's job.
 func ReadTranslations(data []byte, opts ReadOptions) (tr *translate.Translations, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			tr, err = nil, model.Errorf(Stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the file: %v", r)
-		}
-	}()
 	root, err := xmltree.Parse(data, Stage, model.ReadOptions{Name: opts.Name, Limits: opts.Limits})
 	if err != nil {
 		return nil, err

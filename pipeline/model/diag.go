@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 
 	"github.com/scribe-un/scribe/locales"
@@ -100,6 +101,24 @@ func Errorf(stage string, pos Pos, sentinel error, format string, args ...any) *
 		err = fmt.Errorf("%w: %s", sentinel, detail)
 	}
 	return &Error{Stage: stage, Pos: pos, Err: err}
+}
+
+// PanicError is a panic recovered at an entry point (a runner's job, a command): a bug in
+// scribe or a dependency, not bad input. Stack is where it happened, for --verbose.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("internal error: %v", e.Value) }
+
+// Recover, deferred at an entry point, turns a panic into a *PanicError in *err. Entry
+// points are the only places that recover: a panic anywhere below reaches one of them
+// with its stack.
+func Recover(err *error) {
+	if p := recover(); p != nil {
+		*err = &PanicError{Value: p, Stack: debug.Stack()}
+	}
 }
 
 // Diagnostic is a warning: something was guessed, dropped or left untranslated, but the

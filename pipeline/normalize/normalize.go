@@ -28,10 +28,10 @@ func Output(opts OutputOptions) []model.Transform {
 	return []model.Transform{Numbering{}, Minutes{Options: opts}, Localize{}}
 }
 
-// run is the common frame of every Apply: it checks the arguments and the context, and
-// turns a panic (a bug here or in a dependency) into an error of the stage, so a bad input
-// cannot take down a batch.
-func run(ctx context.Context, stage string, doc *model.Document, fn func() error) (err error) {
+// run is the common frame of every Apply: it checks the arguments and the context. A panic
+// is left to the entry point's boundary (the runner's job, the command), which keeps its
+// stack.
+func run(ctx context.Context, stage string, doc *model.Document, fn func() error) error {
 	if doc == nil {
 		return model.Errorf(stage, model.Pos{}, model.ErrMalformed, "no document")
 	}
@@ -40,11 +40,6 @@ func run(ctx context.Context, stage string, doc *model.Document, fn func() error
 			return err
 		}
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = model.Errorf(stage, model.Pos{File: doc.Source}, nil, "internal error: %v", r)
-		}
-	}()
 	return fn()
 }
 

@@ -52,7 +52,6 @@ package infer
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
@@ -77,7 +76,6 @@ type Line struct {
 // Positions are taken from the lines. opts.Locales is required (masthead labels, month
 // names, reporting verbs); opts.SourceLang, when set, is the notes' language.
 func Document(ctx context.Context, lines []Line, opts model.ReadOptions) (doc *model.Document, err error) {
-	defer guard(opts.Name, &err)
 	lns := make([]ln, 0, len(lines))
 	for i, l := range lines {
 		n := l.Pos.Line
@@ -108,15 +106,7 @@ func Into(ctx context.Context, lines []Line, opts model.ReadOptions, doc *model.
 // off above it (nil when none), to the metadata before inferring. It is the whole of the
 // notes reader after decoding.
 func Text(ctx context.Context, text string, first int, opts model.ReadOptions, fm *frontmatter.Block) (doc *model.Document, err error) {
-	defer guard(opts.Name, &err)
 	return run(ctx, splitText(text, first), opts, fm)
-}
-
-// guard turns a panic into an error so that no input can crash the caller.
-func guard(name string, err *error) {
-	if r := recover(); r != nil {
-		*err = model.Errorf(stage, model.Pos{File: name}, nil, "internal error: %v\n%s", r, debug.Stack())
-	}
 }
 
 // errorAt is a shorthand for positioned errors.

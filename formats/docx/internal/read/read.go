@@ -36,11 +36,6 @@ func (docxReader) Format() string { return "docx" }
 // missing main part, bad XML, DTD declarations), ErrTooLarge (a part or the whole inflated
 // package over the limits, as in a zip bomb) or ErrTooDeep, and name the file and the part.
 func (docxReader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (doc *model.Document, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			doc, err = nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "internal error reading the document: %v", p)
-		}
-	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

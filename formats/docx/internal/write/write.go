@@ -63,12 +63,6 @@ func (*docxWriter) Ext() string { return ".docx" }
 // Write prints doc as a .docx package to out. The whole package is built in memory first, so
 // a failure never leaves half an archive behind in out.
 func (w *docxWriter) Write(ctx context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) (err error) {
-	defer func() {
-		// A bug in the writer must not take down a batch conversion of many files.
-		if r := recover(); r != nil {
-			err = model.Errorf(stageName, docPos(doc), nil, "internal error while writing: %v", r)
-		}
-	}()
 	if doc == nil {
 		return model.Errorf(stageName, model.Pos{}, model.ErrMalformed, "no document")
 	}

@@ -208,7 +208,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if got := trace.String(); got != string(want) {
-				t.Errorf("drawn text differs from %s (go test -update after checking the pages):\n%s", golden, firstDiff(got, string(want)))
+				t.Errorf("drawn text differs from %s (go test -update after checking the pages):\n%s", golden, testutil.Diff(string(want), got))
 			}
 		})
 	}
@@ -230,23 +230,6 @@ func structure(pdf []byte) string {
 		}
 	}
 	return b.String()
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, a, b)
-		}
-	}
-	return ""
 }
 
 // TestDeterministic: the same input gives a byte-identical PDF, compressed or not, and

@@ -3,10 +3,12 @@
 package testutil
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -83,8 +85,47 @@ func Golden(t testing.TB, path string, got []byte, update bool) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if string(got) != string(want) {
-		t.Errorf("output differs from %s (run go test -update after checking):\n%s", path, got)
+		t.Errorf("output differs from %s (run go test -update after checking):\n%s", path, Diff(string(want), string(got)))
 	}
+}
+
+// diffLines is how many changed lines of each side Diff shows.
+const diffLines = 40
+
+// Diff shows where got differs from want, line by line: the first differing line's number,
+// a few lines of context, the lines of want that differ ("-") and those of got ("+"),
+// between the longest common head and tail. Golden files run to thousands of lines; a
+// failure should show the change, not the whole output.
+func Diff(want, got string) string {
+	w, g := strings.SplitAfter(want, "\n"), strings.SplitAfter(got, "\n")
+	head := 0
+	for head < len(w) && head < len(g) && w[head] == g[head] {
+		head++
+	}
+	tail := 0
+	for tail < len(w)-head && tail < len(g)-head && w[len(w)-1-tail] == g[len(g)-1-tail] {
+		tail++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "@@ line %d: %d line(s) of want, %d of got differ\n", head+1, len(w)-head-tail, len(g)-head-tail)
+	for _, l := range w[max(0, head-3):head] {
+		b.WriteString("  " + strings.TrimSuffix(l, "\n") + "\n")
+	}
+	side := func(mark string, lines []string) {
+		for i, l := range lines {
+			if i == diffLines {
+				fmt.Fprintf(&b, "%s … %d more\n", mark, len(lines)-diffLines)
+				break
+			}
+			b.WriteString(mark + " " + strings.TrimSuffix(l, "\n") + "\n")
+		}
+	}
+	side("-", w[head:len(w)-tail])
+	side("+", g[head:len(g)-tail])
+	for _, l := range w[len(w)-tail : min(len(w), len(w)-tail+3)] {
+		b.WriteString("  " + strings.TrimSuffix(l, "\n") + "\n")
+	}
+	return b.String()
 }
 
 // FilesIn lists the files under dir, as paths relative to it.

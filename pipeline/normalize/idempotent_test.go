@@ -3,6 +3,7 @@ package normalize
 import (
 	"testing"
 
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
@@ -26,7 +27,7 @@ func TestIdempotent(t *testing.T) {
 				once := mustJSON(t, doc)
 				apply(t, tr, doc, env)
 				if twice := mustJSON(t, doc); twice != once {
-					t.Errorf("%s/%s: %s is not idempotent:\n%s", name, lang, tr.Name(), firstDiff(once, twice))
+					t.Errorf("%s/%s: %s is not idempotent:\n%s", name, lang, tr.Name(), testutil.Diff(once, twice))
 				}
 			}
 			// Each transform alone on the untouched document.
@@ -36,7 +37,7 @@ func TestIdempotent(t *testing.T) {
 				once := mustJSON(t, doc)
 				apply(t, tr, doc, env)
 				if twice := mustJSON(t, doc); twice != once {
-					t.Errorf("%s/%s: %s alone is not idempotent:\n%s", name, lang, tr.Name(), firstDiff(once, twice))
+					t.Errorf("%s/%s: %s alone is not idempotent:\n%s", name, lang, tr.Name(), testutil.Diff(once, twice))
 				}
 			}
 			// The whole chain twice.
@@ -49,19 +50,10 @@ func TestIdempotent(t *testing.T) {
 				apply(t, tr, doc, env)
 			}
 			if twice := mustJSON(t, doc); twice != once {
-				t.Errorf("%s/%s: the chain is not idempotent:\n%s", name, lang, firstDiff(once, twice))
+				t.Errorf("%s/%s: the chain is not idempotent:\n%s", name, lang, testutil.Diff(once, twice))
 			}
 		}
 	}
-}
-
-func firstDiff(a, b string) string {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	lo := max(0, i-200)
-	return "first:  …" + a[lo:min(len(a), i+200)] + "\nsecond: …" + b[lo:min(len(b), i+200)]
 }
 
 // TestSampleStable checks that the normalizers agree with the hand-numbered sample: running
@@ -75,7 +67,7 @@ func TestSampleStable(t *testing.T) {
 			apply(t, tr, doc, env)
 		}
 		if g, w := mustJSON(t, doc.Blocks), mustJSON(t, want.Blocks); g != w {
-			t.Errorf("%s: ids/numbering differ from the sample:\n%s", tag, firstDiff(w, g))
+			t.Errorf("%s: ids/numbering differ from the sample:\n%s", tag, testutil.Diff(w, g))
 		}
 	}
 }

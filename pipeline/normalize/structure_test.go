@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -255,7 +256,7 @@ func TestGolden(t *testing.T) {
 			t.Fatalf("%v (run go test -update)", err)
 		}
 		if got != string(want) {
-			t.Errorf("%s differs from %s:\n%s", tag, path, firstDiff(string(want), got))
+			t.Errorf("%s differs from %s:\n%s", tag, path, testutil.Diff(string(want), got))
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
@@ -63,27 +64,9 @@ func TestGolden(t *testing.T) {
 					continue
 				}
 				if string(want) != got[n] {
-					t.Errorf("%s differs from %s:\n%s", n, dir, firstDiff(string(want), got[n]))
+					t.Errorf("%s differs from %s:\n%s", n, dir, testutil.Diff(string(want), got[n]))
 				}
 			}
 		})
 	}
-}
-
-// firstDiff shows the first differing line of two canonical parts, with its neighbours.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + itoa(i+1) + ":\n- " + w + "\n+ " + g
-		}
-	}
-	return ""
 }

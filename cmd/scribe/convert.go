@@ -11,6 +11,8 @@ import (
 
 	"github.com/urfave/cli/v3"
 
+	"github.com/scribe-un/scribe/formats/docx"
+
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/pipeline"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -27,7 +29,8 @@ func newConvertCommand(stdio IO) *cli.Command {
 		&cli.BoolFlag{Name: "accept-drafts", Usage: "use translations in draft states too", DefaultText: "translated and final only"},
 		reportFlag("outputs with sha256, pages, words, untranslated share, fonts, warnings, errors"),
 		&cli.BoolFlag{Name: "skip-unchanged", Usage: "skip inputs whose outputs are up to date (same input, scribe build, options and fonts)"},
-		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer", TakesFile: true},
+		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer (and the emblem: its first PNG picture)", TakesFile: true},
+		&cli.StringFlag{Name: "emblem", Usage: "organisation's emblem, a PNG printed in the masthead (none is built in: the UN emblem's use is restricted)", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font", Usage: "TrueType font file for PDF output (repeatable); used before the system's fonts", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable); $SCRIBE_FONT_DIR adds one too", TakesFile: true},
 		&cli.BoolFlag{Name: "no-system-fonts", Usage: "use only the embedded fonts and those given with --font and --font-dir (Arabic and Chinese then need one)"},
@@ -221,6 +224,19 @@ func (s *session) convertRegistry(cmd *cli.Command, to []string) (*pipeline.Regi
 		}
 		ro.referenceDoc, ro.referenceNm = data, ref
 		s.files.AddInput(ref)
+	}
+	if e := cmd.String("emblem"); e != "" {
+		data, err := os.ReadFile(e)
+		if err != nil {
+			return nil, nil, fmt.Errorf("emblem %s: %w", e, unwrapPath(err))
+		}
+		ro.emblem, ro.emblemNm = data, e
+		s.files.AddInput(e)
+	} else if ro.referenceDoc != nil {
+		// The organisation's emblem from its template, for the PDF's masthead too.
+		if png, name, ok := docx.ReferenceEmblem(ro.referenceDoc); ok {
+			ro.emblem, ro.emblemNm = png, ro.referenceNm+":"+name
+		}
 	}
 	if ro.needPDF {
 		var err error

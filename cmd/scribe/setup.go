@@ -87,6 +87,9 @@ type registryOptions struct {
 	fontSet      *pdf.FontSet
 	referenceDoc []byte
 	referenceNm  string
+	// emblem is the masthead's PNG (--emblem, or the reference document's); nil for none.
+	emblem   []byte
+	emblemNm string
 }
 
 // buildRegistry registers every reader and writer. Fonts are loaded here, once per
@@ -106,9 +109,16 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 	reg.AddWriter(scribejson.NewWriter())
 	reg.AddWriter(markdown.NewWriter(), "markdown")
 	reg.AddWriter(html.NewWriter(), "htm")
-	dw, err := docx.NewWriter(docx.WriterOptions{ReferenceDoc: o.referenceDoc, ReferenceName: o.referenceNm})
+	dw, err := docx.NewWriter(docx.WriterOptions{ReferenceDoc: o.referenceDoc, ReferenceName: o.referenceNm,
+		Emblem: o.emblem, EmblemName: o.emblemNm})
 	if err != nil {
 		return nil, err
+	}
+	var emblem *pdf.Emblem
+	if o.emblem != nil {
+		if emblem, err = pdf.LoadEmblem(o.emblem, o.emblemNm); err != nil {
+			return nil, err
+		}
 	}
 	reg.AddWriter(dw, "word")
 	// The PDF writer is always registered, so --to and its errors know every format, but
@@ -119,7 +129,7 @@ func buildRegistry(o registryOptions) (*pipeline.Registry, error) {
 			return nil, err
 		}
 	}
-	reg.AddWriter(pdf.NewWriter(pdf.Options{Fonts: fonts, Compress: true}))
+	reg.AddWriter(pdf.NewWriter(pdf.Options{Fonts: fonts, Compress: true, Emblem: emblem}))
 	return reg, nil
 }
 

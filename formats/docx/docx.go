@@ -7,6 +7,9 @@
 package docx
 
 import (
+	"strings"
+
+	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 	"github.com/scribe-un/scribe/formats/docx/internal/read"
 	"github.com/scribe-un/scribe/formats/docx/internal/write"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -22,3 +25,22 @@ func NewReader() model.Reader { return read.New() }
 // once, here: a file that is not a .docx or lacks word/styles.xml is an error naming it.
 // The writer is immutable afterwards and safe for concurrent use.
 func NewWriter(opts WriterOptions) (model.Writer, error) { return write.New(opts) }
+
+// ReferenceEmblem returns the first PNG picture of a reference document (by part name),
+// the organisation's emblem for the masthead of the PDF, which has no template to copy it
+// from; ok is false when the document has none.
+func ReferenceEmblem(data []byte) (png []byte, name string, ok bool) {
+	pkg, err := opc.Open(data, "reference.docx", model.Limits{}.WithDefaults())
+	if err != nil {
+		return nil, "", false
+	}
+	for _, part := range pkg.Parts() {
+		if !strings.HasPrefix(part, "word/media/") || !strings.HasSuffix(strings.ToLower(part), ".png") {
+			continue
+		}
+		if b, err := pkg.ReadPart(part); err == nil && len(b) > 8 && string(b[1:4]) == "PNG" {
+			return b, part, true
+		}
+	}
+	return nil, "", false
+}

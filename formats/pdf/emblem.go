@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"image/png"
 
-	"github.com/boombuler/barcode"
-	"github.com/boombuler/barcode/code39"
-
 	geo "github.com/scribe-un/scribe/formats/internal/geometry"
+	"github.com/scribe-un/scribe/formats/internal/jobcode"
 	"github.com/scribe-un/scribe/formats/pdf/internal/pdfdoc"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -45,58 +43,17 @@ type picture struct {
 // bar is one bar of a barcode, mm from the barcode's start.
 type bar struct{ x, w float64 }
 
-// barcodeBars draws the job number as a Code 39 barcode, as UN documents print it beside
-// the job number: its digits (and letters) without the hyphen, between Code 39's start and
-// stop characters. Nil when the number has nothing Code 39 can encode.
+// barcodeBars draws the job number as a Code 39 barcode (package jobcode), at most
+// BarcodeWide wide.
 func barcodeBars(job string) []bar {
-	data := BarcodeText(job)
-	if data == "" {
+	mods := jobcode.Modules(job)
+	if len(mods) == 0 {
 		return nil
 	}
-	bc, err := code39.Encode(data, false, false)
-	if err != nil {
-		return nil
-	}
-	return barsOf(bc)
-}
-
-// BarcodeText is what the barcode of a job number encodes: its digits and capital
-// letters ("05-35610" → "0535610").
-func BarcodeText(job string) string {
-	var b []byte
-	for _, c := range []byte(job) {
-		switch {
-		case c >= '0' && c <= '9', c >= 'A' && c <= 'Z':
-			b = append(b, c)
-		case c >= 'a' && c <= 'z':
-			b = append(b, c-'a'+'A')
-		}
-	}
-	return string(b)
-}
-
-// barsOf reads the black runs of a one-dimensional barcode and scales them to the
-// barcode's width on the page.
-func barsOf(bc barcode.Barcode) []bar {
-	n := bc.Bounds().Dx()
-	if n == 0 {
-		return nil
-	}
-	module := min(0.25, geo.BarcodeWide/float64(n))
+	module := min(geo.BarcodeModule, geo.BarcodeWide/float64(len(mods)))
 	var out []bar
-	for x := 0; x < n; {
-		if r, _, _, _ := bc.At(x, 0).RGBA(); r != 0 {
-			x++
-			continue
-		}
-		start := x
-		for x < n {
-			if r, _, _, _ := bc.At(x, 0).RGBA(); r != 0 {
-				break
-			}
-			x++
-		}
-		out = append(out, bar{x: float64(start) * module, w: float64(x-start) * module})
+	for _, b := range jobcode.Bars(mods) {
+		out = append(out, bar{x: float64(b.At) * module, w: float64(b.Width) * module})
 	}
 	return out
 }

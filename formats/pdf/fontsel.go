@@ -148,13 +148,21 @@ type seg struct {
 func (d *docFonts) resolve(text string, st style, heading bool, pos model.Pos) ([]seg, error) {
 	var out []seg
 	var cur *face
+	curCJK := false // cur was chosen for Chinese text
 	start := 0
 	for i, r := range text {
-		if cur != nil && neutral(r) && cur.has(r) {
+		// Digits and ASCII punctuation in Chinese text print in the Latin face, as word
+		// processors print them (w:rFonts ascii); elsewhere a neutral character stays in the
+		// face of the text around it.
+		latin := r < 0x100 && curCJK
+		if cur != nil && neutral(r) && cur.has(r) && !latin {
 			continue
 		}
 		var f *face
-		if cur == nil && neutral(r) {
+		// At the start of Chinese text, ASCII punctuation and curly quotes take the Latin
+		// face too, as LibreOffice sets them.
+		latinLead := (r < 0x100 || r >= 0x2018 && r <= 0x201F) && classOf(nextStrong(text[i:])) == classCJK
+		if cur == nil && neutral(r) && !latinLead {
 			// A leading bracket or digit takes the face of the letter that follows it, so
 			// "(أ)" is one face, not a Latin bracket and an Arabic letter.
 			if n := nextStrong(text[i:]); n != 0 {
@@ -186,6 +194,7 @@ func (d *docFonts) resolve(text string, st style, heading bool, pos model.Pos) (
 			out = append(out, seg{cur, text[start:i]})
 		}
 		cur, start = f, i
+		curCJK = classOf(r) == classCJK
 	}
 	if cur != nil && start < len(text) {
 		out = append(out, seg{cur, text[start:]})

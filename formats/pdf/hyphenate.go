@@ -37,12 +37,7 @@ func (l *layouter) hyphenate(t token, avail float64) (head, tail token, ok bool,
 	for _, p := range t.pieces {
 		text.WriteString(p.text)
 	}
-	var breaks []hyphen.Break
-	if l.hyph != nil {
-		breaks = l.hyph.Breaks(text.String(), hyphen.Rules{})
-	} else {
-		breaks = hardHyphenBreaks(text.String())
-	}
+	breaks := l.breaksOf(text.String())
 	for k := len(breaks) - 1; k >= 0; k-- {
 		b := breaks[k]
 		head, tail, err = l.splitAt(t, b.Byte, b.Hyphen)
@@ -54,6 +49,41 @@ func (l *layouter) hyphenate(t token, avail float64) (head, tail token, ok bool,
 		}
 	}
 	return head, tail, false, nil
+}
+
+// breaksOf returns where a token may break: its hyphenation points, and in a compound
+// ("multi-stakeholder") after its hyphens and inside its parts too, as LibreOffice breaks
+// them ("multi-stake-holder").
+func (l *layouter) breaksOf(tok string) []hyphen.Break {
+	if l.hyph == nil {
+		return hardHyphenBreaks(tok)
+	}
+	breaks := l.hyph.Breaks(tok, hyphen.Rules{})
+	hard := hardHyphenBreaks(tok)
+	if len(hard) == 0 {
+		return breaks
+	}
+	var out []hyphen.Break
+	start := 0
+	for _, h := range append(hard, hyphen.Break{Byte: len(tok)}) {
+		part := tok[start:h.Byte]
+		if h.Byte < len(tok) {
+			part = tok[start : h.Byte-1] // without its hyphen
+		}
+		for _, b := range l.hyph.Breaks(part, hyphen.Rules{}) {
+			if b.Hyphen {
+				out = append(out, hyphen.Break{Byte: start + b.Byte, Hyphen: true})
+			}
+		}
+		if h.Byte < len(tok) {
+			out = append(out, h)
+		}
+		start = h.Byte
+	}
+	if len(out) == 0 {
+		return breaks
+	}
+	return out
 }
 
 // hardHyphenBreaks allows a break after each hyphen that has a letter on both sides, for

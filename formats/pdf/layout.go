@@ -144,16 +144,20 @@ func (l *layouter) pos(line int, fallback model.Pos) model.Pos {
 	return fallback
 }
 
-// scaled returns the size and leading for text of the version's own script: 10 on 12
-// points become the locale's body size and leading (Arabic: 13 on 18) for text whose first
-// strong character is right to left, and every other size grows by as much. Latin text in
-// an Arabic report keeps its size.
+// scaled returns the size and leading of a paragraph: a right-to-left paragraph of a
+// version whose script is set larger (Arabic: 13 on 18 points instead of 10 on 12) takes the
+// locale's leading, raised as much for every size. Its size stays the Latin one: the
+// tokenizer enlarges the Arabic text itself (see tokenizer.arabicExtra), so Latin text in an
+// Arabic report keeps its 10 points, as in Word.
 func (l *layouter) scaled(ins []model.Inline, size, lead float64) (float64, float64) {
 	if l.typo.size == 0 || !startsRTL(model.PlainText(ins)) {
 		return size, lead
 	}
-	return size + l.typo.size - geo.BodySize, lead + l.typo.lead - geo.Leading
+	return size, lead + l.typo.lead - geo.Leading
 }
+
+// startsRTLTokens reports whether the first token with a letter is right to left.
+func startsRTLTokens(toks []token) bool { return baseRTL(toks, false) }
 
 // startsRTL reports whether the first strong character of s is right to left.
 func startsRTL(s string) bool {
@@ -171,6 +175,9 @@ func startsRTL(s string) bool {
 // tokens typesets inline runs in a base style.
 func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]token, error) {
 	tz := &tokenizer{df: l.df}
+	if l.typo.size != 0 {
+		tz.arabicExtra = l.typo.size - geo.BodySize
+	}
 	for _, in := range ins {
 		rs := base
 		switch in.Kind {
@@ -258,6 +265,7 @@ type box struct {
 	hanging    bool
 	size, lead float64 // type size and distance between baselines, points
 	justify    bool
+	noHyphens  bool // headings and titles are never hyphenated
 	// docSide places the lines from the document's start edge whatever their direction
 	// (table cells); otherwise a paragraph's own direction decides.
 	docSide bool
@@ -276,8 +284,8 @@ func (b box) firstStart(w float64) float64 {
 }
 
 // ascent is where a line's baseline sits below its top: the line's extra leading goes
-// above the text, as in word processors' exact line spacing.
-func ascent(size, lead float64) float64 { return (lead - 0.22*size) * ptToMM }
+// above the text, as in word processors' exact line spacing (LibreOffice's baseline, measured).
+func ascent(size, lead float64) float64 { return (lead - 0.237*size) * ptToMM }
 
 // para breaks tokens into the lines of box b, with label (a paragraph or heading number)
 // at the start of the first line.
@@ -285,7 +293,7 @@ func (l *layouter) para(toks, label []token, b box) ([]*line, error) {
 	width := colW - b.right - b.left
 	firstStart := b.firstStart(tokensWidth(label))
 	first := colW - b.right - firstStart
-	rows, err := l.breakLines(toks, first, width)
+	rows, err := l.breakLines(toks, first, width, !b.noHyphens)
 	if err != nil {
 		return nil, err
 	}
@@ -293,6 +301,12 @@ func (l *layouter) para(toks, label []token, b box) ([]*line, error) {
 		rows = [][]token{nil}
 	}
 	h := b.lead * ptToMM
+	asc := ascent(b.size, b.lead)
+	if l.typo.size != 0 && startsRTLTokens(toks) {
+		// The taller Arabic line: LibreOffice sets its baseline a quarter of the added
+		// leading higher (measured with Amiri).
+		asc -= (l.typo.lead - geo.Leading) / 4 * ptToMM
+	}
 	rtl := baseRTL(toks, l.rtl)
 	mirror := rtl
 	if b.docSide {
@@ -301,7 +315,7 @@ func (l *layouter) para(toks, label []token, b box) ([]*line, error) {
 	out := make([]*line, len(rows))
 	for i, r := range rows {
 		ln := &line{toks: r, start: b.left, width: width, justify: b.justify && i < len(rows)-1, rtl: rtl, mirror: mirror,
-			h: h, asc: ascent(b.size, b.lead)}
+			h: h, asc: asc}
 		if i == 0 {
 			ln.start, ln.width = firstStart, first
 			ln.label, ln.labelS = label, b.label
@@ -474,7 +488,7 @@ func (l *layouter) heading(n *model.Heading) error {
 			return err
 		}
 	}
-	lines, err := l.para(toks, label, box{left: geo.Block, right: geo.Block, label: 0, hanging: true, size: size, lead: lead})
+	lines, err := l.para(toks, label, box{left: geo.Block, right: geo.Block, label: 0, hanging: true, size: size, lead: lead, noHyphens: true})
 	if err != nil || len(lines) == 0 {
 		return err
 	}
@@ -502,19 +516,6 @@ func (l *layouter) add(lines []*line, after float64, keepNext bool) {
 	}
 }
 
-// introduces reports whether a paragraph introduces the quotation or list that follows it,
-// so it stays on the page of their first lines.
-func introduces(children []model.Block) bool {
-	if len(children) == 0 {
-		return false
-	}
-	switch children[0].(type) {
-	case *model.Quote, *model.List, *model.ListItem:
-		return true
-	}
-	return false
-}
-
 // paragraph typesets a body paragraph as UN documents set it: its number at the block's
 // edge, the text from the next tab stop, later lines back at the edge, justified; then its
 // lists and quotations.
@@ -537,7 +538,7 @@ func (l *layouter) paragraph(p *model.Paragraph, base, rightIn float64) error {
 		return err
 	}
 	tagLines(lines, l.tag("P"))
-	l.add(lines, geo.ParaAfter*ptSpace, introduces(p.Children))
+	l.add(lines, geo.ParaAfter*ptSpace, model.Introduces(p.Children))
 	return l.build(p.Children, base)
 }
 
@@ -569,7 +570,7 @@ func (l *layouter) listItem(it *model.ListItem, depth int, base float64) error {
 	}
 	item := l.tag("LI")
 	tagLines(lines, item)
-	l.add(lines, geo.ParaAfter*ptSpace, introduces(it.Children))
+	l.add(lines, geo.ParaAfter*ptSpace, model.Introduces(it.Children))
 	// Nested lists place themselves by their depth, and belong to the item.
 	return l.within(item, func() error { return l.build(it.Children, base) })
 }

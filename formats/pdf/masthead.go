@@ -72,7 +72,7 @@ func (l *layouter) textCell(text string, rs runStyle, lead, start, width float64
 	if err != nil {
 		return c, err
 	}
-	rows, err := l.breakLines(toks, width, width)
+	rows, err := l.breakLines(toks, width, width, false)
 	if err != nil {
 		return c, err
 	}
@@ -107,8 +107,9 @@ func row(cells []mcell, minH, padTop, padBottom, rule float64, mirror bool) []*l
 			out = append(out, ln)
 		}
 	}
+	// The rule under the row takes its own thickness, as in LibreOffice's tables.
 	total := padTop + h + padBottom
-	out = append(out, &line{start: 0, width: colW, rule: rule * ptToMM, dy: total, h: total, mirror: mirror})
+	out = append(out, &line{start: 0, width: colW, rule: rule * ptToMM, dy: total + rule*ptToMM/2, h: total + rule*ptToMM, mirror: mirror})
 	return out
 }
 
@@ -174,9 +175,10 @@ func (l *layouter) masthead(m mastheadParts) error {
 			ln.dy = pad
 		}
 		lines = append(lines, col...)
-		lines = append(lines, &line{start: 0, width: colW, rule: geo.ColumnRule * ptToMM, dy: 2 * pad, h: 2 * pad, mirror: l.rtl})
+		rule := geo.ColumnRule * ptToMM
+		lines = append(lines, &line{start: 0, width: colW, rule: rule, dy: 2*pad + rule/2, h: 2*pad + rule, mirror: l.rtl})
 	}
-	l.blocks = append(l.blocks, &vblock{lines: lines, keepTogether: true, keepNext: true})
+	l.blocks = append(l.blocks, &vblock{lines: lines, after: geo.SessionBefore * ptSpace, keepTogether: true, keepNext: true})
 	return nil
 }
 
@@ -184,7 +186,6 @@ func (l *layouter) masthead(m mastheadParts) error {
 // and subtitle at the block's edge, and the title-block sentence.
 func (l *layouter) underMasthead() error {
 	pos := model.Pos{File: l.doc.Source}
-	before := geo.SessionBefore * ptSpace
 	for _, t := range []string{l.doc.Meta.Session, l.doc.Present.AgendaItem} {
 		if t = strings.TrimSpace(t); t == "" {
 			continue
@@ -195,13 +196,12 @@ func (l *layouter) underMasthead() error {
 		if err != nil {
 			return err
 		}
-		lines, err := l.para(toks, nil, box{left: 0, right: geo.Block, label: 0, size: size, lead: lead})
+		lines, err := l.para(toks, nil, box{left: 0, right: geo.Block, label: 0, size: size, lead: lead, noHyphens: true})
 		if err != nil {
 			return err
 		}
 		tagLines(lines, l.tag("P"))
-		l.blocks = append(l.blocks, &vblock{lines: lines, before: before, keepNext: true, keepTogether: true})
-		before = 0
+		l.blocks = append(l.blocks, &vblock{lines: lines, keepNext: true, keepTogether: true})
 	}
 	for _, t := range []struct {
 		text string
@@ -217,7 +217,7 @@ func (l *layouter) underMasthead() error {
 		if err != nil {
 			return err
 		}
-		lines, err := l.para(toks, nil, box{left: geo.Block, right: geo.Block, label: geo.Block, size: size, lead: lead})
+		lines, err := l.para(toks, nil, box{left: geo.Block, right: geo.Block, label: geo.Block, size: size, lead: lead, noHyphens: true})
 		if err != nil {
 			return err
 		}

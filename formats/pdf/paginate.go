@@ -19,7 +19,8 @@ const notesGap = 4.0
 
 // The paginator breaks pages as word processors do, so the PDF and the DOCX of a report
 // (opened in Word or LibreOffice) have the same pages: the space between two paragraphs is
-// the first one's space after plus the second one's space before; a page's first paragraph
+// the larger of the first one's space after and the second one's space before (both Word
+// and LibreOffice collapse them so); a page's first paragraph
 // keeps its space before; a paragraph keeps at least two lines at the foot of a page and
 // at the head of the next (widow and orphan control); a heading, or a paragraph that
 // introduces a quotation, goes with the first lines of what follows, and a paragraph that
@@ -92,7 +93,7 @@ func (p *paginator) place(lines []*line) {
 func (p *paginator) chainFits(b *vblock, next []*vblock, y float64, notes []*footnote) bool {
 	for j := 0; b.keepNext && j < len(next); j++ {
 		nb := next[j]
-		y += b.after + nb.before
+		y += max(b.after, nb.before)
 		lines := nb.lines
 		// The fewest lines the next block can leave on this page: two, unless that would
 		// leave fewer than two for the next page.
@@ -150,7 +151,7 @@ func (p *paginator) placeFirst() error {
 	if len(b.lines) == 0 {
 		return nil
 	}
-	p.y += p.pending + b.before
+	p.y += max(p.pending, b.before)
 	lines := b.lines
 	notes := p.cur.notes
 	n := p.fit(p.y, lines, notes)

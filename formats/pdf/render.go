@@ -540,13 +540,15 @@ func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 // drawFirstFoot draws the first page's foot: the job number at the start edge with its
 // barcode after it, "Please recycle" at the end edge, on the line of the page numbers.
 func (r *renderer) drawFirstFoot(furn *furniture) error {
-	bottom := pageH - geo.FooterFrom
-	base := bottom - 0.22*geo.JobSize*ptToMM
+	// The foot's line ends a point above the footer's margin (the DOCX closes the part with
+	// a one-point paragraph); the bars stand on the baseline.
+	base := pageH - geo.FooterFrom - (0.22*geo.JobSize+1.5)*ptToMM
+	bottom := base
 	if len(furn.job) > 0 {
 		if err := r.drawRun(furn.job, 0, base, 0, false, baseRTL(furn.job, r.rtl)); err != nil {
 			return err
 		}
-		at := tokensWidth(furn.job) + 4
+		at := geo.BarcodeAt
 		if len(furn.bars) > 0 {
 			last := furn.bars[len(furn.bars)-1]
 			width := last.x + last.w

@@ -67,6 +67,12 @@ type tokenizer struct {
 	// sub-slice of it, so a word costs no allocation of its own.
 	pieces []piece
 	pstart int // where the current token's pieces start
+	// arabicExtra enlarges Arabic text, points (the locale's Arabic body size over 10), as
+	// word processors set complex-script text at its own size: Arabic letters, and the
+	// digits, spaces and punctuation among them, take it; Latin text keeps its size.
+	arabicExtra float64
+	inArabic    bool // the last strong letter was Arabic
+	started     bool // inArabic is known
 }
 
 const zwsp = '\u200B'
@@ -128,9 +134,28 @@ func (tz *tokenizer) add(text string, rs runStyle, pos model.Pos) error {
 	if err != nil {
 		return err
 	}
+	if tz.arabicExtra != 0 && !tz.started {
+		// Digits and punctuation before the first letter go with that letter.
+		if n := nextStrong(text); n != 0 {
+			tz.inArabic, tz.started = classOf(n) == classArabic, true
+		}
+	}
 	for _, sg := range segs {
 		for _, r := range sg.text {
-			if err := tz.addRune(r, sg.face, rs); err != nil {
+			rr := rs
+			if tz.arabicExtra != 0 {
+				switch {
+				case classOf(r) == classArabic && !neutral(r):
+					tz.inArabic, tz.started = true, true
+				case unicode.IsLetter(r):
+					tz.inArabic, tz.started = false, true
+				}
+				if tz.inArabic {
+					rr.size += tz.arabicExtra
+					rr.rise *= rr.size / rs.size
+				}
+			}
+			if err := tz.addRune(r, sg.face, rr); err != nil {
 				return err
 			}
 		}
@@ -163,6 +188,11 @@ func (tz *tokenizer) addRune(r rune, f *face, rs runStyle) error {
 		if err := tz.flush(); err != nil {
 			return err
 		}
+		// Word processors set a little space between Chinese characters and Latin letters
+		// or digits next to them ("2005 年"): a fifth of an em, as LibreOffice does.
+		if n := len(tz.toks); n > 0 && tz.toks[n-1].glue == 0 && (isIdeograph(tz.prev) && isLatinAlnum(r) || isLatinAlnum(tz.prev) && isIdeograph(r)) {
+			tz.toks[n-1].glue = autoSpace * rs.size * ptToMM
+		}
 	}
 	if f != tz.pface || rs != tz.pstyle {
 		if err := tz.closePiece(); err != nil {
@@ -173,6 +203,20 @@ func (tz *tokenizer) addRune(r rune, f *face, rs runStyle) error {
 	tz.ptext = utf8.AppendRune(tz.ptext, r)
 	tz.prev = r
 	return nil
+}
+
+// autoSpace is the space between Chinese and Latin text, in ems.
+const autoSpace = 0.2
+
+// isIdeograph reports a Han character or kana: the Asian text autospacing separates from
+// Latin text.
+func isIdeograph(r rune) bool {
+	return r >= 0x3040 && r <= 0x30FF || r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3FFFF
+}
+
+// isLatinAlnum reports a Latin letter or a digit.
+func isLatinAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0xC0 && r <= 0x24F && unicode.IsLetter(r)
 }
 
 // closePiece measures the piece being built and adds it to the current token.
@@ -250,7 +294,7 @@ func dirOf(ps []piece) dirClass {
 // breakLines fills lines greedily (first-fit). first and rest are the widths available to the
 // first and the following lines. A token wider than a whole line (a long URL) is cut where
 // it overflows, preferably after a slash, hyphen or dot, so no line is overfull.
-func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, error) {
+func (l *layouter) breakLines(toks []token, first, rest float64, hyphenate bool) ([][]token, error) {
 	// The lines are consecutive sub-slices of one array, sized for the tokens (a cut token
 	// adds one), so breaking a paragraph allocates once or twice, not once per line.
 	all := make([]token, 0, len(toks)+2)
@@ -282,7 +326,7 @@ func (l *layouter) breakLines(toks []token, first, rest float64) ([][]token, err
 			if len(cur) > 0 {
 				// The word does not fit: end the line with as much of it as fits before
 				// a hyphenation point (never the paragraph's last word).
-				if i < len(toks)-1 {
+				if hyphenate && i < len(toks)-1 {
 					head, tail, ok, err := l.hyphenate(t, avail-w-glue)
 					if err != nil {
 						return nil, err

@@ -526,3 +526,16 @@ func LocalizedTags(byLang map[string]string) (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// Introduces reports whether a paragraph with these children introduces the quotation or
+// list that follows it (its first child), so writers keep it with their first lines.
+func Introduces(children []Block) bool {
+	if len(children) == 0 {
+		return false
+	}
+	switch children[0].(type) {
+	case *Quote, *List, *ListItem:
+		return true
+	}
+	return false
+}

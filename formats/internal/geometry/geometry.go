@@ -114,8 +114,9 @@ const (
 	OrganSize   = 17.0
 	OrganLead   = 20.0
 	SymbolSize  = 17.0
-	// SymbolWidth is the symbol's cell at the end edge; the organ has the rest.
-	SymbolWidth = 60.0
+	// SymbolWidth is the symbol's cell at the end edge, and the distribution column under
+	// it; the organ has the rest of the band.
+	SymbolWidth = 61.0
 	// BandRule and ColumnRule are the rules under the band and under the distribution
 	// column, in points.
 	BandRule   = 1.5
@@ -123,7 +124,7 @@ const (
 	// Pad is the space between a rule and the text above or below it, in points.
 	Pad = 3.0
 	// DistrFrom is where the distribution column starts, from the column's start edge.
-	DistrFrom = Column - 61.0
+	DistrFrom = Column - SymbolWidth
 	// SessionAfter is the space under the masthead before the session lines.
 	SessionBefore = 6.0
 )
@@ -138,8 +139,12 @@ const (
 	FolioSize   = 9.0
 	FolioLead   = 11.0
 	JobSize     = 8.0
+	BarcodeAt   = 25.0 // mm from the column's start edge
 	BarcodeTall = 6.0  // mm
 	BarcodeWide = 30.0 // mm, at most
+	// BarcodeModule is the width of the barcode's narrowest bar, mm (less when the job
+	// number is long).
+	BarcodeModule = 0.25
 )
 
 // Twips converts millimetres to twentieths of a point (WordprocessingML lengths).

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -47,6 +48,16 @@ func Open(data []byte, name string, limits model.Limits) (*Package, error) {
 		return nil, model.Errorf(stage, model.Pos{File: name}, model.ErrMalformed, "%s: %v", what, err)
 	}
 	return &Package{zr: zr, name: name, limits: limits, left: limits.MaxInflatedBytes}, nil
+}
+
+// Parts lists the package's part names in name order.
+func (p *Package) Parts() []string {
+	out := make([]string, 0, len(p.zr.File))
+	for _, f := range p.zr.File {
+		out = append(out, strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Name is the package's file name, as given to Open.

@@ -330,7 +330,8 @@ func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model
 				if err != nil {
 					return nil, err
 				}
-				text.WriteString(s)
+				// Word joiners only keep a document symbol on one line.
+				text.WriteString(strings.ReplaceAll(s, "\u2060", ""))
 				continue
 			case "instrText":
 				s, err := p.charData()

@@ -362,11 +362,22 @@ func readNumbering(p *opc.Package, part string) (numberingDefs, error) {
 	return out, nil
 }
 
-// indentOf reads the left (or start) indentation of a w:ind element.
+// indentOf reads where a w:ind element puts a list label: the left (or start) indentation,
+// moved by a first-line indent (scribe's subparagraphs keep their text at the block's edge
+// and push the label in) or a hanging one.
 func indentOf(e xml.StartElement) (int, bool) {
 	for _, k := range []string{"left", "start"} {
 		if v, ok := attr(e, k); ok {
 			if n, err := strconv.Atoi(v); err == nil {
+				if f, ok := attr(e, "firstLine"); ok {
+					if d, err := strconv.Atoi(f); err == nil {
+						n += d
+					}
+				} else if h, ok := attr(e, "hanging"); ok {
+					if d, err := strconv.Atoi(h); err == nil {
+						n -= d
+					}
+				}
 				return n, true
 			}
 		}

@@ -26,25 +26,17 @@ const (
 	absHeadName = "UN Headings"
 )
 
-// Indents in twips. The paragraph number hangs in a column left of the text block; every
-// body paragraph, numbered or not, starts its text at textLeft, so the block is aligned.
-// Each subparagraph level moves the label and text one step right.
-const (
-	textLeft   = 1134 // 2 cm: left edge of the text block
-	hangIndent = 567  // 1 cm: the number column
-	textRight  = 567  // right indent of body text
-	quoteLeft  = textLeft + hangIndent
-	quoteRight = textRight + hangIndent
-)
-
 // numLevel is one level of a list as Word will print it.
 type numLevel struct {
 	numFmt  string // OOXML numFmt; "" when Word cannot print the label (spelled-out words)
 	lvlText string // with %1…%9 for this level
 	style   string // paragraph style bound to the level
-	left    int
-	src     locales.Level
-	defined bool // the locale defines this level
+	// left, firstLine and hanging are the level's indents, twips: paragraphs and
+	// subparagraphs start their number firstLine in from the block's edge and come back to
+	// it; headings hang theirs in the margin.
+	left, firstLine, hanging int
+	src                      locales.Level
+	defined                  bool // the locale defines this level
 }
 
 // numInst is one w:num: the abstractNum it instantiates and, for restarts, the level from
@@ -78,6 +70,7 @@ var ooxmlFormats = map[string]bool{
 
 // levelOf translates a locale level to a Word level at ilvl.
 func levelOf(lv locales.Level, ilvl int, style string, left int) numLevel {
+	// left is the block's edge; the body list's deeper levels push their first line in.
 	f := lv.OOXML
 	if f == "" && ooxmlFormats[lv.Format] {
 		f = lv.Format
@@ -100,18 +93,20 @@ func newNumPlan(loc *locales.Locale) *numPlan {
 	n := loc.Numbering
 	p.para[0] = levelOf(n.Paragraph, 0, paraStyles[0], textLeft)
 	for i := 1; i < maxLevel; i++ {
-		left := textLeft + i*hangIndent
 		if i-1 < len(n.Sub) {
-			p.para[i] = levelOf(n.Sub[i-1], i, paraStyles[i], left)
+			p.para[i] = levelOf(n.Sub[i-1], i, paraStyles[i], textLeft)
 		} else {
 			// Deeper than the locale defines: keep the level valid for Word, but never
 			// use it for a model label (defined is false, so such items print literally).
-			p.para[i] = numLevel{numFmt: "decimal", lvlText: "%" + itoa(i+1) + ".", left: left}
+			p.para[i] = numLevel{numFmt: "decimal", lvlText: "%" + itoa(i+1) + ".", left: textLeft}
 		}
+		p.para[i].firstLine = subIndent(i)
 	}
-	p.head[0] = levelOf(n.Chapter, 0, styleHeading1, textLeft)
-	p.head[1] = levelOf(n.Section, 1, styleHeading2, textLeft)
-	p.head[2] = levelOf(n.Subsection, 2, styleHeading3, textLeft)
+	for i := range p.head {
+		src := []locales.Level{n.Chapter, n.Section, n.Subsection}[i]
+		p.head[i] = levelOf(src, i, []string{styleHeading1, styleHeading2, styleHeading3}[i], textLeft)
+		p.head[i].hanging = textLeft
+	}
 	// Where Word has no numFmt for chapters or sections (Arabic spelled-out ordinals
 	// "أولا -", "ألف -"), all heading labels are written as literal text at the start of the
 	// heading: this is the one documented exception to "never typed-in numbers". Mixing
@@ -261,7 +256,11 @@ func (p *numPlan) abstractNum(x *xmlWriter, id int, nsid, name string, levels []
 			x.raw(lk.rPr)
 		} else {
 			x.open("w:pPr")
-			x.empty("w:ind", "w:left", itoa(lv.left), "w:hanging", itoa(hangIndent))
+			if lv.hanging > 0 {
+				x.empty("w:ind", "w:left", itoa(lv.left), "w:hanging", itoa(lv.hanging))
+			} else {
+				x.empty("w:ind", "w:left", itoa(lv.left), "w:firstLine", itoa(lv.firstLine))
+			}
 			x.close("w:pPr")
 		}
 		x.close("w:lvl")

@@ -47,7 +47,7 @@ var schemaOrder = map[string][]string{
 	"tr":         {"tblPrEx", "trPr", "tc"},
 	"tc":         {"tcPr", "p tbl"},
 	"p":          {"pPr", "r hyperlink bookmarkStart bookmarkEnd fldSimple"},
-	"r": {"rPr", "t br tab noBreakHyphen footnoteReference footnoteRef fldChar instrText " +
+	"r": {"rPr", "t br tab noBreakHyphen drawing footnoteReference footnoteRef fldChar instrText " +
 		"separator continuationSeparator"},
 	"hyperlink": {"r"},
 	"numPr":     {"ilvl", "numId"},

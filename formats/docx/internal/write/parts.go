@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/scribe-un/scribe/formats/docx/internal/opc"
+	geo "github.com/scribe-un/scribe/formats/internal/geometry"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -35,22 +36,32 @@ const (
 	ctApp       = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 	ctRels      = "application/vnd.openxmlformats-package.relationships+xml"
 
-	rtBase      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-	rtCore      = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-	headerSlots = 4
+	rtBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	rtCore = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 )
 
-// hdrFtrSlot is a header or footer slot of the section, in the fixed part order.
+// hdrFtrSlot is a header or footer slot of the section, in the fixed part order: kind is
+// its w:type (default is odd pages, as settings say evenAndOddHeaders).
 type hdrFtrSlot struct {
-	key, part, relID, relType, ct string
+	key, kind, part, relID, relType, ct string
 }
 
-var hdrFtrSlots = [headerSlots]hdrFtrSlot{
-	{"header-default", "word/header1.xml", relHeader1, "header", ctHeader},
-	{"header-first", "word/header2.xml", relHeader2, "header", ctHeader},
-	{"footer-default", "word/footer1.xml", relFooter1, "footer", ctFooter},
-	{"footer-first", "word/footer2.xml", relFooter2, "footer", ctFooter},
+var slots = [...]hdrFtrSlot{
+	{"header-default", "default", "word/header1.xml", relHeader1, "header", ctHeader},
+	{"header-first", "first", "word/header2.xml", relHeader2, "header", ctHeader},
+	{"header-even", "even", "word/header3.xml", relHeader3, "header", ctHeader},
+	{"footer-default", "default", "word/footer1.xml", relFooter1, "footer", ctFooter},
+	{"footer-first", "first", "word/footer2.xml", relFooter2, "footer", ctFooter},
+	{"footer-even", "even", "word/footer3.xml", relFooter3, "footer", ctFooter},
 }
+
+// Pictures: the job number's barcode (in the first-page footer) and the emblem (in the
+// masthead), as PNG media parts.
+const (
+	barcodePart = "word/media/barcode.png"
+	emblemPart  = "word/media/emblem.png"
+	relBarcode  = "rId1" // in word/_rels/footer2.xml.rels
+)
 
 // parts assembles the package in its fixed order.
 func (st *docState) parts(body *streamingPart, opts model.WriteOptions) []zipPart {
@@ -62,7 +73,7 @@ func (st *docState) parts(body *streamingPart, opts model.WriteOptions) []zipPar
 		{name: "word/fontTable.xml", contentType: ctFontTable, data: st.fontTableXML(), shared: true},
 	}
 	var extra []zipPart
-	for i, s := range hdrFtrSlots {
+	for i, s := range slots {
 		if st.ref != nil {
 			if rp, ok := st.ref.slots[s.key]; ok {
 				ps = append(ps, zipPart{name: s.part, contentType: s.ct, data: rp.data, shared: true})
@@ -72,9 +83,17 @@ func (st *docState) parts(body *streamingPart, opts model.WriteOptions) []zipPar
 				continue
 			}
 		}
-		// The running header and the first-page footer print the symbol and the job number.
-		shared := s.key == "header-first" || s.key == "footer-default"
+		// The first-page header is empty and the page numbers are fields: the same bytes in
+		// every document of a language.
+		shared := s.key == "header-first" || s.key == "footer-default" || s.key == "footer-even"
 		ps = append(ps, zipPart{name: s.part, contentType: s.ct, data: st.hdrFtrXML(i), shared: shared})
+		if s.key == "footer-first" && st.barcode != nil {
+			extra = append(extra, zipPart{name: opc.RelsName(s.part), data: imageRelsXML(relBarcode, "media/barcode.png")},
+				zipPart{name: barcodePart, data: st.barcode})
+		}
+	}
+	if st.emblem != nil {
+		extra = append(extra, zipPart{name: emblemPart, data: st.emblem.png, shared: true})
 	}
 	if len(st.footnotes) > 0 {
 		ps = append(ps, zipPart{name: "word/footnotes.xml", contentType: ctFootnotes, data: st.footnotesXML()})
@@ -101,10 +120,15 @@ func (st *docState) contentTypesXML(ps []zipPart) []byte {
 	x.open("Types", "xmlns", nsCT)
 	x.empty("Default", "Extension", "rels", "ContentType", ctRels)
 	x.empty("Default", "Extension", "xml", "ContentType", "application/xml")
+	png := st.barcode != nil || st.emblem != nil
 	if st.ref != nil {
 		for _, d := range st.ref.defaults {
 			x.empty("Default", "Extension", d[0], "ContentType", d[1])
+			png = png && d[0] != "png"
 		}
+	}
+	if png {
+		x.empty("Default", "Extension", "png", "ContentType", "image/png")
 	}
 	for _, p := range ps {
 		if p.contentType != "" {
@@ -137,11 +161,14 @@ func (st *docState) documentRelsXML() []byte {
 	rel(relNumbering, "numbering", "numbering.xml")
 	rel(relSettings, "settings", "settings.xml")
 	rel(relFontTable, "fontTable", "fontTable.xml")
-	for _, s := range hdrFtrSlots {
+	for _, s := range slots[:] {
 		rel(s.relID, s.relType, strings.TrimPrefix(s.part, "word/"))
 	}
 	if len(st.footnotes) > 0 {
 		rel(relFootnotes, "footnotes", "footnotes.xml")
+	}
+	if st.emblem != nil {
+		rel(relEmblem, "image", "media/emblem.png")
 	}
 	for i, target := range st.links {
 		x.empty("Relationship", "Id", "rId"+itoa(relFirstLink+i), "Type", rtBase+"hyperlink",
@@ -173,7 +200,12 @@ func (st *docState) settingsXML() []byte {
 	x := newXMLWriter()
 	x.open("w:settings", "xmlns:w", nsMain)
 	x.empty("w:zoom", "w:percent", "100")
-	x.ival("w:defaultTabStop", hangIndent)
+	x.ival("w:defaultTabStop", tabStep)
+	// Hyphenated like the PDF (which never breaks words in capitals), in the text's
+	// language; odd and even pages carry their running heads at their outer edges.
+	x.empty("w:autoHyphenation")
+	x.empty("w:doNotHyphenateCaps")
+	x.empty("w:evenAndOddHeaders")
 	x.val("w:characterSpacingControl", "doNotCompress")
 	if len(st.footnotes) > 0 {
 		x.open("w:footnotePr")
@@ -204,36 +236,111 @@ func (st *docState) fontTableXML() []byte {
 	return x.bytes()
 }
 
-// hdrFtrXML prints header or footer slot i: the symbol in the running header from page 2,
-// nothing in the first-page header (the masthead carries the symbol), the page number in the
-// running footer and the job number in the first-page footer.
+// hdrFtrXML prints header or footer slot i: from page 2 the symbol over a rule in the
+// running head and the page number, at the outer edge (right on odd pages, left on even
+// ones, mirrored in a right-to-left document); an empty first-page header (the masthead
+// carries the symbol) and the first page's foot (the job number, its barcode, "Please
+// recycle").
 func (st *docState) hdrFtrXML(i int) []byte {
 	p := st.doc.Present
-	root, style := "w:hdr", styleHeader
-	if hdrFtrSlots[i].relType == "footer" {
-		root, style = "w:ftr", styleFooter
+	s := slots[i]
+	root := "w:hdr"
+	if s.relType == "footer" {
+		root = "w:ftr"
 	}
 	x := newXMLWriter()
 	x.open(root, "xmlns:w", nsMain, "xmlns:r", nsRel)
-	pp := paraProps{style: style, bidi: st.look.rtl}
-	switch hdrFtrSlots[i].key {
-	case "header-default":
-		pp.bidi = hasRTL(p.HeaderText)
+	// outer aligns a paragraph of direction rtl at the page's outer edge. jc is logical in a
+	// bidi paragraph ("left" is its start, the right edge) and physical otherwise.
+	outer := func(pp *paraProps, rtl bool) {
+		right := (s.kind == "default") != st.look.rtl // odd pages' outer edge is on the right
+		pp.bidi = rtl
+		if right != rtl {
+			pp.jc = "right"
+		} else {
+			pp.jc = "left"
+		}
+	}
+	switch {
+	case s.kind == "first" && s.relType == "footer":
+		st.firstFoot(x)
+	case s.kind == "first":
+		st.para(x, &paraProps{}, "", nil)
+	case s.relType == "header":
+		pp := paraProps{style: styleHeader}
+		outer(&pp, hasRTL(p.HeaderText))
 		st.para(x, &pp, "", model.Texts(p.HeaderText, 0))
-	case "footer-default":
-		pp.jc = "center"
+	default:
+		pp := paraProps{style: styleFooter}
+		outer(&pp, false)
 		x.open("w:p")
 		pp.write(x)
 		pageField(x)
 		x.close("w:p")
-	case "footer-first":
-		pp.bidi = hasRTL(p.FooterJob)
-		st.para(x, &pp, "", model.Texts(p.FooterJob, 0))
-	default:
-		st.para(x, &pp, "", nil)
 	}
 	x.close(root)
 	return x.bytes()
+}
+
+// firstFoot prints the first page's foot as a borderless row of three cells, mirrored in a
+// right-to-left document: the job number at the start edge, its barcode from BarcodeAt,
+// "Please recycle" at the end edge. (A line with tab stops would come apart in LibreOffice
+// once right-to-left text is on it.)
+func (st *docState) firstFoot(x *xmlWriter) {
+	p := st.doc.Present
+	small := runProps{sz: geo.HalfPoints(geo.JobSize), szCs: geo.HalfPoints(geo.JobSize) + st.look.sizeCS - st.look.size}
+	jobW := geo.Twips(geo.BarcodeAt)
+	codeW := geo.Twips(geo.BarcodeWide + 5)
+	widths := []int{jobW, codeW, textWidth - jobW - codeW}
+	st.layoutTable(x, "", widths)
+	x.open("w:tr")
+	cell := func(w int, body func()) {
+		x.open("w:tc")
+		x.open("w:tcPr")
+		x.empty("w:tcW", "w:w", itoa(w), "w:type", "dxa")
+		x.val("w:vAlign", "bottom")
+		x.close("w:tcPr")
+		body()
+		x.close("w:tc")
+	}
+	text := func(s string, end bool) func() {
+		return func() {
+			r := small
+			r.rtl = hasRTL(s)
+			pp := paraProps{bidi: r.rtl, noHyphens: true}
+			if end {
+				// The end edge is on the right, or on the left in a mirrored foot; jc is
+				// logical in a bidi paragraph.
+				pp.jc = "right"
+				if st.look.rtl != r.rtl {
+					pp.jc = "left"
+				}
+			}
+			x.open("w:p")
+			pp.write(x)
+			st.textRun(x, r, s)
+			x.close("w:p")
+		}
+	}
+	cell(widths[0], text(p.FooterJob, false))
+	cell(widths[1], func() {
+		pp := paraProps{spacing: &spacingProps{line: 240}}
+		x.open("w:p")
+		pp.write(x)
+		if st.barcode != nil {
+			x.open("w:r")
+			inlinePicture(x, picture{rel: relBarcode, id: 1, name: "barcode.png", descr: "Barcode of job number " + p.FooterJob,
+				w: st.barcodeWidth, h: geo.BarcodeTall})
+			x.close("w:r")
+		}
+		x.close("w:p")
+	})
+	cell(widths[2], text(p.Recycle, true))
+	x.close("w:tr")
+	x.close("w:tbl")
+	// A part ends with a paragraph; this one takes a single point.
+	end := paraProps{spacing: &spacingProps{line: 20, exact: true}}
+	st.para(x, &end, "", nil)
 }
 
 // pageField prints a PAGE field as Word writes it (begin, instruction, separate, cached

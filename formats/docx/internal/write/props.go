@@ -1,23 +1,35 @@
 package write
 
+import geo "github.com/scribe-un/scribe/formats/internal/geometry"
+
 // Paragraph and run properties. Word rejects a file whose w:pPr or w:rPr children are out of
 // schema order (LibreOffice silently accepts it), so each struct has exactly one write method
 // that emits the children in the order of ECMA-376 Part 1 CT_PPrBase (§17.3.1.26) and
 // EG_RPrBase (§17.3.2.28); writer_order_test.go checks every part against those tables.
 
-// spacingProps is w:spacing in twips; line is in 240ths of a line (lineRule auto).
+// spacingProps is w:spacing in twips. line is the distance between baselines in twips when
+// exact (the house style's 12 points), else in 240ths of a line (lineRule auto).
+// lineOnly states the line alone and lets before and after come from the style.
 type spacingProps struct {
 	before, after, line int
+	exact               bool
+	lineOnly            bool
 }
 
-// indentation is w:ind in twips. For a bidi paragraph, left and right are the start and end edges.
+// exactly returns spacing of before and after points around lines lead points apart.
+func exactly(before, after, lead float64) *spacingProps {
+	return &spacingProps{before: geo.PtTwips(before), after: geo.PtTwips(after), line: geo.PtTwips(lead), exact: true}
+}
+
+// indentation is w:ind in twips. For a bidi paragraph, left and right are the start and end
+// edges. hanging pulls the first line out, firstLine pushes it in; at most one is set.
 type indentation struct {
-	left, right, hanging int
+	left, right, hanging, firstLine int
 }
 
 // tabStop is one tab stop.
 type tabStop struct {
-	val string // left, center, right
+	val string // left, center, right, num
 	pos int
 }
 
@@ -26,11 +38,18 @@ type paraProps struct {
 	style     string
 	keepNext  bool
 	keepLines bool
+	// widowControl keeps two lines of a paragraph together at a page's foot and head.
+	widowControl bool
 	// numbering: hasNum writes numPr; numID 0 removes numbering inherited from the style.
 	hasNum      bool
 	numID, ilvl int
 	borderBelow int // eighths of a point; 0 = none
 	tabs        []tabStop
+	// noHyphens turns hyphenation off for the paragraph (mastheads, titles).
+	noHyphens bool
+	// noAutoSpace turns off the space word processors add between Chinese and Latin text
+	// or digits, which the PDF does not add either.
+	noAutoSpace bool
 	bidi        bool
 	spacing     *spacingProps
 	ind         *indentation
@@ -40,13 +59,14 @@ type paraProps struct {
 }
 
 func (p *paraProps) empty() bool {
-	return p.style == "" && !p.keepNext && !p.keepLines && !p.hasNum && p.borderBelow == 0 &&
-		len(p.tabs) == 0 && !p.bidi && p.spacing == nil && p.ind == nil && p.jc == "" &&
+	return p.style == "" && !p.keepNext && !p.keepLines && !p.widowControl && !p.hasNum && p.borderBelow == 0 &&
+		len(p.tabs) == 0 && !p.noHyphens && !p.noAutoSpace && !p.bidi && p.spacing == nil && p.ind == nil && p.jc == "" &&
 		p.outline == 0 && p.rPr == nil
 }
 
-// write prints <w:pPr> in CT_PPr order: pStyle, keepNext, keepLines, numPr, pBdr, tabs, bidi,
-// spacing, ind, jc, outlineLvl, rPr.
+// write prints <w:pPr> in CT_PPr order: pStyle, keepNext, keepLines, widowControl, numPr,
+// pBdr, tabs, suppressAutoHyphens, autoSpaceDE, autoSpaceDN, bidi, spacing, ind, jc,
+// outlineLvl, rPr.
 func (p *paraProps) write(x *xmlWriter) {
 	if p.empty() {
 		return
@@ -60,6 +80,9 @@ func (p *paraProps) write(x *xmlWriter) {
 	}
 	if p.keepLines {
 		x.empty("w:keepLines")
+	}
+	if p.widowControl {
+		x.empty("w:widowControl")
 	}
 	if p.hasNum {
 		x.open("w:numPr")
@@ -79,19 +102,34 @@ func (p *paraProps) write(x *xmlWriter) {
 		}
 		x.close("w:tabs")
 	}
+	if p.noHyphens {
+		x.empty("w:suppressAutoHyphens")
+	}
+	if p.noAutoSpace {
+		x.empty("w:autoSpaceDE", "w:val", "0")
+		x.empty("w:autoSpaceDN", "w:val", "0")
+	}
 	if p.bidi {
 		x.empty("w:bidi")
 	}
 	if s := p.spacing; s != nil {
-		x.empty("w:spacing", "w:before", itoa(s.before), "w:after", itoa(s.after),
-			"w:line", itoa(s.line), "w:lineRule", "auto")
+		rule := "auto"
+		if s.exact {
+			rule = "exact"
+		}
+		if s.lineOnly {
+			x.empty("w:spacing", "w:line", itoa(s.line), "w:lineRule", rule)
+		} else {
+			x.empty("w:spacing", "w:before", itoa(s.before), "w:after", itoa(s.after),
+				"w:line", itoa(s.line), "w:lineRule", rule)
+		}
 	}
 	if in := p.ind; in != nil {
 		kv := []string{"w:left", itoa(in.left), "w:right", itoa(in.right)}
 		if in.hanging > 0 {
 			kv = append(kv, "w:hanging", itoa(in.hanging))
 		} else {
-			kv = append(kv, "w:firstLine", "0")
+			kv = append(kv, "w:firstLine", itoa(in.firstLine))
 		}
 		x.empty("w:ind", kv...)
 	}

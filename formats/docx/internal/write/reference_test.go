@@ -72,7 +72,7 @@ func TestReferenceDoc(t *testing.T) {
 	edit("word/document.xml", `<w:pgSz w:w="11906" w:h="16838"/>`, `<w:pgSz w:w="12240" w:h="15840"/>`)
 	edit("word/styles.xml", `</w:styles>`, `<w:style w:type="paragraph" w:styleId="OrgCustom"><w:name w:val="Org Custom"/></w:style></w:styles>`)
 	edit("word/styles.xml", `<w:name w:val="Quote"/>`, `<w:name w:val="Quote"/><w:basedOn w:val="Normal"/>`)
-	edit("word/numbering.xml", `<w:ind w:left="1134" w:hanging="567"/>`, `<w:ind w:left="1440" w:hanging="720"/>`)
+	edit("word/numbering.xml", `<w:ind w:left="720" w:firstLine="0"/>`, `<w:ind w:left="1440" w:hanging="720"/>`)
 	edit("word/settings.xml", `<w:zoom w:percent="100"/>`, `<w:zoom w:percent="100"/><w:attachedTemplate r:id="rId1" xmlns:r="`+nsRel+`"/>`)
 	parts["word/header1.xml"] = []byte(`<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="` + nsMain + `" xmlns:r="` + nsRel +
 		`"><w:p><w:r><w:t>ORG TEMPLATE HEADER</w:t></w:r></w:p></w:hdr>`)

@@ -1,5 +1,7 @@
 package write
 
+import geo "github.com/scribe-un/scribe/formats/internal/geometry"
+
 // Style ids. Every piece of the report's look lives in a named style, so an editor can
 // restyle all numbered paragraphs, quotations or masthead lines in one place. Built-in Word
 // styles keep Word's canonical names ("heading 1", "footnote text"), which Word localizes in
@@ -14,6 +16,8 @@ const (
 	styleNote       = "Note"
 	styleTitle      = "Title"
 	styleTitleBlock = "TitleBlock"
+	styleSubtitle   = "Subtitle"
+	styleSession    = "MastheadSession"
 	styleHeading1   = "Heading1"
 	styleHeading2   = "Heading2"
 	styleHeading3   = "Heading3"
@@ -31,15 +35,6 @@ const (
 	styleTableGrid  = "TableGrid"
 	styleTableNorm  = "TableNormal"
 	styleTableMast  = "MastheadTable"
-)
-
-// Page geometry (A4, 1-inch margins) in twips.
-const (
-	pageW      = 11906
-	pageH      = 16838
-	margin     = 1440
-	hdrFtrDist = 720
-	textWidth  = pageW - 2*margin
 )
 
 // styleDef is one w:style.
@@ -103,75 +98,93 @@ func (s *styleDef) write(x *xmlWriter) {
 	x.close("w:style")
 }
 
-// styleDefs returns the writer's styles in a fixed order. Sizes are half-points.
+// styleDefs returns the writer's styles in a fixed order, with the sizes, leading, spacing
+// and indents of the house geometry (formats/internal/geometry). Every paragraph is set on
+// exact leading, so Word, LibreOffice and the PDF put the same lines on a page.
 func styleDefs(look docLook, plan *numPlan) []*styleDef {
-	cs := func(sz int) int { return sz * look.sizeCS / 20 } // complex-script twin of a size
-	body := func(left, right, hang int) *indentation { return &indentation{left: left, right: right, hanging: hang} }
+	hp := geo.HalfPoints
+	// cs is the complex-script twin of a size: Arabic text is set larger by the locale's
+	// difference (10 points become 13).
+	cs := func(sz int) int { return sz + look.sizeCS - look.size }
+	ind := func(left, right, hanging, first int) *indentation {
+		return &indentation{left: left, right: right, hanging: hanging, firstLine: first}
+	}
 	headNum := func(ilvl int) (bool, int, int) {
 		if plan.headNumbered {
 			return true, numHead, ilvl
 		}
 		return false, 0, 0
 	}
-	h1n, h1id, h1l := headNum(0)
-	h2n, h2id, h2l := headNum(1)
-	h3n, h3id, h3l := headNum(2)
+	// A heading face for the scripts that have one (Chinese: Hei).
+	var headFonts *runFonts
+	if look.eastAsiaHead != look.eastAsia {
+		headFonts = &runFonts{ascii: look.latin, hAnsi: look.latin, eastAsia: look.eastAsiaHead, cs: look.cs}
+	}
+	heading := func(id, name string, level int) *styleDef {
+		h := geo.HeadingLevel(level)
+		n, numID, ilvl := false, 0, 0
+		if level <= 3 {
+			n, numID, ilvl = headNum(level - 1)
+		}
+		return &styleDef{typ: "paragraph", id: id, name: name, basedOn: styleNormal, next: styleUNPara, qFormat: true,
+			pPr: &paraProps{keepNext: true, keepLines: true, hasNum: n, numID: numID, ilvl: ilvl, noHyphens: true,
+				spacing: exactly(h.Before, h.After, h.Leading), ind: ind(textLeft, textRight, textLeft, 0), outline: level},
+			rPr: &runProps{fonts: headFonts, b: h.Bold, i: h.Italic, sz: hp(h.Size), szCs: cs(hp(h.Size))}}
+	}
+	title := func(id, name, next string, h geo.Heading) *styleDef {
+		return &styleDef{typ: "paragraph", id: id, name: name, basedOn: styleNormal, next: next, qFormat: true,
+			pPr: &paraProps{keepNext: true, keepLines: true, noHyphens: true, spacing: exactly(h.Before, h.After, h.Leading),
+				ind: ind(textLeft, textRight, 0, 0)},
+			rPr: &runProps{fonts: headFonts, b: h.Bold, sz: hp(h.Size), szCs: cs(hp(h.Size))}}
+	}
+	mast := func(id, name string, size, lead float64, bold bool) *styleDef {
+		return &styleDef{typ: "paragraph", id: id, name: name, basedOn: styleNormal, qFormat: true,
+			pPr: &paraProps{noHyphens: true, spacing: exactly(0, 0, lead)},
+			rPr: &runProps{b: bold, sz: hp(size), szCs: cs(hp(size))}}
+	}
 	return []*styleDef{
-		{typ: "paragraph", id: styleNormal, name: "Normal", isDefault: true, qFormat: true},
+		{typ: "paragraph", id: styleNormal, name: "Normal", isDefault: true, qFormat: true,
+			pPr: &paraProps{widowControl: true, noAutoSpace: true, spacing: exactly(0, 0, geo.Leading)}},
 		{typ: "character", id: "DefaultParagraphFont", name: "Default Paragraph Font", isDefault: true},
 		{typ: "table", id: styleTableNorm, name: "Normal Table", isDefault: true, tableCellMargin: true},
 		{typ: "paragraph", id: styleBody, name: "Body Text", basedOn: styleNormal, qFormat: true,
-			pPr: &paraProps{spacing: &spacingProps{after: 120, line: 240}, ind: body(textLeft, textRight, 0), jc: "both"}},
+			pPr: &paraProps{tabs: tabGrid(), spacing: exactly(0, geo.ParaAfter, geo.Leading), ind: ind(textLeft, textRight, 0, 0), jc: "both"}},
+		// Numbered paragraphs: the number at the block's edge, the text from the next tab
+		// stop, later lines back at the edge (the numbering level holds the indents).
 		{typ: "paragraph", id: styleUNPara, name: "UN Paragraph", basedOn: styleBody, next: styleUNPara, qFormat: true,
-			pPr: &paraProps{hasNum: true, numID: numPara, ilvl: 0, ind: body(textLeft, textRight, hangIndent)}},
+			pPr: &paraProps{hasNum: true, numID: numPara, ilvl: 0, ind: ind(textLeft, textRight, 0, 0)}},
 		{typ: "paragraph", id: styleSubpara, name: "Subparagraph", basedOn: styleBody, next: styleSubpara, qFormat: true,
-			pPr: &paraProps{hasNum: true, numID: numPara, ilvl: 1, ind: body(textLeft+hangIndent, textRight, hangIndent)}},
+			pPr: &paraProps{hasNum: true, numID: numPara, ilvl: 1, ind: ind(textLeft, textRight, 0, subIndent(1))}},
 		{typ: "paragraph", id: styleSubpara2, name: "Subparagraph 2", basedOn: styleBody, next: styleSubpara2, qFormat: true,
-			pPr: &paraProps{hasNum: true, numID: numPara, ilvl: 2, ind: body(textLeft+2*hangIndent, textRight, hangIndent)}},
+			pPr: &paraProps{hasNum: true, numID: numPara, ilvl: 2, ind: ind(textLeft, textRight, 0, subIndent(2))}},
 		{typ: "paragraph", id: styleQuote, name: "Quote", basedOn: styleBody, next: styleBody, qFormat: true,
-			pPr: &paraProps{ind: body(quoteLeft, quoteRight, 0)}},
+			pPr: &paraProps{ind: ind(textLeft+step, textRight+step, 0, 0)}},
 		{typ: "paragraph", id: styleNote, name: "Note", basedOn: styleBody, next: styleBody, qFormat: true,
-			pPr: &paraProps{jc: "center"}},
-		{typ: "paragraph", id: styleTitle, name: "Title", basedOn: styleNormal, next: styleTitleBlock, qFormat: true,
-			pPr: &paraProps{keepNext: true, spacing: &spacingProps{before: 360, after: 240, line: 240}, ind: body(textLeft, textRight, 0)},
-			rPr: &runProps{b: true, sz: 28, szCs: cs(28)}},
+			pPr: &paraProps{jc: "left"}},
+		title(styleTitle, "Title", styleSubtitle, geo.Title),
+		title(styleSubtitle, "Subtitle", styleTitleBlock, geo.Subtitle),
 		{typ: "paragraph", id: styleTitleBlock, name: "Title Block", basedOn: styleNormal, next: styleBody, qFormat: true,
-			pPr: &paraProps{keepNext: true, spacing: &spacingProps{after: 360, line: 240}, ind: body(textLeft, textRight, 0)}},
-		{typ: "paragraph", id: styleHeading1, name: "heading 1", basedOn: styleNormal, next: styleUNPara, qFormat: true,
-			pPr: &paraProps{keepNext: true, keepLines: true, hasNum: h1n, numID: h1id, ilvl: h1l,
-				spacing: &spacingProps{before: 360, after: 240, line: 240}, ind: body(textLeft, textRight, hangIndent), outline: 1},
-			rPr: &runProps{b: true, sz: 24, szCs: cs(24)}},
-		{typ: "paragraph", id: styleHeading2, name: "heading 2", basedOn: styleNormal, next: styleUNPara, qFormat: true,
-			pPr: &paraProps{keepNext: true, keepLines: true, hasNum: h2n, numID: h2id, ilvl: h2l,
-				spacing: &spacingProps{before: 240, after: 120, line: 240}, ind: body(textLeft, textRight, hangIndent), outline: 2},
-			rPr: &runProps{b: true}},
-		{typ: "paragraph", id: styleHeading3, name: "heading 3", basedOn: styleNormal, next: styleUNPara, qFormat: true,
-			pPr: &paraProps{keepNext: true, keepLines: true, hasNum: h3n, numID: h3id, ilvl: h3l,
-				spacing: &spacingProps{before: 240, after: 120, line: 240}, ind: body(textLeft, textRight, hangIndent), outline: 3},
-			rPr: &runProps{b: true, i: true}},
-		{typ: "paragraph", id: styleHeading4, name: "heading 4", basedOn: styleNormal, next: styleUNPara, qFormat: true,
-			pPr: &paraProps{keepNext: true, keepLines: true,
-				spacing: &spacingProps{before: 120, after: 120, line: 240}, ind: body(textLeft, textRight, hangIndent), outline: 4},
-			rPr: &runProps{i: true}},
-		{typ: "paragraph", id: styleMastUN, name: "Masthead UN", basedOn: styleNormal, qFormat: true,
-			pPr: &paraProps{spacing: &spacingProps{after: 0, line: 240}}},
-		{typ: "paragraph", id: styleMastOrgan, name: "Masthead Organ", basedOn: styleNormal, qFormat: true,
-			pPr: &paraProps{spacing: &spacingProps{after: 0, line: 240}},
-			rPr: &runProps{b: true, sz: 28, szCs: cs(28)}},
-		{typ: "paragraph", id: styleMastSymbol, name: "Masthead Symbol", basedOn: styleNormal, qFormat: true,
-			pPr: &paraProps{spacing: &spacingProps{after: 0, line: 240}, jc: "right"},
-			rPr: &runProps{sz: 32, szCs: 32}},
-		{typ: "paragraph", id: styleMast, name: "Masthead", basedOn: styleNormal, qFormat: true,
-			pPr: &paraProps{spacing: &spacingProps{after: 0, line: 240}}},
+			pPr: &paraProps{keepLines: true, spacing: exactly(0, geo.TitleBlockAfter, geo.Leading), ind: ind(textLeft, textRight, 0, 0)}},
+		{typ: "paragraph", id: styleSession, name: "Masthead Session", basedOn: styleNormal, qFormat: true,
+			pPr: &paraProps{keepNext: true, keepLines: true, noHyphens: true, spacing: exactly(0, 0, geo.Leading), ind: ind(0, textRight, 0, 0)}},
+		heading(styleHeading1, "heading 1", 1),
+		heading(styleHeading2, "heading 2", 2),
+		heading(styleHeading3, "heading 3", 3),
+		heading(styleHeading4, "heading 4", 4),
+		mast(styleMastUN, "Masthead UN", geo.UNSize, geo.Leading, false),
+		mast(styleMastOrgan, "Masthead Organ", geo.OrganSize, geo.OrganLead, true),
+		mast(styleMastSymbol, "Masthead Symbol", geo.SymbolSize, geo.OrganLead, false),
+		mast(styleMast, "Masthead", geo.BodySize, geo.Leading, false),
+		// The running head: the symbol in bold over a rule; the page number in bold.
 		{typ: "paragraph", id: styleHeader, name: "header", basedOn: styleNormal,
-			pPr: &paraProps{tabs: []tabStop{{"center", textWidth / 2}, {"right", textWidth}}},
-			rPr: &runProps{b: true, sz: 17, szCs: cs(17)}},
+			pPr: &paraProps{borderBelow: geo.EighthPoints(geo.HeadRule), noHyphens: true, spacing: exactly(0, 0, geo.HeadLead)},
+			rPr: &runProps{b: true, sz: hp(geo.HeadSize), szCs: cs(hp(geo.HeadSize))}},
 		{typ: "paragraph", id: styleFooter, name: "footer", basedOn: styleNormal,
-			pPr: &paraProps{tabs: []tabStop{{"center", textWidth / 2}, {"right", textWidth}}},
-			rPr: &runProps{sz: 17, szCs: cs(17)}},
+			pPr: &paraProps{noHyphens: true, spacing: exactly(0, 0, geo.FolioLead)},
+			rPr: &runProps{b: true, sz: hp(geo.FolioSize), szCs: cs(hp(geo.FolioSize))}},
 		{typ: "paragraph", id: styleFnText, name: "footnote text", basedOn: styleNormal,
-			pPr: &paraProps{spacing: &spacingProps{after: 0, line: 240}, ind: body(textLeft, textRight, hangIndent)},
-			rPr: &runProps{sz: 17, szCs: cs(17)}},
+			pPr: &paraProps{tabs: tabGrid(), spacing: exactly(0, 0, geo.NoteLead), ind: ind(textLeft, textRight, 0, 0), jc: "both"},
+			rPr: &runProps{sz: hp(geo.NoteSize), szCs: cs(hp(geo.NoteSize))}},
 		{typ: "character", id: styleFnRef, name: "footnote reference", basedOn: "DefaultParagraphFont",
 			rPr: &runProps{vertAlign: "superscript"}},
 		{typ: "character", id: styleHyperlink, name: "Hyperlink", basedOn: "DefaultParagraphFont",
@@ -179,7 +192,7 @@ func styleDefs(look docLook, plan *numPlan) []*styleDef {
 		{typ: "character", id: styleDocSymbol, name: "Document Symbol", basedOn: "DefaultParagraphFont",
 			rPr: &runProps{noProof: true}},
 		{typ: "table", id: styleTableGrid, name: "Table Grid", basedOn: styleTableNorm, tableBorders: true,
-			pPr: &paraProps{spacing: &spacingProps{after: 0, line: 240}}},
+			pPr: &paraProps{spacing: exactly(0, 0, 11)}},
 		{typ: "table", id: styleTableMast, name: "Masthead Table", basedOn: styleTableNorm},
 	}
 }
@@ -210,7 +223,7 @@ func (st *docState) docDefaults(x *xmlWriter) {
 	r.write(x)
 	x.close("w:rPrDefault")
 	x.open("w:pPrDefault")
-	p := paraProps{spacing: &spacingProps{after: 0, line: 240}}
+	p := paraProps{widowControl: true, noAutoSpace: true, spacing: exactly(0, 0, geo.Leading)}
 	p.write(x)
 	x.close("w:pPrDefault")
 	x.close("w:docDefaults")

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	geo "github.com/scribe-un/scribe/formats/internal/geometry"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -27,13 +28,18 @@ type Options struct {
 	ReferenceDoc []byte
 	// ReferenceName names the reference document in error messages (its path).
 	ReferenceName string
+	// Emblem is a PNG printed in the masthead (--emblem); nil prints none. EmblemName
+	// names it in messages.
+	Emblem     []byte
+	EmblemName string
 }
 
 // docxWriter is the pipeline.Writer for DOCX. It is immutable after New and safe for
 // concurrent use: every Write builds its own state.
 type docxWriter struct {
-	ref *referenceDoc // nil without a reference document
-	zip *deflateCache // compressors and recurring compressed parts, shared by every Write
+	ref    *referenceDoc // nil without a reference document
+	emblem *emblem       // nil without an emblem
+	zip    *deflateCache // compressors and recurring compressed parts, shared by every Write
 }
 
 // New returns the DOCX writer. A reference document is parsed and checked once, here:
@@ -50,6 +56,17 @@ func New(opts Options) (model.Writer, error) {
 			return nil, err
 		}
 		w.ref = ref
+	}
+	if opts.Emblem != nil {
+		name := opts.EmblemName
+		if name == "" {
+			name = "emblem.png"
+		}
+		e, err := loadEmblem(opts.Emblem, name)
+		if err != nil {
+			return nil, err
+		}
+		w.emblem = e
 	}
 	return w, nil
 }
@@ -84,14 +101,19 @@ func (w *docxWriter) build(ctx context.Context, doc *model.Document, opts model.
 	}
 	look := newLook(doc, loc)
 	st := &docState{
-		ctx:   ctx,
-		doc:   doc,
-		loc:   loc,
-		look:  look,
-		num:   newNumPlan(loc),
-		warn:  opts.Warnings,
-		ref:   w.ref,
-		depth: model.DefaultMaxDepth,
+		ctx:    ctx,
+		doc:    doc,
+		loc:    loc,
+		look:   look,
+		num:    newNumPlan(loc),
+		warn:   opts.Warnings,
+		ref:    w.ref,
+		emblem: w.emblem,
+		depth:  model.DefaultMaxDepth,
+	}
+	st.barcode, st.barcodeWidth = barcodePNG(doc.Meta.JobNumber)
+	if doc.Present.FooterJob == "" {
+		st.barcode = nil
 	}
 	if w.ref != nil {
 		st.num.look = w.ref.numLook
@@ -129,6 +151,11 @@ type docState struct {
 	warn  *model.Warnings
 	ref   *referenceDoc
 	depth int
+	// emblem is the masthead's picture; barcode the first page's, barcodeWidth its width
+	// on the page (mm). Nil when there is none.
+	emblem       *emblem
+	barcode      []byte
+	barcodeWidth float64
 
 	footnotes [][]model.Inline // footnote i+1's content
 	links     []string         // hyperlink targets; relationship ids follow the fixed parts
@@ -137,17 +164,24 @@ type docState struct {
 // docLook is the typography of one language version: fonts for the four rFonts slots, sizes
 // and language tags. It is derived from the locale, never from package state.
 type docLook struct {
-	rtl                    bool
-	latin, eastAsia, cs    string
+	rtl                 bool
+	latin, eastAsia, cs string
+	// eastAsiaHead is the face of Chinese headings and titles (Hei), eastAsia the body's.
+	eastAsiaHead string
+	// extraLead raises the leading of right-to-left paragraphs, points: the locale sets
+	// Arabic larger (13 on 18 points instead of 10 on 12).
+	extraLead              float64
 	lang, langEA, langBidi string
 	size, sizeCS           int // half-points
 	tag                    string
 	fontsUsed              []string
 }
 
-// langRegion maps a language to the tag Word's proofing tools expect.
+// langRegion maps a language to the tag Word's proofing tools and hyphenation use. English
+// is en-US: the PDF hyphenates with the American patterns, the ones LibreOffice and Word
+// apply to en-US text, so the three break the same words.
 var langRegion = map[string]string{
-	"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA",
+	"en": "en-US", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA",
 }
 
 // newLook picks fonts and language tags. ascii/hAnsi carry Latin (and Cyrillic) text, so
@@ -167,7 +201,7 @@ func newLook(doc *model.Document, loc *locales.Locale) docLook {
 	l := docLook{
 		rtl: loc.RTL() || doc.Present.Dir == model.RTL, latin: "Times New Roman", eastAsia: "SimSun",
 		cs: "Times New Roman", size: 20, sizeCS: 20, tag: loc.Tag,
-		lang: "en-GB", langEA: "zh-CN", langBidi: "ar-SA",
+		lang: "en-US", langEA: "zh-CN", langBidi: "ar-SA",
 	}
 	switch loc.Script {
 	case "Latn", "Cyrl":
@@ -177,13 +211,24 @@ func newLook(doc *model.Document, loc *locales.Locale) docLook {
 		}
 	case "Hans", "Hant":
 		l.eastAsia = first
+		if h := loc.Fonts["heading"]; len(h) > 0 && h[0] != "" {
+			l.eastAsiaHead = h[0]
+		}
 	case "Arab":
 		l.cs = first
-		// Arabic script at 10 pt reads as small as 8 pt Latin; UN Arabic documents set it larger.
-		l.sizeCS = 26
+	}
+	if l.eastAsiaHead == "" {
+		l.eastAsiaHead = l.eastAsia
+	}
+	if t := loc.Typography; t.BodySize > 0 {
+		// Arabic script at 10 pt reads as small as 8 pt Latin: the locale sets it larger.
+		l.sizeCS = geo.HalfPoints(t.BodySize)
+		if t.Leading > 0 {
+			l.extraLead = t.Leading - geo.Leading
+		}
 	}
 	seen := map[string]bool{}
-	for _, f := range []string{l.latin, l.eastAsia, l.cs} {
+	for _, f := range []string{l.latin, l.eastAsia, l.eastAsiaHead, l.cs} {
 		if !seen[f] {
 			seen[f] = true
 			l.fontsUsed = append(l.fontsUsed, f)

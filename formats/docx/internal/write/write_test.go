@@ -32,8 +32,9 @@ func TestWriterFormat(t *testing.T) {
 var wantParts = []string{
 	"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
 	"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/fontTable.xml",
-	"word/header1.xml", "word/header2.xml", "word/footer1.xml", "word/footer2.xml", "word/footnotes.xml",
-	"docProps/core.xml", "docProps/app.xml",
+	"word/header1.xml", "word/header2.xml", "word/header3.xml", "word/footer1.xml", "word/footer2.xml", "word/footer3.xml",
+	"word/footnotes.xml",
+	"docProps/core.xml", "docProps/app.xml", "word/_rels/footer2.xml.rels", "word/media/barcode.png",
 }
 
 // paraInfo is a paragraph of document.xml as the tests look at it.
@@ -72,6 +73,8 @@ func parasOf(t testing.TB, data []byte) []paraInfo {
 				cur.numID = attrValue(e, "val")
 			case "ilvl":
 				cur.ilvl = attrValue(e, "val")
+			case "sectPr":
+				cur = nil // its w:bidi is the section's
 			case "bidi":
 				if cur != nil {
 					cur.bidi = true
@@ -197,8 +200,15 @@ func TestArabicDirection(t *testing.T) {
 	parts, _ := unzipParts(t, data)
 	doc := string(parts["word/document.xml"])
 	for _, p := range parasOf(t, parts["word/document.xml"]) {
-		if (p.style == styleUNPara || p.style == styleSubpara || strings.HasPrefix(p.style, "Heading")) && !p.bidi {
-			t.Errorf("paragraph %q lacks w:bidi", p.text)
+		// A paragraph is right to left when its text is (a literal label before a tab does
+		// not count): English text in the Arabic version is set left to right.
+		text := p.text
+		if _, after, ok := strings.Cut(text, "\t"); ok {
+			text = after
+		}
+		want := (&docState{look: docLook{rtl: true}}).rtlOf(model.Texts(text, 0))
+		if (p.style == styleUNPara || p.style == styleSubpara || strings.HasPrefix(p.style, "Heading")) && p.bidi != want {
+			t.Errorf("paragraph %q: w:bidi %v, want %v", p.text, p.bidi, want)
 		}
 		if strings.HasPrefix(p.style, "Masthead") && p.style != styleMastUN && p.bidi {
 			t.Errorf("English masthead line %q is right to left", p.text)
@@ -231,7 +241,8 @@ func TestChineseFonts(t *testing.T) {
 	data, _ := writeDoc(t, Options{}, pipelinetest.Sample("zh"), "zh")
 	parts, _ := unzipParts(t, data)
 	styles := string(parts["word/styles.xml"])
-	if !strings.Contains(styles, `w:eastAsia="SimSun"`) || !strings.Contains(styles, `<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`) {
+	if !strings.Contains(styles, `w:eastAsia="SimSun"`) || !strings.Contains(styles, `w:eastAsia="SimHei"`) ||
+		!strings.Contains(styles, `<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`) {
 		t.Errorf("zh docDefaults wrong")
 	}
 	fr, _ := writeDoc(t, Options{}, pipelinetest.Sample("fr"), "fr")
@@ -284,11 +295,11 @@ func TestNumberingRestarts(t *testing.T) {
 	}
 	doc := string(parts["word/document.xml"])
 	rels := string(parts["word/_rels/document.xml.rels"])
-	if !strings.Contains(doc, `<w:hyperlink r:id="rId10">`) || !strings.Contains(rels, `Target="https://www.itu.int/wsis/?a=1&amp;b=2" TargetMode="External"`) {
+	if !strings.Contains(doc, `<w:hyperlink r:id="rId13">`) || !strings.Contains(rels, `Target="https://www.itu.int/wsis/?a=1&amp;b=2" TargetMode="External"`) {
 		t.Error("hyperlink or its relationship missing")
 	}
-	if c := strings.Count(doc, "<w:tc>"); c != 4+6 {
-		t.Errorf("%d table cells, want 10 (masthead 4, padded 2×3 table 6)", c)
+	if c := strings.Count(doc, "<w:tc>"); c != 5+6 {
+		t.Errorf("%d table cells, want 11 (masthead 3 in the band and 2 under it, padded 2×3 table 6)", c)
 	}
 	if !strings.Contains(doc, "<w:br/>") || !strings.Contains(doc, "<w:noBreakHyphen/>") {
 		t.Error("line break or non-breaking hyphen missing")

@@ -330,8 +330,7 @@ func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model
 				if err != nil {
 					return nil, err
 				}
-				// Word joiners only keep a document symbol on one line.
-				text.WriteString(strings.ReplaceAll(s, "\u2060", ""))
+				text.WriteString(s)
 				continue
 			case "instrText":
 				s, err := p.charData()

@@ -86,15 +86,14 @@ func (st *docState) textRun(x *xmlWriter, r runProps, text string) {
 }
 
 // symbolRun prints a UN document symbol, which must never break across lines: spaces become
-// no-break spaces, hyphens Word's non-breaking hyphen, and word joiners (U+2060) hold the
-// other characters together, where LibreOffice would otherwise break at a slash, a full
-// stop or a bracket ("WSIS-II/PC-2/DT/2(Rev.2)"). The DOCX reader drops the joiners.
+// no-break spaces and hyphens Word's non-breaking hyphen. (LibreOffice may still break one
+// after a slash, where Word does not; word joiners would stop it, but a symbol must stay
+// searchable as typed.)
 func (st *docState) symbolRun(x *xmlWriter, text string) {
 	if text == "" {
 		return
 	}
 	text = strings.ReplaceAll(text, " ", "\u00a0")
-	text = joined(text)
 	x.open("w:r")
 	r := runProps{style: styleDocSymbol}
 	r.write(x)
@@ -107,21 +106,6 @@ func (st *docState) symbolRun(x *xmlWriter, text string) {
 		}
 	}
 	x.close("w:r")
-}
-
-// joined puts a word joiner between every two characters of s (LibreOffice breaks at a
-// non-breaking hyphen in right-to-left paragraphs unless joiners hold it).
-func joined(s string) string {
-	var b strings.Builder
-	prev := rune(0)
-	for _, r := range s {
-		if prev != 0 {
-			b.WriteRune('\u2060')
-		}
-		b.WriteRune(r)
-		prev = r
-	}
-	return b.String()
 }
 
 // linkTarget makes a URL usable as a relationship target: trimmed, with spaces

@@ -2,13 +2,19 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // TestMultiPageBytes pins the exact bytes of multi-page documents, compressed as in
@@ -21,11 +27,13 @@ func TestMultiPageBytes(t *testing.T) {
 	for _, lang := range []string{"en", "ru", "ar"} {
 		doc := longDoc(lang)
 		var buf bytes.Buffer
-		if err := NewWriter(Options{Fonts: fonts, Compress: true}).Write(context.Background(), &buf, doc, writeOpts(t, doc)); err != nil {
+		opts := writeOpts(t, doc)
+		opts.Stats = &model.OutputStats{}
+		if err := NewWriter(Options{Fonts: fonts, Compress: true}).Write(context.Background(), &buf, doc, opts); err != nil {
 			t.Fatal(err)
 		}
-		if pages := bytes.Count(buf.Bytes(), []byte("/Type /Page /")); pages < 3 {
-			t.Fatalf("%s: %d pages, want a multi-page document", lang, pages)
+		if opts.Stats.Pages < 3 {
+			t.Fatalf("%s: %d pages, want a multi-page document", lang, opts.Stats.Pages)
 		}
 		fmt.Fprintf(&got, "long-%s %x %d\n", lang, sha256.Sum256(buf.Bytes()), buf.Len())
 	}
@@ -43,4 +51,25 @@ func TestMultiPageBytes(t *testing.T) {
 	if got.String() != string(want) {
 		t.Errorf("PDF bytes changed:\n%s\nwant\n%s", got.String(), want)
 	}
+}
+
+// inflated is pdf with the content of every compressed stream (object streams included)
+// appended in clear, for tests that look for a dictionary in a compressed file.
+func inflated(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	out := bytes.Clone(pdf)
+	re := regexp.MustCompile(`(?s)/Length (\d+)[^>]*/Filter /FlateDecode[^>]*>>\nstream\n`)
+	for _, m := range re.FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		z, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(z)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(append(out, '\n'), data...)
+	}
+	return out
 }

@@ -19,7 +19,6 @@ package pdfdoc
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -107,7 +106,6 @@ type Doc struct {
 	opts     Options
 	info     Info
 	w        *objWriter
-	next     int // the next object number
 	fonts    []*fontState
 	fontIDs  []int // each font's first object; 0 until a page using it is written
 	images   []*Image
@@ -188,7 +186,8 @@ func New(opts Options, info Info) *Doc {
 		w.deflaters = &Deflaters{}
 	}
 	w.header()
-	return &Doc{opts: opts, info: info, w: w, next: firstFreeID}
+	w.next = firstFreeID
+	return &Doc{opts: opts, info: info, w: w}
 }
 
 // AddFont registers f for use by Text. Its subset is made when the document is written.
@@ -698,81 +697,4 @@ func uriASCII(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// objWriter writes numbered objects and remembers where each starts, for the
-// cross-reference table.
-type objWriter struct {
-	buf       bytes.Buffer
-	offsets   []int // by object number
-	compress  bool
-	deflaters *Deflaters
-	scratch   bytes.Buffer
-}
-
-func (w *objWriter) header() {
-	// The second line's high bytes tell transfer tools the file is binary.
-	w.buf.WriteString("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
-}
-
-// at records that object id starts here.
-func (w *objWriter) at(id int) {
-	for len(w.offsets) <= id {
-		w.offsets = append(w.offsets, 0)
-	}
-	w.offsets[id] = w.buf.Len()
-}
-
-func (w *objWriter) object(id int, body []byte) {
-	w.at(id)
-	fmt.Fprintf(&w.buf, "%d 0 obj\n", id)
-	w.buf.Write(body)
-	w.buf.WriteString("\nendobj\n")
-}
-
-// stream writes a stream object; extra holds more dictionary entries (" /Length1 123").
-func (w *objWriter) stream(id int, extra string, data []byte) error {
-	filter := ""
-	if w.compress {
-		w.scratch.Reset()
-		z := w.deflaters.get(&w.scratch)
-		_, err := z.Write(data)
-		if err == nil {
-			err = z.Close()
-		}
-		w.deflaters.put(z)
-		if err != nil {
-			return err
-		}
-		data, filter = w.scratch.Bytes(), " /Filter /FlateDecode"
-	}
-	w.rawStream(id, filter+extra, data)
-	return nil
-}
-
-// rawStream writes a stream object uncompressed, whatever the document's setting.
-func (w *objWriter) rawStream(id int, extra string, data []byte) {
-	w.at(id)
-	fmt.Fprintf(&w.buf, "%d 0 obj\n<< /Length %d%s >>\nstream\n", id, len(data), extra)
-	w.buf.Write(data)
-	w.buf.WriteString("\nendstream\nendobj\n")
-}
-
-// finish writes the cross-reference table and the trailer; size is one more than the
-// highest object number.
-func (w *objWriter) finish(size, root, info int) []byte {
-	sum := sha256.Sum256(w.buf.Bytes())
-	id := fmt.Sprintf("%X", sum[:16])
-	xref := w.buf.Len()
-	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", size)
-	for i := 1; i < size; i++ {
-		off := 0
-		if i < len(w.offsets) {
-			off = w.offsets[i]
-		}
-		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n",
-		size, root, info, id, id, xref)
-	return w.buf.Bytes()
 }

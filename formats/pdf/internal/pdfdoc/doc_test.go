@@ -106,34 +106,133 @@ func TestStructure(t *testing.T) {
 	}
 }
 
-// TestXref: every cross-reference offset points at its object.
+// TestXref: every cross-reference entry points at its object: in the table of an
+// uncompressed file, in the cross-reference stream of a compressed one, where objects other
+// than streams sit in object streams.
 func TestXref(t *testing.T) {
-	for _, compress := range []bool{false, true} {
-		b, err := sampleDoc(compress, nil).Bytes()
+	b, err := sampleDoc(false, nil).Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("no startxref")
+	}
+	start, _ := strconv.Atoi(string(m[1]))
+	lines := strings.Split(string(b[start:]), "\n")
+	checked := 0
+	for i, l := range lines[3:] {
+		if !strings.HasSuffix(l, " n ") {
+			break
+		}
+		off, _ := strconv.Atoi(l[:10])
+		if !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(i+1)+" 0 obj")) {
+			t.Errorf("object %d not at offset %d", i+1, off)
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Errorf("only %d objects in the cross-reference table", checked)
+	}
+
+	c, err := sampleDoc(true, nil).Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs := compressedObjects(t, c)
+	if len(objs) < 10 {
+		t.Fatalf("only %d objects found through the cross-reference stream", len(objs))
+	}
+	// Every object of the uncompressed file is there, with the same content.
+	for _, want := range regexp.MustCompile(`(?s)\n(\d+) 0 obj\n(<< /Type /(?:Catalog|Page|Font|StructElem)\b.*?)\nendobj`).FindAllSubmatch(b, -1) {
+		found := false
+		for _, o := range objs {
+			if o == string(want[2]) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("object %s of the uncompressed file not found: %.80s", want[1], want[2])
+		}
+	}
+}
+
+// compressedObjects reads a compressed file through its cross-reference stream and returns
+// every object it lists (bodies without "N 0 obj"), checking that each entry points at its
+// object.
+func compressedObjects(t *testing.T, b []byte) map[int]string {
+	t.Helper()
+	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("no startxref")
+	}
+	start, _ := strconv.Atoi(string(m[1]))
+	streamAt := func(off int) (dict string, data []byte) {
+		t.Helper()
+		sm := regexp.MustCompile(`(?s)^\d+ 0 obj\n<<(.*?)>>\nstream\n`).FindSubmatchIndex(b[off:])
+		if sm == nil {
+			t.Fatalf("no stream object at %d", off)
+		}
+		dict = string(b[off+sm[2] : off+sm[3]])
+		n, _ := strconv.Atoi(regexp.MustCompile(`/Length (\d+)`).FindStringSubmatch(dict)[1])
+		z, err := zlib.NewReader(bytes.NewReader(b[off+sm[1] : off+sm[1]+n]))
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindSubmatch(b)
-		if m == nil {
-			t.Fatal("no startxref")
+		data, err = io.ReadAll(z)
+		if err != nil {
+			t.Fatal(err)
 		}
-		start, _ := strconv.Atoi(string(m[1]))
-		lines := strings.Split(string(b[start:]), "\n")
-		checked := 0
-		for i, l := range lines[3:] {
-			if !strings.HasSuffix(l, " n ") {
-				break
+		return dict, data
+	}
+	dict, xref := streamAt(start)
+	if !strings.Contains(dict, "/Type /XRef") || !strings.Contains(dict, "/W [1 4 2]") {
+		t.Fatalf("not a cross-reference stream: %s", dict)
+	}
+	objs := map[int]string{}
+	for i := 1; 7*i+7 <= len(xref); i++ {
+		e := xref[7*i:]
+		f2 := int(e[1])<<24 | int(e[2])<<16 | int(e[3])<<8 | int(e[4])
+		f3 := int(e[5])<<8 | int(e[6])
+		switch e[0] {
+		case 1:
+			if !bytes.HasPrefix(b[f2:], []byte(strconv.Itoa(i)+" 0 obj\n")) {
+				t.Errorf("object %d not at offset %d", i, f2)
 			}
-			off, _ := strconv.Atoi(l[:10])
-			if !bytes.HasPrefix(b[off:], []byte(strconv.Itoa(i+1)+" 0 obj")) {
-				t.Errorf("compress=%v: object %d not at offset %d", compress, i+1, off)
+			objs[i] = "(direct)"
+		case 2:
+			sd, data := streamAt(xrefOffset(t, xref, f2))
+			if !strings.Contains(sd, "/Type /ObjStm") {
+				t.Fatalf("object %d: %d is not an object stream", i, f2)
 			}
-			checked++
-		}
-		if checked < 10 {
-			t.Errorf("compress=%v: only %d objects in the cross-reference table", compress, checked)
+			first, _ := strconv.Atoi(regexp.MustCompile(`/First (\d+)`).FindStringSubmatch(sd)[1])
+			head := strings.Fields(string(data[:first]))
+			id, _ := strconv.Atoi(head[2*f3])
+			off, _ := strconv.Atoi(head[2*f3+1])
+			if id != i {
+				t.Errorf("object %d: index %d of stream %d holds object %d", i, f3, f2, id)
+			}
+			end := len(data)
+			if 2*f3+3 < len(head) {
+				end, _ = strconv.Atoi(head[2*f3+3])
+				end += first
+			}
+			objs[i] = strings.TrimSpace(string(data[first+off : end]))
+		default:
+			t.Errorf("object %d: entry type %d", i, e[0])
 		}
 	}
+	return objs
+}
+
+// xrefOffset is the offset of object id, a direct object, in a cross-reference stream.
+func xrefOffset(t *testing.T, xref []byte, id int) int {
+	t.Helper()
+	e := xref[7*id:]
+	if e[0] != 1 {
+		t.Fatalf("object %d is not direct", id)
+	}
+	return int(e[1])<<24 | int(e[2])<<16 | int(e[3])<<8 | int(e[4])
 }
 
 // TestCompressed: streams inflate back to what the uncompressed file holds, and a shared
@@ -149,6 +248,9 @@ func TestCompressed(t *testing.T) {
 	}
 	re := regexp.MustCompile(`(?s)/Filter /FlateDecode[^>]*>>\nstream\n(.*?)\nendstream`)
 	for _, m := range re.FindAllSubmatch(a, -1) {
+		if bytes.Contains(m[0], []byte("/Type /ObjStm")) || bytes.Contains(m[0], []byte("/Type /XRef")) {
+			continue // checked by TestXref
+		}
 		z, err := zlib.NewReader(bytes.NewReader(m[1]))
 		if err != nil {
 			t.Fatal(err)

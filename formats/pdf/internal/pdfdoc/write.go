@@ -21,11 +21,7 @@ const (
 )
 
 // alloc returns the first of n new object numbers.
-func (d *Doc) alloc(n int) int {
-	id := d.next
-	d.next += n
-	return id
-}
+func (d *Doc) alloc(n int) int { return d.w.alloc(n) }
 
 // writePage ends the current page and writes its object, its content and its links.
 func (d *Doc) writePage() {
@@ -121,7 +117,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	metadataID := d.alloc(1)
 	d.w.rawStream(metadataID, " /Type /Metadata /Subtype /XML", d.xmp())
 	d.writeCatalog(outlineID, structID, metadataID)
-	return d.w.finish(d.next, catalogID, infoID), nil
+	return d.w.finish(catalogID, infoID)
 }
 
 // writeFonts writes every font and the encoding they share.

@@ -25,6 +25,7 @@ const stage = "docx"
 // Package is an opened zip with the read budget of one conversion. It is not safe for
 // concurrent use: reading a part spends the shared budget.
 type Package struct {
+	ctx    context.Context
 	zr     *zip.Reader
 	name   string
 	limits model.Limits
@@ -34,8 +35,9 @@ type Package struct {
 
 // Open opens data as a package named name (the file, for errors). limits.MaxPartBytes caps
 // one inflated part and limits.MaxInflatedBytes all of them together. Empty data is
-// model.ErrEmpty; data that is not a zip archive is model.ErrMalformed.
-func Open(data []byte, name string, limits model.Limits) (*Package, error) {
+// model.ErrEmpty; data that is not a zip archive is model.ErrMalformed. Decoding stops with
+// ctx's error once ctx is done.
+func Open(ctx context.Context, data []byte, name string, limits model.Limits) (*Package, error) {
 	if len(data) == 0 {
 		return nil, model.Errorf(stage, model.Pos{File: name}, model.ErrEmpty, "file is empty")
 	}
@@ -47,7 +49,7 @@ func Open(data []byte, name string, limits model.Limits) (*Package, error) {
 		}
 		return nil, model.Errorf(stage, model.Pos{File: name}, model.ErrMalformed, "%s: %v", what, err)
 	}
-	return &Package{zr: zr, name: name, limits: limits, left: limits.MaxInflatedBytes}, nil
+	return &Package{ctx: ctx, zr: zr, name: name, limits: limits, left: limits.MaxInflatedBytes}, nil
 }
 
 // Parts lists the package's part names in name order.

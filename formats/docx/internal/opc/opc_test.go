@@ -3,6 +3,7 @@ package opc
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func TestReadPartLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Open(data, "t.docx", tt.limits)
+			p, err := Open(context.Background(), data, "t.docx", tt.limits)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -68,7 +69,7 @@ func TestOpenRefusesNonZip(t *testing.T) {
 		data string
 		want error
 	}{{"", model.ErrEmpty}, {"plain text", model.ErrMalformed}, {"PK\x03\x04broken", model.ErrMalformed}} {
-		if _, err := Open([]byte(tt.data), "x.docx", model.Limits{}); !errors.Is(err, tt.want) {
+		if _, err := Open(context.Background(), []byte(tt.data), "x.docx", model.Limits{}); !errors.Is(err, tt.want) {
 			t.Errorf("%q: err = %v, want %v", tt.data, err, tt.want)
 		}
 	}
@@ -76,7 +77,7 @@ func TestOpenRefusesNonZip(t *testing.T) {
 
 func TestRelsAndNames(t *testing.T) {
 	data := zipOf(t, map[string]string{"word/_rels/document.xml.rels": `<Relationships><Relationship Id="rId2" Type="x/styles" Target="styles.xml"/><Relationship Id="rId1" Type="x/hyperlink" Target="http://a" TargetMode="External"/></Relationships>`})
-	p, err := Open(data, "t.docx", model.Limits{MaxPartBytes: 1 << 20, MaxInflatedBytes: 1 << 20})
+	p, err := Open(context.Background(), data, "t.docx", model.Limits{MaxPartBytes: 1 << 20, MaxInflatedBytes: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,13 @@ type Decoder struct {
 	pkg   *Package
 	part  string
 	depth int
+	// tokens counts the tokens read, to look at the context every checkEvery of them.
+	tokens int
 }
+
+// checkEvery is how often, in tokens, the decoder looks whether the conversion was
+// cancelled: often enough to stop within milliseconds, rarely enough to cost nothing.
+const checkEvery = 1 << 12
 
 // Decoder returns a decoder of r, the inflated bytes of part.
 func (p *Package) Decoder(r io.Reader, part string) *Decoder {
@@ -32,6 +38,11 @@ func (p *Package) Decoder(r io.Reader, part string) *Decoder {
 // Next returns the next token; io.EOF at the end of a well-formed part. CharData is only
 // valid until the following call.
 func (x *Decoder) Next() (xml.Token, error) {
+	if x.tokens++; x.tokens%checkEvery == 0 {
+		if err := x.pkg.ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
 	t, err := x.d.Token()
 	if err != nil {
 		if err == io.EOF {

@@ -185,14 +185,6 @@ func (p *bodyParser) paragraph() (*rawPara, error) {
 				links = links[:n-1]
 			}
 		}
-		// Manual line breaks in the run just read start new lines.
-		for i := 0; i < len(cur); i++ {
-			if cur[i].Kind == breakKind {
-				para.lines = append(para.lines, cur[:i:i])
-				cur = append([]model.Inline{}, cur[i+1:]...)
-				i = -1
-			}
-		}
 	}
 	para.lines = append(para.lines, cur)
 	for i, l := range para.lines {
@@ -200,10 +192,6 @@ func (p *bodyParser) paragraph() (*rawPara, error) {
 	}
 	return para, nil
 }
-
-// breakKind marks a manual line break inside the runs being collected; it never leaves the
-// parser.
-const breakKind model.InlineKind = "\x00break"
 
 // paraProps reads w:pPr: style, numbering, outline level. Property changes (the previous
 // formatting of a tracked change) and the paragraph mark's run properties are skipped.
@@ -264,7 +252,9 @@ func (p *bodyParser) eof(err error) error {
 }
 
 // run reads a w:r and appends its text to cur. url is the target of an enclosing
-// hyperlink. A manual line break is appended as an breakKind run.
+// hyperlink. A manual line break ends the paragraph's current line: cur goes to
+// para.lines and a new line starts (done here, once per break, so a paragraph of many
+// runs is read in linear time).
 func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model.Inline, error) {
 	var bold, italic, hidden *bool
 	charStyle := ""
@@ -349,7 +339,8 @@ func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model
 				if typ, _ := attr(t, "type"); typ != "page" && typ != "column" {
 					flush()
 					if !p.inInstr() {
-						cur = append(cur, model.Inline{Kind: breakKind})
+						para.lines = append(para.lines, cur)
+						cur = []model.Inline{}
 					}
 				}
 			case "fldChar":

@@ -605,13 +605,24 @@ func attach(blocks []model.Block, b model.Block) []model.Block {
 // merge merges adjacent runs of the same kind and target.
 func merge(runs []model.Inline) []model.Inline {
 	var out []model.Inline
+	// Text of the last run being extended, joined once at the end: adding to a string run
+	// by run would copy it every time (a paragraph of 320,000 runs).
+	var pending strings.Builder
+	flush := func() {
+		if pending.Len() > 0 {
+			out[len(out)-1].Text += pending.String()
+			pending.Reset()
+		}
+	}
 	for _, in := range runs {
 		if n := len(out); n > 0 && out[n-1].Kind == in.Kind && out[n-1].URL == in.URL && in.Kind != model.KindFootnote {
-			out[n-1].Text += in.Text
+			pending.WriteString(in.Text)
 			continue
 		}
+		flush()
 		out = append(out, in)
 	}
+	flush()
 	return out
 }
 

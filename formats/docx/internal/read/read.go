@@ -47,7 +47,7 @@ func (docxReader) Read(ctx context.Context, data []byte, opts model.ReadOptions)
 		return nil, err
 	}
 	limits := opts.Limits.WithDefaults()
-	pkg, err := opc.Open(data, opts.Name, limits)
+	pkg, err := opc.Open(ctx, data, opts.Name, limits)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package write
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -62,7 +63,7 @@ type refLoader struct {
 // loadReference parses and checks a reference document: styles are required, settings,
 // numbering look, page setup and headers and footers are taken when present.
 func loadReference(name string, data []byte) (*referenceDoc, error) {
-	pkg, err := opc.Open(data, name, refLimits)
+	pkg, err := opc.Open(context.Background(), data, name, refLimits)
 	if err != nil {
 		return nil, refError(err)
 	}

@@ -7,6 +7,7 @@
 package docx
 
 import (
+	"context"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/docx/internal/opc"
@@ -30,7 +31,7 @@ func NewWriter(opts WriterOptions) (model.Writer, error) { return write.New(opts
 // the organisation's emblem for the masthead of the PDF, which has no template to copy it
 // from; ok is false when the document has none.
 func ReferenceEmblem(data []byte) (png []byte, name string, ok bool) {
-	pkg, err := opc.Open(data, "reference.docx", model.Limits{}.WithDefaults())
+	pkg, err := opc.Open(context.Background(), data, "reference.docx", model.Limits{}.WithDefaults())
 	if err != nil {
 		return nil, "", false
 	}

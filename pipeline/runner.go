@@ -339,6 +339,9 @@ func (r *Runner) Localize(ctx context.Context, doc *model.Document, lang string,
 	}
 	env := &model.Env{Locales: r.opts.Locales, Locale: loc, Warnings: warn}
 	for _, t := range r.opts.OutputTransforms {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		if err := t.Apply(ctx, v, env); err != nil {
 			return nil, nil, wrapStage(t.Name(), doc.Source, err)
 		}

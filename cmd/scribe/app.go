@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/scribe-un/scribe/internal/suggest"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -27,12 +28,28 @@ type IO struct {
 	OutTTY bool
 }
 
-// Exit codes, mapped in one place.
+// Exit codes, mapped in one place. After a signal, the shell's convention: 128 plus the
+// signal's number (130 for SIGINT, 143 for SIGTERM).
 const (
-	exitOK     = 0
-	exitFailed = 1
-	exitUsage  = 2
+	exitOK        = 0
+	exitFailed    = 1
+	exitUsage     = 2
+	exitInterrupt = 128 + 2
+	exitTerminate = 128 + 15
 )
+
+// interrupted is the cause of the run's context when a signal stops it.
+type interrupted struct{ sig os.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + i.sig.String() }
+
+// signalExit is the exit code after sig.
+func signalExit(sig os.Signal) int {
+	if sig == syscall.SIGTERM {
+		return exitTerminate
+	}
+	return exitInterrupt
+}
 
 // usageError marks a mistake in the command line (exit code 2).
 type usageError struct{ err error }
@@ -47,10 +64,13 @@ type failedError struct{ n int }
 
 func (e failedError) Error() string { return fmt.Sprintf("%d input(s) failed", e.n) }
 
-// exitCode maps an error returned by a command to the process exit code.
-func exitCode(err error) int {
+// exitCode maps an error returned by a command, and the signal that stopped the run if one
+// did, to the process exit code.
+func exitCode(err error, stop *interrupted) int {
 	var ue usageError
 	switch {
+	case stop != nil:
+		return signalExit(stop.sig)
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
@@ -62,9 +82,15 @@ func exitCode(err error) int {
 func run(ctx context.Context, args []string, stdio IO) int {
 	app := newApp(stdio)
 	err := app.Run(ctx, args)
-	code := exitCode(err)
+	var stop *interrupted
+	if sig, ok := context.Cause(ctx).(interrupted); ok {
+		stop = &sig
+	}
+	code := exitCode(err, stop)
 	var fe failedError
 	switch {
+	case stop != nil:
+		fmt.Fprintf(stdio.Err, "scribe: %s; finished outputs are kept, nothing else was written\n", stop)
 	case err == nil:
 	case errors.As(err, &fe):
 		// per-input errors are already printed

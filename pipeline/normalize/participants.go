@@ -43,8 +43,15 @@ func (Participants) Apply(ctx context.Context, doc *model.Document, env *model.E
 		if err != nil {
 			return err
 		}
-		pc := &partCollector{v: newVocab(set)}
-		doc.Blocks = pc.blocks(doc.Blocks)
+		if ctx == nil {
+			ctx = context.Background()
+		}
+		pc := &partCollector{ctx: ctx, v: newVocab(set)}
+		blocks := pc.blocks(doc.Blocks)
+		if err := pc.ctx.Err(); err != nil {
+			return err
+		}
+		doc.Blocks = blocks
 		doc.Meta.Participants = append(doc.Meta.Participants, pc.found...)
 		return nil
 	})
@@ -52,6 +59,9 @@ func (Participants) Apply(ctx context.Context, doc *model.Document, env *model.E
 
 // partCollector gathers participants while it rewrites the blocks.
 type partCollector struct {
+	// ctx stops the collection early when the conversion is cancelled; Apply then
+	// returns its error and the blocks are left as they were.
+	ctx   context.Context
 	v     vocab
 	found []model.Participant
 }
@@ -74,6 +84,9 @@ next:
 func (pc *partCollector) blocks(blocks []model.Block) []model.Block {
 	out := blocks[:0:0]
 	for i := 0; i < len(blocks); i++ {
+		if i%256 == 0 && pc.ctx.Err() != nil {
+			return blocks
+		}
 		switch n := blocks[i].(type) {
 		case *model.Heading:
 			if k := pc.v.kind(headingLabel(n)); k.role() != "" {

@@ -9,11 +9,14 @@ import (
 	"github.com/scribe-un/scribe/pipeline"
 )
 
-// progress reports a batch: a redrawn one-line bar on a terminal (files done/total,
-// current file, ETA), one plain line per file otherwise, so CI logs stay clean. The batch
-// serializes calls, so progress needs no lock.
+// progress reports a batch: a redrawn one-line bar on a terminal that can redraw (files
+// done/total, current file, ETA), one plain line per file otherwise (CI logs, TERM=dumb,
+// NO_COLOR), so logs stay clean. A single input always gets its "input -> outputs" line. The
+// batch serializes calls, so progress needs no lock.
 type progress struct {
-	io       IO
+	io IO
+	// bar is set when the bar is drawn: a terminal that takes control sequences.
+	bar      bool
 	total    int
 	done_    int
 	quiet    bool
@@ -26,12 +29,22 @@ type progress struct {
 }
 
 func newProgress(stdio IO, total int, quiet, verbose bool) *progress {
-	return &progress{io: stdio, total: total, quiet: quiet, verbose: verbose, started: time.Now()}
+	return &progress{io: stdio, bar: drawsBar(stdio), total: total, quiet: quiet, verbose: verbose, started: time.Now()}
+}
+
+// drawsBar reports whether progress may redraw a line: standard error is a terminal that
+// understands control sequences, and the user has not asked for plain output (NO_COLOR,
+// see no-color.org).
+func drawsBar(stdio IO) bool {
+	if !stdio.TTY || stdio.Env == nil {
+		return stdio.TTY
+	}
+	return stdio.Env("TERM") != "dumb" && stdio.Env("NO_COLOR") == ""
 }
 
 func (p *progress) start(path string) {
 	p.current = path
-	if p.io.TTY && !p.quiet {
+	if p.bar && !p.quiet {
 		p.drawBar()
 	}
 }
@@ -50,10 +63,10 @@ func (p *progress) done(r pipeline.Result) {
 		}
 	case p.quiet:
 	case r.Skipped:
-		if !p.io.TTY || p.verbose {
+		if !p.bar || p.verbose || p.total == 1 {
 			msgs = append(msgs, fmt.Sprintf("[%d/%d] %s: up to date, skipped", p.done_, p.total, r.Input))
 		}
-	case !p.io.TTY || p.verbose:
+	case !p.bar || p.verbose || p.total == 1:
 		var outs []string
 		for _, o := range r.Outputs {
 			outs = append(outs, o.Path)
@@ -68,14 +81,14 @@ func (p *progress) done(r pipeline.Result) {
 		msgs = append(msgs, fmt.Sprintf("warning: %s (and %d more warnings; --verbose shows them)", oneLine(r.Warnings[0].String()), len(r.Warnings)-1))
 	}
 	// Messages go above the bar: clear it only when there is something to print.
-	if len(msgs) > 0 && p.io.TTY && p.barShown {
+	if len(msgs) > 0 && p.barShown {
 		fmt.Fprint(p.io.Err, "\r\033[K")
 		p.barShown = false
 	}
 	for _, m := range msgs {
 		fmt.Fprintln(p.io.Err, m)
 	}
-	if p.io.TTY && !p.quiet && p.done_ < p.total {
+	if p.bar && !p.quiet && p.done_ < p.total {
 		p.drawBar()
 	}
 }
@@ -108,7 +121,7 @@ func (p *progress) drawBar() {
 }
 
 func (p *progress) finish(ok, failed, skipped int, elapsed time.Duration) {
-	if p.io.TTY && p.barShown {
+	if p.barShown {
 		fmt.Fprint(p.io.Err, "\r\033[K")
 	}
 	if len(p.failures) > 0 && p.total > 1 {

@@ -73,3 +73,32 @@ func inflated(t *testing.T, pdf []byte) []byte {
 	}
 	return out
 }
+
+// TestWriteInPlace: into a bytes.Buffer the file is written in place, after what the
+// buffer holds, with the same bytes as into any other writer; a document that fails
+// leaves the buffer as it was.
+func TestWriteInPlace(t *testing.T) {
+	fonts := fontsOrFail(t, testFonts)
+	doc := longDoc("en")
+	w := NewWriter(Options{Fonts: fonts, Compress: true})
+	var plain bytes.Buffer
+	if err := w.Write(context.Background(), struct{ io.Writer }{&plain}, doc, writeOpts(t, doc)); err != nil {
+		t.Fatal(err)
+	}
+	buf := bytes.NewBufferString("before|")
+	if err := w.Write(context.Background(), buf, doc, writeOpts(t, doc)); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.Bytes(); !bytes.HasPrefix(got, []byte("before|")) || !bytes.Equal(got[len("before|"):], plain.Bytes()) {
+		t.Error("the file written in place differs from the one written through io.Writer")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	buf = bytes.NewBufferString("before|")
+	if err := w.Write(ctx, buf, doc, writeOpts(t, doc)); err == nil {
+		t.Fatal("a cancelled conversion succeeded")
+	}
+	if buf.String() != "before|" {
+		t.Errorf("a failed conversion left %d bytes in the buffer", buf.Len()-len("before|"))
+	}
+}

@@ -35,6 +35,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"errors"
 
@@ -62,6 +63,7 @@ type Options struct {
 
 // setup is what one typesetting run uses besides the document.
 type setup struct {
+	into      *bytes.Buffer // where the file is written; nil: a buffer of its own
 	fonts     *FontSet
 	compress  bool
 	deflaters *pdfdoc.Deflaters // shared by the writer's documents; nil: one per document
@@ -105,7 +107,18 @@ func (w *writer) Write(ctx context.Context, out io.Writer, doc *model.Document, 
 	if err != nil {
 		return err
 	}
-	b, err := typeset(ctx, doc, opts, setup{fonts: fs, compress: w.opts.Compress, deflaters: &w.deflaters, emblem: w.opts.Emblem})
+	su := setup{fonts: fs, compress: w.opts.Compress, deflaters: &w.deflaters, emblem: w.opts.Emblem}
+	if buf, ok := out.(*bytes.Buffer); ok {
+		// Written in place, pages as they are drawn; taken back if the document fails.
+		su.into = buf
+		start := buf.Len()
+		if _, err := typeset(ctx, doc, opts, su); err != nil {
+			buf.Truncate(start)
+			return err
+		}
+		return nil
+	}
+	b, err := typeset(ctx, doc, opts, su)
 	if err != nil {
 		return err
 	}
@@ -125,7 +138,7 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 		info.Creator = safe(opts.Generator)
 		info.Producer = info.Creator
 	}
-	pdf := pdfdoc.New(pdfdoc.Options{PageWidth: pageW, PageHeight: pageH, Compress: su.compress, Deflaters: su.deflaters}, info)
+	pdf := pdfdoc.New(pdfdoc.Options{PageWidth: pageW, PageHeight: pageH, Compress: su.compress, Deflaters: su.deflaters, Into: su.into}, info)
 
 	df := newDocFonts(su.fonts, typeChoiceOf(opts.Locale, doc.Present))
 	if opts.Warnings != nil {

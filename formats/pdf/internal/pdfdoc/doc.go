@@ -49,6 +49,10 @@ type Options struct {
 	// Deflaters, when not nil, lends compressors shared with other documents; nil makes
 	// one per document.
 	Deflaters *Deflaters
+	// Into, when not nil, is where the file is written, after what the buffer already
+	// holds (Bytes returns that part): the caller's buffer, so the file is not held twice.
+	// If the document fails, the caller truncates the buffer back.
+	Into *bytes.Buffer
 }
 
 // Deflaters lends zlib compressors to the documents of a batch, written concurrently or one
@@ -181,7 +185,11 @@ type bookmark struct {
 
 // New starts an empty document.
 func New(opts Options, info Info) *Doc {
-	w := &objWriter{deflaters: opts.Deflaters, compress: opts.Compress}
+	w := &objWriter{deflaters: opts.Deflaters, compress: opts.Compress, buf: opts.Into}
+	if w.buf == nil {
+		w.buf = &bytes.Buffer{}
+	}
+	w.base = w.buf.Len()
 	if w.deflaters == nil {
 		w.deflaters = &Deflaters{}
 	}

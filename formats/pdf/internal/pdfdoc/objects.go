@@ -16,7 +16,8 @@ import (
 // cross-reference entries were most of a long report's bytes, and they compress tenfold.
 // Uncompressed documents keep plain objects and a cross-reference table, for reading.
 type objWriter struct {
-	buf       bytes.Buffer
+	buf       *bytes.Buffer // the file from base on
+	base      int
 	next      int         // the next object number
 	entries   []xrefEntry // by object number
 	compress  bool
@@ -44,6 +45,12 @@ func (w *objWriter) header() {
 	w.buf.WriteString("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
 }
 
+// pos is the offset in the file of what is written next.
+func (w *objWriter) pos() int { return w.buf.Len() - w.base }
+
+// file is the file written so far.
+func (w *objWriter) file() []byte { return w.buf.Bytes()[w.base:] }
+
 // alloc returns the first of n new object numbers.
 func (w *objWriter) alloc(n int) int {
 	id := w.next
@@ -61,7 +68,7 @@ func (w *objWriter) entry(id int) *xrefEntry {
 
 // at records that object id starts here.
 func (w *objWriter) at(id int) {
-	*w.entry(id) = xrefEntry{offset: w.buf.Len()}
+	*w.entry(id) = xrefEntry{offset: w.pos()}
 }
 
 // object writes a dictionary, array or other non-stream object.
@@ -77,7 +84,7 @@ func (w *objWriter) object(id int, body []byte) {
 		return
 	}
 	w.at(id)
-	fmt.Fprintf(&w.buf, "%d 0 obj\n", id)
+	fmt.Fprintf(w.buf, "%d 0 obj\n", id)
 	w.buf.Write(body)
 	w.buf.WriteString("\nendobj\n")
 }
@@ -130,7 +137,7 @@ func (w *objWriter) stream(id int, extra string, data []byte) error {
 // rawStream writes a stream object uncompressed, whatever the document's setting.
 func (w *objWriter) rawStream(id int, extra string, data []byte) {
 	w.at(id)
-	fmt.Fprintf(&w.buf, "%d 0 obj\n<< /Length %d%s >>\nstream\n", id, len(data), extra)
+	fmt.Fprintf(w.buf, "%d 0 obj\n<< /Length %d%s >>\nstream\n", id, len(data), extra)
 	w.buf.Write(data)
 	w.buf.WriteString("\nendstream\nendobj\n")
 }
@@ -144,7 +151,7 @@ func (w *objWriter) finish(root, info int) ([]byte, error) {
 	}
 	xrefID := w.alloc(1)
 	size := w.next
-	sum := sha256.Sum256(w.buf.Bytes())
+	sum := sha256.Sum256(w.file())
 	fileID := fmt.Sprintf("%X", sum[:16])
 	w.at(xrefID)
 	xref := w.entries[xrefID].offset
@@ -168,25 +175,25 @@ func (w *objWriter) finish(root, info int) ([]byte, error) {
 		size, root, info, fileID, fileID), data); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(&w.buf, "startxref\n%d\n%%%%EOF\n", xref)
-	return w.buf.Bytes(), nil
+	fmt.Fprintf(w.buf, "startxref\n%d\n%%%%EOF\n", xref)
+	return w.file(), nil
 }
 
 // xrefTable writes a cross-reference table and a trailer dictionary.
 func (w *objWriter) xrefTable(root, info int) []byte {
 	size := w.next
-	sum := sha256.Sum256(w.buf.Bytes())
+	sum := sha256.Sum256(w.file())
 	id := fmt.Sprintf("%X", sum[:16])
-	xref := w.buf.Len()
-	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", size)
+	xref := w.pos()
+	fmt.Fprintf(w.buf, "xref\n0 %d\n0000000000 65535 f \n", size)
 	for i := 1; i < size; i++ {
 		off := 0
 		if i < len(w.entries) {
 			off = w.entries[i].offset
 		}
-		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+		fmt.Fprintf(w.buf, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n",
+	fmt.Fprintf(w.buf, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n",
 		size, root, info, id, id, xref)
-	return w.buf.Bytes()
+	return w.file()
 }

@@ -317,11 +317,21 @@ func (r *Runner) Parse(ctx context.Context, job Job, warn *model.Warnings) (*mod
 // Localize makes the version of a parsed document in one language: a clone, translated when
 // a Translator is set, numbered and localized by the output transforms.
 func (r *Runner) Localize(ctx context.Context, doc *model.Document, lang string, warn *model.Warnings) (*model.Document, *locales.Locale, error) {
+	return r.localize(ctx, doc, lang, warn, false)
+}
+
+// localize is Localize; inPlace makes the version of doc itself instead of a clone, for the
+// last version of a document nothing else will read (a clone is about as large as the
+// document, which is most of what a long input holds in memory).
+func (r *Runner) localize(ctx context.Context, doc *model.Document, lang string, warn *model.Warnings, inPlace bool) (*model.Document, *locales.Locale, error) {
 	loc, err := r.opts.Locales.Lookup(lang)
 	if err != nil {
 		return nil, nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: doc.Source}, Err: err}
 	}
-	v := doc.Clone()
+	v := doc
+	if !inPlace {
+		v = doc.Clone()
+	}
 	v.Meta.Lang = loc.Tag
 	untranslated := 0
 	switch {
@@ -420,13 +430,15 @@ func (r *Runner) versions(job Job) Renderer {
 			langs = []string{r.notesLang(doc, warn)}
 		}
 		created := r.created(job, doc)
+		translatable := CountTranslatable(doc.Blocks)
 		var outs []Rendition
-		for _, lang := range langs {
-			v, loc, err := r.Localize(ctx, doc, lang, warn)
+		for i, lang := range langs {
+			// The last version is made of the document itself: nothing reads it after.
+			v, loc, err := r.localize(ctx, doc, lang, warn, i == len(langs)-1)
 			if err != nil {
 				return nil, err
 			}
-			words, share := model.CountWords(v.Blocks), untranslatedShare(v.Present.Untranslated, CountTranslatable(doc.Blocks))
+			words, share := model.CountWords(v.Blocks), untranslatedShare(v.Present.Untranslated, translatable)
 			for _, f := range r.opts.To {
 				if err := ctx.Err(); err != nil {
 					return nil, err

@@ -1,11 +1,12 @@
 package locales
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // DateMatch is a date found in a line of notes. Start and End are byte offsets of the match.
@@ -36,10 +37,10 @@ type TimeRange struct {
 
 // Patterns are compiled once per process: they are immutable and safe to share.
 var (
-	reISODate   = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
-	reCJKDate   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reSlashDate = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
-	reTime      = regexp.MustCompile(`(?i)([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
+	reISODate   = lazyre.New(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
+	reCJKDate   = lazyre.New(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reSlashDate = lazyre.New(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	reTime      = lazyre.New(`(?i)([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
 )
 
 // monthIndex maps a lower-cased month name in any supported language to 1–12.

@@ -3,7 +3,6 @@ package html
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -303,7 +303,7 @@ func mergeList(prev, next *model.List) bool {
 }
 
 // msoStyle finds Word's list marker in a pasted paragraph's textrun.Style: "mso-list:l0 level2 lfo1".
-var msoStyle = regexp.MustCompile(`mso-list:\s*l\d+\s+level(\d+)`)
+var msoStyle = lazyre.New(`mso-list:\s*l\d+\s+level(\d+)`)
 
 // msoListLevel returns the list level of a paragraph pasted from Word, 0 for others.
 func msoListLevel(n *html.Node) int {
@@ -320,7 +320,7 @@ func msoListLevel(n *html.Node) int {
 
 // msoBullet is the bullet or number Word writes as text in front of a pasted list
 // paragraph ("·", "o", "§", "1.", "a)") followed by non-breaking spaces.
-var msoBullet = regexp.MustCompile(`^[\s\x{00a0}]*(?:[·•o§▪\-–]|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z]{1,4}[.)])[\s\x{00a0}]+`)
+var msoBullet = lazyre.New(`^[\s\x{00a0}]*(?:[·•o§▪\-–]|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z]{1,4}[.)])[\s\x{00a0}]+`)
 
 // msoListItem turns a Word list paragraph into a one-item list at depth and attaches it,
 // so consecutive list paragraphs form one list.

@@ -1,20 +1,20 @@
 package html
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
-	cssBold   = regexp.MustCompile(`(?i)font-weight\s*:\s*(bold|bolder|[6-9]00)`)
-	cssNormal = regexp.MustCompile(`(?i)font-weight\s*:\s*(normal|lighter|[1-4]00)`)
-	cssItalic = regexp.MustCompile(`(?i)font-style\s*:\s*(italic|oblique)`)
+	cssBold   = lazyre.New(`(?i)font-weight\s*:\s*(bold|bolder|[6-9]00)`)
+	cssNormal = lazyre.New(`(?i)font-weight\s*:\s*(normal|lighter|[1-4]00)`)
+	cssItalic = lazyre.New(`(?i)font-style\s*:\s*(italic|oblique)`)
 )
 
 // styleOf returns the textrun.Style inside element n: the element's own meaning (b, i, a) and the
@@ -50,7 +50,7 @@ func styleOf(n *html.Node, st textrun.Style) textrun.Style {
 
 // wsRun matches runs of HTML white space, which render as one space (a no-break space is
 // not HTML white space and is kept).
-var wsRun = regexp.MustCompile(`[ \t\n\r\f]+`)
+var wsRun = lazyre.New(`[ \t\n\r\f]+`)
 
 // text adds a text node's collapsed text.
 func (c *converter) text(n *html.Node, st textrun.Style, out *textrun.Collector) {

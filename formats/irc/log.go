@@ -1,30 +1,30 @@
 package irc
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/chat"
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 var (
 	// isoStamp opens a line with an ISO 8601 timestamp, bracketed or not:
 	// "[2021-10-19T18:58:56.342Z]", "2021-10-19 18:58:56".
-	isoStamp = regexp.MustCompile(`^\[?(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\]?[\s|]+`)
+	isoStamp = lazyre.New(`^\[?(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\]?[\s|]+`)
 	// clockStamp opens a line with a time of day: "[12:01]", "12:01:33", "[12:01:33 PM]".
-	clockStamp = regexp.MustCompile(`^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]?[\s|]+`)
+	clockStamp = lazyre.New(`^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]?[\s|]+`)
 	// bracketNick is "<nick> text" (mode prefixes @ + % ~ & allowed).
-	bracketNick = regexp.MustCompile(`^<[@+%~&]?([^<>\s]{1,64})>[\s]*(.*)$`)
+	bracketNick = lazyre.New(`^<[@+%~&]?([^<>\s]{1,64})>[\s]*(.*)$`)
 	// colonNick is "nick: text" with a nick of one word.
-	colonNick = regexp.MustCompile(`^([^\s:<>\[\]]{1,40}):[ \t]+(\S.*)$`)
+	colonNick = lazyre.New(`^([^\s:<>\[\]]{1,40}):[ \t]+(\S.*)$`)
 	// bareNick is "nick text" after a timestamp.
-	bareNick = regexp.MustCompile(`^([^\s:<>\[\]*]{1,40})[ \t]+(\S.*)$`)
+	bareNick = lazyre.New(`^([^\s:<>\[\]*]{1,40})[ \t]+(\S.*)$`)
 	// actionLine is "* nick does something".
-	actionLine = regexp.MustCompile(`^\*\s+([^\s*]{1,64})\s+(.*)$`)
+	actionLine = lazyre.New(`^\*\s+([^\s*]{1,64})\s+(.*)$`)
 	// serverLine opens the messages a client or server prints about the channel.
-	serverLine = regexp.MustCompile(`^(?:\*\*\*|-!-|--[>-]?|<--|==|=-=|-\w+-|\*\s+(?:Now talking|Topic for|Topic \(|Disconnected|Connected|Mode|Retrieving|Day changed|Log))`)
+	serverLine = lazyre.New(`^(?:\*\*\*|-!-|--[>-]?|<--|==|=-=|-\w+-|\*\s+(?:Now talking|Topic for|Topic \(|Disconnected|Connected|Mode|Retrieving|Day changed|Log))`)
 	// joinPart are the phrases of join, part, quit, mode and nick-change notices.
-	joinPart = regexp.MustCompile(`(?i)\b(?:has joined|has left|has quit|joined the channel|left the channel|joined #|left #|quit \(|is now known as|sets mode|set mode|changed (?:the )?topic|was kicked|has changed mode|day changed)\b`)
+	joinPart = lazyre.New(`(?i)\b(?:has joined|has left|has quit|joined the channel|left the channel|joined #|left #|quit \(|is now known as|sets mode|set mode|changed (?:the )?topic|was kicked|has changed mode|day changed)\b`)
 )
 
 // logLine is one line of a log, parsed.

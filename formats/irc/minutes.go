@@ -1,22 +1,22 @@
 package irc
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/chat"
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 var (
 	// ruleLine is a line of dashes or equals signs separating an e-mail's cover text from
 	// the minutes.
-	ruleLine = regexp.MustCompile(`^\s*(?:-{10,}|={10,})\s*$`)
+	ruleLine = lazyre.New(`^\s*(?:-{10,}|={10,})\s*$`)
 	// headerField is a header label alone on its line ("Present:"), its value indented below.
-	headerField = regexp.MustCompile(`^([A-Z][A-Za-z ]{1,30}):\s*(.*)$`)
+	headerField = lazyre.New(`^([A-Z][A-Za-z ]{1,30}):\s*(.*)$`)
 	// topicLine is a "Topic:" line of text minutes.
-	topicLine = regexp.MustCompile(`(?m)^Topic:\s+\S`)
+	topicLine = lazyre.New(`(?m)^Topic:\s+\S`)
 	// numberedTopic is an item of the Topics field: "1. Introductions".
-	numberedTopic = regexp.MustCompile(`^\d+\.\s+`)
+	numberedTopic = lazyre.New(`^\d+\.\s+`)
 )
 
 // looksLikeMinutes reports W3C scribe minutes sent as text: "Topic:" lines at the left

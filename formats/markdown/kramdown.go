@@ -1,22 +1,23 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 var (
 	// ialLine is a kramdown attribute list alone on a line: a block IAL ("{: .no_toc}"), an
 	// attribute definition ("{:ref: .note}") or an extension ("{::options …}", "{:toc}").
-	ialLine = regexp.MustCompile(`^ {0,3}\{:[^{}\n]*\}[ \t]*$`)
+	ialLine = lazyre.New(`^ {0,3}\{:[^{}\n]*\}[ \t]*$`)
 	// trailingIAL is an attribute list ending a line ("text{: .y}"); headingAttrs the
 	// attributes ending an ATX heading ("## Budget {#budget .x}").
-	trailingIAL  = regexp.MustCompile(`[ \t]*\{:[^{}\n]*\}[ \t]*$`)
-	headingAttrs = regexp.MustCompile(`^ {0,3}#{1,6}[ \t].*?([ \t]*\{[#.:][^{}\n]*\}[ \t]*)$`)
+	trailingIAL  = lazyre.New(`[ \t]*\{:[^{}\n]*\}[ \t]*$`)
+	headingAttrs = lazyre.New(`^ {0,3}#{1,6}[ \t].*?([ \t]*\{[#.:][^{}\n]*\}[ \t]*)$`)
 	// listItemLine is one list item line, the kind kramdown turns into a table of contents
 	// when "{:toc}" follows it.
-	listItemLine = regexp.MustCompile(`^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S`)
-	fenceLine    = regexp.MustCompile("^ {0,3}(```|~~~)")
+	listItemLine = lazyre.New(`^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S`)
+	fenceLine    = lazyre.New("^ {0,3}(```|~~~)")
 )
 
 // dropAttributeLists removes kramdown's attribute lists, which GitHub Pages sites put

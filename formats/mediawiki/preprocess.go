@@ -1,8 +1,9 @@
 package mediawiki
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // preprocess drops what has no text of its own in an exported page: comments, templates
@@ -39,7 +40,7 @@ func (p *parser) preprocess(text string) string {
 }
 
 // magicWord matches behaviour switches such as __TOC__ and __NOTOC__.
-var magicWord = regexp.MustCompile(`__[A-Z]{3,20}__`)
+var magicWord = lazyre.New(`__[A-Z]{3,20}__`)
 
 // spanKind is what scanSpans found.
 type spanKind int

@@ -1,10 +1,10 @@
 package mediawiki
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -186,4 +186,4 @@ func dropAttributes(cell string) string {
 }
 
 // attributes matches a run of HTML attributes: name="value", name='value' or name=value.
-var attributes = regexp.MustCompile(`^\s*(?:[A-Za-z][\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'|]+)\s*)+$`)
+var attributes = lazyre.New(`^\s*(?:[A-Za-z][\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'|]+)\s*)+$`)

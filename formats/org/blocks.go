@@ -1,24 +1,24 @@
 package org
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/markup"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
-	beginRe    = regexp.MustCompile(`(?i)^\s*#\+begin_(\w+)`)
-	keywordRe  = regexp.MustCompile(`^\s*#\+(\w+):\s*(.*)$`)
-	commentRe  = regexp.MustCompile(`^\s*#(?:\s|$)`)
-	drawerRe   = regexp.MustCompile(`^\s*:([\w-]+):\s*$`)
-	propertyRe = regexp.MustCompile(`^\s*:[\w-]+\+?:\s+\S`)
-	fixedRe    = regexp.MustCompile(`^\s*:(?:\s(.*)|$)`)
-	tableRe    = regexp.MustCompile(`^\s*\|`)
-	tableRule  = regexp.MustCompile(`^\s*\|[-+:| ]*$`)
-	footnoteRe = regexp.MustCompile(`^\[fn:([^\]\s]+)\]\s*(.*)$`)
+	beginRe    = lazyre.New(`(?i)^\s*#\+begin_(\w+)`)
+	keywordRe  = lazyre.New(`^\s*#\+(\w+):\s*(.*)$`)
+	commentRe  = lazyre.New(`^\s*#(?:\s|$)`)
+	drawerRe   = lazyre.New(`^\s*:([\w-]+):\s*$`)
+	propertyRe = lazyre.New(`^\s*:[\w-]+\+?:\s+\S`)
+	fixedRe    = lazyre.New(`^\s*:(?:\s(.*)|$)`)
+	tableRe    = lazyre.New(`^\s*\|`)
+	tableRule  = lazyre.New(`^\s*\|[-+:| ]*$`)
+	footnoteRe = lazyre.New(`^\[fn:([^\]\s]+)\]\s*(.*)$`)
 )
 
 // parse reads the outline line by line into p.blocks.

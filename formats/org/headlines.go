@@ -2,19 +2,19 @@ package org
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
 	// headlineRe is "* text" at the left margin: stars, a space, the title.
-	headlineRe = regexp.MustCompile(`^(\*+)(?:\s+(.*))?$`)
+	headlineRe = lazyre.New(`^(\*+)(?:\s+(.*))?$`)
 	// tagsRe are the tags ending a headline: ":board:finance:".
-	tagsRe = regexp.MustCompile(`\s+:[\w@#%]+(?::[\w@#%]+)*:\s*$`)
+	tagsRe = lazyre.New(`\s+:[\w@#%]+(?::[\w@#%]+)*:\s*$`)
 	// priorityRe is a priority cookie: "[#A]".
-	priorityRe = regexp.MustCompile(`^\[#[A-Za-z0-9]\]\s*`)
+	priorityRe = lazyre.New(`^\[#[A-Za-z0-9]\]\s*`)
 )
 
 // isHeadline reports a headline: stars at the left margin followed by a space or the end.

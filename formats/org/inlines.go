@@ -1,23 +1,23 @@
 package org
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
 	// linkRe is [[target][description]] or [[target]].
-	linkRe = regexp.MustCompile(`^\[\[([^\]]+)\](?:\[([^\]]*)\])?\]`)
+	linkRe = lazyre.New(`^\[\[([^\]]+)\](?:\[([^\]]*)\])?\]`)
 	// fnRefRe is a footnote reference: [fn:label] or an inline [fn::text] / [fn:label:text].
-	fnRefRe = regexp.MustCompile(`^\[fn:([^\]:\s]*)(?::([^\]]*))?\]`)
+	fnRefRe = lazyre.New(`^\[fn:([^\]:\s]*)(?::([^\]]*))?\]`)
 	// stampRe is an org timestamp: <2016-03-14 Mon> or [2016-03-14 Mon 10:00].
-	stampRe = regexp.MustCompile(`^[<\[](\d{4}-\d{2}-\d{2}[^>\]\n]*)[>\]]`)
-	urlRe   = regexp.MustCompile(`^(?:https?|ftp)://[^\s<>\]"]+`)
+	stampRe = lazyre.New(`^[<\[](\d{4}-\d{2}-\d{2}[^>\]\n]*)[>\]]`)
+	urlRe   = lazyre.New(`^(?:https?|ftp)://[^\s<>\]"]+`)
 )
 
 // emphasis are the markers of org-mode's emphasis and the run kind each gives.

@@ -1,19 +1,19 @@
 package org
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
 	// itemRe is a list item: "-", "+" or "1." / "1)" at any indentation, "*" only when
 	// indented (at the margin it is a headline).
-	itemRe = regexp.MustCompile(`^(\s*)([-+]|\d+[.)]|[A-Za-z][.)])(?:\s+(.*)|$)|^(\s+)(\*)(?:\s+(.*)|$)`)
+	itemRe = lazyre.New(`^(\s*)([-+]|\d+[.)]|[A-Za-z][.)])(?:\s+(.*)|$)|^(\s+)(\*)(?:\s+(.*)|$)`)
 	// checkboxRe and counterRe open an item: "[ ]", "[X]", "[-]"; "[@3]".
-	checkboxRe = regexp.MustCompile(`^\[[ Xx-]\]\s*`)
-	counterRe  = regexp.MustCompile(`^\[@\w+\]\s*`)
+	checkboxRe = lazyre.New(`^\[[ Xx-]\]\s*`)
+	counterRe  = lazyre.New(`^\[@\w+\]\s*`)
 )
 
 // itemMatch is a parsed list item line.

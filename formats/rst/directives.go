@@ -2,19 +2,19 @@ package rst
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // directiveRe matches the first line of a directive: ".. name:: arguments".
-var directiveRe = regexp.MustCompile(`^\.\.\s+([A-Za-z0-9][\w.+:-]*?)::(?:\s+(.*)|$)`)
+var directiveRe = lazyre.New(`^\.\.\s+([A-Za-z0-9][\w.+:-]*?)::(?:\s+(.*)|$)`)
 
 // metaComment matches a Nikola-style metadata comment (".. title: Reunión 23"), the way
 // static site generators put a title and date at the top of an .rst page.
-var metaComment = regexp.MustCompile(`^\.\.\s+(title|date|slug|tags|category|link|description|type|author|status|updated):\s*(.*)$`)
+var metaComment = lazyre.New(`^\.\.\s+(title|date|slug|tags|category|link|description|type|author|status|updated):\s*(.*)$`)
 
 // explicit reads an explicit markup block (lines[0] starts with ".."): a directive, a
 // metadata comment, or a target, footnote or substitution definition (already collected,

@@ -1,12 +1,12 @@
 package rst
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -51,10 +51,10 @@ func (in *inlineParser) add(kind model.InlineKind, text, url string) {
 }
 
 var (
-	roleRe      = regexp.MustCompile(`^:([A-Za-z][\w.+-]*(?::[\w.+-]+)?):` + "`")
-	suffixRole  = regexp.MustCompile(`^:([A-Za-z][\w.+-]*(?::[\w.+-]+)?):`)
-	simpleRef   = regexp.MustCompile(`^[\p{L}\p{N}]+(?:[-_.:+][\p{L}\p{N}]+)*(__?)`)
-	footnoteRef = regexp.MustCompile(`^\[(#?[\p{L}\p{N}_.-]*|\*|[0-9]+)\]_`)
+	roleRe      = lazyre.New(`^:([A-Za-z][\w.+-]*(?::[\w.+-]+)?):` + "`")
+	suffixRole  = lazyre.New(`^:([A-Za-z][\w.+-]*(?::[\w.+-]+)?):`)
+	simpleRef   = lazyre.New(`^[\p{L}\p{N}]+(?:[-_.:+][\p{L}\p{N}]+)*(__?)`)
+	footnoteRef = lazyre.New(`^\[(#?[\p{L}\p{N}_.-]*|\*|[0-9]+)\]_`)
 )
 
 // run parses s.

@@ -1,17 +1,17 @@
 package rst
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
-	bulletRe = regexp.MustCompile(`^([*+\-•‣⁃])(?: +|$)`)
-	enumRe   = regexp.MustCompile(`^(?:\(([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)\)|([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)([.)]))(?: +|$)`)
-	fieldRe  = regexp.MustCompile("^:((?:[^:\\\\`\\s]|\\\\.)(?:[^:\\\\]|\\\\.)*):(?: +|$)")
+	bulletRe = lazyre.New(`^([*+\-•‣⁃])(?: +|$)`)
+	enumRe   = lazyre.New(`^(?:\(([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)\)|([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|#)([.)]))(?: +|$)`)
+	fieldRe  = lazyre.New("^:((?:[^:\\\\`\\s]|\\\\.)(?:[^:\\\\]|\\\\.)*):(?: +|$)")
 )
 
 // bulletAt returns the bullet opening t with the spaces after it, or "".

@@ -1,9 +1,10 @@
 package rst
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // refs are the things a document defines once, anywhere, and uses by name: hyperlink
@@ -38,13 +39,13 @@ func refName(s string) string {
 var (
 	// targetLine is ".. _name: address" (the name may be quoted in backquotes); "__" is an
 	// anonymous target.
-	targetLine = regexp.MustCompile("^\\.\\. _(`[^`]*`|[^:]*(?:\\\\:[^:]*)*|_):(?:\\s+(.*)|$)")
+	targetLine = lazyre.New("^\\.\\. _(`[^`]*`|[^:]*(?:\\\\:[^:]*)*|_):(?:\\s+(.*)|$)")
 	// anonTarget is the short form "__ address".
-	anonTarget = regexp.MustCompile(`^__ (.+)$`)
+	anonTarget = lazyre.New(`^__ (.+)$`)
 	// footnoteLine is ".. [label] text".
-	footnoteLine = regexp.MustCompile(`^\.\. \[([^\]\s]+)\](?:\s+(.*)|$)`)
+	footnoteLine = lazyre.New(`^\.\. \[([^\]\s]+)\](?:\s+(.*)|$)`)
 	// substitutionLine is ".. |name| directive:: text".
-	substitutionLine = regexp.MustCompile(`^\.\. \|([^|]+)\|\s+([\w-]+)::\s*(.*)$`)
+	substitutionLine = lazyre.New(`^\.\. \|([^|]+)\|\s+([\w-]+)::\s*(.*)$`)
 )
 
 // collect reads targets, footnotes and substitutions from the whole document.

@@ -3,17 +3,17 @@ package rst
 import (
 	"encoding/csv"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 var (
-	gridBorder   = regexp.MustCompile(`^\+(?:[-=]+\+)+$`)
-	simpleBorder = regexp.MustCompile(`^=+(?: +=+)+$`)
+	gridBorder   = lazyre.New(`^\+(?:[-=]+\+)+$`)
+	simpleBorder = lazyre.New(`^=+(?: +=+)+$`)
 )
 
 // isGridBorder reports the top border of a grid table: "+-----+-----+".

@@ -2,8 +2,9 @@ package sniff
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // Foreign describes a kind of file that is not notes but turns up beside notes (a
@@ -58,7 +59,7 @@ var foreignExtensions = map[string]string{
 }
 
 // xmlRoot finds the first element of an XML document after its prolog.
-var xmlRoot = regexp.MustCompile(`^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z][\w.:-]*)`)
+var xmlRoot = lazyre.New(`^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z][\w.:-]*)`)
 
 // foreignContent recognises foreign files by their first bytes: font and image signatures,
 // PDF, and the XML roots of translation formats.

@@ -1,8 +1,9 @@
 package sniff
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // The sniffers of text formats whose files often carry another format's extension: a chat
@@ -14,27 +15,27 @@ var (
 	// ircStamped is a log line: an ISO timestamp, or a clock time followed by "<nick>",
 	// "nick:" or a client notice. A clock time before plain words ("09:00 Opening") is an
 	// agenda line, not a log.
-	ircStamped = regexp.MustCompile(`^\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*\]?\s+\S|^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[^<>\s]+>|[^\s:<>]{1,40}:\s|\*\*\*|-!-|\* \S)`)
+	ircStamped = lazyre.New(`^\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*\]?\s+\S|^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[^<>\s]+>|[^\s:<>]{1,40}:\s|\*\*\*|-!-|\* \S)`)
 	// ircBracket is "<nick> text".
-	ircBracket = regexp.MustCompile(`^<[@+%~&]?[^<>\s]{1,64}>\s`)
+	ircBracket = lazyre.New(`^<[@+%~&]?[^<>\s]{1,64}>\s`)
 	// w3cTopic is a "Topic:" line of W3C scribe minutes.
-	w3cTopic = regexp.MustCompile(`(?m)^Topic: \S`)
+	w3cTopic = lazyre.New(`(?m)^Topic: \S`)
 	// wikiHeading is a MediaWiki heading closed by as many signs as open it, or nearly.
-	wikiHeading = regexp.MustCompile(`(?m)^={2,6}[^=\n][^\n]*?={2,6}[ \t]*\r?$`)
+	wikiHeading = lazyre.New(`(?m)^={2,6}[^=\n][^\n]*?={2,6}[ \t]*\r?$`)
 	// wikiSign is markup only MediaWiki uses: bold, internal links, tables, templates,
 	// references, bullets glued to their text.
-	wikiSign = regexp.MustCompile(`'''[^'\n]+'''|\[\[[^\]\n]+\]\]|(?m:^\{\|)|\{\{[^}\n]+\}\}|<ref[ >]|(?m:^\*+[^\s*])`)
+	wikiSign = lazyre.New(`'''[^'\n]+'''|\[\[[^\]\n]+\]\]|(?m:^\{\|)|\{\{[^}\n]+\}\}|<ref[ >]|(?m:^\*+[^\s*])`)
 	// rstExplicit is an explicit-markup line of reStructuredText: a directive, a target, a
 	// footnote, a substitution or a metadata comment.
-	rstExplicit = regexp.MustCompile(`(?m)^\.\. (?:[A-Za-z][\w-]*::|_[^:\n]+:|\[[^\]\n]+\]|\|[^|\n]+\||(?:title|date|slug|tags):)`)
+	rstExplicit = lazyre.New(`(?m)^\.\. (?:[A-Za-z][\w-]*::|_[^:\n]+:|\[[^\]\n]+\]|\|[^|\n]+\||(?:title|date|slug|tags):)`)
 	// rstReference is a hyperlink reference: "`text <url>`_" or "`phrase`_".
-	rstReference = regexp.MustCompile("`[^`\\n]+`__?(?:\\W|$)")
+	rstReference = lazyre.New("`[^`\\n]+`__?(?:\\W|$)")
 	// orgKeyword is an org-mode keyword line ("#+TITLE: …", "#+BEGIN_SRC").
-	orgKeyword = regexp.MustCompile(`(?mi)^#\+(?:title|date|author|options|startup|begin_\w+|setupfile|filetags):?`)
+	orgKeyword = lazyre.New(`(?mi)^#\+(?:title|date|author|options|startup|begin_\w+|setupfile|filetags):?`)
 	// orgSubHeadline is a headline of level two or deeper at the left margin: "** Actions".
-	orgSubHeadline = regexp.MustCompile(`(?m)^\*{2,} \S`)
+	orgSubHeadline = lazyre.New(`(?m)^\*{2,} \S`)
 	// orgHeadline is a top headline: "* Item".
-	orgHeadline = regexp.MustCompile(`(?m)^\* \S`)
+	orgHeadline = lazyre.New(`(?m)^\* \S`)
 )
 
 // looksIRC is true for a chat log (most lines stamped or "<nick>" lines) and for W3C

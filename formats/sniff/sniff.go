@@ -8,9 +8,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // headSize is how much of a text input the sniffer reads. Markdown and HTML show their
@@ -91,7 +92,7 @@ func FromExtension(path string) string {
 }
 
 // scribeJSONSchema opens the envelope the JSON writer prints: {"schema": "scribe-document/N".
-var scribeJSONSchema = regexp.MustCompile(`^\{\s*"schema"\s*:\s*"scribe-document/`)
+var scribeJSONSchema = lazyre.New(`^\{\s*"schema"\s*:\s*"scribe-document/`)
 
 // looksScribeJSON is true for scribe's own JSON document, which always starts with its
 // schema field, so a report written with --to json converts again without --from.
@@ -185,10 +186,10 @@ func utf16Head(data []byte) (string, bool) {
 // htmlStart matches the opening of an HTML document or fragment: a doctype, the html,
 // head or body element, or a comment (Word's "Save as Web Page" and many e-mail clients
 // start with one).
-var htmlStart = regexp.MustCompile(`(?i)^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<!--)`)
+var htmlStart = lazyre.New(`(?i)^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<!--)`)
 
 // htmlBlockTag matches the block-level tags pasted HTML fragments are made of.
-var htmlBlockTag = regexp.MustCompile(`(?i)<(?:p|div|br|h[1-6]|ul|ol|li|table|tr|td|blockquote|span)[\s/>]`)
+var htmlBlockTag = lazyre.New(`(?i)<(?:p|div|br|h[1-6]|ul|ol|li|table|tr|td|blockquote|span)[\s/>]`)
 
 // looksHTML is true for text that starts like an HTML document, or that starts with a tag
 // and holds several block-level tags (a fragment copied from a web page or an e-mail).
@@ -207,15 +208,15 @@ func looksHTML(text string) bool {
 
 var (
 	// atxHeading is a Markdown "# Heading" line (one to six hashes, a space, text).
-	atxHeading = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
+	atxHeading = lazyre.New(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
 	// setextUnderline is a line of = or - under a text line.
-	setextUnderline = regexp.MustCompile(`(?m)^\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*\r?$`)
+	setextUnderline = lazyre.New(`(?m)^\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*\r?$`)
 	// mdList is a Markdown bullet or ordered list line.
-	mdList = regexp.MustCompile(`(?m)^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S`)
+	mdList = lazyre.New(`(?m)^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S`)
 	// mdInline matches inline Markdown: links, strong emphasis, code spans, fences.
-	mdInline = regexp.MustCompile("\\[[^\\]\n]+\\]\\([^)\n]+\\)|\\*\\*[^*\n]+\\*\\*|__[^_\n]+__|`[^`\n]+`|(?m:^```)")
+	mdInline = lazyre.New("\\[[^\\]\n]+\\]\\([^)\n]+\\)|\\*\\*[^*\n]+\\*\\*|__[^_\n]+__|`[^`\n]+`|(?m:^```)")
 	// frontMatterKey is a "key: value" line inside front matter.
-	frontMatterKey = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
+	frontMatterKey = lazyre.New(`(?m)^[A-Za-z_][\w-]*:`)
 )
 
 // looksMarkdown decides between Markdown and plain notes. Plain notes use bullets too

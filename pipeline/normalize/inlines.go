@@ -2,12 +2,12 @@ package normalize
 
 import (
 	"context"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -37,16 +37,16 @@ func (Inlines) Apply(ctx context.Context, doc *model.Document, env *model.Env) e
 // Lower-case words ("and/or", "NGOs/Civil"), two-component pairs ("CS/NGO"), spaced slashes
 // ("formal / informal") and dates ("02/05/2005", whose first component is a number) cannot
 // match.
-var reSymbol = regexp.MustCompile(
+var reSymbol = lazyre.New(
 	`[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*` +
 		`(?:/(?:[A-Z][a-z]{1,6}\.\d+|\d+(?:[.\-]\d+)*[A-Z]?|[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*)){2,}` +
 		`(?:[ \x{a0}]?\((?i:rev|add|corr|amend|suppl?)\.[ \x{a0}]?\d+\))?`)
 
 // URLs with a scheme or starting with "www.". Trailing punctuation is trimmed afterwards.
-var reURL = regexp.MustCompile(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"“”«»‘’]+`)
+var reURL = lazyre.New(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"“”«»‘’]+`)
 
 // E-mail addresses: a local part, "@", and a domain of at least two labels ending in letters.
-var reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b`)
+var reEmail = lazyre.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b`)
 
 // span is one protected match in a text run.
 type span struct {

@@ -2,10 +2,10 @@ package normalize
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -67,7 +67,7 @@ func agendaItem(item string, loc *locales.Locale) string {
 	return strings.ReplaceAll(loc.Masthead.AgendaItem, "{item}", item)
 }
 
-var reAgendaNumber = regexp.MustCompile(`^\d{1,3}(?:\s?\(?[a-z]\)?)?$`)
+var reAgendaNumber = lazyre.New(`^\d{1,3}(?:\s?\(?[a-z]\)?)?$`)
 
 // present computes the presentation of meta in loc, looking languages up in set. en is the
 // English locale, used for the masthead where loc does not translate it. untranslated is

@@ -2,12 +2,12 @@ package normalize
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -23,7 +23,7 @@ type Metadata struct{}
 // Name returns "metadata".
 func (Metadata) Name() string { return "metadata" }
 
-var reISO = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var reISO = lazyre.New(`^\d{4}-\d{2}-\d{2}$`)
 
 // Apply fills doc.Meta in place.
 func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
@@ -206,6 +206,6 @@ func validISO(s string) bool {
 	return err == nil
 }
 
-var reClock = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
+var reClock = lazyre.New(`^([01]\d|2[0-3]):[0-5]\d$`)
 
 func validClock(s string) bool { return reClock.MatchString(s) }

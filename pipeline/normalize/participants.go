@@ -3,11 +3,11 @@ package normalize
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -405,7 +405,7 @@ func isShortLabel(s string) bool {
 }
 
 // nameSeps split a line of names: commas and semicolons of every script, and "and" words.
-var nameSeps = regexp.MustCompile(`\s*(?:[,;，；、،]|\s(?:and|et|y|e|и|و)\s|和|与)\s*`)
+var nameSeps = lazyre.New(`\s*(?:[,;，；、،]|\s(?:and|et|y|e|и|و)\s|和|与)\s*`)
 
 // namesOfLine reads a line that lists names ("Ana, Bo and Chen", "Jeremy Tandy (JT),
 // Met Office") with role. "none", "-" and "N/A" are an empty list. It reports false when
@@ -439,7 +439,7 @@ func (pc *partCollector) namesOfLine(line string, role model.Role, pos model.Pos
 
 // reAddress matches what follows a name and is dropped: a mail address or link, with the
 // dash before it.
-var reAddress = regexp.MustCompile(`\s*(?:[—–-]\s*)?(?:mailto:)?[\w.+-]+@[\w.-]+\.\w+\s*$|\s*[—–-]?\s*https?://\S+\s*$`)
+var reAddress = lazyre.New(`\s*(?:[—–-]\s*)?(?:mailto:)?[\w.+-]+@[\w.-]+\.\w+\s*$|\s*[—–-]?\s*https?://\S+\s*$`)
 
 // personWithRole reads "Name, role — address" and "Name — address": one name, an
 // affiliation after the first comma, an address dropped. Only lines with an address or a
@@ -468,7 +468,7 @@ func personWithRole(line string) (model.Participant, bool) {
 }
 
 // reParens matches a trailing "(…)" after a name.
-var reParens = regexp.MustCompile(`^(.*?)\s*[(（]([^()（）]*)[)）]\s*$`)
+var reParens = lazyre.New(`^(.*?)\s*[(（]([^()（）]*)[)）]\s*$`)
 
 // parseName reads one name with optional "(INITIALS)" or "(affiliation)". A name is one
 // to six words (a nickname, "TallTed", counts), or up to twelve characters of a script

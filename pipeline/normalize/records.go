@@ -3,11 +3,11 @@ package normalize
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -123,22 +123,22 @@ func afterLabel(ins []model.Inline, at int) []model.Inline {
 // Owner patterns: "Jane to send", "Jane Doe will draft", "@jane", "(owner: Jane)", a name
 // after a final dash ("– PhilO"), "Jane: send".
 var (
-	reOwnerTo     = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'.-]*|@?[a-z][\w-]*)(?:(?:\s+|/)\p{Lu}[\p{L}'.-]*){0,3})\s+(?:to|will|shall|should|must|doit|va|debe|va a|должен)\s+\p{L}`)
-	reOwnerColon  = regexp.MustCompile(`^(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}|[a-z][\w-]*)\s*:\s+\S`)
-	reOwnerAt     = regexp.MustCompile(`(?:^|\s)@([\w.-]+)`)
-	reOwnerLabel  = regexp.MustCompile(`(?i)\((?:owner|responsible|resp\.?|responsable|responsable\(s\))\s*:\s*([^)]+)\)`)
-	reOwnerDash   = regexp.MustCompile(`\s[–—-]\s*(\p{Lu}[\p{L}'./]*(?:\s+\p{Lu}[\p{L}'.]*){0,2})\s*(?:[–—-]\s*[\p{Lu}\s]+)?$`)
-	reOwnerSquare = regexp.MustCompile(`^\[([^\]]{2,40})\]`)
+	reOwnerTo     = lazyre.New(`^((?:\p{Lu}[\p{L}'.-]*|@?[a-z][\w-]*)(?:(?:\s+|/)\p{Lu}[\p{L}'.-]*){0,3})\s+(?:to|will|shall|should|must|doit|va|debe|va a|должен)\s+\p{L}`)
+	reOwnerColon  = lazyre.New(`^(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3}|[a-z][\w-]*)\s*:\s+\S`)
+	reOwnerAt     = lazyre.New(`(?:^|\s)@([\w.-]+)`)
+	reOwnerLabel  = lazyre.New(`(?i)\((?:owner|responsible|resp\.?|responsable|responsable\(s\))\s*:\s*([^)]+)\)`)
+	reOwnerDash   = lazyre.New(`\s[–—-]\s*(\p{Lu}[\p{L}'./]*(?:\s+\p{Lu}[\p{L}'.]*){0,2})\s*(?:[–—-]\s*[\p{Lu}\s]+)?$`)
+	reOwnerSquare = lazyre.New(`^\[([^\]]{2,40})\]`)
 	// "Kate- Transfer the document", "PhilO/Martin - Update the page": the owner leads.
-	reOwnerLead = regexp.MustCompile(`^(\p{Lu}[\p{L}'.]*(?:\s?\p{Lu}[\p{L}'.]*)?(?:/\p{Lu}[\p{L}'.]*)*)\s*[-–—]\s+\S`)
+	reOwnerLead = lazyre.New(`^(\p{Lu}[\p{L}'.]*(?:\s?\p{Lu}[\p{L}'.]*)?(?:/\p{Lu}[\p{L}'.]*)*)\s*[-–—]\s+\S`)
 	// "Share slides (Will Wilkinson)": a name in parentheses at the end.
-	reOwnerParens = regexp.MustCompile(`\((\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3})\)\s*\.?$`)
+	reOwnerParens = lazyre.New(`\((\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3})\)\s*\.?$`)
 )
 
 // owner finds who is to carry out an action, "" when the text does not say.
 func (r recorder) owner(text string) string {
 	text = strings.TrimSpace(text)
-	for _, re := range []*regexp.Regexp{reOwnerLabel, reOwnerSquare, reOwnerLead, reOwnerTo, reOwnerColon, reOwnerParens} {
+	for _, re := range []*lazyre.Regexp{reOwnerLabel, reOwnerSquare, reOwnerLead, reOwnerTo, reOwnerColon, reOwnerParens} {
 		if m := re.FindStringSubmatch(text); m != nil {
 			return strings.TrimPrefix(strings.TrimSpace(m[1]), "@")
 		}
@@ -162,7 +162,7 @@ func isStatusWord(s string) bool {
 }
 
 // reDue finds a deadline: "by", "due", "before", "avant le", "antes del", "до" then a date.
-var reDue = regexp.MustCompile(`(?i)(?:\bby\b|\bdue\b|\bbefore\b|\bdeadline\b|\bavant\b(?: le)?|\bpour le\b|\bantes de(?:l)?\b|\bpara el\b|\bдо\b)\s*:?\s*`)
+var reDue = lazyre.New(`(?i)(?:\bby\b|\bdue\b|\bbefore\b|\bdeadline\b|\bavant\b(?: le)?|\bpour le\b|\bantes de(?:l)?\b|\bpara el\b|\bдо\b)\s*:?\s*`)
 
 // due finds an action's deadline as written, "" when there is none.
 func (r recorder) due(text string) string {

@@ -2,11 +2,11 @@ package normalize
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -72,11 +72,11 @@ func typeset(ins []model.Inline, loc *locales.Locale) []model.Inline {
 
 var (
 	// Time ranges: 14:00-17:30, 9.30 - 12.00, 9h30-12h.
-	reTimeRange = regexp.MustCompile(`(\d{1,2}(?::\d{2}|\.\d{2}|h\d{0,2}))[ \t]*-[ \t]*(\d{1,2}(?::\d{2}|\.\d{2}|h\d{0,2}))`)
+	reTimeRange = lazyre.New(`(\d{1,2}(?::\d{2}|\.\d{2}|h\d{0,2}))[ \t]*-[ \t]*(\d{1,2}(?::\d{2}|\.\d{2}|h\d{0,2}))`)
 	// Number ranges: 10-12, 1990-2000, 2005-06. Validated in code against dates and codes.
-	reNumRange = regexp.MustCompile(`\d+-\d+`)
+	reNumRange = lazyre.New(`\d+-\d+`)
 	// Typed dashes: two or three hyphens.
-	reHyphens = regexp.MustCompile(`-{2,}`)
+	reHyphens = lazyre.New(`-{2,}`)
 )
 
 // dashes writes en dashes in ranges and for typed "--", and an em dash for "---".
@@ -220,7 +220,7 @@ func rangeBoundary(s string, a, b int) bool {
 }
 
 // replaceChecked replaces the matches of re for which fn agrees, leaving the others.
-func replaceChecked(re *regexp.Regexp, s string, fn func(m []int) (string, bool)) string {
+func replaceChecked(re *lazyre.Regexp, s string, fn func(m []int) (string, bool)) string {
 	ms := re.FindAllStringSubmatchIndex(s, -1)
 	if ms == nil {
 		return s

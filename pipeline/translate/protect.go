@@ -1,12 +1,12 @@
 package translate
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -16,16 +16,16 @@ import (
 // protected one by one.
 var detectors = []struct {
 	kind CodeKind
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 }{
-	{CodeLink, regexp.MustCompile(`(?:https?|ftp)://[^\s<>"]+|www\.[A-Za-z0-9-]+\.[^\s<>"]+`)},
-	{CodeEmail, regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+`)},
+	{CodeLink, lazyre.New(`(?:https?|ftp)://[^\s<>"]+|www\.[A-Za-z0-9-]+\.[^\s<>"]+`)},
+	{CodeEmail, lazyre.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+`)},
 	// UN document symbols: an upper-case series, at least one slash, at least one digit
 	// (checked below), an optional revision suffix ("PC-2/DT/2 (rev.2)").
-	{CodeSymbol, regexp.MustCompile(`[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s?\((?:[Rr]ev|REV|[Cc]orr|[Aa]dd|[Aa]mend)\.\s?\d+\))?`)},
-	{CodeDate, regexp.MustCompile(`\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})`)},
-	{CodeTime, regexp.MustCompile(`\d{1,2}[:h]\d{2}`)},
-	{CodeNumber, regexp.MustCompile(`\d+(?:[.,]\d+)*%?`)},
+	{CodeSymbol, lazyre.New(`[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?:\s?\((?:[Rr]ev|REV|[Cc]orr|[Aa]dd|[Aa]mend)\.\s?\d+\))?`)},
+	{CodeDate, lazyre.New(`\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})`)},
+	{CodeTime, lazyre.New(`\d{1,2}[:h]\d{2}`)},
+	{CodeNumber, lazyre.New(`\d+(?:[.,]\d+)*%?`)},
 }
 
 // trailing punctuation a link, e-mail or symbol match must give back to the sentence.

@@ -1,8 +1,9 @@
 package chat
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // commandKind is what a message that is a command does.
@@ -38,19 +39,19 @@ type command struct {
 }
 
 var (
-	presentRe    = regexp.MustCompile(`(?i)^present\s*([-+:])\s*(.*)$`)
-	regretsRe    = regexp.MustCompile(`(?i)^regrets?\s*[+:]\s*(.*)$`)
-	scribeRe     = regexp.MustCompile(`(?i)^scribe(?:nick)?\s*([-+:])\s*(.*)$`)
-	chairRe      = regexp.MustCompile(`(?i)^(?:chairs?\s*[:+]|#chair\b)\s*(.*)$`)
-	agendaRe     = regexp.MustCompile(`(?i)^agenda\s*[:+]\s*(.*)$`)
-	meetingRe    = regexp.MustCompile(`(?i)^(?:meeting\s*:|#startmeeting\b|#meetingname\b|#meetingtopic\b)\s*(.*)$`)
-	dateRe       = regexp.MustCompile(`(?i)^date\s*:\s*(.+)$`)
-	topicRe      = regexp.MustCompile(`(?i)^(?:topic\s*:|#topic\b)\s*(.+)$`)
-	subtopicRe   = regexp.MustCompile(`(?i)^sub-?topic\s*:\s*(.+)$`)
-	correctionRe = regexp.MustCompile(`^s([/|])(.+?)([/|])(.*?)(?:[/|](g?))?$`)
-	meetbotRe    = regexp.MustCompile(`(?i)^#(agreed|agree|action|info|link|idea|help|accepted|rejected)\b\s*(.*)$`)
+	presentRe    = lazyre.New(`(?i)^present\s*([-+:])\s*(.*)$`)
+	regretsRe    = lazyre.New(`(?i)^regrets?\s*[+:]\s*(.*)$`)
+	scribeRe     = lazyre.New(`(?i)^scribe(?:nick)?\s*([-+:])\s*(.*)$`)
+	chairRe      = lazyre.New(`(?i)^(?:chairs?\s*[:+]|#chair\b)\s*(.*)$`)
+	agendaRe     = lazyre.New(`(?i)^agenda\s*[:+]\s*(.*)$`)
+	meetingRe    = lazyre.New(`(?i)^(?:meeting\s*:|#startmeeting\b|#meetingname\b|#meetingtopic\b)\s*(.*)$`)
+	dateRe       = lazyre.New(`(?i)^date\s*:\s*(.+)$`)
+	topicRe      = lazyre.New(`(?i)^(?:topic\s*:|#topic\b)\s*(.+)$`)
+	subtopicRe   = lazyre.New(`(?i)^sub-?topic\s*:\s*(.+)$`)
+	correctionRe = lazyre.New(`^s([/|])(.+?)([/|])(.*?)(?:[/|](g?))?$`)
+	meetbotRe    = lazyre.New(`(?i)^#(agreed|agree|action|info|link|idea|help|accepted|rejected)\b\s*(.*)$`)
 	// noiseRe matches queue handling and commands to the meeting bots.
-	noiseRe = regexp.MustCompile(`(?i)^(?:q\s*[-+?=]|queue\s*[-+=]|ack\b|zakim\b|rrsagent\b|trackbot\b|agendabot\b|github-bot\b|ghurlbot\b|meetbot\b|#endmeeting\b|#undo\b|#nick\b|#save\b|#commands\b)`)
+	noiseRe = lazyre.New(`(?i)^(?:q\s*[-+?=]|queue\s*[-+=]|ack\b|zakim\b|rrsagent\b|trackbot\b|agendabot\b|github-bot\b|ghurlbot\b|meetbot\b|#endmeeting\b|#undo\b|#nick\b|#save\b|#commands\b)`)
 )
 
 // bots are the nicks of meeting bots, whose messages are about the meeting tooling.

@@ -1,12 +1,12 @@
 package chat
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -97,14 +97,14 @@ func newBuilder(opts Options) *builder {
 }
 
 var (
-	continuationRe = regexp.MustCompile(`^(?:\.\.\.+|…)\s*(.*)$`)
-	decisionRe     = regexp.MustCompile(`(?i)^(RESOLUTION|RESOLVED|ACTION|PROPOSED|PROPOSAL|DECISION|AGREED|SUMMARY)\b\s*[:：-]`)
-	voteRe         = regexp.MustCompile(`^(?:[+-]1|[+-]?0|\+1000)\s*[.!]*$`)
-	urlOnlyRe      = regexp.MustCompile(`^(?:https?|ftp)://\S+$`)
+	continuationRe = lazyre.New(`^(?:\.\.\.+|…)\s*(.*)$`)
+	decisionRe     = lazyre.New(`(?i)^(RESOLUTION|RESOLVED|ACTION|PROPOSED|PROPOSAL|DECISION|AGREED|SUMMARY)\b\s*[:：-]`)
+	voteRe         = lazyre.New(`^(?:[+-]1|[+-]?0|\+1000)\s*[.!]*$`)
+	urlOnlyRe      = lazyre.New(`^(?:https?|ftp)://\S+$`)
 	// speakerRe is "speaker: text" as scribes type it: a short name before a colon.
-	speakerRe = regexp.MustCompile(`^([^\s:][^:]{0,39}?)\s*:\s+(\S.*)$`)
+	speakerRe = lazyre.New(`^([^\s:][^:]{0,39}?)\s*:\s+(\S.*)$`)
 	// sideRe is a side-chatter line quoted in text minutes: "<nick> text".
-	sideRe = regexp.MustCompile(`^<([^<>\s]{1,40})>\s*(.*)$`)
+	sideRe = lazyre.New(`^<([^<>\s]{1,40})>\s*(.*)$`)
 )
 
 // notSpeakers are labels a scribe types before a colon that name no one.
@@ -529,4 +529,4 @@ func Linkify(text string, line int) []model.Inline {
 	return out
 }
 
-var urlRe = regexp.MustCompile(`(?i)\b(?:https?|ftp)://[^\s<>"]+`)
+var urlRe = lazyre.New(`(?i)\b(?:https?|ftp)://[^\s<>"]+`)

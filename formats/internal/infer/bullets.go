@@ -1,9 +1,10 @@
 package infer
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // bulletMatch is a recognised bullet at the start of a line.
@@ -26,11 +27,11 @@ var symbolBullets = map[rune]bool{
 // Chinese 一、 （一） 1、 forms. They are matched on a short prefix only, so a 10 MB line
 // costs nothing here.
 var (
-	reParen   = regexp.MustCompile(`^[(（]([a-zA-Z]{1,3}|[0-9]{1,3}|\p{Cyrillic}|\p{Arabic}{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*`)
-	reClose   = regexp.MustCompile(`^([a-z]{1,3}|[0-9]{1,3}|\p{Cyrillic})\)\s+`)
-	reDot     = regexp.MustCompile(`^([0-9]{1,3}|[a-z])\.\s+`)
-	reCJKEnum = regexp.MustCompile(`^([一二三四五六七八九十]{1,3}|[0-9]{1,3})、\s*`)
-	reRoman   = regexp.MustCompile(`^[ivxlc]+$`)
+	reParen   = lazyre.New(`^[(（]([a-zA-Z]{1,3}|[0-9]{1,3}|\p{Cyrillic}|\p{Arabic}{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*`)
+	reClose   = lazyre.New(`^([a-z]{1,3}|[0-9]{1,3}|\p{Cyrillic})\)\s+`)
+	reDot     = lazyre.New(`^([0-9]{1,3}|[a-z])\.\s+`)
+	reCJKEnum = lazyre.New(`^([一二三四五六七八九十]{1,3}|[0-9]{1,3})、\s*`)
+	reRoman   = lazyre.New(`^[ivxlc]+$`)
 )
 
 // findBullet recognises a bullet or enumerated marker at the start of t.

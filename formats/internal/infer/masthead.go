@@ -2,9 +2,9 @@ package infer
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -47,7 +47,7 @@ var mastheadLabels = map[string]model.FrontKind{
 
 // reSymbol matches a UN-style document symbol standing alone ("A/HRC/59/1",
 // "ITU/WSIS/2005/INF.1").
-var reSymbol = regexp.MustCompile(`^[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-()]+)+$`)
+var reSymbol = lazyre.New(`^[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-()]+)+$`)
 
 // frontGuess is what the masthead rules make of one line.
 type frontGuess struct {

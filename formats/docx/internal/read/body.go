@@ -3,12 +3,12 @@ package read
 import (
 	"encoding/xml"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
+	"github.com/scribe-un/scribe/internal/lazyre"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -51,7 +51,7 @@ type bodyParser struct {
 }
 
 // hyperlinkInstr finds the target of a HYPERLINK field instruction.
-var hyperlinkInstr = regexp.MustCompile(`^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]+)"`)
+var hyperlinkInstr = lazyre.New(`^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]+)"`)
 
 // body reads the whole part and returns its blocks in order. Containers that only wrap
 // content (content controls, custom XML, tracked insertions, compatibility choices) are

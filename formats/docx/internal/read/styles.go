@@ -3,11 +3,11 @@ package read
 import (
 	"encoding/xml"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/docx/internal/opc"
+	"github.com/scribe-un/scribe/internal/lazyre"
 )
 
 // styleDef is what the reader needs of one style in styles.xml.
@@ -132,7 +132,7 @@ func (s styleSheet) chain(id string) []*styleDef {
 // headingName matches built-in heading style names. Word writes the English name
 // ("heading 1") in w:name whatever the interface language, while the style id is
 // localized ("Titre1", "Überschrift1"); other producers sometimes localize the name too.
-var headingName = regexp.MustCompile(`^(?:heading|titre|überschrift|uberschrift|título|titulo|titolo|заголовок|标题|標題|عنوان|kop|nagłówek|rubrik|otsikko|overskrift)\s*(\d)$`)
+var headingName = lazyre.New(`^(?:heading|titre|überschrift|uberschrift|título|titulo|titolo|заголовок|标题|標題|عنوان|kop|nagłówek|rubrik|otsikko|overskrift)\s*(\d)$`)
 
 // styleRole is what a paragraph style says about its paragraphs.
 type styleRole struct {

@@ -69,8 +69,8 @@ type Options struct {
 	// Strict turns warnings into errors (--strict).
 	Strict bool
 	// SourceDateEpoch, when non-nil, fixes every timestamp in the outputs (the
-	// SOURCE_DATE_EPOCH convention). Otherwise the meeting date is used, then the input's
-	// modification time, so outputs are repeatable by default.
+	// SOURCE_DATE_EPOCH convention). Otherwise the meeting date is used, then
+	// 1 January 1980, so outputs are repeatable by default.
 	SourceDateEpoch *time.Time
 	// Generator is "scribe <version>", stamped into document properties.
 	Generator string
@@ -429,7 +429,7 @@ func (r *Runner) versions(job Job) Renderer {
 		if len(langs) == 0 {
 			langs = []string{r.notesLang(doc, warn)}
 		}
-		created := r.created(job, doc)
+		created := r.created(doc)
 		translatable := CountTranslatable(doc.Blocks)
 		var outs []Rendition
 		for i, lang := range langs {
@@ -471,23 +471,22 @@ func (r *Runner) notesLang(doc *model.Document, warn *model.Warnings) string {
 	return lang
 }
 
+// defaultEpoch is the timestamp of outputs whose notes give no date when no
+// SOURCE_DATE_EPOCH is set: 1 January 1980, the earliest time a zip entry can carry. A fixed
+// time, never the input's modification time or the clock, so the same notes give the same
+// bytes wherever and whenever they are converted, standard input included.
+func defaultEpoch() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
+
 // created picks the timestamp stamped into outputs: SOURCE_DATE_EPOCH, else the meeting
-// date at noon UTC, else the input's modification time, else now (standard input).
-func (r *Runner) created(job Job, doc *model.Document) time.Time {
+// date at noon UTC, else DefaultEpoch.
+func (r *Runner) created(doc *model.Document) time.Time {
 	if r.opts.SourceDateEpoch != nil {
 		return r.opts.SourceDateEpoch.UTC()
 	}
 	if t, err := time.Parse("2006-01-02", doc.Meta.Date); err == nil {
 		return t.Add(12 * time.Hour).UTC()
 	}
-	// Data given in memory may carry a name that is no file here (an upload): only a path
-	// the runner reads itself is looked at.
-	if job.Path != "-" && job.Path != "" && job.Data == nil {
-		if fi, err := os.Stat(job.Path); err == nil {
-			return fi.ModTime().UTC().Truncate(time.Second)
-		}
-	}
-	return time.Now().UTC().Truncate(time.Second)
+	return defaultEpoch()
 }
 
 // OutputPath returns where the output of job in lang with extension ext goes:

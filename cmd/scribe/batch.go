@@ -165,7 +165,7 @@ func collisionHint(err error) error {
 		return err
 	}
 	if c.SameStem {
-		return fmt.Errorf("%w: convert them separately, or give their folders with -r so the outputs mirror them", err)
+		return fmt.Errorf("%w: convert them separately, into different folders (-o), or convert a folder holding both with -r, whose outputs mirror its sub-folders", err)
 	}
 	return fmt.Errorf("%w: give another output folder (-o)", err)
 }

@@ -57,8 +57,9 @@ Examples:
   scribe convert notes.txt --lang fr --translations notes.fr.xlf --to docx -o out
   cat notes.txt | scribe convert - --to md -o -
 
-SOURCE_DATE_EPOCH fixes every timestamp in the outputs (otherwise the meeting date is used),
-so the same inputs give byte-identical files.`,
+SOURCE_DATE_EPOCH fixes every timestamp in the outputs (otherwise the meeting date is used,
+or 1 January 1980 for notes without one; never the file's time or the clock), so the same
+inputs give byte-identical files.`,
 		Flags:  flags,
 		Action: func(ctx context.Context, cmd *cli.Command) error { return runConvert(ctx, cmd, stdio) },
 	}
@@ -143,7 +144,8 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	}
 	if manifest != nil {
 		if err := manifest.save(s.files); err != nil {
-			fmt.Fprintf(stdio.Err, "scribe: %v\n", errorLine(err))
+			// The outputs are written; only the next run's shortcut is lost.
+			fmt.Fprintf(stdio.Err, "warning: %s (the next run converts every input again)\n", errorLine(err))
 		}
 	}
 	// Which translation files matched no input is known once every input has been

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scribe-un/scribe/internal/hostile"
+	"github.com/scribe-un/scribe/internal/testutil"
+)
+
+// The hostile-input matrix of issue 15: each defect found by attacking scribe, reproduced
+// as a command a user could type, with what must hold. Every test here failed on the code
+// before its fix (the closing note of issue 15 records each failure).
+
+// runCLIIn runs scribe in-process with stdin and a deadline: a run that does not finish
+// in time is a failure, not a hung test.
+func runCLIIn(t *testing.T, stdin []byte, deadline time.Duration, env map[string]string, args ...string) (code int, stderr string) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), deadline)
+	defer cancel()
+	getenv := func(k string) string { return env[k] }
+	code = run(ctx, append([]string{"scribe"}, args...), IO{In: bytes.NewReader(stdin), Out: &out, Err: &errw, Env: getenv})
+	if ctx.Err() != nil {
+		t.Fatalf("scribe %s: still running after %s", strings.Join(args, " "), deadline)
+	}
+	return code, errw.String()
+}
+
+func writeInput(t *testing.T, path, content string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+const notesText = "Geneva, 2 May 2005\n\nCanada said that the meeting should go on.\n"
+
+// Defect 1: files scribe writes by name. A link planted where the report or the manifest
+// used to be staged (<file>.tmp) must not be followed, and --report naming an input must
+// not replace it.
+func TestHostileWritesThroughLinks(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	dir := t.TempDir()
+	in := writeInput(t, filepath.Join(dir, "notes.txt"), notesText)
+	victim := writeInput(t, filepath.Join(dir, "victim.txt"), "precious")
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(out, 0o755)
+	os.Symlink(victim, filepath.Join(out, ".scribe-manifest.json.tmp"))
+	os.Symlink(victim, filepath.Join(out, "r.json.tmp"))
+	for i := 0; i < 2; i++ { // the second run reads the manifest back
+		code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", in, "--to", "md", "-o", out, "--report", filepath.Join(out, "r.json"), "--skip-unchanged", "-q")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	if got := readFile(t, victim); got != "precious" {
+		t.Errorf("a planted link was followed: the victim now holds %q", got)
+	}
+	// Links at the final names are refused, not followed.
+	os.Remove(filepath.Join(out, "r.json"))
+	os.Symlink(victim, filepath.Join(out, "r.json"))
+	code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", in, "--to", "md", "-o", out, "--report", filepath.Join(out, "r.json"), "-q")
+	if code == 0 || !strings.Contains(stderr, "symbolic link") || readFile(t, victim) != "precious" {
+		t.Errorf("report over a link: exit %d, %q, victim %q", code, stderr, readFile(t, victim))
+	}
+	// The report may not replace an input of the run.
+	code, stderr = runCLIIn(t, nil, time.Minute, nil, "convert", in, "--to", "md", "-o", out, "--report", in, "-q")
+	if code == 0 || !strings.Contains(stderr, "notes.txt") || readFile(t, in) != notesText {
+		t.Errorf("--report naming the input: exit %d, %q; the input now holds %q", code, stderr, readFile(t, in))
+	}
+}
+
+// Defect 2: a paragraph of 320,000 runs was read in quadratic time (89 s). It converts now;
+// the time is measured by BenchmarkLinear, not asserted here.
+func TestHostileManyRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "runs.docx")
+	if err := os.WriteFile(in, hostile.Runs(320_000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := runCLIIn(t, nil, 30*time.Second, nil, "convert", in, "--to", "json", "-o", dir, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}
+
+// Defect 3 and issue 16 item 3: outputs that would overwrite each other or an input are
+// refused before anything is written, naming both files.
+func TestHostileOutputCollisions(t *testing.T) {
+	dir := t.TempDir()
+	a := writeInput(t, filepath.Join(dir, "minutes", "a", "notes.txt"), notesText)
+	b := writeInput(t, filepath.Join(dir, "minutes", "b", "notes.txt"), strings.Replace(notesText, "Canada", "Brazil", 1))
+	md := writeInput(t, filepath.Join(dir, "c", "x.en.md"), "# Report\n\nMy edits.\n")
+	txt := writeInput(t, filepath.Join(dir, "c", "x.txt"), notesText)
+	tests := []struct {
+		name string
+		args []string
+		want []string // in stderr; nil: the run succeeds
+	}{
+		{"same stem twice", []string{"convert", a, b, "-o", filepath.Join(dir, "out1")}, []string{"a/notes.txt", "b/notes.txt"}},
+		{"same stem, -j 2", []string{"convert", a, b, "-j", "2", "--to", "docx,md", "-o", filepath.Join(dir, "out2")}, []string{"a/notes.txt", "b/notes.txt"}},
+		{"input named like an output", []string{"convert", md, txt, "--to", "md", "-o", filepath.Join(dir, "c")}, []string{"x.en.md", "x.txt"}},
+		{"output would be the input", []string{"convert", md, "--to", "md", "--lang", "en", "-o", filepath.Join(dir, "c")}, []string{"x.en.md", "would replace"}},
+		{"two roots of -r", []string{"convert", "-r", filepath.Dir(a), filepath.Dir(b), "-o", filepath.Join(dir, "out3")}, []string{"a/notes.txt", "b/notes.txt"}},
+		{"mirrored with -r", []string{"convert", "-r", filepath.Join(dir, "minutes"), "-o", filepath.Join(dir, "out4")}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stderr := runCLIIn(t, nil, time.Minute, nil, tt.args...)
+			if tt.want == nil {
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				return
+			}
+			if code == 0 {
+				t.Fatalf("exit 0, want a refusal")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr %q does not name %q", stderr, w)
+				}
+			}
+		})
+	}
+	for _, d := range []string{"out1", "out2"} {
+		if files := testutil.FilesIn(t, filepath.Join(dir, d)); len(files) > 0 {
+			t.Errorf("%s: files written before the refusal: %v", d, files)
+		}
+	}
+	if readFile(t, md) != "# Report\n\nMy edits.\n" {
+		t.Errorf("the input x.en.md was overwritten")
+	}
+}
+
+// Issue 16 item 3: converting a folder in place twice does not read back the first run's
+// outputs (c.en.en.docx), and says once that it left them out.
+func TestHostileConvertFolderInPlace(t *testing.T) {
+	dir := t.TempDir()
+	writeInput(t, filepath.Join(dir, "c.txt"), notesText)
+	for i := 0; i < 2; i++ {
+		code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", "-r", dir, "-o", dir, "--to", "docx,md,html,json", "--skip-unchanged")
+		if code != 0 {
+			t.Fatalf("run %d: exit %d: %s", i+1, code, stderr)
+		}
+		if i == 1 && strings.Count(stderr, "named like scribe's outputs") != 1 {
+			t.Errorf("run 2 does not say once that it left out scribe's outputs: %q", stderr)
+		}
+	}
+	for _, f := range testutil.FilesIn(t, dir) {
+		if strings.Count(f, ".en.") > 1 || strings.Contains(f, ".en.en") {
+			t.Errorf("an output was read back: %s", f)
+		}
+	}
+}
+
+// Defect 4: a translation file for a language that is not an output language is an
+// error, not English text under French labels.
+func TestHostileTranslationForAnotherLanguage(t *testing.T) {
+	dir := t.TempDir()
+	in := writeInput(t, filepath.Join(dir, "notes.txt"), notesText)
+	code, stderr := runCLIIn(t, nil, time.Minute, nil, "extract", in, "--target", "es", "-o", dir, "-q")
+	if code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	code, stderr = runCLIIn(t, nil, time.Minute, nil, "convert", in, "--lang", "fr", "--translations", filepath.Join(dir, "notes.es.xlf"), "--strict", "--to", "md", "-o", filepath.Join(dir, "out"))
+	if code == 0 || !strings.Contains(stderr, "notes.es.xlf") {
+		t.Errorf("exit %d, %q; want an error naming the file", code, stderr)
+	}
+}
+
+// Defect 7: standard input over --max-input-size is an error, never cut short.
+func TestHostileStdinOverLimit(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("Canada said yes. "), 80_000) // 1.3 MB
+	code, stderr := runCLIIn(t, big, time.Minute, nil, "convert", "-", "--max-input-size", "1MiB", "--to", "md", "-o", dir)
+	if code != 1 || !strings.Contains(stderr, "--max-input-size") {
+		t.Errorf("exit %d, %q; want exit 1 naming --max-input-size", code, stderr)
+	}
+	if files := testutil.FilesIn(t, dir); len(files) > 0 {
+		t.Errorf("wrote %v from a cut input", files)
+	}
+}
+
+// Defect 9: a tampered manifest pointing at /dev/zero must not make --skip-unchanged read
+// forever.
+func TestHostileTamperedManifest(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	dir := t.TempDir()
+	in := writeInput(t, filepath.Join(dir, "notes.txt"), notesText)
+	out := filepath.Join(dir, "out")
+	if code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", in, "--to", "md", "-o", out, "--skip-unchanged", "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	manifest := filepath.Join(out, ".scribe-manifest.json")
+	data := strings.ReplaceAll(readFile(t, manifest), filepath.Join(out, "notes.en.md"), "/dev/zero")
+	os.WriteFile(manifest, []byte(data), 0o644)
+	if code, stderr := runCLIIn(t, nil, 20*time.Second, nil, "convert", in, "--to", "md", "-o", out, "--skip-unchanged", "-q"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	os.Remove(manifest)
+	os.Symlink("/dev/zero", manifest)
+	// The manifest is not read through the link, nor written through it: a warning says so
+	// and the outputs are converted again.
+	if code, stderr := runCLIIn(t, nil, 20*time.Second, nil, "convert", in, "--to", "md", "-o", out, "--skip-unchanged", "-q"); code != 0 || !strings.Contains(stderr, "warning:") || !strings.Contains(stderr, "symbolic link") {
+		t.Errorf("manifest replaced by a link: exit %d, %q", code, stderr)
+	}
+}
+
+// Defect 9: notes without a date (and standard input) give the same bytes whatever the
+// file's time or the clock, without SOURCE_DATE_EPOCH.
+func TestHostileOutputsDoNotDependOnTheClock(t *testing.T) {
+	dir := t.TempDir()
+	in := writeInput(t, filepath.Join(dir, "nodate.txt"), "Canada said that the meeting should go on.\n")
+	var got []string
+	for i, mtime := range []time.Time{time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)} {
+		os.Chtimes(in, mtime, mtime)
+		out := filepath.Join(dir, "out", string(rune('a'+i)))
+		if code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", in, "--to", "docx", "-o", out, "-q"); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		got = append(got, readFile(t, filepath.Join(out, "nodate.en.docx")))
+	}
+	if got[0] != got[1] {
+		t.Error("the DOCX of dateless notes changes with the file's modification time")
+	}
+}

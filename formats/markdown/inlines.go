@@ -102,7 +102,18 @@ func (c *converter) lastLine(out *textrun.Collector) int {
 func (c *converter) lineInlines(n ast.Node) []textrun.Line {
 	var out textrun.Collector
 	c.inlines(n, textrun.Style{Kind: model.KindText}, &out)
-	return out.Lines()
+	lines := out.Lines()
+	if c.furniture == nil {
+		return lines
+	}
+	kept := lines[:0]
+	for _, l := range lines {
+		if i := l.Line - c.base - 1; i >= 0 && i < len(c.furniture) && c.furniture[i] {
+			continue // a page number or a running header or footer
+		}
+		kept = append(kept, l)
+	}
+	return kept
 }
 
 // joinedInlines returns the runs of a block with its lines joined by spaces.

@@ -17,12 +17,14 @@ package markdown
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gtext "github.com/yuin/goldmark/text"
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -78,6 +80,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 	c := &converter{
 		ctx: ctx, src: src, name: opts.Name, base: base, opts: opts,
 		maxDepth: limits.MaxDepth, lineStarts: lineStarts(src),
+		furniture: infer.PageFurniture(strings.Split(body, "\n")),
 	}
 	if err := c.document(root, doc); err != nil {
 		return nil, err
@@ -117,6 +120,9 @@ type converter struct {
 	notes map[int][]model.Inline
 	// warnedImage avoids one warning per image in a file full of them.
 	warnedImage bool
+	// furniture marks the body's lines that are page furniture of a PDF extraction (page
+	// numbers, running headers and footers), by line index; nil when none.
+	furniture []bool
 }
 
 // lineStarts returns the byte offset at which each line of src begins.

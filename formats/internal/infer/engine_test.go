@@ -70,3 +70,57 @@ func TestInferKeepsEmphasis(t *testing.T) {
 		t.Errorf("inlines = %+v", item.Inlines)
 	}
 }
+
+// The hard-wrap rule decides per block, from that block's own lines.
+func TestWrapPerBlock(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		want []string // the paragraphs' texts, in order
+	}{
+		{"a wrapped block joins, a notes block beside it does not",
+			"The chairs explained that there will be interim meetings between each\nmeeting, in January, June and September. The working group has a very\naggressive time schedule, to bound the time people commit to the work,\nand asked for volunteers.\n\nBudget approved\nRoom booked\nNext call in May\n",
+			[]string{"The chairs explained that there will be interim meetings between each meeting, in January, June and September. The working group has a very aggressive time schedule, to bound the time people commit to the work, and asked for volunteers.",
+				"Budget approved", "Room booked", "Next call in May"}},
+		{"a small letter after a function word continues",
+			"Pas d'adjoint dans les statuts\nmais permettre un renouvellement en douceur\n",
+			[]string{"Pas d'adjoint dans les statuts mais permettre un renouvellement en douceur"}},
+		{"a one-word label stays apart",
+			"Couleur\nutilisation de cire noire pour le deuil\n",
+			[]string{"Couleur", "utilisation de cire noire pour le deuil"}},
+		{"never into a label line",
+			"Councilors present: Councilors Bahl-Milne, Brewer, De Angelis, DuMont, Griesemer, Hanneke,\nRoss, Ryan, Steinberg, and Swartz\nCouncilors absent: Councilors Pam, Schoen, and Schreiber and the others of the list\nOthers present: Town Manager Paul Bockelman and the Clerk of the Council Athena\n",
+			[]string{"Councilors present: Councilors Bahl-Milne, Brewer, De Angelis, DuMont, Griesemer, Hanneke, Ross, Ryan, Steinberg, and Swartz",
+				"Councilors absent: Councilors Pam, Schoen, and Schreiber and the others of the list",
+				"Others present: Town Manager Paul Bockelman and the Clerk of the Council Athena"}},
+		{"a hanging indent continues a long first line",
+			"Manu Sporny:  Thread on CCG main related to KERI and attempt to bring in\n  a presentation broader on KERI and learnings that can be applied\nAdrian Gropper:  Highly interested in that topic, potential to avoid\n  security issues and turn conversation to capabilities and availability\nMike Prorock:  The main difference is the asynchronous model of the\n  exchange, which assumes request and response in the other protocol\n",
+			[]string{"Manu Sporny: Thread on CCG main related to KERI and attempt to bring in a presentation broader on KERI and learnings that can be applied",
+				"Adrian Gropper: Highly interested in that topic, potential to avoid security issues and turn conversation to capabilities and availability",
+				"Mike Prorock: The main difference is the asynchronous model of the exchange, which assumes request and response in the other protocol"}},
+		{"page furniture is dropped and the sentence it cut is joined",
+			"Councilor Hanneke explained the differences between the current resolution and the\nresolution provided in the packet to the Town Council, which the members had read before\nthe meeting, and the changes made since then by the committee of the whole\n2 | Pa ge\nMinutes approved by Town Council on December 16, 2019\n\nDecember 4, 2019 Special Town Council Meeting\nto the text of the resolution.\nThe next item was read.\n3 | Pa ge\nMinutes approved by Town Council on December 16, 2019\n\nDecember 4, 2019 Special Town Council Meeting\nThe meeting was adjourned.\n",
+			[]string{"Councilor Hanneke explained the differences between the current resolution and the resolution provided in the packet to the Town Council, which the members had read before the meeting, and the changes made since then by the committee of the whole to the text of the resolution.",
+				"The next item was read.", "The meeting was adjourned."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := Text(context.Background(), c.in, 1, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "t.txt"}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range doc.Blocks {
+				switch n := b.(type) {
+				case *model.Paragraph:
+					got = append(got, model.PlainText(n.Inlines))
+				case *model.Heading:
+					got = append(got, model.PlainText(n.Inlines))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}

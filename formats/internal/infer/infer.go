@@ -17,8 +17,11 @@ type item struct {
 	ln
 	// blankBefore is set when a blank or separator line precedes the item.
 	blankBefore bool
-	// lastLen is the length in characters of the last source line joined into the item.
-	lastLen int
+	// lastLen is the length in characters of the last source line joined into the item,
+	// lastIndent its indentation, lines how many source lines the item holds.
+	lastLen, lastIndent, lines int
+	// runIn is set on an item that is a run-in head ("BUDGET: …"): nothing joins it.
+	runIn bool
 	// cueWhy explains an explicit heading cue.
 	cueWhy string
 	// heading is set when inference makes the item a heading; why says why (or why not).
@@ -83,6 +86,7 @@ func run(ctx context.Context, lns []ln, opts model.ReadOptions, fm *frontmatter.
 		fm.Apply(&in.doc.Meta, in.pos(1))
 	}
 	in.language(lns)
+	dropFurniture(lns)
 	if err := in.assemble(lns); err != nil {
 		return nil, err
 	}
@@ -142,41 +146,6 @@ func (in *inferrer) language(lns []ln) {
 	}
 }
 
-// wrapWidth detects hard-wrapped notes: enough lines end within a few characters of one
-// width (40 to 100) without ending a sentence, and run on into the next line. It returns
-// that width, or 0.
-func wrapWidth(lns []ln) int {
-	n, maxLen := 0, 0
-	for i := range lns {
-		if lns[i].kind != kText {
-			continue
-		}
-		n++
-		if l := utf8.RuneCountInString(lns[i].text) + lns[i].indent; l > maxLen {
-			maxLen = l
-		}
-	}
-	if n < 6 || maxLen < 40 || maxLen > 100 {
-		return 0
-	}
-	near, open := 0, 0
-	for i := range lns {
-		if lns[i].kind != kText {
-			continue
-		}
-		if utf8.RuneCountInString(lns[i].text)+lns[i].indent >= maxLen-10 {
-			near++
-			if !endsSentence(lns[i].text) && i+1 < len(lns) && lns[i+1].kind == kText {
-				open++
-			}
-		}
-	}
-	if near*3 >= n && open*2 >= near {
-		return maxLen
-	}
-	return 0
-}
-
 // joinTo appends line l to item it, separated by a space.
 func (it *item) joinTo(l *ln) {
 	if it.ins != nil || l.ins != nil {
@@ -196,16 +165,19 @@ func (it *item) joinTo(l *ln) {
 	it.text += " " + l.text
 	it.units += l.units
 	it.lastLen = utf8.RuneCountInString(l.text) + l.indent
+	it.lastIndent = l.indent
+	it.lines++
 }
 
 // assemble turns lines into items: blank and separator lines become blankBefore flags,
 // setext underlines promote the line above, bullet continuation lines and the lines of a
 // hard-wrapped paragraph are joined.
 func (in *inferrer) assemble(lns []ln) error {
-	wrap := wrapWidth(lns)
+	spans := blocks(lns)
+	cur := 0 // the span of line i
 	n := 0
 	for i := range lns {
-		if lns[i].kind != kBlank && lns[i].kind != kJunk && lns[i].kind != kUnder {
+		if lns[i].kind != kBlank && lns[i].kind != kJunk && lns[i].kind != kUnder && lns[i].kind != kDrop {
 			n++
 		}
 	}
@@ -219,16 +191,22 @@ func (in *inferrer) assemble(lns []ln) error {
 			return err
 		}
 		l := &lns[i]
+		for cur+1 < len(spans) && i >= spans[cur].end {
+			cur++
+		}
+		blk := spans[cur].block
 		var prev *item
 		if len(in.items) > 0 && !blank {
 			prev = &in.items[len(in.items)-1]
 		}
 		switch l.kind {
+		case kDrop:
+			continue
 		case kBlank, kJunk:
 			blank = true
 			continue
 		case kUnder:
-			if prev != nil && prev.kind == kText && prev.units <= 12 && !endsPunct(prev.text) {
+			if prev != nil && prev.kind == kText && prev.units <= 12 && !endsPunct(prev.text) && !mostlyDigits(prev.text) {
 				prev.kind, prev.off, prev.level = kHead, 0, 1
 				if l.text[0] == '-' {
 					prev.level = 2
@@ -243,13 +221,12 @@ func (in *inferrer) assemble(lns []ln) error {
 				prev.joinTo(l)
 				continue
 			}
-			if prev != nil && wrap > 0 && (prev.kind == kText || prev.kind == kNumbered || prev.kind == kBullet) &&
-				prev.lastLen >= wrap-20 && !endsSentence(prev.text[len(prev.text)-min(len(prev.text), 8):]) {
+			if prev != nil && continues(prev, l, blk) {
 				prev.joinTo(l)
 				continue
 			}
 		case kQuote:
-			if prev != nil && wrap > 0 && prev.kind == kQuote && prev.lastLen >= wrap-20 {
+			if prev != nil && prev.kind == kQuote && blk.wrapped && prev.lastLen*100 >= blk.width*80 {
 				c := *l
 				c.text, c.off = l.content(), 0
 				if c.ins != nil {
@@ -259,7 +236,7 @@ func (in *inferrer) assemble(lns []ln) error {
 				continue
 			}
 		}
-		it := item{ln: *l, blankBefore: blank, lastLen: utf8.RuneCountInString(l.text) + l.indent}
+		it := item{ln: *l, blankBefore: blank, lastLen: utf8.RuneCountInString(l.text) + l.indent, lastIndent: l.indent, lines: 1}
 		if l.kind == kHead {
 			it.cueWhy = fmt.Sprintf("heading: marked with %q", strings.TrimSpace(l.text[:l.off])+" ")
 		}

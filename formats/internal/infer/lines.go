@@ -22,6 +22,7 @@ const (
 	kUnder                // a setext underline ("====", "----") under a short line
 	kFront                // claimed by the masthead
 	kNumbered             // a paragraph typed with its own number ("12. …")
+	kDrop                 // page furniture of a PDF extraction: dropped, and transparent to joining
 )
 
 // ln is one prepared line: white space normalized, indentation measured, classified.

@@ -12,25 +12,13 @@ import (
 // The note-line rule. Notes typed in an editor often put one note per line with no blank
 // line between them ("Changement de gouvernance" / "Chaque projet est représenté."); a
 // structured format (CommonMark, HTML <br>, Word line breaks) joins such lines into one
-// paragraph, and a report must not. The rule that splits them back, applied to the lines of
-// one paragraph:
-//
-//   - An explicit line break (two trailing spaces, a backslash, <br>) always separates notes.
-//   - A paragraph is hard-wrapped prose when it has two lines or more, its longest line is
-//     between 50 and 120 characters and every line but the last is at least 75% of that
-//     width. Its lines are joined, except after a line that ends a sentence well short of
-//     the width (a deliberate break).
-//   - Otherwise a line continues the previous one only when it starts with a lower-case
-//     letter (or a letter of a script without case) and the previous line does not end
-//     with sentence punctuation (. ! ? … : ; and their CJK and Arabic forms). Anything
-//     else (a capital, a digit, a marker such as "-->" or "=") starts a new note.
-const (
-	wrapMinWidth = 50
-	wrapMaxWidth = 120
-	wrapRatio    = 0.75
-	// shortRatio marks a line that ends a sentence well before the wrap width.
-	shortRatio = 0.8
-)
+// paragraph, and a report must not. The lines of one paragraph are split back by the same
+// hard-wrap rule the engine applies to text (see wrap.go), the paragraph being one block:
+// a line continues the one before only on that block's evidence (a hard-wrapped block, a
+// small letter or a function word after a line left open, a line ending mid-sentence),
+// and never after a sentence end or into a "Label:" or a marker. An explicit line break
+// (two trailing spaces, a backslash, <br>) always separates notes; in scripts without case
+// (Arabic, Chinese), a line after one left open continues it.
 
 // NoteStarts applies the note-line rule to the lines of one paragraph: lines[i] is the
 // plain text of line i and hard[i] (nil for none) tells that the author ended it with an
@@ -41,32 +29,38 @@ func NoteStarts(lines []string, hard []bool) []bool {
 	if len(lines) == 0 {
 		return starts
 	}
-	starts[0] = true
-	texts := make([]string, len(lines))
-	widest := 0
+	lns := make([]ln, len(lines))
 	for i, l := range lines {
-		texts[i] = strings.TrimSpace(l)
-		widest = max(widest, utf8.RuneCountInString(texts[i]))
+		lns[i] = prepare(strings.TrimSpace(l), nil, i+1)
+		if lns[i].kind == kBlank || lns[i].kind == kJunk || lns[i].kind == kUnder {
+			lns[i].kind = kText // inside a paragraph every line is text
+		}
 	}
+	blk := blocks(lns)[0].block // a paragraph is one block
 	isHard := func(i int) bool { return i < len(hard) && hard[i] }
-	wrapped := len(lines) >= 2 && widest >= wrapMinWidth && widest <= wrapMaxWidth
-	for i := 0; wrapped && i < len(lines)-1; i++ {
-		if float64(utf8.RuneCountInString(texts[i])) < wrapRatio*float64(widest) && !isHard(i) {
-			wrapped = false
+	cur := item{ln: lns[0], lastLen: lineWidth(&lns[0]), lastIndent: lns[0].indent, lines: 1}
+	starts[0] = true
+	for i := 1; i < len(lns); i++ {
+		l := &lns[i]
+		join := !isHard(i-1) && (continues(&cur, l, blk) || uncasedRunOn(&cur, l))
+		if join {
+			cur.joinTo(l)
+			continue
 		}
-	}
-	for i := 1; i < len(lines); i++ {
-		prev, next := texts[i-1], texts[i]
-		switch {
-		case isHard(i - 1):
-			starts[i] = true
-		case wrapped:
-			starts[i] = endsNote(prev) && float64(utf8.RuneCountInString(prev)) < shortRatio*float64(widest)
-		default:
-			starts[i] = endsNote(prev) || !startsContinuation(next)
-		}
+		starts[i] = true
+		cur = item{ln: *l, lastLen: lineWidth(l), lastIndent: l.indent, lines: 1}
 	}
 	return starts
+}
+
+// uncasedRunOn reports a line of a script without case (Arabic, Chinese) after a line left
+// open: only punctuation can tell, and none ended the line before.
+func uncasedRunOn(prev *item, l *ln) bool {
+	if l.kind != kText || endsSentence(prev.text) || endsColon(prev.text) || startsRecord(l.text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l.text)
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
 }
 
 // GroupNotes splits the lines of one paragraph into notes by the note-line rule: each group
@@ -88,26 +82,4 @@ func GroupNotes(ls []textrun.Line) [][]textrun.Line {
 		}
 	}
 	return append(groups, ls[begin:])
-}
-
-// closers may follow the sentence punctuation at the end of a line.
-const closers = `)]}»”’"'`
-
-// endsNote reports whether a line ends with the punctuation that closes a note: a sentence
-// end, or a colon or semicolon.
-func endsNote(s string) bool {
-	s = strings.TrimRight(s, closers+" \t")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?…:;。！？：；؟۔؛", r)
-}
-
-// startsContinuation reports whether a line reads as the continuation of the previous one:
-// it starts with a lower-case letter, or with a letter of a script without case (Arabic,
-// Chinese), where only punctuation can tell.
-func startsContinuation(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsLetter(r) {
-		return false
-	}
-	return unicode.IsLower(r) || !unicode.IsUpper(r) && !unicode.IsTitle(r)
 }

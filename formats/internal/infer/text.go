@@ -177,3 +177,18 @@ func innerSentenceEnd(s string) bool {
 	}
 	return false
 }
+
+// mostlyDigits reports a line that is more digits than letters: a row of a table typed as
+// text, which an underline below does not make a heading.
+func mostlyDigits(s string) bool {
+	digits, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return digits > letters
+}

@@ -206,7 +206,7 @@ func endsMidSentence(s string) bool {
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch r {
-	case ',', '，', '、', '،', '-', '‐', '(', '[', '/', '&':
+	case ',', '，', '、', '،', '-', '‐', '(', '[', '&':
 		return true
 	}
 	return endsFunctionWord(s)

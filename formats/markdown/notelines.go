@@ -22,7 +22,7 @@ func (c *converter) splitParagraph(n ast.Node) []*model.Paragraph {
 	if len(ls) == 0 {
 		return nil
 	}
-	groups := infer.GroupNotes(ls)
+	groups := c.splitter.Group(ls)
 	out := make([]*model.Paragraph, 0, len(groups))
 	for _, g := range groups {
 		ins := textrun.Join(g)

@@ -81,6 +81,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 		ctx: ctx, src: src, name: opts.Name, base: base, opts: opts,
 		maxDepth: limits.MaxDepth, lineStarts: lineStarts(src),
 		furniture: infer.PageFurniture(strings.Split(body, "\n")),
+		splitter:  infer.Splitter{Wrap: infer.WrapWidth(body)},
 	}
 	if err := c.document(root, doc); err != nil {
 		return nil, err
@@ -123,6 +124,8 @@ type converter struct {
 	// furniture marks the body's lines that are page furniture of a PDF extraction (page
 	// numbers, running headers and footers), by line index; nil when none.
 	furniture []bool
+	// splitter splits paragraphs typed one note per line, knowing the file's wrap width.
+	splitter infer.Splitter
 }
 
 // lineStarts returns the byte offset at which each line of src begins.

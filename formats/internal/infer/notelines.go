@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,7 +25,34 @@ import (
 // plain text of line i and hard[i] (nil for none) tells that the author ended it with an
 // explicit line break. It returns, for each line, whether a new note starts there (always
 // true for the first).
-func NoteStarts(lines []string, hard []bool) []bool {
+func NoteStarts(lines []string, hard []bool) []bool { return Splitter{}.Starts(lines, hard) }
+
+// Splitter applies the note-line rule with what the reader knows of the whole file: Wrap,
+// when not 0, is the width the file's hard-wrapped paragraphs share (WrapWidth), which
+// tells that a two-line paragraph whose first line runs on near it is one wrapped note.
+type Splitter struct {
+	Wrap int
+}
+
+// WrapWidth is the width shared by the hard-wrapped blocks of a text (the runs of lines
+// between blank lines whose own lines show wrapping), 0 when fewer than two show it.
+func WrapWidth(text string) int {
+	lns := splitText(text, 1)
+	var widths []int
+	for _, sp := range blocks(lns) {
+		if sp.wrapped {
+			widths = append(widths, sp.width)
+		}
+	}
+	if len(widths) < 2 {
+		return 0
+	}
+	slices.Sort(widths)
+	return widths[len(widths)/2]
+}
+
+// Starts is NoteStarts with the file's wrap width.
+func (s Splitter) Starts(lines []string, hard []bool) []bool {
 	starts := make([]bool, len(lines))
 	if len(lines) == 0 {
 		return starts
@@ -37,6 +65,9 @@ func NoteStarts(lines []string, hard []bool) []bool {
 		}
 	}
 	blk := blocks(lns)[0].block // a paragraph is one block
+	if s.Wrap > 0 && blk.lines == 2 && blk.firstOpen && blk.firstWidth*100 >= s.Wrap*85 && blk.firstWidth <= s.Wrap+5 {
+		blk.width, blk.lowerRuns = s.Wrap, true
+	}
 	isHard := func(i int) bool { return i < len(hard) && hard[i] }
 	cur := item{ln: lns[0], lastLen: lineWidth(&lns[0]), lastIndent: lns[0].indent, lines: 1}
 	starts[0] = true
@@ -65,14 +96,17 @@ func uncasedRunOn(prev *item, l *ln) bool {
 
 // GroupNotes splits the lines of one paragraph into notes by the note-line rule: each group
 // is the lines of one note, in order.
-func GroupNotes(ls []textrun.Line) [][]textrun.Line {
+func GroupNotes(ls []textrun.Line) [][]textrun.Line { return Splitter{}.Group(ls) }
+
+// Group is GroupNotes with the file's wrap width.
+func (s Splitter) Group(ls []textrun.Line) [][]textrun.Line {
 	texts := make([]string, len(ls))
 	hard := make([]bool, len(ls))
 	for i, l := range ls {
 		texts[i] = model.PlainText(l.Inlines)
 		hard[i] = l.Hard
 	}
-	starts := NoteStarts(texts, hard)
+	starts := s.Starts(texts, hard)
 	var groups [][]textrun.Line
 	begin := 0
 	for i := 1; i < len(ls); i++ {

@@ -21,13 +21,30 @@ func lastSignificant(s string) rune {
 	return 0
 }
 
-// endsSentence reports a line that ends a sentence in any of the six languages.
+// endsSentence reports a line that ends a sentence in any of the six languages. A full stop
+// after a Latin abbreviation that stands inside sentences ("vs.", "e.g.", "cf.") ends none.
 func endsSentence(s string) bool {
 	switch lastSignificant(s) {
-	case '.', '!', '?', '…', '。', '！', '？', '؟', '۔':
+	case '!', '?', '…', '。', '！', '？', '؟', '۔':
 		return true
+	case '.':
+		return !endsInnerAbbrev(s)
 	}
 	return false
+}
+
+// innerAbbrevs are abbreviations that stand inside sentences in the languages that write
+// them, lower case, without their final stop.
+var innerAbbrevs = map[string]bool{"vs": true, "e.g": true, "i.e": true, "cf": true, "viz": true,
+	"approx": true, "incl": true, "resp": true, "ca": true, "al": true, "p": true, "pp": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "mme": true, "m": true,
+	"sr": true, "sra": true, "dña": true, "г": true, "т.е": true, "напр": true}
+
+// endsInnerAbbrev reports a line ending with one of innerAbbrevs and its stop.
+func endsInnerAbbrev(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
+	i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
+	return innerAbbrevs[strings.ToLower(s[i+1:])]
 }
 
 // endsColon reports a lead-in line: it introduces what follows.

@@ -154,10 +154,12 @@ func continues(prev *item, l *ln, b block) bool {
 	if l.kind != kText || (prev.kind != kText && prev.kind != kNumbered && prev.kind != kBullet) {
 		return false
 	}
-	if prev.runIn || startsRecord(l.text) {
+	tail := prev.text
+	if prev.runIn || startsRecord(l.text) && !(startsLower(l.text) && endsMidSentence(tail)) {
+		// A lower-case "word:" after a line cut mid-sentence is the sentence running on
+		// ("…bring up the" / "question: how…"), not a nick opening a turn.
 		return false
 	}
-	tail := prev.text
 	if endsSentence(tail) || endsColon(tail) {
 		return false
 	}

@@ -132,3 +132,33 @@ func Locale(lang string) *locales.Locale {
 	}
 	return loc
 }
+
+// Long returns Sample(lang) with its body repeated n times, for measuring how writers scale:
+// the blocks are shared between the copies (writers only read them), so building it costs
+// nothing and its size grows with n alone.
+func Long(lang string, n int) *model.Document {
+	doc := Sample(lang)
+	body := doc.Blocks
+	doc.Blocks = make([]model.Block, 0, n*len(body))
+	for range n {
+		doc.Blocks = append(doc.Blocks, body...)
+	}
+	return doc
+}
+
+// TextBytes is the length of the text of doc's blocks, for per-byte figures.
+func TextBytes(doc *model.Document) int {
+	n := 0
+	model.Walk(doc.Blocks, func(b model.Block) bool {
+		switch x := b.(type) {
+		case *model.Paragraph:
+			n += len(model.PlainText(x.Inlines))
+		case *model.Heading:
+			n += len(model.PlainText(x.Inlines))
+		case *model.ListItem:
+			n += len(model.PlainText(x.Inlines))
+		}
+		return true
+	})
+	return n
+}

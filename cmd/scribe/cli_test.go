@@ -97,7 +97,7 @@ func TestOutputsAreByteIdenticalAcrossRunsAndJobs(t *testing.T) {
 func badInputs(t *testing.T) map[string]string {
 	dir := t.TempDir()
 	files := map[string]string{}
-	for _, name := range []string{"empty.txt", "whitespace.txt", "image.txt", "bad-encoding.txt", "notzip.docx", "bad-frontmatter.txt"} {
+	for _, name := range []string{"empty.txt", "whitespace.txt", "image.txt", "bad-encoding.txt", "notzip.docx", "bad-frontmatter.txt", "empty-document.docx"} {
 		files[name] = repoFile("testdata", "bad", name)
 	}
 	write := func(name string, data []byte) {
@@ -131,6 +131,7 @@ func badInputs(t *testing.T) map[string]string {
 // badMentions is what each bad input's error must say besides the file name: the line or
 // the package part at fault, when there is one.
 var badMentions = map[string]string{
+	"empty-document.docx": "empty-document.docx:word/document.xml",
 	"image.txt":           "image.txt:3:",
 	"bad-encoding.txt":    "bad-encoding.txt:3:",
 	"bad-frontmatter.txt": "bad-frontmatter.txt:2:",

@@ -73,11 +73,15 @@ func (p *progress) done(r pipeline.Result) {
 		}
 		msgs = append(msgs, fmt.Sprintf("[%d/%d] %s -> %s (%.0f ms)", p.done_, p.total, r.Input, strings.Join(outs, ", "), r.Millis))
 	}
-	if !p.quiet && (p.verbose || len(r.Warnings) <= 3) {
+	switch {
+	case r.Err != nil && !p.verbose:
+		// A failed input gets one line, its error; what was guessed on the way there is for
+		// --verbose.
+	case !p.quiet && (p.verbose || len(r.Warnings) <= 3):
 		for _, w := range r.Warnings {
 			msgs = append(msgs, "warning: "+oneLine(w.String()))
 		}
-	} else if !p.quiet && len(r.Warnings) > 0 {
+	case !p.quiet && len(r.Warnings) > 0:
 		msgs = append(msgs, fmt.Sprintf("warning: %s (and %d more warnings; --verbose shows them)", oneLine(r.Warnings[0].String()), len(r.Warnings)-1))
 	}
 	// Messages go above the bar: clear it only when there is something to print.

@@ -58,7 +58,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 	if err != nil {
 		return nil, err
 	}
-	root, err := html.Parse(strings.NewReader(text))
+	root, err := html.Parse(strings.NewReader(blankDoctypeSubset(text)))
 	if err != nil {
 		return nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "%v", err)
 	}
@@ -74,6 +74,58 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 		return nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrEmpty, "no text in the HTML body")
 	}
 	return doc, nil
+}
+
+// blankDoctypeSubset blanks the internal subset of a DOCTYPE (<!DOCTYPE html [ … ]>), which
+// HTML does not have: the HTML parser ends the DOCTYPE at the first ">" inside it and would
+// print the rest ("]>") as text. Entities declared there are not expanded (HTML knows only
+// its own). Newlines are kept, so line numbers still match the file.
+func blankDoctypeSubset(text string) string {
+	// A DOCTYPE comes first (after a BOM, blanks or comments): only the head is searched.
+	start := indexFold(text[:min(len(text), 4096)], "<!doctype")
+	if start < 0 {
+		return text
+	}
+	open := -1
+	for i := start; i < len(text) && text[i] != '>'; i++ {
+		if text[i] == '[' {
+			open = i
+			break
+		}
+	}
+	if open < 0 {
+		return text
+	}
+	var quote byte
+	for i := open + 1; i < len(text); i++ {
+		switch c := text[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == ']':
+			b := []byte(text)
+			for j := open; j <= i; j++ {
+				if b[j] != '\n' {
+					b[j] = ' '
+				}
+			}
+			return string(b)
+		}
+	}
+	return text
+}
+
+// indexFold is strings.Index ignoring ASCII case, for a lower-case sub.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // decode turns the bytes into UTF-8. UTF-8 and files with a byte order mark go through

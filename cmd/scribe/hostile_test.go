@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -250,5 +251,32 @@ func TestHostileOutputsDoNotDependOnTheClock(t *testing.T) {
 	}
 	if got[0] != got[1] {
 		t.Error("the DOCX of dateless notes changes with the file's modification time")
+	}
+}
+
+// Defect 9: bidi controls a translator's tool left in XLIFF targets (U+202E reverses the
+// text that follows it) are cleaned as the notes' text is, never passed into outputs.
+func TestHostileBidiControlsInTranslations(t *testing.T) {
+	dir := t.TempDir()
+	in := writeInput(t, filepath.Join(dir, "notes.txt"), notesText)
+	if code, stderr := runCLIIn(t, nil, time.Minute, nil, "extract", in, "--target", "fr", "-o", dir, "-q"); code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, stderr)
+	}
+	xlf := filepath.Join(dir, "notes.fr.xlf")
+	seg := regexp.MustCompile(`<segment id="(s\d+)"><source>(.*?)</source></segment>`)
+	translated := seg.ReplaceAllString(readFile(t, xlf), `<segment id="$1" state="translated"><source>$2</source><target>`+"\u202E"+`FR-$2`+"\u2066"+`</target></segment>`)
+	os.WriteFile(xlf, []byte(translated), 0o644)
+	out := filepath.Join(dir, "out")
+	if code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", in, "--lang", "fr", "--translations", xlf, "--to", "md,json", "-o", out, "-q"); code != 0 {
+		t.Fatalf("convert: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"notes.fr.md", "notes.fr.json"} {
+		got := readFile(t, filepath.Join(out, f))
+		if !strings.Contains(got, "FR-Canada said") {
+			t.Errorf("%s: the translation was not applied", f)
+		}
+		if strings.ContainsAny(got, "\u202E\u2066") {
+			t.Errorf("%s: a bidi control passed into the output", f)
+		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/pipeline/model"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Clean puts all text in canonical form: Unicode NFC, no invisible bidi or control
@@ -96,75 +95,9 @@ func cleanPre(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// cleanChars applies NFC and removes invisible controls. Line breaks and tabs inside a run
-// become spaces: a run is flowing text, and the reader has already decided where blocks end.
-func cleanChars(s string) string {
-	if s == "" {
-		return s
-	}
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	s = norm.NFC.String(s)
-	if !hasControls(s) {
-		return s
-	}
-	return dropControls(s)
-}
-
-// dropControls is the rewrite of cleanChars: line breaks and tabs become spaces, bidi
-// controls, BOMs and other controls go.
-func dropControls(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029:
-			b.WriteByte(' ')
-		case isBidiControl(r) || r == 0xFEFF:
-			// Invisible direction marks render as boxes in PDF fonts and confuse matching;
-			// writers set direction from the locale instead.
-		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F):
-			// Other C0 and C1 controls carry nothing printable.
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// hasControls reports whether cleanChars would change the valid UTF-8 string s: a line
-// break, tab, bidi control, BOM or other control character. Most runs have none, and
-// copying them rune by rune was a large part of cleaning.
-func hasControls(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == 0x7F {
-			return true
-		}
-		if c < utf8.RuneSelf {
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == 0x85 || r == 0x2028 || r == 0x2029 || isBidiControl(r) || r == 0xFEFF || (r >= 0x80 && r <= 0x9F) {
-			return true
-		}
-		i += n - 1
-	}
-	return false
-}
-
-func isBidiControl(r rune) bool {
-	switch {
-	case r == 0x200E || r == 0x200F || r == 0x061C:
-		return true
-	case r >= 0x202A && r <= 0x202E:
-		return true
-	case r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
-}
+// cleanChars applies NFC and removes invisible controls (model.CleanChars): the same
+// cleaning translated text gets when it comes back.
+func cleanChars(s string) string { return model.CleanChars(s) }
 
 // isHSpace reports horizontal white space inside a line: ordinary, no-break and the
 // typographic spaces of U+2000–U+200A. The ideographic space U+3000 is not included: in

@@ -129,7 +129,9 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 		if lost {
 			lostFormatting = append(lostFormatting, u.ID)
 		}
-		targets[u.ID] = t
+		// A translator's text is cleaned as the notes' text was: a stray U+202E or another
+		// invisible control must not reach the outputs.
+		targets[u.ID] = t.cleanChars()
 	}
 	if len(lostFormatting) > 0 {
 		opts.Warnings.Warn(Stage, file, "emphasis was lost in translation (the file has no paired codes) in units %s", strings.Join(lostFormatting, ", "))

@@ -14,6 +14,8 @@ package translate
 
 import (
 	"strings"
+
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // SpanKind tells what a Span of Content is.
@@ -198,6 +200,21 @@ func (c Content) Normalize() Content {
 		if s.Kind == SpanText {
 			out = out.appendText(s.Text)
 			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// cleanChars is c with its text cleaned by model.CleanChars (NFC, no bidi or other invisible
+// controls).
+func (c Content) cleanChars() Content {
+	out := make(Content, 0, len(c))
+	for _, s := range c {
+		if s.Kind == SpanText {
+			if s.Text = model.CleanChars(s.Text); s.Text == "" {
+				continue
+			}
 		}
 		out = append(out, s)
 	}

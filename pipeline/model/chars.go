@@ -1,0 +1,81 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// CleanChars applies NFC and removes invisible controls: bidi controls (U+202E and the
+// others: writers set direction from the locale, and a stray override reverses text),
+// byte order marks and other C0 and C1 controls. Line breaks and tabs become spaces: a run
+// is flowing text, and the reader has already decided where blocks end. Readers' text goes
+// through it in the clean transform, translated text when it is applied.
+func CleanChars(s string) string {
+	if s == "" {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = norm.NFC.String(s)
+	if !hasControls(s) {
+		return s
+	}
+	return dropControls(s)
+}
+
+// dropControls is the rewrite of CleanChars: line breaks and tabs become spaces, bidi
+// controls, BOMs and other controls go.
+func dropControls(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		case isBidiControl(r) || r == 0xFEFF:
+			// Invisible direction marks render as boxes in PDF fonts and confuse matching;
+			// writers set direction from the locale instead.
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F):
+			// Other C0 and C1 controls carry nothing printable.
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// hasControls reports whether CleanChars would change the valid UTF-8 string s: a line
+// break, tab, bidi control, BOM or other control character. Most runs have none, and
+// copying them rune by rune was a large part of cleaning.
+func hasControls(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7F {
+			return true
+		}
+		if c < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == 0x85 || r == 0x2028 || r == 0x2029 || isBidiControl(r) || r == 0xFEFF || (r >= 0x80 && r <= 0x9F) {
+			return true
+		}
+		i += n - 1
+	}
+	return false
+}
+
+func isBidiControl(r rune) bool {
+	switch {
+	case r == 0x200E || r == 0x200F || r == 0x061C:
+		return true
+	case r >= 0x202A && r <= 0x202E:
+		return true
+	case r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}

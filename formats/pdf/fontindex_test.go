@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/go-fonts/liberation/liberationserifbold"
 	"github.com/go-fonts/liberation/liberationserifregular"
 
+	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
@@ -70,6 +72,30 @@ func TestLatinOpensNoSystemFont(t *testing.T) {
 		searched := fs.system.byName != nil
 		if searched != (lang == "ar") {
 			t.Errorf("%s: system folders searched = %v", lang, searched)
+		}
+	}
+}
+
+// TestSameBytesWithoutSystemFonts: the English, French, Spanish and Russian versions print
+// in the embedded faces whatever the machine has, so the PDF is byte-identical with the
+// system's fonts and without them (--no-system-fonts).
+func TestSameBytesWithoutSystemFonts(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "es", "ru"} {
+		withSystem, err := LoadFonts(FontOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, err := LoadFonts(FontOptions{NoSystem: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, doc := range map[string]func() *model.Document{"sample": func() *model.Document { return pipelinetest.Sample(lang) },
+			"long": func() *model.Document { return longDoc(lang) }} {
+			a := writeDoc(t, doc(), withSystem, true)
+			b := writeDoc(t, doc(), without, true)
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s %s: %d bytes with the system's fonts, %d without, not the same", lang, name, len(a), len(b))
+			}
 		}
 	}
 }

@@ -55,6 +55,9 @@ func (l *layouter) hyphenate(t token, avail float64) (head, tail token, ok bool,
 // ("multi-stakeholder") after its hyphens and inside its parts too, as LibreOffice breaks
 // them ("multi-stake-holder").
 func (l *layouter) breaksOf(tok string) []hyphen.Break {
+	if isURL(tok) {
+		return urlBreaks(tok)
+	}
 	if l.hyph == nil {
 		return hardHyphenBreaks(tok)
 	}
@@ -62,6 +65,10 @@ func (l *layouter) breaksOf(tok string) []hyphen.Break {
 	hard := hardHyphenBreaks(tok)
 	if len(hard) == 0 {
 		return breaks
+	}
+	if len(breaks) == 0 {
+		// A compound with digits or dots the patterns leave whole ("slides-97-quic-00.pdf").
+		return hard
 	}
 	var out []hyphen.Break
 	start := 0
@@ -86,19 +93,57 @@ func (l *layouter) breaksOf(tok string) []hyphen.Break {
 	return out
 }
 
-// hardHyphenBreaks allows a break after each hyphen that has a letter on both sides, for
-// languages without patterns.
+// isURLToken reports a token that is a web address.
+func isURLToken(t token) bool {
+	if t.keep || len(t.pieces) == 0 {
+		return false
+	}
+	if t.pieces[0].link != "" {
+		return true
+	}
+	var b strings.Builder
+	for _, p := range t.pieces {
+		b.WriteString(p.text)
+	}
+	return isURL(b.String())
+}
+
+// isURL reports a web address, which breaks after its slashes rather than hyphenating.
+func isURL(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.")
+}
+
+// urlBreaks allows a line to end inside a web address where style guides allow it, never
+// adding a hyphen, which would read as part of it: after a slash (after "//", not between
+// them), a question mark, an ampersand or an equals sign; before a full stop, a hyphen, an
+// underscore or a tilde, so the next line shows it is a continuation.
+func urlBreaks(s string) []hyphen.Break {
+	var out []hyphen.Break
+	for i := 1; i < len(s)-1; i++ {
+		switch c := s[i]; {
+		case c == '/' && s[i+1] != '/' && s[i-1] != ':', c == '?', c == '&', c == '=':
+			out = append(out, hyphen.Break{Byte: i + 1})
+		case (c == '.' || c == '-' || c == '_' || c == '~') && s[i-1] != '/' && s[i-1] != '.':
+			out = append(out, hyphen.Break{Byte: i})
+		}
+	}
+	return out
+}
+
+// hardHyphenBreaks allows a break after each hyphen between a letter or digit and a letter
+// ("multi-stakeholder", "slides-97-quic"), as line breakers do; never before a digit, where
+// the hyphen may be a minus.
 func hardHyphenBreaks(s string) []hyphen.Break {
 	var out []hyphen.Break
-	prevLetter := false
+	prevAlnum := false
 	for i, r := range s {
-		if r == '-' && prevLetter && i+1 < len(s) {
+		if r == '-' && prevAlnum && i+1 < len(s) {
 			next := rune(s[i+1])
-			if next >= 'A' && next <= 'Z' || next >= 'a' && next <= 'z' || next >= 0x80 {
+			if next >= 'A' && next <= 'Z' || next >= 'a' && next <= 'z' || next >= 0xC0 {
 				out = append(out, hyphen.Break{Byte: i + 1})
 			}
 		}
-		prevLetter = r != '-' && r != ' ' && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0x80)
+		prevAlnum = r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0xC0
 	}
 	return out
 }

@@ -282,9 +282,11 @@ func (r *renderer) drawRun(toks []token, s, base, extra float64, justify, rtl bo
 	per := 0.0
 	if justify && stretch > 0 {
 		per = extra / float64(stretch)
-		// A line with one or two gaps would gape; leave it ragged instead.
-		if per > 6 && !allGaps {
-			per = 0
+		// A space never stretches past twice its width: a line the line breaker could not
+		// fill (an address it may not break further) ends short of the margin instead of
+		// gaping.
+		if space := maxSpace(toks); !allGaps && space > 0 && per > space {
+			per = space
 		}
 	}
 	gaps := make([]float64, len(toks))
@@ -325,6 +327,17 @@ func (r *renderer) drawRun(toks []token, s, base, extra float64, justify, rtl bo
 		return nil
 	}
 	return r.drawBidi(toks, gaps, x, base, rtl)
+}
+
+// maxSpace is the widest word space of a line.
+func maxSpace(toks []token) float64 {
+	w := 0.0
+	for _, t := range toks[:len(toks)-1] {
+		if t.space {
+			w = max(w, t.glue)
+		}
+	}
+	return w
 }
 
 func hasRTLTokens(toks []token) bool {

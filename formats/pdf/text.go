@@ -325,11 +325,20 @@ func (l *layouter) breakLines(toks []token, first, rest float64, hyphenate bool)
 			}
 			if len(cur) > 0 {
 				// The word does not fit: end the line with as much of it as fits before
-				// a hyphenation point (never the paragraph's last word).
-				if hyphenate && i < len(toks)-1 {
+				// a hyphenation point; the paragraph's last word only when the line would
+				// otherwise gape (its spaces stretched past twice their width).
+				if hyphenate && (i < len(toks)-1 || loose(cur, avail-w)) {
 					head, tail, ok, err := l.hyphenate(t, avail-w-glue)
 					if err != nil {
 						return nil, err
+					}
+					if isURLToken(t) && loose(cur, avail-w-glue-head.w) {
+						// An address that would leave the line gaping is cut where it
+						// fills the line, as a long address alone on a line is.
+						if head, tail, err = l.splitToken(t, avail-w-glue); err != nil {
+							return nil, err
+						}
+						ok = len(tail.pieces) > 0 && head.w > 0
 					}
 					if ok {
 						push(head)
@@ -360,6 +369,19 @@ func (l *layouter) breakLines(toks []token, first, rest float64, hyphenate bool)
 		lines = append(lines, cur)
 	}
 	return lines, nil
+}
+
+// loose reports whether a justified line of tokens with slack mm left over would stretch its
+// spaces past twice their width.
+func loose(line []token, slack float64) bool {
+	gaps, space := 0, 0.0
+	for _, t := range line[:len(line)-1] {
+		if t.space {
+			gaps++
+			space = max(space, t.glue)
+		}
+	}
+	return gaps > 0 && space > 0 && slack/float64(gaps) > space
 }
 
 // splitToken cuts t into a head no wider than avail (at least one character) and the rest.

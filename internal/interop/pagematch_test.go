@@ -1,0 +1,166 @@
+package interop
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/scribe-un/scribe/internal/testutil"
+)
+
+// TestPageMatch converts the reference notes with a full masthead (body, symbol,
+// distribution, session, agenda item, subtitle, job number) in the six languages, renders
+// scribe's DOCX with LibreOffice and compares the result with scribe's own PDF page by page:
+// the same number of pages, and every page starting with the same words. Both take the
+// house geometry, so they must break pages alike. LibreOffice renders a DOCX as Word would
+// only with the faces the DOCX names: Times New Roman is Liberation Serif here
+// (fonts-liberation2), and fontconfig is told to take the faces scribe's PDF uses for the
+// Arabic and Chinese names (Simplified Arabic, SimSun, SimHei), as a Windows machine would
+// have them. Hyphenation needs the hyphen-en-us, -fr, -es and -ru dictionaries.
+func TestPageMatch(t *testing.T) {
+	soffice := testutil.RequireTool(t, "soffice")
+	pdftotext := testutil.RequireTool(t, "pdftotext")
+	testutil.RequireTool(t, "fc-match")
+	dir := filepath.Join(suite.work, "pagematch")
+	args := []string{"convert", samplePath, "--lang", strings.Join(langs, ","), "--to", "docx,pdf", "-q", "-o", dir,
+		"--title", "Informal consultation on WSIS implementation and follow-up", "--subtitle", "Note by the secretariat",
+		"--body", "ITU Council Working Group on WSIS", "--symbol", "WSIS/ITU/2005/1", "--distribution", "General",
+		"--original", "en", "--job", "05-35610", "--session", "Second session", "--agenda-item", "3", "--please-recycle"}
+	if _, err := suite.scribe(args...); err != nil {
+		t.Fatal(err)
+	}
+	conf, err := fontAliases(filepath.Join(dir, "fonts.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stem := strings.TrimSuffix(filepath.Base(samplePath), ".txt")
+	var docs []string
+	for _, l := range langs {
+		docs = append(docs, filepath.Join(dir, stem+"."+l+".docx"))
+	}
+	lo := filepath.Join(dir, "lo")
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "lo-profile")),
+		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", lo}, docs...)...)
+	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			ours := pageStarts(t, pdftotext, filepath.Join(dir, stem+"."+l+".pdf"))
+			theirs := pageStarts(t, pdftotext, filepath.Join(lo, stem+"."+l+".pdf"))
+			if len(ours) != len(theirs) {
+				t.Errorf("%d pages in scribe's PDF, %d in LibreOffice's rendering of the DOCX", len(ours), len(theirs))
+			}
+			for i := 0; i < min(len(ours), len(theirs)); i++ {
+				if ours[i] != theirs[i] {
+					t.Errorf("page %d starts with %q in scribe's PDF, %q in LibreOffice's", i+1, ours[i], theirs[i])
+				}
+			}
+			t.Logf("%d pages: %q", len(ours), ours)
+		})
+	}
+}
+
+// pageStarts returns the first words of each page's body: the first three words below the
+// running head (page 2 on) or the masthead's first line (page 1).
+func pageStarts(t *testing.T, pdftotext, path string) []string {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", path, err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo %s: no page count", path)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	var starts []string
+	for p := 1; p <= n; p++ {
+		text := run(t, nil, pdftotext, "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), "-enc", "UTF-8", path, "-")
+		var words []string
+		for i, line := range textLines(normText(text)) {
+			if p > 1 && i == 0 {
+				continue // the running head
+			}
+			words = append(words, strings.Fields(line)...)
+			if len(words) >= 3 {
+				break
+			}
+		}
+		starts = append(starts, strings.Join(words[:min(3, len(words))], " "))
+	}
+	return starts
+}
+
+// fontAliases writes a fontconfig file that includes the system's and maps the faces the
+// DOCX names for Arabic and Chinese to the ones scribe's PDF uses on this machine (as
+// `scribe fonts` reports them), and returns its path.
+func fontAliases(path string) (string, error) {
+	out, err := suite.scribe("fonts")
+	if err != nil {
+		return "", err
+	}
+	chosen := map[string]string{} // "ar", "zh", "zh headings" → family
+	re := regexp.MustCompile(`(?m)^(ar|zh)\s+\S+\s+(.+?)( \(headings\))? \((?:system|--font|--font-dir|embedded)`)
+	for _, m := range re.FindAllStringSubmatch(string(out), -1) {
+		key := m[1]
+		if m[3] != "" {
+			key += " headings"
+		}
+		chosen[key] = m[2]
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
+		`<include ignore_missing="yes">/etc/fonts/fonts.conf</include>`)
+	alias := func(name, family string) {
+		if family != "" {
+			fmt.Fprintf(&b, `<match target="pattern"><test name="family"><string>%s</string></test>`+
+				`<edit name="family" mode="assign" binding="strong"><string>%s</string></edit></match>`, name, family)
+		}
+	}
+	alias("Simplified Arabic", chosen["ar"])
+	alias("SimSun", chosen["zh"])
+	alias("SimHei", chosen["zh headings"])
+	b.WriteString(`</fontconfig>`)
+	return path, os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// TestSameBytesWithoutSystemFonts converts the reference notes to PDF with the machine's fonts
+// and with --no-system-fonts: English, French, Spanish and Russian print in the embedded
+// Liberation Serif either way, so the files are byte-identical.
+func TestSameBytesWithoutSystemFonts(t *testing.T) {
+	dir := filepath.Join(suite.work, "nosystem")
+	stem := strings.TrimSuffix(filepath.Base(samplePath), ".txt")
+	for _, l := range []string{"en", "fr", "es", "ru"} {
+		for _, v := range []string{"with", "without"} {
+			args := []string{"convert", samplePath, "--lang", l, "--to", "pdf", "-q", "-o", filepath.Join(dir, v)}
+			if v == "without" {
+				args = append(args, "--no-system-fonts")
+			}
+			if _, err := suite.scribe(args...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, err := os.ReadFile(filepath.Join(dir, "with", stem+"."+l+".pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "without", stem+"."+l+".pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(a) != string(b) {
+			t.Errorf("%s: the PDF differs without the system's fonts (%d and %d bytes)", l, len(a), len(b))
+		}
+	}
+}

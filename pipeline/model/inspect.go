@@ -94,7 +94,11 @@ func (iw *inspectWriter) block(depth int, b Block) {
 			iw.block(depth+1, it)
 		}
 	case *ListItem:
-		iw.printf(depth, "%s item %s%q", lineOf(n.Pos), label(n.Number), clip(PlainText(n.Inlines), 60))
+		speaker := ""
+		if n.Speaker != "" {
+			speaker = fmt.Sprintf(" [speaker: %s]", n.Speaker)
+		}
+		iw.printf(depth, "%s item %s%q%s", lineOf(n.Pos), label(n.Number), clip(PlainText(n.Inlines), 60), speaker)
 		for _, c := range n.Children {
 			iw.block(depth+1, c)
 		}

@@ -322,12 +322,14 @@ type List struct {
 // ListItem is one subparagraph. Marker is the bullet as typed ("·", "-", "a)"), kept for
 // inspection only; writers print Number.
 type ListItem struct {
-	Pos      Pos      `json:"pos"`
-	Marker   string   `json:"marker,omitempty"`
-	Inlines  []Inline `json:"inlines"`
-	Number   Number   `json:"number"`
-	Children []Block  `json:"children,omitempty"`
-	ID       string   `json:"id,omitempty"`
+	Pos     Pos      `json:"pos"`
+	Marker  string   `json:"marker,omitempty"`
+	Inlines []Inline `json:"inlines"`
+	// Speaker is who speaks in the item when the notes say it, as for a paragraph.
+	Speaker  string  `json:"speaker,omitempty"`
+	Number   Number  `json:"number"`
+	Children []Block `json:"children,omitempty"`
+	ID       string  `json:"id,omitempty"`
 }
 
 // Quote is a block quotation, possibly several paragraphs long. It never adds a number.

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -40,7 +41,7 @@ func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		if err != nil {
 			return err
 		}
-		d := newSpeakerDetector(doc, sourceLocale(set, doc))
+		d := newSpeakerDetector(doc, sourceLocale(set, doc), newVocab(set))
 		for i, b := range doc.Blocks {
 			p, ok := b.(*model.Paragraph)
 			if !ok || p == nil || p.Speaker != "" {
@@ -48,6 +49,22 @@ func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 			}
 			p.Speaker = d.detect(i, d.texts[i])
 		}
+		// Subparagraphs speak too ("- Ana: the budget is fine"), by the same evidence.
+		model.Walk(doc.Blocks, func(b model.Block) bool {
+			if it, ok := b.(*model.ListItem); ok && it.Speaker == "" {
+				text := model.PlainText(it.Inlines)
+				if c, ok := d.sepCandidate(text); ok {
+					it.Speaker = d.detectWith(c, ok, text)
+				} else if d.loc.Tag != "zh" && d.loc.Tag != "ar" && endsWithStop(text) {
+					// Items are often fragments ("Review of amendments recommended by the
+					// SC"): only one written as a sentence is read for a subject, and the
+					// verb-final and verb-first rules stay with paragraphs.
+					it.Speaker = d.detectSVO(strings.TrimSpace(text))
+				}
+			}
+			return true
+		})
+		resolveInitials(doc)
 		return nil
 	})
 }
@@ -60,17 +77,27 @@ func Detect(loc *locales.Locale, text string) string {
 		return ""
 	}
 	doc := &model.Document{Blocks: []model.Block{&model.Paragraph{Inlines: model.Texts(text, 0)}}}
-	return newSpeakerDetector(doc, loc).detect(0, text)
+	return newSpeakerDetector(doc, loc, nil).detect(0, text)
 }
 
-// sepCandidate is a paragraph that opens with "Name<separator>".
+// sepCandidate is a paragraph that opens with "Name<separator>"; role is set when a role
+// in parentheses stood between the name and a colon.
 type sepCandidate struct {
 	name, sep, rest string
+	role            bool
 }
 
 type speakerDetector struct {
 	loc *locales.Locale
 	*speechVocab
+	// labels are the labels of minutes ("Date", "Slides", "Action"): never speakers. Nil
+	// when unknown.
+	labels vocab
+	// people are the participants' names, first names and initials, lower case: a
+	// "Name:" that names one is a speaker even once.
+	people map[string]bool
+	// itemCands are the separator candidates of list items.
+	itemCands []sepCandidate
 	// texts are the paragraphs' plain texts by block index, as the evidence pass saw them.
 	texts []string
 	// Document-level evidence for the minutes style.
@@ -168,11 +195,18 @@ func isArabicMark(r rune) bool {
 	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640
 }
 
-func newSpeakerDetector(doc *model.Document, loc *locales.Locale) *speakerDetector {
+func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) *speakerDetector {
 	d := &speakerDetector{
-		loc: loc, speechVocab: vocabOf(loc), texts: make([]string, len(doc.Blocks)),
+		loc: loc, speechVocab: vocabOf(loc), texts: make([]string, len(doc.Blocks)), labels: labels,
 		cands: map[int]sepCandidate{}, count: map[string]int{}, capital: map[string]bool{},
-		lowerSeen: map[string]bool{}, strong: map[string]bool{},
+		lowerSeen: map[string]bool{}, strong: map[string]bool{}, people: map[string]bool{},
+	}
+	for _, p := range doc.Meta.Participants {
+		for _, k := range []string{p.Name, p.Initials, firstWord(p.Name)} {
+			if k != "" {
+				d.people[strings.ToLower(k)] = true
+			}
+		}
 	}
 	// Gather the minutes-style evidence over the whole document: first the candidates,
 	// then which of their names' words the body writes in lower case. nameOK only asks
@@ -205,6 +239,20 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale) *speakerDetect
 		}
 		paras = append(paras, para{i: i, text: text, skip: ok && c.name != ""})
 	}
+	// Turns typed as list items count as evidence too ("- Ana: …").
+	model.Walk(doc.Blocks, func(b model.Block) bool {
+		if it, ok := b.(*model.ListItem); ok {
+			if c, ok := d.sepCandidate(model.PlainText(it.Inlines)); ok {
+				key := strings.ToLower(c.name)
+				d.count[key]++
+				if r, _ := utf8.DecodeRuneInString(c.name); unicode.IsUpper(r) {
+					d.capital[key] = true
+				}
+				d.itemCands = append(d.itemCands, c)
+			}
+		}
+		return true
+	})
 	if len(wanted) > 0 {
 		// One pass over the words of the text, each looked up in the set: linear in the
 		// text whatever the number of names (testing each name against each paragraph
@@ -228,7 +276,7 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale) *speakerDetect
 		}
 	}
 	colonNames := map[string]bool{}
-	for _, c := range d.cands {
+	for _, c := range append(slices.Collect(maps.Values(d.cands)), d.itemCands...) {
 		key := strings.ToLower(c.name)
 		if d.nameOK(c) && (c.sep == ";" || d.count[key] >= 2) && c.sep != "," {
 			d.strong[key] = true
@@ -256,7 +304,13 @@ func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
 			if i+n < len(text) && isHSpace(rune(text[i+n])) {
 				sep, end = " - ", i+n
 			}
-		case r == '(' || r == ')' || r == '.' && !d.isAbbrevAt(text, i):
+		case r == '(':
+			// "Name (role): text": the role is not part of the name.
+			if c, ok := roleCandidate(text, i); ok && !d.isLabel(c.name) {
+				return c, true
+			}
+			return sepCandidate{}, false
+		case r == ')' || r == '.' && !d.isAbbrevAt(text, i):
 			return sepCandidate{}, false
 		}
 		if sep == "" {
@@ -268,13 +322,73 @@ func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
 		if len(words) == 0 || len(words) > 3 || rest == "" {
 			return sepCandidate{}, false
 		}
-		// "14:00" or "No. 3:" are not names.
-		if sep == ":" && end < len(text) && unicode.IsDigit(rune(text[end])) {
+		// "14:00" or "No. 3:" are not names; "Slides:", "Date:", "Action:" are labels; an
+		// address ("https://…") is none either.
+		if sep == ":" && end < len(text) && (unicode.IsDigit(rune(text[end])) || text[end] == '/') || d.isLabel(name) {
 			return sepCandidate{}, false
 		}
 		return sepCandidate{name: name, sep: sep, rest: rest}, true
 	}
 	return sepCandidate{}, false
+}
+
+// isLabel reports a label of minutes that never speaks: a field ("Slides:", "Date:"), a
+// record ("Action:", "Resolution:") or a list of people ("Present:"). A chair or a
+// secretary does speak ("Chair: the document may change").
+func (d *speakerDetector) isLabel(name string) bool {
+	if d.labels == nil {
+		return false
+	}
+	switch d.labels.kind(name) {
+	case labelNone, labelChair, labelSecretary:
+		return false
+	}
+	return true
+}
+
+// roleCandidate reads "Name (role): rest" with the opening parenthesis at byte open.
+func roleCandidate(text string, open int) (sepCandidate, bool) {
+	closeAt := strings.IndexByte(text[open:], ')')
+	if closeAt < 0 {
+		return sepCandidate{}, false
+	}
+	after := strings.TrimLeftFunc(text[open+closeAt+1:], isHSpace)
+	if !strings.HasPrefix(after, ":") {
+		return sepCandidate{}, false
+	}
+	name := strings.TrimRightFunc(text[:open], isHSpace)
+	rest := strings.TrimLeftFunc(after[1:], isHSpace)
+	if n := len(strings.Fields(name)); n == 0 || n > 3 || rest == "" {
+		return sepCandidate{}, false
+	}
+	return sepCandidate{name: name, sep: ":", rest: rest, role: true}, true
+}
+
+// resolveInitials replaces a speaker written as initials the attendance defines ("AWB" in
+// "Allen Wirfs-Brock (AWB)") with the name.
+func resolveInitials(doc *model.Document) {
+	names := map[string]string{}
+	for _, p := range doc.Meta.Participants {
+		if p.Initials != "" {
+			names[p.Initials] = p.Name
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	model.Walk(doc.Blocks, func(b model.Block) bool {
+		switch n := b.(type) {
+		case *model.Paragraph:
+			if name, ok := names[n.Speaker]; ok {
+				n.Speaker = name
+			}
+		case *model.ListItem:
+			if name, ok := names[n.Speaker]; ok {
+				n.Speaker = name
+			}
+		}
+		return true
+	})
 }
 
 func (d *speakerDetector) isAbbrevAt(text string, dot int) bool {
@@ -305,6 +419,10 @@ func (d *speakerDetector) nameOK(c sepCandidate) bool {
 			if len(words) == 1 && d.capital[strings.ToLower(w)] && d.count[strings.ToLower(w)] >= 2 {
 				continue
 			}
+			// A lower-case nick that opens three turns or more ("mnot: …", "lmasinter: …").
+			if len(words) == 1 && c.sep == ":" && d.count[strings.ToLower(w)] >= 3 && !d.g.leadIns[w] && !d.g.articles[w] && !d.verbs[w] {
+				continue
+			}
 			return false
 		}
 		if d.lowerSeen[strings.ToLower(w)] && d.count[strings.ToLower(c.name)] < 3 {
@@ -323,14 +441,26 @@ func (d *speakerDetector) detect(i int, text string) string {
 	if text == "" {
 		return ""
 	}
-	if c, ok := d.cands[i]; ok && d.nameOK(c) {
+	c, ok := d.cands[i]
+	return d.detectWith(c, ok, text)
+}
+
+// detectWith returns the speaker of a text whose separator candidate is c (ok false when it
+// has none).
+func (d *speakerDetector) detectWith(c sepCandidate, ok bool, text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return ""
+	}
+	if ok && d.nameOK(c) {
 		key := strings.ToLower(c.name)
 		switch {
 		case d.titles[strings.ToLower(strings.TrimSuffix(c.name, "."))] && c.sep != ",":
 			return c.name
 		case c.sep == ";" || (c.sep != "," && d.count[key] >= 2):
 			return c.name
-		case c.sep == ":" && d.dialogue:
+		case c.sep == ":" && (d.dialogue || c.role || d.people[key]):
+			// A dialogue, a name with its role ("Ryan (Chair):"), or a participant.
 			return c.name
 		case c.sep == "," && (d.strong[key] || d.verbs[firstWord(c.rest)]):
 			return c.name
@@ -690,6 +820,12 @@ func (d *speakerDetector) detectAR(text string) string {
 		if d.arVerb(toks[0]) {
 			if s := d.arKnown(toks[1:]); s != "" {
 				return s
+			}
+			// "قدم الوفد الفرنسي اقتراحا": a delegation and its nationality adjective
+			// (definite, ending in ي or ية) is the whole subject.
+			if len(toks) >= 3 && d.delegates[arNorm(strings.TrimPrefix(toks[1], "ال"))] && strings.HasPrefix(toks[2], "ال") &&
+				(strings.HasSuffix(toks[2], "ي") || strings.HasSuffix(toks[2], "ية")) {
+				return toks[1] + " " + strings.TrimRight(toks[2], "،,.:؛")
 			}
 			var subj []string
 			for _, t := range toks[1:] {

@@ -280,3 +280,68 @@ func TestHostileBidiControlsInTranslations(t *testing.T) {
 		}
 	}
 }
+
+// Defect 6: link schemes that run code or read local files (javascript:, data:, file:,
+// vbscript:) reached PDF /URI actions and DOCX hyperlinks from Markdown and DOCX inputs,
+// and a control character or a BOM before the scheme slipped past the HTML reader's
+// filter. From every reader into every writer, only http, https and mailto targets
+// remain; the link's text stays as plain text.
+func TestHostileLinkSchemes(t *testing.T) {
+	dir := t.TempDir()
+	const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:evil(8)" TargetMode="External"/>` +
+		`<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.itu.int/ok" TargetMode="External"/></Relationships>`
+	docx := hostile.DOCX(map[string]string{
+		"word/document.xml": hostile.DocumentXML(`<w:p><w:r><w:t xml:space="preserve">Canada said </w:t></w:r>` +
+			`<w:hyperlink r:id="rId8"><w:r><w:t>one</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> and </w:t></w:r>` +
+			`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "data:text/html,evil(9)" </w:instrText></w:r>` +
+			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>two</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+			`<w:r><w:t xml:space="preserve"> and </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>safe</w:t></w:r></w:hyperlink></w:p>`),
+		"word/_rels/document.xml.rels": rels,
+	})
+	if err := os.WriteFile(filepath.Join(dir, "word.docx"), docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeInput(t, filepath.Join(dir, "mark.md"), "Canada said [one](javascript:evil(1)), [two](data:text/html,evil(2)), "+
+		"[three](file:///etc/evil3), [four](vbscript:evil(4)), [five](%20javascript:evil(5)) and [safe](https://www.itu.int/ok).\n")
+	writeInput(t, filepath.Join(dir, "page.html"), `<p>Canada said <a href="&#x01;javascript:evil(6)">one</a>, `+
+		`<a href="&#xFEFF;javascript:evil(7)">two</a>, <a href="java&#x09;script:evil(10)">three</a>, `+
+		`<a href="file:///etc/evil11">four</a> and <a href="https://www.itu.int/ok">safe</a>.</p>`)
+	// A model built without a reader's care: JSON read back, a link edited by hand.
+	if code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", filepath.Join(dir, "mark.md"), "--to", "json", "-o", filepath.Join(dir, "j"), "-q"); code != 0 {
+		t.Fatalf("json: exit %d: %s", code, stderr)
+	}
+	js := strings.Replace(readFile(t, filepath.Join(dir, "j", "mark.en.json")), `"https://www.itu.int/ok"`, `"javascript:evil(12)"`, 1)
+	writeInput(t, filepath.Join(dir, "model.json"), js)
+
+	out := filepath.Join(dir, "out")
+	for _, in := range []string{"word.docx", "mark.md", "page.html", "model.json"} {
+		code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", filepath.Join(dir, in), "--to", "docx,pdf,html,md,json", "-o", out, "-q")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", in, code, stderr)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 4*5 {
+		t.Fatalf("%d outputs, want 20", len(entries))
+	}
+	for _, e := range entries {
+		data := []byte(readFile(t, filepath.Join(out, e.Name())))
+		switch filepath.Ext(e.Name()) {
+		case ".pdf":
+			data = testutil.PDFInClear(t, data)
+		case ".docx":
+			data = testutil.ZipInClear(t, data)
+		}
+		if m := regexp.MustCompile(`(?i)evil|javascript:|vbscript:|data:text|file:`).Find(data); m != nil {
+			t.Errorf("%s: a refused link target reached the output: %q", e.Name(), m)
+		}
+		if !bytes.Contains(data, []byte("https://www.itu.int/ok")) && !strings.HasPrefix(e.Name(), "model.") {
+			t.Errorf("%s: the safe link was lost", e.Name())
+		}
+		// PDF text is in glyph codes; pdftotext tests of the PDF writer read it.
+		if !strings.HasSuffix(e.Name(), ".pdf") && (!bytes.Contains(data, []byte("safe")) || !bytes.Contains(data, []byte("two"))) {
+			t.Errorf("%s: a link's text was lost", e.Name())
+		}
+	}
+}

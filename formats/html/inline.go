@@ -23,9 +23,9 @@ func styleOf(n *html.Node, st textrun.Style) textrun.Style {
 	css := attr(n, "style")
 	switch n.DataAtom {
 	case atom.A:
-		if href := strings.TrimSpace(attr(n, "href")); href != "" && !strings.HasPrefix(href, "#") &&
-			!strings.HasPrefix(strings.ToLower(href), "javascript:") {
-			return textrun.Style{Kind: model.KindLink, URL: textrun.Clean(href)}
+		// A fragment, a relative path or a scheme scribe does not follow keeps its text only.
+		if l := st.Link(attr(n, "href")); l.Kind == model.KindLink {
+			return l
 		}
 	case atom.B, atom.Strong:
 		// Google Docs wraps a whole copied selection in <b textrun.Style="font-weight:normal">.

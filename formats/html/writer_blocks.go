@@ -3,7 +3,6 @@ package html
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/scribe-un/scribe/pipeline/model"
 )
@@ -272,7 +271,7 @@ func (h *htmlWriter) link(in model.Inline) {
 	if text == "" {
 		text = in.URL
 	}
-	url, ok := safeURL(in.URL)
+	url, ok := model.LinkTarget(in.URL)
 	if !ok {
 		h.text(text)
 		return
@@ -282,26 +281,6 @@ func (h *htmlWriter) link(in model.Inline) {
 	h.raw(">")
 	h.text(text)
 	h.raw("</a>")
-}
-
-// safeURL returns u cleaned of spaces and control characters when its scheme is http,
-// https or mailto; anything else (javascript:, data:, file:, relative paths) is refused.
-func safeURL(u string) (string, bool) {
-	u = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.IsSpace(r) || r == '\uFEFF' {
-			return -1
-		}
-		return r
-	}, u)
-	i := strings.IndexByte(u, ':')
-	if i <= 0 {
-		return "", false
-	}
-	switch strings.ToLower(u[:i]) {
-	case "http", "https", "mailto":
-		return u, true
-	}
-	return "", false
 }
 
 // footnotes prints the notes collected from the markers, each linked back to its marker.

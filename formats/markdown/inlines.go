@@ -52,14 +52,14 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 			}
 			c.inlines(ch, st.With(k), out)
 		case *ast.Link:
-			c.inlines(ch, textrun.Style{Kind: model.KindLink, URL: unescape(ch.Destination)}, out)
+			c.inlines(ch, st.Link(unescape(ch.Destination)), out)
 		case *ast.AutoLink:
 			label := textrun.Clean(string(ch.Label(c.src)))
 			url := textrun.Clean(string(ch.URL(c.src)))
 			if ch.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
 				url = "mailto:" + url
 			}
-			out.Add(model.Inline{Kind: model.KindLink, Text: label, URL: url, Line: c.line(ch.Pos())})
+			out.Add(model.LinkRun(label, url, c.line(ch.Pos())))
 		case *ast.Image:
 			// The picture cannot be carried over; its alternative text can.
 			if !c.warnedImage {

@@ -202,10 +202,14 @@ func (m *mdRender) inlines(ins []model.Inline) string {
 		case model.KindStrong:
 			b.WriteString(mdWrap("**", text))
 		case model.KindLink:
-			if in.URL != "" && in.URL != in.Text {
-				fmt.Fprintf(&b, "[%s](%s)", text, strings.ReplaceAll(in.URL, ")", "%29"))
-			} else {
-				fmt.Fprintf(&b, "<%s>", in.Text)
+			url, ok := model.LinkTarget(in.URL)
+			switch {
+			case !ok:
+				b.WriteString(text)
+			case url != in.Text || strings.ContainsAny(url, "<>"):
+				fmt.Fprintf(&b, "[%s](%s)", text, strings.ReplaceAll(url, ")", "%29"))
+			default:
+				fmt.Fprintf(&b, "<%s>", url)
 			}
 		case model.KindFootnote:
 			m.notes = append(m.notes, in.Note)

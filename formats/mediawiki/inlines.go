@@ -75,6 +75,9 @@ func (in *inlineParser) flush() {
 }
 
 func (in *inlineParser) add(r model.Inline) {
+	if r.Kind == model.KindLink {
+		r = model.LinkRun(r.Text, r.URL, r.Line)
+	}
 	in.runs = textrun.Append(in.runs, r, false)
 }
 
@@ -267,7 +270,7 @@ func (in *inlineParser) externalLink(s string) int {
 
 // urlStart reports a URL scheme scribe links at s.
 func urlStart(s string) bool {
-	for _, p := range []string{"http://", "https://", "ftp://", "mailto:"} {
+	for _, p := range []string{"http://", "https://", "mailto:"} {
 		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
 			return len(s) > len(p)
 		}

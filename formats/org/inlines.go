@@ -17,7 +17,7 @@ var (
 	fnRefRe = lazyre.New(`^\[fn:([^\]:\s]*)(?::([^\]]*))?\]`)
 	// stampRe is an org timestamp: <2016-03-14 Mon> or [2016-03-14 Mon 10:00].
 	stampRe = lazyre.New(`^[<\[](\d{4}-\d{2}-\d{2}[^>\]\n]*)[>\]]`)
-	urlRe   = lazyre.New(`^(?:https?|ftp)://[^\s<>\]"]+`)
+	urlRe   = lazyre.New(`^https?://[^\s<>\]"]+`)
 )
 
 // emphasis are the markers of org-mode's emphasis and the run kind each gives.
@@ -51,9 +51,10 @@ func (in *inlineParser) flush() {
 }
 
 func (in *inlineParser) add(kind model.InlineKind, text, url string) {
-	if text != "" {
-		in.runs = textrun.Append(in.runs, model.Inline{Kind: kind, Text: textrun.Clean(text), URL: url, Line: in.line}, false)
+	if text == "" {
+		return
 	}
+	in.runs = textrun.Append(in.runs, textrun.Run(kind, text, url, in.line), false)
 }
 
 // run parses s; depth bounds footnotes inside footnotes.

@@ -81,7 +81,7 @@ func TestCollectionFace(t *testing.T) {
 	if len(pdf) > 200<<10 {
 		t.Errorf("PDF of one paragraph is %d bytes: the 4.6 MB face was not subset", len(pdf))
 	}
-	if !bytes.Contains(inflated(t, pdf), []byte("+WenQuanYiMicroHei /Encoding ")) {
+	if !bytes.Contains(testutil.PDFInClear(t, pdf), []byte("+WenQuanYiMicroHei /Encoding ")) {
 		t.Errorf("no subset WenQuanYi font in the PDF")
 	}
 }
@@ -130,7 +130,7 @@ func TestBeyondBMP(t *testing.T) {
 		t.Errorf("pdftotext lacks %q:\n%s", line, text)
 	}
 	// The emoji is in DejaVu Sans only, so the serif body text falls back to it.
-	if !bytes.Contains(inflated(t, pdf), []byte("+DejaVuSans /Encoding ")) {
+	if !bytes.Contains(testutil.PDFInClear(t, pdf), []byte("+DejaVuSans /Encoding ")) {
 		t.Errorf("no DejaVu Sans subset for the emoji")
 	}
 }

@@ -188,7 +188,7 @@ func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]to
 		case model.KindSymbol:
 			rs.nobreak = true
 		case model.KindLink:
-			rs.link = in.URL
+			rs.link, _ = model.LinkTarget(in.URL)
 		case model.KindFootnote:
 			fn, err := l.footnote(in, at)
 			if err != nil {

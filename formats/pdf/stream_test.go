@@ -2,15 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"context"
 	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -51,27 +48,6 @@ func TestMultiPageBytes(t *testing.T) {
 	if got.String() != string(want) {
 		t.Errorf("PDF bytes changed:\n%s\nwant\n%s", got.String(), want)
 	}
-}
-
-// inflated is pdf with the content of every compressed stream (object streams included)
-// appended in clear, for tests that look for a dictionary in a compressed file.
-func inflated(t *testing.T, pdf []byte) []byte {
-	t.Helper()
-	out := bytes.Clone(pdf)
-	re := regexp.MustCompile(`(?s)/Length (\d+)[^>]*/Filter /FlateDecode[^>]*>>\nstream\n`)
-	for _, m := range re.FindAllSubmatchIndex(pdf, -1) {
-		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
-		z, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(z)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(append(out, '\n'), data...)
-	}
-	return out
 }
 
 // TestWriteInPlace: into a bytes.Buffer the file is written in place, after what the

@@ -47,7 +47,7 @@ func (in *inlineParser) add(kind model.InlineKind, text, url string) {
 	if text == "" {
 		return
 	}
-	in.runs = textrun.Append(in.runs, model.Inline{Kind: kind, Text: textrun.Clean(text), URL: url, Line: in.line}, false)
+	in.runs = textrun.Append(in.runs, textrun.Run(kind, text, url, in.line), false)
 }
 
 var (
@@ -394,7 +394,7 @@ func (in *inlineParser) footnote(m []string) int {
 
 // urlStart reports a URL scheme scribe links at s.
 func urlStart(s string) bool {
-	for _, p := range []string{"http://", "https://", "ftp://", "mailto:"} {
+	for _, p := range []string{"http://", "https://", "mailto:"} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			return true
 		}

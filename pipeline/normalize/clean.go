@@ -235,6 +235,11 @@ func cleanInlines(ins []model.Inline) []model.Inline {
 		if in.Text == "" {
 			continue
 		}
+		if in.Kind == model.KindLink {
+			// Readers ask the same question; a model built otherwise (JSON read back, a
+			// library caller) gets it here.
+			in = model.LinkRun(in.Text, in.URL, in.Line)
+		}
 		if n := len(out); n > 0 && mergeable(out[n-1], in) {
 			out[n-1].Text += in.Text
 			continue

@@ -43,7 +43,7 @@ var reSymbol = lazyre.New(
 		`(?:[ \x{a0}]?\((?i:rev|add|corr|amend|suppl?)\.[ \x{a0}]?\d+\))?`)
 
 // URLs with a scheme or starting with "www.". Trailing punctuation is trimmed afterwards.
-var reURL = lazyre.New(`(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>"“”«»‘’]+`)
+var reURL = lazyre.New(`(?i)\b(?:https?://|www\.)[^\s<>"“”«»‘’]+`)
 
 // E-mail addresses: a local part, "@", and a domain of at least two labels ending in letters.
 var reEmail = lazyre.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b`)

@@ -438,7 +438,7 @@ func rebuildRuns(c Content, codes []Code, line int, note func(Code) []model.Inli
 			case CodeSymbol:
 				out = append(out, model.Inline{Kind: model.KindSymbol, Text: cd.Data, Line: line})
 			case CodeLink:
-				out = append(out, model.Inline{Kind: model.KindLink, Text: cd.Data, URL: cd.URL, Line: line})
+				out = append(out, model.LinkRun(cd.Data, cd.URL, line))
 			case CodeFootnote:
 				out = append(out, model.Inline{Kind: model.KindFootnote, Line: line, Note: note(cd)})
 			default:

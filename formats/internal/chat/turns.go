@@ -100,7 +100,7 @@ var (
 	continuationRe = lazyre.New(`^(?:\.\.\.+|…)\s*(.*)$`)
 	decisionRe     = lazyre.New(`(?i)^(RESOLUTION|RESOLVED|ACTION|PROPOSED|PROPOSAL|DECISION|AGREED|SUMMARY)\b\s*[:：-]`)
 	voteRe         = lazyre.New(`^(?:[+-]1|[+-]?0|\+1000)\s*[.!]*$`)
-	urlOnlyRe      = lazyre.New(`^(?:https?|ftp)://\S+$`)
+	urlOnlyRe      = lazyre.New(`^https?://\S+$`)
 	// speakerRe is "speaker: text" as scribes type it: a short name before a colon.
 	speakerRe = lazyre.New(`^([^\s:][^:]{0,39}?)\s*:\s+(\S.*)$`)
 	// sideRe is a side-chatter line quoted in text minutes: "<nick> text".
@@ -508,7 +508,7 @@ func remove(list []string, key string) []string {
 	return out
 }
 
-// Linkify makes runs of text, addresses (http, https, ftp) as link runs.
+// Linkify makes runs of text, addresses as link runs (those model.LinkTarget keeps).
 func Linkify(text string, line int) []model.Inline {
 	var out []model.Inline
 	for text != "" {
@@ -520,7 +520,7 @@ func Linkify(text string, line int) []model.Inline {
 		if loc[0] > 0 {
 			out = append(out, model.Inline{Kind: model.KindText, Text: textrun.Clean(text[:loc[0]]), Line: line})
 		}
-		out = append(out, model.Inline{Kind: model.KindLink, Text: textrun.Clean(url), URL: textrun.Clean(url), Line: line})
+		out = append(out, model.LinkRun(textrun.Clean(url), url, line))
 		text = text[loc[0]+len(url):]
 	}
 	if text != "" {
@@ -529,4 +529,4 @@ func Linkify(text string, line int) []model.Inline {
 	return out
 }
 
-var urlRe = lazyre.New(`(?i)\b(?:https?|ftp)://[^\s<>"]+`)
+var urlRe = lazyre.New(`(?i)\bhttps?://[^\s<>"]+`)

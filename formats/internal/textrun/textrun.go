@@ -210,6 +210,24 @@ type Style struct {
 	URL  string
 }
 
+// Run is a run of kind with text cleaned; a link keeps its target only when
+// model.LinkTarget does, and otherwise becomes text.
+func Run(kind model.InlineKind, text, url string, line int) model.Inline {
+	if kind == model.KindLink {
+		return model.LinkRun(Clean(text), url, line)
+	}
+	return model.Inline{Kind: kind, Text: Clean(text), Line: line}
+}
+
+// Link returns the style inside a link to raw: a link when model.LinkTarget keeps the
+// target, else s itself, so the text stays and a target scribe does not follow goes.
+func (s Style) Link(raw string) Style {
+	if u, ok := model.LinkTarget(raw); ok {
+		return Style{Kind: model.KindLink, URL: u}
+	}
+	return s
+}
+
 // With returns the style inside markup of kind k.
 func (s Style) With(k model.InlineKind) Style {
 	switch {

@@ -287,8 +287,10 @@ func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model
 		if link == "" {
 			link = p.fieldURL()
 		}
-		if link != "" {
-			kind = model.KindLink
+		if u, ok := model.LinkTarget(link); ok {
+			kind, link = model.KindLink, u
+		} else {
+			link = ""
 		}
 		cur = append(cur, model.Inline{Kind: kind, Text: textrun.Clean(s), URL: link, Line: para.index})
 	}

@@ -1,7 +1,6 @@
 package write
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
@@ -68,26 +68,7 @@ func writeDoc(t testing.TB, wo Options, doc *model.Document, lang string) ([]byt
 // unzipParts unzips a package into part name → bytes, and the names in archive order.
 func unzipParts(t testing.TB, data []byte) (map[string][]byte, []string) {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string][]byte{}
-	var names []string
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts[f.Name] = b
-		names = append(names, f.Name)
-	}
-	return parts, names
+	return testutil.ZipParts(t, data)
 }
 
 // richDoc extends the sample with what the sample lacks: a third chapter with two sections,

@@ -31,8 +31,10 @@ func (st *docState) runs(x *xmlWriter, ins []model.Inline, inNote bool) {
 			if text == "" {
 				text = in.URL
 			}
-			target := linkTarget(in.URL)
-			if inNote || target == "" {
+			// model.LinkTarget percent-encodes spaces too: Word refuses to open a package
+			// whose external target has a raw space.
+			target, ok := model.LinkTarget(in.URL)
+			if inNote || !ok {
 				st.textRun(x, runProps{rtl: hasRTL(text)}, text)
 				continue
 			}
@@ -106,11 +108,4 @@ func (st *docState) symbolRun(x *xmlWriter, text string) {
 		}
 	}
 	x.close("w:r")
-}
-
-// linkTarget makes a URL usable as a relationship target: trimmed, with spaces
-// percent-encoded (Word refuses to open a package whose external target has a raw space).
-func linkTarget(u string) string {
-	u = strings.TrimSpace(u)
-	return strings.ReplaceAll(u, " ", "%20")
 }

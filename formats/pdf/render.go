@@ -30,6 +30,9 @@ type renderer struct {
 	traceRun  strings.Builder
 	traceFont string
 	page      int
+	// within is the element whose text is being recorded (nil outside tagged text): the
+	// element a link drawn there belongs to.
+	within *blockTag
 }
 
 // op is one recorded drawing operation. A value, not a closure: a document records
@@ -108,7 +111,7 @@ func (r *renderer) space(p *piece, x, y, w float64) {
 }
 
 func (r *renderer) link(x, y, w, h float64, url string) {
-	r.ops = append(r.ops, op{kind: opLink, x: x, y: y, w: w, h: h, text: safe(url)})
+	r.ops = append(r.ops, op{kind: opLink, x: x, y: y, w: w, h: h, text: safe(url), tag: r.within})
 }
 
 // tagged records draw as the content of element t (nothing to tag when t is nil).
@@ -117,7 +120,10 @@ func (r *renderer) tagged(t *blockTag, draw func() error) error {
 		return draw()
 	}
 	r.ops = append(r.ops, op{kind: opBeginTag, tag: t})
+	outer := r.within
+	r.within = t
 	err := draw()
+	r.within = outer
 	r.ops = append(r.ops, op{kind: opEndTag})
 	return err
 }
@@ -169,7 +175,11 @@ func (r *renderer) replay(pdf *pdfdoc.Doc) error {
 		case opSpace:
 			pdf.Space(fonts[o.face].With(o.synth), o.size, o.x, o.y)
 		case opLink:
-			pdf.Link(o.x, o.y, o.w, o.h, o.text)
+			parent := pdfdoc.Root
+			if o.tag != nil {
+				parent = r.element(pdf, o.tag)
+			}
+			pdf.Link(o.x, o.y, o.w, o.h, o.text, parent)
 		case opBookmark:
 			pdf.Bookmark(o.text, o.level, o.y)
 		case opBeginTag:

@@ -120,8 +120,22 @@ type Doc struct {
 	// The structure tree of a tagged document (tags.go).
 	elems    []structElem
 	rootKids []StructElem
-	err      error
+	// annots are the link annotations tied to the structure tree (a Link element each).
+	annots []annotDone
+	err    error
 }
+
+// annotDone is a link annotation written, for the structure tree: its Link element, its
+// object and page, and its key in the parent tree.
+type annotDone struct {
+	elem     StructElem
+	id, page int
+	key      int
+}
+
+// annotKeyBase is the first parent-tree key of annotations: pages take the keys from 0 (their
+// index), and pages are written before the document knows how many there are.
+const annotKeyBase = 1 << 20
 
 // pageDone is what stays of a written page.
 type pageDone struct {
@@ -174,6 +188,7 @@ type adjustment struct {
 type link struct {
 	rect [4]float64 // points, PDF coordinates
 	uri  string
+	elem StructElem // its Link element; -1 when the document is not tagged
 }
 
 type bookmark struct {
@@ -515,10 +530,17 @@ func (d *Doc) Line(x1, y1, x2, y2, width float64) {
 	fmt.Fprintf(&p.content, "%s %s m %s %s l S\n", num(d.x(x1)), num(d.y(y1)), num(d.x(x2)), num(d.y(y2)))
 }
 
-// Link makes the box with top-left corner (x, y), w wide and h high, open uri.
-func (d *Doc) Link(x, y, w, h float64, uri string) {
+// Link makes the box with top-left corner (x, y), w wide and h high, open uri. In a tagged
+// document parent is the element the link's text belongs to (Root: the Document element):
+// the annotation gets a Link element under it, so screen readers reach it in reading
+// order. A document with no structure element yet stays untagged.
+func (d *Doc) Link(x, y, w, h float64, uri string, parent StructElem) {
 	p := d.cur()
-	p.links = append(p.links, link{rect: [4]float64{d.x(x), d.y(y + h), d.x(x + w), d.y(y)}, uri: uri})
+	l := link{rect: [4]float64{d.x(x), d.y(y + h), d.x(x + w), d.y(y)}, uri: uri, elem: -1}
+	if d.tagged() {
+		l.elem = d.Struct("Link", parent)
+	}
+	p.links = append(p.links, l)
 }
 
 // Bookmark adds an outline entry at depth level (0 for the top) that shows the current

@@ -3,7 +3,9 @@ package pdfdoc
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,7 +47,7 @@ func sampleDoc(compress bool, deflaters *Deflaters) *Doc {
 	d.Text(f, 10, 20, 30, "AB éA𝐀")
 	d.Space(f, 10, 40, 30)
 	d.Line(20, 32, 190, 32, 0.2)
-	d.Link(20, 26, 30, 5, "https://example.org/a b?q=ü")
+	d.Link(20, 26, 30, 5, "https://example.org/a b?q=ü", Root)
 	d.Bookmark("A. Sub", 1, 40)
 	d.Bookmark("1. Deeper", 2, 50)
 	d.AddPage()
@@ -400,6 +402,8 @@ func TestXMP(t *testing.T) {
 		"<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>",
 		"<xmp:CreateDate>2005-05-02T12:00:00Z</xmp:CreateDate>",
 		"<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">Réunion</rdf:li></rdf:Alt></dc:description>",
+		"<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>",
+		"<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q", want)
@@ -528,4 +532,44 @@ func BenchmarkJustifiedPage(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(out)), "bytes/pdf")
+}
+
+// TestSRGBProfile: the output intent's profile is a well-formed ICC display profile whose
+// primaries add up to its white point (so white paper is neutral), and its curve is sRGB's.
+func TestSRGBProfile(t *testing.T) {
+	p := srgbProfile
+	if got := int(binary.BigEndian.Uint32(p)); got != len(p) || string(p[36:40]) != "acsp" || string(p[12:20]) != "mntrRGB " {
+		t.Fatalf("header: size %d of %d, %q", got, len(p), p[12:40])
+	}
+	tags := map[string][]byte{}
+	for i := 0; i < int(binary.BigEndian.Uint32(p[128:])); i++ {
+		e := p[132+12*i:]
+		off, size := binary.BigEndian.Uint32(e[4:]), binary.BigEndian.Uint32(e[8:])
+		if off%4 != 0 || int(off+size) > len(p) {
+			t.Fatalf("tag %q at %d, %d bytes, in %d", e[:4], off, size, len(p))
+		}
+		tags[string(e[:4])] = p[off : off+size]
+	}
+	xyz := func(sig string, i int) int32 { return int32(binary.BigEndian.Uint32(tags[sig][8+4*i:])) }
+	for i := 0; i < 3; i++ {
+		if sum, white := xyz("rXYZ", i)+xyz("gXYZ", i)+xyz("bXYZ", i), xyz("wtpt", i); sum != white {
+			t.Errorf("component %d: the primaries add up to %d, the white point is %d", i, sum, white)
+		}
+	}
+	curve := tags["rTRC"]
+	n := int(binary.BigEndian.Uint32(curve[8:]))
+	for _, v := range []float64{0.02, 0.2, 0.5, 0.9} {
+		// Linear interpolation between the samples, as a reader does.
+		x := v * float64(n-1)
+		i := int(x)
+		a, b := float64(binary.BigEndian.Uint16(curve[12+2*i:])), float64(binary.BigEndian.Uint16(curve[14+2*i:]))
+		got := (a + (b-a)*(x-float64(i))) / 65535
+		want := v / 12.92
+		if v > 0.04045 {
+			want = math.Pow((v+0.055)/1.055, 2.4)
+		}
+		if math.Abs(got-want) > 0.5/255/10 {
+			t.Errorf("curve at %v: %.6f, sRGB has %.6f", v, got, want)
+		}
+	}
 }

@@ -23,11 +23,15 @@ type structElem struct {
 	kids   []structKid
 }
 
-// structKid is a child element, or a marked-content sequence on a page.
+// structKid is a child element, a marked-content sequence on a page, or an annotation.
 type structKid struct {
-	elem       StructElem // -1 for marked content
+	elem       StructElem // -1 for marked content, objr for an annotation
 	page, mcid int
+	annot      int // the annotation's object, for objr
 }
+
+// objr marks a structKid that refers to an annotation object.
+const objr StructElem = -2
 
 // Struct adds an element of the standard structure type role ("H1", "P", "L", "LI",
 // "BlockQuote", "Note", "Table", "TR", "TD") under parent, after its existing children.
@@ -101,7 +105,13 @@ func (d *Doc) writeStructure(w *objWriter, id int) {
 		}
 		b.WriteString(" ]")
 	}
-	fmt.Fprintf(&b, " ] >> /ParentTreeNextKey %d >>", len(d.pages))
+	next := len(d.pages)
+	for _, a := range d.annots {
+		fmt.Fprintf(&b, " %d %d 0 R", a.key, elemID(a.elem))
+		next = a.key + 1
+		d.elems[a.elem].kids = append(d.elems[a.elem].kids, structKid{elem: objr, page: a.page, annot: a.id})
+	}
+	fmt.Fprintf(&b, " ] >> /ParentTreeNextKey %d >>", next)
 	w.object(id, b.Bytes())
 
 	b.Reset()
@@ -121,7 +131,7 @@ func (d *Doc) writeStructure(w *objWriter, id int) {
 		fmt.Fprintf(&b, "<< /Type /StructElem /S /%s /P %d 0 R", el.role, parent)
 		pg := -1
 		for _, k := range el.kids {
-			if k.elem < 0 {
+			if k.elem == -1 {
 				pg = k.page
 				fmt.Fprintf(&b, " /Pg %d 0 R", d.pages[pg].id)
 				break
@@ -132,6 +142,8 @@ func (d *Doc) writeStructure(w *objWriter, id int) {
 			switch {
 			case k.elem >= 0:
 				fmt.Fprintf(&b, " %d 0 R", elemID(k.elem))
+			case k.elem == objr:
+				fmt.Fprintf(&b, " << /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>", k.annot, d.pages[k.page].id)
 			case k.page == pg:
 				fmt.Fprintf(&b, " %d", k.mcid)
 			default:

@@ -68,8 +68,16 @@ func (d *Doc) writePage() {
 		d.fail(err)
 	}
 	for k, l := range p.links {
-		w.object(id+2+k, fmt.Appendf(nil, "<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /S /URI /URI %s >> >>",
-			num(l.rect[0]), num(l.rect[1]), num(l.rect[2]), num(l.rect[3]), pdfASCII(uriASCII(l.uri))))
+		// PDF/A: printed (F 4); PDF/UA: a description (Contents) and the Link element
+		// (StructParent).
+		parent := ""
+		if l.elem >= 0 {
+			key := annotKeyBase + len(d.annots)
+			d.annots = append(d.annots, annotDone{elem: l.elem, id: id + 2 + k, page: i, key: key})
+			parent = fmt.Sprintf(" /StructParent %d", key)
+		}
+		w.object(id+2+k, fmt.Appendf(nil, "<< /Type /Annot /Subtype /Link /F 4 /Rect [%s %s %s %s] /Border [0 0 0] /Contents %s%s /A << /S /URI /URI %s >> >>",
+			num(l.rect[0]), num(l.rect[1]), num(l.rect[2]), num(l.rect[3]), pdfString(l.uri), parent, pdfASCII(uriASCII(l.uri))))
 	}
 }
 
@@ -116,7 +124,12 @@ func (d *Doc) Bytes() ([]byte, error) {
 	}
 	metadataID := d.alloc(1)
 	d.w.rawStream(metadataID, " /Type /Metadata /Subtype /XML", d.xmp())
-	d.writeCatalog(outlineID, structID, metadataID)
+	// PDF/A: the colour space the file paints in, as an output intent.
+	profileID := d.alloc(1)
+	if err := d.w.stream(profileID, " /N 3", srgbProfile); err != nil {
+		return nil, err
+	}
+	d.writeCatalog(outlineID, structID, metadataID, profileID)
 	return d.w.finish(catalogID, infoID)
 }
 
@@ -163,7 +176,7 @@ func (d *Doc) writeImages() {
 }
 
 // writeCatalog writes the catalog, the page tree and the information dictionary.
-func (d *Doc) writeCatalog(outlineID, structID, metadataID int) {
+func (d *Doc) writeCatalog(outlineID, structID, metadataID, profileID int) {
 	var cat bytes.Buffer
 	fmt.Fprintf(&cat, "<< /Type /Catalog /Pages %d 0 R", pagesID)
 	if outlineID != 0 {
@@ -177,6 +190,7 @@ func (d *Doc) writeCatalog(outlineID, structID, metadataID int) {
 		fmt.Fprintf(&cat, " /MarkInfo << /Marked true >> /StructTreeRoot %d 0 R", structID)
 	}
 	fmt.Fprintf(&cat, " /Metadata %d 0 R", metadataID)
+	fmt.Fprintf(&cat, " /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile %d 0 R >>]", profileID)
 	cat.WriteString(" /ViewerPreferences << /DisplayDocTitle true >> >>")
 	d.w.object(catalogID, cat.Bytes())
 

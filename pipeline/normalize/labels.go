@@ -45,12 +45,30 @@ func (k labelKind) role() model.Role {
 
 // vocab is the labels minutes use in the six languages, keyed by their folded form. Notes
 // written in one language often use another's labels ("Date:" in French notes), so every
-// locale's list counts.
-type vocab map[string]labelKind
+// locale's list counts. A vocab is read-only once built.
+type vocab struct {
+	kinds map[string]labelKind // by folded label
+	// longest is the byte length of the longest folded label: kind stops folding a text
+	// longer than any label and its variants, as most paragraphs it is asked about are.
+	longest int
+}
+
+type labelVocabKey struct{}
+
+// labelVocab is the vocab of set, built once and kept with the set's first locale (see
+// locales.Locale.Derived): four transforms read it for every document, and building it
+// (folding every label of six languages) was a sixth of the CPU of a batch of short notes.
+func labelVocab(set *locales.Set) vocab {
+	all := set.All()
+	if len(all) == 0 || all[0] == nil {
+		return newVocab(set)
+	}
+	return all[0].Derived(labelVocabKey{}, func() any { return newVocab(set) }).(vocab)
+}
 
 // newVocab builds the vocabulary of every locale of set.
 func newVocab(set *locales.Set) vocab {
-	v := vocab{}
+	v := vocab{kinds: map[string]labelKind{}}
 	for _, loc := range set.All() {
 		m := loc.Minutes
 		for _, g := range []struct {
@@ -64,14 +82,14 @@ func newVocab(set *locales.Set) vocab {
 			{m.Absent, labelAbsent}, {m.Present, labelPresent},
 		} {
 			for _, w := range g.words {
-				v[foldLabel(w)] = g.kind
+				v.add(foldLabel(w), g.kind)
 			}
 		}
 		// The locale's own labels of the masthead mean what they say there.
 		for k, kind := range map[locales.Key]labelKind{locales.Venue: labelVenue, locales.Date: labelDate} {
 			if l := foldLabel(loc.Label(k)); l != "" {
-				if _, ok := v[l]; !ok {
-					v[l] = kind
+				if _, ok := v.kinds[l]; !ok {
+					v.add(l, kind)
 				}
 			}
 		}
@@ -79,13 +97,26 @@ func newVocab(set *locales.Set) vocab {
 	return v
 }
 
+func (v *vocab) add(folded string, kind labelKind) {
+	v.kinds[folded] = kind
+	v.longest = max(v.longest, len(folded))
+}
+
 // foldLabel is the form labels are compared in: lower case, emphasis marks, inclusive-
 // writing dots and parentheses dropped, spaces collapsed ("**Présent.e.s**" is
 // "présentes", "Excusé(e)s" is "excusées").
 func foldLabel(s string) string {
+	f, _ := foldLabelMax(s, -1)
+	return f
+}
+
+// foldLabelMax is foldLabel, given up (false) as soon as the folded form passes limit
+// bytes; limit < 0 sets no bound.
+func foldLabelMax(s string, limit int) (string, bool) {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		r = unicode.ToLower(r)
 		switch {
 		case strings.ContainsRune("*_.·()[]`#", r):
 			continue
@@ -98,22 +129,26 @@ func foldLabel(s string) string {
 			space = false
 		}
 		b.WriteRune(r)
+		if limit >= 0 && b.Len() > limit {
+			return "", false
+		}
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // kind returns the kind of a label, also in the plural or feminine forms notes use
 // ("Attendee" for "attendees", "Présente" for "présents").
 func (v vocab) kind(label string) labelKind {
-	f := foldLabel(label)
-	if f == "" {
+	// The variants below are at most two bytes shorter than the folded label.
+	f, ok := foldLabelMax(label, v.longest+2)
+	if !ok || f == "" {
 		return labelNone
 	}
-	if k, ok := v[f]; ok {
+	if k, ok := v.kinds[f]; ok {
 		return k
 	}
 	for _, variant := range []string{f + "s", strings.TrimSuffix(f, "s"), strings.TrimSuffix(f, "es"), strings.TrimSuffix(f, "e")} {
-		if k, ok := v[variant]; ok && variant != "" {
+		if k, ok := v.kinds[variant]; ok && variant != "" {
 			return k
 		}
 	}

@@ -32,7 +32,7 @@ func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		if err != nil {
 			return err
 		}
-		bodyFields(set, newVocab(set), doc)
+		bodyFields(set, labelVocab(set), doc)
 		applyMetadata(set, doc, warnings(env))
 		return nil
 	})

@@ -46,7 +46,7 @@ func (Participants) Apply(ctx context.Context, doc *model.Document, env *model.E
 		if ctx == nil {
 			ctx = context.Background()
 		}
-		pc := &partCollector{ctx: ctx, v: newVocab(set)}
+		pc := &partCollector{ctx: ctx, v: labelVocab(set)}
 		blocks := pc.blocks(doc.Blocks)
 		if err := pc.ctx.Err(); err != nil {
 			return err

@@ -32,7 +32,7 @@ func (Records) Apply(ctx context.Context, doc *model.Document, env *model.Env) e
 		if err != nil {
 			return err
 		}
-		r := recorder{v: newVocab(set), set: set}
+		r := recorder{v: labelVocab(set), set: set}
 		section := labelNone
 		var under string
 		for _, b := range doc.Blocks {

@@ -41,7 +41,7 @@ func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		if err != nil {
 			return err
 		}
-		d := newSpeakerDetector(doc, sourceLocale(set, doc), newVocab(set))
+		d := newSpeakerDetector(doc, sourceLocale(set, doc), labelVocab(set))
 		for i, b := range doc.Blocks {
 			p, ok := b.(*model.Paragraph)
 			if !ok || p == nil || p.Speaker != "" {
@@ -77,7 +77,7 @@ func Detect(loc *locales.Locale, text string) string {
 		return ""
 	}
 	doc := &model.Document{Blocks: []model.Block{&model.Paragraph{Inlines: model.Texts(text, 0)}}}
-	return newSpeakerDetector(doc, loc, nil).detect(0, text)
+	return newSpeakerDetector(doc, loc, vocab{}).detect(0, text)
 }
 
 // sepCandidate is a paragraph that opens with "Name<separator>"; role is set when a role
@@ -336,7 +336,7 @@ func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
 // record ("Action:", "Resolution:") or a list of people ("Present:"). A chair or a
 // secretary does speak ("Chair: the document may change").
 func (d *speakerDetector) isLabel(name string) bool {
-	if d.labels == nil {
+	if d.labels.kinds == nil {
 		return false
 	}
 	switch d.labels.kind(name) {

@@ -48,7 +48,9 @@ func looksIRC(text string) bool {
 			continue
 		}
 		lines++
-		if ircStamped.MatchString(t) || ircBracket.MatchString(t) {
+		// Both patterns open with a bracket or a digit: most lines are ruled out by their
+		// first byte, without running the expressions along a long paragraph.
+		if c := t[0]; (c == '[' || '0' <= c && c <= '9') && ircStamped.MatchString(t) || c == '<' && ircBracket.MatchString(t) {
 			marked++
 		}
 		if lines == 60 {
@@ -58,7 +60,7 @@ func looksIRC(text string) bool {
 	if marked >= 3 && marked*2 >= lines {
 		return true
 	}
-	if !w3cTopic.MatchString(text) {
+	if !strings.Contains(text, "Topic: ") || !w3cTopic.MatchString(text) {
 		return false
 	}
 	marks := 0

@@ -48,7 +48,8 @@ func countWords(s string) int {
 	n, inWord := 0, false
 	for _, r := range s {
 		switch {
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+		// Han, Hiragana and Katakana all lie above U+2E80: most text skips the table look-ups.
+		case r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
 			n++
 			inWord = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || (inWord && (r == '\'' || r == '’' || r == '-')):

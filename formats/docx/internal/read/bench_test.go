@@ -31,6 +31,7 @@ func BenchmarkLinear(b *testing.B) {
 			data := sh.make(n)
 			b.Run(fmt.Sprintf("%s/%d", sh.name, n), func(b *testing.B) {
 				opts := model.ReadOptions{Name: "bench.docx", Locales: set, Limits: model.Limits{MaxBlocks: 1 << 30}}
+				b.ReportAllocs()
 				for b.Loop() {
 					if _, err := New().Read(context.Background(), data, opts); err != nil {
 						b.Fatal(err)

@@ -16,7 +16,10 @@
 //     is converted to PDF by LibreOffice, opened by python-docx (headings in Heading
 //     styles, as many as the document model has) and read by pandoc;
 //   - every PDF passes qpdf --check, pdffonts shows every font embedded, and Ghostscript
-//     and MuPDF draw every page without an error or a repair;
+//     and MuPDF draw every page without an error or a repair; PDF.js (pdfjs-dist, locked
+//     in pdfjs/package-lock.json, run by node) opens it without a warning and extracts
+//     the characters pdftotext does; the requirements of PDF/A-2b are read back from its
+//     objects through qpdf's JSON view (no PDF/A validator is packaged for Debian);
 //   - XLIFF 2.0 and 1.2 from scribe extract validate against the OASIS schemas
 //     (formats/xliff/testdata/schemas) with xmllint; Translate Toolkit's pocount reads the
 //     XLIFF 1.2 files and the TMX written by scribe tm export from a translated XLIFF, and

@@ -508,10 +508,11 @@ func (r *renderer) drawPage(n int, pg *page, furn *furniture) error {
 	r.page = n
 	r.mirror = r.rtl
 	// UN style: the running head and the page number at the outer edge, left on even pages,
-	// right on odd ones (s counts from the start edge, which is the right one in RTL
-	// documents, whose odd pages have their outer edge at the left).
+	// right on odd ones, mirrored in right-to-left documents (bound at the right, so their
+	// odd pages have the outer edge at the left). s counts from the start edge, the right
+	// one when mirrored, so the far end is the outer edge of odd pages either way.
 	outer := func(w float64) float64 {
-		if (n%2 == 1) != r.rtl {
+		if n%2 == 1 {
 			return colW - w
 		}
 		return 0

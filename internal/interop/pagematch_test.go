@@ -67,6 +67,19 @@ func TestPageMatch(t *testing.T) {
 				}
 			}
 			t.Logf("%d pages: %q", len(ours), ours)
+			// The running head and the page number at the outer edge: left on even pages,
+			// right on odd ones, mirrored in Arabic; in both renderings.
+			for name, path := range map[string]string{"scribe's PDF": filepath.Join(dir, stem+"."+l+".pdf"), "LibreOffice's": filepath.Join(lo, stem+"."+l+".pdf")} {
+				for i, side := range furnitureSides(t, path) {
+					want := "left"
+					if (i%2 == 1) != (l == "ar") { // i is the page number less 2
+						want = "right"
+					}
+					if side != want+" "+want {
+						t.Errorf("%s, page %d: running head and page number at %s, want both at the %s", name, i+2, side, want)
+					}
+				}
+			}
 		})
 	}
 }
@@ -100,6 +113,46 @@ func pageStarts(t *testing.T, pdftotext, path string) []string {
 		starts = append(starts, strings.Join(words[:min(3, len(words))], " "))
 	}
 	return starts
+}
+
+// furnitureSides returns, for each page from the second, the sides of the page where its
+// running head (the symbol, the top margin's words) and its page number (the bottom
+// margin's) stand: "left right" when the head is at the left and the number at the right.
+func furnitureSides(t *testing.T, path string) []string {
+	t.Helper()
+	words, width := pdfWords(t, path)
+	type sides struct{ head, num string }
+	byPage := map[int]*sides{}
+	last := 0
+	for _, w := range words {
+		if w.page < 2 || !w.running {
+			continue
+		}
+		s := byPage[w.page]
+		if s == nil {
+			s = &sides{}
+			byPage[w.page] = s
+		}
+		side := "left"
+		if w.xMin > width/2 {
+			side = "right"
+		}
+		if w.yMin < 100 {
+			s.head = side
+		} else {
+			s.num = side
+		}
+		last = max(last, w.page)
+	}
+	var out []string
+	for p := 2; p <= last; p++ {
+		if s := byPage[p]; s != nil {
+			out = append(out, s.head+" "+s.num)
+		} else {
+			out = append(out, "none none")
+		}
+	}
+	return out
 }
 
 // fontAliases writes a fontconfig file that includes the system's and maps the faces the

@@ -171,6 +171,7 @@ type Result struct {
 type Runner struct {
 	opts  Options
 	files *outfile.Writer
+	mem   *budget // Limits.MaxMemory, shared by the inputs in flight
 }
 
 // NewRunner checks the options (formats and languages exist) and returns a runner.
@@ -204,11 +205,14 @@ func NewRunner(opts Options) (*Runner, error) {
 		}
 	}
 	opts.Limits = opts.Limits.WithDefaults()
+	if opts.Limits.MaxMemory <= 0 {
+		opts.Limits.MaxMemory = DefaultMaxMemory()
+	}
 	files := opts.Files
 	if files == nil {
 		files = outfile.New()
 	}
-	return &Runner{opts: opts, files: files}, nil
+	return &Runner{opts: opts, files: files, mem: newBudget(opts.Limits.MaxMemory)}, nil
 }
 
 // Options returns the runner's options (read-only).
@@ -278,9 +282,19 @@ func (r *Runner) Convert(ctx context.Context, job Job) (res Result) {
 // Parse reads one input and runs the source transforms: the document before any
 // language-specific numbering. `scribe inspect` and `scribe extract` start from here.
 func (r *Runner) Parse(ctx context.Context, job Job, warn *model.Warnings) (*model.Document, string, error) {
+	size := int64(len(job.Data))
+	if job.Data == nil {
+		if fi, err := os.Stat(job.Path); err == nil && fi.Mode().IsRegular() {
+			size = min(fi.Size(), r.opts.Limits.MaxInputBytes)
+		}
+	}
+	release, err := r.reserve(ctx, job.Path, "reading it", readNeed(size))
+	if err != nil {
+		return nil, "", err
+	}
+	defer release()
 	data := job.Data
 	if data == nil {
-		var err error
 		data, err = readLimited(job.Path, r.opts.Limits.MaxInputBytes)
 		if err != nil {
 			return nil, "", err
@@ -406,6 +420,11 @@ func (r *Runner) render(ctx context.Context, job Job, warn *model.Warnings) ([]r
 	if err != nil {
 		return nil, format, err
 	}
+	release, err := r.reserve(ctx, job.Path, "converting it", r.renderNeed(doc))
+	if err != nil {
+		return nil, format, err
+	}
+	defer release()
 	render := r.opts.Render
 	if render == nil {
 		render = r.versions(job)

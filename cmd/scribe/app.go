@@ -26,6 +26,9 @@ type IO struct {
 	TTY bool
 	// OutTTY is true when Out is a terminal: binary formats are not written there.
 	OutTTY bool
+	// SetMemoryLimit sets the process's soft memory limit (debug.SetMemoryLimit); nil
+	// leaves it alone, as tests running scribe in their own process do.
+	SetMemoryLimit func(int64)
 }
 
 // Exit codes, mapped in one place. After a signal, the shell's convention: 128 plus the

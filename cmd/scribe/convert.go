@@ -69,7 +69,7 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if cmd.Args().Len() == 0 {
 		return usagef("convert: no input given (a file, a folder with -r, a glob, @list.txt, or -)")
 	}
-	s, err := newSession(cmd)
+	s, err := newSession(cmd, stdio)
 	if err != nil {
 		return err
 	}

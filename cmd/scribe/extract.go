@@ -61,7 +61,7 @@ func runExtract(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if xliffVersion == "" {
 		return usagef("extract: --format must be xliff2 or xliff12, got %q", cmd.String("format"))
 	}
-	s, err := newSession(cmd)
+	s, err := newSession(cmd, stdio)
 	if err != nil {
 		return err
 	}

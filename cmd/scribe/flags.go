@@ -41,6 +41,8 @@ func limitFlags() []cli.Flag {
 		&sizeFlag{Name: "max-inflated-size", Usage: "largest inflated `SIZE` of a DOCX input, per part and in total", Value: model.DefaultMaxInflatedBytes},
 		&cli.IntFlag{Name: "max-depth", Usage: "deepest nesting accepted (lists, XML elements)", Value: model.DefaultMaxDepth},
 		&cli.IntFlag{Name: "max-blocks", Usage: "most paragraphs, headings and list items accepted in one document", Value: model.DefaultMaxBlocks},
+		&sizeFlag{Name: "max-memory", Usage: "memory `SIZE` the inputs converted at once may need, estimated before reading and before writing each input; an input that would need more is refused alone, the rest of a batch goes on",
+			DefaultText: "half the machine's memory"},
 	}
 }
 

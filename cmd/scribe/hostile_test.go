@@ -345,3 +345,32 @@ func TestHostileLinkSchemes(t *testing.T) {
 		}
 	}
 }
+
+// Defect 5: memory. An input whose conversion would need more than --max-memory (estimated
+// before reading it and again before writing it) is refused alone, in one line naming the
+// file and the flag, with no output; the other inputs of the batch convert. The estimate of
+// a PDF counts its longest paragraph, which the layout holds whole.
+func TestHostileMemory(t *testing.T) {
+	dir := t.TempDir()
+	small := writeInput(t, filepath.Join(dir, "small.txt"), notesText)
+	long := writeInput(t, filepath.Join(dir, "long.txt"), "Canada said that "+strings.Repeat("the meeting should go on and ", 4000)+"end.\n") // one 116 KB paragraph
+	out := filepath.Join(dir, "out")
+	code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", long, small, "--to", "pdf,md", "-o", out, "--max-memory", "8MiB", "-q")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if !strings.Contains(lines[0], "long.txt") || !strings.Contains(lines[0], "--max-memory") || !strings.Contains(lines[0], "memory") {
+		t.Errorf("first line %q: want one naming long.txt and --max-memory", lines[0])
+	}
+	if _, err := os.Stat(filepath.Join(out, "long.en.md")); err == nil {
+		t.Errorf("an output of the refused input was written")
+	}
+	if _, err := os.Stat(filepath.Join(out, "small.en.pdf")); err != nil {
+		t.Errorf("the other input of the batch did not convert: %v", err)
+	}
+	// Markdown alone needs no layout: the same input converts under the same limit.
+	if code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", long, "--to", "md", "-o", out, "--max-memory", "8MiB", "-q"); code != 0 {
+		t.Errorf("long.txt to Markdown: exit %d: %s", code, stderr)
+	}
+}

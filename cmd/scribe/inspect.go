@@ -27,7 +27,7 @@ When a guess is wrong, correct the notes with an explicit cue ("# " heading, "##
 			if cmd.Args().Len() != 1 {
 				return usagef("inspect: give exactly one input")
 			}
-			s, err := newSession(cmd)
+			s, err := newSession(cmd, stdio)
 			if err != nil {
 				return err
 			}

@@ -11,6 +11,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -26,6 +27,7 @@ func main() {
 		sig = <-sigs
 		os.Exit(signalExit(sig))
 	}()
-	code := run(ctx, os.Args, IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Env: os.Getenv, TTY: isTerminal(os.Stderr), OutTTY: isTerminal(os.Stdout)})
+	code := run(ctx, os.Args, IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Env: os.Getenv, TTY: isTerminal(os.Stderr), OutTTY: isTerminal(os.Stdout),
+		SetMemoryLimit: func(n int64) { debug.SetMemoryLimit(n) }})
 	os.Exit(code)
 }

@@ -75,7 +75,7 @@ func runServe(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if cmd.Args().Len() > 0 {
 		return usagef("serve takes no arguments, got %q", cmd.Args().First())
 	}
-	s, err := newSession(cmd)
+	s, err := newSession(cmd, stdio)
 	if err != nil {
 		return err
 	}

@@ -37,8 +37,10 @@ type session struct {
 }
 
 // newSession applies the project file to cmd's flags (the command line wins), then loads
-// the locales and limits the flags ask for.
-func newSession(cmd *cli.Command) (*session, error) {
+// the locales and limits the flags ask for, and sets the process's soft memory limit to
+// --max-memory (unless GOMEMLIMIT is set), so the collector works harder before the
+// estimates the runner checks are reached.
+func newSession(cmd *cli.Command, stdio IO) (*session, error) {
 	pf, err := loadProjectFile(cmd)
 	if err != nil {
 		return nil, err
@@ -72,9 +74,16 @@ func newSession(cmd *cli.Command) (*session, error) {
 		MaxPartBytes:     min(model.DefaultMaxPartBytes, sizeOf(cmd, "max-inflated-size")),
 		MaxDepth:         cmd.Int("max-depth"),
 		MaxBlocks:        cmd.Int("max-blocks"),
+		MaxMemory:        sizeOf(cmd, "max-memory"),
 	}
-	if s.limits.MaxInputBytes <= 0 || s.limits.MaxDepth <= 0 || s.limits.MaxInflatedBytes <= 0 || s.limits.MaxBlocks <= 0 {
+	if s.limits.MaxInputBytes <= 0 || s.limits.MaxDepth <= 0 || s.limits.MaxInflatedBytes <= 0 || s.limits.MaxBlocks <= 0 || s.limits.MaxMemory < 0 {
 		return nil, usagef("limits must be positive")
+	}
+	if s.limits.MaxMemory == 0 {
+		s.limits.MaxMemory = pipeline.DefaultMaxMemory()
+	}
+	if stdio.SetMemoryLimit != nil && (stdio.Env == nil || stdio.Env("GOMEMLIMIT") == "") {
+		stdio.SetMemoryLimit(s.limits.MaxMemory)
 	}
 	return s, nil
 }

@@ -101,3 +101,12 @@ func ListItems(n int) []byte {
 		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
 	return DOCX(map[string]string{"word/document.xml": DocumentXML(b.String()), "word/numbering.xml": numbering})
 }
+
+// NestedTables is a DOCX with tables nested n deep, each in the one cell of the one before.
+func NestedTables(n int) []byte {
+	body := `<w:p><w:r><w:t>inside</w:t></w:r></w:p>`
+	for i := 0; i < n; i++ {
+		body = `<w:tbl><w:tr><w:tc>` + body + `</w:tc></w:tr></w:tbl>`
+	}
+	return DOCX(map[string]string{"word/document.xml": DocumentXML(body)})
+}

@@ -465,6 +465,37 @@ func PlainText(ins []Inline) string {
 	return string(b)
 }
 
+// TextBytes is the length in bytes of the text of the headings, paragraphs and list items
+// in blocks (and in their children): the measure of a document's size that memory and
+// speed scale with.
+func TextBytes(blocks []Block) int {
+	n := 0
+	Walk(blocks, func(b Block) bool {
+		n += BlockTextBytes(b)
+		return true
+	})
+	return n
+}
+
+// BlockTextBytes is the length in bytes of the text of b's own runs when b is a heading,
+// a paragraph or a list item (its children aside), 0 for other blocks.
+func BlockTextBytes(b Block) int {
+	var ins []Inline
+	switch x := b.(type) {
+	case *Paragraph:
+		ins = x.Inlines
+	case *Heading:
+		ins = x.Inlines
+	case *ListItem:
+		ins = x.Inlines
+	}
+	n := 0
+	for _, in := range ins {
+		n += len(in.Text)
+	}
+	return n
+}
+
 // Texts returns a single plain run holding s, the common case for readers of raw text.
 func Texts(s string, line int) []Inline {
 	return []Inline{{Kind: KindText, Text: s, Line: line}}

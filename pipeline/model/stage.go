@@ -23,6 +23,11 @@ type Limits struct {
 	// hold a whole document in memory, a typeset PDF about 170 bytes per byte of text, so a
 	// hostile file of a million lines must be refused, not typeset over 26,000 pages.
 	MaxBlocks int
+	// MaxMemory caps the memory the conversion of one input is expected to need, estimated
+	// from the input's size before reading and from its text and the output formats before
+	// writing (see MemoryCost). Zero leaves the choice to the runner (a share of the
+	// machine's memory).
+	MaxMemory int64
 }
 
 // Default limits: generous for real notes, small enough that a hostile file cannot exhaust
@@ -159,6 +164,15 @@ type FontUse struct {
 	Source string `json:"source"`
 	// SHA256 is the hash of the face's font data (the face alone, for a collection).
 	SHA256 string `json:"sha256"`
+}
+
+// MemoryCost is implemented by a writer whose peak memory can be well above the
+// document's own: the PDF writer lays out a whole paragraph at once. The runner uses it to
+// refuse, before writing, an input that would exceed Limits.MaxMemory.
+type MemoryCost interface {
+	// PeakMemory estimates the writer's peak memory in bytes for doc, beyond what the
+	// document itself holds, from measurements rounded up.
+	PeakMemory(doc *Document) int64
 }
 
 // Writer prints a localized, numbered document in one format.

@@ -147,18 +147,4 @@ func Long(lang string, n int) *model.Document {
 }
 
 // TextBytes is the length of the text of doc's blocks, for per-byte figures.
-func TextBytes(doc *model.Document) int {
-	n := 0
-	model.Walk(doc.Blocks, func(b model.Block) bool {
-		switch x := b.(type) {
-		case *model.Paragraph:
-			n += len(model.PlainText(x.Inlines))
-		case *model.Heading:
-			n += len(model.PlainText(x.Inlines))
-		case *model.ListItem:
-			n += len(model.PlainText(x.Inlines))
-		}
-		return true
-	})
-	return n
-}
+func TextBytes(doc *model.Document) int { return model.TextBytes(doc.Blocks) }

@@ -48,6 +48,8 @@ type bodyParser struct {
 	rels      map[string]opc.Rel
 	paraCount int
 	fields    []*complexField
+	// tables counts the tables open around the current position (one inside a cell of another).
+	tables int
 }
 
 // hyperlinkInstr finds the target of a HYPERLINK field instruction.
@@ -80,6 +82,9 @@ func (p *bodyParser) body() ([]bodyItem, error) {
 				return nil, err
 			}
 			items = append(items, bodyItem{para: para})
+			if err := p.checkBlocks(len(items)); err != nil {
+				return nil, err
+			}
 		case isW(se.Name, "tbl"):
 			tbl, paras, err := p.table()
 			if err != nil {
@@ -90,6 +95,9 @@ func (p *bodyParser) body() ([]bodyItem, error) {
 				continue
 			}
 			items = append(items, bodyItem{table: tbl})
+			if err := p.checkBlocks(len(items)); err != nil {
+				return nil, err
+			}
 		case p.skipped(se.Name):
 			if err := p.x.Skip(); err != nil {
 				return nil, err
@@ -485,12 +493,28 @@ func (p *bodyParser) fieldURL() string {
 	return ""
 }
 
+// checkBlocks stops reading as soon as the body, or one table, has more than MaxBlocks
+// blocks or rows: a small DOCX can inflate to millions of paragraphs, and the runner's own
+// count comes only after all of them are in memory.
+func (p *bodyParser) checkBlocks(n int) error {
+	if max := p.st.opts.Limits.WithDefaults().MaxBlocks; n > max {
+		return model.Errorf(stage, model.Pos{File: p.st.name, Part: p.part, Line: p.paraCount}, model.ErrTooLarge,
+			"more than %d blocks (paragraphs, tables, rows), the limit", max).WithSetting(model.SettingMaxBlocks)
+	}
+	return nil
+}
+
 // table reads a w:tbl whose start tag was just read. Cell paragraphs are joined with
 // spaces; a table nested in a cell adds its text to the cell. The cell paragraphs are
 // returned too (not those of nested tables), for what their styles say of the table.
 func (p *bodyParser) table() (*model.Table, []*rawPara, error) {
 	var paras []*rawPara
 	tbl := &model.Table{Pos: model.Pos{File: p.st.name, Part: p.part, Line: p.paraCount + 1}}
+	p.tables++
+	defer func() { p.tables-- }()
+	if max := p.st.opts.Limits.WithDefaults().MaxDepth; p.tables > max {
+		return nil, nil, model.Errorf(stage, tbl.Pos, model.ErrTooDeep, "tables nest deeper than %d levels", max).WithSetting(model.SettingMaxDepth)
+	}
 	var row [][]model.Inline
 	var cell []model.Inline
 	inRow, inCell := false, false
@@ -544,6 +568,9 @@ func (p *bodyParser) table() (*model.Table, []*rawPara, error) {
 			case isW(t.Name, "tr") && inRow:
 				if len(row) > 0 {
 					tbl.Rows = append(tbl.Rows, row)
+					if err := p.checkBlocks(len(tbl.Rows)); err != nil {
+						return nil, nil, err
+					}
 				}
 				inRow = false
 			}

@@ -364,6 +364,12 @@ func TestErrors(t *testing.T) {
 		{"part too large", bomb, model.Limits{MaxPartBytes: 1 << 20}, model.ErrTooLarge, "word/document.xml"},
 		{"package too large", bomb, model.Limits{MaxInflatedBytes: 1 << 20}, model.ErrTooLarge, "MaxInflatedBytes"},
 		{"no text", packageOf(t, map[string]string{"word/document.xml": docXML("<w:p/>")}), model.Limits{}, model.ErrEmpty, "no text"},
+		// A small file that inflates to many paragraphs stops at the limit, not after all of
+		// them are read; so do rows of one table, and tables nested deeper than MaxDepth.
+		{"paragraphs over the limit", hostile.Paragraphs(1000), model.Limits{MaxBlocks: 100}, model.ErrTooLarge, "more than 100 blocks"},
+		{"rows over the limit", hostile.TableCells(2000), model.Limits{MaxBlocks: 100}, model.ErrTooLarge, "more than 100 blocks"},
+		{"tables too deep", hostile.NestedTables(40), model.Limits{}, model.ErrTooDeep, "tables nest deeper than 32"},
+		{"tables deeper than --max-depth", hostile.NestedTables(5), model.Limits{MaxDepth: 4}, model.ErrTooDeep, "tables nest deeper than 4"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

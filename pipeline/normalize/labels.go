@@ -48,9 +48,13 @@ func (k labelKind) role() model.Role {
 // locale's list counts. A vocab is read-only once built.
 type vocab struct {
 	kinds map[string]labelKind // by folded label
-	// longest is the byte length of the longest folded label: kind stops folding a text
-	// longer than any label and its variants, as most paragraphs it is asked about are.
+	// longest is the byte length of the longest folded label, with the longest article
+	// before it: kind stops folding a text longer than any label and its variants, as
+	// most paragraphs it is asked about are.
 	longest int
+	// articles are the locales' articles, folded: a label may open with one ("Les
+	// présents", "The attendees", "Los asistentes").
+	articles map[string]bool
 }
 
 type labelVocabKey struct{}
@@ -68,8 +72,14 @@ func labelVocab(set *locales.Set) vocab {
 
 // newVocab builds the vocabulary of every locale of set.
 func newVocab(set *locales.Set) vocab {
-	v := vocab{kinds: map[string]labelKind{}}
+	v := vocab{kinds: map[string]labelKind{}, articles: map[string]bool{}}
+	article := 0
 	for _, loc := range set.All() {
+		for _, a := range loc.Speech.Articles {
+			f := foldLabel(a)
+			v.articles[f] = true
+			article = max(article, len(f)+1)
+		}
 		m := loc.Minutes
 		for _, g := range []struct {
 			words []string
@@ -94,6 +104,7 @@ func newVocab(set *locales.Set) vocab {
 			}
 		}
 	}
+	v.longest += article
 	return v
 }
 
@@ -137,13 +148,28 @@ func foldLabelMax(s string, limit int) (string, bool) {
 }
 
 // kind returns the kind of a label, also in the plural or feminine forms notes use
-// ("Attendee" for "attendees", "Présente" for "présents").
+// ("Attendee" for "attendees", "Présente" for "présents") and after an article ("Les
+// présents", "Los asistentes").
 func (v vocab) kind(label string) labelKind {
 	// The variants below are at most two bytes shorter than the folded label.
 	f, ok := foldLabelMax(label, v.longest+2)
 	if !ok || f == "" {
 		return labelNone
 	}
+	if k := v.form(f); k != labelNone {
+		return k
+	}
+	if sp := strings.IndexByte(f, ' '); sp > 0 && v.articles[f[:sp]] {
+		return v.form(f[sp+1:])
+	}
+	if a, rest, ok := elided(f); ok && v.articles[a] {
+		return v.form(rest)
+	}
+	return labelNone
+}
+
+// form looks a folded label up as written, then in its plural or feminine variants.
+func (v vocab) form(f string) labelKind {
 	if k, ok := v.kinds[f]; ok {
 		return k
 	}
@@ -153,6 +179,16 @@ func (v vocab) kind(label string) labelKind {
 		}
 	}
 	return labelNone
+}
+
+// elided splits an elided article from the word it is joined to ("l'ordre du jour").
+func elided(f string) (article, rest string, ok bool) {
+	for _, apo := range []string{"'", "’"} {
+		if i := strings.Index(f, apo); i > 0 && i <= 2 {
+			return f[:i+len(apo)], f[i+len(apo):], true
+		}
+	}
+	return "", "", false
 }
 
 // maxLabelRunes bounds how far into a line a label may reach: labels are a few words.

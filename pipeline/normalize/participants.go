@@ -90,8 +90,9 @@ func (pc *partCollector) blocks(blocks []model.Block) []model.Block {
 		switch n := blocks[i].(type) {
 		case *model.Heading:
 			if k := pc.v.kind(headingLabel(n)); k.role() != "" {
-				end, ok := pc.section(blocks, i, k)
+				end, kept, ok := pc.section(blocks, i, k)
 				if ok {
+					out = append(out, kept...)
 					i = end - 1
 					continue
 				}
@@ -140,13 +141,16 @@ func headingLabel(h *model.Heading) string {
 
 // section takes the attendance under a heading at blocks[i] whose label is of kind k: the
 // lists and lines of names up to the next heading, with the labels among them ("Regrets",
-// "Chair") changing the role of the names after them. Once a list is taken, the section
-// ends at the first block that is not a list. It returns the index after the section and
-// whether anything was taken (else nothing is).
-func (pc *partCollector) section(blocks []model.Block, i int, k labelKind) (int, bool) {
+// "Chair") changing the role of the names after them. Prose that introduces a list of
+// names ("Those present at the start were:") or tells of the attendance between two lists
+// stays in the body, kept, with the heading. Once a list is taken, the section ends at the
+// first block that is neither a list nor such prose. It returns the index after the
+// section, the blocks kept and whether anything was taken (else nothing is).
+func (pc *partCollector) section(blocks []model.Block, i int, k labelKind) (int, []model.Block, bool) {
 	h := blocks[i].(*model.Heading)
 	role, under := k.role(), fmt.Sprintf("%q", headingLabel(h))
 	var got []model.Participant
+	var kept []model.Block
 	sawList := false
 	j := i + 1
 scan:
@@ -183,6 +187,13 @@ scan:
 				got, sawList = append(got, ps...), true
 				continue
 			}
+			if prose, ok := pc.attendanceProse(n, blocks[j+1:], role, under); ok {
+				// The prose stays; the names of the list it introduces go.
+				got, sawList = append(got, prose...), true
+				n.Children = nil
+				kept = append(kept, n)
+				continue
+			}
 			if sawList || len(n.Children) > 0 || hasLink(n.Inlines) {
 				break scan
 			}
@@ -204,10 +215,38 @@ scan:
 		}
 	}
 	if len(got) == 0 {
-		return i, false
+		return i, nil, false
 	}
 	pc.add(got)
-	return j, true
+	if len(kept) > 0 {
+		kept = append([]model.Block{h}, kept...)
+	}
+	return j, kept, true
+}
+
+// attendanceProse reads a paragraph of prose inside an attendance section: a sentence
+// that introduces a list of names (its only child), or one followed by a list of names.
+// It returns the names of that list (nil for the second form: the list is taken next)
+// and whether the paragraph is such prose.
+func (pc *partCollector) attendanceProse(p *model.Paragraph, next []model.Block, role model.Role, under string) ([]model.Participant, bool) {
+	text := strings.TrimSpace(model.PlainText(p.Inlines))
+	if isShortLabel(text) {
+		return nil, false
+	}
+	if l, ok := soleList(p); ok {
+		return pc.namesOfList(l, role, under, "")
+	}
+	if len(p.Children) > 0 || len(next) == 0 {
+		return nil, false
+	}
+	l, ok := next[0].(*model.List)
+	if !ok {
+		return nil, false
+	}
+	if _, ok := pc.namesOfList(l, role, under, ""); !ok {
+		return nil, false
+	}
+	return nil, true
 }
 
 // soleList returns the list that is a paragraph's only child.
@@ -378,9 +417,10 @@ func (pc *partCollector) namesOfItem(text string, role model.Role, pos model.Pos
 		return nil, true
 	}
 	name, aff := text, ""
-	if i := strings.IndexAny(text, ",;，—–"); i > 0 {
+	outside := maskParens(text)
+	if i := strings.IndexAny(outside, ",;，—–"); i > 0 {
 		name, aff = text[:i], text[i:]
-	} else if i := strings.Index(text, ". "); i > 0 {
+	} else if i := strings.Index(outside, ". "); i > 0 {
 		name, aff = text[:i], text[i+1:]
 	}
 	aff = strings.TrimSpace(strings.TrimLeft(aff, ",;，—– "))
@@ -396,6 +436,27 @@ func (pc *partCollector) namesOfItem(text string, role model.Role, pos model.Pos
 	}
 	p.Role, p.Pos, p.Why = role, pos, "attendance: "+why
 	return []model.Participant{p}, true
+}
+
+// maskParens returns s with every byte inside parentheses replaced by "x", at the same
+// offsets: the comma of "Ana C (Paris Tech, CNRS)" is inside the affiliation, not after the
+// name, and so is the full stop of a remark in parentheses.
+func maskParens(s string) string {
+	b := []byte(s)
+	depth := 0
+	for i, r := range s {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case (r == ')' || r == '）') && depth > 0:
+			depth--
+		case depth > 0:
+			for k := 0; k < utf8.RuneLen(r); k++ {
+				b[i+k] = 'x'
+			}
+		}
+	}
+	return string(b)
 }
 
 // isShortLabel reports a group or role label: a few words, no sentence end.

@@ -3,6 +3,7 @@ package locales
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,12 +95,81 @@ func (s *Set) FindDate(line string) (DateMatch, bool) {
 		consider(DateMatch{Year: atoi(line[m[2]:m[3]]), Month: atoi(line[m[4]:m[5]]), Day: atoi(line[m[6]:m[7]]), Start: m[0], End: m[1]})
 	}
 	if m := reSlashDate.FindStringSubmatchIndex(line); m != nil {
-		consider(DateMatch{Year: atoi(line[m[6]:m[7]]), Month: atoi(line[m[4]:m[5]]), Day: atoi(line[m[2]:m[3]]), Start: m[0], End: m[1]})
+		consider(s.slashDate(line, atoi(line[m[2]:m[3]]), atoi(line[m[4]:m[5]]), atoi(line[m[6]:m[7]]), m[0], m[1]))
 	}
 	if m, ok := s.findWordDate(line); ok {
 		consider(m)
 	}
 	return best, best.Start >= 0
+}
+
+// slashDate reads "a/b/year": day first, as UN documents write it, unless only the
+// month-first reading is a date ("10/27/2024") or a weekday on the line agrees with it
+// alone ("Monday, 10/07/2024" is 7 October 2024, a Monday; 10 July was a Wednesday).
+func (s *Set) slashDate(line string, a, b, year, start, end int) DateMatch {
+	dayFirst := DateMatch{Year: year, Month: b, Day: a, Start: start, End: end}
+	monthFirst := DateMatch{Year: year, Month: a, Day: b, Start: start, End: end}
+	switch {
+	case !dayFirst.valid() && monthFirst.valid():
+		return monthFirst
+	case a == b || !monthFirst.valid():
+		return dayFirst
+	}
+	if wd, ok := s.weekdayIn(line); ok && monthFirst.weekday() == wd && dayFirst.weekday() != wd {
+		return monthFirst
+	}
+	return dayFirst
+}
+
+// valid reports a day that exists in the calendar (no 31 June).
+func (d DateMatch) valid() bool {
+	if d.Month < 1 || d.Month > 12 || d.Day < 1 {
+		return false
+	}
+	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d.Day
+}
+
+// weekday is the day of the week the date falls on.
+func (d DateMatch) weekday() time.Weekday {
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Weekday()
+}
+
+// weekdayIn returns the day of the week a word of line names ("Monday", "jeudi", "Tues",
+// "周一"), in any locale of s. Weekday lists are Monday first, the abbreviations after
+// the seven names: an abbreviation is a prefix of its name, or, when there are exactly
+// seven, the one at the same place.
+func (s *Set) weekdayIn(line string) (time.Weekday, bool) {
+	words := strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) })
+	for _, loc := range s.All() {
+		days := loc.Dates.Weekdays
+		if len(days) < 7 {
+			continue
+		}
+		for _, w := range words {
+			for i, d := range days {
+				idx := -1
+				switch {
+				case !strings.EqualFold(d, w):
+				case i < 7:
+					idx = i
+				case len(days) == 14:
+					idx = i - 7
+				default:
+					for k := 0; k < 7; k++ {
+						if len(w) <= len(days[k]) && strings.EqualFold(days[k][:len(w)], w) {
+							idx = k
+							break
+						}
+					}
+				}
+				if idx >= 0 {
+					return time.Weekday((idx + 1) % 7), true
+				}
+			}
+		}
+	}
+	return 0, false
 }
 
 // token is a word or number of a line with its byte span.

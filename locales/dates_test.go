@@ -16,6 +16,14 @@ func TestFindDate(t *testing.T) {
 		{"2 أيار/مايو 2005", "2005-05-02", "ar"},
 		{"2014-12-16", "2014-12-16", ""},
 		{"02/05/2005", "2005-05-02", ""},
+		{"10/27/2024", "2024-10-27", ""},            // only month first is a date
+		{"Monday, 10/07/2024", "2024-10-07", ""},    // 7 October 2024 was a Monday
+		{"Wednesday, 10/07/2024", "2024-07-10", ""}, // 10 July 2024 was a Wednesday
+		{"Tues 03/09/2024", "2024-09-03", ""},       // day first is a Tuesday
+		{"Sat 05/02/2026", "2026-05-02", ""},        // an abbreviation: 2 May 2026 was a Saturday
+		{"Friday 05/02/2026", "2026-02-05", ""},     // neither reading is a Friday: day first
+		{"周一 10/07/2024", "2024-10-07", ""},         // a Chinese abbreviation
+		{"jeudi 06.04.2023", "2023-04-06", ""},      // day first and a Thursday
 	}
 	for _, c := range cases {
 		d, ok := s.FindDate(c.line)

@@ -67,6 +67,10 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 		case *model.Heading:
 			if i < 5 && doc.Meta.Date == "" {
 				if fl, ok := dateHeading(set, n, doc.Blocks); ok {
+					if t, ok := titleAboveDate(doc, out); ok {
+						out = out[:len(out)-1]
+						front = append(front, t)
+					}
 					front = append(front, fl)
 					continue
 				}
@@ -156,6 +160,31 @@ func dateHeading(set *locales.Set, h *model.Heading, blocks []model.Block) (mode
 	}
 	return model.FrontLine{Pos: h.Pos, Kind: model.FrontDate, Text: text,
 		Why: "date: a heading that is mostly a date, near the top; a date is not a chapter"}, true
+}
+
+// titleAboveDate takes the heading that opens the notes, directly above their date
+// heading ("# TBD — Trust Framework Kickoff" over "## Monday, 10/07/2024"), as the title
+// when there is none yet: a title and its dateline, even when chapters of the same level
+// ("# Attendees", "# Agenda") follow. kept is the blocks kept so far.
+func titleAboveDate(doc *model.Document, kept []model.Block) (model.FrontLine, bool) {
+	if doc.Meta.Title != "" || len(kept) != 1 {
+		return model.FrontLine{}, false
+	}
+	h, ok := kept[0].(*model.Heading)
+	if !ok || h != doc.Blocks[0] {
+		return model.FrontLine{}, false
+	}
+	text := strings.TrimSpace(model.PlainText(h.Inlines))
+	if text == "" || endsWithStop(text) {
+		return model.FrontLine{}, false
+	}
+	doc.Meta.Title = text
+	if doc.Meta.Lines == nil {
+		doc.Meta.Lines = map[string]model.Pos{}
+	}
+	doc.Meta.Lines["title"] = h.Pos
+	return model.FrontLine{Pos: h.Pos, Kind: model.FrontTitle, Text: text,
+		Why: "title: the heading that opens the notes, directly above their date heading"}, true
 }
 
 // mostlyDate reports text that is a date with at most six words beside it (a weekday, a

@@ -40,7 +40,7 @@ func (Structure) Name() string { return "structure" }
 const (
 	whyStatement  = "paragraph: top-level bullet, a full statement, no lead-in above"
 	whyNotLeadIn  = "paragraph: a bullet the paragraph above does not introduce (it does not end with a colon or a lead-in)"
-	whyListKept   = "list: short items, none a statement, with nothing to introduce them (an agenda, a list of topics); kept as a list"
+	whyListKept   = "list: short items, mostly not statements, with nothing to introduce them (an agenda, a list of topics); kept as a list"
 	whyLabelHead  = "heading: a short label with sub-items, one level below the heading above"
 	whySpokenItem = "paragraph: a bullet under %q, spoken by %s"
 )
@@ -52,7 +52,7 @@ func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env)
 		if err != nil {
 			return err
 		}
-		s := &structurer{intro: introducers(set), cardinals: map[int][]string{}}
+		s := &structurer{intro: introducers(set), cardinals: map[int][]string{}, labels: labelVocab(set)}
 		for _, loc := range set.All() {
 			for i, w := range loc.Minutes.Cardinals {
 				s.cardinals[i+2] = append(s.cardinals[i+2], w)
@@ -69,6 +69,11 @@ type structurer struct {
 	intro []string
 	// cardinals[n] are the words for n (2 to 10).
 	cardinals map[int][]string
+	// labels name the sections whose lists are decided by their heading: the items under
+	// "Decisions" or "Action items" are paragraphs, however short.
+	labels vocab
+	// section is the kind of the label of the heading above (labelNone for none).
+	section labelKind
 }
 
 // introducers collects the lead-in endings of every locale, longest first.
@@ -155,6 +160,7 @@ func (s *structurer) blocks(in []model.Block) []model.Block {
 		switch n := b.(type) {
 		case *model.Heading:
 			level = n.Level
+			s.section = s.labels.kind(headingLabel(n))
 			out = append(out, n)
 		case *model.Paragraph:
 			if name, ok := bareSpeaker(model.PlainText(n.Inlines)); ok && n.Kind == "" {
@@ -198,7 +204,8 @@ func detachLists(p *model.Paragraph) (kept []model.Block, loose []*model.List) {
 // promote turns a list that nothing introduces into the blocks of a report, under a
 // heading of the given level (0 for none). why is the reason of its statement paragraphs.
 func (s *structurer) promote(l *model.List, level int, why string) []model.Block {
-	if !anyStatement(l) {
+	// Under "Decisions" or "Action items" every item is a record, however short.
+	if s.section != labelDecision && s.section != labelAction && !anyStatement(l) {
 		l.Why = whyListKept
 		setDepths(l, 1)
 		return []model.Block{l}
@@ -279,24 +286,31 @@ func setDepths(l *model.List, depth int) {
 	}
 }
 
-// anyStatement reports a list with an item that is a statement or has sub-items: such a
-// list is the substance of the minutes, not an agenda.
+// anyStatement reports a list that is the substance of the minutes, not an agenda or an
+// enumeration: more than half of its items are statements or have sub-items. One long item
+// among short topics ("Welcome", "Background and goals for the work ahead", "Close-out")
+// does not make an agenda statements.
 func anyStatement(l *model.List) bool {
+	n, said := 0, 0
 	for _, it := range l.Items {
 		if it == nil {
 			continue
 		}
+		n++
 		if len(it.Children) > 0 || isStatement(model.PlainText(it.Inlines)) {
-			return true
+			said++
 		}
 	}
-	return false
+	return 2*said > n
 }
 
 // isStatement reports text that says something: a sentence, five words or more, or a
 // speaker's words ("Ana: agreed").
 func isStatement(text string) bool {
 	text = strings.TrimSpace(text)
+	if last, _ := utf8.DecodeLastRuneInString(text); strings.ContainsRune(",;，；、", last) {
+		return false // one term of an enumeration that runs on into the next item
+	}
 	if endsWithStop(text) {
 		return true
 	}

@@ -52,7 +52,13 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 			}
 			c.inlines(ch, st.With(k), out)
 		case *ast.Link:
-			c.inlines(ch, st.Link(unescape(ch.Destination)), out)
+			dest := unescape(ch.Destination)
+			if !ch.HasChildren() && strings.TrimSpace(dest) != "" {
+				// "[](https://…)": a link without text shows its address, not nothing.
+				out.Add(model.Inline{Kind: model.KindLink, Text: textrun.Clean(dest), URL: dest, Line: c.line(ch.Pos())})
+				break
+			}
+			c.inlines(ch, st.Link(dest), out)
 		case *ast.AutoLink:
 			label := textrun.Clean(string(ch.Label(c.src)))
 			url := textrun.Clean(string(ch.URL(c.src)))

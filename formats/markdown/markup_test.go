@@ -48,6 +48,10 @@ P Steps:
   L1 - first
     C | x = 1
 `},
+		{Name: "a link without text shows its address", In: "## Links\n\nSee [](https://example.org/a) here.\n", Want: `
+H1 Links
+P See [https://example.org/a](https://example.org/a) here.
+`},
 		{Name: "fences are left alone by the attribute rule", In: "## A\n\n```\n{: .kept}\n```\n", Want: `
 H1 A
 C | {: .kept}

@@ -63,7 +63,8 @@ func MissingWords(text string, doc *model.Document) []string {
 	var missing []string
 	seen := map[string]bool{}
 	for _, w := range Words(text) {
-		if have[w] || seen[w] {
+		if have[w] || seen[w] || !hasLetterOrDigit(w) {
+			// Combining marks on no letter are no word: text cleaning drops them.
 			continue
 		}
 		seen[w] = true
@@ -72,4 +73,14 @@ func MissingWords(text string, doc *model.Document) []string {
 		}
 	}
 	return missing
+}
+
+// hasLetterOrDigit reports a word with something besides combining marks.
+func hasLetterOrDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/scribe-un/scribe/formats/internal/textenc"
 	"github.com/scribe-un/scribe/internal/fuzzdoc"
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -19,7 +20,8 @@ import (
 func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppable func(string) string) {
 	t.Helper()
 	defer fuzzdoc.Watchdog(10 * time.Second)()
-	doc, err := rd.Read(context.Background(), data, model.ReadOptions{Name: name, Limits: model.Limits{MaxDepth: 8}})
+	// The built-in locales: readers that infer structure (notes, Markdown, Word) need them.
+	doc, err := rd.Read(context.Background(), data, model.ReadOptions{Name: name, Locales: locales.MustEmbedded(), Limits: model.Limits{MaxDepth: 8}})
 	if err != nil {
 		for _, k := range []error{model.ErrEmpty, model.ErrBinary, model.ErrEncoding, model.ErrTooDeep, model.ErrMalformed} {
 			if errors.Is(err, k) {

@@ -1,0 +1,43 @@
+package markdown_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/scribe-un/scribe/formats/internal/readertest"
+	"github.com/scribe-un/scribe/formats/markdown"
+	"github.com/scribe-un/scribe/internal/fuzzdoc"
+)
+
+// FuzzWordsKept checks that nothing is lost: every word of a Markdown file outside the
+// markup the reader drops (markers, link and image addresses, tag and attribute names, entity names, reference
+// labels, fence info strings, kramdown attribute lists, front-matter keys) is in the
+// model, and the reader keeps its other promises (documented errors only, a position on
+// every block).
+func FuzzWordsKept(f *testing.F) {
+	fuzzdoc.AddFiles(f, "testdata/*.md", "../../testdata/corpus/*.md")
+	f.Add([]byte("# T\n\n**Date:** 2 May 2005\n\n- a *b* [c](http://x.org/d) <span class=\"e\">f</span>\n  1. g\n\n> q &amp; r\n\n```go\ncode\n```\n\n{: .no_toc}\n\n[l]: http://y.org\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		readertest.CheckRead(t, markdown.NewReader(), "f.md", data, droppableMarkdown)
+	})
+}
+
+var (
+	mdMarker   = regexp.MustCompile(`(?m)^[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\])`)
+	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)`)
+	mdEntity   = regexp.MustCompile(`&#?\w+;`)
+	mdLinkDest = regexp.MustCompile(`\]\([^)]*\)?`)
+	// Footnote definitions go too: one no reference points to is dropped by the parser.
+	mdRefLabel  = regexp.MustCompile(`(?m)^[ \t]*\[[^\]\n]*\]:.*$|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]`)
+	mdFenceInfo = regexp.MustCompile("(?m)^[ \\t]*(?:```|~~~).*$")
+	mdAttrList  = regexp.MustCompile(`\{:[^}]*\}|\{#[^}]*\}|\{\.[^}]*\}`)
+	mdFrontKey  = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
+)
+
+// droppableMarkdown removes from a Markdown file what the reader may drop, generously.
+func droppableMarkdown(text string) string {
+	for _, re := range []*regexp.Regexp{mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey} {
+		text = re.ReplaceAllString(text, " ")
+	}
+	return text
+}

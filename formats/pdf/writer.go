@@ -38,8 +38,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
-
 	"io"
+	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -295,14 +296,32 @@ func typeChoiceOf(loc *locales.Locale, present model.Presentation) typeChoice {
 // safe makes a string valid UTF-8 without control characters.
 func safe(s string) string { return clean(strings.ToValidUTF8(s, "\uFFFD")) }
 
+// titleOf is the document's title in its metadata and a viewer's title bar: the report's
+// title, else its symbol, else the line that says what met when, else its first heading,
+// else the input's file name; never a path.
 func titleOf(doc *model.Document) string {
 	switch {
 	case doc.Meta.Title != "":
 		return doc.Meta.Title
 	case doc.Meta.Symbol != "":
 		return doc.Meta.Symbol
+	case doc.Present.TitleBlock != "":
+		return doc.Present.TitleBlock
 	}
-	return doc.Source
+	for _, b := range doc.Blocks {
+		if h, ok := b.(*model.Heading); ok {
+			if t := strings.TrimSpace(model.PlainText(h.Inlines)); t != "" {
+				return t
+			}
+		}
+	}
+	// The file's name, without its folders (which may say more than the document should)
+	// and extension; nothing for standard input.
+	name := path.Base(filepath.ToSlash(doc.Source))
+	if doc.Source == "" || doc.Source == "-" || name == "." || name == "/" {
+		return ""
+	}
+	return strings.TrimSuffix(name, path.Ext(name))
 }
 
 func langOf(doc *model.Document) string {

@@ -572,3 +572,24 @@ func TestDump(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOf: the metadata title is the document's own (title, symbol, meeting line, first
+// heading), else the input's file name, never a path or "-".
+func TestTitleOf(t *testing.T) {
+	heading := &model.Heading{Level: 1, Inlines: model.Texts("Opening of the meeting", 1)}
+	for _, c := range []struct {
+		doc  model.Document
+		want string
+	}{
+		{model.Document{Meta: model.Metadata{Title: "Report", Symbol: "A/1"}, Source: "/home/x/notes.txt"}, "Report"},
+		{model.Document{Meta: model.Metadata{Symbol: "A/HRC/59/1"}, Source: "/home/x/notes.txt"}, "A/HRC/59/1"},
+		{model.Document{Present: model.Presentation{TitleBlock: "Meeting held at Geneva"}, Blocks: []model.Block{heading}}, "Meeting held at Geneva"},
+		{model.Document{Blocks: []model.Block{heading}, Source: "/home/x/notes.txt"}, "Opening of the meeting"},
+		{model.Document{Source: "/home/x/minutes 2025.txt"}, "minutes 2025"},
+		{model.Document{Source: "-"}, ""},
+	} {
+		if got := titleOf(&c.doc); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.doc.Source, got, c.want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func newConvertCommand(stdio IO) *cli.Command {
 		&cli.BoolFlag{Name: "accept-drafts", Usage: "use translations in draft states too", DefaultText: "translated and final only"},
 		reportFlag("outputs with sha256, pages, words, untranslated share, fonts, warnings, errors"),
 		&cli.BoolFlag{Name: "skip-unchanged", Usage: "skip inputs whose outputs are up to date (same input, scribe build, options and fonts)"},
-		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer (and the emblem: its first PNG picture)", TakesFile: true},
+		&cli.StringFlag{Name: "reference-doc", Usage: "house Word template: styles, numbering look, page setup, header and footer (and the emblem: its PNG picture named emblem, else the first that is not a barcode)", TakesFile: true},
 		&cli.StringFlag{Name: "emblem", Usage: "organisation's emblem, a PNG printed in the masthead (none is built in: the UN emblem's use is restricted)", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font", Usage: "TrueType font file for PDF output (repeatable); used before the system's fonts", TakesFile: true},
 		&cli.StringSliceFlag{Name: "font-dir", Usage: "folder of fonts for PDF output (repeatable); $SCRIBE_FONT_DIR adds one too", TakesFile: true},

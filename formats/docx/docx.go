@@ -8,6 +8,8 @@ package docx
 
 import (
 	"context"
+	"encoding/binary"
+	"path"
 	"strings"
 
 	"github.com/scribe-un/scribe/formats/docx/internal/opc"
@@ -27,19 +29,31 @@ func NewReader() model.Reader { return read.New() }
 // The writer is immutable afterwards and safe for concurrent use.
 func NewWriter(opts WriterOptions) (model.Writer, error) { return write.New(opts) }
 
-// ReferenceEmblem returns the first PNG picture of a reference document (by part name),
-// the organisation's emblem for the masthead of the PDF, which has no template to copy it
-// from; ok is false when the document has none.
+// ReferenceEmblem returns the organisation's emblem found in a reference document, for the
+// masthead of the PDF, which has no template to copy it from: the PNG picture named
+// "emblem" (as scribe names it), else the first (by part name) that could be an emblem, not
+// a barcode or a banner: no wider or taller than three times its other side. ok is false
+// when the document has none.
 func ReferenceEmblem(data []byte) (png []byte, name string, ok bool) {
 	pkg, err := opc.Open(context.Background(), data, "reference.docx", model.Limits{}.WithDefaults())
 	if err != nil {
 		return nil, "", false
 	}
-	for _, part := range pkg.Parts() {
-		if !strings.HasPrefix(part, "word/media/") || !strings.HasSuffix(strings.ToLower(part), ".png") {
-			continue
-		}
-		if b, err := pkg.ReadPart(part); err == nil && len(b) > 8 && string(b[1:4]) == "PNG" {
+	for _, named := range []bool{true, false} {
+		for _, part := range pkg.Parts() {
+			lower := strings.ToLower(part)
+			if !strings.HasPrefix(part, "word/media/") || !strings.HasSuffix(lower, ".png") ||
+				named != strings.Contains(path.Base(lower), "emblem") {
+				continue
+			}
+			b, err := pkg.ReadPart(part)
+			if err != nil || len(b) < 24 || string(b[1:4]) != "PNG" {
+				continue
+			}
+			w, h := binary.BigEndian.Uint32(b[16:]), binary.BigEndian.Uint32(b[20:])
+			if w == 0 || h == 0 || w > 3*h || h > 3*w {
+				continue
+			}
 			return b, part, true
 		}
 	}

@@ -164,3 +164,30 @@ func needsShaping(s string) bool {
 	}
 	return false
 }
+
+// Letters returns the Arabic letters that a presentation form made by Arabic stands for (two
+// for a lam–alef ligature, in logical order), and false for any other character. A PDF
+// maps its glyphs to these, not to the forms, so that text copied or searched in a viewer
+// is the text that was written.
+func Letters(r rune) (string, bool) {
+	s, ok := formLetters[r]
+	return s, ok
+}
+
+// formLetters inverts arabicForms and lamAlef; read-only.
+var formLetters = func() map[rune]string {
+	m := map[rune]string{}
+	for letter, forms := range arabicForms {
+		for _, f := range forms {
+			if f != 0 {
+				m[f] = string(letter)
+			}
+		}
+	}
+	for alef, forms := range lamAlef {
+		for _, f := range forms {
+			m[f] = string([]rune{lam, alef})
+		}
+	}
+	return m
+}()

@@ -124,3 +124,30 @@ func FuzzArabic(f *testing.F) {
 		}
 	})
 }
+
+// TestLetters: every presentation form Arabic makes maps back to the letters it was made
+// from, which are its compatibility decomposition (up to the decomposition of the letter
+// itself: U+FBDD is the form of U+0677, which decomposes further).
+func TestLetters(t *testing.T) {
+	const text = "الأمم المتحدة لا إلا بلا"
+	shaped := Arabic(text)
+	var back strings.Builder
+	for _, r := range shaped {
+		if s, ok := Letters(r); ok {
+			back.WriteString(s)
+		} else {
+			back.WriteRune(r)
+		}
+	}
+	if back.String() != text {
+		t.Errorf("%q shaped as %q reads back as %q", text, shaped, back.String())
+	}
+	for r, s := range formLetters {
+		if d := norm.NFKC.String(string(r)); d != norm.NFKC.String(s) {
+			t.Errorf("U+%04X: %q, its decomposition is %q", r, s, d)
+		}
+	}
+	if _, ok := Letters('a'); ok {
+		t.Error("a Latin letter is taken for a presentation form")
+	}
+}

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode/utf16"
+
+	"github.com/scribe-un/scribe/formats/pdf/shape"
 )
 
 // How text is encoded.
@@ -367,7 +370,16 @@ func toUnicode(text []rune) []byte {
 		for _, c := range cids[start:end] {
 			writeCode(&b, uint16(c))
 			b.WriteString(" <")
-			for _, u := range utf16.Encode([]rune{text[c]}) {
+			// An Arabic presentation form reads as the letters it was shaped from. Pages hold
+			// right-to-left text in visual order, and readers (poppler, PDF.js) reverse a
+			// glyph's letters with the rest of the run, so a lam–alef ligature is written
+			// alef first.
+			chars := []rune{text[c]}
+			if s, ok := shape.Letters(text[c]); ok {
+				chars = []rune(s)
+				slices.Reverse(chars)
+			}
+			for _, u := range utf16.Encode(chars) {
 				writeHex4(&b, u)
 			}
 			b.WriteString(">\n")

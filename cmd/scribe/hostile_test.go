@@ -374,3 +374,22 @@ func TestHostileMemory(t *testing.T) {
 		t.Errorf("long.txt to Markdown: exit %d: %s", code, stderr)
 	}
 }
+
+// Defect 5, nesting: a 9 MB Markdown list 3,000 levels deep took 773 MB and 52 s (205 s on a
+// loaded machine) before it was refused; it is refused at the line passing --max-depth
+// before the Markdown parser runs. The deadline only keeps a regression from hanging.
+func TestHostileDeepList(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < 9<<20; i++ {
+		b.WriteString(strings.Repeat("  ", i%3000) + "- item word word word\n")
+	}
+	dir := t.TempDir()
+	in := writeInput(t, filepath.Join(dir, "deep.md"), b.String())
+	code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", in, "--to", "json", "-o", dir, "-q")
+	if code != 1 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "deep.md:33:") || !strings.Contains(stderr, "nest deeper") {
+		t.Errorf("exit %d, %q: want one line refusing deep.md at line 33", code, stderr)
+	}
+}

@@ -147,13 +147,30 @@ func (c *converter) line(off int) int {
 
 func (c *converter) pos(line int) model.Pos { return model.Pos{File: c.name, Line: line} }
 
-// checkNesting refuses input whose quotation markers (">", "> >", …) nest deeper than the
-// depth limit, before goldmark builds a tree of that depth. List nesting is checked while
-// walking the tree.
+// checkNesting refuses input whose quotation markers (">", "> >", …) or list items nest
+// deeper than the depth limit, before goldmark builds a tree of that depth: goldmark's
+// time grows with the depth of every line, and a 9 MB list 3,000 levels deep took minutes
+// and 780 MB to be refused by the tree walk, which still checks what this misses
+// (quotations and lists inside each other).
 func checkNesting(body, name string, base, maxDepth int) error {
 	line := base
+	var items []int // content columns of the list items open around the line
+	fenced := ""
 	for l := range lines(body) {
 		line++
+		col, rest := indentOf(l)
+		if f := fenceOf(rest); f != "" {
+			switch fenced {
+			case "":
+				fenced = f
+			case f:
+				fenced = ""
+			}
+			continue
+		}
+		if fenced != "" {
+			continue // code: its dashes are no list
+		}
 		depth := 0
 	scan:
 		for _, r := range l {
@@ -169,8 +186,62 @@ func checkNesting(body, name string, base, maxDepth int) error {
 			return model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrTooDeep,
 				"quotations nest deeper than %d levels", maxDepth)
 		}
+		if n := listMarker(rest); n > 0 {
+			// CommonMark: an item is inside another when indented to its content column.
+			for len(items) > 0 && col < items[len(items)-1] {
+				items = items[:len(items)-1]
+			}
+			items = append(items, col+n)
+			if len(items) > maxDepth {
+				return model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrTooDeep,
+					"lists nest deeper than %d levels", maxDepth)
+			}
+		}
 	}
 	return nil
+}
+
+// indentOf is the column where l's text starts (a tab to the next multiple of 4) and the
+// text from there.
+func indentOf(l string) (int, string) {
+	col := 0
+	for i, r := range l {
+		switch r {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col, l[i:]
+		}
+	}
+	return col, ""
+}
+
+// fenceOf is the fence (``` or ~~~) s starts with, or "".
+func fenceOf(s string) string {
+	for _, f := range []string{"```", "~~~"} {
+		if strings.HasPrefix(s, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// listMarker is the width of the list marker s starts with and the space after it
+// ("- ", "* ", "+ ", "1. ", "12) "), or 0.
+func listMarker(s string) int {
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	switch {
+	case i == 0 && len(s) >= 2 && strings.IndexByte("-*+", s[0]) >= 0 && (s[1] == ' ' || s[1] == '\t'):
+		return 2
+	case i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t'):
+		return i + 2
+	}
+	return 0
 }
 
 // lines iterates over the lines of s without their line ends.

@@ -248,6 +248,30 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestNestingCheckedBeforeParsing: a list deeper than the limit is refused at the line
+// where it passes it, before goldmark parses the file (a 9 MB list 3,000 levels deep took
+// 205 s and 780 MB to be refused); lists as deep as the limit, numbered lists, siblings
+// at a smaller indent and dashes in fenced code are not refused.
+func TestNestingCheckedBeforeParsing(t *testing.T) {
+	if err := checkNesting(deepList(3000), "deep.md", 0, 32); err == nil || !strings.Contains(err.Error(), "deep.md:35:") {
+		t.Errorf("3,000 levels: %v, want a refusal at line 35", err)
+	}
+	siblings := "- a\n - b\n  - c\n   - d\n    - e\n"
+	code := "```\n" + deepList(40) + "```\n"
+	numbered := ""
+	for i := range 32 {
+		numbered += strings.Repeat("   ", i) + "1. x\n"
+	}
+	for name, ok := range map[string]string{"32 levels": deepList(32), "siblings": siblings, "code": code, "numbered": numbered} {
+		if err := checkNesting(ok, "ok.md", 0, 32); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if err := checkNesting(numbered+strings.Repeat("   ", 32)+"1. x\n", "n.md", 0, 32); err == nil {
+		t.Errorf("33 numbered levels accepted")
+	}
+}
+
 func deepList(n int) string {
 	var b strings.Builder
 	b.WriteString("Intro:\n\n")

@@ -63,10 +63,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 		return nil, model.Errorf(stage, model.Pos{File: opts.Name}, model.ErrMalformed, "%v", err)
 	}
 	c := &converter{ctx: ctx, src: text, name: opts.Name, opts: opts, line: 1}
-	doc = &model.Document{Source: opts.Name}
-	if opts.SourceLang != "" {
-		doc.Meta.OriginalLang = opts.SourceLang
-	}
+	doc = opts.NewDocument()
 	if err := c.document(root, doc); err != nil {
 		return nil, err
 	}

@@ -39,10 +39,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (*m
 		return nil, err
 	}
 	lines := splitLines(text)
-	doc := &model.Document{Source: opts.Name}
-	if opts.SourceLang != "" {
-		doc.Meta.OriginalLang = opts.SourceLang
-	}
+	doc := opts.NewDocument()
 	var entries []chat.Entry
 	var title, date string
 	var titleLine, dateLine int

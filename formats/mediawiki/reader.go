@@ -60,10 +60,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (*m
 		maxDepth: opts.Limits.WithDefaults().MaxDepth,
 	}
 	text = p.preprocess(text)
-	doc := &model.Document{Source: opts.Name}
-	if opts.SourceLang != "" {
-		doc.Meta.OriginalLang = opts.SourceLang
-	}
+	doc := opts.NewDocument()
 	if err := p.parse(text); err != nil {
 		return nil, err
 	}

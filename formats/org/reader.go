@@ -49,10 +49,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (*m
 	if err != nil {
 		return nil, err
 	}
-	doc := &model.Document{Source: opts.Name}
-	if opts.SourceLang != "" {
-		doc.Meta.OriginalLang = opts.SourceLang
-	}
+	doc := opts.NewDocument()
 	p := &parser{ctx: ctx, name: opts.Name, warn: opts.Warnings, doc: doc,
 		maxDepth: opts.Limits.WithDefaults().MaxDepth}
 	lines := splitLines(text)

@@ -56,10 +56,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (*m
 		return nil, err
 	}
 	lines := splitLines(text)
-	doc := &model.Document{Source: opts.Name}
-	if opts.SourceLang != "" {
-		doc.Meta.OriginalLang = opts.SourceLang
-	}
+	doc := opts.NewDocument()
 	p := &parser{
 		ctx:      ctx,
 		name:     opts.Name,

@@ -91,6 +91,13 @@ type ReadOptions struct {
 	Locales *locales.Set
 }
 
+// NewDocument is the empty document a reader starts from: named after the input, in the
+// language --source-lang states (when it does; readers that find the language in the
+// input set it themselves, and the stated language still wins).
+func (o ReadOptions) NewDocument() *Document {
+	return &Document{Source: o.Name, Meta: Metadata{OriginalLang: o.SourceLang}}
+}
+
 // LocaleSet returns o.Locales, or an ErrLanguage error of stage naming the input when the
 // caller gave none.
 func (o ReadOptions) LocaleSet(stage string) (*locales.Set, error) {

@@ -509,19 +509,25 @@ func (m *Metadata) SetLocalized(field string, byLang map[string]string) {
 		m.Localized = map[string]map[string]string{}
 	}
 	m.Localized[field] = byLang
-	v := PickLocalized(byLang)
-	switch field {
-	case "title":
-		m.Title = v
-	case "subtitle":
-		m.Subtitle = v
-	case "body":
-		m.Body = v
-	case "session":
-		m.Session = v
-	case "agendaItem":
-		m.AgendaItem = v
+	m.SetField(field, PickLocalized(byLang))
+}
+
+// SetField sets the text field of m named as in JSON ("title", "agendaItem", "venue"…) to
+// v, and reports whether there is such a field. Fields that are not plain text (timeStart
+// and timeEnd given as one range, recycle, participants) are set by their callers.
+func (m *Metadata) SetField(field, v string) bool {
+	p := map[string]*string{
+		"title": &m.Title, "subtitle": &m.Subtitle, "body": &m.Body, "symbol": &m.Symbol,
+		"distribution": &m.Distribution, "date": &m.Date, "timeStart": &m.TimeStart,
+		"timeEnd": &m.TimeEnd, "venue": &m.Venue, "originalLang": &m.OriginalLang,
+		"original": &m.Original, "lang": &m.Lang, "session": &m.Session,
+		"agendaItem": &m.AgendaItem, "jobNumber": &m.JobNumber,
+	}[field]
+	if p == nil {
+		return false
 	}
+	*p = v
+	return true
 }
 
 // PickLocalized returns the text of a field given per language that stands for it in a

@@ -161,16 +161,6 @@ func (b *Block) Apply(meta *model.Metadata, pos model.Pos) {
 		}
 		meta.Lines[field] = pos
 		switch field {
-		case "title":
-			meta.Title = v
-		case "body":
-			meta.Body = v
-		case "symbol":
-			meta.Symbol = v
-		case "distribution":
-			meta.Distribution = v
-		case "date":
-			meta.Date = v
 		case "time":
 			if start, end, ok := strings.Cut(v, "-"); ok {
 				meta.TimeStart, meta.TimeEnd = strings.TrimSpace(start), strings.TrimSpace(end)
@@ -179,20 +169,12 @@ func (b *Block) Apply(meta *model.Metadata, pos model.Pos) {
 			} else {
 				meta.TimeStart = v
 			}
-		case "venue":
-			meta.Venue = v
-		case "lang", "originalLang":
+		case "lang":
 			meta.OriginalLang = v
-		case "session":
-			meta.Session = v
-		case "agendaItem":
-			meta.AgendaItem = v
-		case "subtitle":
-			meta.Subtitle = v
 		case "recycle":
 			meta.Recycle = v == "true" || v == "yes" || v == "on"
-		case "jobNumber":
-			meta.JobNumber = v
+		default:
+			meta.SetField(field, v)
 		}
 	}
 	lkeys := make([]string, 0, len(b.Localized))

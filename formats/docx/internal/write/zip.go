@@ -192,8 +192,10 @@ func (p *streamingPart) release() {
 func rawHeader(name string, mod time.Time, p *streamingPart) (*zip.FileHeader, error) {
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mod}
 	// CreateHeader fills in the flags, versions, MS-DOS time and the extended-timestamp
-	// field; a scratch writer does that work so it is never copied here.
+	// field; a scratch writer does that work so it is never copied here. Its compressor
+	// discards: archive/zip's own would set up a deflater (about 1 MB) for nothing.
 	scratch := zip.NewWriter(io.Discard)
+	scratch.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) { return discardCloser{}, nil })
 	if _, err := scratch.CreateHeader(fh); err != nil {
 		return nil, err
 	}
@@ -202,6 +204,12 @@ func rawHeader(name string, mod time.Time, p *streamingPart) (*zip.FileHeader, e
 	fh.UncompressedSize64 = uint64(p.size)
 	return fh, nil
 }
+
+// discardCloser is the compressor of rawHeader's scratch writer.
+type discardCloser struct{}
+
+func (discardCloser) Write(p []byte) (int, error) { return len(p), nil }
+func (discardCloser) Close() error                { return nil }
 
 // zipParts writes the parts, in order, with one fixed timestamp, so equal input gives equal bytes.
 func zipParts(d *deflateCache, ps []zipPart, mod time.Time) ([]byte, error) {

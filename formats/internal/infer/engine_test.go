@@ -124,3 +124,70 @@ func TestWrapPerBlock(t *testing.T) {
 		})
 	}
 }
+
+// outlineShape prints the top-level blocks: "H text" for headings, "P text" for
+// paragraphs, with "  - item" under a paragraph for the items of its list.
+func outlineShape(t *testing.T, src string) string {
+	t.Helper()
+	doc, err := Text(context.Background(), src, 1, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "t.txt"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, blk := range doc.Blocks {
+		switch n := blk.(type) {
+		case *model.Heading:
+			b.WriteString("H " + model.PlainText(n.Inlines) + "\n")
+		case *model.Paragraph:
+			b.WriteString("P " + model.PlainText(n.Inlines) + "\n")
+			for _, c := range n.Children {
+				if l, ok := c.(*model.List); ok {
+					for _, it := range l.Items {
+						b.WriteString("  - " + model.PlainText(it.Inlines) + "\n")
+					}
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestOutlineHeadings(t *testing.T) {
+	const body = "    The meeting began at 10:34 when a quorum was recognized by the chairman.\n"
+	cases := []struct{ name, in, want string }{
+		{"numbered agenda items with body text under them are headings",
+			" 1. Call to order\n\n" + body + "\n 2. Roll Call\n\n" + body + "\n 9. Old business\n\n" + body + "\n10. New Business\n\n" + body,
+			"H Call to order\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"H Roll Call\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"H Old business\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"H New Business\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n"},
+		{"aligned on the text: 9. and 10. are siblings",
+			" 9. Old business\n\n" + body + "\n10. New Business\n\n" + body,
+			"H Old business\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"H New Business\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n"},
+		{"a lone numbered title has no sibling: a paragraph",
+			"1. Call to order\n\n" + body,
+			"P Call to order\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n"},
+		{"numbered statements are paragraphs",
+			"1. The Chair opened the meeting.\n\n" + body + "\n2. The agenda was adopted.\n\n" + body,
+			"P The Chair opened the meeting.\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"P The agenda was adopted.\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := outlineShape(t, c.in); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// A label ending with a colon over a blank line and an indented block: the block is its
+// list, however short.
+func TestIndentedBlockUnderLabel(t *testing.T) {
+	got := outlineShape(t, "    Directors Absent:\n\n        Sam Ruby\n        Doug Cutting\n\n    Guests:\n\n        Sean Kelly\n\n    The meeting was held via teleconference, hosted by Cloudera.\n")
+	want := "P Directors Absent:\n  - Sam Ruby\n  - Doug Cutting\nP Guests:\n  - Sean Kelly\nP The meeting was held via teleconference, hosted by Cloudera.\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -3,6 +3,8 @@ package infer
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -339,6 +341,8 @@ func (in *inferrer) headings() {
 		}
 		cands = nil
 	}
+	// Outline numbers are typed by hand: they stand beside explicit cues.
+	cands = append(cands, in.outlineHeadings()...)
 	if explicit == 0 {
 		return
 	}
@@ -383,6 +387,57 @@ func (in *inferrer) headingCandidates() (cands []int, explicit int) {
 	return cands, explicit
 }
 
+// outlineHeadings marks the items typed with an outline number that are headings: "1. Call
+// to order", "2. Roll Call" in minutes that number their agenda items and write the
+// discussion under each. Such an item is short and title-like after its marker, has body
+// text or more indented lines after it, and has a sibling marker one number away at the
+// same indentation that is such a heading too. A numbered statement ("12. The meeting
+// noted…") is no heading. It returns the items marked.
+func (in *inferrer) outlineHeadings() []int {
+	items := in.items
+	// Siblings are aligned on their text: " 9." and "10." start it in the same column.
+	type key struct{ column, n int }
+	shaped := map[key]int{}
+	for i := range items {
+		it := &items[i]
+		if it.kind != kNumbered || it.inQuote || it.quoteEnd > 0 || i+1 >= len(items) {
+			continue
+		}
+		title := *it
+		title.text, title.off = it.content(), 0
+		if ok, _ := in.headingShape(&title); !ok || endsColon(title.text) {
+			continue
+		}
+		next := &items[i+1]
+		if next.kind == kNumbered && next.indent <= it.indent || next.indent <= it.indent && !in.isBody(items, i+1, it.units) {
+			continue
+		}
+		n, err := strconv.Atoi(counterOf(it.marker))
+		if err != nil {
+			continue
+		}
+		shaped[key{it.indent + it.off, n}] = i
+	}
+	var marked []int
+	for k, i := range shaped {
+		var sib []string
+		for _, d := range []int{-1, 1} {
+			if _, ok := shaped[key{k.column, k.n + d}]; ok {
+				sib = append(sib, strconv.Itoa(k.n+d)+".")
+			}
+		}
+		if len(sib) == 0 {
+			continue
+		}
+		it := &items[i]
+		it.heading = true
+		it.why = fmt.Sprintf("heading: outline marker %d. with sibling %s, short and title-like, body text under it", k.n, strings.Join(sib, " and "))
+		marked = append(marked, i)
+	}
+	sort.Ints(marked)
+	return marked
+}
+
 // headingInContext applies the heading rules to item i: its own shape, the line before (a
 // lead-in, or text running on into it) and the body text that must follow. When the item
 // is not a heading it returns why not.
@@ -391,6 +446,9 @@ func (in *inferrer) headingInContext(i int) (string, bool) {
 	it := &items[i]
 	if ok, why := in.headingShape(it); !ok {
 		return why, false
+	}
+	if i > 0 && items[i-1].kind != kFront && it.blankBefore && it.indent > items[i-1].indent && endsColon(items[i-1].content()) {
+		return "paragraph: short and title-like, but indented under the line before, which introduces it", false
 	}
 	if i > 0 && items[i-1].kind != kFront && !it.blankBefore {
 		prev := &items[i-1]
@@ -482,10 +540,13 @@ func (in *inferrer) unmarkedLists() {
 		if !colon && (lead.units > 12 || endsPunct(lead.text)) {
 			continue
 		}
+		// "Directors Present:" over a blank line and an indented block of names: the
+		// block is its list.
+		indented := colon && i+1 < len(items) && items[i+1].indent > lead.indent
 		n := 0
 		for j := i + 1; j < len(items); j++ {
 			it := &items[j]
-			if !free(it) || it.blankBefore {
+			if !free(it) || it.blankBefore && !(indented && j == i+1) || indented && it.indent <= lead.indent {
 				break
 			}
 			if colon {
@@ -498,10 +559,14 @@ func (in *inferrer) unmarkedLists() {
 			n++
 		}
 		need := 3
-		if colon {
+		switch {
+		case indented:
+			need = 1
+		case colon:
 			need = 2
 		}
-		if n < need {
+		if n < need || indented && n == 1 && (endsSentence(items[i+1].text) || items[i+1].units > 6) {
+			// One indented line that says something is the lead's body, not a list.
 			continue
 		}
 		lead.listN = n

@@ -165,7 +165,35 @@ func (v vocab) kind(label string) labelKind {
 	if a, rest, ok := elided(f); ok && v.articles[a] {
 		return v.form(rest)
 	}
+	// "Directors Present", "Executive Officers Absent": one or two words saying who, then
+	// a label of attendance. Chair and secretary are left out: "Elect Meeting Chair" is an
+	// agenda item.
+	if sp := strings.LastIndexByte(f, ' '); sp > 0 && v.qualifier(f[:sp]) {
+		switch k := v.form(f[sp+1:]); k {
+		case labelPresent, labelAbsent, labelGuests:
+			return k
+		}
+	}
 	return labelNone
+}
+
+// qualifier reports one or two words that may say who a label of attendance is about:
+// no article, preposition or negation among them ("Voting Members", not "Firmas de los").
+func (v vocab) qualifier(words string) bool {
+	ws := strings.Fields(words)
+	if len(ws) > 2 {
+		return false
+	}
+	for _, w := range ws {
+		if v.articles[w] {
+			return false
+		}
+		switch w {
+		case "not", "non", "no", "pas", "ni", "не", "of", "de", "des", "du", "del", "para", "for", "pour", "por":
+			return false
+		}
+	}
+	return true
 }
 
 // form looks a folded label up as written, then in its plural or feminine variants.

@@ -420,7 +420,7 @@ func (pc *partCollector) namesOfItem(text string, role model.Role, pos model.Pos
 	outside := maskParens(text)
 	if i := strings.IndexAny(outside, ",;，—–"); i > 0 {
 		name, aff = text[:i], text[i:]
-	} else if i := strings.Index(outside, ". "); i > 0 {
+	} else if i := fullStop(outside); i > 0 {
 		name, aff = text[:i], text[i+1:]
 	}
 	aff = strings.TrimSpace(strings.TrimLeft(aff, ",;，—– "))
@@ -436,6 +436,24 @@ func (pc *partCollector) namesOfItem(text string, role model.Role, pos model.Pos
 	}
 	p.Role, p.Pos, p.Why = role, pos, "attendance: "+why
 	return []model.Participant{p}, true
+}
+
+// fullStop is the byte offset of the first ". " in s that ends more than an initial: the
+// stop of "Roy T. Fielding" is inside the name, that of "Lam Chau. ML systems" after it.
+// -1 when there is none.
+func fullStop(s string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], ". ")
+		if i < 0 {
+			return -1
+		}
+		i += from
+		word := s[strings.LastIndexAny(s[:i], " \t")+1 : i]
+		if utf8.RuneCountInString(word) != 1 {
+			return i
+		}
+		from = i + 2
+	}
 }
 
 // maskParens returns s with every byte inside parentheses replaced by "x", at the same

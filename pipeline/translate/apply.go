@@ -66,41 +66,11 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 	for _, u := range units {
 		byID[u.ID] = u
 	}
-	fileUnits := make(map[string]*TransUnit, len(tr.Units))
-	var unknown []string
-	for _, tu := range tr.Units {
-		if _, dup := fileUnits[tu.ID]; dup {
-			return model.Errorf(Stage, tu.Pos, model.ErrTranslation, "duplicate unit id %q", tu.ID)
-		}
-		fileUnits[tu.ID] = tu
-		// Metadata units come and go with --title, --body, --symbol: a file extracted with
-		// other metadata still belongs to these notes; its extra metadata is not used.
-		if byID[tu.ID] == nil && !strings.HasPrefix(tu.ID, "meta.") {
-			unknown = append(unknown, tu.ID)
-		}
+	fileUnits, unknown, err := fileUnitsByID(tr, byID)
+	if err != nil {
+		return err
 	}
-
-	fp := Fingerprint(units)
-	mismatch := ""
-	switch {
-	case tr.Fingerprint != "" && tr.Fingerprint != fp:
-		mismatch = "it was made for other notes (fingerprint " + short(tr.Fingerprint) + ", these notes " + short(fp) + ")"
-	case len(unknown) > 0:
-		mismatch = "unit ids not in these notes: " + strings.Join(unknown, ", ")
-	case tr.Fingerprint == "":
-		// A file without our fingerprint (rewritten by another tool): check sources.
-		for _, tu := range tr.Units {
-			u := byID[tu.ID]
-			if u == nil || u.Kind == UnitMeta {
-				continue
-			}
-			if normSpace(tu.Source.Plain(tu.Codes)) != normSpace(u.Source.Plain(u.Codes)) {
-				mismatch = "the source of unit " + tu.ID + " differs from these notes"
-				break
-			}
-		}
-	}
-	if mismatch != "" {
+	if mismatch := mismatchOf(tr, units, byID, unknown); mismatch != "" {
 		if alreadyApplied(units, byID, tr) {
 			doc.Present.Untranslated = countFallbacks(units, fileUnits)
 			return nil
@@ -110,8 +80,68 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 	if tr.Fingerprint == "" {
 		opts.Warnings.Warn(Stage, file, "the translation file carries no scribe fingerprint (rewritten by another tool?); unit sources were checked one by one")
 	}
+	targets, err := acceptedTargets(units, fileUnits, file, opts.Warnings)
+	if err != nil {
+		return err
+	}
+	untranslated, err := reportFallbacks(units, targets, file, opts)
+	if err != nil {
+		return err
+	}
 
-	// Resolve every accepted target into the document's code space.
+	r := &rebuilder{units: byID, targets: targets}
+	r.blocks(doc.Blocks)
+	r.meta(doc, opts.Locale)
+	doc.Present.Untranslated = untranslated
+	return nil
+}
+
+// fileUnitsByID indexes the file's units by id, refusing a duplicate id, and lists the ids
+// these notes do not have (metadata units aside).
+func fileUnitsByID(tr *Translations, byID map[string]*Unit) (map[string]*TransUnit, []string, error) {
+	fileUnits := make(map[string]*TransUnit, len(tr.Units))
+	var unknown []string
+	for _, tu := range tr.Units {
+		if _, dup := fileUnits[tu.ID]; dup {
+			return nil, nil, model.Errorf(Stage, tu.Pos, model.ErrTranslation, "duplicate unit id %q", tu.ID)
+		}
+		fileUnits[tu.ID] = tu
+		// Metadata units come and go with --title, --body, --symbol: a file extracted with
+		// other metadata still belongs to these notes; its extra metadata is not used.
+		if byID[tu.ID] == nil && !strings.HasPrefix(tu.ID, "meta.") {
+			unknown = append(unknown, tu.ID)
+		}
+	}
+	return fileUnits, unknown, nil
+}
+
+// mismatchOf says why the file was not made for these notes (another fingerprint, unknown
+// unit ids, or, without a fingerprint, a unit whose source differs), or "" when it was.
+func mismatchOf(tr *Translations, units []*Unit, byID map[string]*Unit, unknown []string) string {
+	fp := Fingerprint(units)
+	switch {
+	case tr.Fingerprint != "" && tr.Fingerprint != fp:
+		return "it was made for other notes (fingerprint " + short(tr.Fingerprint) + ", these notes " + short(fp) + ")"
+	case len(unknown) > 0:
+		return "unit ids not in these notes: " + strings.Join(unknown, ", ")
+	case tr.Fingerprint == "":
+		// A file without our fingerprint (rewritten by another tool): check sources.
+		for _, tu := range tr.Units {
+			u := byID[tu.ID]
+			if u == nil || u.Kind == UnitMeta {
+				continue
+			}
+			if normSpace(tu.Source.Plain(tu.Codes)) != normSpace(u.Source.Plain(u.Codes)) {
+				return "the source of unit " + tu.ID + " differs from these notes"
+			}
+		}
+	}
+	return ""
+}
+
+// acceptedTargets resolves every accepted target into the document's code space, cleaned
+// as the notes' text was, and warns once about units whose emphasis was lost.
+func acceptedTargets(units []*Unit, fileUnits map[string]*TransUnit, file model.Pos, warn *model.Warnings) (map[string]Content, error) {
 	targets := map[string]Content{}
 	var lostFormatting []string
 	for _, u := range units {
@@ -124,7 +154,7 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 		}
 		t, lost, err := resolveTarget(u, tu)
 		if err != nil {
-			return model.Errorf(Stage, tu.Pos, model.ErrTranslation, "unit %s: %v", u.ID, err)
+			return nil, model.Errorf(Stage, tu.Pos, model.ErrTranslation, "unit %s: %v", u.ID, err)
 		}
 		if lost {
 			lostFormatting = append(lostFormatting, u.ID)
@@ -134,10 +164,15 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 		targets[u.ID] = t.cleanChars()
 	}
 	if len(lostFormatting) > 0 {
-		opts.Warnings.Warn(Stage, file, "emphasis was lost in translation (the file has no paired codes) in units %s", strings.Join(lostFormatting, ", "))
+		warn.Warn(Stage, file, "emphasis was lost in translation (the file has no paired codes) in units %s", strings.Join(lostFormatting, ", "))
 	}
+	return targets, nil
+}
+
+// reportFallbacks lists the units with words but no accepted translation, which stay in the
+// source language: an error under Strict, else a warning. It returns how many are body units.
+func reportFallbacks(units []*Unit, targets map[string]Content, file model.Pos, opts ApplyOptions) (untranslated int, err error) {
 	var fallback []string
-	untranslated := 0
 	for _, u := range units {
 		if _, ok := targets[u.ID]; ok || !u.Source.HasWords() {
 			continue
@@ -149,16 +184,11 @@ func Apply(ctx context.Context, doc *model.Document, tr *Translations, opts Appl
 	}
 	if len(fallback) > 0 {
 		if opts.Strict {
-			return model.Errorf(Stage, file, model.ErrTranslation, "%d units have no accepted translation: %s", len(fallback), strings.Join(fallback, ", "))
+			return 0, model.Errorf(Stage, file, model.ErrTranslation, "%d units have no accepted translation: %s", len(fallback), strings.Join(fallback, ", "))
 		}
 		opts.Warnings.Warn(Stage, file, "%d units have no accepted translation and stay in the source language: %s", len(fallback), strings.Join(fallback, ", "))
 	}
-
-	r := &rebuilder{units: byID, targets: targets}
-	r.blocks(doc.Blocks)
-	r.meta(doc, opts.Locale)
-	doc.Present.Untranslated = untranslated
-	return nil
+	return untranslated, nil
 }
 
 // Untranslated counts the body units of doc whose text is in the source language when no

@@ -244,104 +244,123 @@ type numberingDefs map[int]map[int]numLevel
 // readNumbering reads numbering.xml: abstract numbering definitions, the num instances
 // that point at them, and level overrides.
 func readNumbering(p *opc.Package, part string) (numberingDefs, error) {
-	out := numberingDefs{}
 	if part == "" {
-		return out, nil
+		return numberingDefs{}, nil
 	}
 	rc, err := p.Open(part)
 	if err != nil || rc == nil {
-		return out, err
+		return numberingDefs{}, err
 	}
 	defer rc.Close()
 	x := p.Decoder(rc, part)
-	abstract := map[int]map[int]numLevel{}
-	type inst struct {
-		abs      int
-		override map[int]numLevel
-	}
-	insts := map[int]*inst{}
-	var curAbs map[int]numLevel
-	var curInst *inst
-	lvl := -1
+	r := &numberingReader{abstract: map[int]map[int]numLevel{}, insts: map[int]*numInstance{}, lvl: -1}
 	for {
 		t, err := x.Next()
 		if err == io.EOF {
-			break
+			return r.defs(), nil
 		}
 		if err != nil {
 			return nil, err
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if !inW(t.Name) {
-				continue
-			}
-			v, _ := attr(t, "val")
-			switch t.Name.Local {
-			case "abstractNum":
-				id, _ := attr(t, "abstractNumId")
-				n, _ := strconv.Atoi(id)
-				curAbs = map[int]numLevel{}
-				abstract[n] = curAbs
-			case "num":
-				id, _ := attr(t, "numId")
-				n, _ := strconv.Atoi(id)
-				curInst = &inst{abs: -1, override: map[int]numLevel{}}
-				insts[n] = curInst
-			case "abstractNumId":
-				if curInst != nil {
-					if n, err := strconv.Atoi(v); err == nil {
-						curInst.abs = n
-					}
-				}
-			case "lvl":
-				id, _ := attr(t, "ilvl")
-				lvl, _ = strconv.Atoi(id)
-				if lvl >= 0 && lvl < 10 {
-					switch {
-					case curInst != nil:
-						curInst.override[lvl] = numLevel{indent: -1}
-					case curAbs != nil:
-						curAbs[lvl] = numLevel{indent: -1}
-					}
-				} else {
-					lvl = -1
-				}
-			case "numFmt", "ind":
-				var m map[int]numLevel
-				switch {
-				case curInst != nil && lvl >= 0:
-					m = curInst.override
-				case curAbs != nil && lvl >= 0:
-					m = curAbs
-				default:
-					continue
-				}
-				l := m[lvl]
-				if t.Name.Local == "numFmt" {
-					l.numFmt = v
-				} else if n, ok := indentOf(t); ok {
-					l.indent = n
-				}
-				m[lvl] = l
+			if inW(t.Name) {
+				r.start(t)
 			}
 		case xml.EndElement:
-			if !inW(t.Name) {
-				continue
-			}
-			switch t.Name.Local {
-			case "abstractNum":
-				curAbs = nil
-			case "num":
-				curInst = nil
-			case "lvl":
-				lvl = -1
+			if inW(t.Name) {
+				r.end(t.Name.Local)
 			}
 		}
 	}
-	for id, in := range insts {
+}
+
+// numInstance is a w:num: the abstract numbering it uses and the levels it overrides.
+type numInstance struct {
+	abs      int
+	override map[int]numLevel
+}
+
+// numberingReader follows the elements of a numbering part: the abstract numbering or the
+// instance being read, and the level inside it (-1 outside a level).
+type numberingReader struct {
+	abstract map[int]map[int]numLevel
+	insts    map[int]*numInstance
+	curAbs   map[int]numLevel
+	curInst  *numInstance
+	lvl      int
+}
+
+func (r *numberingReader) start(t xml.StartElement) {
+	v, _ := attr(t, "val")
+	switch t.Name.Local {
+	case "abstractNum":
+		id, _ := attr(t, "abstractNumId")
+		n, _ := strconv.Atoi(id)
+		r.curAbs = map[int]numLevel{}
+		r.abstract[n] = r.curAbs
+	case "num":
+		id, _ := attr(t, "numId")
+		n, _ := strconv.Atoi(id)
+		r.curInst = &numInstance{abs: -1, override: map[int]numLevel{}}
+		r.insts[n] = r.curInst
+	case "abstractNumId":
+		if r.curInst != nil {
+			if n, err := strconv.Atoi(v); err == nil {
+				r.curInst.abs = n
+			}
+		}
+	case "lvl":
+		id, _ := attr(t, "ilvl")
+		r.lvl, _ = strconv.Atoi(id)
+		if r.lvl < 0 || r.lvl >= 10 {
+			r.lvl = -1
+			return
+		}
+		switch {
+		case r.curInst != nil:
+			r.curInst.override[r.lvl] = numLevel{indent: -1}
+		case r.curAbs != nil:
+			r.curAbs[r.lvl] = numLevel{indent: -1}
+		}
+	case "numFmt", "ind":
+		var m map[int]numLevel
+		switch {
+		case r.curInst != nil && r.lvl >= 0:
+			m = r.curInst.override
+		case r.curAbs != nil && r.lvl >= 0:
+			m = r.curAbs
+		default:
+			return
+		}
+		l := m[r.lvl]
+		if t.Name.Local == "numFmt" {
+			l.numFmt = v
+		} else if n, ok := indentOf(t); ok {
+			l.indent = n
+		}
+		m[r.lvl] = l
+	}
+}
+
+func (r *numberingReader) end(local string) {
+	switch local {
+	case "abstractNum":
+		r.curAbs = nil
+	case "num":
+		r.curInst = nil
+	case "lvl":
+		r.lvl = -1
+	}
+}
+
+// defs resolves every instance: its abstract numbering's levels, overridden where the
+// instance says otherwise.
+func (r *numberingReader) defs() numberingDefs {
+	out := numberingDefs{}
+	for id, in := range r.insts {
 		levels := map[int]numLevel{}
-		for l, f := range abstract[in.abs] {
+		for l, f := range r.abstract[in.abs] {
 			levels[l] = f
 		}
 		for l, f := range in.override {
@@ -359,7 +378,7 @@ func readNumbering(p *opc.Package, part string) (numberingDefs, error) {
 		}
 		out[id] = levels
 	}
-	return out, nil
+	return out
 }
 
 // indentOf reads where a w:ind element puts a list label: the left (or start) indentation,

@@ -264,44 +264,7 @@ func (p *bodyParser) eof(err error) error {
 // para.lines and a new line starts (done here, once per break, so a paragraph of many
 // runs is read in linear time).
 func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model.Inline, error) {
-	var bold, italic, hidden *bool
-	charStyle := ""
-	var text strings.Builder
-	flush := func() {
-		if text.Len() == 0 {
-			return
-		}
-		s := text.String()
-		text.Reset()
-		if hidden != nil && *hidden || p.inInstr() {
-			return
-		}
-		sb, si := p.st.styles.runFormat(charStyle)
-		b, i := sb, si
-		if bold != nil {
-			b = *bold
-		}
-		if italic != nil {
-			i = *italic
-		}
-		kind := model.KindText
-		switch {
-		case b:
-			kind = model.KindStrong
-		case i:
-			kind = model.KindEmphasis
-		}
-		link := url
-		if link == "" {
-			link = p.fieldURL()
-		}
-		if u, ok := model.LinkTarget(link); ok {
-			kind, link = model.KindLink, u
-		} else {
-			link = ""
-		}
-		cur = append(cur, model.Inline{Kind: kind, Text: textrun.Clean(s), URL: link, Line: para.index})
-	}
+	r := &runState{url: url, para: para, cur: cur}
 	depth := 1
 	for depth > 0 {
 		t, err := p.x.Next()
@@ -310,83 +273,126 @@ func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if !inW(t.Name) {
-				if t.Name.Space == nsMC && t.Name.Local == "AlternateContent" {
-					p.st.warnDrawing()
-				}
-				if err := p.x.Skip(); err != nil {
-					return nil, err
-				}
-				continue
+			descend, err := p.runChild(t, r)
+			if err != nil {
+				return nil, err
 			}
-			switch t.Name.Local {
-			case "rPr":
-				if err := p.runProps(&bold, &italic, &hidden, &charStyle); err != nil {
-					return nil, err
-				}
-				continue
-			case "t":
-				s, err := p.charData()
-				if err != nil {
-					return nil, err
-				}
-				text.WriteString(s)
-				continue
-			case "instrText":
-				s, err := p.charData()
-				if err != nil {
-					return nil, err
-				}
-				if n := len(p.fields); n > 0 && !p.fields[n-1].result {
-					p.fields[n-1].instr.WriteString(s)
-				}
-				continue
-			case "tab", "ptab":
-				text.WriteString(" ")
-			case "noBreakHyphen":
-				text.WriteString("\u2011")
-			case "br", "cr":
-				if typ, _ := attr(t, "type"); typ != "page" && typ != "column" {
-					flush()
-					if !p.inInstr() {
-						para.lines = append(para.lines, cur)
-						cur = []model.Inline{}
-					}
-				}
-			case "fldChar":
-				flush()
-				typ, _ := attr(t, "fldCharType")
-				p.fieldChar(typ)
-			case "footnoteReference", "endnoteReference":
-				flush()
-				id, _ := attr(t, "id")
-				notes := p.st.footnotes
-				if t.Name.Local == "endnoteReference" {
-					notes = p.st.endnotes
-				}
-				if note, ok := notes[id]; ok && !p.inInstr() && (hidden == nil || !*hidden) {
-					cur = append(cur, model.Inline{Kind: model.KindFootnote, Note: model.CloneInlines(note), Line: para.index})
-				}
-			case "drawing", "pict", "object":
-				p.st.warnDrawing()
-				if err := p.x.Skip(); err != nil {
-					return nil, err
-				}
-				continue
-			case "delText", "delInstrText", "sym", "footnoteRef", "endnoteRef", "separator",
-				"continuationSeparator", "annotationRef", "commentReference", "ruby":
-				if err := p.x.Skip(); err != nil {
-					return nil, err
-				}
-				continue
+			if descend {
+				depth++
 			}
-			depth++
 		case xml.EndElement:
 			depth--
 		}
 	}
-	flush()
-	return cur, nil
+	p.flushRun(r)
+	return r.cur, nil
+}
+
+// runState is what a w:r has said so far: its properties, the text not yet made a run, and
+// the runs of the paragraph's current line.
+type runState struct {
+	bold, italic, hidden *bool
+	charStyle            string
+	text                 strings.Builder
+	url                  string // of an enclosing w:hyperlink
+	para                 *rawPara
+	cur                  []model.Inline
+}
+
+// runChild reads an element inside a w:r whose start tag was just read. descend is true
+// when its content is left to the caller's loop, false when it was read or skipped whole.
+func (p *bodyParser) runChild(t xml.StartElement, r *runState) (descend bool, err error) {
+	if !inW(t.Name) {
+		if t.Name.Space == nsMC && t.Name.Local == "AlternateContent" {
+			p.st.warnDrawing()
+		}
+		return false, p.x.Skip()
+	}
+	switch t.Name.Local {
+	case "rPr":
+		return false, p.runProps(&r.bold, &r.italic, &r.hidden, &r.charStyle)
+	case "t":
+		s, err := p.charData()
+		r.text.WriteString(s)
+		return false, err
+	case "instrText":
+		s, err := p.charData()
+		if n := len(p.fields); err == nil && n > 0 && !p.fields[n-1].result {
+			p.fields[n-1].instr.WriteString(s)
+		}
+		return false, err
+	case "tab", "ptab":
+		r.text.WriteString(" ")
+	case "noBreakHyphen":
+		r.text.WriteString("\u2011")
+	case "br", "cr":
+		if typ, _ := attr(t, "type"); typ != "page" && typ != "column" {
+			p.flushRun(r)
+			if !p.inInstr() {
+				r.para.lines = append(r.para.lines, r.cur)
+				r.cur = []model.Inline{}
+			}
+		}
+	case "fldChar":
+		p.flushRun(r)
+		typ, _ := attr(t, "fldCharType")
+		p.fieldChar(typ)
+	case "footnoteReference", "endnoteReference":
+		p.flushRun(r)
+		id, _ := attr(t, "id")
+		notes := p.st.footnotes
+		if t.Name.Local == "endnoteReference" {
+			notes = p.st.endnotes
+		}
+		if note, ok := notes[id]; ok && !p.inInstr() && (r.hidden == nil || !*r.hidden) {
+			r.cur = append(r.cur, model.Inline{Kind: model.KindFootnote, Note: model.CloneInlines(note), Line: r.para.index})
+		}
+	case "drawing", "pict", "object":
+		p.st.warnDrawing()
+		return false, p.x.Skip()
+	case "delText", "delInstrText", "sym", "footnoteRef", "endnoteRef", "separator",
+		"continuationSeparator", "annotationRef", "commentReference", "ruby":
+		return false, p.x.Skip()
+	}
+	return true, nil
+}
+
+// flushRun makes the text read since the last flush a run of r.cur, with the run's
+// formatting (its own, else its character style's) and link, unless the text is hidden or
+// part of a field instruction.
+func (p *bodyParser) flushRun(r *runState) {
+	if r.text.Len() == 0 {
+		return
+	}
+	s := r.text.String()
+	r.text.Reset()
+	if r.hidden != nil && *r.hidden || p.inInstr() {
+		return
+	}
+	b, i := p.st.styles.runFormat(r.charStyle)
+	if r.bold != nil {
+		b = *r.bold
+	}
+	if r.italic != nil {
+		i = *r.italic
+	}
+	kind := model.KindText
+	switch {
+	case b:
+		kind = model.KindStrong
+	case i:
+		kind = model.KindEmphasis
+	}
+	link := r.url
+	if link == "" {
+		link = p.fieldURL()
+	}
+	if u, ok := model.LinkTarget(link); ok {
+		kind, link = model.KindLink, u
+	} else {
+		link = ""
+	}
+	r.cur = append(r.cur, model.Inline{Kind: kind, Text: textrun.Clean(s), URL: link, Line: r.para.index})
 }
 
 // runProps reads w:rPr: bold, italic, hidden text and the character style.

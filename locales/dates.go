@@ -41,7 +41,9 @@ var (
 	reISODate   = lazyre.New(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reCJKDate   = lazyre.New(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reSlashDate = lazyre.New(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
-	reTime      = lazyre.New(`(?i)([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*([01]?\d|2[0-3])\s*(?:[:.h]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
+	// Hours try 20–23 before 0–19: "20:00" is not "2" and a stray "0:00". Full-width
+	// colons ("19：00") separate minutes as ASCII ones do.
+	reTime = lazyre.New(`(?i)(2[0-3]|[01]?\d)\s*(?:[:.h：]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*(2[0-3]|[01]?\d)\s*(?:[:.h：]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
 )
 
 // monthIndex maps a lower-cased month name in any supported language to 1–12.

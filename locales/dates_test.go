@@ -45,6 +45,9 @@ func TestFindTimeRange(t *testing.T) {
 		{"9h30 - 12h", "09:30", "12:00"},
 		{"3 p.m. to 5 p.m.", "15:00", "17:00"},
 		{"à 14h00", "14:00", ""},
+		{"18:30 - 20:00", "18:30", "20:00"},           // 20 is an hour, not "2" and "0:00"
+		{"2022-5-26 19：00 - 20：00", "19:00", "20:00"}, // full-width colons
+		{"21h - 23h", "21:00", "23:00"},
 	}
 	for _, c := range cases {
 		tr, ok := FindTimeRange(c.line)

@@ -174,7 +174,7 @@ func startsRTL(s string) bool {
 
 // tokens typesets inline runs in a base style.
 func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]token, error) {
-	tz := &tokenizer{df: l.df}
+	tz := &tokenizer{ctx: l.ctx, df: l.df}
 	if l.typo.size != 0 {
 		tz.arabicExtra = l.typo.size - geo.BodySize
 	}

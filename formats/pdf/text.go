@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -55,10 +56,13 @@ type runStyle struct {
 
 // tokenizer cuts runs of text into tokens, resolving fonts and measuring as it goes.
 type tokenizer struct {
-	df   *docFonts
-	toks []token
-	cur  token
-	prev rune
+	// ctx is looked at every checkEvery runes: a paragraph can be megabytes long.
+	ctx   context.Context
+	runes int
+	df    *docFonts
+	toks  []token
+	cur   token
+	prev  rune
 	// the piece being built: a substring of the current segment
 	pface  *face
 	pstyle runStyle
@@ -114,6 +118,10 @@ func dropRune(r rune) bool {
 	return false
 }
 
+// checkEvery is how often, in runes, the tokenizer looks whether the conversion was
+// cancelled: a few milliseconds of work.
+const checkEvery = 1 << 16
+
 // add appends a run of text.
 func (tz *tokenizer) add(text string, rs runStyle, pos model.Pos) error {
 	if !utf8.ValidString(text) {
@@ -153,6 +161,11 @@ func (tz *tokenizer) add(text string, rs runStyle, pos model.Pos) error {
 				if tz.inArabic {
 					rr.size += tz.arabicExtra
 					rr.rise *= rr.size / rs.size
+				}
+			}
+			if tz.runes++; tz.runes%checkEvery == 0 && tz.ctx != nil {
+				if err := tz.ctx.Err(); err != nil {
+					return err
 				}
 			}
 			if err := tz.addRune(r, sg.face, rr); err != nil {

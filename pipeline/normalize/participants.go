@@ -640,6 +640,15 @@ func (pc *partCollector) initialsLine(text string, pos model.Pos) ([]model.Parti
 	if strings.Count(text, "(")+strings.Count(text, "（") < 3 {
 		return nil, false
 	}
+	// The first entry decides, before the whole paragraph is split: a paragraph of prose
+	// with brackets (or one of megabytes) is refused after its first separator.
+	first := nameSeps.FindStringIndex(text)
+	if first == nil {
+		return nil, false
+	}
+	if p, ok := parseName(text[:first[0]]); !ok || p.Initials == "" {
+		return nil, false
+	}
 	parts := nameSeps.Split(strings.TrimRight(text, "."), -1)
 	if len(parts) < 3 {
 		return nil, false

@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scribe-un/scribe/formats/docx"
+	"github.com/scribe-un/scribe/internal/outfile"
 
 	"github.com/scribe-un/scribe/formats/pdf"
 	"github.com/scribe-un/scribe/pipeline"
@@ -93,15 +94,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if err != nil {
 		return err
 	}
-	var tm *translationSet
-	if args := cmd.StringSlice("translations"); len(args) > 0 {
-		if tm, err = loadTranslations(args, cmd.Bool("accept-drafts"), opts, len(inputs)); err != nil {
-			return err
-		}
-		for _, p := range tm.paths {
-			s.files.AddInput(p)
-		}
-		opts.Translate = tm.catalog.Translator()
+	tm, err := s.convertTranslations(cmd, &opts, len(inputs))
+	if err != nil {
+		return err
 	}
 	runner, err := newSymbolRunner(opts, opts.Meta.Symbol)
 	if err != nil {
@@ -142,8 +137,41 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	if !b.quiet {
 		sourceText.print(stdio)
 	}
-	if manifest != nil {
-		if err := manifest.save(s.files); err != nil {
+	return finishConvert(ctx, stdio, b, convertEnd{counts: counts, manifest: manifest, tm: tm, files: s.files, strict: opts.Strict})
+}
+
+// convertTranslations loads --translations for n inputs into opts.Translate, and makes
+// the files inputs of the run (never written over); nil when none are given.
+func (s *session) convertTranslations(cmd *cli.Command, opts *pipeline.Options, n int) (*translationSet, error) {
+	args := cmd.StringSlice("translations")
+	if len(args) == 0 {
+		return nil, nil
+	}
+	tm, err := loadTranslations(args, cmd.Bool("accept-drafts"), *opts, n)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range tm.paths {
+		s.files.AddInput(p)
+	}
+	opts.Translate = tm.catalog.Translator()
+	return tm, nil
+}
+
+// convertEnd is what a convert run hands over once every input is done.
+type convertEnd struct {
+	counts   batchCounts
+	manifest *manifest // nil without --skip-unchanged
+	tm       *translationSet
+	files    *outfile.Writer
+	strict   bool
+}
+
+// finishConvert saves the manifest, says which translation files matched no input,
+// writes the report and turns the counts into the command's outcome.
+func finishConvert(ctx context.Context, stdio IO, b *batch, e convertEnd) error {
+	if e.manifest != nil {
+		if err := e.manifest.save(e.files); err != nil {
 			// The outputs are written; only the next run's shortcut is lost.
 			fmt.Fprintf(stdio.Err, "warning: %s (the next run converts every input again)\n", errorLine(err))
 		}
@@ -151,19 +179,19 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	// Which translation files matched no input is known once every input has been
 	// converted (skipped or failed inputs may not have been looked at: nothing is said then).
 	unmatched := 0
-	if tm != nil && counts.skipped == 0 && counts.failed == 0 && ctx.Err() == nil {
-		unmatched = tm.reportUnmatched(stdio, b.quiet)
+	if e.tm != nil && e.counts.skipped == 0 && e.counts.failed == 0 && ctx.Err() == nil {
+		unmatched = e.tm.reportUnmatched(stdio, b.quiet)
 	}
-	if b.report != nil && tm != nil {
-		b.report.Translations = tm.catalog.Uses()
+	if b.report != nil && e.tm != nil {
+		b.report.Translations = e.tm.catalog.Uses()
 	}
-	if err := b.writeReport(counts); err != nil {
+	if err := b.writeReport(e.counts); err != nil {
 		return err
 	}
-	if err := b.outcome(ctx, counts); err != nil {
+	if err := b.outcome(ctx, e.counts); err != nil {
 		return err
 	}
-	if unmatched > 0 && opts.Strict {
+	if unmatched > 0 && e.strict {
 		return fmt.Errorf("%w: %d translation file(s) matched no input", model.ErrStrict, unmatched)
 	}
 	return nil

@@ -39,8 +39,18 @@ func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 }
 
 func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
-	m := &doc.Meta
-	record := func(field string, pos model.Pos) {
+	record := fieldRecorder(&doc.Meta)
+	// Front-matter values first: they are the officer's word.
+	canonicalMetadata(set, doc, w)
+	// Then the front lines, for what front matter left unknown.
+	metadataFromFront(set, doc, w, record)
+	dateFromTitle(set, &doc.Meta, record)
+}
+
+// fieldRecorder returns the function that notes where a field of m was found, unless it was
+// found before.
+func fieldRecorder(m *model.Metadata) func(field string, pos model.Pos) {
+	return func(field string, pos model.Pos) {
 		if m.Lines == nil {
 			m.Lines = map[string]model.Pos{}
 		}
@@ -48,17 +58,26 @@ func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 			m.Lines[field] = pos
 		}
 	}
-	linePos := func(field string) model.Pos {
-		if p, ok := m.Lines[field]; ok {
-			if p.File == "" {
-				p.File = doc.Source
-			}
-			return p
-		}
-		return model.Pos{File: doc.Source}
-	}
+}
 
-	// Front-matter values first: they are the officer's word.
+// fieldPos is where the field of doc's metadata was given, or the file alone.
+func fieldPos(doc *model.Document, field string) model.Pos {
+	if p, ok := doc.Meta.Lines[field]; ok {
+		if p.File == "" {
+			p.File = doc.Source
+		}
+		return p
+	}
+	return model.Pos{File: doc.Source}
+}
+
+// canonicalMetadata puts the values given as metadata (front matter, flags) in canonical
+// form: an ISO date, HH:MM times, a supported language tag (guessed from the text when
+// unknown), a standard distribution; a value that cannot be read is warned about and set
+// aside.
+func canonicalMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
+	m := &doc.Meta
+	linePos := func(field string) model.Pos { return fieldPos(doc, field) }
 	if m.Date != "" && !validISO(m.Date) {
 		if d, ok := set.FindDate(m.Date); ok && validISO(d.ISO()) {
 			m.Date = d.ISO()
@@ -104,7 +123,12 @@ func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 		m.Distribution = "Restricted"
 	}
 
-	// Then the front lines, for what front matter left unknown.
+}
+
+// metadataFromFront takes the title, the symbol, the date, the time and the venue from the
+// front lines for the fields the metadata left empty.
+func metadataFromFront(set *locales.Set, doc *model.Document, w *model.Warnings, record func(string, model.Pos)) {
+	m := &doc.Meta
 	for _, fl := range doc.Front {
 		pos := fl.Pos
 		if pos.File == "" {
@@ -141,7 +165,6 @@ func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 			}
 		}
 	}
-	dateFromTitle(set, m, record)
 }
 
 // dateAndTime takes the date and the time range out of a front line, stores them when

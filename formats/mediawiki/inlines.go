@@ -257,6 +257,12 @@ func (in *inlineParser) externalLink(s string) int {
 	if strings.HasPrefix(url, "//") {
 		url = "https:" + url
 	}
+	if _, ok := model.LinkTarget(textrun.Clean(url)); !ok {
+		// MediaWiki prints a bracket whose URL is not one as written; so does scribe,
+		// so the address is not lost with the link.
+		in.buf.WriteByte('[')
+		return 1
+	}
 	text = strings.TrimSpace(text)
 	if text == "" {
 		text = url

@@ -113,7 +113,14 @@ func TestInlines(t *testing.T) {
 func TestTypography(t *testing.T) {
 	cases := []struct{ lang, in, want string }{
 		{"en", "from 14:00-17:30 and 9.30 - 12.00", "from 14:00–17:30 and 9.30–12.00"},
-		{"en", "pages 10-12, years 1990-2000 and 2005-06", "pages 10–12, years 1990–2000 and 2005–06"},
+		{"en", "pages 10-12, years 1990-2000 and 2005-06", "pages\u00a010–12, years 1990–2000 and 2005–06"},
+		// No-break spaces: reference and number or numeral, title and name, day and month.
+		{"en", "paragraph 10 of annex II and Annex B, (resolution 59/220), item 3 (b)", "paragraph\u00a010 of annex\u00a0II and Annex\u00a0B, (resolution\u00a059/220), item\u00a03 (b)"},
+		{"en", "Mr. Geiger and Ms Ito said on 2 May 2005 (3 June) that the decision was final", "Mr.\u00a0Geiger and Ms\u00a0Ito said on 2\u00a0May 2005 (3\u00a0June) that the decision was final"},
+		{"en", "the item is 2 mayors and 12 may. No. It was No. 5, sent to MR and Mr Li", "the item is 2 mayors and 12 may. No. It was No.\u00a05, sent to MR and Mr\u00a0Li"},
+		{"es", "el 2 de mayo de 2005, párrafo 4 y el Sr. Pérez", "el 2\u00a0de\u00a0mayo de 2005, párrafo\u00a04 y el Sr.\u00a0Pérez"},
+		{"fr", "le 2 mai, au paragraphe 5", "le 2\u00a0mai, au paragraphe\u00a05"},
+		{"ru", "2 мая, пункт 3", "2\u00a0мая, пункт\u00a03"},
 		{"en", "on 2005-05-02, job 05-35610, G-77, PC-2, phone 022-7305111", "on 2005-05-02, job 05-35610, G-77, PC-2, phone 022-7305111"},
 		{"en", "a -- b and c---d, --help, -----", "a – b and c—d, --help, -----"},
 		{"en", `he said "yes" and ("no")`, "he said “yes” and (“no”)"},

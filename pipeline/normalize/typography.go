@@ -14,7 +14,8 @@ import (
 // Typography applies the typographic rules of the language the notes are written in
 // (Meta.OriginalLang): en dashes in time and number ranges, "--" as a dash, straight double
 // quotes as the language's quotation marks, and the spaces some languages require before
-// punctuation (French: a narrow no-break space before ; ! ? and a no-break space before :).
+// punctuation (French: a narrow no-break space before ; ! ? and a no-break space before :),
+// and no-break spaces where a line must not split ("paragraph 10", "Mr. Geiger", "2 May").
 // Symbol, link and quoted runs are never touched: they print as written.
 type Typography struct{}
 
@@ -29,8 +30,9 @@ func (Typography) Apply(ctx context.Context, doc *model.Document, env *model.Env
 			return err
 		}
 		loc := sourceLocale(set, doc)
+		tr := newTies(loc)
 		eachInlines(doc.Blocks, func(ins []model.Inline) []model.Inline {
-			return typeset(ins, loc)
+			return typesetWith(ins, loc, tr)
 		})
 		return nil
 	})
@@ -45,12 +47,17 @@ func typographic(k model.InlineKind) bool {
 // neighbouring character, which may sit in the previous run, so the previous run's last
 // character is carried along.
 func typeset(ins []model.Inline, loc *locales.Locale) []model.Inline {
+	return typesetWith(ins, loc, newTies(loc))
+}
+
+// typesetWith is typeset with the locale's tie rules read once for the document.
+func typesetWith(ins []model.Inline, loc *locales.Locale, tr *tieRules) []model.Inline {
 	var prev rune // last character of the previous run, 0 at the block start
 	inside := false
 	for i := range ins {
 		in := &ins[i]
 		if in.Kind == model.KindFootnote {
-			in.Note = typeset(in.Note, loc)
+			in.Note = typesetWith(in.Note, loc, tr)
 			continue
 		}
 		if typographic(in.Kind) && in.Text != "" {
@@ -61,7 +68,7 @@ func typeset(ins []model.Inline, loc *locales.Locale) []model.Inline {
 			t := dashes(in.Text)
 			t = quotes(t, prev, next, &inside, loc)
 			t = spaceBefore(t, prev, next, loc)
-			in.Text = t
+			in.Text = tr.tie(t)
 		}
 		if r, _ := utf8.DecodeLastRuneInString(in.Text); in.Text != "" {
 			prev = r

@@ -1,0 +1,157 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/locales"
+)
+
+// tieRules are what a locale says must not be split at a line end: a reference word and
+// its number ("paragraph 10", "annex II", "résolution 59/220"), a title and the name after
+// it ("Mr. Geiger"), a day and its month ("2 May", "2 de mayo"). Both writers keep words
+// joined by a no-break space on one line, so the rule is applied once, here.
+type tieRules struct {
+	refs   map[string]bool // lower-cased reference words, tied to a number or numeral
+	titles map[string]bool // titles as the locale writes them ("Mr."; not "MR", initials), tied to the next word
+	months map[string]bool // month names as written, and capitalized ("mai", "Mai")
+	// dayMonth are the words between the day and the month in the locale's date pattern
+	// ("de" in Spanish), nil when none.
+	dayMonth []string
+	// dayFirst is set when the pattern has the day, then a space, then the month.
+	dayFirst bool
+}
+
+// newTies reads the tie rules of loc.
+func newTies(loc *locales.Locale) *tieRules {
+	tr := &tieRules{refs: map[string]bool{}, titles: map[string]bool{}, months: map[string]bool{}}
+	titles := map[string]bool{}
+	for _, w := range loc.Speech.Titles {
+		titles[strings.ToLower(w)] = true
+	}
+	for _, w := range loc.Typography.NoBreakAfter {
+		// A title of the locale's speech rules (Mr., Sra.) is tied to the name after it;
+		// any other word ("paragraph", "No.") only to a number or a numeral, so "No. It
+		// was" still breaks.
+		if titles[strings.ToLower(w)] {
+			tr.titles[w] = true
+		} else {
+			tr.refs[strings.ToLower(w)] = true
+		}
+	}
+	for _, m := range loc.Dates.Months {
+		tr.months[m] = true
+		if r, n := utf8.DecodeRuneInString(m); n > 0 {
+			tr.months[string(unicode.ToUpper(r))+m[n:]] = true
+		}
+	}
+	p := loc.Dates.Pattern
+	if d, m := strings.Index(p, "{d}"), strings.Index(p, "{month}"); d >= 0 && m > d {
+		between := p[d+len("{d}") : m]
+		if strings.HasPrefix(between, " ") && strings.HasSuffix(between, " ") {
+			tr.dayFirst = true
+			tr.dayMonth = strings.Fields(between)
+		}
+	}
+	return tr
+}
+
+// tie replaces with a no-break space each single space of s that the rules say must not
+// break.
+func (tr *tieRules) tie(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	words := strings.Split(s, " ")
+	glue := make([]bool, len(words)) // glue[i]: the space after words[i] is tied
+	any := false
+	for i := 0; i+1 < len(words); i++ {
+		w, next := words[i], words[i+1]
+		if w == "" || next == "" {
+			continue
+		}
+		word := strings.TrimLeft(w, "(\"'“‘«[")
+		key := strings.ToLower(word)
+		switch {
+		case tr.titles[word] && startsLetter(next):
+			glue[i] = true
+		case tr.refs[key] && isReference(next):
+			glue[i] = true
+		case tr.dayFirst && isDay(w):
+			// The day, the pattern's words (Spanish "de"), then a month.
+			j := i + 1
+			for _, dw := range tr.dayMonth {
+				if j >= len(words) || !strings.EqualFold(words[j], dw) {
+					j = -1
+					break
+				}
+				j++
+			}
+			if j < 0 || j >= len(words) || !tr.months[strings.TrimRight(words[j], ".,;:)»”’\"!?")] {
+				continue
+			}
+			for k := i; k < j; k++ {
+				glue[k] = true
+			}
+		default:
+			continue
+		}
+		any = true
+	}
+	if !any {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(words))
+	for i, w := range words {
+		if i > 0 {
+			if glue[i-1] {
+				b.WriteRune('\u00a0')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// startsLetter reports whether w starts with a letter (a name after a title).
+func startsLetter(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
+}
+
+// isReference reports whether w can be what a reference word refers to: a number
+// ("10", "59/220", "3(b)"), a Roman numeral ("II", "IV,") or a single capital letter
+// ("annex A").
+func isReference(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	w = strings.TrimRight(w, ".,;:)»”’\"!?")
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		return unicode.IsUpper(r)
+	}
+	return strings.Trim(w, "IVXLC") == ""
+}
+
+// isDay reports whether w is a day of the month: one or two digits, after an opening
+// bracket at most.
+func isDay(w string) bool {
+	w = strings.TrimLeft(w, "(")
+	if len(w) == 0 || len(w) > 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

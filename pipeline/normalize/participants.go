@@ -395,7 +395,11 @@ func (pc *partCollector) namesOfList(l *model.List, role model.Role, under, grou
 		}
 		ps, ok := pc.namesOfItem(text, role, it.Pos, "names only, under "+under)
 		if !ok {
-			return nil, false
+			// "Council members: TC, Mark, Oli", "Observers: None.": a group or a role,
+			// then its names on the line.
+			if ps, ok = pc.labelledItem(text, role, it.Pos, under); !ok {
+				return nil, false
+			}
 		}
 		for i := range ps {
 			if ps[i].Affiliation == "" {
@@ -405,6 +409,28 @@ func (pc *partCollector) namesOfList(l *model.List, role model.Role, under, grou
 		out = append(out, ps...)
 	}
 	return out, true
+}
+
+// labelledItem reads an item of an attendance list that is a short label, a colon and
+// names: the label's role when it names one ("Observers"), else role (a group, "Council
+// members", of the people the list is about).
+func (pc *partCollector) labelledItem(text string, role model.Role, pos model.Pos, under string) ([]model.Participant, bool) {
+	i := strings.IndexAny(text, ":：")
+	if i <= 0 {
+		return nil, false
+	}
+	label := strings.TrimSpace(strings.Trim(text[:i], "*_ "))
+	_, size := utf8.DecodeRuneInString(text[i:])
+	value := strings.TrimSpace(strings.TrimLeft(text[i+size:], "*_ "))
+	if !isShortLabel(label) || len(strings.Fields(label)) > 3 {
+		return nil, false
+	}
+	if k := pc.v.kind(label); k.role() != "" {
+		role = k.role()
+	} else if k != labelNone {
+		return nil, false // a field ("Date: …") is no group of people
+	}
+	return pc.namesOfLine(value, role, pos, fmt.Sprintf("names only, labelled %q under %s", label, under))
 }
 
 // namesOfItem reads one item of a list of names: one person per item, so what follows

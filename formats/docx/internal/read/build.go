@@ -370,35 +370,9 @@ func (s *docState) build(items []bodyItem, part string, doc *model.Document) {
 		case kindSkip:
 			continue
 		case kindTitle:
-			ins := joinAll(it.para.lines)
-			if len(ins) == 0 {
-				continue
-			}
-			text := model.PlainText(ins)
-			doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontTitle, Text: text, Why: c.why})
-			if doc.Meta.Title == "" {
-				doc.Meta.Title = text
-				doc.Meta.Lines = map[string]model.Pos{"title": pos}
-			}
+			frontTitle(doc, joinAll(it.para.lines), pos, c.why)
 		case kindTitleBlock:
-			// The sentence says where and when the meeting was held: a front line the
-			// metadata normalizer reads the date and time from, never a numbered paragraph.
-			ins := joinAll(it.para.lines)
-			if len(ins) == 0 {
-				continue
-			}
-			text := model.PlainText(ins)
-			parts, ok := s.locales.ParseTitleBlock(text)
-			if !ok {
-				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontOther, Text: text, Why: c.why})
-				continue
-			}
-			if parts.Venue != "" {
-				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontVenue, Text: parts.Venue, Why: c.why})
-			}
-			if when := strings.TrimSpace(parts.Date + " " + parts.Time); when != "" {
-				doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontDate, Text: when, Why: c.why})
-			}
+			s.titleBlock(doc, joinAll(it.para.lines), pos, c.why)
 		case kindNote:
 			if ins := joinAll(it.para.lines); len(ins) > 0 {
 				blocks = append(blocks, &model.Note{Pos: pos, Inlines: ins, Why: c.why})
@@ -408,39 +382,14 @@ func (s *docState) build(items []bodyItem, part string, doc *model.Document) {
 				blocks = append(blocks, &model.Heading{Pos: pos, Level: c.level, Inlines: ins, Why: c.why})
 			}
 		case kindQuote:
-			q := &model.Quote{Pos: pos, Why: c.why}
-			for ; i < len(items); i++ {
-				if items[i].para == nil || s.classify(items[i].para).kind != kindQuote {
-					break
-				}
-				if ins := joinAll(items[i].para.lines); len(ins) > 0 {
-					q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: s.pos(part, items[i].para.index), Inlines: ins})
-				}
-			}
-			i--
+			var q *model.Quote
+			q, i = s.quoteAt(items, i, part, c.why)
 			if len(q.Paragraphs) > 0 {
-				q.Pos = q.Paragraphs[0].Pos
 				blocks = attach(blocks, q)
 			}
 		case kindList:
 			var entries []listEntry
-			for ; i < len(items); i++ {
-				if items[i].para == nil {
-					break
-				}
-				ci := s.classify(items[i].para)
-				ins := joinAll(items[i].para.lines)
-				if ci.kind != kindList {
-					if len(ins) == 0 && i+1 < len(items) && items[i+1].para != nil && s.classify(items[i+1].para).kind == kindList {
-						continue // an empty paragraph between two items
-					}
-					break
-				}
-				if len(ins) > 0 {
-					entries = append(entries, listEntry{ilvl: ci.level, indent: ci.indent, numFmt: ci.numFmt, pos: s.pos(part, items[i].para.index), ins: ins})
-				}
-			}
-			i--
+			entries, i = s.listAt(items, i, part)
 			blocks = s.listBlocks(blocks, entries)
 		default:
 			for _, p := range s.paragraphs(it.para, pos) {
@@ -451,6 +400,81 @@ func (s *docState) build(items []bodyItem, part string, doc *model.Document) {
 	}
 	infer.ShiftHeadings(blocks, func(level int) string { return fmt.Sprintf("level %d", level) })
 	doc.Blocks = blocks
+}
+
+// frontTitle makes a title paragraph a front line, and the title when none was set.
+func frontTitle(doc *model.Document, ins []model.Inline, pos model.Pos, why string) {
+	if len(ins) == 0 {
+		return
+	}
+	text := model.PlainText(ins)
+	doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontTitle, Text: text, Why: why})
+	if doc.Meta.Title == "" {
+		doc.Meta.Title = text
+		doc.Meta.Lines = map[string]model.Pos{"title": pos}
+	}
+}
+
+// titleBlock makes the sentence that says where and when the meeting was held front lines
+// (the venue, the date and time) that the metadata normalizer reads, never a numbered
+// paragraph; a sentence it cannot read stays a front line as it is.
+func (s *docState) titleBlock(doc *model.Document, ins []model.Inline, pos model.Pos, why string) {
+	if len(ins) == 0 {
+		return
+	}
+	text := model.PlainText(ins)
+	parts, ok := s.locales.ParseTitleBlock(text)
+	if !ok {
+		doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontOther, Text: text, Why: why})
+		return
+	}
+	if parts.Venue != "" {
+		doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontVenue, Text: parts.Venue, Why: why})
+	}
+	if when := strings.TrimSpace(parts.Date + " " + parts.Time); when != "" {
+		doc.Front = append(doc.Front, model.FrontLine{Pos: pos, Kind: model.FrontDate, Text: when, Why: why})
+	}
+}
+
+// quoteAt gathers the quotation paragraphs from items[i] on into one quotation, and
+// returns it with the index of its last item.
+func (s *docState) quoteAt(items []bodyItem, i int, part, why string) (*model.Quote, int) {
+	q := &model.Quote{Pos: s.pos(part, items[i].para.index), Why: why}
+	for ; i < len(items); i++ {
+		if items[i].para == nil || s.classify(items[i].para).kind != kindQuote {
+			break
+		}
+		if ins := joinAll(items[i].para.lines); len(ins) > 0 {
+			q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: s.pos(part, items[i].para.index), Inlines: ins})
+		}
+	}
+	if len(q.Paragraphs) > 0 {
+		q.Pos = q.Paragraphs[0].Pos
+	}
+	return q, i - 1
+}
+
+// listAt gathers the list paragraphs from items[i] on (an empty paragraph between two
+// items does not end the list), and returns them with the index of the last item read.
+func (s *docState) listAt(items []bodyItem, i int, part string) ([]listEntry, int) {
+	var entries []listEntry
+	for ; i < len(items); i++ {
+		if items[i].para == nil {
+			break
+		}
+		ci := s.classify(items[i].para)
+		ins := joinAll(items[i].para.lines)
+		if ci.kind != kindList {
+			if len(ins) == 0 && i+1 < len(items) && items[i+1].para != nil && s.classify(items[i+1].para).kind == kindList {
+				continue // an empty paragraph between two items
+			}
+			break
+		}
+		if len(ins) > 0 {
+			entries = append(entries, listEntry{ilvl: ci.level, indent: ci.indent, numFmt: ci.numFmt, pos: s.pos(part, items[i].para.index), ins: ins})
+		}
+	}
+	return entries, i - 1
 }
 
 // paragraphs turns a body paragraph into one or more paragraphs: lines separated by manual

@@ -121,7 +121,9 @@ func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untran
 		}
 	}
 
-	p.TitleBlock = titleBlock(loc.TitleBlock, m.Venue, p.DateText, p.TimeText)
+	// The day and its month on one line, as in the body ("on 2 May 2005"); the date the
+	// masthead prints stands alone and keeps its spaces.
+	p.TitleBlock = titleBlock(loc.TitleBlock, m.Venue, newTies(loc).tie(p.DateText), p.TimeText)
 	p.HeaderText = m.Symbol
 	if p.HeaderText == "" {
 		p.HeaderText = m.Title

@@ -98,7 +98,7 @@ func BenchmarkSpeakers(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				doc := raw.Clone()
-				env := &model.Env{Warnings: &model.Warnings{}}
+				env := &model.Env{Locales: locales.MustEmbedded(), Warnings: &model.Warnings{}}
 				b.StartTimer()
 				if err := (Speakers{}).Apply(ctx, doc, env); err != nil {
 					b.Fatal(err)

@@ -44,6 +44,9 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 			if len(n.Children) == 0 && n.Kind == "" && take(model.PlainText(n.Inlines), n.Pos) {
 				continue
 			}
+			if fieldParagraph(v, n) {
+				break
+			}
 			if i == 0 && doc.Meta.Title == "" {
 				if fl, ok := titleLine(set, n, doc.Blocks[1:]); ok {
 					front = append(front, fl...)
@@ -160,6 +163,27 @@ func dateHeading(set *locales.Set, h *model.Heading, blocks []model.Block) (mode
 	}
 	return model.FrontLine{Pos: h.Pos, Kind: model.FrontDate, Text: text,
 		Why: "date: a heading that is mostly a date, near the top; a date is not a chapter"}, true
+}
+
+// fieldParagraph unnumbers a field of the meeting near the top that is not its date or
+// place ("Agenda: https://…", "Organizer: Manu Sporny", "Audio: …"): the report keeps it,
+// but a field with a short value is no statement and gets no paragraph number.
+func fieldParagraph(v vocab, p *model.Paragraph) bool {
+	if !p.Numbered || p.Kind != "" || len(p.Children) > 0 || p.Speaker != "" {
+		return false
+	}
+	label, k, value, ok := v.splitLabel(model.PlainText(p.Inlines))
+	if !ok || k != labelField || value == "" {
+		return false
+	}
+	// A value that runs to a sentence ("MOTION: Councilor Ross moved, …", "Note: While
+	// the rule requires …") is a statement and keeps its number.
+	if endsWithStop(value) || len(strings.Fields(value)) > 8 {
+		return false
+	}
+	p.Numbered = false
+	p.Why = fmt.Sprintf("field: labelled %q near the top, a detail of the meeting, not a statement; not numbered", label)
+	return true
 }
 
 // titleAboveDate takes the heading that opens the notes, directly above their date

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/scribe-un/scribe/locales"
@@ -31,6 +32,8 @@ func TestMetadataFromWhereMinutesPutIt(t *testing.T) {
 			"", "", "", "", "H:2020-08-17 Call | P:" + stmt + " | H:2020-07-07 Call | P:" + stmt},
 		{"a short first line with a date", "", []model.Block{para("crHumanisticaRevue 11 juin 2015"), h(2, "Statut"), para(stmt)},
 			"2015-06-11", "", "", "crHumanisticaRevue", "H:Statut | P:" + stmt},
+		{"other fields near the top are kept unnumbered", "", []model.Block{bodyPara("Agenda: https://lists.example.org/0074.html"), bodyPara("Organizer: Manu Sporny"), bodyPara("Motion: Councilor Ross moved to adopt the proclamation as amended."), bodyPara(stmt)},
+			"", "", "", "", "P:Agenda: https://lists.example.org/0074.html | P:Organizer: Manu Sporny | P:Motion: Councilor Ross moved to adopt the proclamation as amended. | P:" + stmt},
 		{"a date field without a date stays", "", []model.Block{para("Date: to be decided")}, "", "", "", "", "P:Date: to be decided"},
 	}
 	for _, c := range cases {
@@ -46,6 +49,18 @@ func TestMetadataFromWhereMinutesPutIt(t *testing.T) {
 			if got := blockKinds(doc.Blocks); got != c.left {
 				t.Errorf("blocks left:\n got %s\nwant %s", got, c.left)
 			}
+			for _, b := range doc.Blocks {
+				if p, ok := b.(*model.Paragraph); ok && p.Numbered == (strings.HasPrefix(model.PlainText(p.Inlines), "Agenda:") || strings.HasPrefix(model.PlainText(p.Inlines), "Organizer:")) && c.name == "other fields near the top are kept unnumbered" {
+					t.Errorf("%q: numbered %v, why %q", model.PlainText(p.Inlines), p.Numbered, p.Why)
+				}
+			}
 		})
 	}
+}
+
+// bodyPara is a paragraph as readers make body text: numbered.
+func bodyPara(s string) *model.Paragraph {
+	p := para(s)
+	p.Numbered = true
+	return p
 }

@@ -181,20 +181,79 @@ func (r *reader) unit20(n *xmltree.Node) (*translate.TransUnit, error) {
 			data[d.Get("id")] = cpText(d)
 		}
 	}
-	type slot struct {
-		source, target translate.Content
-		hasTarget      bool
-		ignorable      bool
-		state          string
-		order          int
-		node           *xmltree.Node
+	slots, err := r.slots20(n, u, data)
+	if err != nil {
+		return nil, err
 	}
-	var slots []slot
+	complete, anyTarget := true, false
+	approvedAll := true
+	least := 3
+	for _, s := range slots {
+		u.Source = append(u.Source, s.source...)
+		if s.ignorable {
+			continue
+		}
+		blank := s.source.IsBlank()
+		p := translate.SegmentPair{Source: s.source, State: s.state}
+		if s.hasTarget && !s.target.IsBlank() {
+			p.Target = s.target
+			p.Approved = approved20[s.state]
+			anyTarget = true
+		}
+		if !blank {
+			if p.Target == nil {
+				complete = false
+			}
+			if !p.Approved {
+				approvedAll = false
+			}
+			if rank, ok := stateRank[s.state]; ok && rank < least {
+				least = rank
+			}
+		}
+		u.Segments = append(u.Segments, p)
+	}
+	placed, err := r.placeTargets(slots, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	u.Source = u.Source.Normalize()
+	for name, st := range stateRank {
+		if st == least {
+			u.State = name
+		}
+	}
+	if anyTarget && complete {
+		var t translate.Content
+		for _, p := range placed {
+			t = append(t, p...)
+		}
+		u.Target = t.Normalize()
+		u.Approved = approvedAll
+		u.Accepted = approvedAll || r.opts.AcceptDrafts
+	}
+	return u, nil
+}
+
+// slot20 is a <segment> or an <ignorable> of a unit, read.
+type slot20 struct {
+	source, target translate.Content
+	hasTarget      bool
+	ignorable      bool
+	state          string
+	order          int // the target's order="k", 0 when not given
+	node           *xmltree.Node
+}
+
+// slots20 reads the segments and ignorables of unit n, in file order; a unit without any
+// is malformed.
+func (r *reader) slots20(n *xmltree.Node, u *translate.TransUnit, data map[string]string) ([]slot20, error) {
+	var slots []slot20
 	for _, c := range n.Children {
 		if c.IsText() || c.Name.Space != NS20 || (c.Name.Local != "segment" && c.Name.Local != "ignorable") {
 			continue
 		}
-		s := slot{ignorable: c.Name.Local == "ignorable", node: c}
+		s := slot20{ignorable: c.Name.Local == "ignorable", node: c}
 		src := c.First(NS20, "source")
 		if src == nil {
 			return nil, r.errorf(c, model.ErrMalformed, "unit %s: <%s> without <source>", u.ID, c.Name.Local)
@@ -225,69 +284,29 @@ func (r *reader) unit20(n *xmltree.Node) (*translate.TransUnit, error) {
 	if len(slots) == 0 {
 		return nil, r.errorf(n, model.ErrMalformed, "unit %s has no segment", u.ID)
 	}
-	// Targets may be reordered with order="k": place each at its slot.
+	return slots, nil
+}
+
+// placeTargets puts each slot's target (its source when it has none: white space, or an
+// untranslated segment) at its place: targets may be reordered with order="k".
+func (r *reader) placeTargets(slots []slot20, unit string) ([]translate.Content, error) {
 	placed := make([]translate.Content, len(slots))
 	filled := make([]bool, len(slots))
-	complete, anyTarget := true, false
-	approvedAll := true
-	least := 3
-	for _, s := range slots {
-		u.Source = append(u.Source, s.source...)
-		if s.ignorable {
-			continue
-		}
-		blank := s.source.IsBlank()
-		p := translate.SegmentPair{Source: s.source, State: s.state}
-		if s.hasTarget && !s.target.IsBlank() {
-			p.Target = s.target
-			p.Approved = approved20[s.state]
-			anyTarget = true
-		}
-		if !blank {
-			if p.Target == nil {
-				complete = false
-			}
-			if !p.Approved {
-				approvedAll = false
-			}
-			if rank, ok := stateRank[s.state]; ok && rank < least {
-				least = rank
-			}
-		}
-		u.Segments = append(u.Segments, p)
-	}
 	for i, s := range slots {
 		at := i
 		if s.order > 0 {
 			at = s.order - 1
 		}
 		if at >= len(slots) || filled[at] {
-			return nil, r.errorf(s.node, model.ErrMalformed, "unit %s: target order %d is out of range or used twice", u.ID, s.order)
+			return nil, r.errorf(s.node, model.ErrMalformed, "unit %s: target order %d is out of range or used twice", unit, s.order)
 		}
 		filled[at] = true
-		switch {
-		case s.hasTarget:
+		placed[at] = s.source
+		if s.hasTarget {
 			placed[at] = s.target
-		default:
-			placed[at] = s.source // white space, or an untranslated segment
 		}
 	}
-	u.Source = u.Source.Normalize()
-	for name, st := range stateRank {
-		if st == least {
-			u.State = name
-		}
-	}
-	if anyTarget && complete {
-		var t translate.Content
-		for _, p := range placed {
-			t = append(t, p...)
-		}
-		u.Target = t.Normalize()
-		u.Approved = approvedAll
-		u.Accepted = approvedAll || r.opts.AcceptDrafts
-	}
-	return u, nil
+	return placed, nil
 }
 
 // content20 converts a <source> or <target>. Codes are defined by the source.

@@ -33,6 +33,7 @@ func FuzzRoundTrip(f *testing.F) {
 		"Canada said that <b>PC-2/DT/2 (rev.2)</b> & \"the draft\" ]]> should stand.",
 		"قالت مصر إن الاجتماع مهم. 中国代表团表示支持。",
 		"a\tb  c &amp; &#x1; 😀 {1} %s $x",
+		"\u0344 e\u0301", // changed by NFC
 	} {
 		f.Add(s)
 	}
@@ -44,7 +45,8 @@ func FuzzRoundTrip(f *testing.F) {
 		}) >= 0 {
 			return
 		}
-		text = strings.Join(strings.Fields(text), " ")
+		// …and in NFC, as the clean transform leaves every text (U+0344 is U+0308 U+0301).
+		text = model.CleanChars(strings.Join(strings.Fields(text), " "))
 		if text == "" {
 			return
 		}

@@ -17,7 +17,11 @@ import (
 // document converts the goldmark tree into doc's blocks.
 func (c *converter) document(root ast.Node, doc *model.Document) error {
 	c.collectFootnotes(root)
-	if !hasExplicitStructure(root) {
+	// A report scribe wrote is structured by the labels it printed, headings or not: its
+	// paragraphs stay paragraphs, and the label stripper takes their numbers off. Through
+	// the notes inference, a typed number would be dropped before the stripper saw it, and
+	// a report without headings would come back unnumbered.
+	if doc.Meta.Extra[LabelsKey] == "" && !hasExplicitStructure(root) {
 		return c.inferNotes(root, doc)
 	}
 	var blocks []model.Block

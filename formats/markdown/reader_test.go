@@ -220,6 +220,48 @@ func TestUnstructuredGoesThroughNotes(t *testing.T) {
 	}
 }
 
+// A report scribe wrote as Markdown reads back with its paragraph numbers as numbered
+// paragraphs, whether or not it has headings: its printed labels are its structure, and
+// a paragraph printed without one stays unnumbered.
+func TestOwnReportKeepsItsNumbering(t *testing.T) {
+	cases := []struct {
+		name, body      string
+		numbered, plain int
+	}{
+		{"no headings", "1\\. Canada said that the budget was too high.\n\n2\\. Egypt agreed.\n", 2, 0},
+		{"no headings, Chinese", "1\\. 行动\n\n2\\. 会议决定明天继续讨论。\n", 2, 0},
+		{"an unnumbered paragraph", "1\\. Canada said that the budget was too high.\n\nThe meeting rose at noon.\n", 1, 1},
+		{"with a heading", "# I. Opening\n\n1\\. Canada said that the budget was too high.\n", 1, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lang := "en"
+			if strings.Contains(c.name, "Chinese") {
+				lang = "zh"
+			}
+			src := "---\noriginal: \"" + lang + "\"\nscribe-labels: \"" + lang + "\"\n---\n\n" + c.body
+			doc, _ := read(t, "report.md", []byte(src))
+			numbered, plain := 0, 0
+			model.Walk(doc.Blocks, func(b model.Block) bool {
+				if p, ok := b.(*model.Paragraph); ok {
+					if p.Numbered {
+						numbered++
+					} else {
+						plain++
+					}
+					if txt := model.PlainText(p.Inlines); strings.HasPrefix(txt, "1") || strings.HasPrefix(txt, "2") {
+						t.Errorf("label left in the text: %q", txt)
+					}
+				}
+				return true
+			})
+			if numbered != c.numbered || plain != c.plain {
+				t.Errorf("numbered %d, unnumbered %d; want %d, %d", numbered, plain, c.numbered, c.plain)
+			}
+		})
+	}
+}
+
 func TestErrors(t *testing.T) {
 	cases := []struct {
 		name     string

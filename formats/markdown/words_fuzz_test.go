@@ -95,8 +95,12 @@ func frontMatterKeys(text string) string {
 
 // droppableMarkdown removes from a Markdown file what the reader may drop, generously.
 func droppableMarkdown(text string) string {
+	// Footnote definitions first: the front-matter rule cuts every "key:" of a block whose
+	// closing "---" is missing, "[^1]:" included, and the definition would no longer be
+	// recognised.
+	text = mdFootnoteDef.ReplaceAllString(text, " ")
 	text = frontMatterKeys(tableCells(text))
-	for _, re := range []*regexp.Regexp{mdFootnoteDef, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey} {
+	for _, re := range []*regexp.Regexp{mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey} {
 		text = re.ReplaceAllString(text, " ")
 	}
 	return text

@@ -76,16 +76,20 @@ func splitRow(l string) []string {
 }
 
 // frontMatterKeys drops the keys of a front-matter block ("---" lines around "key: value"
-// lines at the top): whatever a key is written as, it is markup.
+// lines at the top): whatever a key is written as, it is markup. As for the reader, an
+// opening "---" with no closing line opens no front matter: what follows is text.
 func frontMatterKeys(text string) string {
 	lines := strings.Split(text, "\n")
 	if strings.TrimSpace(lines[0]) != "---" {
 		return text
 	}
-	for i := 1; i < len(lines); i++ {
-		if strings.HasPrefix(lines[i], "---") || strings.HasPrefix(lines[i], "...") {
-			break
+	end := 0
+	for i := 1; i < len(lines) && end == 0; i++ {
+		if t := strings.TrimSpace(lines[i]); t == "---" || t == "..." {
+			end = i
 		}
+	}
+	for i := 1; i < end; i++ {
 		if k := strings.Index(lines[i], ":"); k >= 0 {
 			lines[i] = lines[i][k+1:]
 		}

@@ -48,15 +48,17 @@ var mdPageNumber = regexp.MustCompile(`(?mi)^.*\b(?:p\s?a\s?g\s?e|pg)\b.*$|^[\s\
 // mdDelimiterRow is the row under a table's header ("---|:-:").
 var mdDelimiterRow = regexp.MustCompile(`^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
 
-// tableCells drops the cells of table rows beyond the header's count: GitHub tables ignore
-// them. A table runs from its delimiter row to the first blank line.
+// tableCells drops the cells of table rows beyond the table's column count: GitHub tables
+// ignore them. A table runs from its delimiter row to the first blank line.
 func tableCells(text string) string {
 	lines := strings.Split(text, "\n")
 	cells := 0
 	for i, l := range lines {
 		switch {
 		case i > 0 && strings.Contains(l, "-") && mdDelimiterRow.MatchString(l):
-			cells = len(splitRow(lines[i-1]))
+			// The parser keeps as many columns as the fewer of the header's and the
+			// delimiter row's cells ("0||" over "-|" is one column).
+			cells = min(len(splitRow(lines[i-1])), len(splitRow(l)))
 		case strings.TrimSpace(l) == "":
 			cells = 0
 		case cells > 0:

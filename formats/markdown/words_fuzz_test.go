@@ -32,7 +32,7 @@ var (
 	// Definitions inside list items and quotations too; footnote definitions go too: one
 	// no reference points to is dropped by the parser.
 	mdRefLabel  = regexp.MustCompile(`(?m)^[ \t>*+\-\d.)]*\[[^\]\n]*\]:.*$|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]`)
-	mdFenceInfo = regexp.MustCompile("(?m)^[ \\t]*(?:```|~~~).*$")
+	mdFenceInfo = regexp.MustCompile("(?m)^[ \\t>*+\\-\\d.)]*(?:```|~~~).*$") // in a list item or quotation too
 	mdAttrList  = regexp.MustCompile(`\{:[^}]*\}|\{#[^}]*\}|\{\.[^}]*\}`)
 	mdFrontKey  = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
 )

@@ -41,20 +41,29 @@ func PageFurniture(lines []string) []bool {
 	for i, l := range lines {
 		trimmed[i] = strings.TrimSpace(l)
 	}
+	// A form feed starts a page; an extraction puts it at the start of the page's first
+	// line ("\fEgypt agreed…"), so the line is a page break only when nothing but the form
+	// feed and a page number is on it. The text beside a form feed is kept, and a short
+	// line that starts a page counts as next to a break (a running header).
 	breaks := make([]bool, len(lines))
+	pageStart := make([]bool, len(lines))
 	for i, t := range trimmed {
+		pageStart[i] = strings.ContainsRune(lines[i], '\f')
 		switch {
-		case rePageNumber.MatchString(t), strings.ContainsRune(lines[i], '\f'):
+		case rePageNumber.MatchString(t), pageStart[i] && (t == "" || rePageNumber.MatchString(strings.TrimSpace(strings.ReplaceAll(t, "\f", " ")))):
 			breaks[i] = true
 		case isRule(t) && blankAt(trimmed, i-1) && blankAt(trimmed, i+1):
 			breaks[i] = true
 		}
 	}
 	nearBreak := func(i int) bool {
+		if pageStart[i] {
+			return true
+		}
 		for _, step := range []int{-1, 1} {
 			seen := 0
 			for j := i + step; j >= 0 && j < len(trimmed) && seen < 2; j += step {
-				if breaks[j] {
+				if breaks[j] || pageStart[j] {
 					return true
 				}
 				if trimmed[j] != "" {

@@ -41,6 +41,11 @@ var (
 // line: one no reference points to is dropped by the parser.
 var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t]*\[\^[^\]\n]*\]:.*(?:\n.*\S.*)*`)
 
+// mdBareURL is an address the parser links by itself: it may end the link at another
+// character than a word boundary ("http://0.a0" links "http://0.a"), so its words are not
+// compared; the link keeps the address as its text.
+var mdBareURL = regexp.MustCompile(`(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S*`)
+
 // mdPageNumber is page furniture of a PDF extraction, which the reader drops: "Page 3 of
 // 9", "2 | Pa ge", a line of digits.
 var mdPageNumber = regexp.MustCompile(`(?mi)^.*\b(?:p\s?a\s?g\s?e|pg)\b.*$|^[\s\d|/-]+$`)
@@ -106,7 +111,7 @@ func droppableMarkdown(text string) string {
 	// recognised.
 	text = mdFootnoteDef.ReplaceAllString(text, " ")
 	text = frontMatterKeys(tableCells(text))
-	for _, re := range []*regexp.Regexp{mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey} {
+	for _, re := range []*regexp.Regexp{mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey} {
 		text = re.ReplaceAllString(text, " ")
 	}
 	return text

@@ -60,6 +60,11 @@ func (p *parser) listLine(t string, line int) error {
 			}
 			return r
 		}, run)
+		if run == "" {
+			// Only ":" and ";" (":;x" with no list above): indented text, no list level.
+			p.indentLine(":", rest, line)
+			return nil
+		}
 	}
 	ins := p.inlines(rest, line)
 	if len(ins) == 0 {

@@ -106,6 +106,13 @@ func frontMatterKeys(text string) string {
 
 // droppableMarkdown removes from a Markdown file what the reader may drop, generously.
 func droppableMarkdown(text string) string {
+	// Control characters are spaces to the reader ("\x0e0" is the page number "0").
+	text = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+			return ' '
+		}
+		return r
+	}, text)
 	// Footnote definitions first: the front-matter rule cuts every "key:" of a block whose
 	// closing "---" is missing, "[^1]:" included, and the definition would no longer be
 	// recognised.

@@ -86,6 +86,10 @@ func (p *parser) table(lines []srcLine) {
 		switch {
 		case strings.HasPrefix(t, "|-"):
 			endRow()
+		case strings.HasPrefix(t, "|+") && caption != nil:
+			// A second caption line adds to the first rather than replacing it.
+			caption.parts = append(caption.parts, dropAttributes(t[2:]))
+			cur = caption
 		case strings.HasPrefix(t, "|+"):
 			caption = &tableCell{parts: []string{dropAttributes(t[2:])}, line: l.line}
 			cur = caption

@@ -113,6 +113,7 @@ func droppableMarkdown(text string) string {
 		}
 		return r
 	}, text)
+	text = readertest.WithoutFurniture(text)
 	// Footnote definitions first: the front-matter rule cuts every "key:" of a block whose
 	// closing "---" is missing, "[^1]:" included, and the definition would no longer be
 	// recognised.

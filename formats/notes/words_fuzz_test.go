@@ -34,6 +34,7 @@ var (
 
 // droppableNotes removes from notes what the reader may drop, generously.
 func droppableNotes(text string) string {
+	text = readertest.WithoutFurniture(text)
 	text = notesMarker.ReplaceAllString(text, " ")
 	text = notesFrontKey.ReplaceAllString(text, " ")
 	return notesPageNumber.ReplaceAllString(text, " ")

@@ -3,9 +3,11 @@ package readertest
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
 	"github.com/scribe-un/scribe/internal/fuzzdoc"
 	"github.com/scribe-un/scribe/locales"
@@ -46,4 +48,18 @@ func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppabl
 	if missing := fuzzdoc.MissingWords(droppable(res.Text), doc); len(missing) > 0 {
 		t.Fatalf("words lost: %q\ninput:\n%s\nmodel:\n%s", missing, res.Text, fuzzdoc.ModelText(doc))
 	}
+}
+
+// WithoutFurniture blanks the lines of text that the page-furniture rule of the inference
+// engine drops (page numbers and running heads of a paginated extraction), for the
+// droppable function of a reader that applies it: that rule has its own tests, and a
+// fuzzer easily writes a text that looks paginated.
+func WithoutFurniture(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, drop := range infer.PageFurniture(lines) {
+		if drop {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }

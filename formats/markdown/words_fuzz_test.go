@@ -83,7 +83,7 @@ func splitRow(l string) []string {
 }
 
 // frontMatterKeys drops the keys of a front-matter block ("---" lines around "key: value"
-// lines at the top): whatever a key is written as, it is markup. As for the reader, an
+// lines at the top): whatever a key is written as, it is markup, and so is a comment. As for the reader, an
 // opening "---" with no closing line opens no front matter: what follows is text.
 func frontMatterKeys(text string) string {
 	lines := strings.Split(text, "\n")
@@ -97,6 +97,10 @@ func frontMatterKeys(text string) string {
 		}
 	}
 	for i := 1; i < end; i++ {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "#") {
+			lines[i] = "" // a YAML comment
+			continue
+		}
 		if k := strings.Index(lines[i], ":"); k >= 0 {
 			lines[i] = lines[i][k+1:]
 		}

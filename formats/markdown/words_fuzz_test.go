@@ -96,9 +96,20 @@ func frontMatterKeys(text string) string {
 			end = i
 		}
 	}
+	// A key given twice keeps its last value: the earlier ones are dropped.
+	last := map[string]int{}
+	for i := 1; i < end; i++ {
+		if k := strings.Index(lines[i], ":"); k >= 0 {
+			last[strings.TrimSpace(lines[i][:k])] = i
+		}
+	}
 	for i := 1; i < end; i++ {
 		if strings.HasPrefix(strings.TrimSpace(lines[i]), "#") {
 			lines[i] = "" // a YAML comment
+			continue
+		}
+		if k := strings.Index(lines[i], ":"); k >= 0 && last[strings.TrimSpace(lines[i][:k])] != i {
+			lines[i] = ""
 			continue
 		}
 		if k := strings.Index(lines[i], ":"); k >= 0 {

@@ -25,7 +25,7 @@ func FuzzWordsKept(f *testing.F) {
 }
 
 var (
-	mdMarker   = regexp.MustCompile(`(?m)^[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\])`)
+	mdMarker   = regexp.MustCompile(`(?m)^(?:[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\]))+`) // "1) * 2) x" nests three lists
 	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)`)
 	mdEntity   = regexp.MustCompile(`&#?\w+;?`)
 	mdLinkDest = regexp.MustCompile(`\]\([^)]*\)?`)

@@ -38,6 +38,6 @@ var dropPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`\[\[[^\]|#\[]*#[^\]|\[]*`),                           // an anchor
 	regexp.MustCompile(`<[^<>\n]*>`),                                         // tags
 	regexp.MustCompile(`[A-Za-z][\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'|]+)`), // attributes
-	regexp.MustCompile(`&#?\w+;`),                                            // entities
+	regexp.MustCompile(`&#?\w+;?`),                                           // entities, a numeric one without its ";" too
 	regexp.MustCompile(`(?m)^\s*(?:\{\||\|-).*$`),                            // table and row options
 }

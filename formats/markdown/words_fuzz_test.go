@@ -43,8 +43,8 @@ var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t]*\[\^[^\]\n]*\]:.*(?:\n.*\S.*)
 
 // mdBareURL is an address the parser links by itself: it may end the link at another
 // character than a word boundary ("http://0.a0" links "http://0.a"), so its words are not
-// compared; the link keeps the address as its text.
-var mdBareURL = regexp.MustCompile(`(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S*`)
+// compared; the link keeps the address as its text. It ends at a "<", where a tag starts.
+var mdBareURL = regexp.MustCompile(`(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<]*`)
 
 // mdPageNumber is page furniture of a PDF extraction, which the reader drops: "Page 3 of
 // 9", "2 | Pa ge", a line of digits.

@@ -46,6 +46,9 @@ var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t]*\[\^[^\]\n]*\]:.*(?:\n.*\S.*)
 // compared; the link keeps the address as its text. It ends at a "<", where a tag starts.
 var mdBareURL = regexp.MustCompile(`(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<]*`)
 
+// emphasisMarkers are what a line loses before the furniture rule sees it ("0*" is "0").
+var emphasisMarkers = strings.NewReplacer("*", " ", "_", " ")
+
 // mdPageNumber is page furniture of a PDF extraction, which the reader drops: "Page 3 of
 // 9", "2 | Pa ge", a line of digits.
 var mdPageNumber = regexp.MustCompile(`(?mi)^.*\b(?:p\s?a\s?g\s?e|pg)\b.*$|^[\s\d|/-]+$`)
@@ -128,7 +131,7 @@ func droppableMarkdown(text string) string {
 		}
 		return r
 	}, text)
-	text = readertest.WithoutFurniture(text)
+	text = readertest.WithoutFurniture(text, emphasisMarkers.Replace)
 	// Footnote definitions first: the front-matter rule cuts every "key:" of a block whose
 	// closing "---" is missing, "[^1]:" included, and the definition would no longer be
 	// recognised.

@@ -34,7 +34,7 @@ var (
 
 // droppableNotes removes from notes what the reader may drop, generously.
 func droppableNotes(text string) string {
-	text = readertest.WithoutFurniture(text)
+	text = readertest.WithoutFurniture(text, nil)
 	text = notesMarker.ReplaceAllString(text, " ")
 	text = notesFrontKey.ReplaceAllString(text, " ")
 	return notesPageNumber.ReplaceAllString(text, " ")

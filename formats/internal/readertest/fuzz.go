@@ -53,10 +53,18 @@ func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppabl
 // WithoutFurniture blanks the lines of text that the page-furniture rule of the inference
 // engine drops (page numbers and running heads of a paginated extraction), for the
 // droppable function of a reader that applies it: that rule has its own tests, and a
-// fuzzer easily writes a text that looks paginated.
-func WithoutFurniture(text string) string {
+// fuzzer easily writes a text that looks paginated. asRead, when not nil, gives a line's
+// text as the rule sees it (a Markdown line without its emphasis markers).
+func WithoutFurniture(text string, asRead func(string) string) string {
 	lines := strings.Split(text, "\n")
-	for i, drop := range infer.PageFurniture(lines) {
+	seen := lines
+	if asRead != nil {
+		seen = make([]string, len(lines))
+		for i, l := range lines {
+			seen[i] = asRead(l)
+		}
+	}
+	for i, drop := range infer.PageFurniture(seen) {
 		if drop {
 			lines[i] = ""
 		}

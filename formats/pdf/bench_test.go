@@ -56,16 +56,9 @@ func BenchmarkWriteLong(b *testing.B) {
 			loc, _ := locales.MustEmbedded().Lookup("en")
 			w := NewWriter(Options{Fonts: fonts, Compress: true})
 			opts := model.WriteOptions{Locale: loc, Created: testCreated, Generator: "scribe bench"}
-			var buf bytes.Buffer
-			b.ReportAllocs()
-			for b.Loop() {
-				buf.Reset()
-				if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
-					b.Fatal(err)
-				}
-			}
+			size := pipelinetest.BenchWrite(b, w, doc, opts)
 			b.SetBytes(int64(text))
-			b.ReportMetric(float64(buf.Len())/float64(text), "pdf-bytes/text-byte")
+			b.ReportMetric(float64(size)/float64(text), "pdf-bytes/text-byte")
 		})
 	}
 }

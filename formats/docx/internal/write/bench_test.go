@@ -1,8 +1,6 @@
 package write
 
 import (
-	"bytes"
-	"context"
 	"strconv"
 	"testing"
 
@@ -18,15 +16,8 @@ func BenchmarkWriteSample(b *testing.B) {
 	}
 	doc := pipelinetest.Sample("en")
 	opts := model.WriteOptions{Locale: localeFor(b, "en"), Created: testCreated, Generator: "scribe bench"}
-	var buf bytes.Buffer
-	b.ReportAllocs()
-	for b.Loop() {
-		buf.Reset()
-		if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.SetBytes(int64(buf.Len()))
+	size := pipelinetest.BenchWrite(b, w, doc, opts)
+	b.SetBytes(int64(size))
 }
 
 // BenchmarkWriteLong writes the sample's body repeated 10 and 100 times: the time and the
@@ -42,14 +33,7 @@ func BenchmarkWriteLong(b *testing.B) {
 			doc := pipelinetest.Long("en", n)
 			text := pipelinetest.TextBytes(doc)
 			opts := model.WriteOptions{Locale: localeFor(b, "en"), Created: testCreated, Generator: "scribe bench"}
-			var buf bytes.Buffer
-			b.ReportAllocs()
-			for b.Loop() {
-				buf.Reset()
-				if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
-					b.Fatal(err)
-				}
-			}
+			pipelinetest.BenchWrite(b, w, doc, opts)
 			b.SetBytes(int64(text))
 		})
 	}

@@ -77,9 +77,14 @@ func (p *parser) table(lines []srcLine) {
 			continue
 		}
 		if depth > 1 {
-			// Inside a nested table: its text joins the cell holding it.
-			if cur != nil {
-				cur.parts = append(cur.parts, strings.TrimLeft(t, "{}|!-+ "))
+			// Inside a nested table: its text joins the cell holding it, or opens one when a
+			// malformed table nests it between rows.
+			text := strings.TrimLeft(t, "{}|!-+ ")
+			switch {
+			case cur != nil:
+				cur.parts = append(cur.parts, text)
+			case text != "":
+				addCell(text, l.line, false)
 			}
 			continue
 		}

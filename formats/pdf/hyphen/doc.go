@@ -8,8 +8,8 @@
 // # Use in a layout
 //
 // Load a Dict once per language and share it; it is read-only, so concurrent
-// conversions may use it at once. The first Load of a language parses its patterns
-// (about 1 to 3 ms); later calls return the same Dict.
+// conversions may use it at once. The first Load of a language reads its compiled
+// patterns in place (microseconds); later calls return the same Dict.
 //
 //	d, err := hyphen.Load(lang) // "en", "fr-FR", "es", "ru"; ErrUnsupported otherwise
 //	if errors.Is(err, hyphen.ErrUnsupported) {

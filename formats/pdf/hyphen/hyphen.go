@@ -9,8 +9,24 @@ import (
 	"unicode/utf8"
 )
 
+// The pattern files are embedded as published, with their licences; Load reads the
+// compiled form of each (compiled.go).
+//
 //go:embed patterns/*.tex patterns/*.dic patterns/README.md
 var patternFiles embed.FS
+
+//go:generate go test -run TestCompiled -update
+
+var (
+	//go:embed patterns/hyph_en_US.trie
+	compiledEnUS string
+	//go:embed patterns/hyph-es.trie
+	compiledES string
+	//go:embed patterns/hyph-fr.trie
+	compiledFR string
+	//go:embed patterns/hyph-ru.trie
+	compiledRU string
+)
 
 // ErrUnsupported is returned, wrapped, by Load for a language that has no patterns.
 var ErrUnsupported = errors.New("no hyphenation patterns for this language")
@@ -20,14 +36,17 @@ var ErrUnsupported = errors.New("no hyphenation patterns for this language")
 type Dict struct {
 	lang        string
 	left, right int
-	trie        *trie
-	exceptions  map[string][]int // folded word → rune offsets of its breaks
+	trie        trie
+	exc         exceptions
 }
 
 // language is one embedded pattern set, parsed the first time it is asked for.
 type language struct {
 	tag  string
 	file string // a TeX file (.tex) or a Hyphen library file (.dic)
+	// compiled is the compiled form of file: patterns/ beside it, ".trie" for its
+	// extension.
+	compiled string
 	// left and right are the minimums of a .tex file: hyph-utf8's "hyphenmins:
 	// typesetting" values, which TeX Live's language.dat and LibreOffice's
 	// dictionaries use too. A .dic file states its own.
@@ -41,10 +60,10 @@ type language struct {
 // languages are the pattern sets scribe embeds; patterns/README.md says where each
 // comes from, under which licence, and why English uses LibreOffice's patterns.
 var languages = [...]*language{
-	{tag: "en-us", file: "patterns/hyph_en_US.dic"},
-	{tag: "es", file: "patterns/hyph-es.tex", left: 2, right: 2},
-	{tag: "fr", file: "patterns/hyph-fr.tex", left: 2, right: 2},
-	{tag: "ru", file: "patterns/hyph-ru.tex", left: 2, right: 2},
+	{tag: "en-us", file: "patterns/hyph_en_US.dic", compiled: compiledEnUS},
+	{tag: "es", file: "patterns/hyph-es.tex", left: 2, right: 2, compiled: compiledES},
+	{tag: "fr", file: "patterns/hyph-fr.tex", left: 2, right: 2, compiled: compiledFR},
+	{tag: "ru", file: "patterns/hyph-ru.tex", left: 2, right: 2, compiled: compiledRU},
 }
 
 // Languages lists the pattern sets available, by the tags Dict.Lang reports.
@@ -77,8 +96,8 @@ func lookup(tag string) *language {
 func Supported(tag string) bool { return lookup(tag) != nil }
 
 // Load returns the hyphenation dictionary of a language, given as a BCP 47 tag ("en",
-// "fr-FR", "es", "ru"). The patterns are embedded in the binary and parsed on the first
-// call for each language, once per process; later calls return the same *Dict. An
+// "fr-FR", "es", "ru"). The patterns are embedded in the binary, compiled, and read in
+// place on the first call for each language; later calls return the same *Dict. An
 // unknown language gives an error wrapping ErrUnsupported.
 func Load(tag string) (*Dict, error) {
 	l := lookup(tag)
@@ -86,12 +105,8 @@ func Load(tag string) (*Dict, error) {
 		return nil, fmt.Errorf("hyphen: %q: %w", tag, ErrUnsupported)
 	}
 	l.once.Do(func() {
-		src, err := patternFiles.ReadFile(l.file)
-		if err == nil {
-			l.dict, err = build(l, string(src))
-		}
-		if err != nil {
-			l.err = fmt.Errorf("hyphen: %s: %w", l.file, err)
+		if l.dict, l.err = decode(l.tag, l.compiled); l.err != nil {
+			l.err = fmt.Errorf("hyphen: %s: %w", l.file, l.err)
 		}
 	})
 	return l.dict, l.err
@@ -104,32 +119,14 @@ func Notices() string {
 	return string(b)
 }
 
-// build parses the pattern file of l into a Dict.
+// build parses the pattern file of l into a Dict, by way of the compiled form Load
+// reads.
 func build(l *language, src string) (*Dict, error) {
-	// A pattern takes 9 or more bytes of the embedded files, comments included.
-	t := newTrie(len(src) / 9)
-	d := &Dict{lang: l.tag, left: l.left, right: l.right, trie: t}
-	if strings.HasSuffix(l.file, ".dic") {
-		var err error
-		if d.left, d.right, err = loadDic(t, src); err != nil {
-			return nil, err
-		}
-		t.index()
-		return d, nil
-	}
-	exc, err := loadTeX(t, src)
+	c, err := compile(l, src)
 	if err != nil {
 		return nil, err
 	}
-	t.index()
-	if len(exc) > 0 {
-		d.exceptions = make(map[string][]int, len(exc))
-		for _, e := range exc {
-			word, pts := splitHyphenated(e)
-			d.exceptions[strings.Map(fold, word)] = pts
-		}
-	}
-	return d, nil
+	return decode(l.tag, string(c))
 }
 
 // splitHyphenated splits a hyphenated word ("as-so-ciate") into the word and the
@@ -224,10 +221,10 @@ func (d *Dict) points(dst []int, word string, left, right int) []int {
 		key = utf8.AppendRune(key, f)
 	}
 	w = append(w, '.')
-	if d.exceptions != nil {
-		if pts, ok := d.exceptions[string(key)]; ok {
-			for _, p := range pts {
-				if p >= left && p <= n-right {
+	if d.exc.index != "" {
+		if pts, ok := d.exc.lookup(key); ok {
+			for i := range len(pts) {
+				if p := int(pts[i]); p >= left && p <= n-right {
 					dst = append(dst, p)
 				}
 			}

@@ -7,12 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// trie holds Liang patterns as a trie over runes in one slice of nodes, each with
-// its first child and next sibling. Building it costs an append per new node and no
-// hashing, which keeps loading a language within a few milliseconds; the root's
-// children, the widest fan-out, are also indexed by rune for the scripts scribe
+// builder collects Liang patterns into a trie over runes in one slice of nodes, each
+// with its first child and next sibling; encode then writes it in the compiled form
+// Load reads (compiled.go). Building costs an append per new node and no hashing; the
+// root's children, the widest fan-out, are also indexed by rune for the scripts scribe
 // hyphenates.
-type trie struct {
+type builder struct {
 	nodes []node // nodes[0] is the root
 	// root[r] is the root's child for rune r, 0 for none.
 	root [rootRunes]uint32
@@ -21,16 +21,6 @@ type trie struct {
 	digits []uint8
 	// maxLen is the length in runes of the longest pattern, dots included.
 	maxLen int
-
-	// The second letter of a match is looked up in a table, filled by index once
-	// every pattern is in: the root's children have dozens of children each, and
-	// walking those sibling lists took most of the time of matching a word.
-	// alpha numbers the runes found second in a pattern (1 + number, 0 for none);
-	// row[r] is 1 + the row of the root's child r; second holds the rows.
-	alpha  [rootRunes]uint8
-	row    [rootRunes]uint8
-	nalpha int
-	second []uint32
 
 	// The letters of the last pattern added and their nodes: pattern files are
 	// mostly sorted, so a pattern usually starts like the one before it and add
@@ -51,17 +41,17 @@ type node struct {
 	val         uint32 // 1 + offset in digits of the pattern ending here, 0 for none
 }
 
-// newTrie sizes the tables for about n patterns: the embedded files have 1.0 to 1.6
-// nodes and 2 to 7 digits a pattern.
-func newTrie(n int) *trie {
-	return &trie{
+// newBuilder sizes the tables for about n patterns: the embedded files have 1.0 to
+// 1.6 nodes and 2 to 7 digits a pattern.
+func newBuilder(n int) *builder {
+	return &builder{
 		nodes:  make([]node, 1, 17*n/10+1),
 		digits: make([]uint8, 0, 7*n),
 	}
 }
 
 // child returns the child of node n labelled r, or 0.
-func (t *trie) child(n uint32, r rune) uint32 {
+func (t *builder) child(n uint32, r rune) uint32 {
 	if n == 0 && r >= 0 && r < rootRunes {
 		return t.root[r]
 	}
@@ -75,7 +65,7 @@ func (t *trie) child(n uint32, r rune) uint32 {
 
 // add inserts one pattern in TeX's notation, letters with digits between them
 // ("hy3ph", ".ach4"). It rejects a pattern with no letter or two digits in a row.
-func (t *trie) add(pat string) error {
+func (t *builder) add(pat string) error {
 	n := uint32(0)
 	start := len(t.digits)
 	t.digits = append(t.digits, 0)
@@ -134,91 +124,11 @@ func (t *trie) add(pat string) error {
 	return nil
 }
 
-// index fills the table of second letters; it leaves it empty when an alphabet is
-// too large for it, and matching then walks the sibling lists.
-func (t *trie) index() {
-	rows := 0
-	for c := t.nodes[0].child; c != 0; c = t.nodes[c].next {
-		if t.nodes[c].r >= rootRunes {
-			continue
-		}
-		rows++
-		for g := t.nodes[c].child; g != 0; g = t.nodes[g].next {
-			if r := t.nodes[g].r; r >= 0 && r < rootRunes && t.alpha[r] == 0 {
-				t.nalpha++
-				t.alpha[r] = uint8(t.nalpha)
-				if t.nalpha == 255 {
-					t.alpha, t.nalpha = [rootRunes]uint8{}, 0
-					return
-				}
-			}
-		}
-	}
-	if rows > 255 {
-		t.alpha, t.nalpha = [rootRunes]uint8{}, 0
-		return
-	}
-	t.second = make([]uint32, rows*t.nalpha)
-	k := 0
-	for c := t.nodes[0].child; c != 0; c = t.nodes[c].next {
-		r := t.nodes[c].r
-		if r >= rootRunes {
-			continue
-		}
-		t.row[r] = uint8(k + 1)
-		for g := t.nodes[c].child; g != 0; g = t.nodes[g].next {
-			if gr := t.nodes[g].r; gr >= 0 && gr < rootRunes {
-				t.second[k*t.nalpha+int(t.alpha[gr])-1] = g
-			}
-		}
-		k++
-	}
-}
-
-// secondChild returns the child labelled r of node n, the root's child labelled
-// first, or 0.
-func (t *trie) secondChild(first rune, n uint32, r rune) uint32 {
-	if t.nalpha > 0 && first >= 0 && first < rootRunes && r >= 0 && r < rootRunes {
-		a := t.alpha[r]
-		if a == 0 {
-			return 0
-		}
-		return t.second[int(t.row[first]-1)*t.nalpha+int(a)-1]
-	}
-	return t.child(n, r)
-}
-
-// apply raises the inter-letter values v of the padded word w (".word.") with every
-// pattern that matches in it: v[i] is the value between w[i-1] and w[i].
-func (t *trie) apply(w []rune, v []uint8) {
-	for i := range w {
-		n := uint32(0)
-		for j := i; j < len(w) && j-i < t.maxLen; j++ {
-			if j == i+1 {
-				n = t.secondChild(w[i], n, w[j])
-			} else {
-				n = t.child(n, w[j])
-			}
-			if n == 0 {
-				break
-			}
-			if at := t.nodes[n].val; at != 0 {
-				d := t.digits[at-1 : int(at)+j-i+1]
-				for k, x := range d {
-					if x > v[i+k] {
-						v[i+k] = x
-					}
-				}
-			}
-		}
-	}
-}
-
 // loadTeX adds the patterns of a hyph-utf8 file to t and returns the words of its
 // \hyphenation group. It reads the \patterns{…} and \hyphenation{…} groups and skips
 // comments; the files are UTF-8 and use no other TeX markup inside the groups.
 // Tokens are scanned in place, so loading allocates only the trie.
-func loadTeX(t *trie, src string) (exceptions []string, err error) {
+func loadTeX(t *builder, src string) (exceptions []string, err error) {
 	const (
 		outside = iota
 		inPatterns
@@ -293,7 +203,7 @@ func loadTeX(t *trie, src string) (exceptions []string, err error) {
 // keyword lines, then one pattern a line. Compound-word keywords are read and ignored
 // (Breaks never hyphenates the parts of a compound); a second pattern level
 // (NEXTLEVEL) and non-standard patterns ("ff1f/f=f,2,2") are not supported.
-func loadDic(t *trie, src string) (left, right int, err error) {
+func loadDic(t *builder, src string) (left, right int, err error) {
 	lineNo := 0
 	for line := range strings.Lines(src) {
 		lineNo++

@@ -225,6 +225,44 @@ func Roman(n int) string {
 	return b.String()
 }
 
+// ParseRoman reads roman numerals in either case ("iv", "XII"); 0 when s holds another
+// character. It reads sloppy spellings too ("IIII" is 4): callers that need the canonical
+// form compare Roman of the value with s.
+func ParseRoman(s string) int {
+	val := func(c byte) int {
+		switch c | 0x20 {
+		case 'i':
+			return 1
+		case 'v':
+			return 5
+		case 'x':
+			return 10
+		case 'l':
+			return 50
+		case 'c':
+			return 100
+		case 'd':
+			return 500
+		case 'm':
+			return 1000
+		}
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := val(s[i])
+		if v == 0 {
+			return 0
+		}
+		if i+1 < len(s) && val(s[i+1]) > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n
+}
+
 // Letters writes n as a letter counter in the UN and Word style: a … z, aa … zz, aaa ….
 func Letters(n int, first rune) string {
 	if n < 1 {

@@ -26,6 +26,8 @@ import (
 //     that name.
 //   - A list of short items none of which is a statement, with nothing to introduce it (an
 //     agenda, a list of topics), stays a list.
+//   - Typed outline numbers ("2. Approval of agenda", "A. Chairman") leave headings, and
+//     short agenda items typed with them become headings (outline.go).
 //   - A heading never skips a level: "###" right under "#" becomes a section, so the
 //     numbering reads I. → A. → 1.
 //
@@ -58,7 +60,7 @@ func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env)
 				s.cardinals[i+2] = append(s.cardinals[i+2], w)
 			}
 		}
-		doc.Blocks = s.blocks(doc.Blocks)
+		doc.Blocks = s.blocks(outline(doc.Blocks))
 		closeHeadingGaps(doc.Blocks)
 		return nil
 	})

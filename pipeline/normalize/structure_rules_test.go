@@ -33,14 +33,21 @@ func shape(bs []model.Block, depth int, b *strings.Builder) {
 	}
 }
 
+// s1 and s2 are statements: body text for the structure rules.
+const (
+	s1 = "The budget for next year was presented by the treasurer."
+	s2 = "Members asked for the audit to be published before the vote."
+)
+
+// structureCase is blocks before Structure and their shape after it.
+type structureCase struct {
+	name string
+	in   []model.Block
+	want string
+}
+
 func TestStructureRules(t *testing.T) {
-	const s1 = "The budget for next year was presented by the treasurer."
-	const s2 = "Members asked for the audit to be published before the vote."
-	cases := []struct {
-		name string
-		in   []model.Block
-		want string
-	}{
+	cases := []structureCase{
 		{"a paragraph ending with a colon keeps its list",
 			[]model.Block{paraWith("The following was agreed:", list(item(s1), item(s2)))},
 			"P The following was agreed:\n  L\n  - " + s1 + "\n  - " + s2 + "\n"},
@@ -85,21 +92,26 @@ func TestStructureRules(t *testing.T) {
 			"H1 One\nH2 Deep\nP " + s1 + "\nH2 Two\n"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			doc := &model.Document{Source: "t.txt", Blocks: c.in}
-			env := &model.Env{Locales: locales.MustEmbedded()}
-			apply(t, Structure{}, doc, env)
-			var first strings.Builder
-			shape(doc.Blocks, 0, &first)
-			apply(t, Structure{}, doc, env) // idempotent
-			var b strings.Builder
-			shape(doc.Blocks, 0, &b)
-			if b.String() != c.want {
-				t.Errorf("got\n%s\nwant\n%s", b.String(), c.want)
-			}
-			if first.String() != b.String() {
-				t.Errorf("not idempotent:\n%s\nthen\n%s", first.String(), b.String())
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkStructure(t, c.in, c.want) })
+	}
+}
+
+// checkStructure applies Structure to blocks twice and compares the shape with want after
+// each pass (the transform is idempotent).
+func checkStructure(t *testing.T, blocks []model.Block, want string) {
+	t.Helper()
+	doc := &model.Document{Source: "t.txt", Blocks: blocks}
+	env := &model.Env{Locales: locales.MustEmbedded()}
+	apply(t, Structure{}, doc, env)
+	var first strings.Builder
+	shape(doc.Blocks, 0, &first)
+	apply(t, Structure{}, doc, env) // idempotent
+	var b strings.Builder
+	shape(doc.Blocks, 0, &b)
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	if first.String() != b.String() {
+		t.Errorf("not idempotent:\n%s\nthen\n%s", first.String(), b.String())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -299,31 +300,13 @@ func sameStyle(it *item, current, lastMarker string) string {
 		}
 		return class
 	}
-	if r, p := romanValue(counter), romanValue(last); r > 0 && p > 0 && r == p+1 {
+	if r, p := locales.ParseRoman(counter), locales.ParseRoman(last); r > 0 && p > 0 && r == p+1 {
 		return current
 	}
 	return class
 }
 
 func counterOf(marker string) string { return strings.Trim(marker, "()（）.、") }
-
-// romanValue reads a lower-case roman numeral; 0 when s is not one.
-func romanValue(s string) int {
-	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		v := vals[s[i]]
-		if v == 0 {
-			return 0
-		}
-		if i+1 < len(s) && vals[s[i+1]] > v {
-			n -= v
-		} else {
-			n += v
-		}
-	}
-	return n
-}
 
 // list converts bullet nodes into a List of the given depth, with nested lists below.
 func (b *builder) list(nodes []*node, depth int) *model.List {

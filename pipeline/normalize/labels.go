@@ -228,7 +228,10 @@ const maxLabelRunes = 40
 // "VOTED 9-0-0 …", a decision word in capitals opening the line, count as labels too.
 func (v vocab) splitLabel(text string) (label string, kind labelKind, value string, ok bool) {
 	t := strings.TrimSpace(text)
-	if i := strings.IndexAny(t, ":："); i > 0 && utf8.RuneCountInString(t[:i]) <= maxLabelRunes {
+	// A colon past maxLabelRunes runes (at most UTFMax bytes each) ends no label, so only
+	// that far is searched, whole '：' included: scanning a long paragraph rune by rune
+	// for a colon it lacks was a tenth of the normalizers' time on long notes.
+	if i := strings.IndexAny(t[:min(len(t), maxLabelRunes*utf8.UTFMax+len("："))], ":："); i > 0 && utf8.RuneCountInString(t[:i]) <= maxLabelRunes {
 		head := strings.TrimSpace(strings.Trim(t[:i], "*_ "))
 		if k := v.kind(head); k != labelNone {
 			_, size := utf8.DecodeRuneInString(t[i:])

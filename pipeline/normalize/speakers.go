@@ -107,6 +107,7 @@ type speakerDetector struct {
 	lowerSeen map[string]bool      // words written in lower case somewhere in the body (only those nameOK asks about)
 	strong    map[string]bool      // names accepted with a strong separator
 	dialogue  bool                 // the notes use "Name: text" for several speakers
+	toks      []token              // detectSVO's words, reused from one paragraph to the next
 }
 
 // speechVocab is the lookup form of a locale's speech data. It depends on the locale only,
@@ -266,10 +267,8 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 				}
 				first = false
 				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-				if !wanted[w] {
-					continue
-				}
-				if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) {
+				// Only lower-case words count: test that before the lookup.
+				if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) && wanted[w] {
 					d.lowerSeen[w] = true
 				}
 			}
@@ -523,10 +522,9 @@ type token struct {
 	start int
 }
 
-// fieldsWithOffsets splits s at white space into at most limit words (the rest is not
-// looked at).
-func fieldsWithOffsets(s string, limit int) []token {
-	out := make([]token, 0, min(limit, 48))
+// fieldsWithOffsets appends to out the words of s split at white space, at most limit of
+// them (the rest is not looked at).
+func fieldsWithOffsets(out []token, s string, limit int) []token {
 	start := -1
 	for i, r := range s {
 		sp := unicode.IsSpace(r) || isHSpace(r)
@@ -557,7 +555,10 @@ func trimPunct(w string) string {
 // language that puts the subject first (English, French, Spanish, Russian).
 func (d *speakerDetector) detectSVO(text string) string {
 	sent := d.firstSentence(text)
-	toks := fieldsWithOffsets(sent, 41) // the verb is looked for among the first 41 words
+	// The verb is looked for among the first 41 words. The slice is reused by the next
+	// paragraph: one per paragraph was garbage.
+	toks := fieldsWithOffsets(d.toks[:0], sent, 41)
+	d.toks = toks
 	tried := 0
 	for _, t := range toks {
 		core := trimPunct(t.text)

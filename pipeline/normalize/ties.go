@@ -58,63 +58,76 @@ func newTies(loc *locales.Locale) *tieRules {
 }
 
 // tie replaces with a no-break space each single space of s that the rules say must not
-// break.
+// break. It walks the words in place (a paragraph's text is split at every space, so a
+// slice of its words per paragraph was most of this rule's cost on long notes) and copies
+// s only when a space is tied.
 func (tr *tieRules) tie(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
 	}
-	words := strings.Split(s, " ")
-	glue := make([]bool, len(words)) // glue[i]: the space after words[i] is tied
-	any := false
-	for i := 0; i+1 < len(words); i++ {
-		w, next := words[i], words[i+1]
+	var glue []int // byte offsets of the spaces to tie, ascending
+	for i := 0; ; {
+		e := wordEnd(s, i)
+		if e == len(s) {
+			break // the last word: no space after it
+		}
+		w, ns := s[i:e], e+1
+		next := s[ns:wordEnd(s, ns)]
+		i = ns
 		if w == "" || next == "" {
 			continue
 		}
 		word := strings.TrimLeft(w, "(\"'“‘«[")
-		key := strings.ToLower(word)
 		switch {
 		case tr.titles[word] && startsLetter(next):
-			glue[i] = true
-		case tr.refs[key] && isReference(next):
-			glue[i] = true
+			glue = append(glue, e)
+		case isReference(next) && tr.refs[strings.ToLower(word)]:
+			// (The cheap test first: most words are followed by no number.)
+			glue = append(glue, e)
 		case tr.dayFirst && isDay(w):
-			// The day, the pattern's words (Spanish "de"), then a month.
-			j := i + 1
+			// The day, the pattern's words (Spanish "de"), then a month: the spaces
+			// after the day and after each of those words are tied.
+			spaces := []int{e}
+			j := ns // start of the word after the last one matched
+			ok := true
 			for _, dw := range tr.dayMonth {
-				if j >= len(words) || !strings.EqualFold(words[j], dw) {
-					j = -1
+				je := wordEnd(s, j)
+				if je == len(s) || !strings.EqualFold(s[j:je], dw) {
+					ok = false // no word after this one for the month, or not the pattern's
 					break
 				}
-				j++
+				spaces = append(spaces, je)
+				j = je + 1
 			}
-			if j < 0 || j >= len(words) || !tr.months[strings.TrimRight(words[j], ".,;:)»”’\"!?")] {
-				continue
+			if ok && tr.months[strings.TrimRight(s[j:wordEnd(s, j)], ".,;:)»”’\"!?")] {
+				glue = append(glue, spaces...)
 			}
-			for k := i; k < j; k++ {
-				glue[k] = true
-			}
-		default:
-			continue
 		}
-		any = true
 	}
-	if !any {
+	if len(glue) == 0 {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s) + len(words))
-	for i, w := range words {
-		if i > 0 {
-			if glue[i-1] {
-				b.WriteRune('\u00a0')
-			} else {
-				b.WriteByte(' ')
-			}
+	b.Grow(len(s) + len(glue))
+	prev := 0
+	for _, at := range glue {
+		if at < prev {
+			continue // tied already, by a date that began at an earlier word
 		}
-		b.WriteString(w)
+		b.WriteString(s[prev:at])
+		b.WriteRune('\u00a0')
+		prev = at + 1
 	}
+	b.WriteString(s[prev:])
 	return b.String()
+}
+
+// wordEnd is the end of the word of s starting at byte i: the next space, or len(s).
+func wordEnd(s string, i int) int {
+	if n := strings.IndexByte(s[i:], ' '); n >= 0 {
+		return i + n
+	}
+	return len(s)
 }
 
 // startsLetter reports whether w starts with a letter (a name after a title).
@@ -130,6 +143,9 @@ func isReference(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsDigit(r) {
 		return true
+	}
+	if !unicode.IsUpper(r) {
+		return false // neither a capital letter nor a numeral (asked of every word)
 	}
 	w = strings.TrimRight(w, ".,;:)»”’\"!?")
 	if w == "" {

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scribe-un/scribe/formats/pdf"
+	"github.com/scribe-un/scribe/formats/pdf/fontfile"
 	"github.com/scribe-un/scribe/formats/sniff"
 	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
@@ -652,6 +654,49 @@ func TestCommandPanicIsAnInternalError(t *testing.T) {
 		}
 		if got := strings.Contains(stderr.String(), "goroutine"); got != verbose {
 			t.Errorf("verbose %v: stack printed = %v", verbose, got)
+		}
+	}
+}
+
+// TestFontCacheEnv: $SCRIBE_FONT_CACHE names the file the index of the system's fonts is
+// cached in, or turns the cache off; the Arabic and Chinese PDFs are the same bytes either
+// way, and --no-system-fonts never writes it.
+func TestFontCacheEnv(t *testing.T) {
+	cache := filepath.Join(t.TempDir(), "cache", "fonts.json")
+	convert := func(cacheEnv string, lang string, extra ...string) []byte {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "out.pdf")
+		args := append([]string{"convert", repoFile("testdata", sample+".txt"), "--lang", lang, "--to", "pdf", "-o", out}, extra...)
+		code, _, stderr := runCLI(t, map[string]string{"SOURCE_DATE_EPOCH": "1114992000", "SCRIBE_FONT_CACHE": cacheEnv}, args...)
+		if code != 0 {
+			t.Fatalf("%s, SCRIBE_FONT_CACHE=%s: exit %d: %s", lang, cacheEnv, code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	convert(cache, "en", "--no-system-fonts")
+	convert(cache, "ar", "--no-system-fonts")
+	if _, err := os.Stat(cache); err == nil {
+		t.Fatal("--no-system-fonts wrote the font index")
+	}
+	langs := []string{"ar"}
+	if fs, err := pdf.LoadFonts(pdf.FontOptions{}); err == nil && fs.Languages()["zh"] {
+		langs = append(langs, "zh") // a Chinese face is installed
+	}
+	for _, lang := range langs {
+		off := convert("off", lang)
+		cold := convert(cache, lang)
+		warm := convert(cache, lang)
+		if !bytes.Equal(off, cold) || !bytes.Equal(off, warm) {
+			t.Errorf("%s: PDF differs with the font cache (%d bytes off, %d cold, %d warm)", lang, len(off), len(cold), len(warm))
+		}
+	}
+	if len(fontfile.Discover(nil)) > 0 {
+		if b, err := os.ReadFile(cache); err != nil || !json.Valid(b) {
+			t.Errorf("font index not written to $SCRIBE_FONT_CACHE: %v", err)
 		}
 	}
 }

@@ -243,7 +243,7 @@ func (d destination) check(inputs int, stdio IO) error {
 // convertRegistry builds the readers and writers convert needs: fonts when a PDF is asked
 // for, the house template for DOCX. The files it reads are inputs of the run.
 func (s *session) convertRegistry(cmd *cli.Command, to []string) (*pipeline.Registry, *pdf.FontSet, error) {
-	ro := registryOptions{needPDF: contains(to, "pdf"), fonts: fontOptions(cmd)}
+	ro := registryOptions{needPDF: contains(to, "pdf"), fonts: fontOptions(cmd, s.env)}
 	for _, f := range ro.fonts.Files {
 		s.files.AddInput(f)
 	}

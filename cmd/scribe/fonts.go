@@ -12,12 +12,29 @@ import (
 )
 
 // fontOptions reads the font flags (set from the project file when not given).
-func fontOptions(cmd *cli.Command) pdf.FontOptions {
+func fontOptions(cmd *cli.Command, env func(string) string) pdf.FontOptions {
 	return pdf.FontOptions{
 		Files:      cmd.StringSlice("font"),
 		Dirs:       cmd.StringSlice("font-dir"),
 		NoSystem:   cmd.Bool("no-system-fonts"),
-		IndexCache: pdf.DefaultIndexCache(),
+		IndexCache: fontIndexCache(env),
+	}
+}
+
+// envFontCache names the environment variable that moves the font index cache to another
+// file, or turns it off with "off".
+const envFontCache = "SCRIBE_FONT_CACHE"
+
+// fontIndexCache is the file caching the index of the system's fonts: $SCRIBE_FONT_CACHE,
+// none when that is "off", else one in the user's cache folder.
+func fontIndexCache(env func(string) string) string {
+	switch v := env(envFontCache); v {
+	case "off":
+		return ""
+	case "":
+		return pdf.DefaultIndexCache()
+	default:
+		return v
 	}
 }
 
@@ -40,7 +57,7 @@ Chinese needs fonts-wqy-microhei or fonts-droid-fallback at least.`,
 			&cli.BoolFlag{Name: "list", Usage: "also list every usable face found"},
 		},
 		Action: func(_ context.Context, cmd *cli.Command) error {
-			fs, err := pdf.LoadFonts(fontOptions(cmd))
+			fs, err := pdf.LoadFonts(fontOptions(cmd, stdio.Env))
 			if err != nil {
 				return err
 			}

@@ -60,6 +60,12 @@ Seconds since 1970: fixes every timestamp written into the outputs.
 .B SCRIBE_FONT_DIR
 A further folder of TrueType fonts for PDF output, as if given with \-\-font\-dir.
 .TP
+.B SCRIBE_FONT_CACHE
+The file caching the index of the system's fonts (names, styles and digests, keyed by
+each font file's path, size and modification time), or \fBoff\fR to read the fonts each
+time; by default \fIscribe/fonts\-v3.json\fR in the user's cache folder
+($XDG_CACHE_HOME or ~/.cache on Linux).
+.TP
 .B NO_COLOR, TERM=dumb
 Plain progress lines instead of a redrawn bar.
 .SH FILES

@@ -34,6 +34,8 @@ type session struct {
 	// files writes every file of the command; it knows the files the command reads (inputs,
 	// project file, translations, reference document…) and never writes over them.
 	files *outfile.Writer
+	// env looks up environment variables (IO.Env).
+	env func(string) string
 }
 
 // newSession applies the project file to cmd's flags (the command line wins), then loads
@@ -51,7 +53,7 @@ func newSession(cmd *cli.Command, stdio IO) (*session, error) {
 	if err := checkMetaFlags(cmd); err != nil {
 		return nil, err
 	}
-	s := &session{files: outfile.New()}
+	s := &session{files: outfile.New(), env: stdio.Env}
 	s.files.AddInput(pf.path)
 	if dir := cmd.String("locales"); dir != "" {
 		s.locales, err = locales.LoadDir(dir)

@@ -83,9 +83,17 @@ type face struct {
 	path  string
 	index int    // face index inside a collection
 	raw   []byte // embedded faces: the data itself
+	// indexed is the face's place in the font index of the system folders, which may
+	// hold its digest; nil for embedded and --font faces.
+	indexed *indexRef
 
 	once sync.Once
-	data []byte    // standalone TrueType (the tables of sf point into it)
+	// file is the open font file of a face read from disk: only the small tables are read
+	// on loading, and the outlines of the glyphs a document draws when it is written. It
+	// stays open for the process, so a font replaced meanwhile (a package upgrade renames
+	// the new file over the old) cannot mix two versions.
+	file *os.File
+	size int64     // of file
 	sf   *sfnt     // tables and metrics, for measuring and subsetting
 	cmap font.Cmap // coverage
 	// bmp has a bit set for every character below U+10000 the face draws: font choice
@@ -94,15 +102,33 @@ type face struct {
 	err error
 
 	sumOnce sync.Once
-	sum     string // SHA-256 of data, for the run report
+	sum     string // SHA-256 for the run report; set on loading when the index knows it
 }
 
-// digest is the SHA-256 of the face's font data (the face alone, for a collection), so a
-// run report can tell whether two machines typeset with the same font.
+// digest is the SHA-256 of the face's font data (the file, or the face alone rewritten as a
+// standalone font for a collection), so a run report can tell whether two machines
+// typeset with the same font. The font index keeps it, so a 20 MB collection is hashed
+// once, not by every run; "" when the face cannot be loaded or read.
 func (f *face) digest() string {
+	if f.load() != nil {
+		return ""
+	}
 	f.sumOnce.Do(func() {
-		s := sha256.Sum256(f.data)
-		f.sum = hex.EncodeToString(s[:])
+		switch {
+		case f.sum != "":
+		case f.raw != nil:
+			s := sha256.Sum256(f.raw)
+			f.sum = hex.EncodeToString(s[:])
+		default:
+			sum, err := fontfile.FaceDigest(f.file, f.size, f.index)
+			if err != nil {
+				return
+			}
+			f.sum = sum
+			if f.indexed != nil {
+				f.indexed.record(sum)
+			}
+		}
 	})
 	return f.sum
 }
@@ -116,50 +142,40 @@ func (f *face) use() model.FontUse {
 	return model.FontUse{Family: f.family, Style: f.style.String(), Source: src, SHA256: f.digest()}
 }
 
-// load reads, sniffs and extracts the face, and parses its character map.
+// load reads the face's tables, all but its outlines, and parses its character map.
 func (f *face) load() error {
 	f.once.Do(func() {
 		defer func() {
 			if r := recover(); r != nil { // a font parser tripping on a hostile file
 				f.err = fmt.Errorf("malformed font: %v", r)
 			}
+			if f.err != nil && f.file != nil {
+				f.file.Close()
+				f.file = nil
+			}
 		}()
-		data := f.raw
-		if data == nil {
-			b, err := os.ReadFile(f.path)
-			if err != nil {
-				f.err = err
+		var cm font.Cmap
+		var sf *sfnt
+		var err error
+		if f.raw != nil {
+			if fontfile.Sniff(f.raw) != fontfile.TrueType {
+				f.err = errors.New("not a TrueType font")
 				return
 			}
-			data = b
-		}
-		switch fontfile.Sniff(data) {
-		case fontfile.TrueType:
-		case fontfile.Collection:
-			d, err := fontfile.ExtractFace(data, f.index)
-			if err != nil {
-				f.err = fmt.Errorf("extracting face %d of the collection: %w", f.index, err)
-				return
+			if cm, err = parseCmap(f.raw); err == nil {
+				sf, err = parseSFNT(f.raw)
 			}
-			data = d
-		case fontfile.OpenTypeCFF:
-			f.err = errors.New("CFF-flavoured OpenType (OTTO) cannot be embedded by the PDF library; use a TrueType (glyf) font")
-			return
-		default:
-			f.err = errors.New("not a TrueType font")
-			return
+		} else {
+			sf, err = f.open()
+			if err == nil {
+				cm, err = parseCmapTable(sf.tables["cmap"])
+			}
 		}
-		cm, err := parseCmap(data)
 		if err != nil {
 			f.err = err
 			return
 		}
-		sf, err := parseSFNT(data)
-		if err != nil {
-			f.err = err
-			return
-		}
-		f.data, f.cmap, f.sf = data, cm, sf
+		f.cmap, f.sf = cm, sf
 		f.bmp = make([]uint64, 0x10000/64)
 		for it := cm.Iter(); it.Next(); {
 			r, g := it.Char()
@@ -169,6 +185,67 @@ func (f *face) load() error {
 		}
 	})
 	return f.err
+}
+
+// open opens the face's file and reads the tables of the face, all but the outlines, with
+// the checks and messages of the whole-file reading it replaces. When the font index knows
+// the file as it is now, the face's digest is taken from it.
+func (f *face) open() (*sfnt, error) {
+	fh, err := os.Open(f.path)
+	if err != nil {
+		return nil, err
+	}
+	f.file = fh
+	fi, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f.size = fi.Size()
+	var magic [4]byte
+	n, _ := fh.ReadAt(magic[:], 0)
+	kind := fontfile.Sniff(magic[:n])
+	switch kind {
+	case fontfile.TrueType, fontfile.Collection:
+	case fontfile.OpenTypeCFF:
+		return nil, errors.New("CFF-flavoured OpenType (OTTO) cannot be embedded by the PDF library; use a TrueType (glyf) font")
+	default:
+		return nil, errors.New("not a TrueType font")
+	}
+	tables, err := fontfile.FaceTables(fh, f.size, f.index)
+	if err != nil {
+		if kind == fontfile.Collection {
+			return nil, fmt.Errorf("extracting face %d of the collection: %w", f.index, err)
+		}
+		return nil, err
+	}
+	// The checks parseCmap makes of a font in memory, in its order.
+	has := map[string]bool{}
+	for _, t := range tables {
+		has[t.Tag] = true
+	}
+	if !has["glyf"] {
+		return nil, errors.New("no TrueType outlines (glyf table)")
+	}
+	for _, t := range []string{"head", "hhea", "hmtx", "maxp", "loca"} {
+		if !has[t] {
+			return nil, fmt.Errorf("missing %s table", t)
+		}
+	}
+	sf, err := readSFNT(fh, tables)
+	if err != nil {
+		return nil, err
+	}
+	if f.indexed != nil {
+		sum, known := f.indexed.digest(f.size, fi.ModTime().UnixNano())
+		if !known {
+			f.indexed = nil // the file changed since it was indexed: keep its digest out
+		}
+		f.sum = sum
+	}
+	return sf, nil
 }
 
 // has reports whether the face maps r to a glyph; false when the face cannot be loaded.
@@ -208,6 +285,14 @@ func parseCmap(data []byte) (font.Cmap, error) {
 	}
 	raw, err := ld.RawTable(ot.MustNewTag("cmap"))
 	if err != nil {
+		return nil, errors.New("no cmap table")
+	}
+	return parseCmapTable(raw)
+}
+
+// parseCmapTable parses the cmap table raw into the face's character map.
+func parseCmapTable(raw []byte) (font.Cmap, error) {
+	if raw == nil {
 		return nil, errors.New("no cmap table")
 	}
 	ct, _, err := tables.ParseCmap(raw)

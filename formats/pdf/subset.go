@@ -4,7 +4,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
+
+	"github.com/scribe-un/scribe/formats/pdf/fontfile"
 )
 
 // sfnt is a parsed TrueType font, enough to measure text and to cut a subset of it. It is
@@ -13,13 +16,18 @@ import (
 // Parsing happens once per face and process; each document then only copies out the
 // glyphs it draws (renumbered from 1, so the PDF can address them directly by index).
 type sfnt struct {
-	tables     map[string][]byte
-	upem       float64
-	numGlyphs  int
-	numHMetric int
-	longLoca   bool
-	advances   []uint16 // per glyph
-	metrics    fontMetrics
+	tables map[string][]byte
+	// glyfAt, when set, holds the glyf table (at glyfOff, glyfLen bytes long) instead of
+	// tables: a face read from a file keeps its outlines there and reads only the glyphs a
+	// document draws.
+	glyfAt           io.ReaderAt
+	glyfOff, glyfLen int64
+	upem             float64
+	numGlyphs        int
+	numHMetric       int
+	longLoca         bool
+	advances         []uint16 // per glyph
+	metrics          fontMetrics
 }
 
 // fontMetrics are what a PDF font descriptor states about a face, in font units.
@@ -57,21 +65,66 @@ func parseSFNT(data []byte) (s *sfnt, err error) {
 		}
 		s.tables[tag] = data[off : off+length]
 	}
+	return s, s.setup()
+}
+
+// readSFNT reads, through r, the tables of one face that measuring and subsetting need, all
+// but the outlines, which stay in the file. post is cut to its header (the glyph names
+// after it are never written).
+func readSFNT(r io.ReaderAt, faceTables []fontfile.Table) (s *sfnt, err error) {
+	defer func() {
+		if recover() != nil {
+			s, err = nil, errBadFont
+		}
+	}()
+	s = &sfnt{tables: make(map[string][]byte, len(sfntTables))}
+	for _, t := range faceTables {
+		if t.Tag == "glyf" {
+			s.glyfAt, s.glyfOff, s.glyfLen = r, t.Offset, t.Length
+			s.tables["glyf"] = []byte{} // present
+			continue
+		}
+		if !sfntTables[t.Tag] {
+			continue
+		}
+		n := t.Length
+		if t.Tag == "post" {
+			n = min(n, 32)
+		}
+		b := make([]byte, n)
+		if _, err := r.ReadAt(b, t.Offset); err != nil {
+			return nil, fmt.Errorf("%w: reading table %q: %v", errBadFont, t.Tag, err)
+		}
+		s.tables[t.Tag] = b
+	}
+	return s, s.setup()
+}
+
+// sfntTables are the tables a face is measured, mapped and subset with.
+var sfntTables = map[string]bool{"head": true, "hhea": true, "maxp": true, "hmtx": true, "loca": true, "glyf": true, "cmap": true, "OS/2": true, "post": true}
+
+// setup checks the tables and reads the metrics.
+func (s *sfnt) setup() (err error) {
+	defer func() {
+		if recover() != nil { // an index out of range in a hostile file
+			err = errBadFont
+		}
+	}()
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"} {
 		if s.tables[t] == nil {
-			return nil, fmt.Errorf("%w: no %s table", errBadFont, t)
+			return fmt.Errorf("%w: no %s table", errBadFont, t)
 		}
 	}
 	head, hhea, maxp, hmtx := s.tables["head"], s.tables["hhea"], s.tables["maxp"], s.tables["hmtx"]
 	s.upem = float64(be16(head, 18))
 	if s.upem == 0 {
-		return nil, fmt.Errorf("%w: unitsPerEm is 0", errBadFont)
+		return fmt.Errorf("%w: unitsPerEm is 0", errBadFont)
 	}
 	s.longLoca = be16(head, 50) == 1
 	s.numGlyphs = be16(maxp, 4)
 	s.numHMetric = be16(hhea, 34)
 	if s.numHMetric == 0 || s.numHMetric > s.numGlyphs || len(hmtx) < 4*s.numHMetric {
-		return nil, fmt.Errorf("%w: bad hmtx", errBadFont)
+		return fmt.Errorf("%w: bad hmtx", errBadFont)
 	}
 	s.advances = make([]uint16, s.numGlyphs)
 	for g := range s.advances {
@@ -81,11 +134,11 @@ func parseSFNT(data []byte) (s *sfnt, err error) {
 			s.advances[g] = s.advances[s.numHMetric-1]
 		}
 	}
-	if _, _, err := s.glyph(0); err != nil {
-		return nil, err
+	if _, err := s.glyph(0); err != nil {
+		return err
 	}
 	s.readMetrics()
-	return s, nil
+	return nil
 }
 
 func sbe16(b []byte, off int) int { return int(int16(binary.BigEndian.Uint16(b[off:]))) }
@@ -115,26 +168,36 @@ func (s *sfnt) readMetrics() {
 	}
 }
 
-// glyph returns the bytes of glyph g in the glyf table.
-func (s *sfnt) glyph(g int) ([]byte, int, error) {
+// glyph returns the bytes of glyph g in the glyf table (a copy when the table is in a file).
+func (s *sfnt) glyph(g int) ([]byte, error) {
 	loca := s.tables["loca"]
 	var start, end int
 	if s.longLoca {
 		if 4*(g+2) > len(loca) {
-			return nil, 0, errBadFont
+			return nil, errBadFont
 		}
 		start, end = be32(loca, 4*g), be32(loca, 4*g+4)
 	} else {
 		if 2*(g+2) > len(loca) {
-			return nil, 0, errBadFont
+			return nil, errBadFont
 		}
 		start, end = 2*be16(loca, 2*g), 2*be16(loca, 2*g+2)
 	}
+	if s.glyfAt != nil {
+		if start > end || int64(end) > s.glyfLen {
+			return nil, errBadFont
+		}
+		b := make([]byte, end-start)
+		if _, err := s.glyfAt.ReadAt(b, s.glyfOff+int64(start)); err != nil {
+			return nil, fmt.Errorf("%w: reading glyph %d: %v", errBadFont, g, err)
+		}
+		return b, nil
+	}
 	glyf := s.tables["glyf"]
 	if start > end || end > len(glyf) {
-		return nil, 0, errBadFont
+		return nil, errBadFont
 	}
-	return glyf[start:end], start, nil
+	return glyf[start:end], nil
 }
 
 // Composite glyph flags.
@@ -214,12 +277,15 @@ func (s *sfnt) subset(glyphs []uint16, chars map[rune]uint16) (out []byte, err e
 			return nil, err
 		}
 	}
-	// Components of composite glyphs, and theirs, after the glyphs drawn.
+	// Components of composite glyphs, and theirs, after the glyphs drawn. Each glyph is read
+	// once (from the file, for a face whose outlines stay there).
+	bodies := make([][]byte, 0, cap(old))
 	for i := 0; i < len(old); i++ {
-		b, _, err := s.glyph(old[i])
+		b, err := s.glyph(old[i])
 		if err != nil {
 			return nil, err
 		}
+		bodies = append(bodies, b)
 		var kids []int
 		if err := components(b, func(off int) { kids = append(kids, be16(b, off)) }); err != nil {
 			return nil, err
@@ -241,10 +307,7 @@ func (s *sfnt) subset(glyphs []uint16, chars map[rune]uint16) (out []byte, err e
 	src := s.tables["hmtx"]
 	for i, g := range old {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
-		b, _, err := s.glyph(g)
-		if err != nil {
-			return nil, err
-		}
+		b := bodies[i]
 		if i > 0 && g == 0 {
 			b = nil // a number left free, never drawn: no outline
 		}

@@ -68,7 +68,7 @@ func TestSubset(t *testing.T) {
 		if want := orig.advances[orig0[r]]; got.advances[g] != want {
 			t.Errorf("%q: advance %d, want %d", r, got.advances[g], want)
 		}
-		b, _, err := got.glyph(int(g))
+		b, err := got.glyph(int(g))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func TestUnhinted(t *testing.T) {
 	}
 	simple, composite := 0, 0
 	for g := 0; g < orig.numGlyphs; g++ {
-		b, _, err := orig.glyph(g)
+		b, err := orig.glyph(g)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,8 @@ package fontfile
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -86,6 +88,56 @@ func TestExtractFaceSynthetic(t *testing.T) {
 	}
 }
 
+// sameTables fails unless every table FaceTables finds in data is, byte for byte, the table
+// of the font ExtractFace made (head but its checkSumAdjustment), and no table is missing.
+func sameTables(t *testing.T, data []byte, tables []Table, extracted []byte) {
+	t.Helper()
+	nd, err := readDirectory(extracted, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tables) != len(nd.Tables) {
+		t.Fatalf("%d tables, the extracted face has %d", len(tables), len(nd.Tables))
+	}
+	for _, tb := range tables {
+		a := append([]byte(nil), data[tb.Offset:tb.Offset+tb.Length]...)
+		b, _ := nd.table(extracted, tb.Tag)
+		b = append([]byte(nil), b...)
+		if tb.Tag == "head" && len(a) >= 12 && len(b) >= 12 {
+			copy(a[8:12], []byte{0, 0, 0, 0})
+			copy(b[8:12], []byte{0, 0, 0, 0})
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("table %q differs from the extracted face's", tb.Tag)
+		}
+	}
+}
+
+// TestFaceTables: the tables found in place are those ExtractFace copies out, and the face
+// digest is the SHA-256 of the extracted face (of the file itself for a single font).
+func TestFaceTables(t *testing.T) {
+	ttc := makeCollection(t, dejavusans.TTF, dejavusansbold.TTF)
+	for i := 0; i < 2; i++ {
+		out, err := ExtractFace(ttc, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables, err := FaceTables(bytes.NewReader(ttc), int64(len(ttc)), i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameTables(t, ttc, tables, out)
+		sum, err := FaceDigest(bytes.NewReader(ttc), int64(len(ttc)), i)
+		if want := sha256.Sum256(out); err != nil || sum != hex.EncodeToString(want[:]) {
+			t.Errorf("face %d: digest %s (%v), want %x", i, sum, err, want)
+		}
+	}
+	sum, err := FaceDigest(bytes.NewReader(dejavusans.TTF), int64(len(dejavusans.TTF)), 0)
+	if want := sha256.Sum256(dejavusans.TTF); err != nil || sum != hex.EncodeToString(want[:]) {
+		t.Errorf("single font: digest %s (%v), want %x", sum, err, want)
+	}
+}
+
 func TestExtractFaceErrors(t *testing.T) {
 	ttc := makeCollection(t, tinyFont(0x00010000, "Tiny", "Regular"), tinyFont(0x4F54544F, "Tiny CFF", "Regular"))
 	if _, err := ExtractFace(ttc, 0); err != nil {
@@ -112,14 +164,17 @@ func TestExtractFaceErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ExtractFace(tt.data, tt.index)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !errors.Is(err, model.ErrFont) {
-				t.Errorf("error %v does not wrap pipeline.ErrFont", err)
-			}
-			if !strings.Contains(err.Error(), tt.msg) {
-				t.Errorf("error %q does not mention %q", err, tt.msg)
+			_, terr := FaceTables(bytes.NewReader(tt.data), int64(len(tt.data)), tt.index)
+			for _, err := range []error{err, terr} {
+				if err == nil {
+					t.Fatal("no error")
+				}
+				if !errors.Is(err, model.ErrFont) {
+					t.Errorf("error %v does not wrap pipeline.ErrFont", err)
+				}
+				if !strings.Contains(err.Error(), tt.msg) {
+					t.Errorf("error %q does not mention %q", err, tt.msg)
+				}
 			}
 		})
 	}
@@ -333,14 +388,27 @@ func FuzzExtractFace(f *testing.F) {
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10"), 0)
 	f.Fuzz(func(t *testing.T, data []byte, index int) {
 		out, err := ExtractFace(data, index)
+		tables, terr := FaceTables(bytes.NewReader(data), int64(len(data)), index)
+		if terr != nil && !errors.Is(terr, model.ErrFont) {
+			t.Fatalf("FaceTables error does not wrap ErrFont: %v", terr)
+		}
 		if err != nil {
 			if !errors.Is(err, model.ErrFont) {
 				t.Fatalf("error does not wrap ErrFont: %v", err)
+			}
+			if terr == nil {
+				t.Fatalf("FaceTables accepts what ExtractFace refuses (%v)", err)
 			}
 			return
 		}
 		if Sniff(out) != TrueType {
 			t.Fatalf("output is not TrueType")
+		}
+		if Sniff(data) == Collection {
+			if terr != nil {
+				t.Fatalf("FaceTables refuses what ExtractFace accepts: %v", terr)
+			}
+			sameTables(t, data, tables, out)
 		}
 	})
 }

@@ -39,6 +39,9 @@ func FaceTables(r io.ReaderAt, size int64, index int) (out []Table, err error) {
 		if count == 0 || count > maxFaces {
 			return nil, fontErr("", "implausible face count %d in collection", count)
 		}
+		if 12+4*int64(count) > size {
+			return nil, fontErr("", "collection header of %d faces is truncated", count)
+		}
 		if index < 0 || index >= int(count) {
 			return nil, fontErr("", "face %d does not exist (the collection has %d)", index, count)
 		}

@@ -89,6 +89,9 @@ func FaceTables(r io.ReaderAt, size int64, index int) (out []Table, err error) {
 		if t.Offset+t.Length > size {
 			return nil, fontErr("", "table %q (offset %d, length %d) runs past the end of the file", t.Tag, t.Offset, t.Length)
 		}
+		if t.Tag == "head" && t.Length < 12 {
+			return nil, fontErr("", "head table is too short (%d bytes)", t.Length)
+		}
 		out = append(out, t)
 	}
 	if !seen["head"] || !seen["cmap"] || !seen["glyf"] || !seen["loca"] {

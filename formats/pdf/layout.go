@@ -92,6 +92,10 @@ type vblock struct {
 	// (headings, titles, a paragraph that introduces a quotation or a list).
 	keepNext     bool
 	keepTogether bool // never split (headings, table rows, the masthead)
+	// open says more lines are to come: a paragraph too long to lay out at once is handed
+	// to the paginator in parts (see layouter.stream), and its lines are let go as their
+	// pages are made.
+	open bool
 }
 
 // layouter typesets a document's blocks into vblocks.
@@ -110,6 +114,14 @@ type layouter struct {
 	// parent is the structure element new blocks go into: nil for the document, a list
 	// item for the lists nested in it, a quotation for its paragraphs.
 	parent *blockTag
+	// pager places the blocks as they are made, drain hands it those in blocks; nil when
+	// the layout is not paginated as it goes (then no paragraph is streamed).
+	pager *paginator
+	drain func() error
+	// Streaming of long paragraphs (see stream): from streamAbove bytes of text, tokens
+	// handed on streamBatch at a time, at most streamDirRows lines held back.
+	streamAbove, streamBatch, streamDirRows int
+	streamed                                int // paragraphs streamed so far
 }
 
 // typography is what the locale says about the type of one language version.
@@ -131,7 +143,8 @@ func (l *layouter) within(parent *blockTag, build func() error) error {
 }
 
 func newLayouter(ctx context.Context, df *docFonts, doc *model.Document, typo typography, emblem *Emblem) *layouter {
-	return &layouter{ctx: ctx, df: df, doc: doc, rtl: doc.Present.Dir == model.RTL, typo: typo, emblem: emblem}
+	return &layouter{ctx: ctx, df: df, doc: doc, rtl: doc.Present.Dir == model.RTL, typo: typo, emblem: emblem,
+		streamAbove: streamAbove, streamBatch: streamBatch, streamDirRows: streamDirRows}
 }
 
 func (l *layouter) pos(line int, fallback model.Pos) model.Pos {
@@ -156,9 +169,6 @@ func (l *layouter) scaled(ins []model.Inline, size, lead float64) (float64, floa
 	return size, lead + l.typo.lead - geo.Leading
 }
 
-// startsRTLTokens reports whether the first token with a letter is right to left.
-func startsRTLTokens(toks []token) bool { return baseRTL(toks, false) }
-
 // startsRTL reports whether the first strong character of s is right to left.
 func startsRTL(s string) bool {
 	for _, r := range s {
@@ -174,10 +184,24 @@ func startsRTL(s string) bool {
 
 // tokens typesets inline runs in a base style.
 func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]token, error) {
+	tz := l.tokenizer()
+	if err := l.feed(tz, ins, base, at); err != nil {
+		return nil, err
+	}
+	return tz.finish()
+}
+
+// tokenizer returns a tokenizer for the document's text.
+func (l *layouter) tokenizer() *tokenizer {
 	tz := &tokenizer{ctx: l.ctx, df: l.df}
 	if l.typo.size != 0 {
 		tz.arabicExtra = l.typo.size - geo.BodySize
 	}
+	return tz
+}
+
+// feed adds inline runs, in a base style, to tz.
+func (l *layouter) feed(tz *tokenizer, ins []model.Inline, base runStyle, at model.Pos) error {
 	for _, in := range ins {
 		rs := base
 		switch in.Kind {
@@ -192,7 +216,7 @@ func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]to
 		case model.KindFootnote:
 			fn, err := l.footnote(in, at)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			tz.attach(fn)
 			mark := rs
@@ -200,15 +224,15 @@ func (l *layouter) tokens(ins []model.Inline, base runStyle, at model.Pos) ([]to
 			mark.rise = base.size * 0.35 * ptToMM
 			mark.nobreak = true
 			if err := tz.add(strconv.Itoa(fn.num), mark, l.pos(in.Line, at)); err != nil {
-				return nil, err
+				return err
 			}
 			continue
 		}
 		if err := tz.add(in.Text, rs, l.pos(in.Line, at)); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return tz.finish()
+	return nil
 }
 
 // footnote typesets the note of a footnote run: its number at the block's edge, the text at
@@ -290,42 +314,75 @@ func ascent(size, lead float64) float64 { return (lead - 0.237*size) * ptToMM }
 // para breaks tokens into the lines of box b, with label (a paragraph or heading number)
 // at the start of the first line.
 func (l *layouter) para(toks, label []token, b box) ([]*line, error) {
-	width := colW - b.right - b.left
-	firstStart := b.firstStart(tokensWidth(label))
-	first := colW - b.right - firstStart
-	rows, err := l.breakLines(toks, first, width, !b.noHyphens)
+	s := l.newSetter(label, b)
+	s.see(toks)
+	rows, err := l.breakLines(toks, s.first, s.width, !b.noHyphens)
 	if err != nil {
 		return nil, err
 	}
-	if len(rows) == 0 && len(label) > 0 {
+	return s.lines(rows, true), nil
+}
+
+// setter makes the lines of a paragraph in box b from its broken rows of tokens, in one go
+// or in parts (see layouter.stream).
+type setter struct {
+	l                 *layouter
+	b                 box
+	label             []token
+	width             float64 // of every line but the first
+	firstStart, first float64 // where the first line's text starts, and its width
+	// dir is the direction of the paragraph's first token with a letter, which sets the
+	// paragraph's: neutral until one is seen.
+	dir  dirClass
+	made int // lines made so far
+}
+
+func (l *layouter) newSetter(label []token, b box) *setter {
+	s := &setter{l: l, b: b, label: label, width: colW - b.right - b.left, firstStart: b.firstStart(tokensWidth(label))}
+	s.first = colW - b.right - s.firstStart
+	return s
+}
+
+// see looks for the paragraph's direction in its next tokens.
+func (s *setter) see(toks []token) {
+	for i := 0; s.dir == dirNeutral && s.made == 0 && i < len(toks); i++ {
+		s.dir = toks[i].dir
+	}
+}
+
+// lines makes lines of rows, the paragraph's next; last says they end it.
+func (s *setter) lines(rows [][]token, last bool) []*line {
+	b := s.b
+	if last && s.made == 0 && len(rows) == 0 && len(s.label) > 0 {
 		rows = [][]token{nil}
 	}
 	h := b.lead * ptToMM
 	asc := ascent(b.size, b.lead)
-	if l.typo.size != 0 && startsRTLTokens(toks) {
+	if s.l.typo.size != 0 && s.dir == dirRTL {
 		// The taller Arabic line: LibreOffice sets its baseline a quarter of the added
 		// leading higher (measured with Amiri).
-		asc -= (l.typo.lead - geo.Leading) / 4 * ptToMM
+		asc -= (s.l.typo.lead - geo.Leading) / 4 * ptToMM
 	}
-	rtl := baseRTL(toks, l.rtl)
+	rtl := s.dir == dirRTL || s.dir == dirNeutral && s.l.rtl
 	mirror := rtl
 	if b.docSide {
-		mirror = l.rtl
+		mirror = s.l.rtl
 	}
 	out := make([]*line, len(rows))
 	for i, r := range rows {
-		ln := &line{toks: r, start: b.left, width: width, justify: b.justify && i < len(rows)-1, rtl: rtl, mirror: mirror,
+		ln := &line{toks: r, start: b.left, width: s.width, justify: b.justify && !(last && i == len(rows)-1), rtl: rtl, mirror: mirror,
 			h: h, asc: asc}
-		if i == 0 {
-			ln.start, ln.width = firstStart, first
-			ln.label, ln.labelS = label, b.label
+		if s.made == 0 {
+			ln.start, ln.width = s.firstStart, s.first
+			ln.label, ln.labelS = s.label, b.label
 		}
 		for _, t := range r {
 			ln.notes = append(ln.notes, t.notes...)
 		}
 		out[i] = ln
+		s.made++
 	}
-	return out, nil
+	return out
 }
 
 // build typesets the body.
@@ -425,18 +482,9 @@ func (l *layouter) strongLine(text string, pos model.Pos, base float64, keepNext
 // line), followed by after mm of space.
 func (l *layouter) plain(ins []model.Inline, pos model.Pos, base, after float64) error {
 	size, lead := l.scaled(ins, geo.BodySize, geo.Leading)
-	toks, err := l.tokens(ins, runStyle{size: size}, pos)
-	if err != nil {
-		return err
-	}
 	edge := geo.Block + base
-	lines, err := l.para(toks, nil, box{left: edge, right: geo.Block, label: edge, size: size, lead: lead})
-	if err != nil {
-		return err
-	}
-	tagLines(lines, l.tag("P"))
-	l.add(lines, after, false)
-	return nil
+	return l.flow(flowText{ins: ins, style: runStyle{size: size}, at: pos, tag: l.tag("P"), after: after,
+		box: box{left: edge, right: geo.Block, label: edge, size: size, lead: lead}})
 }
 
 // preformatted typesets text whose lines matter: every source line starts a new line, none
@@ -522,23 +570,16 @@ func (l *layouter) add(lines []*line, after float64, keepNext bool) {
 func (l *layouter) paragraph(p *model.Paragraph, base, rightIn float64) error {
 	ins := p.RunIn()
 	size, lead := l.scaled(ins, geo.BodySize, geo.Leading)
-	toks, err := l.tokens(ins, runStyle{size: size}, p.Pos)
-	if err != nil {
-		return err
-	}
-	var label []token
-	if p.Numbered && p.Number.Label != "" {
-		if label, err = l.tokens(model.Texts(p.Number.Label, p.Pos.Line), runStyle{size: size}, p.Pos); err != nil {
-			return err
-		}
+	t := flowText{ins: ins, style: runStyle{size: size}, at: p.Pos, tag: l.tag("P"), after: geo.ParaAfter * ptSpace,
+		keepNext: model.Introduces(p.Children)}
+	if p.Numbered {
+		t.label = p.Number.Label
 	}
 	edge := geo.Block + base
-	lines, err := l.para(toks, label, box{left: edge, right: geo.Block + rightIn, label: edge, size: size, lead: lead, justify: true})
-	if err != nil {
+	t.box = box{left: edge, right: geo.Block + rightIn, label: edge, size: size, lead: lead, justify: true}
+	if err := l.flow(t); err != nil {
 		return err
 	}
-	tagLines(lines, l.tag("P"))
-	l.add(lines, geo.ParaAfter*ptSpace, model.Introduces(p.Children))
 	return l.build(p.Children, base)
 }
 
@@ -554,23 +595,13 @@ func (l *layouter) listItem(it *model.ListItem, depth int, base float64) error {
 		labelS = edge + geo.TextWidth/3
 	}
 	size, lead := l.scaled(it.Inlines, geo.BodySize, geo.Leading)
-	toks, err := l.tokens(it.Inlines, runStyle{size: size}, it.Pos)
-	if err != nil {
-		return err
-	}
-	var label []token
-	if it.Number.Label != "" {
-		if label, err = l.tokens(model.Texts(it.Number.Label, it.Pos.Line), runStyle{size: size}, it.Pos); err != nil {
-			return err
-		}
-	}
-	lines, err := l.para(toks, label, box{left: edge, right: geo.Block, label: labelS, size: size, lead: lead, justify: true})
-	if err != nil {
-		return err
-	}
 	item := l.tag("LI")
-	tagLines(lines, item)
-	l.add(lines, geo.ParaAfter*ptSpace, model.Introduces(it.Children))
+	err := l.flow(flowText{ins: it.Inlines, style: runStyle{size: size}, at: it.Pos, label: it.Number.Label, tag: item,
+		box:   box{left: edge, right: geo.Block, label: labelS, size: size, lead: lead, justify: true},
+		after: geo.ParaAfter * ptSpace, keepNext: model.Introduces(it.Children)})
+	if err != nil {
+		return err
+	}
 	// Nested lists place themselves by their depth, and belong to the item.
 	return l.within(item, func() error { return l.build(it.Children, base) })
 }

@@ -37,6 +37,10 @@ type paginator struct {
 	pending float64 // space owed after the previous block
 	queue   []*vblock
 	emit    func(*page) error
+	// begun says the first block of the queue is partly placed: its space before is taken,
+	// and its lines are placed up to a page break or not yet at all. Only an open block is
+	// left so (see vblock.open).
+	begun bool
 }
 
 func notesHeight(ns []*footnote) float64 {
@@ -113,14 +117,30 @@ func (p *paginator) chainFits(b *vblock, next []*vblock, y float64, notes []*foo
 }
 
 // add takes the next block and places every block whose chain of keep-with-next blocks is
-// complete.
+// complete, and what can be placed of an open block.
 func (p *paginator) add(b *vblock) error {
 	p.queue = append(p.queue, b)
-	if b.keepNext {
+	if b.keepNext && !b.open {
 		return nil
 	}
+	return p.placeQueue()
+}
+
+// more places what it can of the open block b after its lines grew, or of all the queue
+// once b is closed (unless it keeps with the next block).
+func (p *paginator) more(b *vblock) error {
+	if !b.open && b.keepNext {
+		return nil
+	}
+	return p.placeQueue()
+}
+
+// placeQueue places the blocks of the queue until it is empty or its first block is open
+// and needs more lines.
+func (p *paginator) placeQueue() error {
 	for len(p.queue) > 0 {
-		if err := p.placeFirst(); err != nil {
+		done, err := p.placeFirst()
+		if err != nil || !done {
 			return err
 		}
 	}
@@ -129,34 +149,35 @@ func (p *paginator) add(b *vblock) error {
 
 // finish places what waits and hands on the last page.
 func (p *paginator) finish() error {
-	for len(p.queue) > 0 {
-		if err := p.placeFirst(); err != nil {
-			return err
-		}
+	if err := p.placeQueue(); err != nil {
+		return err
 	}
 	return p.emit(p.cur)
 }
 
-// placeFirst places the first block of the queue, breaking pages as needed, and drops it.
-func (p *paginator) placeFirst() error {
+// placeFirst places the first block of the queue, breaking pages as needed, and drops it;
+// done is false when it is an open block of which only the pages that cannot change were
+// placed (with the lines its next lines cannot change: those of the pages before the last
+// page, while more than a page and a widow's lines are known). Its lines placed are let go.
+func (p *paginator) placeFirst() (done bool, err error) {
 	blocks := p.queue
 	b := blocks[0]
-	blocks[0] = nil // placed lines belong to their page now
-	defer func() {
-		p.queue = blocks[1:]
-		if len(p.queue) == 0 {
-			p.queue = blocks[:0]
+	if !p.begun {
+		if len(b.lines) == 0 {
+			if b.open {
+				return false, nil
+			}
+			p.drop()
+			return true, nil
 		}
-	}()
-	if len(b.lines) == 0 {
-		return nil
+		p.y += max(p.pending, b.before)
+		p.begun = true
 	}
-	p.y += max(p.pending, b.before)
 	lines := b.lines
 	notes := p.cur.notes
 	n := p.fit(p.y, lines, notes)
 	whole := n == len(lines)
-	if whole && b.keepNext && !p.empty() {
+	if whole && b.keepNext && !b.open && !p.empty() {
 		y := p.y
 		for _, ln := range lines {
 			y += ln.h
@@ -172,6 +193,9 @@ func (p *paginator) placeFirst() error {
 		}
 	}
 	for !whole {
+		if b.open && len(lines)-n <= geo.Widow {
+			break // the lines to come may make a widow of these
+		}
 		k := n
 		switch {
 		case b.keepTogether:
@@ -190,7 +214,7 @@ func (p *paginator) placeFirst() error {
 		p.place(lines[:k])
 		lines = lines[k:]
 		if err := p.newPage(); err != nil {
-			return err
+			return false, err
 		}
 		if k == 0 {
 			p.y += b.before // moved whole: keeps its space before
@@ -198,7 +222,26 @@ func (p *paginator) placeFirst() error {
 		n = p.fit(p.y, lines, p.cur.notes)
 		whole = n == len(lines)
 	}
+	if b.open {
+		// Keep what is not placed, in the block's own array: the block grows into it.
+		k := copy(b.lines, lines)
+		clear(b.lines[k:])
+		b.lines = b.lines[:k]
+		return false, nil
+	}
 	p.place(lines)
 	p.pending = b.after
-	return nil
+	p.drop()
+	return true, nil
+}
+
+// drop removes the first block of the queue: its lines belong to their pages now.
+func (p *paginator) drop() {
+	blocks := p.queue
+	blocks[0] = nil
+	p.queue = blocks[1:]
+	if len(p.queue) == 0 {
+		p.queue = blocks[:0]
+	}
+	p.begun = false
 }

@@ -77,6 +77,10 @@ type tokenizer struct {
 	arabicExtra float64
 	inArabic    bool // the last strong letter was Arabic
 	started     bool // inArabic is known
+	// spill, when set, takes the tokens in batches of spillAt as they are made, so a long
+	// paragraph is never held whole (see layouter.stream); finish returns the rest.
+	spill   func([]token) error
+	spillAt int
 }
 
 const zwsp = '\u200B'
@@ -127,11 +131,16 @@ func (tz *tokenizer) add(text string, rs runStyle, pos model.Pos) error {
 	if !utf8.ValidString(text) {
 		return model.Errorf("pdf", pos, model.ErrEncoding, "text is not valid UTF-8")
 	}
-	// About one token (and piece) per six bytes of text: reserve room once.
-	if want := len(tz.toks) + len(text)/6 + 1; cap(tz.toks) < want {
+	// About one token (and piece) per six bytes of text: reserve room once (for a batch of
+	// tokens when they are spilled).
+	more := len(text)/6 + 1
+	if tz.spill != nil {
+		more = min(more, tz.spillAt+1)
+	}
+	if want := len(tz.toks) + more; cap(tz.toks) < want {
 		tz.toks = slices.Grow(tz.toks, want-len(tz.toks))
 	}
-	if want := len(tz.pieces) + len(text)/6 + 1; cap(tz.pieces) < want {
+	if want := len(tz.pieces) + more; cap(tz.pieces) < want {
 		tz.pieces = slices.Grow(tz.pieces, want-len(tz.pieces))
 	}
 	text = clean(text)
@@ -269,6 +278,25 @@ func (tz *tokenizer) flush() error {
 	tz.toks = append(tz.toks, tz.cur)
 	tz.cur = token{}
 	tz.pstart = len(tz.pieces)
+	if tz.spill != nil && len(tz.toks) > tz.spillAt {
+		return tz.spillToks()
+	}
+	return nil
+}
+
+// spillToks hands the tokens made so far to spill, but the last: a space or a footnote
+// that follows may still change it. The pieces of the tokens handed on stay theirs: the
+// tokens to come get a new array.
+func (tz *tokenizer) spillToks() error {
+	n := len(tz.toks)
+	if err := tz.spill(tz.toks[:n-1]); err != nil {
+		return err
+	}
+	tz.toks[0] = tz.toks[n-1]
+	clear(tz.toks[1:n])
+	tz.toks = tz.toks[:1]
+	tz.pieces = make([]piece, 0, tz.spillAt+1)
+	tz.pstart = 0
 	return nil
 }
 
@@ -305,83 +333,127 @@ func dirOf(ps []piece) dirClass {
 }
 
 // breakLines fills lines greedily (first-fit). first and rest are the widths available to the
-// first and the following lines. A token wider than a whole line (a long URL) is cut where
-// it overflows, preferably after a slash, hyphen or dot, so no line is overfull.
+// first and the following lines.
 func (l *layouter) breakLines(toks []token, first, rest float64, hyphenate bool) ([][]token, error) {
-	// The lines are consecutive sub-slices of one array, sized for the tokens (a cut token
-	// adds one), so breaking a paragraph allocates once or twice, not once per line.
-	all := make([]token, 0, len(toks)+2)
-	lines := make([][]token, 0, int(tokensWidth(toks)/max(rest, 1))+2)
-	var cur []token
-	avail, w := first, 0.0
-	endLine := func() {
-		lines = append(lines, cur)
-		cur, w, avail = nil, 0, rest
-	}
-	push := func(t token) {
-		all = append(all, t)
-		n := len(all)
-		cur = all[n-len(cur)-1 : n : n]
-	}
+	br := l.newBreaker(first, rest, hyphenate, len(toks), int(tokensWidth(toks)/max(rest, 1)))
 	for i, t := range toks {
-		for {
-			need := t.w
-			glue := 0.0
-			if len(cur) > 0 {
-				glue = cur[len(cur)-1].glue
-				need += glue
-			}
-			if w+need <= avail+1e-6 {
-				push(t)
-				w += need
-				break
-			}
-			if len(cur) > 0 {
-				// The word does not fit: end the line with as much of it as fits before
-				// a hyphenation point; the paragraph's last word only when the line would
-				// otherwise gape (its spaces stretched past twice their width).
-				if hyphenate && (i < len(toks)-1 || loose(cur, avail-w)) {
-					head, tail, ok, err := l.hyphenate(t, avail-w-glue)
-					if err != nil {
-						return nil, err
-					}
-					if isURLToken(t) && loose(cur, avail-w-glue-head.w) {
-						// An address that would leave the line gaping is cut where it
-						// fills the line, as a long address alone on a line is.
-						if head, tail, err = l.splitToken(t, avail-w-glue); err != nil {
-							return nil, err
-						}
-						ok = len(tail.pieces) > 0 && head.w > 0
-					}
-					if ok {
-						push(head)
-						endLine()
-						t = tail
-						continue
-					}
-				}
-				endLine()
-				continue
-			}
-			// Alone on its line and still too wide: cut it, and go on with the rest. Each
-			// cut costs one line's worth of text, so a hostile megabyte-long word stays
-			// linear.
-			head, tail, err := l.splitToken(t, avail)
-			if err != nil {
-				return nil, err
-			}
-			push(head)
-			endLine()
-			if len(tail.pieces) == 0 {
-				break
-			}
-			t = tail
+		if err := br.add(t, i == len(toks)-1); err != nil {
+			return nil, err
 		}
 	}
-	if len(cur) > 0 {
-		lines = append(lines, cur)
+	return br.finish(), nil
+}
+
+// breaker breaks a paragraph into lines greedily (first-fit), a token at a time: a line
+// depends only on the tokens from its start, so a paragraph of any length can be broken as
+// its tokens come, and its lines taken as they are made (see layouter.stream). A token wider
+// than a whole line (a long URL) is cut where it overflows, preferably after a slash, hyphen
+// or dot, so no line is overfull.
+type breaker struct {
+	l         *layouter
+	rest      float64 // width of the lines after the first
+	hyphenate bool
+	// The lines are consecutive sub-slices of all, sized for the tokens (a cut token adds
+	// one), so breaking a paragraph allocates once or twice, not once per line.
+	all      []token
+	lines    [][]token // complete, not yet taken
+	cur      []token   // the line being filled: the tail of all
+	avail, w float64   // width of the current line, and what it holds
+}
+
+// newBreaker returns a breaker with room for about toks tokens in about lines lines.
+func (l *layouter) newBreaker(first, rest float64, hyphenate bool, toks, lines int) *breaker {
+	return &breaker{l: l, rest: rest, hyphenate: hyphenate, avail: first,
+		all: make([]token, 0, toks+2), lines: make([][]token, 0, lines+2)}
+}
+
+func (br *breaker) endLine() {
+	br.lines = append(br.lines, br.cur)
+	br.cur, br.w, br.avail = nil, 0, br.rest
+}
+
+func (br *breaker) push(t token) {
+	br.all = append(br.all, t)
+	n := len(br.all)
+	br.cur = br.all[n-len(br.cur)-1 : n : n]
+}
+
+// add puts t on the lines; last says it ends the paragraph.
+func (br *breaker) add(t token, last bool) error {
+	for {
+		need := t.w
+		glue := 0.0
+		if len(br.cur) > 0 {
+			glue = br.cur[len(br.cur)-1].glue
+			need += glue
+		}
+		if br.w+need <= br.avail+1e-6 {
+			br.push(t)
+			br.w += need
+			return nil
+		}
+		if len(br.cur) > 0 {
+			// The word does not fit: end the line with as much of it as fits before
+			// a hyphenation point; the paragraph's last word only when the line would
+			// otherwise gape (its spaces stretched past twice their width).
+			if br.hyphenate && (!last || loose(br.cur, br.avail-br.w)) {
+				head, tail, ok, err := br.l.hyphenate(t, br.avail-br.w-glue)
+				if err != nil {
+					return err
+				}
+				if isURLToken(t) && loose(br.cur, br.avail-br.w-glue-head.w) {
+					// An address that would leave the line gaping is cut where it
+					// fills the line, as a long address alone on a line is.
+					if head, tail, err = br.l.splitToken(t, br.avail-br.w-glue); err != nil {
+						return err
+					}
+					ok = len(tail.pieces) > 0 && head.w > 0
+				}
+				if ok {
+					br.push(head)
+					br.endLine()
+					t = tail
+					continue
+				}
+			}
+			br.endLine()
+			continue
+		}
+		// Alone on its line and still too wide: cut it, and go on with the rest. Each
+		// cut costs one line's worth of text, so a hostile megabyte-long word stays
+		// linear.
+		head, tail, err := br.l.splitToken(t, br.avail)
+		if err != nil {
+			return err
+		}
+		br.push(head)
+		br.endLine()
+		if len(tail.pieces) == 0 {
+			return nil
+		}
+		t = tail
 	}
-	return lines, nil
+}
+
+// take returns the lines completed so far and forgets them: the line being filled moves to
+// fresh arrays sized for about toks more tokens, so the lines taken are the only hold on
+// theirs.
+func (br *breaker) take(toks int) [][]token {
+	out := br.lines
+	all := make([]token, len(br.cur), len(br.cur)+toks+2)
+	copy(all, br.cur)
+	br.all, br.cur = all, all[:len(br.cur):len(br.cur)]
+	br.lines = make([][]token, 0, len(out))
+	return out
+}
+
+// finish returns the lines not taken, the last one included.
+func (br *breaker) finish() [][]token {
+	if len(br.cur) > 0 {
+		br.lines = append(br.lines, br.cur)
+		br.cur = nil
+	}
+	return br.lines
 }
 
 // loose reports whether a justified line of tokens with slack mm left over would stretch its

@@ -70,6 +70,7 @@ type setup struct {
 	deflaters *pdfdoc.Deflaters // shared by the writer's documents; nil: one per document
 	trace     *strings.Builder  // tests: receives a line per drawn piece of text
 	emblem    *Emblem
+	tune      func(*layouter) // tests: adjusts the layouter before it starts
 }
 
 // NewWriter returns the PDF writer.
@@ -164,6 +165,9 @@ func typeset(ctx context.Context, doc *model.Document, opts model.WriteOptions, 
 	if opts.Locale != nil {
 		l.hyph = hyphenDict(opts.Locale.Tag, opts.Locale.Script)
 	}
+	if su.tune != nil {
+		su.tune(l)
+	}
 	furn, err := l.furniture()
 	if err != nil {
 		return nil, err
@@ -237,6 +241,8 @@ func (l *layouter) paginate(emit func(*page) error, keep *[]*vblock) error {
 		l.blocks = l.blocks[:0]
 		return nil
 	}
+	l.pager, l.drain = p, drain
+	defer func() { l.pager, l.drain = nil, nil }()
 	if err := l.front(); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package locales
 
 import (
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // memberStates are the ISO 3166-1 codes of the 193 Member States of the United Nations and
@@ -30,16 +29,16 @@ var memberStates = []string{
 func MemberStates() []string { return append([]string(nil), memberStates...) }
 
 // CountryNames returns the names of the Member States in the locale's language, from CLDR
-// (golang.org/x/text/language/display), for recognising a country named as a speaker.
+// (RegionName), for recognising a country named as a speaker.
 func (l *Locale) CountryNames() []string {
 	tag, err := language.Parse(l.Tag)
 	if err != nil {
 		return nil
 	}
-	namer := display.Regions(tag)
+	b, _ := tag.Base()
 	var out []string
 	for _, code := range memberStates {
-		if n := namer.Name(language.MustParseRegion(code)); n != "" {
+		if n := RegionName(b.String(), code); n != "" {
 			out = append(out, n)
 		}
 	}

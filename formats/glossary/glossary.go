@@ -2,7 +2,7 @@
 // organizations and bodies — from a CSV file (a header row of language codes, then one
 // term per language on each row) or a TBX file (TBX-Basic, TBX 2008 <martif> or TBX v3
 // <tbx>), and adds country names in the six UN languages from CLDR
-// (golang.org/x/text/language/display) as the fallback. A *Glossary implements
+// (locales.RegionName) as the fallback. A *Glossary implements
 // translate.Termbase, so Extract offers the entries found in each unit, and it translates
 // speaker names for lists of speakers.
 package glossary
@@ -19,7 +19,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/scribe-un/scribe/formats/internal/xmltree"
 	"github.com/scribe-un/scribe/locales"
@@ -229,17 +228,11 @@ func (g *Glossary) pairs(src, tgt string) []pair {
 		}
 	}
 	if g == nil || !g.NoCountries {
-		st, err1 := language.Parse(src)
-		tt, err2 := language.Parse(tgt)
-		if err1 == nil && err2 == nil {
-			sn, tn := display.Regions(st), display.Regions(tt)
-			for _, code := range locales.MemberStates() {
-				r := language.MustParseRegion(code)
-				s, t := sn.Name(r), tn.Name(r)
-				if s != "" && t != "" && !seen[s] {
-					seen[s] = true
-					out = append(out, pair{s, t, OriginCLDR})
-				}
+		for _, code := range locales.MemberStates() {
+			s, t := locales.RegionName(src, code), locales.RegionName(tgt, code)
+			if s != "" && t != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, pair{s, t, OriginCLDR})
 			}
 		}
 	}
@@ -318,10 +311,8 @@ func (g *Glossary) TranslateName(name, srcLang, tgtLang string) (string, bool) {
 	if g == nil || !g.NoCountries {
 		if len(n) == 2 || len(n) == 3 {
 			if r, err := language.ParseRegion(n); err == nil && strings.ToUpper(n) == n {
-				if tt, err := language.Parse(tgt); err == nil {
-					if s := display.Regions(tt).Name(r); s != "" {
-						return s, true
-					}
+				if s := locales.RegionName(tgt, r.String()); s != "" {
+					return s, true
 				}
 			}
 		}

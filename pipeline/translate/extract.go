@@ -88,7 +88,7 @@ type Term struct {
 	Source string
 	Target string
 	// Origin names where the entry comes from: the glossary file, or "CLDR" for country
-	// names from golang.org/x/text/language/display.
+	// names (locales.RegionName, generated from golang.org/x/text/language/display).
 	Origin string
 }
 

@@ -41,6 +41,7 @@ var (
 	reISODate   = lazyre.New(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reCJKDate   = lazyre.New(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reSlashDate = lazyre.New(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	reShortDate = lazyre.New(`(\d{1,2})([./-])(\d{1,2})([./-])(\d{2})`)
 	// Hours try 20–23 before 0–19: "20:00" is not "2" and a stray "0:00". Full-width
 	// colons ("19：00") separate minutes as ASCII ones do.
 	reTime = lazyre.New(`(?i)(2[0-3]|[01]?\d)\s*(?:[:.h：]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*(2[0-3]|[01]?\d)\s*(?:[:.h：]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
@@ -103,6 +104,65 @@ func (s *Set) FindDate(line string) (DateMatch, bool) {
 		consider(m)
 	}
 	return best, best.Start >= 0
+}
+
+// FindDateShortYear is FindDate for text known to hold a date (a labelled date field, the
+// title of minutes): when FindDate finds none, it also reads a numeric date typed with a
+// two-digit year ("17.11.14", "3/5/22", "17-11-14"; one separator throughout). The century
+// is the POSIX one: 00–68 are 2000–2068, 69–99 are 1969–1999, whatever today's date, so
+// a conversion gives the same output every year. The day comes first, as in slashDate,
+// unless only the month-first reading is a date or a weekday on the line agrees with it
+// alone. Running text is not searched this way: version numbers ("1.10.12", "v2.0.14")
+// look alike, so the date must stand alone, not inside a longer dotted number or a word,
+// and a dotted one has a two-digit day and month.
+func (s *Set) FindDateShortYear(line string) (DateMatch, bool) {
+	if m, ok := s.FindDate(line); ok {
+		return m, true
+	}
+	for _, m := range reShortDate.FindAllStringSubmatchIndex(line, -1) {
+		sep := line[m[4]:m[5]]
+		if sep != line[m[8]:m[9]] || !shortDateAlone(line, m[0], m[1]) {
+			continue
+		}
+		// Dotted, day and month are typed with two digits ("01.10.12"): "1.10.12" is
+		// how version numbers are written.
+		if sep == "." && (m[3]-m[2] != 2 || m[7]-m[6] != 2) {
+			continue
+		}
+		year := atoi(line[m[10]:m[11]])
+		if year < 69 {
+			year += 2000
+		} else {
+			year += 1900
+		}
+		d := s.slashDate(line, atoi(line[m[2]:m[3]]), atoi(line[m[6]:m[7]]), year, m[0], m[1])
+		if d.valid() {
+			return d, true
+		}
+	}
+	return DateMatch{}, false
+}
+
+// shortDateAlone reports a match at line[a:b] that is not part of a longer number or
+// word: no letter, digit or joiner (".", "/", "-", ",") before it, and after it no digit,
+// letter, or joiner followed by a digit.
+func shortDateAlone(line string, a, b int) bool {
+	if a > 0 {
+		r, _ := utf8.DecodeLastRuneInString(line[:a])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("./-,", r) {
+			return false
+		}
+	}
+	if b < len(line) {
+		r, n := utf8.DecodeRuneInString(line[b:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+		if strings.ContainsRune("./-,", r) && b+n < len(line) && line[b+n] >= '0' && line[b+n] <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // slashDate reads "a/b/year": day first, as UN documents write it, unless only the

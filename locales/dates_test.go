@@ -2,6 +2,7 @@ package locales
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -69,6 +70,39 @@ func TestEveryLocaleDefinesEveryKey(t *testing.T) {
 	for _, loc := range MustEmbedded().All() {
 		if err := loc.Validate(); err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+func TestFindDateShortYear(t *testing.T) {
+	s := MustEmbedded()
+	cases := []struct{ line, iso string }{
+		{"17.11.14 : Le processing", "2014-11-17"},    // only day first is a date
+		{"Réunion du 3/5/22", "2022-05-03"},           // ambiguous: day first, as UN documents
+		{"Meeting 10/27/99", "1999-10-27"},            // only month first is a date; 99 is 1999
+		{"Monday, 10/7/24", "2024-10-07"},             // a weekday picks month first
+		{"17-11-14", "2014-11-17"},                    // dashes
+		{"le 2 mai 2005 (v. 17.11.14)", "2005-05-02"}, // a full date wins
+		{"Release 1.10.12", ""},                       // preceded by a word: no date
+		{"version v2.0.14", ""},                       // a version number
+		{"build 1.2.3.14", ""},                        // a longer dotted number
+		{"17.11.14.2", ""},                            // followed by more numbers
+		{"17.11-14", ""},                              // two separators
+		{"31.02.14", ""},                              // no such day
+		{"Le 30/11/69 à Paris", "1969-11-30"},         // 69 is the first 19xx year
+		{"Rapport 5/6/68, réunion", "2068-06-05"},     // 68 is the last 20xx year
+	}
+	for _, c := range cases {
+		m, ok := s.FindDateShortYear(c.line)
+		got := ""
+		if ok {
+			got = m.ISO()
+		}
+		if got != c.iso {
+			t.Errorf("%q: got %q, want %q", c.line, got, c.iso)
+		}
+		if _, plain := s.FindDate(c.line); plain && !strings.Contains(c.line, "2005") {
+			t.Errorf("%q: FindDate reads a two-digit year", c.line)
 		}
 	}
 }

@@ -79,7 +79,7 @@ func canonicalMetadata(set *locales.Set, doc *model.Document, w *model.Warnings)
 	m := &doc.Meta
 	linePos := func(field string) model.Pos { return fieldPos(doc, field) }
 	if m.Date != "" && !validISO(m.Date) {
-		if d, ok := set.FindDate(m.Date); ok && validISO(d.ISO()) {
+		if d, ok := set.FindDateShortYear(m.Date); ok && validISO(d.ISO()) {
 			m.Date = d.ISO()
 		} else {
 			w.Warn("metadata", linePos("date"), "cannot read the date %q; give it as YYYY-MM-DD", m.Date)
@@ -147,7 +147,12 @@ func metadataFromFront(set *locales.Set, doc *model.Document, w *model.Warnings,
 				record("symbol", pos)
 			}
 		case model.FrontVenue, model.FrontDate:
-			rest, found := dateAndTime(set, m, text, pos, record)
+			// A date line is known to hold a date: a two-digit year is read there too.
+			find := set.FindDate
+			if fl.Kind == model.FrontDate {
+				find = set.FindDateShortYear
+			}
+			rest, found := dateAndTime(find, m, text, pos, record)
 			if fl.Kind == model.FrontDate && !found {
 				w.Warn("metadata", pos, "cannot read a date or time in %q", text)
 			}
@@ -167,12 +172,13 @@ func metadataFromFront(set *locales.Set, doc *model.Document, w *model.Warnings,
 	}
 }
 
-// dateAndTime takes the date and the time range out of a front line, stores them when
-// still unknown, and returns the rest of the line and whether either was found.
-func dateAndTime(set *locales.Set, m *model.Metadata, text string, pos model.Pos, record func(string, model.Pos)) (string, bool) {
+// dateAndTime takes the date (found by find) and the time range out of a front line,
+// stores them when still unknown, and returns the rest of the line and whether either was
+// found.
+func dateAndTime(find func(string) (locales.DateMatch, bool), m *model.Metadata, text string, pos model.Pos, record func(string, model.Pos)) (string, bool) {
 	found := false
 	rest := text
-	if d, ok := set.FindDate(rest); ok && validISO(d.ISO()) {
+	if d, ok := find(rest); ok && validISO(d.ISO()) {
 		found = true
 		if m.Date == "" {
 			m.Date = d.ISO()

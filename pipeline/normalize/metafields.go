@@ -130,7 +130,7 @@ func fieldLine(set *locales.Set, label string, k labelKind, value string, pos mo
 	switch k {
 	case labelDate:
 		value = strings.ReplaceAll(value, "：", ":") // full-width colons in CJK times
-		_, date := set.FindDate(value)
+		_, date := set.FindDateShortYear(value)
 		_, clock := locales.FindTimeRange(value)
 		if !date && !clock {
 			return model.FrontLine{}, false
@@ -269,13 +269,14 @@ func endsWithStop(s string) bool {
 }
 
 // dateFromTitle reads the meeting's date from the title when nothing else gave it:
-// "Board meeting 2025-11-19", "Minutes — March 3, 2021", "Réunion du 15 septembre 2021".
+// "Board meeting 2025-11-19", "Minutes — March 3, 2021", "Réunion du 15 septembre 2021",
+// "17.11.14 : Le processing…" (a two-digit year).
 // A title that is a date alone is no title: it becomes the date.
 func dateFromTitle(set *locales.Set, m *model.Metadata, record func(string, model.Pos)) {
 	if m.Date != "" || m.Title == "" {
 		return
 	}
-	d, ok := set.FindDate(m.Title)
+	d, ok := set.FindDateShortYear(m.Title)
 	if !ok || !validISO(d.ISO()) {
 		return
 	}

@@ -34,6 +34,9 @@ func TestMetadataFromWhereMinutesPutIt(t *testing.T) {
 			"2015-06-11", "", "", "crHumanisticaRevue", "H:Statut | P:" + stmt},
 		{"other fields near the top are kept unnumbered", "", []model.Block{bodyPara("Agenda: https://lists.example.org/0074.html"), bodyPara("Organizer: Manu Sporny"), bodyPara("Motion: Councilor Ross moved to adopt the proclamation as amended."), bodyPara(stmt)},
 			"", "", "", "", "P:Agenda: https://lists.example.org/0074.html | P:Organizer: Manu Sporny | P:Motion: Councilor Ross moved to adopt the proclamation as amended. | P:" + stmt},
+		{"a two-digit year in the title", "17.11.14 : Le processing dans le hardware", nil, "2014-11-17", "", "", "17.11.14 : Le processing dans le hardware", ""},
+		{"a two-digit year in a date field, day first", "", []model.Block{para("Fecha: 3/5/22"), para(stmt)}, "2022-05-03", "", "", "", "P:" + stmt},
+		{"a version number in the title is no date", "Release 1.10.12 planning", nil, "", "", "", "Release 1.10.12 planning", ""},
 		{"a date field without a date stays", "", []model.Block{para("Date: to be decided")}, "", "", "", "", "P:Date: to be decided"},
 	}
 	for _, c := range cases {

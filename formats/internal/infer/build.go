@@ -75,7 +75,8 @@ func (in *inferrer) build() error {
 			b.add(&model.Heading{Pos: in.pos(it.line), Level: it.level,
 				Inlines: in.inl(it, it.off, it.off+len(headingText(it))), Why: it.cueWhy})
 		case it.heading:
-			b.add(&model.Heading{Pos: in.pos(it.line), Level: 1, Inlines: in.contentInl(it), Why: it.why})
+			// Inferred headings are chapters; a topic label may sit under a cue.
+			b.add(&model.Heading{Pos: in.pos(it.line), Level: max(1, it.level), Inlines: in.contentInl(it), Why: it.why})
 		case it.kind == kQuote:
 			q := &model.Quote{Pos: in.pos(it.line), Why: whyCueQuote}
 			for ; i < len(items) && items[i].kind == kQuote; i++ {

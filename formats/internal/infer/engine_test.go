@@ -172,6 +172,18 @@ func TestOutlineHeadings(t *testing.T) {
 			"1. The Chair opened the meeting.\n\n" + body + "\n2. The agenda was adopted.\n\n" + body,
 			"P The Chair opened the meeting.\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
 				"P The agenda was adopted.\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n"},
+		{"lone topic bullets with discussion under them are headings, lower case too",
+			"* security\n\nslides from alexey\n\nmnot: who has read this?\n\n* issues\n\nnot going to cover the editorial issues\n\nwe're marking important ones as urgent\n",
+			"H security\nP slides from alexey\nP mnot: who has read this?\nH issues\nP not going to cover the editorial issues\nP we're marking important ones as urgent\n"},
+		{"French topics with dashes",
+			"- Budget\n\nLe trésorier présente les comptes.\n\nLes comptes sont approuvés.\n\n- Lieu de la prochaine réunion\n\nLa réunion aura lieu à Lyon.\n\nElle commencera à 18 h.\n",
+			"H Budget\nP Le trésorier présente les comptes.\nP Les comptes sont approuvés.\nH Lieu de la prochaine réunion\nP La réunion aura lieu à Lyon.\nP Elle commencera à 18 h.\n"},
+		{"one lone bullet is no pattern: it stays",
+			"* security\n\nslides from alexey\n\nmnot: who has read this?\n",
+			"P security\nP slides from alexey\nP mnot: who has read this?\n"},
+		{"a lone bullet answering a question stays",
+			"How has the community developed?\n\n - Two committers joined\n\nWe hope for more.\n\nHow has the project developed?\n\n - Jenkins job set up\n\nReleases are planned.\n\nMore soon.\n",
+			"P How has the community developed?\n  - Two committers joined\nP We hope for more.\nP How has the project developed?\n  - Jenkins job set up\nP Releases are planned.\nP More soon.\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

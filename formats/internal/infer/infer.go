@@ -341,8 +341,12 @@ func (in *inferrer) headings() {
 		}
 		cands = nil
 	}
-	// Outline numbers are typed by hand: they stand beside explicit cues.
+	// Outline numbers and lone topic bullets are typed by hand: they stand beside explicit
+	// cues.
 	cands = append(cands, in.outlineHeadings()...)
+	topics := in.topicBullets()
+	cands = append(cands, topics...)
+	defer in.topicLevels(topics) // once the levels of the explicit cues are settled
 	if explicit == 0 {
 		return
 	}

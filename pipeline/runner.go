@@ -608,6 +608,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: path}, Err: unwrapPathError(err)}
 	}
 	defer f.Close()
+	size := int64(0)
 	if fi, err := f.Stat(); err == nil {
 		if fi.IsDir() {
 			return nil, model.Errorf("scribe", model.Pos{File: path}, nil, "is a folder (use -r to convert a folder)")
@@ -615,8 +616,9 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		if fi.Size() > limit {
 			return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "%d bytes, limit %d", fi.Size(), limit).WithSetting(model.SettingMaxInputBytes)
 		}
+		size = fi.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAllSized(io.LimitReader(f, limit+1), size)
 	if err != nil {
 		return nil, &model.Error{Stage: "scribe", Pos: model.Pos{File: path}, Err: unwrapPathError(err)}
 	}
@@ -624,6 +626,26 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, model.Errorf("scribe", model.Pos{File: path}, model.ErrTooLarge, "more than %d bytes, the limit", limit).WithSetting(model.SettingMaxInputBytes)
 	}
 	return data, nil
+}
+
+// readAllSized is io.ReadAll into a buffer sized for a file of size bytes (its size when it
+// was opened), so a large input is read in one allocation instead of a doubling series of
+// them; the buffer still grows if the file did.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1) // one byte more: the read that finds the end
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // ReadInput reads an input the way the runner does (size limit, standard input for "-").

@@ -57,29 +57,46 @@ type span struct {
 
 // splitInlines splits every text run (and the text runs of footnotes) at protected spans.
 func splitInlines(ins []model.Inline) []model.Inline {
-	if len(ins) == 0 {
-		return ins
-	}
+	// out stays nil while every run is kept as it is: most paragraphs have nothing to
+	// split, and a new slice for each of them was a fifth of what a long input keeps in
+	// memory (Clean, which runs before, has already given each block a slice of its own).
 	var out []model.Inline
-	for _, in := range ins {
+	for i, in := range ins {
+		var parts []model.Inline // what replaces in, when it changes
 		switch in.Kind {
 		case model.KindFootnote:
-			in.Note = splitInlines(in.Note)
-			out = append(out, in)
+			if note := splitInlines(in.Note); !sameInlines(note, in.Note) {
+				in.Note = note
+				parts = []model.Inline{in}
+			}
 		case model.KindText:
-			out = append(out, splitRun(in)...)
-		default:
+			if spans := findSpans(in.Text); len(spans) > 0 {
+				parts = splitRun(in, spans)
+			}
+		}
+		switch {
+		case parts != nil && out == nil:
+			out = append(make([]model.Inline, 0, len(ins)+len(parts)), ins[:i]...)
+			out = append(out, parts...)
+		case parts != nil:
+			out = append(out, parts...)
+		case out != nil:
 			out = append(out, in)
 		}
+	}
+	if out == nil {
+		return ins
 	}
 	return out
 }
 
-func splitRun(in model.Inline) []model.Inline {
-	spans := findSpans(in.Text)
-	if len(spans) == 0 {
-		return []model.Inline{in}
-	}
+// sameInlines reports whether a and b are the same slice (not equal copies).
+func sameInlines(a, b []model.Inline) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// splitRun cuts one text run at its protected spans.
+func splitRun(in model.Inline, spans []span) []model.Inline {
 	var out []model.Inline
 	at := 0
 	for _, sp := range spans {

@@ -112,6 +112,28 @@ func cleanASCII(s string) bool {
 	return true
 }
 
+// paddedASCII is the fast path of a line that is clean ASCII (cleanASCII) but for
+// leading spaces and tabs and trailing white space, as lines typed in editors often are:
+// what the normalizer would make of it, the line trimmed and its indent, without copying.
+func paddedASCII(s string) (core string, indent int, ok bool) {
+	i := 0
+	for ; i < len(s) && (s[i] == ' ' || s[i] == '\t'); i++ {
+		if s[i] == '\t' {
+			indent += 4 - indent%4
+		} else {
+			indent++
+		}
+	}
+	j := len(s)
+	for j > i && (s[j-1] <= ' ' || s[j-1] == 0x7f) {
+		j-- // white space or a control character, which the normalizer drops at the end
+	}
+	if j == i || !cleanASCII(s[i:j]) {
+		return "", 0, false
+	}
+	return s[i:j], indent, true
+}
+
 // normalizer collapses white space across a sequence of runs.
 type normalizer struct {
 	started bool
@@ -194,6 +216,8 @@ func prepare(text string, ins []model.Inline, line int) ln {
 		l.text, l.indent, l.ins = all.String(), nz.indent, out
 	} else if cleanASCII(text) {
 		l.text = text
+	} else if core, indent, ok := paddedASCII(text); ok {
+		l.text, l.indent = core, indent
 	} else {
 		var nz normalizer
 		var b strings.Builder

@@ -232,7 +232,9 @@ func linesPhrase(lines []int) string {
 // line breaks but no NUL and few other C0 controls.
 func checkText(stage, name string, data []byte) error {
 	pos := model.Pos{File: name}
-	if len(bytes.TrimSpace(bytes.ReplaceAll(data, []byte("\u00a0"), nil))) == 0 {
+	// A printable ASCII character, which neither the replacement nor the trimming removes,
+	// says at once the file is not blank; only a file without one is copied to find out.
+	if !hasGraphicASCII(data) && len(bytes.TrimSpace(bytes.ReplaceAll(data, []byte("\u00a0"), nil))) == 0 {
 		if len(data) == 0 {
 			return model.Errorf(stage, pos, model.ErrEmpty, "file is empty")
 		}
@@ -253,4 +255,14 @@ func checkText(stage, name string, data []byte) error {
 		return model.Errorf(stage, pos, model.ErrBinary, "%d control bytes", controls)
 	}
 	return nil
+}
+
+// hasGraphicASCII reports a printable ASCII character other than the space in data.
+func hasGraphicASCII(data []byte) bool {
+	for _, b := range data {
+		if b > ' ' && b < 0x7f {
+			return true
+		}
+	}
+	return false
 }

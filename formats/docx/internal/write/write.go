@@ -83,21 +83,43 @@ func (w *docxWriter) Write(ctx context.Context, out io.Writer, doc *model.Docume
 	if doc == nil {
 		return model.Errorf(stageName, model.Pos{}, model.ErrMalformed, "no document")
 	}
-	data, err := w.build(ctx, doc, opts)
-	if err != nil {
+	ow := &outWriter{w: out}
+	if err := w.build(ctx, ow, doc, opts); err != nil {
+		if ow.err != nil {
+			return model.Errorf(stageName, docPos(doc), nil, "writing output: %v", ow.err)
+		}
 		return err
-	}
-	if _, err := out.Write(data); err != nil {
-		return model.Errorf(stageName, docPos(doc), nil, "writing output: %v", err)
 	}
 	return nil
 }
 
-// build renders every part and zips them.
-func (w *docxWriter) build(ctx context.Context, doc *model.Document, opts model.WriteOptions) ([]byte, error) {
+// outWriter is the writer's output: it keeps the first error, which is then reported as
+// the output's rather than the zip's, and passes a Grow on to an output that has one.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// Grow grows the output when it can (a bytes.Buffer), once, before the package is written.
+func (o *outWriter) Grow(n int) {
+	if g, ok := o.w.(interface{ Grow(int) }); ok {
+		g.Grow(n)
+	}
+}
+
+// build renders every part and zips them into out.
+func (w *docxWriter) build(ctx context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) error {
 	loc := opts.Locale
 	if loc == nil {
-		return nil, model.Errorf(stageName, docPos(doc), model.ErrLanguage, "no output locale (WriteOptions.Locale is nil)")
+		return model.Errorf(stageName, docPos(doc), model.ErrLanguage, "no output locale (WriteOptions.Locale is nil)")
 	}
 	look := newLook(doc, loc)
 	st := &docState{
@@ -123,13 +145,13 @@ func (w *docxWriter) build(ctx context.Context, doc *model.Document, opts model.
 	body := w.zip.streamPart()
 	defer body.release()
 	if err := st.document(body); err != nil {
-		return nil, err
+		return err
 	}
 	if err := body.finish(); err != nil {
-		return nil, model.Errorf(stageName, docPos(doc), nil, "zip: %v", err)
+		return model.Errorf(stageName, docPos(doc), nil, "zip: %v", err)
 	}
 	parts := st.parts(body, opts)
-	return zipParts(w.zip, parts, zipTime(opts.Created))
+	return zipParts(out, w.zip, parts, zipTime(opts.Created))
 }
 
 // docPos is the position errors about the whole document carry.

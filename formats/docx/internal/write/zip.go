@@ -152,9 +152,52 @@ func (w *partDeflater) Close() error {
 type streamingPart struct {
 	d    *deflateCache
 	fw   *flate.Writer
-	z    bytes.Buffer
+	z    chunkBuffer
 	crc  hash.Hash32
 	size int64
+}
+
+// chunkBuffer holds bytes in fixed-size chunks: a long document's compressed body grows
+// without the copies and the up to doubled capacity of a bytes.Buffer, whose old and new
+// arrays were both live at each growth (the largest moment of a long DOCX's memory).
+type chunkBuffer struct {
+	chunks [][]byte
+	n      int
+}
+
+// chunkSize is the size of a chunkBuffer's chunks.
+const chunkSize = 64 << 10
+
+// Write appends p.
+func (c *chunkBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if k := len(c.chunks); k == 0 || len(c.chunks[k-1]) == chunkSize {
+			c.chunks = append(c.chunks, make([]byte, 0, chunkSize))
+		}
+		last := &c.chunks[len(c.chunks)-1]
+		m := min(len(p), chunkSize-len(*last))
+		*last = append(*last, p[:m]...)
+		p = p[m:]
+	}
+	c.n += n
+	return n, nil
+}
+
+// Len is the number of bytes held.
+func (c *chunkBuffer) Len() int { return c.n }
+
+// WriteTo writes the bytes held to w.
+func (c *chunkBuffer) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, b := range c.chunks {
+		m, err := w.Write(b)
+		n += int64(m)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // streamPart starts a compressed part.
@@ -211,8 +254,10 @@ type discardCloser struct{}
 func (discardCloser) Write(p []byte) (int, error) { return len(p), nil }
 func (discardCloser) Close() error                { return nil }
 
-// zipParts writes the parts, in order, with one fixed timestamp, so equal input gives equal bytes.
-func zipParts(d *deflateCache, ps []zipPart, mod time.Time) ([]byte, error) {
+// zipParts writes the parts to out, in order, with one fixed timestamp, so equal input gives
+// equal bytes. An out that can Grow (a bytes.Buffer) is grown once to about the package's
+// size first.
+func zipParts(out io.Writer, d *deflateCache, ps []zipPart, mod time.Time) error {
 	size := 22 // end of central directory
 	for _, p := range ps {
 		// Parts compress to well under half their size; headers take ~2 × (46 + name).
@@ -221,8 +266,10 @@ func zipParts(d *deflateCache, ps []zipPart, mod time.Time) ([]byte, error) {
 			size += p.deflated.z.Len()
 		}
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	zw := zip.NewWriter(buf)
+	if g, ok := out.(interface{ Grow(int) }); ok {
+		g.Grow(size)
+	}
+	zw := zip.NewWriter(out)
 	var cur *zipPart // the part being written, read by the compressor archive/zip asks for
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return &partDeflater{d: d, out: out, shared: cur.shared}, nil
@@ -235,25 +282,25 @@ func zipParts(d *deflateCache, ps []zipPart, mod time.Time) ([]byte, error) {
 			if err == nil {
 				var f io.Writer
 				if f, err = zw.CreateRaw(fh); err == nil {
-					_, err = f.Write(p.deflated.z.Bytes())
+					_, err = p.deflated.z.WriteTo(f)
 				}
 			}
 			if err != nil {
-				return nil, model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
+				return model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
 			}
 			continue
 		}
 		fh := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: mod}
 		f, err := zw.CreateHeader(fh)
 		if err != nil {
-			return nil, model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
+			return model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
 		}
 		if _, err := f.Write(p.data); err != nil {
-			return nil, model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
+			return model.Errorf(stageName, model.Pos{Part: p.name}, nil, "zip: %v", err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, model.Errorf(stageName, model.Pos{}, nil, "zip: %v", err)
+		return model.Errorf(stageName, model.Pos{}, nil, "zip: %v", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }

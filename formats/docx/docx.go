@@ -1,5 +1,6 @@
 // Package docx reads and writes Word documents (Office Open XML WordprocessingML) with
-// archive/zip and encoding/xml, no third-party library.
+// archive/zip and the standard library's XML support, no third-party library (the reader
+// tokenizes parts itself, in internal/opc, for speed; the writer uses encoding/xml).
 //
 // The reader (internal/read) and the writer (internal/write) share nothing but the package
 // container, internal/opc, which opens zip parts under size limits for the reader and for

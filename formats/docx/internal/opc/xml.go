@@ -14,9 +14,11 @@ import (
 const MaxXMLDepth = 256
 
 // Decoder is a streaming XML decoder over one part that refuses DTDs and entity
-// declarations (billion-laughs files) and caps element depth.
+// declarations (billion-laughs files) and caps element depth. Its tokens are
+// encoding/xml's types, with the names translated to namespace URIs, as
+// encoding/xml.Decoder.Token gives them; the tokenizer is scribe's own (see scanner).
 type Decoder struct {
-	d     *xml.Decoder
+	s     *scanner
 	pkg   *Package
 	part  string
 	depth int
@@ -30,9 +32,7 @@ const checkEvery = 1 << 12
 
 // Decoder returns a decoder of r, the inflated bytes of part.
 func (p *Package) Decoder(r io.Reader, part string) *Decoder {
-	d := xml.NewDecoder(r)
-	d.Strict = true
-	return &Decoder{d: d, pkg: p, part: part}
+	return &Decoder{s: newScanner(r), pkg: p, part: part}
 }
 
 // Next returns the next token; io.EOF at the end of a well-formed part. CharData is only
@@ -43,7 +43,7 @@ func (x *Decoder) Next() (xml.Token, error) {
 			return nil, err
 		}
 	}
-	t, err := x.d.Token()
+	t, err := x.s.Token()
 	if err != nil {
 		if err == io.EOF {
 			if x.depth > 0 {

@@ -1,4 +1,4 @@
-// Package read is the DOCX reader: WordprocessingML parsed with a streaming decoder into the
+// Package read is the DOCX reader: WordprocessingML parsed with a streaming tokenizer into the
 // document model.
 package read
 
@@ -19,11 +19,11 @@ const mainPart = "word/document.xml"
 type docxReader struct{}
 
 // New returns the DOCX reader: WordprocessingML read with archive/zip and a streaming
-// encoding/xml decoder, no third-party library. Paragraph styles give headings (by style
-// name, outline level and the basedOn chain, so localized style ids such as "Titre1" work),
-// numbering.xml gives bullet and numbered lists, quote styles give quotations, footnotes
-// and endnotes become footnote runs, tables stay tables, tracked insertions are kept and
-// deletions dropped, fields are reduced to their results. A document typed as plain
+// XML tokenizer of scribe's own (opc.Decoder, standard library only). Paragraph styles
+// give headings (by style name, outline level and the basedOn chain, so localized style ids
+// such as "Titre1" work), numbering.xml gives bullet and numbered lists, quote styles give
+// quotations, footnotes and endnotes become footnote runs, tables stay tables, tracked
+// insertions are kept and deletions dropped, fields are reduced to their results. A document typed as plain
 // paragraphs (no heading style, list, quote style or table) goes through the notes
 // inference, so it gets the structure the same text would get as a .txt file. The reader
 // holds no state and is safe for concurrent use.

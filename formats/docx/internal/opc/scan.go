@@ -45,7 +45,9 @@ type scanner struct {
 	gen        int
 	pendingEnd bool // the last start tag was self-closing: its end comes next
 
-	names  map[string]*qname
+	names map[string]*qname
+	// recent caches names by a cheap hash of their bytes, in front of names.
+	recent [64]*qname
 	values map[string]string
 	text   []byte // decoded text when it differs from the input
 	// attrs are the attributes of the start tag being read, names as written, and attrQ
@@ -56,6 +58,7 @@ type scanner struct {
 
 // qname is an element or attribute name as written, with its cached translation.
 type qname struct {
+	raw          string // as written
 	space, local string // prefix and local part as written
 	gen          int
 	uri          string // space translated while gen was current
@@ -424,14 +427,19 @@ func validName(b []byte) bool {
 // what names it in encoding/xml's error when it is not one (more than one colon).
 func (s *scanner) name(d []byte, i, end int, what string) (*qname, error) {
 	raw := d[i:end]
+	h := (len(raw)*7 + int(raw[0])*3 + int(raw[len(raw)-1])) & (len(s.recent) - 1)
+	if q := s.recent[h]; q != nil && q.raw == string(raw) {
+		return q, nil
+	}
 	if q, ok := s.names[string(raw)]; ok {
+		s.recent[h] = q
 		return q, nil
 	}
 	if !validName(raw) {
 		return nil, s.syntaxError(s.pos+end, "invalid XML name: "+string(raw))
 	}
 	str := string(raw)
-	q := &qname{local: str}
+	q := &qname{raw: str, local: str}
 	if c := strings.Count(str, ":"); c > 1 {
 		return nil, s.syntaxError(s.pos+end, what)
 	} else if space, local, ok := strings.Cut(str, ":"); ok && space != "" && local != "" {
@@ -439,6 +447,7 @@ func (s *scanner) name(d []byte, i, end int, what string) (*qname, error) {
 	}
 	if len(s.names) < maxInterned {
 		s.names[str] = q
+		s.recent[h] = q
 	}
 	return q, nil
 }
@@ -672,8 +681,10 @@ func (s *scanner) endTag(d []byte) (xml.Token, error) {
 	if end == 2 {
 		return nil, s.syntaxError(s.pos+2, noName)
 	}
-	q, err := s.name(d, 2, end, noName)
-	if err != nil {
+	var q *qname
+	if n := len(s.open); n > 0 && s.open[n-1].name.raw == string(d[2:end]) {
+		q = s.open[n-1].name // the usual case: the end tag of the open element
+	} else if q, err = s.name(d, 2, end, noName); err != nil {
 		return nil, err
 	}
 	i := skipSpace(d, end)

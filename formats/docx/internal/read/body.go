@@ -1,10 +1,12 @@
 package read
 
 import (
+	"bytes"
 	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 	"github.com/scribe-un/scribe/formats/internal/textrun"
@@ -50,6 +52,8 @@ type bodyParser struct {
 	fields    []*complexField
 	// tables counts the tables open around the current position (one inside a cell of another).
 	tables int
+	// runText and instrText are buffers kept from run to run.
+	runText, instrText []byte
 }
 
 // hyperlinkInstr finds the target of a HYPERLINK field instruction.
@@ -128,7 +132,7 @@ func (p *bodyParser) skipped(n xml.Name) bool {
 func (p *bodyParser) paragraph() (*rawPara, error) {
 	p.paraCount++
 	para := &rawPara{index: p.paraCount, indent: -1}
-	cur := []model.Inline{}
+	cur := &lineRuns{}
 	var links []struct {
 		depth int
 		url   string
@@ -154,8 +158,7 @@ func (p *bodyParser) paragraph() (*rawPara, error) {
 				if n := len(links); n > 0 {
 					url = links[n-1].url
 				}
-				cur, err = p.run(cur, url, para)
-				if err != nil {
+				if err := p.run(cur, url, para); err != nil {
 					return nil, err
 				}
 			case isW(t.Name, "hyperlink"):
@@ -178,7 +181,9 @@ func (p *bodyParser) paragraph() (*rawPara, error) {
 					return nil, err
 				}
 				for _, l := range inner.lines {
-					cur = append(cur, l...)
+					for _, in := range l {
+						cur.add(in)
+					}
 				}
 			case p.skipped(t.Name):
 				if err := p.x.Skip(); err != nil {
@@ -194,7 +199,7 @@ func (p *bodyParser) paragraph() (*rawPara, error) {
 			}
 		}
 	}
-	para.lines = append(para.lines, cur)
+	para.lines = append(para.lines, cur.take())
 	for i, l := range para.lines {
 		para.lines[i] = merge(l)
 	}
@@ -259,23 +264,24 @@ func (p *bodyParser) eof(err error) error {
 	return err
 }
 
-// run reads a w:r and appends its text to cur. url is the target of an enclosing
-// hyperlink. A manual line break ends the paragraph's current line: cur goes to
+// run reads a w:r and adds its text to line. url is the target of an enclosing
+// hyperlink. A manual line break ends the paragraph's current line: it goes to
 // para.lines and a new line starts (done here, once per break, so a paragraph of many
 // runs is read in linear time).
-func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model.Inline, error) {
-	r := &runState{url: url, para: para, cur: cur}
+func (p *bodyParser) run(line *lineRuns, url string, para *rawPara) error {
+	r := &runState{url: url, para: para, line: line, text: p.runText[:0]}
+	defer func() { p.runText = r.text[:0] }()
 	depth := 1
 	for depth > 0 {
 		t, err := p.x.Next()
 		if err != nil {
-			return nil, p.eof(err)
+			return p.eof(err)
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
 			descend, err := p.runChild(t, r)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if descend {
 				depth++
@@ -285,7 +291,7 @@ func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model
 		}
 	}
 	p.flushRun(r)
-	return r.cur, nil
+	return nil
 }
 
 // runState is what a w:r has said so far: its properties, the text not yet made a run, and
@@ -293,10 +299,10 @@ func (p *bodyParser) run(cur []model.Inline, url string, para *rawPara) ([]model
 type runState struct {
 	bold, italic, hidden *bool
 	charStyle            string
-	text                 strings.Builder
+	text                 []byte
 	url                  string // of an enclosing w:hyperlink
 	para                 *rawPara
-	cur                  []model.Inline
+	line                 *lineRuns
 }
 
 // runChild reads an element inside a w:r whose start tag was just read. descend is true
@@ -312,25 +318,23 @@ func (p *bodyParser) runChild(t xml.StartElement, r *runState) (descend bool, er
 	case "rPr":
 		return false, p.runProps(&r.bold, &r.italic, &r.hidden, &r.charStyle)
 	case "t":
-		s, err := p.charData()
-		r.text.WriteString(s)
+		r.text, err = p.charData(r.text)
 		return false, err
 	case "instrText":
-		s, err := p.charData()
+		p.instrText, err = p.charData(p.instrText[:0])
 		if n := len(p.fields); err == nil && n > 0 && !p.fields[n-1].result {
-			p.fields[n-1].instr.WriteString(s)
+			p.fields[n-1].instr.Write(p.instrText)
 		}
 		return false, err
 	case "tab", "ptab":
-		r.text.WriteString(" ")
+		r.text = append(r.text, ' ')
 	case "noBreakHyphen":
-		r.text.WriteString("\u2011")
+		r.text = append(r.text, "\u2011"...)
 	case "br", "cr":
 		if typ, _ := attr(t, "type"); typ != "page" && typ != "column" {
 			p.flushRun(r)
 			if !p.inInstr() {
-				r.para.lines = append(r.para.lines, r.cur)
-				r.cur = []model.Inline{}
+				r.para.lines = append(r.para.lines, r.line.take())
 			}
 		}
 	case "fldChar":
@@ -345,7 +349,7 @@ func (p *bodyParser) runChild(t xml.StartElement, r *runState) (descend bool, er
 			notes = p.st.endnotes
 		}
 		if note, ok := notes[id]; ok && !p.inInstr() && (r.hidden == nil || !*r.hidden) {
-			r.cur = append(r.cur, model.Inline{Kind: model.KindFootnote, Note: model.CloneInlines(note), Line: r.para.index})
+			r.line.add(model.Inline{Kind: model.KindFootnote, Note: model.CloneInlines(note), Line: r.para.index})
 		}
 	case "drawing", "pict", "object":
 		p.st.warnDrawing()
@@ -357,15 +361,15 @@ func (p *bodyParser) runChild(t xml.StartElement, r *runState) (descend bool, er
 	return true, nil
 }
 
-// flushRun makes the text read since the last flush a run of r.cur, with the run's
+// flushRun makes the text read since the last flush a run of r.line, with the run's
 // formatting (its own, else its character style's) and link, unless the text is hidden or
 // part of a field instruction.
 func (p *bodyParser) flushRun(r *runState) {
-	if r.text.Len() == 0 {
+	if len(r.text) == 0 {
 		return
 	}
-	s := r.text.String()
-	r.text.Reset()
+	s := r.text
+	r.text = r.text[:0]
 	if r.hidden != nil && *r.hidden || p.inInstr() {
 		return
 	}
@@ -392,7 +396,62 @@ func (p *bodyParser) flushRun(r *runState) {
 	} else {
 		link = ""
 	}
-	r.cur = append(r.cur, model.Inline{Kind: kind, Text: textrun.Clean(s), URL: link, Line: r.para.index})
+	r.line.addText(model.Inline{Kind: kind, URL: link, Line: r.para.index}, s)
+}
+
+// lineRuns are the runs of the line being read, merged as they come (a paragraph may have
+// hundreds of thousands of runs, mostly with the same formatting): text that continues
+// the last run's formatting waits in tail and is joined to it once.
+type lineRuns struct {
+	runs []model.Inline
+	tail []byte
+}
+
+// mergeable reports whether b continues run a, as merge joins them.
+func mergeable(a, b *model.Inline) bool {
+	return a.Kind == b.Kind && a.URL == b.URL && b.Kind != model.KindFootnote
+}
+
+// add appends in, or its text to the last run when it continues it.
+func (l *lineRuns) add(in model.Inline) {
+	if n := len(l.runs); n > 0 && mergeable(&l.runs[n-1], &in) {
+		l.tail = append(l.tail, in.Text...)
+		return
+	}
+	l.flush()
+	l.runs = append(l.runs, in)
+}
+
+// addText adds a run of in's kind with text, cleaned as textrun.Clean does.
+func (l *lineRuns) addText(in model.Inline, text []byte) {
+	if !utf8.Valid(text) || bytes.IndexByte(text, 0) >= 0 {
+		text = []byte(textrun.Clean(string(text)))
+	}
+	if n := len(l.runs); n > 0 && mergeable(&l.runs[n-1], &in) {
+		l.tail = append(l.tail, text...)
+		return
+	}
+	l.flush()
+	in.Text = string(text)
+	l.runs = append(l.runs, in)
+}
+
+func (l *lineRuns) flush() {
+	if len(l.tail) > 0 {
+		l.runs[len(l.runs)-1].Text += string(l.tail)
+		l.tail = l.tail[:0]
+	}
+}
+
+// take returns the line's runs and starts a new line.
+func (l *lineRuns) take() []model.Inline {
+	l.flush()
+	runs := l.runs
+	if runs == nil {
+		runs = []model.Inline{}
+	}
+	l.runs = nil
+	return runs
 }
 
 // runProps reads w:rPr: bold, italic, hidden text and the character style.
@@ -433,19 +492,18 @@ func (p *bodyParser) runProps(bold, italic, hidden **bool, charStyle *string) er
 	return nil
 }
 
-// charData reads the text of a w:t (or w:instrText) element up to its end tag.
-func (p *bodyParser) charData() (string, error) {
-	var b strings.Builder
+// charData appends the text of a w:t (or w:instrText) element, up to its end tag, to dst.
+func (p *bodyParser) charData(dst []byte) ([]byte, error) {
 	depth := 1
 	for depth > 0 {
 		t, err := p.x.Next()
 		if err != nil {
-			return "", p.eof(err)
+			return dst, p.eof(err)
 		}
 		switch t := t.(type) {
 		case xml.CharData:
 			if depth == 1 {
-				b.Write(t)
+				dst = append(dst, t...)
 			}
 		case xml.StartElement:
 			depth++
@@ -453,7 +511,7 @@ func (p *bodyParser) charData() (string, error) {
 			depth--
 		}
 	}
-	return b.String(), nil
+	return dst, nil
 }
 
 // fieldChar moves the complex-field state machine. Fields nest and may span paragraphs.

@@ -519,14 +519,24 @@ func describeFile(path string) (out []*face, err error) {
 	default:
 		return nil, fmt.Errorf("not a TrueType font or collection (magic %q)", magic[:])
 	}
+	fi, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
 	lds, err := ot.NewLoaders(fh)
 	if err != nil {
 		return nil, err
 	}
 	var buf []byte
 	for i, ld := range lds {
-		if _, err := ld.RawTable(ot.MustNewTag("glyf")); err != nil {
-			continue // CFF outlines inside a collection
+		// The checks loading the face makes (TrueType outlines, the tables it needs, every
+		// table inside the file), without reading the outlines; and Describe would allocate
+		// whatever length a damaged directory states for the tables it reads.
+		if _, err := fontfile.FaceTables(fh, fi.Size(), i); err != nil {
+			if len(lds) == 1 {
+				return nil, err
+			}
+			continue // CFF outlines inside a collection, or a damaged face
 		}
 		var d font.Description
 		d, buf = font.Describe(ld, buf)

@@ -349,7 +349,7 @@ func TestHostileLinkSchemes(t *testing.T) {
 // Defect 5: memory. An input whose conversion would need more than --max-memory (estimated
 // before reading it and again before writing it) is refused alone, in one line naming the
 // file and the flag, with no output; the other inputs of the batch convert. The estimate of
-// a PDF counts its longest paragraph, which the layout holds whole.
+// a PDF counts its longest paragraph up to the length from which paragraphs are set in parts.
 func TestHostileMemory(t *testing.T) {
 	dir := t.TempDir()
 	small := writeInput(t, filepath.Join(dir, "small.txt"), notesText)
@@ -372,6 +372,15 @@ func TestHostileMemory(t *testing.T) {
 	// Markdown alone needs no layout: the same input converts under the same limit.
 	if code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", long, "--to", "md", "-o", out, "--max-memory", "8MiB", "-q"); code != 0 {
 		t.Errorf("long.txt to Markdown: exit %d: %s", code, stderr)
+	}
+	// A paragraph of a megabyte is set in parts, and its estimate says so: it converts to
+	// PDF under a limit that refused it when paragraphs were laid out whole (about 160 MiB).
+	huge := writeInput(t, filepath.Join(dir, "huge.txt"), "Canada said that "+strings.Repeat("the meeting should go on and ", 36000)+"end.\n")
+	if code, stderr := runCLIIn(t, nil, time.Minute, nil, "convert", huge, "--to", "pdf", "-o", out, "--max-memory", "64MiB", "-q"); code != 0 {
+		t.Errorf("huge.txt to PDF: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "huge.en.pdf")); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -1,12 +1,14 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/locales"
@@ -179,9 +181,11 @@ func TestStreamedDirection(t *testing.T) {
 	}
 }
 
-// BenchmarkLongParagraph sets one paragraph of 0.5, 2 and 8 MB into a PDF: time and memory
-// per byte stay flat as it grows (the paragraph is set in parts, its pages written as they
-// are made), where setting it whole held all its tokens and lines at once.
+// BenchmarkLongParagraph sets one paragraph of 0.5, 2 and 8 MB into a PDF: time, bytes and
+// allocations per byte stay flat as it grows, and the peak heap (peak-heap-B, sampled every
+// millisecond, over the heap before) stays a few bytes per byte of text: the paragraph is set
+// in parts and its pages written as they are made. The -whole runs set it whole, as before
+// long paragraphs were streamed, holding all its tokens and lines at once.
 func BenchmarkLongParagraph(b *testing.B) {
 	fonts := fontsOrFail(b, testFonts)
 	for _, mb := range []float64{0.5, 2, 8} {
@@ -189,18 +193,54 @@ func BenchmarkLongParagraph(b *testing.B) {
 		text := strings.Repeat(longWords, n/len(longWords)+1)[:n]
 		doc := pipelinetest.Sample("en")
 		doc.Blocks = append(doc.Blocks, &model.Paragraph{Pos: model.Pos{File: "x.txt", Line: 90}, Inlines: model.Texts(text, 90)})
-		b.Run(fmt.Sprintf("%gMB", mb), func(b *testing.B) {
-			w := NewWriter(Options{Fonts: fonts, Compress: true})
-			opts := writeOpts(b, doc)
-			var buf bytes.Buffer
-			b.SetBytes(int64(n))
-			b.ReportAllocs()
-			for b.Loop() {
-				buf.Reset()
-				if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
-					b.Fatal(err)
+		for _, whole := range []bool{false, true} {
+			name := fmt.Sprintf("%gMB", mb)
+			su := setup{fonts: fonts, compress: true}
+			if whole {
+				if mb > 2 {
+					continue
 				}
+				name += "-whole"
+				su.tune = func(l *layouter) { l.streamAbove = math.MaxInt }
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				opts := writeOpts(b, doc)
+				runtime.GC()
+				base, stop := heapPeak()
+				b.SetBytes(int64(n))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := typeset(context.Background(), doc, opts, su); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(stop()-base), "peak-heap-B")
+			})
+		}
 	}
+}
+
+// heapPeak samples the heap's live and unswept objects every millisecond until stop is
+// called, which returns the largest sample; base is the heap at the start.
+func heapPeak() (base uint64, stop func() uint64) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 { metrics.Read(sample); return sample[0].Value.Uint64() }
+	base = read()
+	done := make(chan uint64)
+	quit := make(chan struct{})
+	go func() {
+		peak := base
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				done <- max(peak, read())
+				return
+			case <-tick.C:
+				peak = max(peak, read())
+			}
+		}
+	}()
+	return base, func() uint64 { close(quit); return <-done }
 }

@@ -163,23 +163,35 @@ func (l *layouter) pos(line int, fallback model.Pos) model.Pos {
 // tokenizer enlarges the Arabic text itself (see tokenizer.arabicExtra), so Latin text in an
 // Arabic report keeps its 10 points, as in Word.
 func (l *layouter) scaled(ins []model.Inline, size, lead float64) (float64, float64) {
-	if l.typo.size == 0 || !startsRTL(model.PlainText(ins)) {
+	if l.typo.size == 0 || !startsRTLInlines(ins) {
 		return size, lead
 	}
 	return size, lead + l.typo.lead - geo.Leading
 }
 
-// startsRTL reports whether the first strong character of s is right to left.
-func startsRTL(s string) bool {
-	for _, r := range s {
-		if isRTLRune(r) {
-			return true
-		}
-		if isStrongLTR(r) {
-			return false
+// startsRTLInlines reports whether the first strong character of the text of ins is right
+// to left (without joining the text: a paragraph can be megabytes long).
+func startsRTLInlines(ins []model.Inline) bool {
+	for _, in := range ins {
+		if rtl, strong := firstStrong(in.Text); strong {
+			return rtl
 		}
 	}
 	return false
+}
+
+// firstStrong finds the first strong character of s: rtl says whether it is right to left,
+// strong whether there is one.
+func firstStrong(s string) (rtl, strong bool) {
+	for _, r := range s {
+		if isRTLRune(r) {
+			return true, true
+		}
+		if isStrongLTR(r) {
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // tokens typesets inline runs in a base style.

@@ -95,19 +95,27 @@ func (*writer) Format() string { return "pdf" }
 // Ext is the file extension.
 func (*writer) Ext() string { return ".pdf" }
 
-// paragraphCost is the peak memory per byte of the longest paragraph: pages are written
-// one by one, but a paragraph is broken into lines whole (a 63 MB one-paragraph file
-// peaked at 8.5 GB, 135 bytes per byte, of which the runner's base cost is 20).
-const paragraphCost = 140
+// Memory, beyond the runner's base cost per byte of text (pipeline.baseCost). A paragraph
+// laid out whole holds all its tokens and lines: paragraphCost per byte (a 6 MB
+// one-paragraph file peaked at 846 MB when every paragraph was). From streamAbove bytes a
+// paragraph is set in parts (layouter.stream), so no paragraph costs more than that much
+// text's worth; besides, the file being written and the structure tree's record of every line
+// grow with the text, textCost per byte (BenchmarkLongParagraph: a few bytes per byte; the
+// 63 MB one-paragraph file peaks at 770 MB in all, as its JSON does).
+const (
+	paragraphCost = 140
+	textCost      = 4
+)
 
-// PeakMemory is model.MemoryCost: the layout of the longest paragraph.
+// PeakMemory is model.MemoryCost: the layout of the longest paragraph, up to the length from
+// which paragraphs are streamed, and the file.
 func (*writer) PeakMemory(doc *model.Document) int64 {
 	var longest int
 	model.Walk(doc.Blocks, func(b model.Block) bool {
 		longest = max(longest, model.BlockTextBytes(b))
 		return true
 	})
-	return int64(longest) * paragraphCost
+	return int64(min(longest, streamAbove))*paragraphCost + int64(model.TextBytes(doc.Blocks))*textCost
 }
 
 func (w *writer) fonts() (*FontSet, error) {

@@ -526,7 +526,7 @@ func checkReadingOrder(t *testing.T, path, text string, doc *model.Document) {
 		case *model.Paragraph:
 			if n.Numbered {
 				want = `(?m)^\s*` + regexp.QuoteMeta(strings.TrimSpace(strings.TrimSuffix(n.Number.Label, "-"))) + `\s`
-				if doc.Present.Dir == "rtl" && startsRTL(model.PlainText(n.Inlines)) {
+				if doc.Present.Dir == "rtl" && startsRTLInlines(n.Inlines) {
 					// Right-to-left: the number is the last thing on its line.
 					want = `(?m)\s-\s?` + regexp.QuoteMeta(fmt.Sprint(n.Number.Ordinal)) + `\s*$`
 				}

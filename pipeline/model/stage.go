@@ -173,8 +173,8 @@ type FontUse struct {
 	SHA256 string `json:"sha256"`
 }
 
-// MemoryCost is implemented by a writer whose peak memory can be well above the
-// document's own: the PDF writer lays out a whole paragraph at once. The runner uses it to
+// MemoryCost is implemented by a writer whose peak memory can be above the document's own:
+// the PDF writer lays out a paragraph at once (up to a length). The runner uses it to
 // refuse, before writing, an input that would exceed Limits.MaxMemory.
 type MemoryCost interface {
 	// PeakMemory estimates the writer's peak memory in bytes for doc, beyond what the

@@ -36,15 +36,24 @@ type TimeRange struct {
 	From, To   int    // byte offsets of the match
 }
 
+// spaceClass matches one space of any kind a date or time may be written with: Go's \s is
+// ASCII only, and scribe itself writes times and dates with no-break spaces ("5.30\u00a0p.m.",
+// "17\u00a0h\u00a030") that a report read back must still yield.
+const spaceClass = `[\s\x{A0}\x{202F}]`
+
 // Patterns are compiled once per process: they are immutable and safe to share.
 var (
 	reISODate   = lazyre.New(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
-	reCJKDate   = lazyre.New(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reCJKDate   = lazyre.New(strings.ReplaceAll(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`, `\s`, spaceClass))
 	reSlashDate = lazyre.New(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
 	reShortDate = lazyre.New(`(\d{1,2})([./-])(\d{1,2})([./-])(\d{2})`)
 	// Hours try 20–23 before 0–19: "20:00" is not "2" and a stray "0:00". Full-width
-	// colons ("19：00") separate minutes as ASCII ones do.
-	reTime = lazyre.New(`(?i)(2[0-3]|[01]?\d)\s*(?:[:.h：]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*(2[0-3]|[01]?\d)\s*(?:[:.h：]\s*([0-5]\d)|(h))?\s*(a\.?m\.?|p\.?m\.?)?)?`)
+	// colons ("19：00") separate minutes as ASCII ones do; the French and Russian words
+	// scribe writes ("14 heures–17 h 30", "15 ч. 30 м.") read back as times.
+	reTime = lazyre.New(strings.ReplaceAll(`(?i)(2[0-3]|[01]?\d)\s*(?:(?:[:.h：]|ч\.?)\s*([0-5]\d)(?:\s*м\.)?|(heures?|h|ч\.?))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:-|–|—|to|à|a|до|至|إلى)\s*(2[0-3]|[01]?\d)\s*(?:(?:[:.h：]|ч\.?)\s*([0-5]\d)(?:\s*м\.)?|(heures?|h|ч\.?))?\s*(a\.?m\.?|p\.?m\.?)?)?`, `\s`, spaceClass))
+	// Chinese times: hours with 时, minutes with 分, after a part of the day
+	// ("下午2时至下午5时30分"). 点 is left out: "第3点" is a point of a list, not 3 o'clock.
+	reCJKTime = lazyre.New(strings.ReplaceAll(`(上午|下午|晚上|中午|早上|凌晨)?\s*(2[0-3]|[01]?\d)\s*时\s*(?:([0-5]?\d)\s*分)?(?:\s*(?:至|到|-|–|—|～)\s*(上午|下午|晚上|中午|早上|凌晨)?\s*(2[0-3]|[01]?\d)\s*时\s*(?:([0-5]?\d)\s*分)?)?`, `\s`, spaceClass))
 )
 
 // monthIndex maps a lower-cased month name in any supported language to 1–12.
@@ -380,6 +389,15 @@ func FindTimeRange(line string) (TimeRange, bool) {
 		}
 		line = line[:cut]
 	}
+	tr, ok := findClockTime(line)
+	if cjk, cok := findCJKTime(line); cok && (!ok || cjk.From < tr.From) {
+		return cjk, true
+	}
+	return tr, ok
+}
+
+// findClockTime finds a time written with digits and separators or am/pm.
+func findClockTime(line string) (TimeRange, bool) {
 	for pos := 0; pos < len(line); {
 		rel := reTime.FindStringSubmatchIndex(line[pos:])
 		if rel == nil {
@@ -423,12 +441,51 @@ func FindTimeRange(line string) (TimeRange, bool) {
 			tr.End = clock(h2, min2, ampm2)
 		}
 		// Trim trailing space the optional groups may have swallowed.
-		for tr.To > tr.From && line[tr.To-1] == ' ' {
-			tr.To--
-		}
+		tr.To = tr.From + len(strings.TrimRightFunc(line[tr.From:tr.To], unicode.IsSpace))
 		return tr, true
 	}
 	return TimeRange{}, false
+}
+
+// findCJKTime finds a time as Chinese writes it ("下午2时至下午5时30分", "上午9时").
+func findCJKTime(line string) (TimeRange, bool) {
+	m := reCJKTime.FindStringSubmatchIndex(line)
+	if m == nil {
+		return TimeRange{}, false
+	}
+	get := func(k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return line[m[2*k]:m[2*k+1]]
+	}
+	half := func(part string) string {
+		switch part {
+		case "下午", "晚上", "中午":
+			return "pm"
+		case "上午", "早上", "凌晨":
+			return "am"
+		}
+		return ""
+	}
+	ampm1, ampm2 := half(get(1)), half(get(4))
+	if ampm1 == "" {
+		ampm1 = ampm2
+	}
+	if ampm2 == "" {
+		ampm2 = ampm1
+	}
+	minutes := func(k int) string {
+		if get(k) == "" {
+			return ""
+		}
+		return pad2(atoi(get(k)))
+	}
+	tr := TimeRange{Start: clock(get(2), minutes(3), ampm1), From: m[0], To: m[1]}
+	if get(5) != "" {
+		tr.End = clock(get(5), minutes(6), ampm2)
+	}
+	return tr, true
 }
 
 func clock(h, m, ampm string) string {

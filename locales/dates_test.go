@@ -48,6 +48,12 @@ func TestFindTimeRange(t *testing.T) {
 		{"_9:30-12:00, Grand Ballroom I_", "09:30", "12:00"},
 		{"9h30 - 12h", "09:30", "12:00"},
 		{"3 p.m. to 5 p.m.", "15:00", "17:00"},
+		{"2 p.m.–5.30 p.m.", "14:00", "17:30"},
+		{"14 heures–17 h 30", "14:00", "17:30"},
+		{"14 ч. 00 м.–17 ч. 30 м.", "14:00", "17:30"},
+		{"下午2时至下午5时30分", "14:00", "17:30"},
+		{"上午9时30分", "09:30", ""},
+		{"晚上8时", "20:00", ""},
 		{"à 14h00", "14:00", ""},
 		{"18:30 - 20:00", "18:30", "20:00"},           // 20 is an hour, not "2" and "0:00"
 		{"2022-5-26 19：00 - 20：00", "19:00", "20:00"}, // full-width colons
@@ -59,7 +65,7 @@ func TestFindTimeRange(t *testing.T) {
 			t.Errorf("%q: got %+v ok=%v", c.line, tr, ok)
 		}
 	}
-	for _, line := range []string{"189 member states", "paragraph 10", "2005", "v1.2 of the draft"} {
+	for _, line := range []string{"189 member states", "paragraph 10", "2005", "v1.2 of the draft", "第3点意见", "会议持续3小时"} {
 		if tr, ok := FindTimeRange(line); ok {
 			t.Errorf("%q: found time %+v", line, tr)
 		}
@@ -135,5 +141,34 @@ func TestParseTitleBlock(t *testing.T) {
 	}
 	if _, ok := s.ParseTitleBlock("Canada said that the meeting was held on time."); ok {
 		t.Error("an ordinary sentence read as a title block")
+	}
+}
+
+// TestTitleBlockReadBack: the sentence scribe writes under the title, in each language, reads
+// back to the same venue, date and times, whether its spaces are the no-break ones scribe
+// writes, ordinary ones (typed over in Word) or narrow no-break ones.
+func TestTitleBlockReadBack(t *testing.T) {
+	s := MustEmbedded()
+	spaces := strings.NewReplacer("\u00a0", " ")
+	narrow := strings.NewReplacer(" ", "\u202f", "\u00a0", "\u202f")
+	for _, loc := range s.All() {
+		date := loc.FormatDate(2005, 5, 2)
+		for _, c := range []struct{ start, end string }{{"14:00", "17:30"}, {"09:30", ""}} {
+			when := loc.FormatTimeRange(c.start, c.end)
+			line := strings.NewReplacer("{venue}", "Geneva", "{date}", date, "{time}", when).Replace(loc.TitleBlock.Full)
+			for _, text := range []string{line, spaces.Replace(line), narrow.Replace(line)} {
+				p, ok := s.ParseTitleBlock(text)
+				if !ok || p.Venue != "Geneva" {
+					t.Errorf("%s: %q: got %+v ok=%v", loc.Tag, text, p, ok)
+					continue
+				}
+				if d, ok := s.FindDate(p.Date); !ok || d.ISO() != "2005-05-02" {
+					t.Errorf("%s: date %q read as %+v", loc.Tag, p.Date, d)
+				}
+				if tr, ok := FindTimeRange(p.Time); !ok || tr.Start != c.start || tr.End != c.end {
+					t.Errorf("%s: time %q read as %+v", loc.Tag, p.Time, tr)
+				}
+			}
+		}
 	}
 }

@@ -325,7 +325,9 @@ type Dates struct {
 	FirstDay string `yaml:"firstDay,omitempty"`
 	// Time lays out a time of day with {h} (0–23), {hh} (00–23), {h12} (1–12), {mm} and
 	// {ampm} (AM or PM below); TimeOnHour when the minutes are zero ("10 a.m.", "15
-	// heures"). Empty keeps the 24-hour "14:30".
+	// heures"). Empty keeps the 24-hour "14:30". A space the time must not break at is
+	// written as a no-break space ("{h}\u00a0h\u00a0{mm}"); the parsers that read a report
+	// back take any space for any other.
 	Time       string `yaml:"time,omitempty"`
 	TimeOnHour string `yaml:"timeOnHour,omitempty"`
 	// AM and PM are the words {ampm} stands for ("a.m.", "p.m."; "上午", "下午").

@@ -21,7 +21,7 @@ func timeSlot(loc *Locale) string {
 		if p == "" {
 			continue
 		}
-		expr := regexp.QuoteMeta(p)
+		expr := quotePattern(p)
 		ampm := `(?:` + regexp.QuoteMeta(loc.Dates.AM) + `|` + regexp.QuoteMeta(loc.Dates.PM) + `)`
 		expr = strings.NewReplacer(`\{hh\}`, `\d{2}`, `\{h12\}`, `\d{1,2}`, `\{h\}`, `\d{1,2}`,
 			`\{mm\}`, `\d{2}`, `\{ampm\}`, ampm).Replace(expr)
@@ -38,10 +38,31 @@ func timeSlot(loc *Locale) string {
 	if single == "" {
 		single = "{time}"
 	}
-	rngExpr := strings.NewReplacer(`\{start\}`, one, `\{end\}`, one).Replace(regexp.QuoteMeta(rng))
-	singleExpr := strings.Replace(regexp.QuoteMeta(single), `\{time\}`, one, 1)
-	legacy := `\d{1,2}:\d{2}(?:\s*[–-]\s*\d{1,2}:\d{2})?`
+	rngExpr := strings.NewReplacer(`\{start\}`, one, `\{end\}`, one).Replace(quotePattern(rng))
+	singleExpr := strings.Replace(quotePattern(single), `\{time\}`, one, 1)
+	legacy := `\d{1,2}:\d{2}(?:` + spaceClass + `*[–-]` + spaceClass + `*\d{1,2}:\d{2})?`
 	return `(?P<time>` + rngExpr + `|` + singleExpr + `|` + legacy + `)`
+}
+
+// quotePattern quotes a locale pattern for a regular expression in which every run of
+// spaces, ordinary or no-break, matches any run of them: scribe writes no-break spaces
+// where a line must not break ("17\u00a0h\u00a030", "14.00–17.30\u00a0horas"), and a
+// word processor may turn one kind into the other.
+func quotePattern(p string) string {
+	var b strings.Builder
+	inSpace := false
+	for _, r := range p {
+		if r == ' ' || r == '\u00a0' || r == '\u202f' {
+			if !inSpace {
+				b.WriteString(spaceClass + "+")
+			}
+			inSpace = true
+			continue
+		}
+		inSpace = false
+		b.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	return b.String()
 }
 
 // compileTitleBlocks turns every locale's title-block patterns into anchored expressions.
@@ -59,7 +80,7 @@ func compileTitleBlocks(locs []*Locale) []*regexp.Regexp {
 			if p == "" {
 				continue
 			}
-			expr := regexp.QuoteMeta(p)
+			expr := quotePattern(p)
 			expr = strings.Replace(expr, `\{venue\}`, `(?P<venue>.+?)`, 1)
 			expr = strings.Replace(expr, `\{date\}`, `(?P<date>.+?)`, 1)
 			expr = strings.Replace(expr, `\{time\}`, timeSlot(loc), 1)

@@ -108,7 +108,8 @@ func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untran
 	add(model.MastSymbol, m.Symbol)
 	add(model.MastDistribution, distribution(m.Distribution, mh))
 	if dateOK {
-		add(model.MastDate, mastLoc.FormatDate(y, mo, d))
+		// The day and its month on one line here too: the masthead's column is narrow.
+		add(model.MastDate, newTies(mastLoc).tie(mastLoc.FormatDate(y, mo, d)))
 	}
 	add(model.MastLanguage, mh.LanguageLine)
 	original := m.OriginalLang
@@ -121,8 +122,8 @@ func present(set *locales.Set, m model.Metadata, loc, en *locales.Locale, untran
 		}
 	}
 
-	// The day and its month on one line, as in the body ("on 2 May 2005"); the date the
-	// masthead prints stands alone and keeps its spaces.
+	// The day and its month on one line, as in the body ("on 2 May 2005"); the time comes
+	// from the locale's patterns with its no-break spaces already in place.
 	p.TitleBlock = titleBlock(loc.TitleBlock, m.Venue, newTies(loc).tie(p.DateText), p.TimeText)
 	p.HeaderText = m.Symbol
 	if p.HeaderText == "" {

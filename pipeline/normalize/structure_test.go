@@ -157,18 +157,18 @@ func TestLocalize(t *testing.T) {
 		masthead, title, footer, page string
 	}
 	cases := map[string]want{
-		"en": {"un=United Nations|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|original=Original: English",
-			"Meeting held at Geneva on 2\u00a0May 2005, 2 p.m.–5.30 p.m.", "05-35610 (E)", "Page"},
-		"fr": {"un=Nations Unies|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. générale|date=2 mai 2005|language=Français|original=Original\u00a0: anglais",
-			"Réunion tenue à Geneva le 2\u00a0mai 2005, 14 heures–17 h 30", "05-35610 (F)", "Page"},
-		"es": {"un=Naciones Unidas|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. general|date=2 de mayo de 2005|language=Español|original=Original: inglés",
-			"Reunión celebrada en Geneva el 2\u00a0de\u00a0mayo de 2005, 14.00–17.30 horas", "05-35610 (S)", "Página"},
-		"ru": {"un=Организация Объединенных Наций|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Russian|original=Original: English",
-			"Заседание состоялось 2\u00a0мая 2005 года, 14 ч. 00 м.–17 ч. 30 м. Место проведения: Geneva", "05-35610 (R)", "Стр."},
-		"zh": {"un=联合国|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Chinese|original=Original: English",
+		"en": {"un=United Nations|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2\u00a0May 2005|original=Original: English",
+			"Meeting held at Geneva on 2\u00a0May 2005, 2\u00a0p.m.–5.30\u00a0p.m.", "05-35610 (E)", "Page"},
+		"fr": {"un=Nations Unies|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. générale|date=2\u00a0mai 2005|language=Français|original=Original\u00a0: anglais",
+			"Réunion tenue à Geneva le 2\u00a0mai 2005, 14\u00a0heures–17\u00a0h\u00a030", "05-35610 (F)", "Page"},
+		"es": {"un=Naciones Unidas|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr. general|date=2\u00a0de\u00a0mayo de 2005|language=Español|original=Original: inglés",
+			"Reunión celebrada en Geneva el 2\u00a0de\u00a0mayo de 2005, 14.00–17.30\u00a0horas", "05-35610 (S)", "Página"},
+		"ru": {"un=Организация Объединенных Наций|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2\u00a0May 2005|language=Russian|original=Original: English",
+			"Заседание состоялось 2\u00a0мая 2005 года, 14\u00a0ч.\u00a000\u00a0м.–17\u00a0ч.\u00a030\u00a0м. Место проведения: Geneva", "05-35610 (R)", "Стр."},
+		"zh": {"un=联合国|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2\u00a0May 2005|language=Chinese|original=Original: English",
 			"会议于2005年5月2日下午2时至下午5时30分在Geneva举行", "05-35610 (C)", "页"},
-		"ar": {"un=الأمم المتحدة|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2 May 2005|language=Arabic|original=Original: English",
-			"عُقد الاجتماع في Geneva في 2\u00a0أيار/مايو 2005، الساعة 14:00–17:30", "05-35610 (A)", "الصفحة"},
+		"ar": {"un=الأمم المتحدة|organ=ITU Council Working Group on WSIS|symbol=ITU/WSIS/2005/INF.1|distribution=Distr.: General|date=2\u00a0May 2005|language=Arabic|original=Original: English",
+			"عُقد الاجتماع في Geneva في 2\u00a0أيار/مايو 2005، الساعة\u00a014:00–17:30", "05-35610 (A)", "الصفحة"},
 	}
 	for tag, w := range cases {
 		doc := &model.Document{Meta: meta}
@@ -212,10 +212,10 @@ func TestLocalize(t *testing.T) {
 		title    string
 		header   string
 	}{
-		{model.Metadata{Date: "2005-05-02", Distribution: "Limited"}, "distribution=Distr. limitée|date=2 mai 2005|language=Français", "Réunion tenue le 2\u00a0mai 2005", ""},
-		{model.Metadata{Date: "2005-05-01", TimeStart: "09:00", Distribution: "restricted", Title: "Notes"}, "distribution=Distr. restreinte|date=1er mai 2005|language=Français", "Réunion tenue le 1er mai 2005, 9 heures", "Notes"},
+		{model.Metadata{Date: "2005-05-02", Distribution: "Limited"}, "distribution=Distr. limitée|date=2\u00a0mai 2005|language=Français", "Réunion tenue le 2\u00a0mai 2005", ""},
+		{model.Metadata{Date: "2005-05-01", TimeStart: "09:00", Distribution: "restricted", Title: "Notes"}, "distribution=Distr. restreinte|date=1er\u00a0mai 2005|language=Français", "Réunion tenue le 1er\u00a0mai 2005, 9\u00a0heures", "Notes"},
 		{model.Metadata{Venue: "Genève", Distribution: "Interne", OriginalLang: "ar"}, "distribution=Interne|language=Français|original=Original\u00a0: arabe", "", ""},
-		{model.Metadata{Venue: "Genève", Date: "2005-05-02"}, "distribution=Distr. générale|date=2 mai 2005|language=Français", "Réunion tenue à Genève le 2\u00a0mai 2005", ""},
+		{model.Metadata{Venue: "Genève", Date: "2005-05-02"}, "distribution=Distr. générale|date=2\u00a0mai 2005|language=Français", "Réunion tenue à Genève le 2\u00a0mai 2005", ""},
 	}
 	for _, c := range partial {
 		doc := &model.Document{Meta: c.meta}

@@ -120,6 +120,7 @@ func TestTypography(t *testing.T) {
 		{"en", "the item is 2 mayors and 12 may. No. It was No. 5, sent to MR and Mr Li", "the item is 2 mayors and 12 may. No. It was No.\u00a05, sent to MR and Mr\u00a0Li"},
 		{"es", "el 2 de mayo de 2005, párrafo 4 y el Sr. Pérez", "el 2\u00a0de\u00a0mayo de 2005, párrafo\u00a04 y el Sr.\u00a0Pérez"},
 		{"fr", "le 2 mai, au paragraphe 5", "le 2\u00a0mai, au paragraphe\u00a05"},
+		{"fr", "le 1er mai et le 1er juin", "le 1er\u00a0mai et le 1er\u00a0juin"},
 		{"ru", "2 мая, пункт 3", "2\u00a0мая, пункт\u00a03"},
 		{"en", "on 2005-05-02, job 05-35610, G-77, PC-2, phone 022-7305111", "on 2005-05-02, job 05-35610, G-77, PC-2, phone 022-7305111"},
 		{"en", "a -- b and c---d, --help, -----", "a – b and c—d, --help, -----"},

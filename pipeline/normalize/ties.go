@@ -21,11 +21,13 @@ type tieRules struct {
 	dayMonth []string
 	// dayFirst is set when the pattern has the day, then a space, then the month.
 	dayFirst bool
+	// firstDay is how the locale writes the first of the month ("1er"), "" when as a number.
+	firstDay string
 }
 
 // newTies reads the tie rules of loc.
 func newTies(loc *locales.Locale) *tieRules {
-	tr := &tieRules{refs: map[string]bool{}, titles: map[string]bool{}, months: map[string]bool{}}
+	tr := &tieRules{refs: map[string]bool{}, titles: map[string]bool{}, months: map[string]bool{}, firstDay: loc.Dates.FirstDay}
 	titles := map[string]bool{}
 	for _, w := range loc.Speech.Titles {
 		titles[strings.ToLower(w)] = true
@@ -84,7 +86,7 @@ func (tr *tieRules) tie(s string) string {
 		case isReference(next) && tr.refs[strings.ToLower(word)]:
 			// (The cheap test first: most words are followed by no number.)
 			glue = append(glue, e)
-		case tr.dayFirst && isDay(w):
+		case tr.dayFirst && (isDay(w) || tr.firstDay != "" && strings.TrimLeft(w, "(") == tr.firstDay):
 			// The day, the pattern's words (Spanish "de"), then a month: the spaces
 			// after the day and after each of those words are tied.
 			spaces := []int{e}

@@ -54,7 +54,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 	if err != nil {
 		return nil, err
 	}
-	fm, body, err := frontmatter.Split(stage, opts.Name, text)
+	fm, body, err := frontmatter.Split(stage, opts.Name, text, opts.Warnings)
 	if err != nil {
 		return nil, err
 	}

@@ -27,8 +27,9 @@ type Block struct {
 
 // Split looks for front matter at the start of text (after any BOM has been removed). It
 // returns the block (nil when there is none) and the rest of the text. Invalid YAML is an
-// error naming the line in the file.
-func Split(stage, name, text string) (*Block, string, error) {
+// error naming the line in the file; a field given twice is a warning to w (the last value
+// is kept, as YAML readers do), so --strict refuses it.
+func Split(stage, name, text string, w *model.Warnings) (*Block, string, error) {
 	if !strings.HasPrefix(text, "---") {
 		return nil, text, nil
 	}
@@ -42,7 +43,7 @@ func Split(stage, name, text string) (*Block, string, error) {
 		if t == "---" || t == "..." {
 			raw := strings.Join(lines[:i], "")
 			body := strings.Join(lines[i+1:], "")
-			b, err := parse(stage, name, raw)
+			b, err := parse(stage, name, raw, w)
 			if err != nil {
 				return nil, "", err
 			}
@@ -54,7 +55,7 @@ func Split(stage, name, text string) (*Block, string, error) {
 	return nil, text, nil
 }
 
-func parse(stage, name, raw string) (*Block, error) {
+func parse(stage, name, raw string, w *model.Warnings) (*Block, error) {
 	var node yaml.Node
 	if err := yaml.Unmarshal([]byte(raw), &node); err != nil {
 		line := 0
@@ -81,8 +82,21 @@ func parse(stage, name, raw string) (*Block, error) {
 	if doc.Kind != yaml.MappingNode {
 		return nil, model.Errorf(stage, model.Pos{File: name, Line: doc.Line + 1}, model.ErrMalformed, "front matter must be a mapping of keys to values")
 	}
+	type given struct {
+		line int    // of the file: lines of raw start after the opening fence
+		key  string // as stored in Fields or Localized
+	}
+	seen := map[string]given{} // by the field a key sets (or the key, when unknown)
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
+		field := fieldOf(k.Value)
+		if first, ok := seen[field]; ok {
+			w.Warn(stage, model.Pos{File: name, Line: k.Line + 1}, "front matter: %q given again (first on line %d); the value on this line is kept", k.Value, first.line)
+			// Only the last value may reach the metadata, whatever its key's spelling.
+			delete(b.Fields, first.key)
+			delete(b.Localized, first.key)
+		}
+		seen[field] = given{line: k.Line + 1, key: strings.ToLower(k.Value)}
 		switch v.Kind {
 		case yaml.ScalarNode:
 			b.Fields[strings.ToLower(k.Value)] = v.Value
@@ -104,6 +118,16 @@ func parse(stage, name, raw string) (*Block, error) {
 		}
 	}
 	return b, nil
+}
+
+// fieldOf names what key sets: its metadata field ("organ" and "body" both set the body),
+// or the key itself, lower-cased, when it is not a known one.
+func fieldOf(key string) string {
+	k := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(key)), "_", "-")
+	if f, ok := keyAliases[k]; ok {
+		return f
+	}
+	return k
 }
 
 // Known reports whether key (any case, "_" or "-") names a metadata field, so readers of

@@ -40,12 +40,12 @@ func (l *layouter) hyphenate(t token, avail float64) (head, tail token, ok bool,
 	breaks := l.breaksOf(text.String())
 	for k := len(breaks) - 1; k >= 0; k-- {
 		b := breaks[k]
-		head, tail, err = l.splitAt(t, b.Byte, b.Hyphen)
+		h, tl, can, err := l.splitAt(t, b.Byte, b.Hyphen)
 		if err != nil {
 			return head, tail, false, err
 		}
-		if head.w <= avail+1e-6 {
-			return head, tail, true, nil
+		if can && h.w <= avail+1e-6 {
+			return h, tl, true, nil
 		}
 	}
 	return head, tail, false, nil
@@ -149,8 +149,9 @@ func hardHyphenBreaks(s string) []hyphen.Break {
 }
 
 // splitAt cuts t at byte offset at of its text, adding a hyphen to the head when hyph is
-// set. The tail keeps what followed the token (its space, its footnotes).
-func (l *layouter) splitAt(t token, at int, hyph bool) (head, tail token, err error) {
+// set; ok is false when the face there has no hyphen to add. The tail keeps what followed
+// the token (its space, its footnotes).
+func (l *layouter) splitAt(t token, at int, hyph bool) (head, tail token, ok bool, err error) {
 	off := 0
 	for i, p := range t.pieces {
 		if at > off+len(p.text) || at == off+len(p.text) && i < len(t.pieces)-1 {
@@ -161,13 +162,18 @@ func (l *layouter) splitAt(t token, at int, hyph bool) (head, tail token, err er
 		h, tl := p, p
 		h.text, tl.text = p.text[:cut], p.text[cut:]
 		if hyph {
+			// The hyphen is drawn in the face of the syllable before it; without one there
+			// the break would draw .notdef, which PDF/A forbids.
+			if !p.face.has('-') {
+				return head, tail, false, nil
+			}
 			h.text += "-"
 		}
 		if h.w, err = l.df.width(p.face, h.text, p.size); err != nil {
-			return head, tail, err
+			return head, tail, false, err
 		}
 		if tl.w, err = l.df.width(p.face, tl.text, p.size); err != nil {
-			return head, tail, err
+			return head, tail, false, err
 		}
 		head.pieces = append(append([]piece(nil), t.pieces[:i]...), h)
 		tail.pieces = append([]piece{tl}, t.pieces[i+1:]...)
@@ -181,5 +187,5 @@ func (l *layouter) splitAt(t token, at int, hyph bool) (head, tail token, err er
 	}
 	head.dir, tail.dir = t.dir, t.dir
 	tail.glue, tail.space, tail.notes = t.glue, t.space, t.notes
-	return head, tail, nil
+	return head, tail, true, nil
 }

@@ -259,7 +259,8 @@ func (d *Doc) x(mm float64) float64 { return mm * ptPerMM }
 func (d *Doc) y(mm float64) float64 { return (d.opts.PageHeight - mm) * ptPerMM }
 
 // Text draws s with its baseline starting at (x, y) in font f at size points. A character
-// the font lacks is drawn as glyph 0; callers choose fonts that cover their text.
+// the font lacks fails the document with ErrNotdef: callers choose fonts that cover their
+// text.
 func (d *Doc) Text(f FontRef, size, x, y float64, s string) {
 	if f.index < 0 || f.index >= len(d.fonts) {
 		d.fail(fmt.Errorf("pdfdoc: text in unknown font %d", f.index))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"io"
 	"math"
 	"os"
@@ -278,6 +279,20 @@ func TestUnknownFont(t *testing.T) {
 	d.Text(FontRef{index: 3}, 10, 0, 0, "x")
 	if _, err := d.Bytes(); err == nil {
 		t.Error("text in an unknown font serialized")
+	}
+}
+
+// TestNoNotdef: a character the font has no glyph for is never drawn as .notdef (PDF/A-2
+// forbids it); the document fails with ErrNotdef naming the character.
+func TestNoNotdef(t *testing.T) {
+	d := New(Options{PageWidth: 210, PageHeight: 297}, Info{})
+	f := d.AddFont(fakeFont())
+	d.AddPage()
+	d.Text(f, 10, 20, 20, "AB")
+	d.Text(f, 10, 20, 30, "A\u200dB")
+	_, err := d.Bytes()
+	if !errors.Is(err, ErrNotdef) || !strings.Contains(err.Error(), "U+200D") {
+		t.Errorf("err = %v, want ErrNotdef naming U+200D", err)
 	}
 }
 

@@ -67,6 +67,10 @@ const (
 	wordSpaceCID = 32
 )
 
+// ErrNotdef is the error of text with a character its font has no glyph for: the file would
+// draw .notdef, which PDF/A-2 forbids (ISO 19005-2, 6.2.11.8).
+var ErrNotdef = errors.New("pdfdoc: no glyph for a character (.notdef is never drawn)")
+
 // errTooManyGlyphs: the two-byte codes are exhausted. No text of one language comes near.
 var errTooManyGlyphs = fmt.Errorf("pdfdoc: more than %d different glyphs drawn in one font", maxCID)
 
@@ -100,8 +104,9 @@ func (fs *fontState) width(g uint16) float64 {
 	return math.Round(float64(fs.Face.Advance(g))*1e6/float64(upem)) / 1000
 }
 
-// cid returns the CID that draws r, numbering its glyph on first use; a character the face
-// lacks is drawn as .notdef (CID 0).
+// cid returns the CID that draws r, numbering its glyph on first use. A character the face
+// lacks is an error: PDF/A-2 (6.2.11.8) forbids drawing .notdef, and callers choose, for
+// each character, a face that has it or print a stand-in.
 func (fs *fontState) cid(r rune) (uint16, error) {
 	if r >= 0 && r < 128 {
 		if c := fs.ascii[r]; c != 0 {
@@ -110,17 +115,18 @@ func (fs *fontState) cid(r rune) (uint16, error) {
 	} else if c, ok := fs.byRune[r]; ok {
 		return c, nil
 	}
-	c := uint16(0)
-	if g, ok := fs.Face.Glyph(r); ok && g != 0 {
-		var err error
-		if c, err = fs.cidOfGlyph(g); err != nil {
-			return 0, err
-		}
-		// A glyph drawn for several characters stands for the smallest of them, so the
-		// extracted text does not depend on which came first.
-		if t := fs.text[c]; t == 0 || r < t {
-			fs.text[c] = r
-		}
+	g, ok := fs.Face.Glyph(r)
+	if !ok || g == 0 {
+		return 0, fmt.Errorf("%w: U+%04X in %s", ErrNotdef, r, fs.Name)
+	}
+	c, err := fs.cidOfGlyph(g)
+	if err != nil {
+		return 0, err
+	}
+	// A glyph drawn for several characters stands for the smallest of them, so the
+	// extracted text does not depend on which came first.
+	if t := fs.text[c]; t == 0 || r < t {
+		fs.text[c] = r
 	}
 	if r >= 0 && r < 128 {
 		fs.ascii[r] = c + 1

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -20,6 +21,9 @@ type labelStripper struct {
 	sub       []*regexp.Regexp // by list depth
 	// titleBlock recognises the title-block sentence, whose facts the front matter holds.
 	titleBlock func(string) bool
+	// runIn maps the run-in labels of records ("Decision", "إجراء"), without their colon, to
+	// the kind of paragraph they label.
+	runIn map[string]model.ParagraphKind
 }
 
 // stripperKey keys the label stripper among a locale's derived tables.
@@ -39,7 +43,10 @@ func labelStripperFor(set *locales.Set, lang string) *labelStripper {
 // loc belongs to, recognises title blocks.
 func newLabelStripper(set *locales.Set, loc *locales.Locale) *labelStripper {
 	n := loc.Numbering
-	s := &labelStripper{paragraph: labelRegexp(n.Paragraph)}
+	s := &labelStripper{paragraph: labelRegexp(n.Paragraph), runIn: map[string]model.ParagraphKind{
+		loc.Label(locales.Decision): model.KindDecision,
+		loc.Label(locales.Action):   model.KindAction,
+	}}
 	for i, lv := range []locales.Level{n.Chapter, n.Section, n.Subsection} {
 		s.heading[i] = labelRegexp(lv)
 	}
@@ -100,6 +107,7 @@ func (s *labelStripper) strip(blocks []model.Block) []model.Block {
 				continue // the title block: printed from the front matter's facts
 			}
 			n.Inlines, n.Numbered = cut(s.paragraph, n.Inlines)
+			s.record(n)
 			s.children(n.Children)
 		case *model.List:
 			s.children([]model.Block{n})
@@ -107,6 +115,33 @@ func (s *labelStripper) strip(blocks []model.Block) []model.Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// record takes off the bold run-in label scribe prints before a decision or an action item
+// ("**Action:** send the draft", "**Décision :** …") and makes the paragraph a record of
+// that kind again: whatever the text after the label is (it may start with digits, a name
+// or a label of another language), the label is the whole bold run.
+func (s *labelStripper) record(p *model.Paragraph) {
+	if p.Kind != "" || len(p.Inlines) < 2 || p.Inlines[0].Kind != model.KindStrong {
+		return
+	}
+	label := strings.TrimRightFunc(p.Inlines[0].Text, func(r rune) bool { return r == ':' || r == '：' || unicode.IsSpace(r) })
+	k, ok := s.runIn[label]
+	if !ok || label == "" || label == p.Inlines[0].Text {
+		return // a bold phrase without the label's colon is emphasis, not a label
+	}
+	rest := p.Inlines[1:]
+	if rest[0].Kind == model.KindText {
+		rest[0].Text = strings.TrimLeftFunc(rest[0].Text, unicode.IsSpace)
+		if rest[0].Text == "" {
+			rest = rest[1:]
+		}
+	}
+	if len(rest) == 0 {
+		return
+	}
+	p.Inlines, p.Kind = rest, k
+	p.Why = fmt.Sprintf("%s: labelled %q; the report prints its own label", k, label)
 }
 
 // children strips the labels of the lists inside a paragraph.

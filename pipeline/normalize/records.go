@@ -59,6 +59,11 @@ type recorder struct {
 // paragraph makes p a record when it opens with a decision or action label, or stands in
 // a section of records (section is that section's kind, under its heading).
 func (r recorder) paragraph(p *model.Paragraph, section labelKind, under string) {
+	if p.Kind == model.KindAction && p.Owner == "" && p.Due == "" {
+		// An action a reader recognised by the label scribe printed (a report read back):
+		// its owner and deadline are in its text, as in the notes it came from.
+		p.Owner, p.Due = r.owner(model.PlainText(p.Inlines)), r.due(model.PlainText(p.Inlines))
+	}
 	if p.Kind != "" || !p.Numbered {
 		return
 	}

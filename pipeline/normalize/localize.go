@@ -40,6 +40,11 @@ func (Localize) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		}
 		doc.Meta.Lang = loc.Tag
 		localizeFields(&doc.Meta, loc.Tag)
+		// The furniture from the metadata gets the version's apostrophe, as the body gets
+		// its language's ("Groupe de travail du Conseil de l’UIT").
+		for _, f := range []*string{&doc.Meta.Title, &doc.Meta.Subtitle, &doc.Meta.Body, &doc.Meta.Session} {
+			*f = apostrophes(*f, 0, 0, loc)
+		}
 		doc.Present = present(set, doc.Meta, loc, en, doc.Present.Untranslated)
 		return nil
 	})

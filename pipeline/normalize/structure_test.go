@@ -172,7 +172,7 @@ func TestLocalize(t *testing.T) {
 	}
 	for tag, w := range cases {
 		doc := &model.Document{Meta: meta}
-		doc.Meta.Localized = map[string]map[string]string{"body": {"fr": "Groupe de travail du Conseil de l’UIT sur le SMSI"}}
+		doc.Meta.Localized = map[string]map[string]string{"body": {"fr": "Groupe de travail du Conseil de l'UIT sur le SMSI"}} // typed apostrophe, printed ’
 		if tag == "fr" {
 			w.masthead = strings.Replace(w.masthead, "organ=ITU Council Working Group on WSIS", "organ=Groupe de travail du Conseil de l’UIT sur le SMSI", 1)
 		}

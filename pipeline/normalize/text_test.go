@@ -128,6 +128,8 @@ func TestTypography(t *testing.T) {
 		{"fr", `Il a dit "oui" : fin`, "Il a dit «\u00a0oui\u00a0»\u00a0: fin"},
 		{"fr", "Pourquoi ? Voilà ! Note: à 14:00; fin", "Pourquoi\u202f? Voilà\u202f! Note\u00a0: à 14:00\u202f; fin"},
 		{"fr", "« texte »", "«\u00a0texte\u00a0»"},
+		{"fr", "qu'il faut l'accord d'Ottawa, 'cité' et l'", "qu’il faut l’accord d’Ottawa, 'cité' et l'"},
+		{"en", "it's the States' view", "it's the States' view"},
 		{"fr", "Quoi ?!", "Quoi\u202f?!"},
 		{"ru", `он сказал "да"`, "он сказал «да»"},
 		{"zh", `他说"是"`, "他说“是”"},

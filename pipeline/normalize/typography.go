@@ -13,7 +13,7 @@ import (
 
 // Typography applies the typographic rules of the language the notes are written in
 // (Meta.OriginalLang): en dashes in time and number ranges, "--" as a dash, straight double
-// quotes as the language's quotation marks, and the spaces some languages require before
+// quotes as the language's quotation marks, its apostrophe between letters (French "l’"), and the spaces some languages require before
 // punctuation (French: a narrow no-break space before ; ! ? and a no-break space before :),
 // and no-break spaces where a line must not split ("paragraph 10", "Mr. Geiger", "2 May").
 // Symbol, link and quoted runs are never touched: they print as written.
@@ -66,6 +66,7 @@ func typesetWith(ins []model.Inline, loc *locales.Locale, tr *tieRules) []model.
 				next, _ = utf8.DecodeRuneInString(ins[i+1].Text)
 			}
 			t := dashes(in.Text)
+			t = apostrophes(t, prev, next, loc)
 			t = quotes(t, prev, next, &inside, loc)
 			t = spaceBefore(t, prev, next, loc)
 			in.Text = tr.tie(t)
@@ -244,6 +245,35 @@ func replaceChecked(re *lazyre.Regexp, s string, fn func(m []int) (string, bool)
 		at = m[1]
 	}
 	b.WriteString(s[at:])
+	return b.String()
+}
+
+// apostrophes writes the language's typographic apostrophe (French "’") for a typed one
+// between two letters ("l'Assemblée", "qu'il"); prev and next are the letters around s,
+// in the runs before and after it. A quotation mark typed as ' after a space or before
+// one is left alone.
+func apostrophes(s string, prev, next rune, loc *locales.Locale) string {
+	apo := loc.Typography.Apostrophe
+	if apo == "" || apo == "'" || !strings.Contains(s, "'") {
+		return s
+	}
+	var b strings.Builder
+	last := prev
+	for i, r := range s {
+		if r == '\'' {
+			after := next
+			if i+1 < len(s) {
+				after, _ = utf8.DecodeRuneInString(s[i+1:])
+			}
+			if unicode.IsLetter(last) && unicode.IsLetter(after) {
+				b.WriteString(apo)
+				last = r
+				continue
+			}
+		}
+		b.WriteRune(r)
+		last = r
+	}
 	return b.String()
 }
 

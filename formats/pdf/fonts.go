@@ -394,7 +394,7 @@ func embeddedFamilies() []*family {
 	mk := func(name string, ttf [4][]byte) *family {
 		fam := &family{name: name, embedded: true}
 		for s, b := range ttf {
-			fam.faces[s] = &face{family: name, style: style(s), name: "embedded " + name + " " + style(s).String(), raw: b}
+			fam.faces[s] = &face{family: name, style: style(s), name: "embedded " + name + " " + style(s).String(), raw: b, sum: embeddedDigest(name, style(s))}
 		}
 		return fam
 	}

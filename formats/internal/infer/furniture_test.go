@@ -1,8 +1,12 @@
 package infer
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestPageFurniture: page numbers and running heads of a paginated extraction are dropped;
@@ -37,5 +41,37 @@ func TestPageFurniture(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPageNumberRunes: every rune rePageNumber can match passes pageNumberRune, so the
+// runes alone may rule a line out.
+func TestPageNumberRunes(t *testing.T) {
+	// The letters of the expression, but for those of escapes (\s, \d).
+	var letters []rune
+	expr := []rune(rePageNumber.String())
+	for i, r := range expr {
+		if unicode.IsLetter(r) && (i == 0 || expr[i-1] != '\\') {
+			letters = append(letters, r)
+		}
+	}
+	oneRune := regexp.MustCompile(`(?i)^[` + string(letters) + `0-9\s./|\-–—]$`)
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if oneRune.MatchString(string(r)) && !pageNumberRune(r) {
+			t.Errorf("pageNumberRune(%U) = false; rePageNumber can match it", r)
+		}
+	}
+	lines := []string{"3", "Page 3", "PAGE 3 OF 9", "3/9", "- 3 -", "3 | Pa ge", "Стр. 4", "СТРАНИЦА 2 ИЗ 5", "página 2 de 3", "3 ſur 4", "2 May 2005"}
+	files, _ := filepath.Glob("../../../testdata/real/*")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			lines = append(lines, strings.Split(string(b), "\n")...)
+		}
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if got, want := isPageNumber(l), rePageNumber.MatchString(l); got != want {
+			t.Errorf("isPageNumber(%q) = %v, rePageNumber says %v", l, got, want)
+		}
 	}
 }

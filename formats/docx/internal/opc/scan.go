@@ -54,6 +54,8 @@ type scanner struct {
 	// their names' cache entries.
 	attrs []xml.Attr
 	attrQ []*qname
+	// attrOut are the attributes handed out, names translated.
+	attrOut []xml.Attr
 }
 
 // qname is an element or attribute name as written, with its cached translation.
@@ -85,6 +87,31 @@ const (
 	maxInternedValue = 32
 )
 
+// Kind tells what a Token is.
+type Kind uint8
+
+// The kinds of token, one for each of encoding/xml's token types.
+const (
+	StartElement Kind = iota + 1
+	EndElement
+	CharData
+	Comment
+	ProcInst
+	Directive
+)
+
+// Token is one token of a part. It is a struct, not encoding/xml's Token interface, so
+// that reading one allocates nothing: a part can have millions. Attr and Data are valid
+// only until the next token is read.
+type Token struct {
+	Kind Kind
+	// Name of an element, namespace translated; Name.Local is the target of a ProcInst.
+	Name xml.Name
+	Attr []xml.Attr // of a StartElement, names translated
+	// Data is the text of CharData, Comment and Directive, the instruction of a ProcInst.
+	Data []byte
+}
+
 // errMore says the window ends before the token does: read more and parse it again.
 var errMore = errors.New("more input needed")
 
@@ -92,15 +119,14 @@ func newScanner(r io.Reader) *scanner {
 	return &scanner{r: r, ns: map[string]string{}, gen: 1, names: map[string]*qname{}, values: map[string]string{}}
 }
 
-// Token returns the next token, io.EOF after the last one. CharData, Comment, ProcInst.Inst
-// and Directive are valid only until the next call, as with encoding/xml.
-func (s *scanner) Token() (xml.Token, error) {
+// Token returns the next token, io.EOF after the last one.
+func (s *scanner) Token() (Token, error) {
 	if s.err != nil {
-		return nil, s.err
+		return Token{}, s.err
 	}
 	if s.pendingEnd {
 		s.pendingEnd = false
-		return s.closeTop(), nil
+		return Token{Kind: EndElement, Name: s.closeTop()}, nil
 	}
 	for {
 		t, err := s.token()
@@ -111,7 +137,7 @@ func (s *scanner) Token() (xml.Token, error) {
 		}
 		if err != nil {
 			s.err = err
-			return nil, err
+			return Token{}, err
 		}
 		return t, nil
 	}
@@ -177,22 +203,22 @@ func (s *scanner) syntaxError(off int, msg string) error {
 }
 
 // token parses the token at the front of the window.
-func (s *scanner) token() (xml.Token, error) {
+func (s *scanner) token() (Token, error) {
 	d := s.buf[s.pos:]
 	if len(d) == 0 {
 		if !s.eof {
-			return nil, errMore
+			return Token{}, errMore
 		}
 		if len(s.open) > 0 {
-			return nil, s.syntaxError(len(s.buf), "unexpected EOF")
+			return Token{}, s.syntaxError(len(s.buf), "unexpected EOF")
 		}
-		return nil, io.EOF
+		return Token{}, io.EOF
 	}
 	if d[0] != '<' {
 		return s.charData(d)
 	}
 	if len(d) < 2 {
-		return nil, s.short()
+		return Token{}, s.short()
 	}
 	switch d[1] {
 	case '/':
@@ -205,11 +231,11 @@ func (s *scanner) token() (xml.Token, error) {
 	return s.startTag(d)
 }
 
-func (s *scanner) charData(d []byte) (xml.Token, error) {
+func (s *scanner) charData(d []byte) (Token, error) {
 	i := bytes.IndexByte(d, '<')
 	if i < 0 {
 		if !s.eof {
-			return nil, errMore
+			return Token{}, errMore
 		}
 		i = len(d)
 	}
@@ -218,10 +244,10 @@ func (s *scanner) charData(d []byte) (xml.Token, error) {
 		err = s.validate(out, s.pos+i)
 	}
 	if err != nil {
-		return nil, err
+		return Token{}, err
 	}
 	s.pos += i
-	return xml.CharData(out), nil
+	return Token{Kind: CharData, Data: out}, nil
 }
 
 // Text modes of decode.
@@ -459,18 +485,18 @@ func skipSpace(d []byte, i int) int {
 	return i
 }
 
-func (s *scanner) startTag(d []byte) (xml.Token, error) {
+func (s *scanner) startTag(d []byte) (Token, error) {
 	const noName = "expected element name after <"
 	end, err := s.nameEnd(d, 1)
 	if err != nil {
-		return nil, err
+		return Token{}, err
 	}
 	if end == 1 {
-		return nil, s.syntaxError(s.pos+1, noName)
+		return Token{}, s.syntaxError(s.pos+1, noName)
 	}
 	q, err := s.name(d, 1, end, noName)
 	if err != nil {
-		return nil, err
+		return Token{}, err
 	}
 	attrs := s.attrs[:0]
 	s.attrQ = s.attrQ[:0]
@@ -478,16 +504,16 @@ func (s *scanner) startTag(d []byte) (xml.Token, error) {
 	i := end
 	for {
 		if i = skipSpace(d, i); i >= len(d) {
-			return nil, s.short()
+			return Token{}, s.short()
 		}
 		b := d[i]
 		i++
 		if b == '/' {
 			if i >= len(d) {
-				return nil, s.short()
+				return Token{}, s.short()
 			}
 			if d[i] != '>' {
-				return nil, s.syntaxError(s.pos+i+1, "expected /> in element")
+				return Token{}, s.syntaxError(s.pos+i+1, "expected /> in element")
 			}
 			i++
 			empty = true
@@ -500,31 +526,31 @@ func (s *scanner) startTag(d []byte) (xml.Token, error) {
 		const noAttr = "expected attribute name in element"
 		end, err := s.nameEnd(d, i)
 		if err != nil {
-			return nil, err
+			return Token{}, err
 		}
 		if end == i {
-			return nil, s.syntaxError(s.pos+i, noAttr)
+			return Token{}, s.syntaxError(s.pos+i, noAttr)
 		}
 		an, err := s.name(d, i, end, noAttr)
 		if err != nil {
-			return nil, err
+			return Token{}, err
 		}
 		if i = skipSpace(d, end); i >= len(d) {
-			return nil, s.short()
+			return Token{}, s.short()
 		}
 		if i++; d[i-1] != '=' {
-			return nil, s.syntaxError(s.pos+i, "attribute name without = in element")
+			return Token{}, s.syntaxError(s.pos+i, "attribute name without = in element")
 		}
 		if i = skipSpace(d, i); i >= len(d) {
-			return nil, s.short()
+			return Token{}, s.short()
 		}
 		quote := d[i]
 		if i++; quote != '"' && quote != '\'' {
-			return nil, s.syntaxError(s.pos+i, "unquoted or missing attribute value in element")
+			return Token{}, s.syntaxError(s.pos+i, "unquoted or missing attribute value in element")
 		}
 		v, next, err := s.attrValue(d, i, quote)
 		if err != nil {
-			return nil, err
+			return Token{}, err
 		}
 		attrs = append(attrs, xml.Attr{Name: xml.Name{Space: an.space, Local: an.local}, Value: v})
 		s.attrQ = append(s.attrQ, an)
@@ -532,7 +558,7 @@ func (s *scanner) startTag(d []byte) (xml.Token, error) {
 	}
 	s.attrs = attrs
 	s.pos += i
-	return s.openElement(q, empty), nil
+	return Token{Kind: StartElement, Name: s.openElement(q, empty), Attr: s.attrOut}, nil
 }
 
 // attrValue reads the quoted value starting at d[i] and returns the index after the
@@ -591,7 +617,7 @@ func (s *scanner) value(text []byte) string {
 
 // openElement brings the element's declarations into scope, then translates its name and
 // attribute names, as encoding/xml's Token does.
-func (s *scanner) openElement(q *qname, empty bool) xml.StartElement {
+func (s *scanner) openElement(q *qname, empty bool) xml.Name {
 	mark := len(s.undo)
 	for _, a := range s.attrs {
 		prefix, ok := "", false
@@ -612,15 +638,11 @@ func (s *scanner) openElement(q *qname, empty bool) xml.StartElement {
 	if empty {
 		s.pendingEnd = true
 	}
-	var attrs []xml.Attr
-	if len(s.attrs) > 0 {
-		attrs = make([]xml.Attr, len(s.attrs))
-		copy(attrs, s.attrs)
-		for i := range attrs {
-			attrs[i].Name.Space = s.translate(attrs[i].Name, false, s.attrQ[i])
-		}
+	s.attrOut = append(s.attrOut[:0], s.attrs...)
+	for i := range s.attrOut {
+		s.attrOut[i].Name.Space = s.translate(s.attrOut[i].Name, false, s.attrQ[i])
 	}
-	return xml.StartElement{Name: xml.Name{Space: s.translate(xml.Name{Space: q.space, Local: q.local}, true, q), Local: q.local}, Attr: attrs}
+	return xml.Name{Space: s.translate(xml.Name{Space: q.space, Local: q.local}, true, q), Local: q.local}
 }
 
 // translate gives the namespace of a name as written, by encoding/xml's rules: the default
@@ -652,7 +674,7 @@ func (s *scanner) translate(n xml.Name, isElement bool, q *qname) string {
 
 // closeTop ends the innermost open element, whose end tag matched it, and takes its
 // declarations out of scope.
-func (s *scanner) closeTop() xml.EndElement {
+func (s *scanner) closeTop() xml.Name {
 	top := s.open[len(s.open)-1]
 	s.open = s.open[:len(s.open)-1]
 	q := top.name
@@ -669,78 +691,78 @@ func (s *scanner) closeTop() xml.EndElement {
 		s.undo = s.undo[:top.undo]
 		s.gen++
 	}
-	return xml.EndElement{Name: name}
+	return name
 }
 
-func (s *scanner) endTag(d []byte) (xml.Token, error) {
+func (s *scanner) endTag(d []byte) (Token, error) {
 	const noName = "expected element name after </"
 	end, err := s.nameEnd(d, 2)
 	if err != nil {
-		return nil, err
+		return Token{}, err
 	}
 	if end == 2 {
-		return nil, s.syntaxError(s.pos+2, noName)
+		return Token{}, s.syntaxError(s.pos+2, noName)
 	}
 	var q *qname
 	if n := len(s.open); n > 0 && s.open[n-1].name.raw == string(d[2:end]) {
 		q = s.open[n-1].name // the usual case: the end tag of the open element
 	} else if q, err = s.name(d, 2, end, noName); err != nil {
-		return nil, err
+		return Token{}, err
 	}
 	i := skipSpace(d, end)
 	if i >= len(d) {
-		return nil, s.short()
+		return Token{}, s.short()
 	}
 	if i++; d[i-1] != '>' {
-		return nil, s.syntaxError(s.pos+i, "invalid characters between </"+q.local+" and >")
+		return Token{}, s.syntaxError(s.pos+i, "invalid characters between </"+q.local+" and >")
 	}
 	s.pos += i
 	if len(s.open) == 0 {
-		return nil, s.syntaxError(s.pos, "unexpected end element </"+q.local+">")
+		return Token{}, s.syntaxError(s.pos, "unexpected end element </"+q.local+">")
 	}
 	top := s.open[len(s.open)-1].name
 	if top.local != q.local {
-		return nil, s.syntaxError(s.pos, "element <"+top.local+"> closed by </"+q.local+">")
+		return Token{}, s.syntaxError(s.pos, "element <"+top.local+"> closed by </"+q.local+">")
 	}
 	if top.space != q.space {
 		space := q.space
 		if space == "" {
 			space = `""`
 		}
-		return nil, s.syntaxError(s.pos, "element <"+top.local+"> in space "+top.space+" closed by </"+q.local+"> in space "+space)
+		return Token{}, s.syntaxError(s.pos, "element <"+top.local+"> in space "+top.space+" closed by </"+q.local+"> in space "+space)
 	}
-	return s.closeTop(), nil
+	return Token{Kind: EndElement, Name: s.closeTop()}, nil
 }
 
-func (s *scanner) procInst(d []byte) (xml.Token, error) {
+func (s *scanner) procInst(d []byte) (Token, error) {
 	end, err := s.nameEnd(d, 2)
 	if err != nil {
-		return nil, err
+		return Token{}, err
 	}
 	if end == 2 {
-		return nil, s.syntaxError(s.pos+2, "expected target name after <?")
+		return Token{}, s.syntaxError(s.pos+2, "expected target name after <?")
 	}
 	if !validName(d[2:end]) {
-		return nil, s.syntaxError(s.pos+end, "invalid XML name: "+string(d[2:end]))
+		return Token{}, s.syntaxError(s.pos+end, "invalid XML name: "+string(d[2:end]))
 	}
 	i := skipSpace(d, end)
 	k := bytes.Index(d[i:], []byte("?>"))
 	if k < 0 {
-		return nil, s.short()
+		return Token{}, s.short()
 	}
 	target := s.value(d[2:end])
 	data := d[i : i+k]
 	if target == "xml" {
 		content := string(data)
 		if ver := procInstParam("version", content); ver != "" && ver != "1.0" {
-			return nil, fmt.Errorf("xml: unsupported version %q; only version 1.0 is supported", ver)
+			return Token{}, fmt.Errorf("xml: unsupported version %q; only version 1.0 is supported", ver)
 		}
 		if enc := procInstParam("encoding", content); enc != "" && !strings.EqualFold(enc, "utf-8") {
-			return nil, fmt.Errorf("xml: encoding %q declared but Decoder.CharsetReader is nil", enc)
+			return Token{}, fmt.Errorf("xml: encoding %q declared but Decoder.CharsetReader is nil", enc)
 		}
 	}
 	s.pos += i + k + 2
-	return xml.ProcInst{Target: target, Inst: data}, nil
+	return Token{Kind: ProcInst, Name: xml.Name{Local: target}, Data: data}, nil
 }
 
 // procInstParam finds param="value" or param='value' in the content of an XML
@@ -767,67 +789,67 @@ func procInstParam(param, s string) string {
 }
 
 // bang parses what starts with "<!": a comment, a CDATA section or a directive.
-func (s *scanner) bang(d []byte) (xml.Token, error) {
+func (s *scanner) bang(d []byte) (Token, error) {
 	if len(d) < 3 {
-		return nil, s.short()
+		return Token{}, s.short()
 	}
 	switch d[2] {
 	case '-':
 		if len(d) < 4 {
-			return nil, s.short()
+			return Token{}, s.short()
 		}
 		if d[3] != '-' {
-			return nil, s.syntaxError(s.pos+4, "invalid sequence <!- not part of <!--")
+			return Token{}, s.syntaxError(s.pos+4, "invalid sequence <!- not part of <!--")
 		}
 		k := bytes.Index(d[4:], []byte("--"))
 		if k < 0 || 4+k+2 >= len(d) {
-			return nil, s.short()
+			return Token{}, s.short()
 		}
 		if d[4+k+2] != '>' {
-			return nil, s.syntaxError(s.pos+4+k+3, `invalid sequence "--" not allowed in comments`)
+			return Token{}, s.syntaxError(s.pos+4+k+3, `invalid sequence "--" not allowed in comments`)
 		}
 		s.pos += 4 + k + 3
-		return xml.Comment(d[4 : 4+k]), nil
+		return Token{Kind: Comment, Data: d[4 : 4+k]}, nil
 	case '[':
 		const open = "CDATA["
 		for j := 0; j < len(open); j++ {
 			if 3+j >= len(d) {
-				return nil, s.short()
+				return Token{}, s.short()
 			}
 			if d[3+j] != open[j] {
-				return nil, s.syntaxError(s.pos+3+j+1, "invalid <![ sequence")
+				return Token{}, s.syntaxError(s.pos+3+j+1, "invalid <![ sequence")
 			}
 		}
 		k := bytes.Index(d[9:], []byte("]]>"))
 		if k < 0 {
 			if s.eof {
-				return nil, s.syntaxError(len(s.buf), "unexpected EOF in CDATA section")
+				return Token{}, s.syntaxError(len(s.buf), "unexpected EOF in CDATA section")
 			}
-			return nil, errMore
+			return Token{}, errMore
 		}
 		out, err := s.decode(d[9:9+k], modeCDATA, false)
 		if err == nil {
 			err = s.validate(out, s.pos+9+k+3)
 		}
 		if err != nil {
-			return nil, err
+			return Token{}, err
 		}
 		s.pos += 9 + k + 3
-		return xml.CharData(out), nil
+		return Token{Kind: CharData, Data: out}, nil
 	}
 	return s.directive(d)
 }
 
 // directive parses <!…> that is neither a comment nor CDATA, as encoding/xml does: quoted
 // '<' and '>' do not nest, a comment inside becomes one space.
-func (s *scanner) directive(d []byte) (xml.Token, error) {
+func (s *scanner) directive(d []byte) (Token, error) {
 	out := append(s.text[:0], d[2])
 	var inquote byte
 	depth := 0
 	i := 3
 	for {
 		if i >= len(d) {
-			return nil, s.short()
+			return Token{}, s.short()
 		}
 		b := d[i]
 		i++
@@ -849,7 +871,7 @@ func (s *scanner) directive(d []byte) (xml.Token, error) {
 			matched := true
 			for j := 0; j < len(com); j++ {
 				if i >= len(d) {
-					return nil, s.short()
+					return Token{}, s.short()
 				}
 				b = d[i]
 				i++
@@ -866,7 +888,7 @@ func (s *scanner) directive(d []byte) (xml.Token, error) {
 			out = out[:len(out)-1] // the '<'
 			k := bytes.Index(d[i:], []byte("-->"))
 			if k < 0 {
-				return nil, s.short()
+				return Token{}, s.short()
 			}
 			i += k + 3
 			out = append(out, ' ')
@@ -874,5 +896,5 @@ func (s *scanner) directive(d []byte) (xml.Token, error) {
 	}
 	s.text = out
 	s.pos += i
-	return xml.Directive(out), nil
+	return Token{Kind: Directive, Data: out}, nil
 }

@@ -2,7 +2,6 @@ package opc
 
 import (
 	"bytes"
-	"encoding/xml"
 	"io"
 	"strings"
 
@@ -14,9 +13,9 @@ import (
 const MaxXMLDepth = 256
 
 // Decoder is a streaming XML decoder over one part that refuses DTDs and entity
-// declarations (billion-laughs files) and caps element depth. Its tokens are
-// encoding/xml's types, with the names translated to namespace URIs, as
-// encoding/xml.Decoder.Token gives them; the tokenizer is scribe's own (see scanner).
+// declarations (billion-laughs files) and caps element depth. Its tokens are those
+// encoding/xml.Decoder.Token gives, names translated to namespace URIs, as Token structs;
+// the tokenizer is scribe's own (see scanner).
 type Decoder struct {
 	s     *scanner
 	pkg   *Package
@@ -35,36 +34,36 @@ func (p *Package) Decoder(r io.Reader, part string) *Decoder {
 	return &Decoder{s: newScanner(r), pkg: p, part: part}
 }
 
-// Next returns the next token; io.EOF at the end of a well-formed part. CharData is only
-// valid until the following call.
-func (x *Decoder) Next() (xml.Token, error) {
+// Next returns the next token; io.EOF at the end of a well-formed part. Its Attr and Data
+// are only valid until the following call.
+func (x *Decoder) Next() (Token, error) {
 	if x.tokens++; x.tokens%checkEvery == 0 {
 		if err := x.pkg.ctx.Err(); err != nil {
-			return nil, err
+			return Token{}, err
 		}
 	}
 	t, err := x.s.Token()
 	if err != nil {
 		if err == io.EOF {
 			if x.depth > 0 {
-				return nil, model.Errorf(stage, x.Pos(), model.ErrMalformed, "XML ends inside an element")
+				return Token{}, model.Errorf(stage, x.Pos(), model.ErrMalformed, "XML ends inside an element")
 			}
-			return nil, io.EOF
+			return Token{}, io.EOF
 		}
-		return nil, x.pkg.PartError(x.part, err)
+		return Token{}, x.pkg.PartError(x.part, err)
 	}
-	switch t := t.(type) {
-	case xml.StartElement:
+	switch t.Kind {
+	case StartElement:
 		x.depth++
 		if x.depth > MaxXMLDepth {
-			return nil, model.Errorf(stage, x.Pos(), model.ErrTooDeep, "XML elements nest deeper than %d levels", MaxXMLDepth)
+			return Token{}, model.Errorf(stage, x.Pos(), model.ErrTooDeep, "XML elements nest deeper than %d levels", MaxXMLDepth)
 		}
-	case xml.EndElement:
+	case EndElement:
 		x.depth--
-	case xml.Directive:
-		u := bytes.ToUpper(t)
+	case Directive:
+		u := bytes.ToUpper(t.Data)
 		if bytes.Contains(u, []byte("DOCTYPE")) || bytes.Contains(u, []byte("ENTITY")) {
-			return nil, model.Errorf(stage, x.Pos(), model.ErrMalformed, "DTD or entity declarations are not allowed in a DOCX part")
+			return Token{}, model.Errorf(stage, x.Pos(), model.ErrMalformed, "DTD or entity declarations are not allowed in a DOCX part")
 		}
 	}
 	return t, nil
@@ -81,10 +80,10 @@ func (x *Decoder) Skip() error {
 			}
 			return err
 		}
-		switch t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case StartElement:
 			depth++
-		case xml.EndElement:
+		case EndElement:
 			depth--
 		}
 	}
@@ -117,10 +116,10 @@ func (p *Package) Rels(part string) (map[string]Rel, error) {
 		if err != nil {
 			return nil, err
 		}
-		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "Relationship" {
+		if t.Kind == StartElement && t.Name.Local == "Relationship" {
 			var id string
 			var r Rel
-			for _, a := range se.Attr {
+			for _, a := range t.Attr {
 				switch a.Name.Local {
 				case "Id":
 					id = a.Value

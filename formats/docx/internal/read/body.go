@@ -75,10 +75,10 @@ func (p *bodyParser) body() ([]bodyItem, error) {
 		if err != nil {
 			return nil, err
 		}
-		se, ok := t.(xml.StartElement)
-		if !ok {
+		if t.Kind != opc.StartElement {
 			continue
 		}
+		se := t
 		switch {
 		case isW(se.Name, "p"):
 			para, err := p.paragraph()
@@ -146,8 +146,8 @@ func (p *bodyParser) paragraph() (*rawPara, error) {
 			}
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			switch {
 			case isW(t.Name, "pPr"):
 				if err := p.paraProps(para); err != nil {
@@ -192,7 +192,7 @@ func (p *bodyParser) paragraph() (*rawPara, error) {
 			default:
 				depth++ // transparent: ins, moveTo, smartTag, customXml, sdt, fldSimple, …
 			}
-		case xml.EndElement:
+		case opc.EndElement:
 			depth--
 			if n := len(links); n > 0 && links[n-1].depth == depth+1 {
 				links = links[:n-1]
@@ -215,8 +215,8 @@ func (p *bodyParser) paraProps(para *rawPara) error {
 		if err != nil {
 			return p.eof(err)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			if !inW(t.Name) {
 				if err := p.x.Skip(); err != nil {
 					return err
@@ -250,7 +250,7 @@ func (p *bodyParser) paraProps(para *rawPara) error {
 				}
 			}
 			depth++
-		case xml.EndElement:
+		case opc.EndElement:
 			depth--
 		}
 	}
@@ -277,8 +277,8 @@ func (p *bodyParser) run(line *lineRuns, url string, para *rawPara) error {
 		if err != nil {
 			return p.eof(err)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			descend, err := p.runChild(t, r)
 			if err != nil {
 				return err
@@ -286,7 +286,7 @@ func (p *bodyParser) run(line *lineRuns, url string, para *rawPara) error {
 			if descend {
 				depth++
 			}
-		case xml.EndElement:
+		case opc.EndElement:
 			depth--
 		}
 	}
@@ -307,7 +307,7 @@ type runState struct {
 
 // runChild reads an element inside a w:r whose start tag was just read. descend is true
 // when its content is left to the caller's loop, false when it was read or skipped whole.
-func (p *bodyParser) runChild(t xml.StartElement, r *runState) (descend bool, err error) {
+func (p *bodyParser) runChild(t opc.Token, r *runState) (descend bool, err error) {
 	if !inW(t.Name) {
 		if t.Name.Space == nsMC && t.Name.Local == "AlternateContent" {
 			p.st.warnDrawing()
@@ -462,8 +462,8 @@ func (p *bodyParser) runProps(bold, italic, hidden **bool, charStyle *string) er
 		if err != nil {
 			return p.eof(err)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			if inW(t.Name) {
 				switch t.Name.Local {
 				case "rPrChange":
@@ -485,7 +485,7 @@ func (p *bodyParser) runProps(bold, italic, hidden **bool, charStyle *string) er
 				}
 			}
 			depth++
-		case xml.EndElement:
+		case opc.EndElement:
 			depth--
 		}
 	}
@@ -500,14 +500,14 @@ func (p *bodyParser) charData(dst []byte) ([]byte, error) {
 		if err != nil {
 			return dst, p.eof(err)
 		}
-		switch t := t.(type) {
-		case xml.CharData:
+		switch t.Kind {
+		case opc.CharData:
 			if depth == 1 {
-				dst = append(dst, t...)
+				dst = append(dst, t.Data...)
 			}
-		case xml.StartElement:
+		case opc.StartElement:
 			depth++
-		case xml.EndElement:
+		case opc.EndElement:
 			depth--
 		}
 	}
@@ -588,8 +588,8 @@ func (p *bodyParser) table() (*model.Table, []*rawPara, error) {
 		if err != nil {
 			return nil, nil, p.eof(err)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			switch {
 			case isW(t.Name, "tr"):
 				row, inRow = nil, true
@@ -623,7 +623,7 @@ func (p *bodyParser) table() (*model.Table, []*rawPara, error) {
 				continue
 			}
 			depth++
-		case xml.EndElement:
+		case opc.EndElement:
 			depth--
 			switch {
 			case isW(t.Name, "tc") && inCell:

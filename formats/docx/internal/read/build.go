@@ -2,7 +2,6 @@ package read
 
 import (
 	"context"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"path"
@@ -130,8 +129,8 @@ func (s *docState) readNotes(part, elem string) (map[string][]model.Inline, erro
 		if err != nil {
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			switch {
 			case isW(t.Name, elem):
 				id, _ = attr(t, "id")
@@ -151,7 +150,7 @@ func (s *docState) readNotes(part, elem string) (map[string][]model.Inline, erro
 					return nil, err
 				}
 			}
-		case xml.EndElement:
+		case opc.EndElement:
 			if isW(t.Name, elem) && !skip {
 				if ins := textrun.Trim(cur); len(ins) > 0 {
 					for i := range ins {

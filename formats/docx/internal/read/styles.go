@@ -1,7 +1,6 @@
 package read
 
 import (
-	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
@@ -44,8 +43,8 @@ func readStyles(p *opc.Package, part string) (styleSheet, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			if !inW(t.Name) {
 				continue
 			}
@@ -96,7 +95,7 @@ func readStyles(p *opc.Package, part string) (styleSheet, error) {
 					cur.italic = &on
 				}
 			}
-		case xml.EndElement:
+		case opc.EndElement:
 			if !inW(t.Name) {
 				continue
 			}
@@ -262,12 +261,12 @@ func readNumbering(p *opc.Package, part string) (numberingDefs, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
+		switch t.Kind {
+		case opc.StartElement:
 			if inW(t.Name) {
 				r.start(t)
 			}
-		case xml.EndElement:
+		case opc.EndElement:
 			if inW(t.Name) {
 				r.end(t.Name.Local)
 			}
@@ -291,7 +290,7 @@ type numberingReader struct {
 	lvl      int
 }
 
-func (r *numberingReader) start(t xml.StartElement) {
+func (r *numberingReader) start(t opc.Token) {
 	v, _ := attr(t, "val")
 	switch t.Name.Local {
 	case "abstractNum":
@@ -384,7 +383,7 @@ func (r *numberingReader) defs() numberingDefs {
 // indentOf reads where a w:ind element puts a list label: the left (or start) indentation,
 // moved by a first-line indent (scribe's subparagraphs keep their text at the block's edge
 // and push the label in) or a hanging one.
-func indentOf(e xml.StartElement) (int, bool) {
+func indentOf(e opc.Token) (int, bool) {
 	for _, k := range []string{"left", "start"} {
 		if v, ok := attr(e, k); ok {
 			if n, err := strconv.Atoi(v); err == nil {

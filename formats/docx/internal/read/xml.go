@@ -3,6 +3,8 @@ package read
 import (
 	"encoding/xml"
 	"strings"
+
+	"github.com/scribe-un/scribe/formats/docx/internal/opc"
 )
 
 // WordprocessingML namespaces: transitional (what Word and LibreOffice write) and strict.
@@ -26,7 +28,7 @@ func inW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
 
 // attr returns a WordprocessingML attribute ("w:val"), matched by local name; Word
 // always qualifies them, other producers sometimes do not.
-func attr(e xml.StartElement, local string) (string, bool) {
+func attr(e opc.Token, local string) (string, bool) {
 	for _, a := range e.Attr {
 		if a.Name.Local == local && (a.Name.Space == "" || a.Name.Space == nsW || a.Name.Space == nsWStrict) {
 			return a.Value, true
@@ -36,7 +38,7 @@ func attr(e xml.StartElement, local string) (string, bool) {
 }
 
 // relAttr returns a relationship attribute ("r:id").
-func relAttr(e xml.StartElement, local string) string {
+func relAttr(e opc.Token, local string) string {
 	for _, a := range e.Attr {
 		if a.Name.Local == local && (a.Name.Space == nsRel || a.Name.Space == nsRelStrict) {
 			return a.Value
@@ -46,7 +48,7 @@ func relAttr(e xml.StartElement, local string) string {
 }
 
 // isOn reads an OOXML on/off property (<w:b/>, <w:b w:val="0"/>): absent value means on.
-func isOn(e xml.StartElement) bool {
+func isOn(e opc.Token) bool {
 	v, ok := attr(e, "val")
 	if !ok {
 		return true

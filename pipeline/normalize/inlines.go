@@ -137,6 +137,9 @@ func findSpans(s string) []span {
 	if strings.Count(s, "/") >= 2 {
 		symbols = reSymbol.FindAllStringIndex(s, -1)
 	}
+	if urls == nil && emails == nil && symbols == nil {
+		return nil // most runs: nothing to sort, no closure to allocate
+	}
 	for _, m := range urls {
 		a, b := m[0], trimURLEnd(s, m[0], m[1])
 		if b <= a || !boundaryBefore(s, a) {

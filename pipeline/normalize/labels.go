@@ -124,7 +124,10 @@ func foldLabel(s string) string {
 // foldLabelMax is foldLabel, given up (false) as soon as the folded form passes limit
 // bytes; limit < 0 sets no bound.
 func foldLabelMax(s string, limit int) (string, bool) {
-	var b strings.Builder
+	// Labels are short: the folded form is built on the stack (asked of every paragraph,
+	// a growing strings.Builder was three allocations each time).
+	var stack [64]byte
+	b := stack[:0]
 	space := false
 	for _, r := range s {
 		r = unicode.ToLower(r)
@@ -132,19 +135,33 @@ func foldLabelMax(s string, limit int) (string, bool) {
 		case strings.ContainsRune("*_.·()[]`#", r):
 			continue
 		case unicode.IsSpace(r) || r == '\u00a0':
-			space = b.Len() > 0
+			space = len(b) > 0
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteRune(r)
-		if limit >= 0 && b.Len() > limit {
+		b = utf8.AppendRune(b, r)
+		if limit >= 0 && len(b) > limit {
 			return "", false
 		}
 	}
-	return b.String(), true
+	return string(b), true
+}
+
+// isUpperWord reports a word in capitals: upper-casing leaves it as it is, lower-casing
+// does not (strings.ToUpper(w) == w && strings.ToLower(w) != w, without the two copies
+// for the first word of every paragraph).
+func isUpperWord(w string) bool {
+	cased := false
+	for _, r := range w {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		cased = cased || unicode.ToLower(r) != r
+	}
+	return cased
 }
 
 // kind returns the kind of a label, also in the plural or feminine forms notes use
@@ -243,7 +260,7 @@ func (v vocab) splitLabel(text string) (label string, kind labelKind, value stri
 	end := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end > 2 {
 		w := t[:end]
-		if strings.ToUpper(w) == w && strings.ToLower(w) != w {
+		if isUpperWord(w) {
 			if k := v.kind(w); k == labelDecision || k == labelAction {
 				return w, k, strings.TrimSpace(strings.TrimLeft(t[end:], ",:;-–— ")), true
 			}

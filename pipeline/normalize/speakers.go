@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -217,7 +216,7 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 		text string
 		skip bool // the first word is the candidate's name
 	}
-	var paras []para
+	paras := make([]para, 0, len(doc.Blocks))
 	wanted := map[string]bool{}
 	for i, b := range doc.Blocks {
 		p, ok := b.(*model.Paragraph)
@@ -275,7 +274,7 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 		}
 	}
 	colonNames := map[string]bool{}
-	for _, c := range append(slices.Collect(maps.Values(d.cands)), d.itemCands...) {
+	weigh := func(c sepCandidate) {
 		key := strings.ToLower(c.name)
 		if d.nameOK(c) && (c.sep == ";" || d.count[key] >= 2) && c.sep != "," {
 			d.strong[key] = true
@@ -283,6 +282,12 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 				colonNames[key] = true
 			}
 		}
+	}
+	for _, c := range d.cands {
+		weigh(c)
+	}
+	for _, c := range d.itemCands {
+		weigh(c)
 	}
 	d.dialogue = len(colonNames) >= 2
 	return d

@@ -55,6 +55,9 @@ func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env)
 			return err
 		}
 		s := &structurer{intro: introducers(set), cardinals: map[int][]string{}, labels: labelVocab(set)}
+		for _, w := range s.intro {
+			s.introRunes = max(s.introRunes, utf8.RuneCountInString(w))
+		}
 		for _, loc := range set.All() {
 			for i, w := range loc.Minutes.Cardinals {
 				s.cardinals[i+2] = append(s.cardinals[i+2], w)
@@ -69,6 +72,8 @@ func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env)
 // structurer holds the lead-in endings and the number words of every language.
 type structurer struct {
 	intro []string
+	// introRunes is the length in runes of the longest of intro.
+	introRunes int
 	// cardinals[n] are the words for n (2 to 10).
 	cardinals map[int][]string
 	// labels name the sections whose lists are decided by their heading: the items under
@@ -138,13 +143,25 @@ func (s *structurer) leadIn(p *model.Paragraph) bool {
 	if strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：") {
 		return true
 	}
-	lower := strings.ToLower(strings.TrimRight(text, ".…"))
+	// Only the end can match: one rune more than the longest lead-in, for the letter test
+	// before it, is folded instead of the whole paragraph (lower-casing maps rune to rune).
+	lower := strings.ToLower(lastRunes(strings.TrimRight(text, ".…"), s.introRunes+1))
 	for _, w := range s.intro {
 		if strings.HasSuffix(lower, w) && (len(lower) == len(w) || !isLetterBefore(lower, len(lower)-len(w))) {
 			return true
 		}
 	}
 	return false
+}
+
+// lastRunes is the end of s, n runes long (all of s when shorter).
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
 }
 
 // isLetterBefore reports a letter just before byte i of s (so "following" does not end

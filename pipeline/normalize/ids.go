@@ -31,7 +31,10 @@ func (IDs) Name() string { return "ids" }
 func (IDs) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
 	return run(ctx, "ids", doc, func() error {
 		a := &idAssigner{}
-		var owner *idOwner // the last top-level paragraph, owner of loose lists and quotes
+		// owner is the last top-level paragraph, owner of loose lists and quotes (a value
+		// reused from paragraph to paragraph: one allocation each was garbage).
+		var owner idOwner
+		hasOwner := false
 		for _, b := range doc.Blocks {
 			switch n := b.(type) {
 			case *model.Paragraph:
@@ -42,14 +45,14 @@ func (IDs) Apply(ctx context.Context, doc *model.Document, env *model.Env) error
 					a.unnumbered++
 					n.ID = "u" + strconv.Itoa(a.unnumbered)
 				}
-				owner = &idOwner{id: n.ID}
-				a.children(owner, n.Children, 0, false)
+				owner, hasOwner = idOwner{id: n.ID}, true
+				a.children(&owner, n.Children, 0, false)
 			case *model.List, *model.Quote:
-				if owner == nil {
+				if !hasOwner {
 					a.unnumbered++
-					owner = &idOwner{id: "u" + strconv.Itoa(a.unnumbered)}
+					owner, hasOwner = idOwner{id: "u" + strconv.Itoa(a.unnumbered)}, true
 				}
-				a.children(owner, []model.Block{b}, 0, false)
+				a.children(&owner, []model.Block{b}, 0, false)
 			default:
 				a.block(b)
 			}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -31,7 +32,11 @@ func seedDoc(b *testing.B) *model.Document {
 // speakers, ids) on the seed notes as read; each iteration works on a fresh clone, whose
 // cost is not counted.
 func BenchmarkSource(b *testing.B) {
-	raw := seedDoc(b)
+	benchSource(b, seedDoc(b))
+}
+
+// benchSource times the source transforms on fresh clones of raw (the clones not counted).
+func benchSource(b *testing.B, raw *model.Document) {
 	ctx := context.Background()
 	trs := Source()
 	b.ReportAllocs()
@@ -45,6 +50,27 @@ func BenchmarkSource(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkSourceLong measures the source transforms on the seed notes repeated 10 and
+// 100 times (110 KB, 1.1 MB): MB/s must stay flat as the input grows, and B/op divided by
+// the input's size is what a long input costs in garbage per byte.
+func BenchmarkSourceLong(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "wsis-itu-consultation-2005-05-02.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{10, 100} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			text := bytes.Repeat(append(data, '\n'), n)
+			raw, err := notes.New().Read(context.Background(), text, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "long.txt", Warnings: &model.Warnings{}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(text)))
+			benchSource(b, raw)
+		})
 	}
 }
 

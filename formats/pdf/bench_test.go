@@ -3,6 +3,8 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"io"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -59,6 +61,38 @@ func BenchmarkWriteLong(b *testing.B) {
 			size := pipelinetest.BenchWrite(b, w, doc, opts)
 			b.SetBytes(int64(text))
 			b.ReportMetric(float64(size)/float64(text), "pdf-bytes/text-byte")
+		})
+	}
+}
+
+// BenchmarkFirstDocument measures what one Chinese report costs a process that starts
+// cold, fonts and all (what a CI step pays): the system fonts' index taken from a warm
+// cache, the faces' tables read from the collection, the digests from the index; and,
+// for comparison, without a cache (every face's names read and its digest computed).
+func BenchmarkFirstDocument(b *testing.B) {
+	cache := filepath.Join(b.TempDir(), "fonts.json")
+	for _, c := range []struct{ name, cache string }{{"warm-cache", cache}, {"no-cache", ""}} {
+		b.Run(c.name, func(b *testing.B) {
+			doc := pipelinetest.Sample("zh")
+			loc, _ := locales.MustEmbedded().Lookup("zh")
+			opts := model.WriteOptions{Locale: loc, Created: testCreated, Generator: "scribe bench"}
+			write := func() {
+				fonts, err := LoadFonts(FontOptions{IndexCache: c.cache})
+				if err != nil {
+					b.Fatal(err)
+				}
+				o := opts
+				o.Stats = &model.OutputStats{} // the run report's digests
+				if err := NewWriter(Options{Fonts: fonts, Compress: true}).Write(context.Background(), io.Discard, doc, o); err != nil {
+					b.Skipf("no Chinese font installed: %v", err)
+				}
+			}
+			write() // fills the cache
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				write()
+			}
 		})
 	}
 }

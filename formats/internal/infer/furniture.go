@@ -30,6 +30,9 @@ const pageNumberLetters = "pageináofdsurстраницз"
 // the expression cannot match, and are told apart without compiling it: most texts are
 // never paginated, and compiling took a tenth of a millisecond of every run.
 func isPageNumber(t string) bool {
+	if t == "" {
+		return false
+	}
 	for _, r := range t {
 		if !pageNumberRune(r) {
 			return false

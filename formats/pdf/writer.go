@@ -16,7 +16,9 @@
 // fonts' own advance widths, justified except for the last line of a paragraph, and
 // reordered for display line by line (Unicode bidi levels, mirrored brackets), so Arabic
 // (right to left) and Chinese (breaks between characters, kinsoku) share one line breaker.
-// Each face is cut down to the glyphs the document draws and written, with the pages, by the
+// Lines are filled first-fit and pages made, drawn and written as the lines come, so memory
+// does not grow with the document: a paragraph of megabytes (a whole file on one line) is
+// set in parts, with the lines and pages it would have set whole. Each face is cut down to the glyphs the document draws and written, with the pages, by the
 // package's own PDF serializer (internal/pdfdoc): fonts are parsed once per process, not
 // once per document, and a document costs what its text costs. The PDF is tagged: headings,
 // paragraphs, lists, quotations and notes form its structure tree in reading order, and the

@@ -262,6 +262,36 @@ func TestOwnReportKeepsItsNumbering(t *testing.T) {
 	}
 }
 
+// The run-in label scribe prints before a record comes off a report read back, and the
+// paragraph is a record again; a bold phrase that is not the label, or has no colon, stays.
+func TestOwnReportRecordLabels(t *testing.T) {
+	cases := []struct {
+		lang, body, text string
+		kind             model.ParagraphKind
+	}{
+		{"en", "1\\. **Action:** 00 copies to send.\n", "00 copies to send.", model.KindAction},
+		{"fr", "1\\. **Décision\u00a0:** 3 jours de plus.\n", "3 jours de plus.", model.KindDecision},
+		{"zh", "1\\. **行动：** 00所有文件需要提交。\n", "00所有文件需要提交。", model.KindAction},
+		{"ar", "1 - **إجراء:** 00所有文件需要提交。\n", "00所有文件需要提交。", model.KindAction},
+		{"en", "1\\. **Action** was taken.\n", "Action was taken.", ""},
+		{"en", "1\\. **Note:** the room changed.\n", "Note: the room changed.", ""},
+	}
+	for _, c := range cases {
+		src := "---\noriginal: \"" + c.lang + "\"\nscribe-labels: \"" + c.lang + "\"\n---\n\n" + c.body
+		doc, _ := read(t, "report.md", []byte(src))
+		var got *model.Paragraph
+		model.Walk(doc.Blocks, func(b model.Block) bool {
+			if p, ok := b.(*model.Paragraph); ok && got == nil {
+				got = p
+			}
+			return true
+		})
+		if got == nil || model.PlainText(got.Inlines) != c.text || got.Kind != c.kind {
+			t.Errorf("%s %q: got %+v", c.lang, c.body, got)
+		}
+	}
+}
+
 func TestErrors(t *testing.T) {
 	cases := []struct {
 		name     string

@@ -205,8 +205,11 @@ func (d *docFonts) resolve(text string, st style, heading bool, pos model.Pos) (
 // missing returns the printed stand-in for r, "[GRINNING FACE]", and warns once per line.
 func (d *docFonts) missing(r rune, pos model.Pos) string {
 	name := runenames.Name(r)
+	what := fmt.Sprintf("U+%04X %s", r, name)
 	if name == "" || strings.HasPrefix(name, "<") {
+		// Private use and unassigned characters have no name: their code stands in.
 		name = fmt.Sprintf("U+%04X", r)
+		what = name + " (no Unicode name)"
 	}
 	if d.warn != nil {
 		if d.warned == nil {
@@ -217,7 +220,7 @@ func (d *docFonts) missing(r rune, pos model.Pos) string {
 		}
 		if !d.warned[pos][r] {
 			d.warned[pos][r] = true
-			d.warn(pos, "no font has U+%04X %s; printed as [%s] (pass a font that has it with --font, or install fonts-symbola)", r, name, name)
+			d.warn(pos, "no font has %s; printed as [%s] (pass a font that has it with --font, or install fonts-symbola)", what, name)
 		}
 	}
 	return "[" + name + "]"

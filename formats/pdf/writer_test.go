@@ -295,6 +295,13 @@ func TestNoGlyph(t *testing.T) {
 			t.Errorf("warning %q does not mention %q", ws[0], want)
 		}
 	}
+	// A code point with no name (unassigned here) stands in for itself, said once.
+	p.Inlines = append(p.Inlines, model.Inline{Kind: model.KindText, Text: " and \u0378", Line: 9})
+	trace, ws = traceWarnings(t, doc, fonts)
+	if !strings.Contains(trace, "and [U+0378]") || len(ws) != 2 ||
+		!strings.Contains(ws[1].String(), "sample.txt:9: no font has U+0378 (no Unicode name); printed as [U+0378]") {
+		t.Errorf("unnamed code point: warnings %v\n%s", ws, trace)
+	}
 }
 
 // TestSymbolFallback: an emoji pasted from a chat prints from a monochrome symbol face when

@@ -40,14 +40,29 @@ func (Localize) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		}
 		doc.Meta.Lang = loc.Tag
 		localizeFields(&doc.Meta, loc.Tag)
-		// The furniture from the metadata gets the version's apostrophe, as the body gets
-		// its language's ("Groupe de travail du Conseil de l’UIT").
-		for _, f := range []*string{&doc.Meta.Title, &doc.Meta.Subtitle, &doc.Meta.Body, &doc.Meta.Session} {
-			*f = apostrophes(*f, 0, 0, loc)
-		}
+		typesetFields(&doc.Meta, loc)
 		doc.Present = present(set, doc.Meta, loc, en, doc.Present.Untranslated)
 		return nil
 	})
+}
+
+// typesetFields applies the version's typography to the furniture taken from the metadata
+// (title, subtitle, organ, session), as the body gets its language's: all of it ("Réunion
+// du bureau\u00a0: «\u00a0budget\u00a0»") where the text is in the version's language (given for
+// it, or the notes' own language), else only the apostrophe ("Conseil de l’UIT"), which
+// other languages in the Latin script share. Document symbols in them are left as written.
+func typesetFields(m *model.Metadata, loc *locales.Locale) {
+	tr := newTies(loc)
+	for field, f := range map[string]*string{"title": &m.Title, "subtitle": &m.Subtitle, "body": &m.Body, "session": &m.Session} {
+		if *f == "" {
+			continue
+		}
+		if m.Localized[field][loc.Tag] == "" && m.OriginalLang != loc.Tag {
+			*f = apostrophes(*f, 0, 0, loc)
+			continue
+		}
+		*f = model.PlainText(typesetWith(splitInlines([]model.Inline{{Kind: model.KindText, Text: *f}}), loc, tr))
+	}
 }
 
 // localizeFields sets each field given in several languages to the version's own text, when

@@ -230,6 +230,25 @@ func TestLocalize(t *testing.T) {
 	}
 }
 
+// TestTypesetFields: the title, subtitle, organ and session get the version's typography
+// when they are in its language, only its apostrophe when they are not; symbols stay.
+func TestTypesetFields(t *testing.T) {
+	for _, c := range []struct {
+		tag, orig, title, want string
+	}{
+		{"fr", "fr", `Réunion du bureau : budget "2024" (A/RES/59-220) de l'association`,
+			"Réunion du bureau\u00a0: budget «\u00a02024\u00a0» (A/RES/59-220) de l’association"},
+		{"fr", "en", `Meeting: the ITU's "budget"`, `Meeting: the ITU’s "budget"`},
+		{"en", "en", `Meeting on 2 May: "budget" 2005-2006`, "Meeting on 2\u00a0May: “budget” 2005–2006"},
+	} {
+		doc := &model.Document{Meta: model.Metadata{Title: c.title, Session: c.title, OriginalLang: c.orig}}
+		apply(t, Localize{}, doc, &model.Env{Locales: locales.MustEmbedded(), Locale: locale(t, c.tag)})
+		if doc.Meta.Title != c.want || doc.Meta.Session != c.want {
+			t.Errorf("%s version of %s notes: %q\n got %q / %q\nwant %q", c.tag, c.orig, c.title, doc.Meta.Title, doc.Meta.Session, c.want)
+		}
+	}
+}
+
 // TestGolden runs the whole chain on the raw document for each language and compares the
 // model with testdata/raw.<lang>.json (go test -update rewrites them).
 func TestGolden(t *testing.T) {

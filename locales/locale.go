@@ -483,6 +483,9 @@ type Minutes struct {
 	// Fields label other values that are never statements and never speakers ("Agenda",
 	// "Slides", "Link", "Note").
 	Fields []string `yaml:"fields,omitempty"`
+	// Tally labels the counts of a vote ("For", "Against", "Abstentions"; "Pour",
+	// "Contre"): a line "Pour : 7" is part of a tally, not a decision or a speaker.
+	Tally []string `yaml:"tally,omitempty"`
 }
 
 type Speech struct {

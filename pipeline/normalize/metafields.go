@@ -34,7 +34,11 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 		return ok
 	}
 	out := doc.Blocks[:0]
+	skip := -1 // a block taken with the one before it
 	for i, b := range doc.Blocks {
+		if i == skip {
+			continue
+		}
 		if i >= fieldWindow {
 			out = append(out, b)
 			continue
@@ -68,6 +72,11 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 				front = append(front, tableDates(set, n)...)
 			}
 		case *model.Heading:
+			if fl, ok := labelHeading(set, v, n, doc.Blocks[i+1:]); ok {
+				front = append(front, fl)
+				skip = i + 1
+				continue
+			}
 			if i < 5 && doc.Meta.Date == "" {
 				if fl, ok := dateHeading(set, n, doc.Blocks); ok {
 					if t, ok := titleAboveDate(doc, out); ok {
@@ -83,6 +92,35 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 	}
 	doc.Blocks = out
 	doc.Front = append(doc.Front, front...)
+}
+
+// labelHeading reads a heading that is a date or venue label over one short paragraph
+// ("=== Lieu ===" over "(@LaPaillasse) - 19h à 21h", "## Date" over "15 March 2024"), the
+// heading holding nothing else, as the labelled field it is. rest is the blocks after
+// the heading.
+func labelHeading(set *locales.Set, v vocab, h *model.Heading, rest []model.Block) (model.FrontLine, bool) {
+	if len(rest) == 0 {
+		return model.FrontLine{}, false
+	}
+	p, ok := rest[0].(*model.Paragraph)
+	if !ok || len(p.Children) > 0 || p.Kind != "" {
+		return model.FrontLine{}, false
+	}
+	if len(rest) > 1 {
+		if _, ok := rest[1].(*model.Heading); !ok {
+			return model.FrontLine{}, false
+		}
+	}
+	label := strings.TrimSpace(model.PlainText(h.Inlines))
+	k := v.kind(label)
+	if k != labelVenue && k != labelDate {
+		return model.FrontLine{}, false
+	}
+	fl, ok := fieldLine(set, label, k, strings.TrimSpace(model.PlainText(p.Inlines)), p.Pos)
+	if ok {
+		fl.Why = strings.Replace(fl.Why, "labelled", "under the heading", 1)
+	}
+	return fl, ok
 }
 
 // tableDates reads the first cell of a table near the top that is mostly a date (the

@@ -37,6 +37,10 @@ func TestMetadataFromWhereMinutesPutIt(t *testing.T) {
 		{"a two-digit year in the title", "17.11.14 : Le processing dans le hardware", nil, "2014-11-17", "", "", "17.11.14 : Le processing dans le hardware", ""},
 		{"a two-digit year in a date field, day first", "", []model.Block{para("Fecha: 3/5/22"), para(stmt)}, "2022-05-03", "", "", "", "P:" + stmt},
 		{"a version number in the title is no date", "Release 1.10.12 planning", nil, "", "", "", "Release 1.10.12 planning", ""},
+		{"a venue heading over one line", "", []model.Block{h(2, "Lieu"), para("Salle 3, Paris - 19h à 21h"), h(2, "Présents"), para(stmt)},
+			"", "19:00", "Salle 3, Paris", "", "H:Présents | P:" + stmt},
+		{"a venue heading over discussion stays", "", []model.Block{h(2, "Lieu"), para("Salle 3, Paris"), para(stmt)},
+			"", "", "", "", "H:Lieu | P:Salle 3, Paris | P:" + stmt},
 		{"a date field without a date stays", "", []model.Block{para("Date: to be decided")}, "", "", "", "", "P:Date: to be decided"},
 	}
 	for _, c := range cases {

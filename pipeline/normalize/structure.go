@@ -45,7 +45,66 @@ const (
 	whyListKept   = "list: short items, mostly not statements, with nothing to introduce them (an agenda, a list of topics); kept as a list"
 	whyLabelHead  = "heading: a short label with sub-items, one level below the heading above"
 	whySpokenItem = "paragraph: a bullet under %q, spoken by %s"
+	whyTally      = "list: a vote tally (for, against, abstentions), kept as typed; not decisions"
 )
+
+// tally reports a list that counts a vote: every item a tally label and a number ("Pour :
+// 7", "Contre : 0", "Abstention : 0"; "Against: 2"), at least two items.
+func (s *structurer) tally(l *model.List) bool {
+	n := 0
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		_, k, value, ok := s.labels.splitLabel(model.PlainText(it.Inlines))
+		if !ok || k != labelTally || len(it.Children) > 0 || !startsWithDigit(value) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// withoutFinalColon returns ins without the colon that ends a label ("Avantage :"): a
+// heading has none.
+func withoutFinalColon(ins []model.Inline) []model.Inline {
+	i := lastTextRun(ins)
+	if i < 0 {
+		return ins
+	}
+	t := strings.TrimRightFunc(ins[i].Text, unicode.IsSpace)
+	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+		return ins
+	}
+	_, size := utf8.DecodeLastRuneInString(t)
+	out := append([]model.Inline(nil), ins...)
+	out[i].Text = strings.TrimRightFunc(t[:len(t)-size], unicode.IsSpace)
+	return out
+}
+
+func startsLowerCase(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " *_"))
+	return unicode.IsLower(r)
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+	return unicode.IsDigit(r)
+}
+
+// bareSpeaker is the package's bareSpeaker, without the labels that name no one
+// ("Avantage :", "Pros:", "Pour :" over bullets are a label, not a person).
+func (s *structurer) bareSpeaker(text string) (string, bool) {
+	name, ok := bareSpeaker(text)
+	if !ok {
+		return "", false
+	}
+	switch s.labels.kind(name) {
+	case labelNone, labelChair, labelSecretary:
+		return name, true
+	}
+	return "", false
+}
 
 // Apply restructures doc in place.
 func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env) error {
@@ -182,7 +241,7 @@ func (s *structurer) blocks(in []model.Block) []model.Block {
 			s.section = s.labels.kind(headingLabel(n))
 			out = append(out, n)
 		case *model.Paragraph:
-			if name, ok := bareSpeaker(model.PlainText(n.Inlines)); ok && n.Kind == "" {
+			if name, ok := s.bareSpeaker(model.PlainText(n.Inlines)); ok && n.Kind == "" {
 				if l, ok := soleList(n); ok && !l.Nested {
 					out = append(out, spokenItems(l, name, n.Inlines)...)
 					continue
@@ -223,6 +282,11 @@ func detachLists(p *model.Paragraph) (kept []model.Block, loose []*model.List) {
 // promote turns a list that nothing introduces into the blocks of a report, under a
 // heading of the given level (0 for none). why is the reason of its statement paragraphs.
 func (s *structurer) promote(l *model.List, level int, why string) []model.Block {
+	if s.tally(l) {
+		l.Why = whyTally
+		setDepths(l, 1)
+		return []model.Block{l}
+	}
 	// Under "Decisions" or "Action items" every item is a record, however short.
 	if s.section != labelDecision && s.section != labelAction && !anyStatement(l) {
 		l.Why = whyListKept
@@ -236,13 +300,15 @@ func (s *structurer) promote(l *model.List, level int, why string) []model.Block
 		}
 		text := strings.TrimSpace(model.PlainText(it.Inlines))
 		sub, hasSub := firstList(it.Children)
-		if name, ok := bareSpeaker(text); ok && hasSub {
+		if name, ok := s.bareSpeaker(text); ok && hasSub {
 			out = append(out, spokenItems(sub, name, it.Inlines)...)
 			continue
 		}
-		if hasSub && isLabel(text) {
+		// "discussed a couple open issues:" in lower case is a lead-in that runs on from
+		// the line before, not a label: a paragraph over its subparagraphs.
+		if hasSub && isLabel(text) && !startsLowerCase(text) {
 			lv := min(level+1, 3)
-			out = append(out, &model.Heading{Pos: it.Pos, Level: lv, Inlines: it.Inlines, Why: whyLabelHead})
+			out = append(out, &model.Heading{Pos: it.Pos, Level: lv, Inlines: withoutFinalColon(it.Inlines), Why: whyLabelHead})
 			out = append(out, s.promote(sub, lv, whyStatement)...)
 			continue
 		}

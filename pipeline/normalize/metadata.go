@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -34,6 +36,7 @@ func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		}
 		bodyFields(set, labelVocab(set), doc)
 		applyMetadata(set, doc, warnings(env))
+		coverNote(doc, warnings(env))
 		return nil
 	})
 }
@@ -45,6 +48,44 @@ func applyMetadata(set *locales.Set, doc *model.Document, w *model.Warnings) {
 	// Then the front lines, for what front matter left unknown.
 	metadataFromFront(set, doc, w, record)
 	dateFromTitle(set, &doc.Meta, record)
+}
+
+// coverNote unnumbers the paragraphs typed above the minutes' title: the note of an
+// e-mail that carries the minutes ("Thanks to Mike for scribing! The minutes are now
+// available:", a link, "Full text follows"), a forwarding line. They are not part of the
+// minutes, but they are kept, unnumbered, and a warning names their lines so an officer
+// can delete them.
+func coverNote(doc *model.Document, w *model.Warnings) {
+	title := 0
+	for _, fl := range doc.Front {
+		if fl.Kind == model.FrontTitle {
+			title = fl.Pos.Line
+			break
+		}
+	}
+	if title <= 1 {
+		return
+	}
+	var lines []string
+	for i, b := range doc.Blocks {
+		if i >= fieldWindow {
+			break
+		}
+		p, ok := b.(*model.Paragraph)
+		if !ok || !p.Numbered || p.Kind != "" || len(p.Children) > 0 || p.Pos.Line <= 0 || p.Pos.Line >= title {
+			continue
+		}
+		if p.Pos.File != "" && doc.Source != "" && p.Pos.File != doc.Source {
+			continue
+		}
+		p.Numbered = false
+		p.Why = fmt.Sprintf("cover note: typed above the minutes' title (line %d), not part of the minutes; not numbered", title)
+		lines = append(lines, strconv.Itoa(p.Pos.Line))
+	}
+	if len(lines) > 0 {
+		w.Warn("metadata", model.Pos{File: doc.Source, Line: title},
+			"lines %s above the title are a cover note, kept unnumbered; delete them if they are not part of the minutes", strings.Join(lines, ", "))
+	}
 }
 
 // fieldRecorder returns the function that notes where a field of m was found, unless it was

@@ -34,7 +34,8 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 		return ok
 	}
 	out := doc.Blocks[:0]
-	skip := -1 // a block taken with the one before it
+	skip := -1      // a block taken with the one before it
+	headed := false // a heading has been met: the header of the file is over
 	for i, b := range doc.Blocks {
 		if i == skip {
 			continue
@@ -67,11 +68,21 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 			if takeItems(n, take); len(n.Items) == 0 {
 				continue
 			}
+			if fields, ok := fieldItems(v, n); ok && !headed {
+				// A list becomes several blocks: past the blocks read so far, out
+				// must not overwrite those still to read.
+				if len(out)+len(fields) > i+1 {
+					out = append(make([]model.Block, 0, len(doc.Blocks)+len(fields)), out...)
+				}
+				out = append(out, fields...)
+				continue
+			}
 		case *model.Table:
 			if i < 5 && doc.Meta.Date == "" {
 				front = append(front, tableDates(set, n)...)
 			}
 		case *model.Heading:
+			headed = true
 			if fl, ok := labelHeading(set, v, n, doc.Blocks[i+1:]); ok {
 				front = append(front, fl)
 				skip = i + 1
@@ -222,6 +233,25 @@ func fieldParagraph(v vocab, p *model.Paragraph) bool {
 	p.Numbered = false
 	p.Why = fmt.Sprintf("field: labelled %q near the top, a detail of the meeting, not a statement; not numbered", label)
 	return true
+}
+
+// fieldItems turns a list above the first heading whose every item is a field with a short
+// value ("- Source PDF: https://…", "- Fetched: 2026-04-18T18:12:31Z", the header an export
+// or a scraper writes) into unnumbered field paragraphs, as fieldParagraph does for lines.
+// Under a heading such a list belongs to the topic, and stays.
+func fieldItems(v vocab, l *model.List) ([]model.Block, bool) {
+	out := make([]model.Block, 0, len(l.Items))
+	for _, it := range l.Items {
+		if it == nil || len(it.Children) > 0 {
+			return nil, false
+		}
+		p := &model.Paragraph{Pos: it.Pos, Inlines: it.Inlines, Numbered: true}
+		if !fieldParagraph(v, p) {
+			return nil, false
+		}
+		out = append(out, p)
+	}
+	return out, len(out) > 0
 }
 
 // titleAboveDate takes the heading that opens the notes, directly above their date

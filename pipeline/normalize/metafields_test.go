@@ -71,3 +71,91 @@ func bodyPara(s string) *model.Paragraph {
 	p.Numbered = true
 	return p
 }
+
+func TestCoverNote(t *testing.T) {
+	at := func(line int, s string) *model.Paragraph {
+		p := para(s)
+		p.Pos = model.Pos{File: "m.log", Line: line}
+		return p
+	}
+	cases := []struct {
+		name  string
+		title int
+		want  string // "n" numbered, "u" unnumbered, per paragraph
+	}{
+		{"paragraphs above a title further down are a cover note", 10, "uun"},
+		{"a title on the first line leaves everything numbered", 1, "nnn"},
+		{"no title: nothing to be above", 0, "nnn"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &model.Document{Source: "m.log", Blocks: []model.Block{
+				at(1, "Thanks to Mike for scribing! The minutes are now available:"),
+				at(4, "Full text of the discussion follows."),
+				at(12, stmt),
+			}}
+			if c.title > 0 {
+				doc.Front = []model.FrontLine{{Pos: model.Pos{File: "m.log", Line: c.title}, Kind: model.FrontTitle, Text: "Telecon Minutes"}}
+			}
+			w := &model.Warnings{}
+			env := &model.Env{Locales: locales.MustEmbedded(), Warnings: w}
+			apply(t, Metadata{}, doc, env)
+			apply(t, Metadata{}, doc, env)
+			got := ""
+			for _, b := range doc.Blocks {
+				if b.(*model.Paragraph).Numbered {
+					got += "n"
+				} else {
+					got += "u"
+				}
+			}
+			if got != c.want {
+				t.Errorf("got %s, want %s", got, c.want)
+			}
+			if n := len(w.List()); (n == 1) != (c.want == "uun") {
+				t.Errorf("%d warnings: %v", n, w.List())
+			}
+		})
+	}
+}
+
+// A list of fields above the first heading (the header a scraper or an export writes) is
+// kept as unnumbered field lines; under a heading it belongs to the topic and stays.
+func TestHeaderFieldList(t *testing.T) {
+	header := func() *model.List {
+		return list(item("Source PDF: https://example.org/a.pdf"), item("Fetched: 2026-04-18T18:12:31Z"))
+	}
+	cases := []struct {
+		name string
+		in   []model.Block
+		want string
+	}{
+		{"above the first heading", []model.Block{header(), h(1, "Call to order"), para(stmt)}, "u u H P"},
+		{"under a heading", []model.Block{h(1, "Call to order"), header(), para(stmt)}, "H L P"},
+		{"not every item a field", []model.Block{list(item("Source PDF: https://example.org/a.pdf"), item(stmt)), para(stmt)}, "L P"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &model.Document{Source: "t.md", Blocks: c.in}
+			apply(t, Metadata{}, doc, nil)
+			var got []string
+			for _, b := range doc.Blocks {
+				switch n := b.(type) {
+				case *model.Heading:
+					got = append(got, "H")
+				case *model.List:
+					got = append(got, "L")
+				case *model.Paragraph:
+					if n.Numbered {
+						got = append(got, "P")
+					} else {
+						got = append(got, "u")
+					}
+				}
+			}
+			if g := strings.Join(got, " "); g != c.want {
+				t.Errorf("got %s, want %s", g, c.want)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -338,7 +339,8 @@ func endsWithStop(s string) bool {
 
 // dateFromTitle reads the meeting's date from the title when nothing else gave it:
 // "Board meeting 2025-11-19", "Minutes — March 3, 2021", "Réunion du 15 septembre 2021",
-// "17.11.14 : Le processing…" (a two-digit year).
+// "17.11.14 : Le processing…" (a two-digit year; the date and the separator after it then
+// leave the title).
 // A title that is a date alone is no title: it becomes the date.
 func dateFromTitle(set *locales.Set, m *model.Metadata, record func(string, model.Pos)) {
 	if m.Date != "" || m.Title == "" {
@@ -354,5 +356,16 @@ func dateFromTitle(set *locales.Set, m *model.Metadata, record func(string, mode
 	if dateAlone(set, m.Title) {
 		m.Title = ""
 		delete(m.Lines, "title")
+		return
+	}
+	// "17.11.14 : Le processing…", "2024-03-01 – Kickoff": a date that opens the title
+	// before a separator is the page's date, and the subject follows it.
+	if strings.TrimSpace(m.Title[:d.Start]) == "" {
+		rest := strings.TrimLeft(m.Title[d.End:], " \u00a0\u202f")
+		if r, size := utf8.DecodeRuneInString(rest); strings.ContainsRune(":：-–—|", r) {
+			if subject := strings.TrimSpace(rest[size:]); subject != "" {
+				m.Title = subject
+			}
+		}
 	}
 }

@@ -27,7 +27,7 @@ func TestOutlineNumbers(t *testing.T) {
 			"H1 3. Hearings\nP " + s1 + "\nH1 Other business\nP " + s2 + "\n"},
 		{"bold agenda items with discussion become headings, their bullets follow",
 			[]model.Block{strongPara("1.\tWelcome and introductions", list(item("RGr welcomed the attendees"))), strongPara("2. Approval of agenda"), para(s1), strongPara("3. Declaration of delegates"), para(s2)},
-			"H1 Welcome and introductions\nL\n- RGr welcomed the attendees\nH1 Approval of agenda\nP " + s1 + "\nH1 Declaration of delegates\nP " + s2 + "\n"},
+			"H1 Welcome and introductions\nP RGr welcomed the attendees\nH1 Approval of agenda\nP " + s1 + "\nH1 Declaration of delegates\nP " + s2 + "\n"},
 		{"sub-agenda letters under a chapter are sections, numbers return to chapters",
 			[]model.Block{para("3. Hearings - None"), para("4. Proclamations and Commemorations"), para("a. Human Rights Day Proclamation"), para(s1), para("b. Shelter resolution"), para(s2), para("5. Annual Charter Requirements"), para(s1)},
 			"H1 Hearings - None\nH1 Proclamations and Commemorations\nH2 Human Rights Day Proclamation\nP " + s1 + "\nH2 Shelter resolution\nP " + s2 + "\nH1 Annual Charter Requirements\nP " + s1 + "\n"},

@@ -45,6 +45,7 @@ const (
 	whyListKept   = "list: short items, mostly not statements, with nothing to introduce them (an agenda, a list of topics); kept as a list"
 	whyLabelHead  = "heading: a short label with sub-items, one level below the heading above"
 	whySpokenItem = "paragraph: a bullet under %q, spoken by %s"
+	whyLoneItem   = "paragraph: a lone bullet with nothing to introduce it; a report has no (a) without a (b)"
 	whyTally      = "list: a vote tally (for, against, abstentions), kept as typed; not decisions"
 )
 
@@ -63,6 +64,20 @@ func (s *structurer) tally(l *model.List) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// loneItem reports a list of one item with nothing under it.
+func loneItem(l *model.List) bool {
+	n := 0
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		if n++; len(it.Children) > 0 {
+			return false
+		}
+	}
+	return n == 1
 }
 
 // withoutFinalColon returns ins without the colon that ends a label ("Avantage :"): a
@@ -287,11 +302,15 @@ func (s *structurer) promote(l *model.List, level int, why string) []model.Block
 		setDepths(l, 1)
 		return []model.Block{l}
 	}
-	// Under "Decisions" or "Action items" every item is a record, however short.
+	// Under "Decisions" or "Action items" every item is a record, however short; a lone
+	// item is no list either: a report has no (a) without a (b).
 	if s.section != labelDecision && s.section != labelAction && !anyStatement(l) {
-		l.Why = whyListKept
-		setDepths(l, 1)
-		return []model.Block{l}
+		if !loneItem(l) {
+			l.Why = whyListKept
+			setDepths(l, 1)
+			return []model.Block{l}
+		}
+		why = whyLoneItem
 	}
 	var out []model.Block
 	for _, it := range l.Items {

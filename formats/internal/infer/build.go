@@ -206,7 +206,7 @@ func (b *builder) nest(i int) ([]*node, int, error) {
 	j := i
 	for ; j < len(items); j++ {
 		it := &items[j]
-		if it.kind != kBullet && it.kind != kNumbered {
+		if it.kind != kBullet && it.kind != kNumbered || j > i && it.heading {
 			break
 		}
 		if len(ns.stack) == 0 {

@@ -172,6 +172,16 @@ func TestOutlineHeadings(t *testing.T) {
 			"1. The Chair opened the meeting.\n\n" + body + "\n2. The agenda was adopted.\n\n" + body,
 			"P The Chair opened the meeting.\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
 				"P The agenda was adopted.\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n"},
+		{"empty agenda items after an outline heading continue the run",
+			" 8. Discussion Items\n\n" + body + "\n 9. Action Items\n\n    * Greg: ask for a report\n\n10. Unfinished Business\n\n11. New Business\n\n12. Adjournment\n\n" + body,
+			"H Discussion Items\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"H Action Items\nP Greg: ask for a report\nH Unfinished Business\nH New Business\nH Adjournment\n" +
+				"P The meeting began at 10:34 when a quorum was recognized by the chairman.\n"},
+		{"a numbered list under an outline heading does not continue it",
+			"1. Budget\n\n" + body + "\n2. Audit\n\n" + body + "\n1. First point\n2. Second point\n3. Third point\n",
+			"H Budget\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"H Audit\nP The meeting began at 10:34 when a quorum was recognized by the chairman.\n" +
+				"P First point\nP Second point\nP Third point\n"},
 		{"lone topic bullets with discussion under them are headings, lower case too",
 			"* security\n\nslides from alexey\n\nmnot: who has read this?\n\n* issues\n\nnot going to cover the editorial issues\n\nwe're marking important ones as urgent\n",
 			"H security\nP slides from alexey\nP mnot: who has read this?\nH issues\nP not going to cover the editorial issues\nP we're marking important ones as urgent\n"},

@@ -438,7 +438,46 @@ func (in *inferrer) outlineHeadings() []int {
 		it.why = fmt.Sprintf("heading: outline marker %d. with sibling %s, short and title-like, body text under it", k.n, strings.Join(sib, " and "))
 		marked = append(marked, i)
 	}
+	marked = append(marked, in.emptyAgendaItems()...)
 	sort.Ints(marked)
+	return marked
+}
+
+// emptyAgendaItems marks the agenda items with nothing under them that continue a run of
+// outline headings ("10. Unfinished Business", "11. New Business" after the heading "9.
+// Review Outstanding Action Items"): short and title-like, and the numbered line met last
+// in their column is a heading numbered one less. Only a run a heading opens is continued,
+// so a numbered list ("1. First point", "2. Second point") is not taken for agenda items.
+func (in *inferrer) emptyAgendaItems() []int {
+	items := in.items
+	type seen struct {
+		n       int
+		heading bool
+	}
+	last := map[int]seen{} // by text column
+	var marked []int
+	for i := range items {
+		it := &items[i]
+		if it.kind != kNumbered || it.inQuote || it.quoteEnd > 0 {
+			continue
+		}
+		n, err := strconv.Atoi(counterOf(it.marker))
+		if err != nil {
+			continue
+		}
+		col := it.indent + it.off
+		prev, ok := last[col]
+		if !it.heading && ok && prev.heading && prev.n == n-1 {
+			title := *it
+			title.text, title.off = it.content(), 0
+			if ok, _ := in.headingShape(&title); ok && !endsColon(title.text) {
+				it.heading = true
+				it.why = fmt.Sprintf("heading: outline marker %d. after the outline heading %d., short and title-like (an agenda item with nothing under it)", n, n-1)
+				marked = append(marked, i)
+			}
+		}
+		last[col] = seen{n, it.heading}
+	}
 	return marked
 }
 

@@ -487,18 +487,29 @@ func bareSpeaker(text string) (string, bool) {
 }
 
 // closeHeadingGaps lowers a heading that skips levels below the one before it ("###"
-// right under "#"), so numbering never jumps from a chapter to a subsection.
+// right under "#"), so numbering never jumps from a chapter to a subsection. Headings typed
+// at one level keep one level among themselves: the second "####" under a "#" is a
+// sibling of the first, not its child.
 func closeHeadingGaps(blocks []model.Block) {
-	prev := 0
+	type open struct{ typed, level int }
+	var stack []open
 	for _, b := range blocks {
 		h, ok := b.(*model.Heading)
 		if !ok {
 			continue
 		}
-		if h.Level > prev+1 {
-			h.Why = strings.TrimSpace(h.Why + fmt.Sprintf(" (level %d right under level %d: set to %d)", h.Level, prev, prev+1))
-			h.Level = prev + 1
+		for len(stack) > 0 && stack[len(stack)-1].typed >= h.Level {
+			stack = stack[:len(stack)-1]
 		}
-		prev = h.Level
+		want := 1
+		if len(stack) > 0 {
+			want = stack[len(stack)-1].level + 1
+		}
+		typed := h.Level
+		if h.Level > want {
+			h.Why = strings.TrimSpace(h.Why + fmt.Sprintf(" (level %d right under level %d: set to %d)", h.Level, want-1, want))
+			h.Level = want
+		}
+		stack = append(stack, open{typed, h.Level})
 	}
 }

@@ -28,6 +28,7 @@ import (
 //     agenda, a list of topics), stays a list.
 //   - Typed outline numbers ("2. Approval of agenda", "A. Chairman") leave headings, and
 //     short agenda items typed with them become headings (outline.go).
+//   - A heading has no final colon ("Discussion:" typed as a heading).
 //   - A heading never skips a level: "###" right under "#" becomes a section, so the
 //     numbering reads I. → A. → 1.
 //
@@ -254,6 +255,8 @@ func (s *structurer) blocks(in []model.Block) []model.Block {
 		case *model.Heading:
 			level = n.Level
 			s.section = s.labels.kind(headingLabel(n))
+			// "Discussion:" typed as a heading: a heading has no colon.
+			n.Inlines = withoutFinalColon(n.Inlines)
 			out = append(out, n)
 		case *model.Paragraph:
 			if name, ok := s.bareSpeaker(model.PlainText(n.Inlines)); ok && n.Kind == "" {

@@ -104,7 +104,7 @@ func TestStructureRules(t *testing.T) {
 			"H1 Approval of agenda\nP All OK\n"},
 		{"headings typed at one level stay siblings when they close a gap",
 			[]model.Block{h(1, "Minutes"), h(4, "Discussion:"), para(s1), h(4, "Conclusions:"), para(s2), h(1, "Other"), h(3, "Observers"), h(4, "Notes"), para(s1)},
-			"H1 Minutes\nH2 Discussion:\nP " + s1 + "\nH2 Conclusions:\nP " + s2 + "\nH1 Other\nH2 Observers\nH3 Notes\nP " + s1 + "\n"},
+			"H1 Minutes\nH2 Discussion\nP " + s1 + "\nH2 Conclusions\nP " + s2 + "\nH1 Other\nH2 Observers\nH3 Notes\nP " + s1 + "\n"},
 		{"skipped heading levels close up",
 			[]model.Block{h(1, "One"), h(3, "Deep"), para(s1), h(2, "Two")},
 			"H1 One\nH2 Deep\nP " + s1 + "\nH2 Two\n"},

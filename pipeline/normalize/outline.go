@@ -249,7 +249,39 @@ func outline(blocks []model.Block) []model.Block {
 	}
 	outlineSiblings(cands)
 	keepRuns(cands)
+	firstOfKind(blocks, cands)
 	return outlineApply(blocks, cands)
+}
+
+// firstOfKind takes a lone first item ("A. The meeting of January 15, 2014", the only
+// minutes approved under "Minutes from previous meetings") as a heading too when it opens
+// the text under a heading, has text under it, and its kind of marker makes headings of
+// paragraphs elsewhere in the document (the A., B. sections of the other chapters).
+func firstOfKind(blocks []model.Block, cands []outlineCand) {
+	used := map[string]bool{}
+	for _, c := range cands {
+		if c.para != nil && c.chosen >= 0 {
+			used[c.m.readings[c.chosen].kind] = true
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.para == nil || c.chosen >= 0 || c.at == 0 || c.at+1 >= len(blocks) {
+			continue
+		}
+		if _, ok := blocks[c.at-1].(*model.Heading); !ok {
+			continue
+		}
+		if _, ok := blocks[c.at+1].(*model.Paragraph); !ok {
+			continue
+		}
+		for ri, r := range c.m.readings {
+			if r.n == 1 && used[r.kind] {
+				c.chosen, c.sib = ri, []string{"of the same kind in other chapters"}
+				break
+			}
+		}
+	}
 }
 
 // outlineGroup is the key of the candidates that may be siblings: same kind of marker, and

@@ -42,6 +42,8 @@ func TestMetadataFromWhereMinutesPutIt(t *testing.T) {
 			"", "19:00", "Salle 3, Paris", "", "H:Présents | P:" + stmt},
 		{"a venue heading over discussion stays", "", []model.Block{h(2, "Lieu"), para("Salle 3, Paris"), para(stmt)},
 			"", "", "", "", "H:Lieu | P:Salle 3, Paris | P:" + stmt},
+		{"a label with its complement: of the meeting", "", []model.Block{para("Date de la réunion : 15 septembre 2021"), para(stmt)},
+			"2021-09-15", "", "", "", "P:" + stmt},
 		{"a date field without a date stays", "", []model.Block{para("Date: to be decided")}, "", "", "", "", "P:Date: to be decided"},
 	}
 	for _, c := range cases {

@@ -35,6 +35,7 @@ func (Metadata) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 			return err
 		}
 		bodyFields(set, labelVocab(set), doc)
+		letterhead(set, doc)
 		applyMetadata(set, doc, warnings(env))
 		coverNote(doc, warnings(env))
 		return nil

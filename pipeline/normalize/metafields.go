@@ -106,6 +106,68 @@ func bodyFields(set *locales.Set, v vocab, doc *model.Document) {
 	doc.Front = append(doc.Front, front...)
 }
 
+// letterheadLines is the fewest short lines stacked at the top that make a letterhead.
+const letterheadLines = 3
+
+// letterhead reads the lines a printed page stacks at its top, one short line each, as a
+// PDF extraction or a copied letterhead gives them ("Town of Amherst", "Special Town
+// Council Meeting", "Thursday, December 4, 2019 12:30 p.m.", "Town Room, Town Hall",
+// "Minutes"): three or more short paragraphs in a row before any heading or statement,
+// one of them a date line. They are the masthead of the source, not statements: they
+// stay, unnumbered, and the date line moves to the front lines when no other line gives
+// the meeting's date.
+func letterhead(set *locales.Set, doc *model.Document) {
+	start, end, date := -1, -1, -1
+	for i, b := range doc.Blocks {
+		if i >= fieldWindow {
+			break
+		}
+		p, ok := b.(*model.Paragraph)
+		if !ok {
+			break
+		}
+		if !p.Numbered {
+			if start < 0 {
+				continue // fields and cover lines above
+			}
+			break
+		}
+		text := strings.TrimSpace(model.PlainText(p.Inlines))
+		isDate := mostlyDate(set, text)
+		if len(p.Children) > 0 || p.Kind != "" || textUnits(text) > 8 || strings.Contains(text, "://") || endsWithStop(text) && !isDate {
+			break
+		}
+		if start < 0 {
+			start = i
+		}
+		end = i + 1
+		if isDate && date < 0 {
+			date = i
+		}
+	}
+	if start < 0 || date < 0 || end-start < letterheadLines {
+		return
+	}
+	for _, b := range doc.Blocks[start:end] {
+		p := b.(*model.Paragraph)
+		p.Numbered = false
+		p.Why = "letterhead: a short line stacked at the top with the date line, the source's masthead; not numbered"
+	}
+	if doc.Meta.Date != "" {
+		return
+	}
+	for _, fl := range doc.Front {
+		if fl.Kind == model.FrontDate {
+			return
+		}
+	}
+	// The date line moves to the front, where the report prints it under the title.
+	p := doc.Blocks[date].(*model.Paragraph)
+	doc.Front = append(doc.Front, model.FrontLine{Pos: p.Pos, Kind: model.FrontDate,
+		Text: strings.TrimSpace(model.PlainText(p.Inlines)), Why: "date: the date line of the letterhead at the top"})
+	doc.Blocks = append(doc.Blocks[:date], doc.Blocks[date+1:]...)
+}
+
 // labelHeading reads a heading that is a date or venue label over one short paragraph
 // ("=== Lieu ===" over "(@LaPaillasse) - 19h à 21h", "## Date" over "15 March 2024"), the
 // heading holding nothing else, as the labelled field it is. rest is the blocks after

@@ -162,3 +162,42 @@ func TestHeaderFieldList(t *testing.T) {
 		})
 	}
 }
+
+// Short lines stacked at the top with a date line are the source's letterhead.
+func TestLetterhead(t *testing.T) {
+	head := func() []model.Block {
+		return []model.Block{para("Town of Amherst"), para("Special Town Council Meeting"), para("Thursday, December 4, 2019 12:30 p.m."), para("Town Room, Town Hall")}
+	}
+	cases := []struct {
+		name string
+		in   []model.Block
+		date string
+		want string
+	}{
+		{"a letterhead: unnumbered, its date line to the front", append(head(), para(stmt)), "2019-12-04", "u u u P"},
+		{"no date line: short lines stay", []model.Block{para("Town of Amherst"), para("Special Town Council Meeting"), para("Town Room, Town Hall"), para(stmt)}, "", "P P P P"},
+		{"two lines are too few", []model.Block{para("Town of Amherst"), para("Thursday, December 4, 2019"), para(stmt)}, "", "P P P"},
+		{"a date given by a field already: the date line stays, unnumbered",
+			append([]model.Block{para("Date: 2019-12-04")}, append(head(), para(stmt))...), "2019-12-04", "u u u u P"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &model.Document{Source: "t.md", Blocks: c.in}
+			apply(t, Metadata{}, doc, nil)
+			apply(t, Metadata{}, doc, nil)
+			var got []string
+			for _, b := range doc.Blocks {
+				if p, ok := b.(*model.Paragraph); ok {
+					if p.Numbered {
+						got = append(got, "P")
+					} else {
+						got = append(got, "u")
+					}
+				}
+			}
+			if g := strings.Join(got, " "); g != c.want || doc.Meta.Date != c.date {
+				t.Errorf("got %s date %q, want %s date %q", g, doc.Meta.Date, c.want, c.date)
+			}
+		})
+	}
+}

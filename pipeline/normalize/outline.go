@@ -181,6 +181,10 @@ type outlineCand struct {
 // word after it ("4. " in one run, the linked title in the next); "" when a footnote
 // comes first.
 func leadText(ins []model.Inline) string {
+	// Most paragraphs open with a run long enough: no copy.
+	if len(ins) > 0 && ins[0].Kind != model.KindFootnote && (len(ins) == 1 || len(ins[0].Text) >= 24) {
+		return ins[0].Text
+	}
 	var b strings.Builder
 	for _, in := range ins {
 		if in.Kind == model.KindFootnote {

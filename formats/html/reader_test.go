@@ -202,6 +202,14 @@ func FuzzRead(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	// A real page of minutes and scribe's own HTML in the six languages, read back.
+	pages, _ := filepath.Glob("../../testdata/real/*.html")
+	written, _ := filepath.Glob("testdata/writer/*.html")
+	for _, p := range append(pages, written...) {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Add([]byte("<ul><li>a<ol><li>b</ol></ul><blockquote><ul><li>q</blockquote><table><tr><td>1<td>2<tr><td>3"))
 	f.Add([]byte("<p style='mso-list:l0 level3 lfo1'>· x</p><pre>a\nb\n\nc</pre>"))
 	f.Add([]byte(w3cPage))

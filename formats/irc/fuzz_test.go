@@ -15,7 +15,7 @@ import (
 // what the reader drops (timestamps, notices, queue and bot commands, bots' messages,
 // command words, corrected text, header labels) is in the model.
 func FuzzRead(f *testing.F) {
-	fuzzdoc.AddFiles(f, "testdata/*", "../../testdata/corpus/*.log")
+	fuzzdoc.AddFiles(f, "testdata/*", "../../testdata/corpus/*.log", "../../testdata/real/*.log")
 	f.Add([]byte("[12:01] <ana> present+\n[12:02] <bo> scribe+\n[12:03] <bo> ana: hi\n[12:04] <bo> ... more\n<c> +1\n<d> +1\n"))
 	f.Add([]byte(minutes))
 	f.Fuzz(func(t *testing.T, data []byte) {

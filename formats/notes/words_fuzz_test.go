@@ -14,7 +14,7 @@ import (
 // extractions) is in the model, and the reader keeps its other promises (documented
 // errors only, a position on every block).
 func FuzzWordsKept(f *testing.F) {
-	fuzzdoc.AddFiles(f, "testdata/*.txt", "../../testdata/corpus/*.txt")
+	fuzzdoc.AddFiles(f, "testdata/*.txt", "../../testdata/corpus/*.txt", "../../testdata/i18n/*.txt", "../../testdata/bad/*.txt")
 	f.Add([]byte("Points:\n- a\n  - b\n    - c\n(i) d\n> q\n“open\n\nclose”\n# H\n== W ==\nT\n---\n"))
 	f.Add([]byte("Venue: Geneva\nDate: 2 May 2005\n\nAGENDA ITEM 1\n\nCanada recalled that the meeting\nwas called to order.\n\n2 | Page\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

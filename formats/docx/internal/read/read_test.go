@@ -394,6 +394,13 @@ func FuzzRead(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	// The refused packages of the hostile-input matrix.
+	bad, _ := filepath.Glob("../../../../testdata/bad/*.docx")
+	for _, p := range bad {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Add(packageOf(f, map[string]string{"word/document.xml": docXML(pXML("", "Text.") + `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -29,6 +29,8 @@ import (
 //   - Typed outline numbers ("2. Approval of agenda", "A. Chairman") leave headings, and
 //     short agenda items typed with them become headings (outline.go).
 //   - A heading has no final colon ("Discussion:" typed as a heading).
+//   - A paragraph wholly in brackets ("(Not minuted.)", "[Ask for slides]") is the
+//     note-taker's remark: an unnumbered note, whichever reader kept it as a paragraph.
 //   - A heading never skips a level: "###" right under "#" becomes a section, so the
 //     numbering reads I. → A. → 1.
 //
@@ -41,14 +43,53 @@ func (Structure) Name() string { return "structure" }
 
 // The reasons Structure gives.
 const (
-	whyStatement  = "paragraph: top-level bullet, a full statement, no lead-in above"
-	whyNotLeadIn  = "paragraph: a bullet the paragraph above does not introduce (it does not end with a colon or a lead-in)"
-	whyListKept   = "list: short items, mostly not statements, with nothing to introduce them (an agenda, a list of topics); kept as a list"
-	whyLabelHead  = "heading: a short label with sub-items, one level below the heading above"
-	whySpokenItem = "paragraph: a bullet under %q, spoken by %s"
-	whyLoneItem   = "paragraph: a lone bullet with nothing to introduce it; a report has no (a) without a (b)"
-	whyTally      = "list: a vote tally (for, against, abstentions), kept as typed; not decisions"
+	whyStatement   = "paragraph: top-level bullet, a full statement, no lead-in above"
+	whyNotLeadIn   = "paragraph: a bullet the paragraph above does not introduce (it does not end with a colon or a lead-in)"
+	whyListKept    = "list: short items, mostly not statements, with nothing to introduce them (an agenda, a list of topics); kept as a list"
+	whyLabelHead   = "heading: a short label with sub-items, one level below the heading above"
+	whySpokenItem  = "paragraph: a bullet under %q, spoken by %s"
+	whyLoneItem    = "paragraph: a lone bullet with nothing to introduce it; a report has no (a) without a (b)"
+	whyTally       = "list: a vote tally (for, against, abstentions), kept as typed; not decisions"
+	whyBracketNote = "note: the whole paragraph is in brackets, an editorial remark; not numbered"
 )
+
+// bracketed reports text wholly inside one pair of parentheses or square brackets, ASCII or
+// full-width, with some text inside: "(Not minuted.)", "[Ask for slides]", "（休会）".
+// "(a) and (b) were adopted" and "[1] https://…" open and close different pairs.
+func bracketed(text string) bool {
+	t := strings.TrimSpace(text)
+	open, size := utf8.DecodeRuneInString(t)
+	var closer rune
+	switch open {
+	case '(':
+		closer = ')'
+	case '[':
+		closer = ']'
+	case '（':
+		closer = '）'
+	default:
+		return false
+	}
+	last, lsize := utf8.DecodeLastRuneInString(t)
+	if last != closer || len(t) <= size+lsize || strings.TrimSpace(t[size:len(t)-lsize]) == "" {
+		return false
+	}
+	// The opening bracket must be the one the last closes: depth never falls to zero
+	// before the end.
+	depth := 0
+	for i, r := range t {
+		switch r {
+		case open:
+			depth++
+		case closer:
+			depth--
+			if depth == 0 && i+utf8.RuneLen(r) < len(t) {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
 
 // tally reports a list that counts a vote: every item a tally label and a number ("Pour :
 // 7", "Contre : 0", "Abstention : 0"; "Against: 2"), at least two items.
@@ -259,6 +300,12 @@ func (s *structurer) blocks(in []model.Block) []model.Block {
 			n.Inlines = withoutFinalColon(n.Inlines)
 			out = append(out, n)
 		case *model.Paragraph:
+			// "(Not minuted.)", "[Ask for slides]": a remark of the note-taker, whatever
+			// reader kept it as a paragraph.
+			if n.Numbered && n.Kind == "" && n.Speaker == "" && len(n.Children) == 0 && bracketed(model.PlainText(n.Inlines)) {
+				out = append(out, &model.Note{Pos: n.Pos, Inlines: n.Inlines, ID: n.ID, Why: whyBracketNote})
+				continue
+			}
 			if name, ok := s.bareSpeaker(model.PlainText(n.Inlines)); ok && n.Kind == "" {
 				if l, ok := soleList(n); ok && !l.Nested {
 					out = append(out, spokenItems(l, name, n.Inlines)...)

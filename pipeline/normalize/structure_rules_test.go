@@ -23,6 +23,8 @@ func shape(bs []model.Block, depth int, b *strings.Builder) {
 			}
 			b.WriteString(pad + "P " + model.PlainText(n.Inlines) + sp + "\n")
 			shape(n.Children, depth+1, b)
+		case *model.Note:
+			b.WriteString(pad + "N " + model.PlainText(n.Inlines) + "\n")
 		case *model.List:
 			b.WriteString(pad + "L\n")
 			for _, it := range n.Items {
@@ -105,6 +107,12 @@ func TestStructureRules(t *testing.T) {
 		{"headings typed at one level stay siblings when they close a gap",
 			[]model.Block{h(1, "Minutes"), h(4, "Discussion:"), para(s1), h(4, "Conclusions:"), para(s2), h(1, "Other"), h(3, "Observers"), h(4, "Notes"), para(s1)},
 			"H1 Minutes\nH2 Discussion\nP " + s1 + "\nH2 Conclusions\nP " + s2 + "\nH1 Other\nH2 Observers\nH3 Notes\nP " + s1 + "\n"},
+		{"a paragraph wholly in brackets is an editorial note",
+			[]model.Block{h(1, "Check-in"), para("(Not minuted.)"), para("[Ask for slides]"), para("（休会）"), para(s1)},
+			"H1 Check-in\nN (Not minuted.)\nN [Ask for slides]\nN （休会）\nP " + s1 + "\n"},
+		{"brackets that open and close different pairs are text",
+			[]model.Block{h(1, "Budget"), para("(a) and (b) were adopted (as amended)"), para("[1] https://example.org/x"), para("(Spoke in French) Canada agreed."), para("()"), para("(2013/09/30).")},
+			"H1 Budget\nP (a) and (b) were adopted (as amended)\nP [1] https://example.org/x\nP (Spoke in French) Canada agreed.\nP ()\nP (2013/09/30).\n"},
 		{"skipped heading levels close up",
 			[]model.Block{h(1, "One"), h(3, "Deep"), para(s1), h(2, "Two")},
 			"H1 One\nH2 Deep\nP " + s1 + "\nH2 Two\n"},

@@ -3,10 +3,12 @@ package write
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"hash"
 	"hash/crc32"
 	"io"
+	"runtime"
 	"sync"
 	"time"
 
@@ -147,14 +149,37 @@ func (w *partDeflater) Close() error {
 
 // streamingPart is a part compressed as it is written, for word/document.xml: a long document
 // is held as its compressed bytes only. It keeps what the zip headers need: the CRC-32 and
-// the size of the uncompressed bytes. The compressed bytes are those archive/zip would write
-// for the same part (same compressor, same level, one stream).
+// the size of the uncompressed bytes.
+//
+// The part is cut into blocks of zBlockSize bytes, each compressed on its own (as pigz does):
+// every block but the last ends with a sync flush, which aligns it to a byte and leaves the
+// stream open, and the last is closed, so the blocks' compressed bytes, joined in order, are
+// one deflate stream. A block's bytes depend only on its own text, never on when or where it
+// was compressed, so the package is the same whatever the number of cores; a part of one
+// block (every ordinary report) is exactly what archive/zip would write. Blocks are
+// compressed on up to GOMAXPROCS goroutines while the writer prints the next ones, which
+// takes deflate, a quarter of a long document's CPU, off its critical path.
 type streamingPart struct {
 	d    *deflateCache
-	fw   *flate.Writer
-	z    chunkBuffer
+	buf  []byte     // the block being filled
+	done []*zBlock  // the blocks handed over, in order
+	free [][]byte   // block buffers compressed and free again, under mu
+	mu   sync.Mutex // guards free
+	sem  chan struct{}
+	wg   sync.WaitGroup
 	crc  hash.Hash32
 	size int64
+}
+
+// zBlockSize is the uncompressed size of a streamingPart's blocks. Each restarts deflate's
+// 32 KB window: at 1 MB the part grows by about 0.3 % (a 27 MB document.xml), at 256 KB by
+// 1.3 %.
+const zBlockSize = 1 << 20
+
+// zBlock is one compressed block of a streamingPart.
+type zBlock struct {
+	z   chunkBuffer
+	err error
 }
 
 // chunkBuffer holds bytes in fixed-size chunks: a long document's compressed body grows
@@ -202,31 +227,110 @@ func (c *chunkBuffer) WriteTo(w io.Writer) (int64, error) {
 
 // streamPart starts a compressed part.
 func (d *deflateCache) streamPart() *streamingPart {
-	p := &streamingPart{d: d, crc: crc32.NewIEEE()}
-	p.fw = d.flateWriter(&p.z)
-	return p
+	return &streamingPart{d: d, crc: crc32.NewIEEE(), sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 // Write compresses b.
 func (p *streamingPart) Write(b []byte) (int, error) {
 	p.crc.Write(b)
 	p.size += int64(len(b))
-	return p.fw.Write(b)
-}
-
-// finish ends the compressed stream.
-func (p *streamingPart) finish() error {
-	err := p.fw.Close()
-	p.release()
-	return err
-}
-
-// release gives the compressor back; finish calls it, and a failed write should.
-func (p *streamingPart) release() {
-	if p.fw != nil {
-		p.d.idle.Put(p.fw)
-		p.fw = nil
+	n := len(b)
+	for len(b) > 0 {
+		if p.buf == nil {
+			p.buf = p.block()
+		}
+		m := min(len(b), zBlockSize-len(p.buf))
+		p.buf = append(p.buf, b[:m]...)
+		b = b[m:]
+		if len(p.buf) == zBlockSize {
+			p.spill(false)
+		}
 	}
+	return n, nil
+}
+
+// block returns an empty block buffer, a free one when there is one.
+func (p *streamingPart) block() []byte {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		b := p.free[n-1]
+		p.free = p.free[:n-1]
+		return b[:0]
+	}
+	return make([]byte, 0, zBlockSize)
+}
+
+// spill hands the block being filled to a compressor; the last one (final) closes the stream.
+// A part of one block is compressed on the calling goroutine.
+func (p *streamingPart) spill(final bool) {
+	data := p.buf
+	p.buf = nil
+	blk := &zBlock{}
+	p.done = append(p.done, blk)
+	if final && len(p.done) == 1 {
+		blk.err = p.d.deflate(&blk.z, data)
+		return
+	}
+	p.sem <- struct{}{}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		fw := p.d.flateWriter(&blk.z)
+		_, err := fw.Write(data)
+		if final {
+			err = cmp.Or(err, fw.Close())
+		} else {
+			err = cmp.Or(err, fw.Flush())
+		}
+		blk.err = err
+		p.d.idle.Put(fw)
+		if data != nil {
+			p.mu.Lock()
+			p.free = append(p.free, data)
+			p.mu.Unlock()
+		}
+		<-p.sem
+	}()
+}
+
+// finish ends the compressed stream and waits for every block.
+func (p *streamingPart) finish() error {
+	p.spill(true)
+	p.wg.Wait()
+	p.free = nil
+	for _, b := range p.done {
+		if b.err != nil {
+			return b.err
+		}
+	}
+	return nil
+}
+
+// release waits for the blocks being compressed; finish calls it, and a failed write should.
+func (p *streamingPart) release() {
+	p.wg.Wait()
+	p.free = nil
+	p.buf = nil
+}
+
+// zLen is the size of the compressed part (after finish).
+func (p *streamingPart) zLen() int {
+	n := 0
+	for _, b := range p.done {
+		n += b.z.Len()
+	}
+	return n
+}
+
+// writeTo writes the compressed part to w (after finish).
+func (p *streamingPart) writeTo(w io.Writer) error {
+	for _, b := range p.done {
+		if _, err := b.z.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rawHeader is the header archive/zip's CreateHeader would write for a part named name,
@@ -243,7 +347,7 @@ func rawHeader(name string, mod time.Time, p *streamingPart) (*zip.FileHeader, e
 		return nil, err
 	}
 	fh.CRC32 = p.crc.Sum32()
-	fh.CompressedSize64 = uint64(p.z.Len())
+	fh.CompressedSize64 = uint64(p.zLen())
 	fh.UncompressedSize64 = uint64(p.size)
 	return fh, nil
 }
@@ -263,7 +367,7 @@ func zipParts(out io.Writer, d *deflateCache, ps []zipPart, mod time.Time) error
 		// Parts compress to well under half their size; headers take ~2 × (46 + name).
 		size += len(p.data)/2 + 2*(46+len(p.name))
 		if p.deflated != nil {
-			size += p.deflated.z.Len()
+			size += p.deflated.zLen()
 		}
 	}
 	if g, ok := out.(interface{ Grow(int) }); ok {
@@ -282,7 +386,7 @@ func zipParts(out io.Writer, d *deflateCache, ps []zipPart, mod time.Time) error
 			if err == nil {
 				var f io.Writer
 				if f, err = zw.CreateRaw(fh); err == nil {
-					_, err = p.deflated.z.WriteTo(f)
+					err = p.deflated.writeTo(f)
 				}
 			}
 			if err != nil {

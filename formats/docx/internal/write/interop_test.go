@@ -6,11 +6,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/scribe-un/scribe/internal/testutil"
 	"github.com/scribe-un/scribe/locales"
+	"github.com/scribe-un/scribe/pipeline/pipelinetest"
 )
 
 // interopDir is where interop tests write their files: a temporary directory, or
@@ -173,5 +175,39 @@ func TestInteropPandoc(t *testing.T) {
 				t.Errorf("%s: pandoc output lacks %q", f, want)
 			}
 		}
+	}
+}
+
+// TestInteropLongBody opens a report whose word/document.xml is compressed in several blocks
+// (see streamingPart) with python-docx and pandoc: every paragraph of every copy is read.
+func TestInteropLongBody(t *testing.T) {
+	py := testutil.RequirePython(t, "docx")
+	pandoc := testutil.RequireTool(t, "pandoc")
+	const copies = 350
+	data, _ := writeDoc(t, Options{}, pipelinetest.Long("en", copies), "en")
+	if parts, _ := unzipParts(t, data); len(parts["word/document.xml"]) <= zBlockSize {
+		t.Fatalf("document.xml is %d bytes: too short for several blocks", len(parts["word/document.xml"]))
+	}
+	f := filepath.Join(interopDir(t), "long.docx")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const marker = "After some welcoming remarks"
+	out, err := exec.Command(py, "-c", `
+import sys, docx
+print(sum(p.text.startswith(sys.argv[2]) for p in docx.Document(sys.argv[1]).paragraphs))
+`, f, marker).CombinedOutput()
+	if err != nil {
+		t.Fatalf("python-docx: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != strconv.Itoa(copies) {
+		t.Errorf("python-docx read %s paragraphs starting %q, want %d", got, marker, copies)
+	}
+	md, err := exec.Command(pandoc, "-f", "docx", "-t", "plain", "--wrap=none", f).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pandoc: %v\n%s", err, md)
+	}
+	if got := strings.Count(string(md), marker); got != copies {
+		t.Errorf("pandoc read %d paragraphs with %q, want %d", got, marker, copies)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // contentSecurityPolicy allows the page its own scripts, styles and API calls and nothing
@@ -112,7 +113,9 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
-var signInTemplate = template.Must(template.New("signin").Parse(`<!DOCTYPE html>
+// signInTemplate is parsed on first use, not when any scribe command starts; read-only.
+var signInTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("signin").Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sign in · scribe</title><link rel="stylesheet" href="/assets/app.css"></head>
 <body class="signin"><main>
@@ -124,10 +127,11 @@ var signInTemplate = template.Must(template.New("signin").Parse(`<!DOCTYPE html>
 <p><button type="submit">Sign in</button></p>
 </form></main></body></html>
 `))
+})
 
 func (s *Server) signInPage(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	signInTemplate.Execute(w, msg)
+	signInTemplate().Execute(w, msg)
 }

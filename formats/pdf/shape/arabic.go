@@ -13,6 +13,7 @@ package shape
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -52,7 +53,7 @@ func joiningType(r rune) joining {
 	case zwnj:
 		return joinNone
 	}
-	if f, ok := arabicForms[r]; ok {
+	if f, ok := formsOf(r); ok {
 		switch {
 		case f[2] != 0 && f[3] != 0:
 			return joinDual
@@ -106,7 +107,7 @@ func Arabic(s string) string {
 	out := make([]rune, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
-		forms, ok := arabicForms[r]
+		forms, ok := formsOf(r)
 		if !ok {
 			out = append(out, r)
 			continue
@@ -157,7 +158,7 @@ func Arabic(s string) string {
 func needsShaping(s string) bool {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if _, ok := arabicForms[r]; ok {
+		if _, ok := formsOf(r); ok {
 			return true
 		}
 		i += size
@@ -170,14 +171,27 @@ func needsShaping(s string) bool {
 // maps its glyphs to these, not to the forms, so that text copied or searched in a viewer
 // is the text that was written.
 func Letters(r rune) (string, bool) {
-	s, ok := formLetters[r]
+	if !(r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF) {
+		return "", false // not a presentation form: the common case, no table needed
+	}
+	s, ok := formLetters()[r]
 	return s, ok
 }
 
-// formLetters inverts arabicForms and lamAlef; read-only.
-var formLetters = func() map[rune]string {
+// formsOf returns the presentation forms of r (see arabicForms). Every letter that has forms
+// is in the Arabic block, so other text never builds the table.
+func formsOf(r rune) ([4]rune, bool) {
+	if r < 0x0600 || r > 0x06FF {
+		return [4]rune{}, false
+	}
+	f, ok := arabicForms()[r]
+	return f, ok
+}
+
+// formLetters inverts arabicForms and lamAlef, on first use; read-only.
+var formLetters = sync.OnceValue(func() map[rune]string {
 	m := map[rune]string{}
-	for letter, forms := range arabicForms {
+	for letter, forms := range arabicForms() {
 		for _, f := range forms {
 			if f != 0 {
 				m[f] = string(letter)
@@ -190,4 +204,4 @@ var formLetters = func() map[rune]string {
 		}
 	}
 	return m
-}()
+})

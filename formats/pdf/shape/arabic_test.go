@@ -80,7 +80,7 @@ func TestArabicRoundTrip(t *testing.T) {
 // TestFormsDecompose checks the generated table: every form decomposes to its letter, and
 // the columns hold distinct code points.
 func TestFormsDecompose(t *testing.T) {
-	for base, forms := range arabicForms {
+	for base, forms := range arabicForms() {
 		seen := map[rune]bool{}
 		for col, f := range forms {
 			if f == 0 {
@@ -103,7 +103,7 @@ func TestFormsDecompose(t *testing.T) {
 		if r >= 0x063B && r <= 0x0640 {
 			continue // no presentation forms exist for these (and 0640 is tatweel)
 		}
-		if _, ok := arabicForms[r]; !ok {
+		if _, ok := arabicForms()[r]; !ok {
 			t.Errorf("U+%04X missing from the table", r)
 		}
 	}
@@ -142,7 +142,7 @@ func TestLetters(t *testing.T) {
 	if back.String() != text {
 		t.Errorf("%q shaped as %q reads back as %q", text, shaped, back.String())
 	}
-	for r, s := range formLetters {
+	for r, s := range formLetters() {
 		if d := norm.NFKC.String(string(r)); d != norm.NFKC.String(s) {
 			t.Errorf("U+%04X: %q, its decomposition is %q", r, s, d)
 		}

@@ -2,6 +2,7 @@ package shape
 
 import (
 	"strings"
+	"sync"
 
 	gobidi "github.com/go-text/typesetting/bidi"
 	xbidi "golang.org/x/text/unicode/bidi"
@@ -113,7 +114,7 @@ func reorder(p *gobidi.Paragraph, rs []rune, rtlBase bool) {
 	// Mirror before reversing, while levels still line up with the runes.
 	for i, r := range rs {
 		if levels[i]%2 == 1 {
-			if m, ok := mirror[r]; ok {
+			if m, ok := mirror()[r]; ok {
 				rs[i] = m
 			}
 		}
@@ -324,8 +325,9 @@ func reverseLevels(s []gobidi.Level) {
 
 // mirror holds Bidi_Mirroring_Glyph pairs (BidiMirroring.txt) for the characters that
 // occur in documents: brackets, quotation angles, comparison and set operators. Other
-// mirrored characters have no mirror glyph and are drawn as they are.
-var mirror = func() map[rune]rune {
+// mirrored characters have no mirror glyph and are drawn as they are. Built on first use
+// (right-to-left text), not when the program starts; read-only.
+var mirror = sync.OnceValue(func() map[rune]rune {
 	pairs := []rune{
 		'(', ')', '[', ']', '{', '}', '<', '>', '«', '»', '‹', '›',
 		'⁅', '⁆', '⁽', '⁾', '₍', '₎', '≤', '≥', '≦', '≧', '≨', '≩', '≪', '≫', '≮', '≯',
@@ -342,4 +344,4 @@ var mirror = func() map[rune]rune {
 		m[pairs[i+1]] = pairs[i]
 	}
 	return m
-}()
+})

@@ -1,6 +1,9 @@
 package shape
 
-import "unicode"
+import (
+	"sync"
+	"unicode"
+)
 
 // IsCJK reports whether r belongs to Chinese, Japanese or Korean writing, where a line may
 // break between any two characters: Han ideographs and radicals, kana, Hangul, Bopomofo,
@@ -21,22 +24,32 @@ func IsCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
 }
 
-// noLineStart holds the characters that must not begin a line (kinsoku shori, GB/T 15834):
-// closing brackets and quotes, sentence and clause punctuation, small kana, the prolonged
-// sound mark and iteration marks, and their ASCII counterparts.
-var noLineStart = runeSet(
-	"。．，、；：？！）」』】》〉〕〗〙〛｝］｣”’・ー々〆ゝゞヽヾ〜～％‰℃°′″›»" +
-		"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯｰ" +
-		")]},.;:?!%",
-)
+// cjkSets holds the line-breaking classes of CanBreakBetween, built on first use (text with
+// CJK characters), not when the program starts; read-only.
+var cjkSets = sync.OnceValue(func() breakSets {
+	return breakSets{
+		noLineStart: runeSet(
+			"。．，、；：？！）」』】》〉〕〗〙〛｝］｣”’・ー々〆ゝゞヽヾ〜～％‰℃°′″›»" +
+				"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯｰ" +
+				")]},.;:?!%",
+		),
+		noLineEnd:        runeSet("（「『【《〈〔〖〘〚｛［｢“‘‹«([{＄￥￡$£¥€"),
+		unbreakablePairs: runeSet("—…‥"),
+	}
+})
 
-// noLineEnd holds the characters that must not end a line: opening brackets and quotes,
-// and currency signs that precede an amount.
-var noLineEnd = runeSet("（「『【《〈〔〖〘〚｛［｢“‘‹«([{＄￥￡$£¥€")
-
-// unbreakablePairs are characters that, doubled, form one sign that must stay on one line:
-// the Chinese dash —— and ellipsis …….
-var unbreakablePairs = runeSet("—…‥")
+type breakSets struct {
+	// noLineStart holds the characters that must not begin a line (kinsoku shori, GB/T
+	// 15834): closing brackets and quotes, sentence and clause punctuation, small kana, the
+	// prolonged sound mark and iteration marks, and their ASCII counterparts.
+	noLineStart map[rune]bool
+	// noLineEnd holds the characters that must not end a line: opening brackets and quotes,
+	// and currency signs that precede an amount.
+	noLineEnd map[rune]bool
+	// unbreakablePairs are characters that, doubled, form one sign that must stay on one
+	// line: the Chinese dash —— and ellipsis …….
+	unbreakablePairs map[rune]bool
+}
 
 func runeSet(s string) map[rune]bool {
 	m := make(map[rune]bool)
@@ -58,10 +71,11 @@ func CanBreakBetween(prev, next rune) bool {
 	if unicode.IsSpace(prev) || unicode.IsSpace(next) {
 		return false
 	}
-	if noLineStart[next] || noLineEnd[prev] {
+	sets := cjkSets()
+	if sets.noLineStart[next] || sets.noLineEnd[prev] {
 		return false
 	}
-	if prev == next && unbreakablePairs[prev] {
+	if prev == next && sets.unbreakablePairs[prev] {
 		return false
 	}
 	// Combining marks belong to the character before them.

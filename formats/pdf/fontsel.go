@@ -358,9 +358,7 @@ func (d *docFonts) width(f *face, text string, size float64) (float64, error) {
 	units := 0
 	for _, r := range text {
 		g, _ := f.cmap.Lookup(r)
-		if int(g) < len(f.sf.advances) {
-			units += int(f.sf.advances[g])
-		}
+		units += f.sf.advance(int(g))
 	}
 	return float64(units) / f.sf.upem * size * ptToMM, nil
 }

@@ -19,10 +19,7 @@ func (p pdfFace) Glyph(r rune) (uint16, bool) {
 
 // Advance returns the advance of glyph g in font units.
 func (p pdfFace) Advance(g uint16) int {
-	if int(g) < len(p.f.sf.advances) {
-		return int(p.f.sf.advances[g])
-	}
-	return 0
+	return p.f.sf.advance(int(g))
 }
 
 // Subset cuts the face down to glyphs, in that order.

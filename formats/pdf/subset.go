@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 
 	"github.com/scribe-un/scribe/formats/pdf/fontfile"
 )
@@ -22,12 +23,99 @@ type sfnt struct {
 	// document draws.
 	glyfAt           io.ReaderAt
 	glyfOff, glyfLen int64
-	upem             float64
-	numGlyphs        int
-	numHMetric       int
-	longLoca         bool
-	advances         []uint16 // per glyph
-	metrics          fontMetrics
+	// hmtx and loca are read through these, from memory or, for a face read from a file,
+	// from the file as they are needed.
+	hmtx, loca *table
+	upem       float64
+	numGlyphs  int
+	numHMetric int
+	longLoca   bool
+	metrics    fontMetrics
+}
+
+// A table is one table of a face, in memory (data) or in its font file (size bytes at off
+// in at), read there on demand in blocks of tableBlock bytes, each kept once read. A
+// document drawing a few dozen characters of a CJK face of 30,000 glyphs reads a few
+// kilobytes of its metrics and glyph locations instead of their 200 to 400 KB, which cost
+// a Chinese report more than the rest of its fonts. Safe for concurrent use: documents
+// converted at once share their faces.
+type table struct {
+	data []byte
+	at   io.ReaderAt
+	off  int64
+	size int
+
+	mu     sync.Mutex
+	blocks map[int][]byte
+}
+
+const tableBlock = 4096
+
+// memTable is a table held in memory.
+func memTable(b []byte) *table { return &table{data: b, size: len(b)} }
+
+// fileTable is a table read from at when needed.
+func fileTable(at io.ReaderAt, off, size int64) *table {
+	return &table{at: at, off: off, size: int(size), blocks: map[int][]byte{}}
+}
+
+// u16 and u32 return the big-endian number at off in the table; false when it is past the
+// end or cannot be read.
+func (t *table) u16(off int) (int, bool) {
+	b, ok := t.bytes(off, 2)
+	if !ok {
+		return 0, false
+	}
+	return int(binary.BigEndian.Uint16(b)), true
+}
+
+func (t *table) u32(off int) (int, bool) {
+	b, ok := t.bytes(off, 4)
+	if !ok {
+		return 0, false
+	}
+	return int(binary.BigEndian.Uint32(b)), true
+}
+
+// bytes returns the n bytes at off (n at most tableBlock).
+func (t *table) bytes(off, n int) ([]byte, bool) {
+	if off < 0 || off+n > t.size {
+		return nil, false
+	}
+	if t.data != nil {
+		return t.data[off : off+n], true
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	k := off / tableBlock
+	first, ok := t.block(k)
+	if !ok {
+		return nil, false
+	}
+	if at := off - k*tableBlock; at+n <= len(first) {
+		return first[at : at+n], true
+	}
+	// Across two blocks (numbers in the tables read this way are aligned, so never).
+	next, ok := t.block(k + 1)
+	if !ok {
+		return nil, false
+	}
+	joined := append(append([]byte(nil), first[off-k*tableBlock:]...), next...)
+	return joined[:n], true
+}
+
+// block returns block k of a file table, reading it on first use; t.mu is held.
+func (t *table) block(k int) ([]byte, bool) {
+	if b, ok := t.blocks[k]; ok {
+		return b, true
+	}
+	start := k * tableBlock
+	b := make([]byte, min(tableBlock, t.size-start))
+	if _, err := t.at.ReadAt(b, t.off+int64(start)); err != nil {
+		return nil, false
+	}
+	t.blocks[k] = b
+	return b, true
 }
 
 // fontMetrics are what a PDF font descriptor states about a face, in font units.
@@ -65,11 +153,18 @@ func parseSFNT(data []byte) (s *sfnt, err error) {
 		}
 		s.tables[tag] = data[off : off+length]
 	}
+	if b, ok := s.tables["hmtx"]; ok {
+		s.hmtx = memTable(b)
+	}
+	if b, ok := s.tables["loca"]; ok {
+		s.loca = memTable(b)
+	}
 	return s, s.setup()
 }
 
-// readSFNT reads, through r, the tables of one face that measuring and subsetting need, all
-// but the outlines, which stay in the file. post is cut to its header (the glyph names
+// readSFNT reads, through r, the tables of one face that measuring and subsetting need, but
+// for the outlines, the glyph locations and the advances, which stay in the file and are
+// read as the glyphs a document draws need them. post is cut to its header (the glyph names
 // after it are never written).
 func readSFNT(r io.ReaderAt, faceTables []fontfile.Table) (s *sfnt, err error) {
 	defer func() {
@@ -79,9 +174,16 @@ func readSFNT(r io.ReaderAt, faceTables []fontfile.Table) (s *sfnt, err error) {
 	}()
 	s = &sfnt{tables: make(map[string][]byte, len(sfntTables))}
 	for _, t := range faceTables {
-		if t.Tag == "glyf" {
+		switch t.Tag {
+		case "glyf":
 			s.glyfAt, s.glyfOff, s.glyfLen = r, t.Offset, t.Length
 			s.tables["glyf"] = []byte{} // present
+			continue
+		case "hmtx":
+			s.hmtx = fileTable(r, t.Offset, t.Length)
+			continue
+		case "loca":
+			s.loca = fileTable(r, t.Offset, t.Length)
 			continue
 		}
 		if !sfntTables[t.Tag] {
@@ -111,11 +213,12 @@ func (s *sfnt) setup() (err error) {
 		}
 	}()
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"} {
-		if s.tables[t] == nil {
+		if t == "hmtx" && s.hmtx == nil || t == "loca" && s.loca == nil ||
+			t != "hmtx" && t != "loca" && s.tables[t] == nil {
 			return fmt.Errorf("%w: no %s table", errBadFont, t)
 		}
 	}
-	head, hhea, maxp, hmtx := s.tables["head"], s.tables["hhea"], s.tables["maxp"], s.tables["hmtx"]
+	head, hhea, maxp := s.tables["head"], s.tables["hhea"], s.tables["maxp"]
 	s.upem = float64(be16(head, 18))
 	if s.upem == 0 {
 		return fmt.Errorf("%w: unitsPerEm is 0", errBadFont)
@@ -123,22 +226,24 @@ func (s *sfnt) setup() (err error) {
 	s.longLoca = be16(head, 50) == 1
 	s.numGlyphs = be16(maxp, 4)
 	s.numHMetric = be16(hhea, 34)
-	if s.numHMetric == 0 || s.numHMetric > s.numGlyphs || len(hmtx) < 4*s.numHMetric {
+	if s.numHMetric == 0 || s.numHMetric > s.numGlyphs || s.hmtx.size < 4*s.numHMetric {
 		return fmt.Errorf("%w: bad hmtx", errBadFont)
-	}
-	s.advances = make([]uint16, s.numGlyphs)
-	for g := range s.advances {
-		if g < s.numHMetric {
-			s.advances[g] = uint16(be16(hmtx, 4*g))
-		} else {
-			s.advances[g] = s.advances[s.numHMetric-1]
-		}
 	}
 	if _, err := s.glyph(0); err != nil {
 		return err
 	}
 	s.readMetrics()
 	return nil
+}
+
+// advance is the advance width of glyph g in font units; 0 for a glyph the face lacks.
+func (s *sfnt) advance(g int) int {
+	if g < 0 || g >= s.numGlyphs {
+		return 0
+	}
+	// Glyphs past the last long metric repeat its advance.
+	v, _ := s.hmtx.u16(4 * min(g, s.numHMetric-1))
+	return v
 }
 
 func sbe16(b []byte, off int) int { return int(int16(binary.BigEndian.Uint16(b[off:]))) }
@@ -170,18 +275,24 @@ func (s *sfnt) readMetrics() {
 
 // glyph returns the bytes of glyph g in the glyf table (a copy when the table is in a file).
 func (s *sfnt) glyph(g int) ([]byte, error) {
-	loca := s.tables["loca"]
 	var start, end int
+	var ok1, ok2 bool
 	if s.longLoca {
-		if 4*(g+2) > len(loca) {
+		if 4*(g+2) > s.loca.size {
 			return nil, errBadFont
 		}
-		start, end = be32(loca, 4*g), be32(loca, 4*g+4)
+		start, ok1 = s.loca.u32(4 * g)
+		end, ok2 = s.loca.u32(4*g + 4)
 	} else {
-		if 2*(g+2) > len(loca) {
+		if 2*(g+2) > s.loca.size {
 			return nil, errBadFont
 		}
-		start, end = 2*be16(loca, 2*g), 2*be16(loca, 2*g+2)
+		start, ok1 = s.loca.u16(2 * g)
+		end, ok2 = s.loca.u16(2*g + 2)
+		start, end = 2*start, 2*end
+	}
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("%w: reading the location of glyph %d", errBadFont, g)
 	}
 	if s.glyfAt != nil {
 		if start > end || int64(end) > s.glyfLen {
@@ -304,7 +415,6 @@ func (s *sfnt) subset(glyphs []uint16, chars map[rune]uint16) (out []byte, err e
 	var glyf []byte
 	loca := make([]byte, 4*(n+1))
 	hmtx := make([]byte, 4*n)
-	src := s.tables["hmtx"]
 	for i, g := range old {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
 		b := bodies[i]
@@ -324,11 +434,11 @@ func (s *sfnt) subset(glyphs []uint16, chars map[rune]uint16) (out []byte, err e
 		}
 		var lsb int
 		if g < s.numHMetric {
-			lsb = be16(src, 4*g+2)
-		} else if o := 4*s.numHMetric + 2*(g-s.numHMetric); o+2 <= len(src) {
-			lsb = be16(src, o)
+			lsb, _ = s.hmtx.u16(4*g + 2)
+		} else {
+			lsb, _ = s.hmtx.u16(4*s.numHMetric + 2*(g-s.numHMetric))
 		}
-		binary.BigEndian.PutUint16(hmtx[4*i:], s.advances[g])
+		binary.BigEndian.PutUint16(hmtx[4*i:], uint16(s.advance(g)))
 		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(lsb))
 	}
 	binary.BigEndian.PutUint32(loca[4*n:], uint32(len(glyf)))

@@ -65,8 +65,8 @@ func TestSubset(t *testing.T) {
 		if chars[r] != uint16(g) {
 			t.Errorf("%q: glyph %d in the map, %d in the subset's cmap", r, chars[r], g)
 		}
-		if want := orig.advances[orig0[r]]; got.advances[g] != want {
-			t.Errorf("%q: advance %d, want %d", r, got.advances[g], want)
+		if want := orig.advance(int(orig0[r])); got.advance(int(g)) != want {
+			t.Errorf("%q: advance %d, want %d", r, got.advance(int(g)), want)
 		}
 		b, err := got.glyph(int(g))
 		if err != nil {
@@ -156,5 +156,29 @@ func TestUnhinted(t *testing.T) {
 	}
 	for _, b := range [][]byte{nil, {0, 1}, {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0xFF, 0xFF}, {0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0x01}} {
 		_ = unhinted(b) // truncated glyphs come back unchanged, without a panic
+	}
+}
+
+// TestTableFromFile: a table read from its file in blocks gives the numbers the same
+// table gives in memory, across block boundaries and at its end, and nothing past it.
+func TestTableFromFile(t *testing.T) {
+	data := make([]byte, 3*tableBlock+7)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	const at = 5 // where the table starts in the file
+	file := bytes.NewReader(append(make([]byte, at), data...))
+	mem, lazy := memTable(data), fileTable(file, at, int64(len(data)))
+	for _, off := range []int{0, 1, 2, tableBlock - 3, tableBlock - 2, tableBlock - 1, tableBlock, 2*tableBlock + 1, len(data) - 4, len(data) - 2, len(data) - 1, len(data), -1} {
+		for n, get := range map[int]func(*table, int) (int, bool){2: (*table).u16, 4: (*table).u32} {
+			want, wok := get(mem, off)
+			got, ok := get(lazy, off)
+			if got != want || ok != wok {
+				t.Errorf("%d bytes at %d: %d %v from the file, %d %v in memory", n, off, got, ok, want, wok)
+			}
+			if wok != (off >= 0 && off+n <= len(data)) {
+				t.Errorf("%d bytes at %d: ok %v", n, off, wok)
+			}
+		}
 	}
 }

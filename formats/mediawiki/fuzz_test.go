@@ -32,12 +32,16 @@ func droppable(text string) string {
 	return text
 }
 
+// dropPatterns stay within a line, as the reader reads inline markup line by line: a
+// "[[" never pairs with a "|" on a later line ("[[\n{|000" keeps "{|000" a table line,
+// whose options "000" the reader drops). Table and row option lines go first, before an
+// inline pattern can take their first characters.
 var dropPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\[\[\s*(?:category|catégorie|categoría|категория|分类|تصنيف|file|image|media|fichier|archivo|imagen|файл|文件|ملف)\s*:[^\]]*\]\]`),
-	regexp.MustCompile(`\[\[[^\]|\[]*\|`),                                    // a link target shown by its label
-	regexp.MustCompile(`\[\[[^\]|#\[]*#[^\]|\[]*`),                           // an anchor
-	regexp.MustCompile(`<[^<>\n]*>`),                                         // tags
-	regexp.MustCompile(`[A-Za-z][\w-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'|]+)`), // attributes
-	regexp.MustCompile(`&#?\w+;?`),                                           // entities, a numeric one without its ";" too
-	regexp.MustCompile(`(?m)^\s*(?:\{\||\|-).*$`),                            // table and row options
+	regexp.MustCompile(`(?m)^\s*(?:\{\||\|-).*$`), // table and row options
+	regexp.MustCompile(`(?i)\[\[[^\S\n]*(?:category|catégorie|categoría|категория|分类|تصنيف|file|image|media|fichier|archivo|imagen|файл|文件|ملف)[^\S\n]*:[^\]\n]*\]\]`),
+	regexp.MustCompile(`\[\[[^\]|\[\n]*\|`),                                                // a link target shown by its label
+	regexp.MustCompile(`\[\[[^\]|#\[\n]*#[^\]|\[\n]*`),                                     // an anchor
+	regexp.MustCompile(`<[^<>\n]*>`),                                                       // tags
+	regexp.MustCompile(`[A-Za-z][\w-]*[^\S\n]*=[^\S\n]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'|]+)`), // attributes
+	regexp.MustCompile(`&#?\w+;?`),                                                         // entities, a numeric one without its ";" too
 }

@@ -137,8 +137,35 @@ func droppableMarkdown(text string) string {
 	// recognised.
 	text = mdFootnoteDef.ReplaceAllString(text, " ")
 	text = frontMatterKeys(tableCells(text))
-	for _, re := range []*regexp.Regexp{mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey} {
-		text = re.ReplaceAllString(text, " ")
+	return blankMatches(text, mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
+}
+
+// blankMatches replaces what any of the patterns matches in text with a space, each
+// pattern matched against the text as written. Taking the matches out one pattern after
+// the other let a pattern that spans lines take the start of a line another pattern
+// needed: in "[a](\n```)go" the link destination took the fence, and "go", the fence's info
+// string, which the reader drops, was counted lost; in "page <!--\nsecret\n-->" the
+// page-number line took the comment's opening.
+func blankMatches(text string, res ...*regexp.Regexp) string {
+	drop := make([]bool, len(text))
+	for _, re := range res {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			for i := m[0]; i < m[1]; i++ {
+				drop[i] = true
+			}
+		}
 	}
-	return text
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		if !drop[i] {
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		b.WriteByte(' ')
+		for i < len(text) && drop[i] {
+			i++
+		}
+	}
+	return b.String()
 }

@@ -118,8 +118,19 @@ func frontMatterKeys(text string) string {
 		if k := strings.Index(lines[i], ":"); k >= 0 {
 			lines[i] = lines[i][k+1:]
 		}
+		lines[i] = withoutNodeProperties(lines[i])
 	}
 	return strings.Join(lines, "\n")
+}
+
+// withoutNodeProperties drops the YAML tags ("!x") and anchors ("&a") that open a front-matter
+// value: they are YAML's markup, never the value's words.
+func withoutNodeProperties(value string) string {
+	f := strings.Fields(value)
+	for len(f) > 0 && (strings.HasPrefix(f[0], "!") || strings.HasPrefix(f[0], "&")) {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
 }
 
 // droppableMarkdown removes from a Markdown file what the reader may drop, generously.

@@ -1,6 +1,8 @@
 package write
 
 import (
+	"bytes"
+	"io"
 	"strings"
 	"time"
 
@@ -64,7 +66,7 @@ const (
 )
 
 // parts assembles the package in its fixed order.
-func (st *docState) parts(body *streamingPart, opts model.WriteOptions) []zipPart {
+func (st *docState) parts(body, rels *streamingPart, opts model.WriteOptions) []zipPart {
 	ps := []zipPart{
 		{name: "word/document.xml", contentType: ctMain, deflated: body},
 		{name: "word/styles.xml", contentType: ctStyles, data: st.stylesPart(), shared: true},
@@ -104,11 +106,15 @@ func (st *docState) parts(body *streamingPart, opts model.WriteOptions) []zipPar
 	ps = append(ps, zipPart{name: "docProps/core.xml", contentType: ctCore, data: st.coreXML(opts)})
 	ps = append(ps, zipPart{name: "docProps/app.xml", contentType: ctApp, data: st.appXML(opts), shared: true})
 	ps = append(ps, extra...)
+	docRels := zipPart{name: "word/_rels/document.xml.rels", deflated: rels}
+	if rels == nil {
+		// Without hyperlinks (whose targets come from the text) the part recurs.
+		docRels = zipPart{name: docRels.name, data: st.documentRelsXML(), shared: true}
+	}
 	head := []zipPart{
 		{name: "[Content_Types].xml", data: st.contentTypesXML(ps), shared: true},
 		{name: "_rels/.rels", data: packageRelsXML(), shared: true},
-		// Hyperlink targets come from the text.
-		{name: "word/_rels/document.xml.rels", data: st.documentRelsXML(), shared: len(st.links) == 0},
+		docRels,
 	}
 	return append(head, ps...)
 }
@@ -152,6 +158,15 @@ func packageRelsXML() []byte {
 
 // documentRelsXML prints word/_rels/document.xml.rels with the fixed ids, then hyperlinks.
 func (st *docState) documentRelsXML() []byte {
+	var b bytes.Buffer
+	_ = st.documentRels(&b) // writes to a bytes.Buffer cannot fail
+	return b.Bytes()
+}
+
+// documentRels prints word/_rels/document.xml.rels to out. A long document has a hyperlink
+// relationship for every link it prints (2.2 MB of XML for 12 MB of notes), so the part is
+// passed on as it is printed, like word/document.xml.
+func (st *docState) documentRels(out io.Writer) error {
 	x := newXMLWriter()
 	x.open("Relationships", "xmlns", nsPkgRel)
 	rel := func(id, typ, target string) {
@@ -173,9 +188,14 @@ func (st *docState) documentRelsXML() []byte {
 	for i, target := range st.links {
 		x.empty("Relationship", "Id", "rId"+itoa(relFirstLink+i), "Type", rtBase+"hyperlink",
 			"Target", target, "TargetMode", "External")
+		if x.b.Len() >= spillBytes {
+			if err := x.flushTo(out); err != nil {
+				return err
+			}
+		}
 	}
 	x.close("Relationships")
-	return x.bytes()
+	return x.flushTo(out)
 }
 
 // stylesPart is the writer's styles, or the reference document's with the writer's missing

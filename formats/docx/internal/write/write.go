@@ -150,7 +150,19 @@ func (w *docxWriter) build(ctx context.Context, out io.Writer, doc *model.Docume
 	if err := body.finish(); err != nil {
 		return model.Errorf(stageName, docPos(doc), nil, "zip: %v", err)
 	}
-	parts := st.parts(body, opts)
+	var rels *streamingPart
+	if len(st.links) > 0 {
+		rels = w.zip.streamPart()
+		defer rels.release()
+		err := st.documentRels(rels)
+		if err == nil {
+			err = rels.finish()
+		}
+		if err != nil {
+			return model.Errorf(stageName, docPos(doc), nil, "zip: %v", err)
+		}
+	}
+	parts := st.parts(body, rels, opts)
 	return zipParts(out, w.zip, parts, zipTime(opts.Created))
 }
 

@@ -483,6 +483,10 @@ type Minutes struct {
 	// Fields label other values that are never statements and never speakers ("Agenda",
 	// "Slides", "Link", "Note").
 	Fields []string `yaml:"fields,omitempty"`
+	// Agenda labels the list of the meeting's items ("Agenda", "Ordre du jour"): the list
+	// under such a heading is the agenda, kept a list however long its items; as a line's
+	// label it is a field.
+	Agenda []string `yaml:"agenda,omitempty"`
 	// Tally labels the counts of a vote ("For", "Against", "Abstentions"; "Pour",
 	// "Contre"): a line "Pour : 7" is part of a tally, not a decision or a speaker.
 	Tally []string `yaml:"tally,omitempty"`

@@ -25,6 +25,9 @@ const (
 	labelVenue // the meeting's place
 	labelField // another field (agenda, slides): never a speaker, never a statement
 	labelTally // a count of a vote ("Pour : 7", "Against: 2"): never a speaker or a record
+	// labelAgenda names the meeting's list of items ("Agenda", "Ordre du jour"): a field as
+	// a line's label; the list under such a heading is the agenda, kept a list.
+	labelAgenda
 )
 
 // role is the participant role a label names; "" for labels that name none.
@@ -87,7 +90,7 @@ func newVocab(set *locales.Set) vocab {
 			kind  labelKind
 		}{
 			// Fields first: a word that is both ("notes") is then taken by a role.
-			{m.Fields, labelField}, {m.Tally, labelTally}, {m.Date, labelDate}, {m.Venue, labelVenue},
+			{m.Fields, labelField}, {m.Agenda, labelAgenda}, {m.Tally, labelTally}, {m.Date, labelDate}, {m.Venue, labelVenue},
 			{m.Decision, labelDecision}, {m.Action, labelAction},
 			{m.Guests, labelGuests}, {m.Secretary, labelSecretary}, {m.Chair, labelChair},
 			{m.Absent, labelAbsent}, {m.Present, labelPresent},

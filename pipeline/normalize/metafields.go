@@ -285,7 +285,7 @@ func fieldParagraph(v vocab, p *model.Paragraph) bool {
 		return false
 	}
 	label, k, value, ok := v.splitLabel(model.PlainText(p.Inlines))
-	if !ok || k != labelField || value == "" {
+	if !ok || (k != labelField && k != labelAgenda) || value == "" {
 		return false
 	}
 	// A value that runs to a sentence ("MOTION: Councilor Ross moved, …", "Note: While

@@ -25,7 +25,9 @@ import (
 //     "Name:" or "Name (role):" item over bullets makes each bullet a paragraph spoken by
 //     that name.
 //   - A list of short items none of which is a statement, with nothing to introduce it (an
-//     agenda, a list of topics), stays a list.
+//     agenda, a list of topics), stays a list; so does the list under an agenda's heading
+//     ("Agenda", "Ordre du jour"), however long its items, unless discussion is typed
+//     under them.
 //   - Typed outline numbers ("2. Approval of agenda", "A. Chairman") leave headings, and
 //     short agenda items typed with them become headings (outline.go).
 //   - A heading has no final colon ("Discussion:" typed as a heading).
@@ -50,6 +52,7 @@ const (
 	whySpokenItem  = "paragraph: a bullet under %q, spoken by %s"
 	whyLoneItem    = "paragraph: a lone bullet with nothing to introduce it; a report has no (a) without a (b)"
 	whyTally       = "list: a vote tally (for, against, abstentions), kept as typed; not decisions"
+	whyAgenda      = "list: the items of the agenda, under its heading; kept as a list"
 	whyBracketNote = "note: the whole paragraph is in brackets, an editorial remark; not numbered"
 )
 
@@ -352,6 +355,13 @@ func (s *structurer) promote(l *model.List, level int, why string) []model.Block
 		setDepths(l, 1)
 		return []model.Block{l}
 	}
+	// Under "Agenda" or "Ordre du jour" the items are the agenda's, however long ("Lecture
+	// et adoption des statuts"), unless discussion was typed under them.
+	if s.section == labelAgenda && !loneItem(l) && !discussed(l) {
+		l.Why = whyAgenda
+		setDepths(l, 1)
+		return []model.Block{l}
+	}
 	// Under "Decisions" or "Action items" every item is a record, however short; a lone
 	// item is no list either: a report has no (a) without a (b).
 	if s.section != labelDecision && s.section != labelAction && !anyStatement(l) {
@@ -378,6 +388,8 @@ func (s *structurer) promote(l *model.List, level int, why string) []model.Block
 		if hasSub && isLabel(text) && !startsLowerCase(text) {
 			lv := min(level+1, 3)
 			out = append(out, &model.Heading{Pos: it.Pos, Level: lv, Inlines: withoutFinalColon(it.Inlines), Why: whyLabelHead})
+			// What follows is under the new heading, as a second pass would see it.
+			s.section = s.labels.kind(strings.TrimRight(text, ":："))
 			out = append(out, s.promote(sub, lv, whyStatement)...)
 			continue
 		}
@@ -438,6 +450,23 @@ func setDepths(l *model.List, depth int) {
 			}
 		}
 	}
+}
+
+// discussed reports a list with statements typed under its items: notes taken item by item
+// under the agenda's heading, not the agenda.
+func discussed(l *model.List) bool {
+	for _, it := range l.Items {
+		if it == nil {
+			continue
+		}
+		for _, c := range it.Children {
+			sub, ok := c.(*model.List)
+			if !ok || anyStatement(sub) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anyStatement reports a list that is the substance of the minutes, not an agenda or an

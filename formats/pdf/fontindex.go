@@ -2,13 +2,16 @@ package pdf
 
 import (
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/scribe-un/scribe/internal/outfile"
 )
@@ -24,7 +27,7 @@ import (
 // values.
 
 // indexVersion changes whenever the cached record changes meaning.
-const indexVersion = 3
+const indexVersion = 4
 
 // maxIndexBytes bounds the cache file read: far above the index of any real system (about
 // 150 bytes per face).
@@ -35,6 +38,20 @@ type indexFile struct {
 	Size    int64        `json:"size"`
 	ModTime int64        `json:"mtime"` // nanoseconds since 1970
 	Faces   []indexEntry `json:"faces,omitempty"`
+	// Absent is a name with a font's extension that is no regular file (a dangling
+	// link): listed so that a later run looks at it again without reading its folder.
+	Absent bool `json:"absent,omitempty"`
+}
+
+// indexDir is a folder read when the index was built, or a folder searched that did not
+// exist (Missing), with its modification time: a folder whose entries change (a font
+// added, removed or renamed over, as package managers do) gets a new one, so while every
+// folder keeps its time the list of font files is the one indexed, and a run looks at
+// those files alone instead of reading every folder again.
+type indexDir struct {
+	Path    string `json:"path"`
+	ModTime int64  `json:"mtime,omitempty"`
+	Missing bool   `json:"missing,omitempty"`
 }
 
 type indexEntry struct {
@@ -47,8 +64,12 @@ type indexEntry struct {
 }
 
 type indexCache struct {
-	Version int         `json:"version"`
-	Files   []indexFile `json:"files"`
+	Version int `json:"version"`
+	// Roots are the folders searched, in order; Dirs every folder read in them, empty
+	// when the folders must be read again next time.
+	Roots []string    `json:"roots,omitempty"`
+	Dirs  []indexDir  `json:"dirs,omitempty"`
+	Files []indexFile `json:"files"`
 }
 
 // fontIndex is the index of the system's fonts in one process: the faces of lazyFaces
@@ -56,6 +77,8 @@ type indexCache struct {
 type fontIndex struct {
 	cache string // the cache file; empty when there is none
 	mu    sync.Mutex
+	roots []string
+	dirs  []indexDir
 	files []indexFile
 }
 
@@ -94,7 +117,7 @@ func (ix *fontIndex) write() {
 	if ix.cache == "" {
 		return
 	}
-	b, err := json.Marshal(indexCache{Version: indexVersion, Files: ix.files})
+	b, err := json.Marshal(indexCache{Version: indexVersion, Roots: ix.roots, Dirs: ix.dirs, Files: ix.files})
 	if err != nil {
 		return
 	}
@@ -102,10 +125,15 @@ func (ix *fontIndex) write() {
 }
 
 // fontPaths lists the font files under dirs in a stable order: folders in the order given,
-// files sorted within each folder's tree; a file reached twice is listed once.
-func fontPaths(dirs []string) []indexFile {
-	var out []indexFile
+// files sorted within each folder's tree; a file reached twice is listed once. Names with
+// a font's extension that are not regular files are listed as Absent. It also returns
+// every folder read, with its modification time taken before reading it, and false when
+// a folder could not be read or changed too recently for its time to tell a later change
+// (file times move in steps of a few milliseconds): the folders must then be read again
+// next time.
+func fontPaths(dirs []string, now time.Time) (files []indexFile, read []indexDir, ok bool) {
 	seen := map[string]bool{}
+	ok = true
 	for _, dir := range dirs {
 		if dir == "" {
 			continue
@@ -114,13 +142,30 @@ func fontPaths(dirs []string) []indexFile {
 		// WalkDir does not follow symbolic links to folders, so it cannot loop.
 		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
+				if d == nil && p == dir && errors.Is(err, fs.ErrNotExist) {
+					read = append(read, indexDir{Path: p, Missing: true})
+					return nil
+				}
+				ok = false
 				if d != nil && d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
 			if d.IsDir() {
+				info, err := d.Info() // before the folder is read
+				if err != nil {
+					ok = false
+					return filepath.SkipDir
+				}
+				if now.Sub(info.ModTime()) < racyWindow {
+					ok = false
+				}
+				read = append(read, indexDir{Path: p, ModTime: info.ModTime().UnixNano()})
 				return nil
+			}
+			if p == dir {
+				ok = false // a root that is no folder: nothing to list, but no time to trust
 			}
 			switch strings.ToLower(filepath.Ext(p)) {
 			case ".ttf", ".ttc", ".otf", ".otc":
@@ -131,41 +176,103 @@ func fontPaths(dirs []string) []indexFile {
 				return nil
 			}
 			seen[p] = true
-			info, err := os.Stat(p) // follows a link to a font file, as loading will
-			if err != nil || !info.Mode().IsRegular() {
-				return nil
-			}
-			here = append(here, indexFile{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()})
+			here = append(here, statFont(p))
 			return nil
 		})
 		sort.Slice(here, func(i, j int) bool { return here[i].Path < here[j].Path })
-		out = append(out, here...)
+		files = append(files, here...)
 	}
-	return out
+	return files, read, ok
+}
+
+// racyWindow is how recent a folder's modification time may be and still tell a later
+// change from the one that set it.
+const racyWindow = 2 * time.Second
+
+// statFont describes font file p by its size and modification time, following a link
+// as loading will; Absent when it is no regular file.
+func statFont(p string) indexFile {
+	info, err := os.Stat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return indexFile{Path: p, Absent: true}
+	}
+	return indexFile{Path: p, Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+}
+
+// unchanged reports whether the folders of an index are as they were when it was built:
+// the same roots searched, every folder read with the same modification time, every
+// missing one still missing.
+func (c *indexCache) unchanged(roots []string) bool {
+	if len(c.Dirs) == 0 || !slices.Equal(c.Roots, roots) {
+		return false
+	}
+	for _, d := range c.Dirs {
+		info, err := os.Lstat(d.Path)
+		switch {
+		case d.Missing:
+			if !errors.Is(err, fs.ErrNotExist) {
+				return false
+			}
+		case err != nil || !info.IsDir() || info.ModTime().UnixNano() != d.ModTime:
+			return false
+		}
+	}
+	return true
 }
 
 // scanFonts returns the faces of the font files under dirs. With a cache path, names and
 // digests are taken from the cache for files whose size and modification time are
-// unchanged, and the cache is rewritten (atomically) when anything changed. A cache that
-// cannot be read, is corrupt or of another version is ignored and rewritten.
+// unchanged, and the cache is rewritten (atomically) when anything changed. While the
+// folders are unchanged too, the files are taken from the cache's list, each looked at
+// (its size and time) without reading the folders. A cache that cannot be read, is
+// corrupt or of another version is ignored and rewritten.
 func scanFonts(dirs []string, cache string) []*face {
-	ix := &fontIndex{cache: cache, files: fontPaths(dirs)}
+	ix := &fontIndex{cache: cache}
+	var c indexCache
 	old := map[string]indexFile{}
 	if cache != "" {
 		if b, err := outfile.ReadRegular(cache, maxIndexBytes); err == nil {
-			var c indexCache
 			if json.Unmarshal(b, &c) == nil && c.Version == indexVersion {
 				for _, f := range c.Files {
 					old[f.Path] = f
 				}
+			} else {
+				c = indexCache{}
 			}
 		}
 	}
-	changed := len(old) != len(ix.files)
+	changed := false
+	if c.unchanged(dirs) {
+		ix.roots, ix.dirs = c.Roots, c.Dirs
+		ix.files = make([]indexFile, 0, len(c.Files))
+		seen := make(map[string]bool, len(c.Files))
+		for _, f := range c.Files {
+			if !seen[f.Path] { // a damaged cache may list a file twice
+				seen[f.Path] = true
+				ix.files = append(ix.files, statFont(f.Path))
+			}
+		}
+	} else {
+		changed = true
+		files, read, ok := fontPaths(dirs, time.Now())
+		ix.files = files
+		if ok && cache != "" {
+			ix.roots, ix.dirs = dirs, read
+		}
+	}
+	if len(old) != len(ix.files) {
+		changed = true
+	}
 	var out []*face
 	for i := range ix.files {
 		f := &ix.files[i]
-		if o, ok := old[f.Path]; ok && o.Size == f.Size && o.ModTime == f.ModTime {
+		if f.Absent {
+			if o, ok := old[f.Path]; !ok || !o.Absent {
+				changed = true
+			}
+			continue
+		}
+		if o, ok := old[f.Path]; ok && !o.Absent && o.Size == f.Size && o.ModTime == f.ModTime {
 			f.Faces = o.Faces
 		} else {
 			changed = true
@@ -199,5 +306,5 @@ func DefaultIndexCache() string {
 	if err != nil || dir == "" {
 		return ""
 	}
-	return filepath.Join(dir, "scribe", "fonts-v3.json")
+	return filepath.Join(dir, "scribe", "fonts-v4.json")
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -66,6 +67,110 @@ func TestFontIndexCache(t *testing.T) {
 	}
 	if got := scanFonts([]string{dir}, cache); len(got) != 1 || got[0].family != "Liberation Serif" {
 		t.Fatalf("scan with a corrupt cache = %+v", got)
+	}
+}
+
+// TestFontIndexFolders: while no folder searched has changed since the index was built,
+// the font files are taken from the index without reading the folders; a font added to
+// a folder, a new subfolder, a folder searched that now exists, or a folder changed
+// too recently to tell is read again.
+func TestFontIndexFolders(t *testing.T) {
+	root := t.TempDir()
+	dir, missing := filepath.Join(root, "fonts"), filepath.Join(root, "later")
+	cache := filepath.Join(t.TempDir(), "fonts.json")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(path string, ttf []byte) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, ttf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-time.Hour)
+	age := func(dirs ...string) { // as if the folders had last changed an hour ago
+		t.Helper()
+		for _, d := range dirs {
+			if err := os.Chtimes(d, past, past); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	styles := func() []style {
+		t.Helper()
+		var out []style
+		for _, f := range scanFonts([]string{dir, missing}, cache) {
+			out = append(out, f.style)
+		}
+		return out
+	}
+	index := func() indexCache {
+		t.Helper()
+		var c indexCache
+		b, err := os.ReadFile(cache)
+		if err != nil || json.Unmarshal(b, &c) != nil {
+			t.Fatalf("no index (%v): %s", err, b)
+		}
+		return c
+	}
+	write(filepath.Join(dir, "a.ttf"), liberationserifregular.TTF)
+	// Folders changed just now: listed, but not trusted next time.
+	if got := styles(); !slices.Equal(got, []style{styleRegular}) {
+		t.Fatalf("first scan: %v", got)
+	}
+	if c := index(); len(c.Dirs) != 0 {
+		t.Errorf("folders changed just now are kept in the index: %+v", c.Dirs)
+	}
+	age(dir)
+	if got := styles(); !slices.Equal(got, []style{styleRegular}) {
+		t.Fatalf("second scan: %v", got)
+	}
+	if c := index(); len(c.Dirs) != 2 || !c.Dirs[1].Missing {
+		t.Fatalf("folders in the index: %+v", c.Dirs)
+	}
+	// The folder is not read while its time is unchanged: a font slipped in with the
+	// folder's time put back is not seen...
+	write(filepath.Join(dir, "b.ttf"), liberationserifbold.TTF)
+	age(dir)
+	if got := styles(); !slices.Equal(got, []style{styleRegular}) {
+		t.Fatalf("scan of an unchanged folder: %v", got)
+	}
+	// ...and is once the folder's time moves, as adding a file moves it.
+	later := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(dir, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := styles(); !slices.Equal(got, []style{styleRegular, styleBold}) {
+		t.Fatalf("scan after a font was added: %v", got)
+	}
+	// A file changed in place is read again without its folder changing.
+	write(filepath.Join(dir, "a.ttf"), liberationserifbold.TTF)
+	if err := os.Chtimes(filepath.Join(dir, "a.ttf"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := styles(); !slices.Equal(got, []style{styleBold, styleBold}) {
+		t.Fatalf("scan after a font changed in place: %v", got)
+	}
+	// A new subfolder, and a folder searched that did not exist.
+	write(filepath.Join(dir, "sub", "c.ttf"), liberationserifregular.TTF)
+	write(filepath.Join(missing, "d.ttf"), liberationserifregular.TTF)
+	age(dir, filepath.Join(dir, "sub"), missing)
+	if got := styles(); !slices.Equal(got, []style{styleBold, styleBold, styleRegular, styleRegular}) {
+		t.Fatalf("scan after a subfolder and a folder were added: %v", got)
+	}
+	// Each answer is the one a scan without the index gives.
+	cold := scanFonts([]string{dir, missing}, "")
+	warm := scanFonts([]string{dir, missing}, cache)
+	if len(cold) != len(warm) {
+		t.Fatalf("%d faces without the index, %d with it", len(cold), len(warm))
+	}
+	for i := range cold {
+		if cold[i].name != warm[i].name || cold[i].family != warm[i].family || cold[i].style != warm[i].style {
+			t.Errorf("face %d: %s %s %v without the index, %s %s %v with it", i, cold[i].name, cold[i].family, cold[i].style, warm[i].name, warm[i].family, warm[i].style)
+		}
 	}
 }
 
@@ -235,7 +340,7 @@ func TestFontIndexSameOutput(t *testing.T) {
 	}
 
 	// A corrupt cache is ignored and rewritten whole.
-	for _, junk := range []string{"{not json", `{"version":3,"files":[{"path":"` + wqy + `","size":1}]}`, ""} {
+	for _, junk := range []string{"{not json", `{"version":` + strconv.Itoa(indexVersion) + `,"files":[{"path":"` + wqy + `","size":1}]}`, ""} {
 		if err := os.WriteFile(cache, []byte(junk), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -38,6 +38,18 @@ var (
 	orgHeadline = lazyre.New(`(?m)^\* \S`)
 )
 
+// mayBeStamped is false for a line that ircStamped cannot match: one that does not open,
+// after an optional "[", with four digits and "-" (a date) or one or two digits and ":" (a
+// clock time). Notes' lines that open with a digit ("1. ", "2 May 2005") fail here, so a
+// document of notes never compiles the expression.
+func mayBeStamped(t string) bool {
+	t = strings.TrimPrefix(t, "[")
+	digit := func(i int) bool { return i < len(t) && '0' <= t[i] && t[i] <= '9' }
+	at := func(i int, c byte) bool { return i < len(t) && t[i] == c }
+	return digit(0) && digit(1) && digit(2) && digit(3) && at(4, '-') ||
+		digit(0) && (at(1, ':') || digit(1) && at(2, ':'))
+}
+
 // looksIRC is true for a chat log (most lines stamped or "<nick>" lines) and for W3C
 // scribe minutes sent as text ("Topic:" lines with the scribe tools' other marks).
 func looksIRC(text string) bool {
@@ -48,9 +60,9 @@ func looksIRC(text string) bool {
 			continue
 		}
 		lines++
-		// Both patterns open with a bracket or a digit: most lines are ruled out by their
-		// first byte, without running the expressions along a long paragraph.
-		if c := t[0]; (c == '[' || '0' <= c && c <= '9') && ircStamped.MatchString(t) || c == '<' && ircBracket.MatchString(t) {
+		// Both patterns open in a way a few bytes tell: most lines are ruled out without
+		// running the expressions along a long paragraph, or compiling them at all.
+		if mayBeStamped(t) && ircStamped.MatchString(t) || t[0] == '<' && ircBracket.MatchString(t) {
 			marked++
 		}
 		if lines == 60 {

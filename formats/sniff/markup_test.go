@@ -1,6 +1,11 @@
 package sniff
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestMarkupFormats(t *testing.T) {
 	cases := []struct{ name, in, want string }{
@@ -43,6 +48,36 @@ func TestContentWins(t *testing.T) {
 	} {
 		if got := ContentWins(c.ext, c.content); got != c.want {
 			t.Errorf("ContentWins(%q, %q) = %v, want %v", c.ext, c.content, got, c.want)
+		}
+	}
+}
+
+// TestMayBeStamped checks that the cheap test before ircStamped never rules out a line the
+// expression matches: over the corpus's lines and lines written to come close.
+func TestMayBeStamped(t *testing.T) {
+	lines := []string{
+		"[2024-03-05 10:00:01] <alice> hello", "2024-03-05T10:00:01Z <bob> hi", "[09:15] <carol> yes",
+		"9:15 <carol> yes", "09:15:22 dave: ok", "[9:15:22] *** Joins: erin", "12:00 -!- netsplit",
+		"10:30 * frank waves", "09:00 Opening of the meeting", "1. The Chair opened", "2 May 2005 – 14:00",
+		"[1] a reference", "2024-3-5 10:00 x", "[12:3] x", "123:45 x", "[", "1", "12", "12:", "2024-",
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", "*"))
+	real, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "real", "*"))
+	for _, path := range append(paths, real...) {
+		if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l := range strings.Lines(string(b)) {
+			lines = append(lines, strings.TrimRight(l, "\r\n"))
+		}
+	}
+	for _, l := range lines {
+		if !mayBeStamped(l) && ircStamped.MatchString(l) {
+			t.Errorf("mayBeStamped(%q) = false, but ircStamped matches it", l)
 		}
 	}
 }

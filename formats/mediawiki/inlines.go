@@ -142,7 +142,9 @@ func (in *inlineParser) apostrophes(s string) int {
 // internalLink reads [[target|label]]trail; end is the offset just past its "]]", or
 // negative when it is not closed. The label (or the target) is text: a report has no
 // wiki to link to. Category links are dropped; a file or image keeps its caption.
-// Unclosed brackets are text.
+// Unclosed brackets are text, and so are brackets around a target no page can have (one
+// with a character MediaWiki forbids in titles, "[[a[b|c]]"): MediaWiki shows them as
+// typed, so dropping that target would lose words.
 func (in *inlineParser) internalLink(s string, end int) int {
 	if end <= 0 {
 		in.buf.WriteString("[[")
@@ -151,6 +153,10 @@ func (in *inlineParser) internalLink(s string, end int) int {
 	inner := s[2 : end-2]
 	n := end
 	target, label, hasLabel := strings.Cut(inner, "|")
+	if strings.ContainsAny(target, "[]{}<>") {
+		in.buf.WriteString("[[")
+		return 2
+	}
 	ns, _, hasNS := strings.Cut(strings.TrimPrefix(strings.TrimSpace(target), ":"), ":")
 	switch {
 	case hasNS && !strings.HasPrefix(strings.TrimSpace(target), ":") && categoryNS[strings.ToLower(strings.TrimSpace(ns))]:

@@ -175,6 +175,9 @@ P See the main page and Budgets.
 		{"pipe trick", "[[Paris (France)|]]\n", `
 P Paris
 `},
+		{"a target no page can have is text", "[[Item [3]|the item]] and [[a{b}]]\n", `
+P [[Item [3]|the item]] and [[a{b}]]
+`},
 		{"category links are dropped, images keep their caption", "Text.[[Category:Minutes]] [[File:a.png|thumb|200px|The probe]]\n", `
 P Text. The probe
 `},

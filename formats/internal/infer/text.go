@@ -47,6 +47,11 @@ func endsInnerAbbrev(s string) bool {
 	return innerAbbrevs[strings.ToLower(s[i+1:])]
 }
 
+// EndsColon reports a lead-in line, one ending with a colon (":" or the full-width "："),
+// closing quotes and brackets aside: it introduces what follows. Readers that decide
+// whether a paragraph introduces a list ask this, so they decide as the notes reader does.
+func EndsColon(s string) bool { return endsColon(s) }
+
 // endsColon reports a lead-in line: it introduces what follows.
 func endsColon(s string) bool {
 	switch lastSignificant(s) {

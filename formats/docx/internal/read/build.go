@@ -510,8 +510,9 @@ func (s *docState) paragraphs(para *rawPara, pos model.Pos) []*model.Paragraph {
 }
 
 // listBlocks places a run of list paragraphs. Bullets introduced by a paragraph become its
-// subparagraph list; numbered items too when the paragraph ends with a colon (and, when a
-// quotation already follows that paragraph, only a lower-level numbered list). Otherwise
+// subparagraph list; numbered items too when the paragraph ends with a colon, ":" or "："
+// as the notes reader judges it (and, when a quotation already follows that paragraph,
+// only a lower-level numbered list). Otherwise
 // (numbered items after an ordinary paragraph, or any list after a heading or at the start)
 // the top-level items are the notes' own numbered paragraphs, as the notes reader decides
 // for typed numbers: the typed number is dropped and the report's numbering applies; deeper
@@ -532,7 +533,7 @@ func (s *docState) listBlocks(blocks []model.Block, entries []listEntry) []model
 		intro, _ = blocks[n-1].(*model.Paragraph)
 	}
 	numbered := entries[0].numFmt != "" && entries[0].numFmt != "bullet"
-	colon := intro != nil && strings.HasSuffix(strings.TrimRightFunc(model.PlainText(intro.Inlines), unicode.IsSpace), ":")
+	colon := intro != nil && infer.EndsColon(strings.TrimRightFunc(model.PlainText(intro.Inlines), unicode.IsSpace))
 	// When a quotation (or a list) already separates the introducing paragraph from this
 	// numbered list, only a lower-level list continues it; a top-level numbered list after
 	// "…proposed the following text:" and its quotation is the next numbered paragraphs

@@ -510,7 +510,9 @@ type Speech struct {
 	// NameConnectors may stand between the capitalised words of a name ("of", "de", "и",
 	// and particles such as "von", "bin").
 	NameConnectors []string `yaml:"nameConnectors,omitempty"`
-	// LeadIns open an adverbial clause or a pronoun subject, never a name ("after", "he").
+	// LeadIns open an adverbial clause or a pronoun subject, never a name ("after", "he"),
+	// nor end one: a relative pronoun or a passive's auxiliary ("who", "qui", "was" in
+	// "Charles Duffy was made a committer", where no one speaks).
 	LeadIns []string `yaml:"leadIns,omitempty"`
 	// Skips may stand between a speaker and the verb ("also", "加拿大还指出": 还).
 	Skips []string `yaml:"skips,omitempty"`

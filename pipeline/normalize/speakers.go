@@ -112,8 +112,11 @@ type speakerDetector struct {
 // speechVocab is the lookup form of a locale's speech data. It depends on the locale only,
 // so it is built once per locale (Locale.Derived) and shared read-only.
 type speechVocab struct {
-	g       *grammar
-	verbs   map[string]bool
+	g     *grammar
+	verbs map[string]bool
+	// present are the present forms derived from past ones ("reports", "calls"), which are
+	// as often plural nouns: "Executive officer reports approved", "Weekly status calls".
+	present map[string]bool
 	titles  map[string]bool
 	abbrevs map[string]bool
 	// ends are the sentence ends that are one character, which are the only ones a
@@ -135,7 +138,7 @@ func vocabOf(loc *locales.Locale) *speechVocab {
 
 // newSpeechVocab builds the lookup sets of loc's speech data.
 func newSpeechVocab(loc *locales.Locale) *speechVocab {
-	d := &speechVocab{g: grammarOf(loc), verbs: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{}}
+	d := &speechVocab{g: grammarOf(loc), verbs: map[string]bool{}, present: map[string]bool{}, titles: map[string]bool{}, abbrevs: map[string]bool{}}
 	for _, v := range loc.Speech.Verbs {
 		v = arNorm(strings.ToLower(v))
 		d.verbs[v] = true
@@ -143,13 +146,20 @@ func newSpeechVocab(loc *locales.Locale) *speechVocab {
 			// English present forms for minutes: agreed → agrees, asked → asks,
 			// supported → supports, stressed → stresses, replied → replies.
 			base := strings.TrimSuffix(v, "ed")
-			d.verbs[base+"s"] = true
-			d.verbs[strings.TrimSuffix(v, "d")+"s"] = true
-			d.verbs[base+"es"] = true
+			d.present[base+"s"] = true
+			d.present[strings.TrimSuffix(v, "d")+"s"] = true
+			d.present[base+"es"] = true
 			if strings.HasSuffix(v, "ied") {
-				d.verbs[strings.TrimSuffix(v, "ied")+"ies"] = true
+				d.present[strings.TrimSuffix(v, "ied")+"ies"] = true
 			}
 		}
+	}
+	for v := range d.present {
+		if d.verbs[v] {
+			delete(d.present, v) // a verb of the list in its own right ("says")
+			continue
+		}
+		d.verbs[v] = true
 	}
 	for _, t := range loc.Speech.Titles {
 		d.titles[strings.ToLower(strings.TrimSuffix(t, "."))] = true
@@ -577,6 +587,12 @@ func (d *speakerDetector) detectSVO(text string) string {
 		}
 		tried++
 		if s := d.subject(sent[:t.start]); s != "" {
+			// Before a present form that may be a plural noun, a subject ending in a
+			// common noun is the noun phrase that plural ends ("More user questions",
+			// "Executive officer reports approved"): only a name speaks.
+			if d.present[strings.ToLower(core)] && !isCapitalised(lastWord(s)) {
+				continue
+			}
 			return s
 		}
 		if tried >= 3 {
@@ -584,6 +600,12 @@ func (d *speakerDetector) detectSVO(text string) string {
 		}
 	}
 	return ""
+}
+
+// lastWord is the last word of s.
+func lastWord(s string) string {
+	s = strings.TrimSpace(s)
+	return s[strings.LastIndexAny(s, " \t")+1:]
 }
 
 // subject picks the speaker out of the text before a verb: the comma-separated segments

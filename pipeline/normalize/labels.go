@@ -211,11 +211,10 @@ func (v vocab) kind(label string) labelKind {
 // qualifier reports one or two words that may say who a label of attendance is about:
 // no article, preposition or negation among them ("Voting Members", not "Firmas de los").
 func (v vocab) qualifier(words string) bool {
-	ws := strings.Fields(words)
-	if len(ws) > 2 {
+	if fieldCount(words, 2) > 2 {
 		return false
 	}
-	for _, w := range ws {
+	for w := range strings.FieldsSeq(words) {
 		if v.articles[w] {
 			return false
 		}

@@ -332,8 +332,7 @@ func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
 		}
 		name := strings.TrimRightFunc(text[:i], isHSpace)
 		rest := strings.TrimLeftFunc(text[end:], isHSpace)
-		words := strings.Fields(name)
-		if len(words) == 0 || len(words) > 3 || rest == "" {
+		if n := fieldCount(name, 3); n == 0 || n > 3 || rest == "" {
 			return sepCandidate{}, false
 		}
 		// "14:00" or "No. 3:" are not names; "Slides:", "Date:", "Action:" are labels; an
@@ -372,7 +371,7 @@ func roleCandidate(text string, open int) (sepCandidate, bool) {
 	}
 	name := strings.TrimRightFunc(text[:open], isHSpace)
 	rest := strings.TrimLeftFunc(after[1:], isHSpace)
-	if n := len(strings.Fields(name)); n == 0 || n > 3 || rest == "" {
+	if n := fieldCount(name, 3); n == 0 || n > 3 || rest == "" {
 		return sepCandidate{}, false
 	}
 	return sepCandidate{name: name, sep: ":", rest: rest, role: true}, true
@@ -490,15 +489,25 @@ func (d *speakerDetector) detectWith(c sepCandidate, ok bool, text string) strin
 }
 
 func firstWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	for f := range strings.FieldsSeq(s) { // the first field only: no slice of every word
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			return ""
+		}
+		return w
 	}
-	w := strings.TrimFunc(f[0], func(r rune) bool { return !unicode.IsLetter(r) })
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
-		return ""
+	return ""
+}
+
+// fieldCount is len(strings.Fields(s)) counted up to limit+1 at most, without the slice.
+func fieldCount(s string, limit int) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n > limit {
+			break
+		}
 	}
-	return w
+	return n
 }
 
 // firstSentence cuts text at the first sentence end that is not an abbreviation's or an
@@ -699,6 +708,11 @@ func (d *speakerDetector) dropSkips(seg string) string {
 // Canada", "The Holy See representative"). hasMore says a comma follows, where a
 // participle opens a lead-in ("Answering Djibouti,").
 func (d *speakerDetector) isName(seg string, hasMore bool) bool {
+	// Splitting elisions only adds tokens: a segment of more than ten words is no name,
+	// and is not split into a slice of its words to learn that.
+	if fieldCount(seg, 10) > 10 {
+		return false
+	}
 	toks := splitElisions(strings.Fields(seg))
 	if len(toks) == 0 || len(toks) > 10 {
 		return false
@@ -772,14 +786,16 @@ func isCapitalised(w string) bool {
 
 // splitElisions splits a French elided article from its noun: "L'OIT" → "L'", "OIT".
 func splitElisions(toks []string) []string {
-	var out []string
+	out := make([]string, 0, len(toks)+1)
 	for _, t := range toks {
-		lt := strings.ToLower(t)
-		for _, p := range []string{"l'", "l’"} {
-			if strings.HasPrefix(lt, p) && len(t) > len(p) {
-				out = append(out, t[:len(p)])
-				t = t[len(p):]
-				break
+		// "l'" or "l’" in either case ('L' is the only letter whose lower case is 'l').
+		if len(t) > 1 && (t[0] == 'l' || t[0] == 'L') {
+			for _, p := range []string{"'", "’"} {
+				if strings.HasPrefix(t[1:], p) && len(t) > 1+len(p) {
+					out = append(out, t[:1+len(p)])
+					t = t[1+len(p):]
+					break
+				}
 			}
 		}
 		out = append(out, t)

@@ -221,12 +221,7 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 	// Gather the minutes-style evidence over the whole document: first the candidates,
 	// then which of their names' words the body writes in lower case. nameOK only asks
 	// lowerSeen about the lower-cased words of candidate names, so only those are kept.
-	type para struct {
-		i    int
-		text string
-		skip bool // the first word is the candidate's name
-	}
-	paras := make([]para, 0, len(doc.Blocks))
+	skip := make([]bool, len(doc.Blocks)) // paragraph i's first word is its candidate's name
 	wanted := map[string]bool{}
 	for i, b := range doc.Blocks {
 		p, ok := b.(*model.Paragraph)
@@ -247,7 +242,7 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 				wanted[strings.ToLower(w)] = true
 			}
 		}
-		paras = append(paras, para{i: i, text: text, skip: ok && c.name != ""})
+		skip[i] = ok && c.name != ""
 	}
 	// Turns typed as list items count as evidence too ("- Ana: …").
 	model.Walk(doc.Blocks, func(b model.Block) bool {
@@ -267,10 +262,10 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 		// One pass over the words of the text, each looked up in the set: linear in the
 		// text whatever the number of names (testing each name against each paragraph
 		// was quadratic in a long document, which names more people).
-		for _, p := range paras {
+		for i, text := range d.texts { // "" for blocks that are not paragraphs: no words
 			first := true
-			for w := range strings.FieldsSeq(p.text) {
-				if first && p.skip {
+			for w := range strings.FieldsSeq(text) {
+				if first && skip[i] {
 					first = false
 					continue
 				}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -168,7 +169,7 @@ func (f *face) load() error {
 		} else {
 			sf, err = f.open()
 			if err == nil {
-				cm, err = parseCmapTable(sf.tables["cmap"])
+				cm, err = readCmap(sf.cmap)
 			}
 		}
 		if err != nil {
@@ -287,7 +288,106 @@ func parseCmap(data []byte) (font.Cmap, error) {
 	if err != nil {
 		return nil, errors.New("no cmap table")
 	}
-	return parseCmapTable(raw)
+	return readCmap(memTable(raw))
+}
+
+// readCmap parses the character map of cmap table t. A font has several subtables (a CJK
+// face a 16-bit and a 32-bit one for each of two platforms, 90 KB in all for AR PL UMing),
+// of which characters are looked up in one: that one alone is read and parsed, chosen
+// as go-text chooses it (font.ProcessCmap, after HarfBuzz). A table that is not plain
+// (subtable records out of order, a symbol or Macintosh subtable chosen, a format go-text
+// does not know) is read and parsed whole, as before.
+func readCmap(t *table) (font.Cmap, error) {
+	if t == nil {
+		return nil, errors.New("no cmap table")
+	}
+	if off, rec, ok := cmapChoice(t); ok {
+		if sub, ok := t.slice(off, t.size-off); ok {
+			// A cmap of that one subtable: its record, then the bytes from the subtable to
+			// the end of the table, all go-text parses it from.
+			one := make([]byte, 12, 12+len(sub))
+			copy(one[2:], []byte{0, 1})
+			copy(one[4:], rec[:])
+			copy(one[8:], []byte{0, 0, 0, 12})
+			return parseCmapTable(append(one, sub...))
+		}
+	}
+	all, ok := t.slice(0, t.size)
+	if !ok {
+		return nil, errors.New("cmap: cannot be read")
+	}
+	return parseCmapTable(all)
+}
+
+// cmapChoice returns where the subtable characters are looked up in begins in cmap table t,
+// and its platform and encoding, when the table is plain enough for the choice to be made
+// from its records: ok is false otherwise.
+func cmapChoice(t *table) (off int, rec [4]byte, ok bool) {
+	n, ok := t.u16(2)
+	if !ok {
+		return 0, rec, false
+	}
+	var keys []uint32 // platform<<16 | encoding of each candidate, in the table's order
+	var offs []int
+	for i := 0; i < n; i++ {
+		p, ok1 := t.u16(4 + 8*i)
+		e, ok2 := t.u16(6 + 8*i)
+		o, ok3 := t.u32(8 + 8*i)
+		if !ok1 || !ok2 || !ok3 {
+			return 0, rec, false
+		}
+		if o == 0 {
+			continue // go-text ignores a record without a subtable
+		}
+		format, ok := t.u16(o)
+		if !ok {
+			return 0, rec, false
+		}
+		switch format {
+		case 0, 4, 6, 10, 12, 13:
+			key := uint32(p)<<16 | uint32(e)
+			if len(keys) > 0 && key <= keys[len(keys)-1] {
+				return 0, rec, false // out of order: go-text's binary search may miss records
+			}
+			keys, offs = append(keys, key), append(offs, o)
+		case 2: // parsed and never used
+		case 14: // variation sequences, valid only as Unicode 5
+			if p != 0 || e != 5 {
+				return 0, rec, false
+			}
+		default:
+			return 0, rec, false
+		}
+	}
+	has := func(p, e uint32) int {
+		for i, k := range keys {
+			if k == p<<16|e {
+				return i
+			}
+		}
+		return -1
+	}
+	if len(keys) == 0 || has(3, 0) >= 0 {
+		return 0, rec, false // none, or a symbol font: go-text remaps its characters
+	}
+	chosen := -1
+	// Microsoft UCS-4, Unicode full, Microsoft BMP, Unicode BMP and older Unicode.
+	for _, id := range [][2]uint32{{3, 10}, {0, 6}, {0, 4}, {3, 1}, {0, 3}, {0, 2}, {0, 1}, {0, 0}} {
+		if i := has(id[0], id[1]); i >= 0 {
+			chosen = i
+			break
+		}
+	}
+	if chosen < 0 {
+		for _, k := range keys {
+			if k>>16 == 1 {
+				return 0, rec, false // Macintosh: go-text remaps its characters
+			}
+		}
+		chosen = 0 // go-text's last resort: the first
+	}
+	binary.BigEndian.PutUint32(rec[:], keys[chosen])
+	return offs[chosen], rec, true
 }
 
 // parseCmapTable parses the cmap table raw into the face's character map.

@@ -26,6 +26,8 @@ type sfnt struct {
 	// hmtx and loca are read through these, from memory or, for a face read from a file,
 	// from the file as they are needed.
 	hmtx, loca *table
+	// cmap is the character map table, read and parsed once by the face (readCmap).
+	cmap       *table
 	upem       float64
 	numGlyphs  int
 	numHMetric int
@@ -104,6 +106,22 @@ func (t *table) bytes(off, n int) ([]byte, bool) {
 	return joined[:n], true
 }
 
+// slice returns the n bytes at off, read from the file each time (not kept): for what is
+// read once, as a whole.
+func (t *table) slice(off, n int) ([]byte, bool) {
+	if off < 0 || n < 0 || off+n > t.size {
+		return nil, false
+	}
+	if t.data != nil {
+		return t.data[off : off+n], true
+	}
+	b := make([]byte, n)
+	if _, err := t.at.ReadAt(b, t.off+int64(off)); err != nil {
+		return nil, false
+	}
+	return b, true
+}
+
 // block returns block k of a file table, reading it on first use; t.mu is held.
 func (t *table) block(k int) ([]byte, bool) {
 	if b, ok := t.blocks[k]; ok {
@@ -159,6 +177,9 @@ func parseSFNT(data []byte) (s *sfnt, err error) {
 	if b, ok := s.tables["loca"]; ok {
 		s.loca = memTable(b)
 	}
+	if b, ok := s.tables["cmap"]; ok {
+		s.cmap = memTable(b)
+	}
 	return s, s.setup()
 }
 
@@ -184,6 +205,9 @@ func readSFNT(r io.ReaderAt, faceTables []fontfile.Table) (s *sfnt, err error) {
 			continue
 		case "loca":
 			s.loca = fileTable(r, t.Offset, t.Length)
+			continue
+		case "cmap":
+			s.cmap = fileTable(r, t.Offset, t.Length)
 			continue
 		}
 		if !sfntTables[t.Tag] {
@@ -213,8 +237,8 @@ func (s *sfnt) setup() (err error) {
 		}
 	}()
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"} {
-		if t == "hmtx" && s.hmtx == nil || t == "loca" && s.loca == nil ||
-			t != "hmtx" && t != "loca" && s.tables[t] == nil {
+		if t == "hmtx" && s.hmtx == nil || t == "loca" && s.loca == nil || t == "cmap" && s.cmap == nil ||
+			t != "hmtx" && t != "loca" && t != "cmap" && s.tables[t] == nil {
 			return fmt.Errorf("%w: no %s table", errBadFont, t)
 		}
 	}

@@ -4,10 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-fonts/dejavu/dejavuserif"
+	"github.com/go-text/typesetting/font"
+
+	"github.com/scribe-un/scribe/formats/pdf/fontfile"
 
 	"github.com/scribe-un/scribe/pipeline/model"
 	"github.com/scribe-un/scribe/pipeline/pipelinetest"
@@ -181,4 +189,124 @@ func TestTableFromFile(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCmapOneSubtable: the character map parsed from the one subtable lookups use maps
+// every character as the whole table parsed by go-text does, for the embedded faces and
+// every TrueType face installed (CJK collections, Arabic, symbols), read from memory and
+// from the file; and a table go-text must remap (a symbol font's) is parsed whole.
+func TestCmapOneSubtable(t *testing.T) {
+	type src struct {
+		name string
+		raw  []byte      // a face in memory
+		at   io.ReaderAt // or one in a file
+		tabs []fontfile.Table
+	}
+	var srcs []src
+	for _, fam := range embeddedFamilies() {
+		for _, f := range fam.faces {
+			srcs = append(srcs, src{name: f.name, raw: f.raw})
+		}
+	}
+	for _, fi := range fontPathsForTest(fontfile.Dirs(nil)) {
+		fh, err := os.Open(fi.Path)
+		if err != nil {
+			continue
+		}
+		defer fh.Close()
+		for i := 0; i < 8; i++ {
+			tabs, err := fontfile.FaceTables(fh, fi.Size, i)
+			if err != nil {
+				break
+			}
+			srcs = append(srcs, src{name: fmt.Sprintf("%s#%d", fi.Path, i), at: fh, tabs: tabs})
+		}
+	}
+	compared := 0
+	for _, s := range srcs {
+		var whole []byte
+		var tab *table
+		if s.raw != nil {
+			sf, err := parseSFNT(s.raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole, tab = sf.tables["cmap"], sf.cmap
+		} else {
+			for _, tb := range s.tabs {
+				if tb.Tag == "cmap" && tab == nil {
+					tab = fileTable(s.at, tb.Offset, tb.Length)
+					whole = make([]byte, tb.Length)
+					if _, err := s.at.ReadAt(whole, tb.Offset); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if tab == nil {
+				continue
+			}
+		}
+		want, werr := parseCmapTable(whole)
+		got, gerr := readCmap(tab)
+		if werr != nil {
+			continue // a table go-text refuses whole; readCmap may be more lenient
+		}
+		if gerr != nil {
+			t.Errorf("%s: %v", s.name, gerr)
+			continue
+		}
+		type pair struct {
+			r rune
+			g font.GID
+		}
+		var a, b []pair
+		for it := want.Iter(); it.Next(); {
+			r, g := it.Char()
+			a = append(a, pair{r, g})
+		}
+		for it := got.Iter(); it.Next(); {
+			r, g := it.Char()
+			b = append(b, pair{r, g})
+		}
+		compared++
+		if !slices.Equal(a, b) {
+			t.Errorf("%s: %d characters mapped from one subtable, %d from the whole table, or not alike", s.name, len(b), len(a))
+		}
+		for _, p := range a {
+			g, ok := got.Lookup(p.r)
+			g2, ok2 := want.Lookup(p.r)
+			if g != g2 || ok != ok2 {
+				t.Errorf("%s: U+%04X -> %d %v from one subtable, %d %v from the whole table", s.name, p.r, g, ok, g2, ok2)
+				break
+			}
+		}
+	}
+	t.Logf("%d faces compared", compared)
+	// A symbol font's subtable (3,0) is remapped by go-text: read whole.
+	sym := []byte{0, 0, 0, 1, 0, 3, 0, 0, 0, 0, 0, 12}
+	sym = append(sym, 0, 6, 0, 12, 0, 0, 0xF0, 0x20, 0, 1, 0, 5) // format 6: U+F020 -> glyph 5
+	if _, _, ok := cmapChoice(memTable(sym)); ok {
+		t.Error("a symbol cmap is read as one plain subtable")
+	}
+	want, err := parseCmapTable(sym)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readCmap(memTable(sym))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []rune{0x20, 0xF020} {
+		g, ok := got.Lookup(r)
+		g2, ok2 := want.Lookup(r)
+		if g != g2 || ok != ok2 {
+			t.Errorf("symbol cmap: U+%04X -> %d %v, want %d %v", r, g, ok, g2, ok2)
+		}
+	}
+}
+
+// fontPathsForTest lists the font files under dirs.
+func fontPathsForTest(dirs []string) []indexFile {
+	files, _, _ := fontPaths(dirs, time.Now())
+	return files
 }

@@ -67,3 +67,20 @@ func BenchmarkEmbedded(b *testing.B) {
 		}
 	}
 }
+
+// TestLookupVariants checks that regional and script variants reach their base language
+// through the matcher, and that an unsupported language is refused.
+func TestLookupVariants(t *testing.T) {
+	s := MustEmbedded()
+	for tag, want := range map[string]string{"fr-CA": "fr", "zh-Hans": "zh", "ar-EG": "ar", "en-GB": "en", "es-419": "es", "ru-RU": "ru", "EN": "en"} {
+		loc, err := s.Lookup(tag)
+		if err != nil {
+			t.Errorf("Lookup(%q): %v", tag, err)
+		} else if loc.Tag != want {
+			t.Errorf("Lookup(%q) = %s, want %s", tag, loc.Tag, want)
+		}
+	}
+	if _, err := s.Lookup("de"); err == nil {
+		t.Error("Lookup(de) accepted an unsupported language")
+	}
+}

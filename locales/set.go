@@ -29,9 +29,10 @@ var Supported = []string{"ar", "zh", "en", "fr", "ru", "es"}
 
 // Set is a loaded, read-only collection of locales. It is safe for concurrent use.
 type Set struct {
-	byTag   map[string]*Locale
-	tags    []language.Tag
-	matcher language.Matcher
+	byTag map[string]*Locale
+	// matcher maps a regional or script variant to a supported language; built on first
+	// use, since the plain tags ("en", "fr") that nearly every run asks for never need it.
+	matcher func() language.Matcher
 	// monthIdx is the month names of every language, built once by load: date finding
 	// runs on many lines of every input, and rebuilding the index there dominated it.
 	monthIdx monthIndex
@@ -125,9 +126,14 @@ func load(overlay fs.FS, dir string) (*Set, error) {
 			return nil, err
 		}
 		s.byTag[tag].derived = &sync.Map{}
-		s.tags = append(s.tags, language.MustParse(tag))
 	}
-	s.matcher = language.NewMatcher(s.tags)
+	s.matcher = sync.OnceValue(func() language.Matcher {
+		tags := make([]language.Tag, len(Supported))
+		for i, tag := range Supported {
+			tags[i] = language.MustParse(tag)
+		}
+		return language.NewMatcher(tags)
+	})
 	s.titleBlocks = sync.OnceValue(func() []*regexp.Regexp { return compileTitleBlocks(s.All()) })
 	s.monthIdx = s.buildMonths()
 	return s, nil
@@ -198,7 +204,7 @@ func (s *Set) Lookup(tag string) (*Locale, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w %q (supported: %s)", ErrUnsupported, tag, strings.Join(Supported, ", "))
 	}
-	_, idx, conf := s.matcher.Match(t)
+	_, idx, conf := s.matcher().Match(t)
 	if conf == language.No {
 		return nil, fmt.Errorf("%w %q (supported: %s)", ErrUnsupported, tag, strings.Join(Supported, ", "))
 	}

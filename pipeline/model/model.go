@@ -467,11 +467,12 @@ func PlainText(ins []Inline) string {
 	for _, in := range ins {
 		n += len(in.Text)
 	}
-	b := make([]byte, 0, n)
+	var b strings.Builder // one allocation: String does not copy
+	b.Grow(n)
 	for _, in := range ins {
-		b = append(b, in.Text...)
+		b.WriteString(in.Text)
 	}
-	return string(b)
+	return b.String()
 }
 
 // TextBytes is the length in bytes of the text of the headings, paragraphs and list items

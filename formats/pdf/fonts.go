@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
@@ -97,10 +98,14 @@ type face struct {
 	size int64     // of file
 	sf   *sfnt     // tables and metrics, for measuring and subsetting
 	cmap font.Cmap // coverage
-	// bmp has a bit set for every character below U+10000 the face draws: font choice
-	// asks for every character of every document, and a bit test is what that costs.
-	bmp []uint64
-	err error
+	// known and drawn remember, for characters below U+10000, whether the face draws
+	// them: font choice asks for every character of every document, and two bit tests
+	// are what a character asked before costs. Filled as characters are asked (a CJK face
+	// maps 20,000 to 30,000 characters, and listing them all cost more than a short report
+	// asks for), by documents converted at once: a bit of drawn is set before the same bit
+	// of known, and both only ever say what the character map says.
+	known, drawn *[0x10000 / 64]atomic.Uint64
+	err          error
 
 	sumOnce sync.Once
 	sum     string // SHA-256 for the run report; set on loading when the index knows it
@@ -177,13 +182,7 @@ func (f *face) load() error {
 			return
 		}
 		f.cmap, f.sf = cm, sf
-		f.bmp = make([]uint64, 0x10000/64)
-		for it := cm.Iter(); it.Next(); {
-			r, g := it.Char()
-			if r >= 0 && r < 0x10000 && g != 0 && int(g) < sf.numGlyphs {
-				f.bmp[r/64] |= 1 << (r % 64)
-			}
-		}
+		f.known, f.drawn = new([0x10000 / 64]atomic.Uint64), new([0x10000 / 64]atomic.Uint64)
 	})
 	return f.err
 }
@@ -254,9 +253,23 @@ func (f *face) has(r rune) (has bool) {
 	if f.load() != nil {
 		return false
 	}
-	if r >= 0 && r < 0x10000 {
-		return f.bmp[r/64]&(1<<(r%64)) != 0
+	if r < 0 || r >= 0x10000 {
+		return f.maps(r)
 	}
+	w, bit := r/64, uint64(1)<<(r%64)
+	if f.known[w].Load()&bit != 0 {
+		return f.drawn[w].Load()&bit != 0
+	}
+	has = f.maps(r)
+	if has {
+		f.drawn[w].Or(bit)
+	}
+	f.known[w].Or(bit)
+	return has
+}
+
+// maps reports whether the face's character map gives r a glyph it has.
+func (f *face) maps(r rune) (has bool) {
 	// go-text's format 4 lookup can panic on a corrupt table that parsed (it indexes the
 	// glyph array without a bounds check): the face then does not cover r.
 	defer func() {

@@ -310,3 +310,46 @@ func fontPathsForTest(dirs []string) []indexFile {
 	files, _, _ := fontPaths(dirs, time.Now())
 	return files
 }
+
+// TestCoverageByLookup: a face says it has a character below U+10000 exactly when its
+// character map, listed whole, maps it to a glyph the face has: asked one character at
+// a time, in any order, for the embedded faces and every TrueType face installed.
+func TestCoverageByLookup(t *testing.T) {
+	var faces []*face
+	for _, fam := range embeddedFamilies() {
+		faces = append(faces, fam.faces[:]...)
+	}
+	for _, fi := range fontPathsForTest(fontfile.Dirs(nil)) {
+		if fs, err := describeFile(fi.Path); err == nil {
+			faces = append(faces, fs...)
+		}
+	}
+	for _, f := range faces {
+		if f.load() != nil {
+			continue
+		}
+		listed := map[rune]bool{}
+		for it := f.cmap.Iter(); it.Next(); {
+			r, g := it.Char()
+			if r >= 0 && r < 0x10000 && g != 0 && int(g) < f.sf.numGlyphs {
+				listed[r] = true
+			}
+		}
+		for _, r := range []rune{'A', 0x4E00, 0x0627} { // asked first, then again below
+			f.has(r)
+		}
+		n := 0
+		for r := rune(0xFFFF); r >= 0; r-- {
+			if got := f.has(r); got != listed[r] {
+				t.Errorf("%s: has(U+%04X) = %v, the character map lists it: %v", f.name, r, got, listed[r])
+				if n++; n > 5 {
+					break
+				}
+			}
+		}
+		if f.file != nil {
+			f.file.Close()
+		}
+	}
+	t.Logf("%d faces", len(faces))
+}

@@ -54,18 +54,27 @@ func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppabl
 // engine drops (page numbers and running heads of a paginated extraction), for the
 // droppable function of a reader that applies it: that rule has its own tests, and a
 // fuzzer easily writes a text that looks paginated. asRead, when not nil, gives a line's
-// text as the rule sees it (a Markdown line without its emphasis markers).
+// text as the rule may also see it (a Markdown line without its emphasis markers): a line
+// the rule drops in either view is blanked, since the reader judges the lines as written
+// ("A*0" among running heads "A0") and what their emphasis leaves.
 func WithoutFurniture(text string, asRead func(string) string) string {
 	lines := strings.Split(text, "\n")
-	seen := lines
+	views := [][]string{lines}
 	if asRead != nil {
-		seen = make([]string, len(lines))
+		seen := make([]string, len(lines))
 		for i, l := range lines {
 			seen[i] = asRead(l)
 		}
+		views = append(views, seen)
 	}
-	for i, drop := range infer.PageFurniture(seen) {
-		if drop {
+	drop := make([]bool, len(lines))
+	for _, v := range views {
+		for i, d := range infer.PageFurniture(v) {
+			drop[i] = drop[i] || d
+		}
+	}
+	for i, d := range drop {
+		if d {
 			lines[i] = ""
 		}
 	}

@@ -249,30 +249,63 @@ type token struct {
 	start, end int
 }
 
-func tokenize(line string) []token {
-	var toks []token
+// tokens reads the words of a line as they are asked for, keeping only those from the one
+// the search stands at on: a paragraph of megabytes is never held as a slice of all its
+// words (that slice was 6 bytes per byte of text, the peak of a one-line input).
+type tokens struct {
+	line string
+	pos  int // where reading the next token starts
+	base int // the index of buf[0]
+	buf  []token
+}
+
+// at returns the i-th token of the line (i ≥ the last drop), false past the last one.
+func (t *tokens) at(i int) (token, bool) {
+	for i-t.base >= len(t.buf) {
+		tok, ok := t.next()
+		if !ok {
+			return token{}, false
+		}
+		t.buf = append(t.buf, tok)
+	}
+	return t.buf[i-t.base], true
+}
+
+// drop lets the tokens before the i-th go.
+func (t *tokens) drop(i int) {
+	if n := i - t.base; n >= 64 {
+		t.buf = t.buf[:copy(t.buf, t.buf[n:])]
+		t.base = i
+	}
+}
+
+// next reads the token after t.pos: a run of letters, digits, marks and slashes.
+func (t *tokens) next() (token, bool) {
 	start := -1
-	for i, r := range line {
+	for t.pos < len(t.line) {
+		r, n := utf8.DecodeRuneInString(t.line[t.pos:])
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '/'
 		if word && start < 0 {
-			start = i
+			start = t.pos
 		}
 		if !word && start >= 0 {
-			toks = append(toks, token{line[start:i], start, i})
-			start = -1
+			tok := token{t.line[start:t.pos], start, t.pos}
+			t.pos += n
+			return tok, true
 		}
+		t.pos += n
 	}
 	if start >= 0 {
-		toks = append(toks, token{line[start:], start, len(line)})
+		return token{t.line[start:], start, len(t.line)}, true
 	}
-	return toks
+	return token{}, false
 }
 
 // findWordDate finds day-month-year and month-day-year dates with a month name. Connecting
 // words (de, г, года, er) between the parts are allowed, as the six languages write them.
 func (s *Set) findWordDate(line string) (DateMatch, bool) {
 	months := s.months()
-	toks := tokenize(line)
+	toks := &tokens{line: line}
 	isFiller := func(t string) bool {
 		switch strings.ToLower(t) {
 		case "de", "del", "er", "г", "года", "год", "th", "st", "nd", "rd", "of":
@@ -281,17 +314,18 @@ func (s *Set) findWordDate(line string) (DateMatch, bool) {
 		return false
 	}
 	monthAt := func(i int) (monthEntry, int, bool) {
-		if i >= len(toks) {
+		tok, ok := toks.at(i)
+		if !ok {
 			return monthEntry{}, 0, false
 		}
 		// Two-word month names ("كانون الثاني/يناير", "تشرين الأول/أكتوبر").
-		if i+1 < len(toks) {
-			two := strings.ToLower(line[toks[i].start:toks[i+1].end])
+		if next, ok := toks.at(i + 1); ok {
+			two := strings.ToLower(line[tok.start:next.end])
 			if e, ok := months[two]; ok {
 				return e, 2, true
 			}
 		}
-		t := strings.ToLower(strings.TrimSuffix(toks[i].text, "."))
+		t := strings.ToLower(strings.TrimSuffix(tok.text, "."))
 		if e, ok := months[t]; ok {
 			return e, 1, true
 		}
@@ -306,30 +340,38 @@ func (s *Set) findWordDate(line string) (DateMatch, bool) {
 		return monthEntry{}, 0, false
 	}
 	skip := func(i int) int {
-		for i < len(toks) && isFiller(toks[i].text) {
+		for {
+			tok, ok := toks.at(i)
+			if !ok || !isFiller(tok.text) {
+				return i
+			}
 			i++
 		}
-		return i
 	}
-	for i := range toks {
+	for i := 0; ; i++ {
+		tok, ok := toks.at(i)
+		if !ok {
+			break
+		}
+		toks.drop(i)
 		// day month year
-		if d, ok := dayNumber(toks[i].text); ok {
+		if d, ok := dayNumber(tok.text); ok {
 			j := skip(i + 1)
 			if e, n, ok := monthAt(j); ok {
 				k := skip(j + n)
-				if k < len(toks) && isYear(toks[k].text) {
-					return DateMatch{Year: atoi(toks[k].text), Month: e.month, Day: d, Start: toks[i].start, End: extendYearSuffix(line, toks, k), Lang: e.lang}, true
+				if year, ok := toks.at(k); ok && isYear(year.text) {
+					return DateMatch{Year: atoi(year.text), Month: e.month, Day: d, Start: tok.start, End: extendYearSuffix(line, toks, k), Lang: e.lang}, true
 				}
 			}
 		}
 		// month day, year
 		if e, n, ok := monthAt(i); ok {
 			j := i + n
-			if j < len(toks) {
-				if d, ok := dayNumber(toks[j].text); ok {
+			if day, ok := toks.at(j); ok {
+				if d, ok := dayNumber(day.text); ok {
 					k := skip(j + 1)
-					if k < len(toks) && isYear(toks[k].text) {
-						return DateMatch{Year: atoi(toks[k].text), Month: e.month, Day: d, Start: toks[i].start, End: toks[k].end, Lang: e.lang}, true
+					if year, ok := toks.at(k); ok && isYear(year.text) {
+						return DateMatch{Year: atoi(year.text), Month: e.month, Day: d, Start: tok.start, End: year.end, Lang: e.lang}, true
 					}
 				}
 			}
@@ -339,12 +381,13 @@ func (s *Set) findWordDate(line string) (DateMatch, bool) {
 }
 
 // extendYearSuffix includes a trailing "г." or "года" after a Russian year in the match.
-func extendYearSuffix(line string, toks []token, k int) int {
-	end := toks[k].end
-	if k+1 < len(toks) {
-		switch toks[k+1].text {
+func extendYearSuffix(line string, toks *tokens, k int) int {
+	year, _ := toks.at(k)
+	end := year.end
+	if next, ok := toks.at(k + 1); ok {
+		switch next.text {
 		case "г", "года", "год":
-			end = toks[k+1].end
+			end = next.end
 			if end < len(line) && line[end] == '.' {
 				end++
 			}

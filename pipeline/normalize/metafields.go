@@ -132,9 +132,17 @@ func letterhead(set *locales.Set, doc *model.Document) {
 			}
 			break
 		}
+		if len(p.Children) > 0 || p.Kind != "" {
+			break
+		}
+		// The date is looked for only in a short line: a paragraph of megabytes is not
+		// searched (nor its words listed) to be turned down.
 		text := strings.TrimSpace(model.PlainText(p.Inlines))
+		if textUnits(text) > 8 || strings.Contains(text, "://") {
+			break
+		}
 		isDate := mostlyDate(set, text)
-		if len(p.Children) > 0 || p.Kind != "" || textUnits(text) > 8 || strings.Contains(text, "://") || endsWithStop(text) && !isDate {
+		if endsWithStop(text) && !isDate {
 			break
 		}
 		if start < 0 {
@@ -349,8 +357,26 @@ func mostlyDate(set *locales.Set, text string) bool {
 	if !ok {
 		return false
 	}
-	rest := text[:m.Start] + " " + text[m.End:]
-	return len(strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })) <= 6
+	return wordsAtMost(text[:m.Start], 6)+wordsAtMost(text[m.End:], 6) <= 6
+}
+
+// wordsAtMost counts the runs of letters and digits in s, up to n+1: the count, or n+1 when
+// there are more than n.
+func wordsAtMost(s string, n int) int {
+	words, in := 0, false
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			in = false
+			continue
+		}
+		if !in {
+			if words++; words > n {
+				return words
+			}
+		}
+		in = true
+	}
+	return words
 }
 
 // dateAlone reports text that is a date with at most a weekday beside it.

@@ -30,17 +30,14 @@ func NewWriter() model.Writer { return writer{} }
 func (writer) Format() string { return "json" }
 func (writer) Ext() string    { return ".json" }
 
-// Write prints the document, indented, with a final newline.
+// Write prints the document, indented, with a final newline. The encoder writes to w once,
+// when the whole document is encoded, so nothing is written on an error; w is not given
+// a copy of that output through a buffer of its own (the size of a large input again).
 func (writer) Write(_ context.Context, w io.Writer, doc *model.Document, _ model.WriteOptions) error {
-	var buf bytes.Buffer
-	enc := stdjson.NewEncoder(&buf)
+	enc := stdjson.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(envelope{Schema: Schema, Document: doc}); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return enc.Encode(envelope{Schema: Schema, Document: doc})
 }
 
 type reader struct{}

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // The JSON form of the model is documented and stable (see README, "JSON model"): every
@@ -20,14 +21,17 @@ func tagged(kind string, v any) ([]byte, error) {
 	if len(body) < 2 || body[0] != '{' {
 		return nil, fmt.Errorf("model: cannot tag %s", kind)
 	}
-	out := make([]byte, 0, len(body)+len(kind)+12)
-	out = append(out, `{"type":"`...)
-	out = append(out, kind...)
-	out = append(out, '"')
+	// The tag replaces the opening brace in place: a paragraph of megabytes is not copied
+	// once more (the allocation's rounding usually leaves room for the few bytes).
+	prefix := `{"type":"` + kind + `"`
 	if len(body) > 2 {
-		out = append(out, ',')
+		prefix += ","
 	}
-	return append(out, body[1:]...), nil
+	n := len(body)
+	body = slices.Grow(body, len(prefix)-1)[:n+len(prefix)-1]
+	copy(body[len(prefix):], body[1:n])
+	copy(body, prefix)
+	return body, nil
 }
 
 // MarshalJSON writes the heading with "type": "heading".

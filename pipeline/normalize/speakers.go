@@ -46,19 +46,21 @@ func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 			if !ok || p == nil || p.Speaker != "" {
 				continue
 			}
-			p.Speaker = d.detect(i, d.texts[i])
+			// A name is a substring of the paragraph's text: cloned, it does not keep
+			// the text of a paragraph of megabytes alive (a copy when it has several runs).
+			p.Speaker = strings.Clone(d.detect(i, d.texts[i]))
 		}
 		// Subparagraphs speak too ("- Ana: the budget is fine"), by the same evidence.
 		model.Walk(doc.Blocks, func(b model.Block) bool {
 			if it, ok := b.(*model.ListItem); ok && it.Speaker == "" {
 				text := model.PlainText(it.Inlines)
 				if c, ok := d.sepCandidate(text); ok {
-					it.Speaker = d.detectWith(c, ok, text)
+					it.Speaker = strings.Clone(d.detectWith(c, ok, text))
 				} else if d.loc.Tag != "zh" && d.loc.Tag != "ar" && endsWithStop(text) {
 					// Items are often fragments ("Review of amendments recommended by the
 					// SC"): only one written as a sentence is read for a subject, and the
 					// verb-final and verb-first rules stay with paragraphs.
-					it.Speaker = d.detectSVO(strings.TrimSpace(text))
+					it.Speaker = strings.Clone(d.detectSVO(strings.TrimSpace(text)))
 				}
 			}
 			return true

@@ -95,6 +95,9 @@ func sameInlines(a, b []model.Inline) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
+// longRun is the length from which a run's spans are copied out of it (splitRun).
+const longRun = 64 << 10
+
 // splitRun cuts one text run at its protected spans.
 func splitRun(in model.Inline, spans []span) []model.Inline {
 	var out []model.Inline
@@ -103,7 +106,13 @@ func splitRun(in model.Inline, spans []span) []model.Inline {
 		if sp.start > at {
 			out = append(out, model.Inline{Kind: model.KindText, Text: in.Text[at:sp.start], Line: in.Line})
 		}
-		out = append(out, model.Inline{Kind: sp.kind, Text: in.Text[sp.start:sp.end], URL: sp.url, Line: in.Line})
+		text, url := in.Text[sp.start:sp.end], sp.url
+		if len(in.Text) >= longRun {
+			// Typography leaves a span as it is and rewrites the text around it: shared,
+			// a symbol would keep the whole of a paragraph of megabytes alive.
+			text, url = strings.Clone(text), strings.Clone(url)
+		}
+		out = append(out, model.Inline{Kind: sp.kind, Text: text, URL: url, Line: in.Line})
 		at = sp.end
 	}
 	if at < len(in.Text) {

@@ -294,7 +294,7 @@ func (in *inferrer) headingShape(it *item) (bool, string) {
 		return false, ""
 	case endsPunct(t):
 		return false, "paragraph: short, but ends with punctuation"
-	case startsLower(t):
+	case startsLower(t), numberThenLower(t):
 		return false, "paragraph: short, but starts with a small letter"
 	case speakerLead(t):
 		return false, "paragraph: short, but reads as \"Name: statement\""

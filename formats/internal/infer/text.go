@@ -87,6 +87,18 @@ func startsLower(s string) bool {
 	return false
 }
 
+// numberThenLower reports a line that opens with a figure and goes on in small letters
+// ("2 connection limit isn't followed, in part because…"): a sentence that starts with a
+// number, not a title ("2020 Budget", "10. New Business" keep their capitals or marker).
+func numberThenLower(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || !unicode.IsDigit([]rune(f[0])[0]) || strings.TrimFunc(f[0], func(r rune) bool { return unicode.IsDigit(r) || r == ',' }) != "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsLower(r)
+}
+
 // functionWords cannot end a heading: a line ending with one is cut off or runs on.
 var functionWords = map[string]bool{
 	// en

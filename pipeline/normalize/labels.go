@@ -196,6 +196,12 @@ func (v vocab) kind(label string) labelKind {
 	if a, rest, ok := elided(f); ok && v.articles[a] {
 		return v.form(rest)
 	}
+	// "Attachment B", "Annex II", "Appendix 3": a field's label and its designator.
+	if sp := strings.LastIndexByte(f, ' '); sp > 0 && designator(f[sp+1:]) {
+		if k := v.form(f[:sp]); k == labelField {
+			return k
+		}
+	}
 	// "Directors Present", "Executive Officers Absent": one or two words saying who, then
 	// a label of attendance. Chair and secretary are left out: "Elect Meeting Chair" is an
 	// agenda item.
@@ -206,6 +212,19 @@ func (v vocab) kind(label string) labelKind {
 		}
 	}
 	return labelNone
+}
+
+// designator reports a folded word that tells one of a series apart: a number, one letter,
+// or a roman numeral ("3", "b", "ii", "xiv").
+func designator(w string) bool {
+	if w == "" || len(w) > 5 {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return strings.Trim(w, "0123456789") == "" || strings.Trim(w, "ivxl") == ""
 }
 
 // qualifier reports one or two words that may say who a label of attendance is about:

@@ -1,6 +1,10 @@
 package model
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // CountWords counts the words of blocks as a document officer counts them for a report:
 // runs of letters and digits separated by anything else, footnotes included, and each
@@ -62,4 +66,43 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// Bracketed reports text wholly inside one pair of parentheses or square brackets, ASCII or
+// full-width, with some text inside: "(Not minuted.)", "[Ask for slides]", "（休会）".
+// "(a) and (b) were adopted" and "[1] https://…" open and close different pairs. The notes reader and the structure
+// normalizer both judge editorial notes by it.
+func Bracketed(text string) bool {
+	t := strings.TrimSpace(text)
+	open, size := utf8.DecodeRuneInString(t)
+	var closer rune
+	switch open {
+	case '(':
+		closer = ')'
+	case '[':
+		closer = ']'
+	case '（':
+		closer = '）'
+	default:
+		return false
+	}
+	last, lsize := utf8.DecodeLastRuneInString(t)
+	if last != closer || len(t) <= size+lsize || strings.TrimSpace(t[size:len(t)-lsize]) == "" {
+		return false
+	}
+	// The opening bracket must be the one the last closes: depth never falls to zero
+	// before the end.
+	depth := 0
+	for i, r := range t {
+		switch r {
+		case open:
+			depth++
+		case closer:
+			depth--
+			if depth == 0 && i+utf8.RuneLen(r) < len(t) {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }

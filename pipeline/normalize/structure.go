@@ -56,44 +56,6 @@ const (
 	whyBracketNote = "note: the whole paragraph is in brackets, an editorial remark; not numbered"
 )
 
-// bracketed reports text wholly inside one pair of parentheses or square brackets, ASCII or
-// full-width, with some text inside: "(Not minuted.)", "[Ask for slides]", "（休会）".
-// "(a) and (b) were adopted" and "[1] https://…" open and close different pairs.
-func bracketed(text string) bool {
-	t := strings.TrimSpace(text)
-	open, size := utf8.DecodeRuneInString(t)
-	var closer rune
-	switch open {
-	case '(':
-		closer = ')'
-	case '[':
-		closer = ']'
-	case '（':
-		closer = '）'
-	default:
-		return false
-	}
-	last, lsize := utf8.DecodeLastRuneInString(t)
-	if last != closer || len(t) <= size+lsize || strings.TrimSpace(t[size:len(t)-lsize]) == "" {
-		return false
-	}
-	// The opening bracket must be the one the last closes: depth never falls to zero
-	// before the end.
-	depth := 0
-	for i, r := range t {
-		switch r {
-		case open:
-			depth++
-		case closer:
-			depth--
-			if depth == 0 && i+utf8.RuneLen(r) < len(t) {
-				return false
-			}
-		}
-	}
-	return depth == 0
-}
-
 // tally reports a list that counts a vote: every item a tally label and a number ("Pour :
 // 7", "Contre : 0", "Abstention : 0"; "Against: 2"), at least two items.
 func (s *structurer) tally(l *model.List) bool {
@@ -305,7 +267,7 @@ func (s *structurer) blocks(in []model.Block) []model.Block {
 		case *model.Paragraph:
 			// "(Not minuted.)", "[Ask for slides]": a remark of the note-taker, whatever
 			// reader kept it as a paragraph.
-			if n.Numbered && n.Kind == "" && n.Speaker == "" && len(n.Children) == 0 && bracketed(model.PlainText(n.Inlines)) {
+			if n.Numbered && n.Kind == "" && n.Speaker == "" && len(n.Children) == 0 && model.Bracketed(model.PlainText(n.Inlines)) {
 				out = append(out, &model.Note{Pos: n.Pos, Inlines: n.Inlines, ID: n.ID, Why: whyBracketNote})
 				continue
 			}

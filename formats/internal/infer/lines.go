@@ -340,37 +340,8 @@ func quoteCue(t string) (off int, ok bool) {
 }
 
 // isNote reports a line wholly inside one pair of parentheses or brackets, ASCII or
-// full-width.
-func isNote(t string) bool {
-	open, _ := utf8.DecodeRuneInString(t)
-	var close rune
-	switch open {
-	case '(':
-		close = ')'
-	case '[':
-		close = ']'
-	case '（':
-		close = '）'
-	default:
-		return false
-	}
-	if last, _ := utf8.DecodeLastRuneInString(t); last != close || len(t) < 3 {
-		return false
-	}
-	depth := 0
-	for i, r := range t {
-		switch r {
-		case open:
-			depth++
-		case close:
-			depth--
-			if depth == 0 && i+utf8.RuneLen(r) != len(t) {
-				return false
-			}
-		}
-	}
-	return depth == 0
-}
+// full-width: an editorial note.
+func isNote(t string) bool { return model.Bracketed(t) }
 
 // units measures the length of text for the heading and list rules: words of scripts that
 // separate words with spaces, plus CJK characters at half a word each (a Chinese heading of

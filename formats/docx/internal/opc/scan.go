@@ -239,7 +239,7 @@ func (s *scanner) charData(d []byte) (Token, error) {
 		}
 		i = len(d)
 	}
-	out, err := s.decode(d[:i], modeText, i == len(d))
+	out, err := s.decode(d[:i], s.pos, modeText, i == len(d))
 	if err == nil {
 		err = s.validate(out, s.pos+i)
 	}
@@ -257,15 +257,16 @@ const (
 	modeCDATA        // a CDATA section: no references
 )
 
-// decode turns seg, which starts at the front of the window, into text: references
-// replaced, "\r\n" and "\r" made "\n". atEOF says the input ends with seg; otherwise the
+// decode turns seg, which starts at window offset base, into text: references replaced,
+// "\r\n" and "\r" made "\n". The offset places errors on encoding/xml's lines: a
+// newline earlier in an attribute value counts too. atEOF says the input ends with seg; otherwise the
 // byte after seg ends the text ('<' or the closing quote) and is no part of any reference.
-func (s *scanner) decode(seg []byte, mode int, atEOF bool) ([]byte, error) {
+func (s *scanner) decode(seg []byte, base, mode int, atEOF bool) ([]byte, error) {
 	plain := bytes.IndexByte(seg, '\r') < 0 && (mode == modeCDATA || bytes.IndexByte(seg, '&') < 0)
 	if plain {
 		if mode == modeText && bytes.IndexByte(seg, ']') >= 0 {
 			if k := bytes.Index(seg, []byte("]]>")); k >= 0 {
-				return nil, s.syntaxError(s.pos+k+3, "unescaped ]]> not in CDATA section")
+				return nil, s.syntaxError(base+k+3, "unescaped ]]> not in CDATA section")
 			}
 		}
 		return seg, nil
@@ -275,12 +276,12 @@ func (s *scanner) decode(seg []byte, mode int, atEOF bool) ([]byte, error) {
 	for j := 0; j < len(seg); j++ {
 		b := seg[j]
 		if mode == modeText && b0 == ']' && b1 == ']' && b == '>' {
-			return nil, s.syntaxError(s.pos+j+1, "unescaped ]]> not in CDATA section")
+			return nil, s.syntaxError(base+j+1, "unescaped ]]> not in CDATA section")
 		}
 		if b == '&' && mode != modeCDATA {
 			var next int
 			var err error
-			out, next, err = s.reference(out, seg, j, atEOF)
+			out, next, err = s.reference(out, seg, base, j, atEOF)
 			if err != nil {
 				return nil, err
 			}
@@ -305,8 +306,8 @@ func (s *scanner) decode(seg []byte, mode int, atEOF bool) ([]byte, error) {
 var entities = map[string]rune{"lt": '<', "gt": '>', "amp": '&', "apos": '\'', "quot": '"'}
 
 // reference appends the text of the reference starting at seg[j] ('&') to out and returns
-// the index after it.
-func (s *scanner) reference(out, seg []byte, j int, atEOF bool) ([]byte, int, error) {
+// the index after it; seg starts at window offset base.
+func (s *scanner) reference(out, seg []byte, base, j int, atEOF bool) ([]byte, int, error) {
 	// at gives the byte at k; past seg, either the end of input or the terminator, which
 	// matches nothing a reference is made of.
 	var eofErr error
@@ -322,7 +323,7 @@ func (s *scanner) reference(out, seg []byte, j int, atEOF bool) ([]byte, int, er
 	}
 	invalid := func(k int, semicolon bool) error {
 		ent := string(seg[j:k])
-		off := s.pos + k
+		off := base + k
 		if semicolon {
 			ent += ";"
 			off++
@@ -571,7 +572,7 @@ func (s *scanner) attrValue(d []byte, i int, quote byte) (string, int, error) {
 		seg = rest[:k]
 	}
 	if lt := bytes.IndexByte(seg, '<'); lt >= 0 {
-		if _, err := s.decode(seg[:lt], modeAttr, false); err != nil {
+		if _, err := s.decode(seg[:lt], s.pos+i, modeAttr, false); err != nil {
 			return "", 0, err
 		}
 		return "", 0, s.syntaxError(s.pos+i+lt+1, "unescaped < inside quoted string")
@@ -581,7 +582,7 @@ func (s *scanner) attrValue(d []byte, i int, quote byte) (string, int, error) {
 			return "", 0, errMore
 		}
 		// encoding/xml takes the value to the end of input, checks it, then finds no '>'.
-		out, err := s.decode(seg, modeAttr, true)
+		out, err := s.decode(seg, s.pos+i, modeAttr, true)
 		if err == nil {
 			err = s.validate(out, len(s.buf))
 		}
@@ -590,7 +591,7 @@ func (s *scanner) attrValue(d []byte, i int, quote byte) (string, int, error) {
 		}
 		return "", 0, err
 	}
-	out, err := s.decode(seg, modeAttr, false)
+	out, err := s.decode(seg, s.pos+i, modeAttr, false)
 	if err == nil {
 		err = s.validate(out, s.pos+i+k+1)
 	}
@@ -827,7 +828,7 @@ func (s *scanner) bang(d []byte) (Token, error) {
 			}
 			return Token{}, errMore
 		}
-		out, err := s.decode(d[9:9+k], modeCDATA, false)
+		out, err := s.decode(d[9:9+k], s.pos+9, modeCDATA, false)
 		if err == nil {
 			err = s.validate(out, s.pos+9+k+3)
 		}

@@ -3,6 +3,7 @@ package interop
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,8 +19,9 @@ import (
 // TestPageMatch converts the reference notes with a full masthead (body, symbol,
 // distribution, session, agenda item, subtitle, job number) in the six languages, renders
 // scribe's DOCX with LibreOffice and compares the result with scribe's own PDF page by page:
-// the same number of pages, and every page starting with the same words. Both take the
-// house geometry, so they must break pages alike. LibreOffice renders a DOCX as Word would
+// the same number of pages, and every page starting with the same words, and a wrapped
+// subparagraph's label, text and second line at the same places. Both take the house
+// geometry, so they must break pages alike. LibreOffice renders a DOCX as Word would
 // only with the faces the DOCX names: Times New Roman is Liberation Serif here
 // (fonts-liberation2), and fontconfig is told to take the faces scribe's PDF uses for the
 // Arabic and Chinese names (Simplified Arabic, SimSun, SimHei), as a Windows machine would
@@ -67,6 +69,17 @@ func TestPageMatch(t *testing.T) {
 				}
 			}
 			t.Logf("%d pages: %q", len(ours), ours)
+			// A wrapped subparagraph as UN documents set it, in both renderings.
+			oursSub := subparaEdges(t, filepath.Join(dir, stem+"."+l+".pdf"))
+			theirsSub := subparaEdges(t, filepath.Join(lo, stem+"."+l+".pdf"))
+			for i, want := range subparaWant {
+				if math.Abs(oursSub[i]-want) > 1 {
+					t.Errorf("scribe's PDF: subparagraph (a)'s %s at %.1f pt from the page's left edge, want %.1f", subparaEdge[i], oursSub[i], want)
+				}
+				if math.Abs(theirsSub[i]-oursSub[i]) > 1 {
+					t.Errorf("subparagraph (a)'s %s at %.1f pt in scribe's PDF, %.1f pt in LibreOffice's", subparaEdge[i], oursSub[i], theirsSub[i])
+				}
+			}
 			// The running head and the page number at the outer edge: left on even pages,
 			// right on odd ones, mirrored in Arabic; in both renderings.
 			for name, path := range map[string]string{"scribe's PDF": filepath.Join(dir, stem+"."+l+".pdf"), "LibreOffice's": filepath.Join(lo, stem+"."+l+".pdf")} {
@@ -113,6 +126,47 @@ func pageStarts(t *testing.T, pdftotext, path string) []string {
 		starts = append(starts, strings.Join(words[:min(3, len(words))], " "))
 	}
 	return starts
+}
+
+// The edges of a wrapped subparagraph, in points from the page's left edge, as UN documents
+// (the DGACM template's SingleTxt) set them: the label one step (12.7 mm) in from the text
+// block's edge (20 mm margin + 12.7 mm), the text from the next stop of the 6.35 mm tab
+// grid, and every later line back at the block's edge, like the lines of a numbered
+// paragraph; there is no hanging indent.
+var (
+	subparaEdge = [3]string{"label", "text", "second line"}
+	subparaWant = [3]float64{mmPt(20 + 12.7 + 12.7), mmPt(20 + 12.7 + 12.7 + 6.35), mmPt(20 + 12.7)}
+)
+
+func mmPt(mm float64) float64 { return mm * 72 / 25.4 }
+
+// subparaEdges finds the reference notes' first subparagraph ("(a) The Stocktaking
+// Implementation Report …", lettered by the normalizer from a bullet) and returns where its
+// label, its text and its second line start, in points from the page's left edge.
+func subparaEdges(t *testing.T, path string) [3]float64 {
+	t.Helper()
+	words, _ := pdfWords(t, path)
+	for i := 1; i+1 < len(words); i++ {
+		w := words[i]
+		if w.text != "The" || words[i+1].text != "Stocktaking" || w.page != words[i+1].page {
+			continue
+		}
+		edges := [3]float64{w.xMin, w.xMin, math.Inf(1)}
+		for _, v := range words {
+			if v.page != w.page || v.running {
+				continue
+			}
+			switch d := v.yMin - w.yMin; {
+			case math.Abs(d) < 8 && v.xMin < w.xMin: // the label (Arabic letters sit higher)
+				edges[0] = min(edges[0], v.xMin)
+			case d > 8 && d < 20: // the next line
+				edges[2] = min(edges[2], v.xMin)
+			}
+		}
+		return edges
+	}
+	t.Fatalf("%s: no subparagraph \"The Stocktaking …\"", path)
+	return [3]float64{}
 }
 
 // furnitureSides returns, for each page from the second, the sides of the page where its

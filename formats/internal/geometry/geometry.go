@@ -37,7 +37,11 @@ const (
 	Block = 12.7
 	// TextWidth is the width of a line of body text.
 	TextWidth = Column - 2*Block
-	// Step indents a subparagraph's label, per level, and a quotation on both sides.
+	// Step indents a subparagraph's label, per level, and a quotation on both sides. Only
+	// the label's line is indented: a subparagraph's later lines come back to the block's
+	// edge, as a numbered paragraph's do and as the UN template's SingleTxt sets them (a
+	// tab before and after "(a)", no hanging indent), so the text block keeps one straight
+	// start edge.
 	Step = 12.7
 	// Tab is the grid of tab stops from the column's start edge on which the text after a
 	// paragraph or subparagraph label starts: the first stop past the label's end.

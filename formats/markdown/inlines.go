@@ -34,7 +34,9 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 			}
 			out.Add(model.Inline{Kind: st.Kind, Text: textrun.Clean(text), URL: st.URL, Line: c.lastLine(out)})
 		case *ast.CodeSpan:
-			// Code spans are verbatim: no escapes, no entities.
+			// Code spans are verbatim: no escapes, no entities, and no list marker or
+			// paragraph number either when one opens a line ("`0)` means…").
+			out.MarkLiteral()
 			var b strings.Builder
 			for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
 				switch t := t.(type) {
@@ -52,6 +54,8 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 			}
 			c.inlines(ch, st.With(k), out)
 		case *ast.Link:
+			// A link's text is what it links, never a marker or number to drop.
+			out.MarkLiteral()
 			dest := unescape(ch.Destination)
 			if !ch.HasChildren() && strings.TrimSpace(dest) != "" {
 				// "[](https://…)": a link without text shows its address, not nothing.
@@ -72,6 +76,7 @@ func (c *converter) inlines(n ast.Node, st textrun.Style, out *textrun.Collector
 				c.warnedImage = true
 				c.opts.Warnings.Warn(stage, c.pos(c.lastLine(out)), "images are not carried over; their alternative text is kept")
 			}
+			out.MarkLiteral() // the alternative text is kept whole, as a link's text is
 			c.inlines(ch, st, out)
 		case *ast.RawHTML:
 			var raw strings.Builder

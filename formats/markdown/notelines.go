@@ -44,22 +44,24 @@ func (c *converter) splitParagraph(n ast.Node) []*model.Paragraph {
 func (c *converter) inferNotes(root ast.Node, doc *model.Document) error {
 	var ls []infer.Line
 	next := c.base + 1 // the first line not yet emitted
-	emit := func(line int, ins []model.Inline) {
+	// literal is a line opening with text as written (a code span, a link; see
+	// textrun.Collector.MarkLiteral): no marker is read there.
+	emit := func(line int, ins []model.Inline, literal bool) {
 		for ; next < line; next++ {
 			ls = append(ls, infer.Line{Pos: c.pos(next)})
 		}
-		ls = append(ls, infer.Line{Text: model.PlainText(ins), Pos: c.pos(line), Inlines: ins})
+		ls = append(ls, infer.Line{Text: model.PlainText(ins), Pos: c.pos(line), Inlines: ins, Literal: literal})
 		next = line + 1
 	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n.(type) {
 		case *ast.Paragraph:
 			for _, l := range c.lineInlines(n) {
-				emit(l.Line, textrun.Trim(l.Inlines))
+				emit(l.Line, textrun.Trim(l.Inlines), l.Literal)
 			}
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			if ins := c.blockInlines(n); len(ins) > 0 {
-				emit(c.firstLine(n), ins)
+				emit(c.firstLine(n), ins, false)
 			}
 		}
 	}

@@ -220,6 +220,35 @@ func TestUnstructuredGoesThroughNotes(t *testing.T) {
 	}
 }
 
+// In a file read as notes, a line opening with a code span, a link or an image keeps its
+// opening as written: "`0)`" is about the characters "0)", not a list marker, and a link's
+// text is what it links, not a paragraph number to drop. A number typed in emphasis is
+// still a typed number.
+func TestLiteralOpeningIsNoMarker(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"`0) 11`11", "0) 1111"},
+		{"`0)` closes the list.", "0) closes the list."},
+		{"`12.` is the label format.", "12. is the label format."},
+		{"[1.](https://example.org/a) is the first link.", "1. is the first link."},
+		{"![(a)](a.png) shows the hall.", "(a) shows the hall."},
+		{"Intro line.\n`(b)` is kept too.", "(b) is kept too."},
+		{"**1.** The meeting opened.", "The meeting opened."},
+	}
+	for _, c := range cases {
+		doc, _ := read(t, "notes.md", []byte(c.in))
+		var texts []string
+		model.Walk(doc.Blocks, func(b model.Block) bool {
+			if p, ok := b.(*model.Paragraph); ok {
+				texts = append(texts, model.PlainText(p.Inlines))
+			}
+			return true
+		})
+		if len(texts) == 0 || texts[len(texts)-1] != c.want {
+			t.Errorf("%q: paragraphs %q, want the last %q", c.in, texts, c.want)
+		}
+	}
+}
+
 // A report scribe wrote as Markdown reads back with its paragraph numbers as numbered
 // paragraphs, whether or not it has headings: its printed labels are its structure, and
 // a paragraph printed without one stays unnumbered.

@@ -70,6 +70,10 @@ type Line struct {
 	Text    string
 	Pos     model.Pos
 	Inlines []model.Inline
+	// Literal says the line opens with text its source marks as written, not typed as
+	// notes (a Markdown code span or link text): "`0)` is…" is about the characters "0)",
+	// so no cue, marker or number is read there, and none of the opening is dropped.
+	Literal bool
 }
 
 // Document infers the structure of lines into a new document whose Source is opts.Name.
@@ -82,7 +86,11 @@ func Document(ctx context.Context, lines []Line, opts model.ReadOptions) (doc *m
 		if n <= 0 {
 			n = i + 1
 		}
-		lns = append(lns, prepare(l.Text, l.Inlines, n))
+		p := prepare(l.Text, l.Inlines, n)
+		if l.Literal {
+			p.asText()
+		}
+		lns = append(lns, p)
 	}
 	return run(ctx, lns, opts, nil)
 }

@@ -71,6 +71,25 @@ func TestInferKeepsEmphasis(t *testing.T) {
 	}
 }
 
+// A line that opens with text as written (Line.Literal) is text: no marker, number, cue or
+// note is read in its opening, and nothing of it is dropped.
+func TestLiteralLineIsText(t *testing.T) {
+	for _, text := range []string{"0) 11", "12. is the label", "(a) is kept", "# not a heading", "> not quoted", "(whole line)"} {
+		lines := []Line{{Text: "Canada said:"}, {Text: text, Literal: true}}
+		doc, err := Document(context.Background(), lines, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "l.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Blocks) != 2 {
+			t.Fatalf("%q: %d blocks, want two paragraphs", text, len(doc.Blocks))
+		}
+		p, ok := doc.Blocks[1].(*model.Paragraph)
+		if !ok || model.PlainText(p.Inlines) != text || len(p.Children) != 0 {
+			t.Errorf("%q: got %T %+v", text, doc.Blocks[1], doc.Blocks[1])
+		}
+	}
+}
+
 // The hard-wrap rule decides per block, from that block's own lines.
 func TestWrapPerBlock(t *testing.T) {
 	cases := []struct {

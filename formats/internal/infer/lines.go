@@ -270,6 +270,16 @@ func classify(l *ln) {
 	l.units = units(t[l.off:])
 }
 
+// asText makes a line with a cue or marker (a heading, quotation, bullet, typed number or
+// editorial note) plain text, for a line that opens with text as written (Line.Literal).
+func (l *ln) asText() {
+	switch l.kind {
+	case kHead, kQuote, kBullet, kNumbered, kNote:
+		l.kind, l.off, l.level, l.marker, l.class, l.weak = kText, 0, 0, "", "", false
+		l.units = units(l.text)
+	}
+}
+
 // content returns the line's text after its cue or marker.
 func (l *ln) content() string { return l.text[l.off:] }
 

@@ -13,10 +13,13 @@ import (
 
 // Line is the runs of one source line of a block. Hard is true when the author ended the
 // line with an explicit break (two spaces or a backslash in Markdown, <br> in HTML).
+// Literal is true when the line opens with text the source marks as written (a code span,
+// a link's text; see MarkLiteral).
 type Line struct {
 	Inlines []model.Inline
 	Line    int
 	Hard    bool
+	Literal bool
 }
 
 // Collector gathers runs line by line while a reader walks inline content. The zero value
@@ -45,6 +48,23 @@ func (c *Collector) Add(in model.Inline) {
 		cur.Line = in.Line
 	}
 	cur.Inlines = Append(cur.Inlines, in, c.CollapseSpace)
+}
+
+// MarkLiteral marks the line being collected as opening with text its source marks as
+// written (a code span, a link's text), when nothing but white space is on it yet: the
+// inference must not read a list marker or a paragraph number in it (infer.Line.Literal).
+// Call it before adding the runs of such text.
+func (c *Collector) MarkLiteral() {
+	if len(c.lines) == 0 {
+		c.lines = append(c.lines, Line{})
+	}
+	cur := &c.lines[len(c.lines)-1]
+	for _, in := range cur.Inlines {
+		if strings.TrimSpace(in.Text) != "" {
+			return
+		}
+	}
+	cur.Literal = true
 }
 
 // Break ends the current line; the next run starts a new one.

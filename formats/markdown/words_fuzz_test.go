@@ -148,17 +148,55 @@ func droppableMarkdown(text string) string {
 	// recognised.
 	text = mdFootnoteDef.ReplaceAllString(text, " ")
 	text = frontMatterKeys(tableCells(text))
-	return blankMatches(text, mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
+	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
 }
 
-// blankMatches replaces what any of the patterns matches in text with a space, each
-// pattern matched against the text as written. Taking the matches out one pattern after
+// mdInlineMarkup is what a line loses before the notes inference reads its opening:
+// emphasis and strikethrough markers, tags, backslashes of escapes.
+var mdInlineMarkup = regexp.MustCompile(`^(?:[*_~]+|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\\)`)
+
+// typedMarkers returns the spans of text holding the list markers and typed paragraph
+// numbers a file without explicit structure may lose: its lines go to the notes inference,
+// which takes "iv)", "(二)", "12." off a line (readertest.NotesMarker). The inference reads
+// a line's text, so a marker in emphasis, a tag or escaped ("**1.**", "<b>1.</b>", "1\)")
+// is a marker too; one in a code span or a link's text is not: the reader reads the line's
+// opening as written there ("`0)` means…").
+func typedMarkers(text string) [][]int {
+	var spans [][]int
+	start := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		var view []byte
+		var at []int // at[k] is the offset in line of view[k]
+		for i := 0; i < len(line); {
+			if m := mdInlineMarkup.FindStringIndex(line[i:]); m != nil {
+				i += m[1]
+				continue
+			}
+			view = append(view, line[i])
+			at = append(at, i)
+			i++
+		}
+		if m := readertest.NotesMarker.FindIndex(view); m != nil && m[1] > 0 {
+			spans = append(spans, []int{start, start + at[m[1]-1] + 1})
+		}
+		start += len(line)
+	}
+	return spans
+}
+
+// blankMatches replaces what any of the patterns matches in text, and the spans given,
+// with a space, each pattern matched against the text as written. Taking the matches out one pattern after
 // the other let a pattern that spans lines take the start of a line another pattern
 // needed: in "[a](\n```)go" the link destination took the fence, and "go", the fence's info
 // string, which the reader drops, was counted lost; in "page <!--\nsecret\n-->" the
 // page-number line took the comment's opening.
-func blankMatches(text string, res ...*regexp.Regexp) string {
+func blankMatches(text string, spans [][]int, res ...*regexp.Regexp) string {
 	drop := make([]bool, len(text))
+	for _, m := range spans {
+		for i := m[0]; i < m[1]; i++ {
+			drop[i] = true
+		}
+	}
 	for _, re := range res {
 		for _, m := range re.FindAllStringIndex(text, -1) {
 			for i := m[0]; i < m[1]; i++ {

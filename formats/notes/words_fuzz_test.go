@@ -23,9 +23,6 @@ func FuzzWordsKept(f *testing.F) {
 }
 
 var (
-	// notesMarker is a list marker at the start of a line: "-", "*", "1.", "(a)", "iv)",
-	// "б)", "（二）", "三、".
-	notesMarker = regexp.MustCompile(`(?m)^[ \t>]*(?:[-*+•·‣◦▪–—][ \t]|[（(]?(?:\p{Nd}{1,3}|\pL{1,3}|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十百]+)[.)）、])`)
 	// notesFrontKey is a front-matter key ("title:") between "---" lines.
 	notesFrontKey = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
 	// notesPageNumber is page furniture: "Page 3 of 9", "2 | Pa ge", a line of digits.
@@ -35,7 +32,7 @@ var (
 // droppableNotes removes from notes what the reader may drop, generously.
 func droppableNotes(text string) string {
 	text = readertest.WithoutFurniture(text, nil)
-	text = notesMarker.ReplaceAllString(text, " ")
+	text = readertest.NotesMarker.ReplaceAllString(text, " ")
 	text = notesFrontKey.ReplaceAllString(text, " ")
 	return notesPageNumber.ReplaceAllString(text, " ")
 }

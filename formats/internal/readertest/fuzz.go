@@ -3,6 +3,7 @@ package readertest
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +50,11 @@ func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppabl
 		t.Fatalf("words lost: %q\ninput:\n%s\nmodel:\n%s", missing, res.Text, fuzzdoc.ModelText(doc))
 	}
 }
+
+// NotesMarker is a list marker or typed paragraph number at the start of a line, which the
+// inference engine may take off a line of notes: "-", "*", "1.", "(a)", "iv)", "б)",
+// "（二）", "三、" (the engine's bullet rule, generously).
+var NotesMarker = regexp.MustCompile(`(?m)^[ \t>]*(?:[-*+•·‣◦▪–—][ \t]|[（(]?(?:\p{Nd}{1,3}|\pL{1,3}|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十百]+)[.)）、])`)
 
 // WithoutFurniture blanks the lines of text that the page-furniture rule of the inference
 // engine drops (page numbers and running heads of a paginated extraction), for the

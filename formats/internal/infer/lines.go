@@ -47,13 +47,16 @@ type ln struct {
 }
 
 // splitText cuts text into prepared lines. CR LF, LF and a lone CR all end a line; the first
-// line is numbered first.
+// line is numbered first. The lines' texts are copied into a few large buffers (textStore),
+// so the model does not keep all of text alive through the few substrings of it that end
+// up in a paragraph as they were typed.
 func splitText(text string, first int) []ln {
 	n := strings.Count(text, "\n") + 1
 	if n > 1<<22 {
 		n = 1 << 22 // a hint only; append grows past it
 	}
 	out := make([]ln, 0, n)
+	store := textStore{left: len(text)}
 	line := first
 	// Without a CR anywhere a line ends at the next LF, which IndexByte finds much faster
 	// than IndexAny finds either.
@@ -64,14 +67,15 @@ func splitText(text string, first int) []ln {
 	for len(text) > 0 {
 		i := lineEnd(text)
 		if i < 0 {
-			out = append(out, prepare(text, nil, line))
+			out = append(out, prepareIn(text, line, &store))
 			break
 		}
-		out = append(out, prepare(text[:i], nil, line))
+		out = append(out, prepareIn(text[:i], line, &store))
 		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
 			i++
 		}
 		text = text[i+1:]
+		store.left = len(text)
 		line++
 	}
 	return out
@@ -191,6 +195,57 @@ func (n *normalizer) run(s string, b *strings.Builder) {
 			b.WriteRune(r)
 		}
 	}
+}
+
+// textStore holds the normalized texts of lines, one after the other, in buffers of at most
+// storeChunk bytes: a buffer is never written over (strings.Builder only appends), so every
+// text taken from it stays valid. left is the length of the text still to be stored, so a
+// short input takes one buffer of its own size.
+type textStore struct {
+	b    strings.Builder
+	left int
+}
+
+// storeChunk is the size of a text store's buffers: large enough that a line rarely wastes
+// the end of one, small enough that a few lines kept alone pin little.
+const storeChunk = 256 << 10
+
+// reserve makes room for n more bytes in the current buffer, starting a new one when the
+// current one is full, and returns where the next text starts.
+func (s *textStore) reserve(n int) int {
+	if s.b.Cap()-s.b.Len() < n {
+		s.b = strings.Builder{}
+		s.b.Grow(max(n, min(s.left, storeChunk)))
+	}
+	return s.b.Len()
+}
+
+// text returns what was written since start.
+func (s *textStore) text(start int) string { return s.b.String()[start:] }
+
+// prepareIn normalizes and classifies one line of plain text, its text kept in store.
+func prepareIn(text string, line int, store *textStore) ln {
+	l := ln{line: line}
+	core, indent := text, 0
+	if !cleanASCII(text) {
+		var ok bool
+		if core, indent, ok = paddedASCII(text); !ok {
+			var nz normalizer
+			start := store.reserve(len(text))
+			nz.run(text, &store.b)
+			l.text, l.indent = store.text(start), nz.indent
+			classify(&l)
+			return l
+		}
+	}
+	if core != "" {
+		start := store.reserve(len(core))
+		store.b.WriteString(core)
+		core = store.text(start)
+	}
+	l.text, l.indent = core, indent
+	classify(&l)
+	return l
 }
 
 // prepare normalizes and classifies one line. ins, when not nil, are the line's runs.

@@ -13,6 +13,9 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	// Before the packages that allocate most at start-up: see the package.
+	_ "github.com/scribe-un/scribe/internal/hugeheap"
 )
 
 func main() {

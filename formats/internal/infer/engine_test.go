@@ -90,6 +90,32 @@ func TestLiteralLineIsText(t *testing.T) {
 	}
 }
 
+// Literal lines are no page furniture: "`3`" and "`4`" between paragraphs of Markdown are
+// code, not the page numbers of an extraction.
+func TestLiteralLineIsNoPageNumber(t *testing.T) {
+	texts := []string{"Alpha beta gamma delta.", "3", "Epsilon zeta eta.", "4", "Theta iota."}
+	for _, literal := range []bool{false, true} {
+		var lines []Line
+		for i, s := range texts {
+			lines = append(lines, Line{Text: s, Literal: literal && i%2 == 1})
+		}
+		doc, err := Document(context.Background(), lines, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "p.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		model.Walk(doc.Blocks, func(b model.Block) bool {
+			if p, ok := b.(*model.Paragraph); ok {
+				got = append(got, model.PlainText(p.Inlines))
+			}
+			return true
+		})
+		if want := map[bool]int{false: 3, true: 5}[literal]; len(got) != want {
+			t.Errorf("literal %v: paragraphs %q, want %d", literal, got, want)
+		}
+	}
+}
+
 // The hard-wrap rule decides per block, from that block's own lines.
 func TestWrapPerBlock(t *testing.T) {
 	cases := []struct {

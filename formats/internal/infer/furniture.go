@@ -148,7 +148,7 @@ func PageFurniture(lines []string) []bool {
 func dropFurniture(lns []ln) {
 	pageNums := 0
 	for i := range lns {
-		if t := lns[i].text; len(t) <= 16 && isPageNumber(t) {
+		if t := lns[i].text; len(t) <= 16 && !lns[i].literal && isPageNumber(t) {
 			pageNums++
 		}
 		if pageNums >= 2 {
@@ -161,6 +161,12 @@ func dropFurniture(lns []ln) {
 	texts := make([]string, len(lns))
 	for i := range lns {
 		texts[i] = lns[i].text
+		if lns[i].literal {
+			// Text as written (a Markdown code span or link) is not what an extraction
+			// printed on every page: "`3`" is no page number. The line is judged with its
+			// marks, as the reader judged its source line.
+			texts[i] = "`" + texts[i] + "`"
+		}
 	}
 	drop := PageFurniture(texts)
 	for i, d := range drop {

@@ -44,6 +44,8 @@ type ln struct {
 	weak bool
 	// units measures length: words, plus CJK characters at half a word each.
 	units int
+	// literal is a line opening with text as written (Line.Literal).
+	literal bool
 }
 
 // splitText cuts text into prepared lines. CR LF, LF and a lone CR all end a line; the first
@@ -328,6 +330,7 @@ func classify(l *ln) {
 // asText makes a line with a cue or marker (a heading, quotation, bullet, typed number or
 // editorial note) plain text, for a line that opens with text as written (Line.Literal).
 func (l *ln) asText() {
+	l.literal = true
 	switch l.kind {
 	case kHead, kQuote, kBullet, kNumbered, kNote:
 		l.kind, l.off, l.level, l.marker, l.class, l.weak = kText, 0, 0, "", "", false

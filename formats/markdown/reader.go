@@ -19,13 +19,12 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	gtext "github.com/yuin/goldmark/text"
 
 	"github.com/scribe-un/scribe/formats/internal/frontmatter"
 	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
+	"github.com/scribe-un/scribe/formats/markdown/internal/gfm"
 	"github.com/scribe-un/scribe/pipeline/model"
 )
 
@@ -72,10 +71,7 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (do
 	}
 
 	src := []byte(dropAttributeLists(body))
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote),
-	)
-	root := md.Parser().Parse(gtext.NewReader(src))
+	root := gfm.NewParser().Parse(gtext.NewReader(src))
 
 	c := &converter{
 		ctx: ctx, src: src, name: opts.Name, base: base, opts: opts,

@@ -420,6 +420,14 @@ func (st *docState) masthead(x *xmlWriter) {
 	// The band: bottom-aligned, ruled below.
 	band := cellLook{rule: geo.BandRule, padBottom: geo.Pad, vAlignBottom: true}
 	x.open("w:tr")
+	if un == "" && organ == "" && symbol == "" && st.emblem == nil {
+		// Nothing in the band (no body, no symbol): only its padding over the rule, as in
+		// the PDF. Its empty paragraphs would otherwise make it one organ line (20
+		// points) high, and page 1 would break elsewhere than the PDF's.
+		x.open("w:trPr")
+		x.empty("w:trHeight", "w:val", itoa(geo.PtTwips(geo.Pad)), "w:hRule", "exact")
+		x.close("w:trPr")
+	}
 	st.mastCell(x, widths[0], 1, band, func() { st.mastPara(x, styleMastUN, un, false) })
 	if st.emblem != nil {
 		st.mastCell(x, widths[1], 1, band, func() { st.emblemPara(x) })

@@ -232,6 +232,8 @@ func TestLiteralOpeningIsNoMarker(t *testing.T) {
 		{"[1.](https://example.org/a) is the first link.", "1. is the first link."},
 		{"![(a)](a.png) shows the hall.", "(a) shows the hall."},
 		{"Intro line.\n`(b)` is kept too.", "(b) is kept too."},
+		{"v`1.2` is the version.", "v1.2 is the version."},
+		{"12`) ` is not a marker.", "12) is not a marker."},
 		{"**1.** The meeting opened.", "The meeting opened."},
 	}
 	for _, c := range cases {

@@ -51,18 +51,25 @@ func (c *Collector) Add(in model.Inline) {
 }
 
 // MarkLiteral marks the line being collected as opening with text its source marks as
-// written (a code span, a link's text), when nothing but white space is on it yet: the
-// inference must not read a list marker or a paragraph number in it (infer.Line.Literal).
-// Call it before adding the runs of such text.
+// written (a code span, a link's text), when what is on it yet is at most part of its
+// first word: the inference must not read a list marker or a paragraph number there
+// (infer.Line.Literal), whole ("`0)` means") or partly ("12`1. `" is not "121. "). Call
+// it before adding the runs of such text.
 func (c *Collector) MarkLiteral() {
 	if len(c.lines) == 0 {
 		c.lines = append(c.lines, Line{})
 	}
 	cur := &c.lines[len(c.lines)-1]
+	seen := false // text seen on the line yet
 	for _, in := range cur.Inlines {
-		if strings.TrimSpace(in.Text) != "" {
-			return
+		t := in.Text
+		if !seen {
+			t = strings.TrimLeftFunc(t, unicode.IsSpace)
 		}
+		if strings.IndexFunc(t, unicode.IsSpace) >= 0 {
+			return // a word is complete: the opening is typed text
+		}
+		seen = seen || t != ""
 	}
 	cur.Literal = true
 }

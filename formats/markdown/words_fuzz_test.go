@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ var (
 	mdMarker   = regexp.MustCompile(`(?m)^(?:[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\]))+`) // "1) * 2) x" nests three lists
 	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)`)
 	mdEntity   = regexp.MustCompile(`&#?\w+;?`)
-	mdLinkDest = regexp.MustCompile(`\]\([^)]*\)?`)
+	mdLinkDest = regexp.MustCompile(`\]\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)?`) // balanced parentheses inside: "](a(b)c)"
 	// Definitions inside list items and quotations too; footnote definitions go too: one
 	// no reference points to is dropped by the parser.
 	mdRefLabel  = regexp.MustCompile(`(?m)^[ \t>*+\-\d.)]*\[[^\]\n]*\]:.*$|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]`)
@@ -37,14 +38,16 @@ var (
 	mdFrontKey  = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
 )
 
-// mdFootnoteDef is a footnote definition with the lines that continue it up to a blank
-// line: one no reference points to is dropped by the parser.
-var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t]*\[\^[^\]\n]*\]:.*(?:\n.*\S.*)*`)
+// mdFootnoteDef is a footnote definition with the lines that continue it: up to a blank
+// line, and beyond it the indented lines of its further paragraphs; in a list item or a
+// quotation too. One no reference points to is dropped by the parser.
+var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t>*+\-\d.)]*\[\^[^\]\n]*\]:.*(?:\n.*\S.*|(?:\n[ \t]*)+\n(?: {4}|\t).*)*`)
 
 // mdBareURL is an address the parser links by itself: it may end the link at another
 // character than a word boundary ("http://0.a0" links "http://0.a"), so its words are not
 // compared; the link keeps the address as its text. It ends at a "<", where a tag starts.
-var mdBareURL = regexp.MustCompile(`(?i)(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<]*`)
+// It may follow a "_" (emphasis), which is no word character to the parser ("_a_www.a.b").
+var mdBareURL = regexp.MustCompile(`(?i)(?:\b|_)(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<]*`)
 
 // emphasisMarkers are what a line loses before the furniture rule sees it ("0*" is "0").
 var emphasisMarkers = strings.NewReplacer("*", " ", "_", " ")
@@ -142,7 +145,7 @@ func droppableMarkdown(text string) string {
 		}
 		return r
 	}, text)
-	text = readertest.WithoutFurniture(text, emphasisMarkers.Replace)
+	text = readertest.WithoutFurniture(text, emphasisMarkers.Replace, mdPlainLine)
 	// Footnote definitions first: the front-matter rule cuts every "key:" of a block whose
 	// closing "---" is missing, "[^1]:" included, and the definition would no longer be
 	// recognised.
@@ -151,38 +154,63 @@ func droppableMarkdown(text string) string {
 	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
 }
 
-// mdInlineMarkup is what a line loses before the notes inference reads its opening:
-// emphasis and strikethrough markers, tags, backslashes of escapes.
-var mdInlineMarkup = regexp.MustCompile(`^(?:[*_~]+|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\\)`)
+// mdInlineMarkup is what a line loses before the notes inference reads it: emphasis and
+// strikethrough markers, tags and comments, backslashes of escapes, zero-width spaces and
+// byte order marks; and an entity, which may be a marker's first character ("&#48;0)" is
+// "00)").
+var mdInlineMarkup = regexp.MustCompile(`^(?:[*_~]+|<!--[\s\S]*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\\|&#?\w+;|[\x{200b}\x{feff}])`)
+
+// mdBreak is a "<br>", which ends a line for the reader as a line end does.
+var mdBreak = regexp.MustCompile(`(?i)<br\b[^<>]*>`)
 
 // typedMarkers returns the spans of text holding the list markers and typed paragraph
 // numbers a file without explicit structure may lose: its lines go to the notes inference,
 // which takes "iv)", "(二)", "12." off a line (readertest.NotesMarker). The inference reads
-// a line's text, so a marker in emphasis, a tag or escaped ("**1.**", "<b>1.</b>", "1\)")
-// is a marker too; one in a code span or a link's text is not: the reader reads the line's
-// opening as written there ("`0)` means…").
+// a line's text, so a marker in emphasis, after a tag or a comment, or escaped ("**1.**",
+// "<b>1.</b>", "<!-- x -->1.", "1\)") is a marker too; one in a code span or a link's text
+// is not: the reader reads the line's opening as written there ("`0)` means…"). A comment
+// or tag over a line end leaves what follows it at the start of a line, and so does a
+// "<br>".
 func typedMarkers(text string) [][]int {
-	var spans [][]int
-	start := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		var view []byte
-		var at []int // at[k] is the offset in line of view[k]
-		for i := 0; i < len(line); {
-			if m := mdInlineMarkup.FindStringIndex(line[i:]); m != nil {
-				i += m[1]
-				continue
+	var view []byte
+	var at []int // at[k] is the offset in text of view[k]
+	for i := 0; i < len(text); {
+		if m := mdInlineMarkup.FindStringIndex(text[i:]); m != nil {
+			if nl := strings.LastIndexByte(text[i:i+m[1]], '\n'); nl >= 0 {
+				view = append(view, '\n')
+				at = append(at, i+nl)
+			} else if mdBreak.MatchString(text[i : i+m[1]]) {
+				view = append(view, '\n')
+				at = append(at, i)
 			}
-			view = append(view, line[i])
-			at = append(at, i)
-			i++
+			i += m[1]
+			continue
 		}
-		if m := readertest.NotesMarker.FindIndex(view); m != nil && m[1] > 0 {
-			spans = append(spans, []int{start, start + at[m[1]-1] + 1})
+		view = append(view, text[i])
+		at = append(at, i)
+		i++
+	}
+	var spans [][]int
+	for _, m := range readertest.NotesMarker.FindAllIndex(view, -1) {
+		if m[1] > m[0] {
+			spans = append(spans, []int{at[m[0]], at[m[1]-1] + 1})
 		}
-		start += len(line)
 	}
 	return spans
 }
+
+// mdPlainLine is a line as the inference engine gets it, near enough: tags, comments,
+// emphasis markers, backslashes and zero-width characters out, entities decoded, and a
+// "<br>" a line end. The engine judges page furniture again on that text ("</span>03" is
+// the page number "03", "12<br>" a line "12").
+func mdPlainLine(l string) string {
+	l = mdBreak.ReplaceAllString(l, "\n")
+	l = mdLineMarkup.ReplaceAllString(l, "")
+	return html.UnescapeString(l)
+}
+
+// mdLineMarkup is the markup mdPlainLine takes out of a line.
+var mdLineMarkup = regexp.MustCompile(`[*_~\\\x{200b}\x{feff}]+|<!--.*?(?:-->|$)|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>`)
 
 // blankMatches replaces what any of the patterns matches in text, and the spans given,
 // with a space, each pattern matched against the text as written. Taking the matches out one pattern after

@@ -31,7 +31,7 @@ var (
 
 // droppableNotes removes from notes what the reader may drop, generously.
 func droppableNotes(text string) string {
-	text = readertest.WithoutFurniture(text, nil)
+	text = readertest.WithoutFurniture(text)
 	text = readertest.NotesMarker.ReplaceAllString(text, " ")
 	text = notesFrontKey.ReplaceAllString(text, " ")
 	return notesPageNumber.ReplaceAllString(text, " ")

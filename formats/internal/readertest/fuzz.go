@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/scribe-un/scribe/formats/internal/infer"
 	"github.com/scribe-un/scribe/formats/internal/textenc"
@@ -53,36 +54,58 @@ func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppabl
 
 // NotesMarker is a list marker or typed paragraph number at the start of a line, which the
 // inference engine may take off a line of notes: "-", "*", "1.", "(a)", "iv)", "б)",
-// "（二）", "三、" (the engine's bullet rule, generously).
-var NotesMarker = regexp.MustCompile(`(?m)^[ \t>]*(?:[-*+•·‣◦▪–—][ \t]|[（(]?(?:\p{Nd}{1,3}|\pL{1,3}|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十百]+)[.)）、])`)
+// "（二）", "三、" (the engine's bullet rule, generously). White space before it is what the
+// engine takes for white space: control characters (a form feed), no-break and other
+// Unicode spaces, byte order marks and zero-width spaces too.
+var NotesMarker = regexp.MustCompile(`(?m)^[\x00-\x09\x0b-\x20\x7f-\x9f\p{Zs}\x{feff}\x{200b}>]*(?:[-*+•·‣◦▪–—][ \t]|[（(]?(?:\p{Nd}{1,3}|\pL{1,3}|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十百]+)[.)）、])`)
 
-// WithoutFurniture blanks the lines of text that the page-furniture rule of the inference
+// WithoutFurniture blanks the words of the lines of text that the page-furniture rule of the inference
 // engine drops (page numbers and running heads of a paginated extraction), for the
 // droppable function of a reader that applies it: that rule has its own tests, and a
-// fuzzer easily writes a text that looks paginated. asRead, when not nil, gives a line's
-// text as the rule may also see it (a Markdown line without its emphasis markers): a line
-// the rule drops in either view is blanked, since the reader judges the lines as written
-// ("A*0" among running heads "A0") and what their emphasis leaves.
-func WithoutFurniture(text string, asRead func(string) string) string {
+// fuzzer easily writes a text that looks paginated. Each asRead that is not nil gives a
+// line's text as the rule may also see it (a Markdown line without its emphasis markers,
+// or as the inference engine gets it, tags out and entities decoded; a line end in it
+// splits the line, as a "<br>" does): a line the rule drops in any view, or part of which
+// it drops, is blanked, since the reader judges the lines as written ("A*0" among running
+// heads "A0") and what their markup leaves.
+func WithoutFurniture(text string, asRead ...func(string) string) string {
 	lines := strings.Split(text, "\n")
-	views := [][]string{lines}
-	if asRead != nil {
-		seen := make([]string, len(lines))
-		for i, l := range lines {
-			seen[i] = asRead(l)
-		}
-		views = append(views, seen)
-	}
 	drop := make([]bool, len(lines))
-	for _, v := range views {
-		for i, d := range infer.PageFurniture(v) {
-			drop[i] = drop[i] || d
+	for i, d := range infer.PageFurniture(lines) {
+		drop[i] = d
+	}
+	for _, read := range asRead {
+		if read == nil {
+			continue
+		}
+		var seen []string
+		var from []int // from[k] is the line of text seen[k] comes from
+		for i, l := range lines {
+			for _, piece := range strings.Split(read(l), "\n") {
+				seen = append(seen, piece)
+				from = append(from, i)
+			}
+		}
+		for k, d := range infer.PageFurniture(seen) {
+			drop[from[k]] = drop[from[k]] || d
 		}
 	}
 	for i, d := range drop {
 		if d {
-			lines[i] = ""
+			lines[i] = wordsBlanked(lines[i])
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// wordsBlanked replaces the letters, digits and marks of a line with spaces and keeps its
+// punctuation: the markup a line of furniture opens ("3<!--" opens a comment over the next
+// lines) is still seen by the patterns that drop it.
+func wordsBlanked(l string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			return ' '
+		}
+		return r
+	}, l)
 }

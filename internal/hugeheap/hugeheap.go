@@ -12,8 +12,9 @@
 // 2 MB range of the heap maps all of it at once.
 //
 // Only memory the heap has mapped when the package is initialized is advised: the first
-// chunk (4 MB), which a short run mostly fills. The package initializes early, before the
-// packages that allocate most at start-up, because a 2 MB range already partly faulted in is
-// not made huge. The cost is resident memory: up to the whole chunk even when less of it is
-// used. Elsewhere than on Linux, and when GODEBUG has disablethp=1, it does nothing.
+// chunk (4 MB), which a short run mostly fills; the pages already touched in it are
+// collapsed into huge pages at once. The package initializes early, before the packages that
+// allocate most at start-up. The cost is resident memory: up to the whole chunk even when
+// less of it is used. Elsewhere than on Linux, and when GODEBUG has disablethp=1, it does
+// nothing.
 package hugeheap

@@ -54,6 +54,13 @@ H1 Items
 P | A | B | C |
 P |---|---|
 `},
+		{Name: "in a quotation or a list item a table is its cells' words", In: "Said:\n\n> | c | d |\n> |-|-|\n> | Y | **z** |\n\nAs follows:\n\n- item\n\n  | e | f |\n  |---|---|\n", Want: `
+P Said:
+  Q > c d Y *z*
+P As follows:
+  L1 - item
+    p e f
+`},
 		{Name: "a row of hyphens alone is a heading underline", In: "Budget | Staff\n---\n\nText.\n", Want: `
 H1 Budget | Staff
 P Text.

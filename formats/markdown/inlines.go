@@ -111,6 +111,9 @@ func (c *converter) lastLine(out *textrun.Collector) int {
 
 // lineInlines returns the runs of a block, line by line.
 func (c *converter) lineInlines(n ast.Node) []textrun.Line {
+	if t, ok := n.(*east.Table); ok {
+		return c.tableLines(t)
+	}
 	var out textrun.Collector
 	c.inlines(n, textrun.Style{Kind: model.KindText}, &out)
 	lines := out.Lines()
@@ -125,6 +128,19 @@ func (c *converter) lineInlines(n ast.Node) []textrun.Line {
 		kept = append(kept, l)
 	}
 	return kept
+}
+
+// tableLines returns the runs of a table that stands where only text can (in a
+// quotation, a list item or a footnote): each cell as a line of its own, so that joined
+// lines keep cells apart as words ("a | b" is "a b", not "ab").
+func (c *converter) tableLines(t *east.Table) []textrun.Line {
+	var lines []textrun.Line
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			lines = append(lines, c.lineInlines(cell)...)
+		}
+	}
+	return lines
 }
 
 // joinedInlines returns the runs of a block with its lines joined by spaces.

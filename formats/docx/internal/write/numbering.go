@@ -147,7 +147,7 @@ func (p *numPlan) use(abs int, cur *int, lv numLevel, ilvl int, n model.Number) 
 		return false
 	}
 	c := p.counter(*cur)
-	expected := c[ilvl] + 1
+	expected := max(c[ilvl]+1, 1)
 	ord := n.Ordinal
 	if ord <= 0 {
 		ord = expected
@@ -155,7 +155,7 @@ func (p *numPlan) use(abs int, cur *int, lv numLevel, ilvl int, n model.Number) 
 	if strings.TrimSpace(lv.src.Label(ord)) != strings.TrimSpace(n.Label) {
 		return false
 	}
-	if ord != expected {
+	if ord != expected || c[ilvl] == unsure {
 		*cur = p.newInst(abs, ilvl, ord)
 		c = p.counter(*cur)
 	}
@@ -163,8 +163,21 @@ func (p *numPlan) use(abs int, cur *int, lv numLevel, ilvl int, n model.Number) 
 	for k := ilvl + 1; k < maxLevel; k++ {
 		c[k] = 0
 	}
+	// A level used before the levels above it ((a) under a heading, before any numbered
+	// paragraph): LibreOffice counts each unused level above as used once, so the next
+	// paragraph would print 2. where the model says 1.; whether Word does is not sure
+	// either. The next use of such a level restarts it explicitly.
+	for k := range ilvl {
+		if c[k] == 0 {
+			c[k] = unsure
+		}
+	}
 	return true
 }
+
+// unsure is a simulated counter of a level that was skipped over: Word and LibreOffice may
+// disagree on its value, so its next use restarts it with a startOverride.
+const unsure = -1
 
 // paragraph numbers a body paragraph; it returns the w:num to use, or 0 to print literally.
 func (p *numPlan) paragraph(n model.Number) int {

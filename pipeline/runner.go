@@ -86,6 +86,10 @@ type Options struct {
 	// Files writes the output files; it knows the run's inputs, which are never written
 	// over. nil gives the runner a writer of its own.
 	Files *outfile.Writer
+	// AfterParse, when set, is called once an input is parsed, before its files are
+	// rendered; scribe's command uses it to prepare the heap of a one-input run for the
+	// writers.
+	AfterParse func()
 }
 
 // ErrNoFormat is returned by NewRunner when Options give no output format.
@@ -419,6 +423,9 @@ func (r *Runner) render(ctx context.Context, job Job, warn *model.Warnings) ([]r
 	doc, format, err := r.Parse(ctx, job, warn)
 	if err != nil {
 		return nil, format, err
+	}
+	if r.opts.AfterParse != nil {
+		r.opts.AfterParse()
 	}
 	release, err := r.reserve(ctx, job.Path, "converting it", r.renderNeed(doc))
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/scribe-un/scribe/formats/docx"
+	"github.com/scribe-un/scribe/internal/hugeheap"
 	"github.com/scribe-un/scribe/internal/outfile"
 
 	"github.com/scribe-un/scribe/formats/pdf"
@@ -93,6 +94,11 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 	inputs, err := s.expandInputs(cmd, stdio)
 	if err != nil {
 		return err
+	}
+	if len(inputs) == 1 {
+		// The writers of a lone input fill memory the heap maps after start-up: advised
+		// like the first chunk, it faults in as a few huge pages, not page by page.
+		opts.AfterParse = hugeheap.Advise
 	}
 	tm, err := s.convertTranslations(cmd, &opts, len(inputs))
 	if err != nil {

@@ -23,10 +23,20 @@ const (
 // probe is a heap object, to find the heap by.
 var probe = new([16]byte)
 
-func init() { _ = advise() }
+func init() { _ = advise(unsafe.Pointer(probe)) }
 
-// advise advises the mapped part of the heap arena holding probe, then collapses the chunk
-// holding probe into huge pages. Unmapped parts of the block make madvise answer ENOMEM
+// Advise does for the chunk the heap allocates from now what the package did at start-up
+// for the first one: a program about to fill memory the heap has mapped since calls it
+// (scribe's command, once its one input is parsed and before the writers run).
+func Advise() { _ = advise(fresh()) }
+
+// fresh returns a new heap object (returned, it cannot live on the stack).
+//
+//go:noinline
+func fresh() unsafe.Pointer { return unsafe.Pointer(new([16]byte)) }
+
+// advise advises the mapped part of the heap arena holding obj, then collapses the chunk
+// holding obj into huge pages. Unmapped parts of the block make madvise answer ENOMEM
 // after advising the rest; a kernel without transparent huge pages answers EINVAL. Both
 // leave the program as it was.
 //
@@ -36,11 +46,11 @@ func init() { _ = advise() }
 // 6.1) makes the chunk's two ranges huge now, copying the pages already there; it is best
 // effort (it may answer EAGAIN or EBUSY, and EINVAL on older kernels), so its answer is not
 // an error.
-func advise() error {
+func advise(obj unsafe.Pointer) error {
 	if godebug, _ := syscall.Getenv("GODEBUG"); disabled(godebug) {
 		return nil
 	}
-	p := uintptr(unsafe.Pointer(probe))
+	p := uintptr(obj)
 	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, p&^(arenaBytes-1), arenaBytes, madvHugepage); errno != 0 {
 		return errno
 	}

@@ -90,8 +90,8 @@ const maxHost = 256
 // the characters may be part of an address). Without a port the path also leaves out "$",
 // as goldmark's "www." pattern does.
 func hostAndPath(b []byte, from int, port bool) int {
-	run := from
-	for run < len(b) && isHostChar(b[run]) {
+	run := from // the host characters, as far as a dot can be
+	for run < len(b) && run <= from+maxHost && isHostChar(b[run]) {
 		run++
 	}
 	dot := -1

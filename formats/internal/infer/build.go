@@ -23,14 +23,14 @@ const (
 // inl returns the runs of bytes [from, to) of the item's text.
 func (in *inferrer) inl(it *item, from, to int) []model.Inline {
 	if it.ins != nil {
-		return sliceInlines(it.ins, from, to, it.line)
+		return sliceInlines(it.ins, from, to, int(it.line))
 	}
-	return model.Texts(strings.TrimSpace(it.text[from:to]), it.line)
+	return model.Texts(strings.TrimSpace(it.text[from:to]), int(it.line))
 }
 
 // contentInl returns the runs of the item's content (after its cue or marker).
 func (in *inferrer) contentInl(it *item) []model.Inline {
-	return in.inl(it, it.off, len(it.text))
+	return in.inl(it, int(it.off), len(it.text))
 }
 
 // builder assembles blocks; lastPara is the paragraph that lists and quotations attach to.
@@ -70,13 +70,13 @@ func (in *inferrer) build() error {
 		case it.kind == kFront:
 		case it.quoteEnd > 0:
 			b.quotation(i)
-			i = it.quoteEnd
+			i = int(it.quoteEnd)
 		case it.kind == kHead:
-			b.add(&model.Heading{Pos: in.pos(it.line), Level: it.level,
-				Inlines: in.inl(it, it.off, it.off+len(headingText(it))), Why: it.cueWhy})
+			b.add(&model.Heading{Pos: in.pos(it.line), Level: int(it.level),
+				Inlines: in.inl(it, int(it.off), int(it.off)+len(headingText(it))), Why: it.cueWhy})
 		case it.heading:
 			// Inferred headings are chapters; a topic label may sit under a cue.
-			b.add(&model.Heading{Pos: in.pos(it.line), Level: max(1, it.level), Inlines: in.contentInl(it), Why: it.why})
+			b.add(&model.Heading{Pos: in.pos(it.line), Level: max(1, int(it.level)), Inlines: in.contentInl(it), Why: it.why})
 		case it.kind == kQuote:
 			q := &model.Quote{Pos: in.pos(it.line), Why: whyCueQuote}
 			for ; i < len(items) && items[i].kind == kQuote; i++ {
@@ -108,11 +108,11 @@ func (in *inferrer) build() error {
 				if endsColon(it.text) {
 					l.Why = fmt.Sprintf("list: %d short lines under the lead line %d, which ends with a colon", it.listN, it.line)
 				}
-				for j := i + 1; j <= i+it.listN; j++ {
+				for j := i + 1; j <= i+int(it.listN); j++ {
 					l.Items = append(l.Items, &model.ListItem{Pos: in.pos(items[j].line), Inlines: in.contentInl(&items[j])})
 				}
 				p.Children = append(p.Children, l)
-				i += it.listN
+				i += int(it.listN)
 			}
 		}
 	}
@@ -126,8 +126,8 @@ func (in *inferrer) build() error {
 func (b *builder) quotation(i int) {
 	items := b.items
 	it := &items[i]
-	end := it.quoteEnd
-	open := it.off + it.quoteAt
+	end := int(it.quoteEnd)
+	open := int(it.off + it.quoteAt)
 	q := &model.Quote{Pos: b.pos(it.line),
 		Why: fmt.Sprintf("quotation: opened at line %d and closed at line %d, over %d paragraphs", it.line, items[end].line, end-i+1)}
 	q.Paragraphs = append(q.Paragraphs, &model.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, open, len(it.text)), Why: whyQuotePara})
@@ -139,7 +139,7 @@ func (b *builder) quotation(i int) {
 		if it.kind == kNumbered {
 			why = whyNumbered
 		}
-		p := &model.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, it.off, open), Numbered: true, Why: why}
+		p := &model.Paragraph{Pos: b.pos(it.line), Inlines: b.inl(it, int(it.off), open), Numbered: true, Why: why}
 		b.add(p)
 		p.Children = append(p.Children, q)
 		return
@@ -157,7 +157,7 @@ type node struct {
 
 // frame is one open list level while nesting bullets.
 type frame struct {
-	indent   int
+	indent   int32
 	class    string
 	siblings *[]*node
 	prevSame int // index of the next frame down with the same class, -1 if none
@@ -215,7 +215,7 @@ func (b *builder) nest(i int) ([]*node, int, error) {
 			ns.place(it)
 		}
 		if len(ns.stack) > b.maxDepth {
-			return nil, 0, errorAt(b.opts.Name, it.line, model.ErrTooDeep, "bullets nest %d levels deep, limit %d", len(ns.stack), b.maxDepth)
+			return nil, 0, errorAt(b.opts.Name, int(it.line), model.ErrTooDeep, "bullets nest %d levels deep, limit %d", len(ns.stack), b.maxDepth)
 		}
 		f := ns.stack[len(ns.stack)-1]
 		*f.siblings = append(*f.siblings, &node{it: it})
@@ -230,7 +230,7 @@ type nestStack struct {
 	top   map[string]int
 }
 
-func (ns *nestStack) push(indent int, class string, siblings *[]*node) {
+func (ns *nestStack) push(indent int32, class string, siblings *[]*node) {
 	prev, ok := ns.top[class]
 	if !ok {
 		prev = -1

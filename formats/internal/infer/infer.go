@@ -3,6 +3,7 @@ package infer
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,24 +18,25 @@ import (
 // bullet with its continuation lines).
 type item struct {
 	ln
-	// blankBefore is set when a blank or separator line precedes the item.
-	blankBefore bool
-	// lastLen is the length in characters of the last source line joined into the item,
-	// lastIndent its indentation, lines how many source lines the item holds.
-	lastLen, lastIndent, lines int
-	// runIn is set on an item that is a run-in head ("BUDGET: …"): nothing joins it.
-	runIn bool
 	// cueWhy explains an explicit heading cue.
 	cueWhy string
-	// heading is set when inference makes the item a heading; why says why (or why not).
-	heading bool
-	why     string
+	// why says why inference makes the item a heading (or why not).
+	why string
+	// lastLen is the length in characters of the last source line joined into the item,
+	// lastIndent its indentation, lines how many source lines the item holds.
+	lastLen, lastIndent, lines int32
 	// quoteEnd is the index of the item that closes a quotation opened in this one at byte
 	// quoteAt of its content; 0 when none. inQuote marks the items inside.
-	quoteEnd, quoteAt int
-	inQuote           bool
+	quoteEnd, quoteAt int32
 	// listN is the number of following items that form an unmarked list under this one.
-	listN    int
+	listN int32
+	// blankBefore is set when a blank or separator line precedes the item.
+	blankBefore bool
+	// runIn is set on an item that is a run-in head ("BUDGET: …"): nothing joins it.
+	runIn bool
+	// heading is set when inference makes the item a heading.
+	heading  bool
+	inQuote  bool
 	listItem bool
 }
 
@@ -58,7 +60,11 @@ type inferrer struct {
 	verbs map[string]bool
 }
 
-func (in *inferrer) pos(line int) model.Pos { return model.Pos{File: in.opts.Name, Line: line} }
+func (in *inferrer) pos(line int32) model.Pos { return model.Pos{File: in.opts.Name, Line: int(line)} }
+
+// i32 is n as an int32, the width of the numbers a line keeps (line, indentation, lengths),
+// at most math.MaxInt32.
+func i32(n int) int32 { return int32(min(n, math.MaxInt32)) }
 
 // checkCtx polls for cancellation every few thousand steps.
 func (in *inferrer) checkCtx(i int) error {
@@ -153,20 +159,20 @@ func (it *item) joinTo(l *ln) {
 	if it.ins != nil || l.ins != nil {
 		a := it.ins
 		if a == nil {
-			a = model.Texts(it.text, it.line)
+			a = model.Texts(it.text, int(it.line))
 		}
 		b := l.ins
 		if b == nil {
-			b = model.Texts(l.text, l.line)
+			b = model.Texts(l.text, int(l.line))
 		}
 		joined := make([]model.Inline, 0, len(a)+len(b)+1)
 		joined = append(joined, a...)
-		joined = append(joined, model.Inline{Kind: model.KindText, Text: " ", Line: l.line})
+		joined = append(joined, model.Inline{Kind: model.KindText, Text: " ", Line: int(l.line)})
 		it.ins = append(joined, b...)
 	}
 	it.text += " " + l.text
 	it.units += l.units
-	it.lastLen = utf8.RuneCountInString(l.text) + l.indent
+	it.lastLen = i32(utf8.RuneCountInString(l.text) + int(l.indent))
 	it.lastIndent = l.indent
 	it.lines++
 }
@@ -228,17 +234,17 @@ func (in *inferrer) assemble(lns []ln) error {
 				continue
 			}
 		case kQuote:
-			if prev != nil && prev.kind == kQuote && blk.wrapped && prev.lastLen*100 >= blk.width*80 {
+			if prev != nil && prev.kind == kQuote && blk.wrapped && int(prev.lastLen)*100 >= blk.width*80 {
 				c := *l
 				c.text, c.off = l.content(), 0
 				if c.ins != nil {
-					c.ins = sliceInlines(l.ins, l.off, len(l.text), l.line)
+					c.ins = sliceInlines(l.ins, int(l.off), len(l.text), int(l.line))
 				}
 				prev.joinTo(&c)
 				continue
 			}
 		}
-		it := item{ln: *l, blankBefore: blank, lastLen: utf8.RuneCountInString(l.text) + l.indent, lastIndent: l.indent, lines: 1}
+		it := item{ln: *l, blankBefore: blank, lastLen: i32(utf8.RuneCountInString(l.text) + int(l.indent)), lastIndent: l.indent, lines: 1}
 		if l.kind == kHead {
 			it.cueWhy = fmt.Sprintf("heading: marked with %q", strings.TrimSpace(l.text[:l.off])+" ")
 		}
@@ -258,7 +264,7 @@ func (in *inferrer) assemble(lns []ln) error {
 		after := i+1 < len(in.items) && !in.items[i+1].blankBefore && near(i+1)
 		if !before && !after {
 			it.kind, it.off, it.marker, it.class = kText, 0, "", ""
-			it.units = units(it.text)
+			it.units = i32(units(it.text))
 		}
 	}
 	return nil
@@ -278,7 +284,7 @@ func (in *inferrer) isBody(items []item, i int, hUnits int) bool {
 		return true
 	}
 	need := max(8, 2*hUnits)
-	return it.units >= need && (endsSentence(c) || endsColon(c) || it.units >= 20)
+	return int(it.units) >= need && (endsSentence(c) || endsColon(c) || it.units >= 20)
 }
 
 // maxHeadingUnits is the longest heading inferred, in words: agenda-item titles run long
@@ -315,7 +321,7 @@ func (in *inferrer) headingShape(it *item) (bool, string) {
 
 // describe says how long a line is, in words or, for Chinese, characters.
 func describe(it *item) string {
-	if n := cjkCount(it.text); n > 0 && n*2 >= it.units {
+	if n := cjkCount(it.text); n > 0 && n*2 >= int(it.units) {
 		return fmt.Sprintf("%d characters", utf8.RuneCountInString(it.text))
 	}
 	if it.units == 1 {
@@ -360,7 +366,7 @@ func (in *inferrer) headings() {
 	}
 	for i := range in.items {
 		if in.items[i].kind == kHead {
-			in.items[i].level = max(1, in.items[i].level-shift)
+			in.items[i].level = max(1, in.items[i].level-i32(shift))
 		}
 	}
 }
@@ -413,14 +419,14 @@ func (in *inferrer) outlineHeadings() []int {
 			continue
 		}
 		next := &items[i+1]
-		if next.kind == kNumbered && next.indent <= it.indent || next.indent <= it.indent && !in.isBody(items, i+1, it.units) {
+		if next.kind == kNumbered && next.indent <= it.indent || next.indent <= it.indent && !in.isBody(items, i+1, int(it.units)) {
 			continue
 		}
 		n, err := strconv.Atoi(counterOf(it.marker))
 		if err != nil {
 			continue
 		}
-		shaped[key{it.indent + it.off, n}] = i
+		shaped[key{int(it.indent + it.off), n}] = i
 	}
 	var marked []int
 	for k, i := range shaped {
@@ -465,7 +471,7 @@ func (in *inferrer) emptyAgendaItems() []int {
 		if err != nil {
 			continue
 		}
-		col := it.indent + it.off
+		col := int(it.indent + it.off)
 		prev, ok := last[col]
 		if !it.heading && ok && prev.heading && prev.n == n-1 {
 			title := *it
@@ -502,7 +508,7 @@ func (in *inferrer) headingInContext(i int) (string, bool) {
 			return "paragraph: short and title-like, but the line before runs on into it (no final stop, no blank line)", false
 		}
 	}
-	if i+1 >= len(items) || items[i+1].inQuote || !in.isBody(items, i+1, it.units) {
+	if i+1 >= len(items) || items[i+1].inQuote || !in.isBody(items, i+1, int(it.units)) {
 		return "paragraph: short and title-like, but no body text follows, so not a heading", false
 	}
 	return "", true
@@ -516,7 +522,7 @@ func (in *inferrer) inferenceStands(explicit, inferred int) bool {
 	levels := map[int]bool{}
 	for i := range in.items {
 		if in.items[i].kind == kHead && !in.items[i].inQuote {
-			levels[in.items[i].level] = true
+			levels[int(in.items[i].level)] = true
 		}
 	}
 	return explicit <= inferred && len(levels) < 2
@@ -527,8 +533,8 @@ func (in *inferrer) inferenceStands(explicit, inferred int) bool {
 func (in *inferrer) minCueLevel() int {
 	minLevel := 99
 	for i := range in.items {
-		if in.items[i].kind == kHead && !in.items[i].inQuote && in.items[i].level < minLevel {
-			minLevel = in.items[i].level
+		if in.items[i].kind == kHead && !in.items[i].inQuote && int(in.items[i].level) < minLevel {
+			minLevel = int(in.items[i].level)
 		}
 	}
 	return minLevel
@@ -547,11 +553,11 @@ func (in *inferrer) titleFromTopMarker(explicit, inferred int) bool {
 		}
 	}
 	minLevel := in.minCueLevel()
-	if first < 0 || items[first].kind != kHead || items[first].level != minLevel || (explicit <= 1 && inferred > 0) {
+	if first < 0 || items[first].kind != kHead || int(items[first].level) != minLevel || (explicit <= 1 && inferred > 0) {
 		return false
 	}
 	for i := first + 1; i < len(items); i++ {
-		if items[i].kind == kHead && !items[i].inQuote && items[i].level <= minLevel {
+		if items[i].kind == kHead && !items[i].inQuote && int(items[i].level) <= minLevel {
 			return false
 		}
 	}
@@ -612,7 +618,7 @@ func (in *inferrer) unmarkedLists() {
 			// One indented line that says something is the lead's body, not a list.
 			continue
 		}
-		lead.listN = n
+		lead.listN = i32(n)
 		for j := i + 1; j <= i+n; j++ {
 			items[j].listItem = true
 		}

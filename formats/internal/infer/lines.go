@@ -25,25 +25,26 @@ const (
 	kDrop                 // page furniture of a PDF extraction: dropped, and transparent to joining
 )
 
-// ln is one prepared line: white space normalized, indentation measured, classified.
+// ln is one prepared line: white space normalized, indentation measured, classified. The
+// numbers are int32 and the fields ordered so that a line takes 96 bytes: a long input has
+// hundreds of thousands of them.
 type ln struct {
 	// text is the line without indentation or trailing space, inner white space collapsed.
 	text string
 	// ins are the normalized runs when the line came with emphasis; nil for plain text.
-	ins    []model.Inline
-	line   int
-	indent int
-	kind   kind
-	// off is where the content starts after a cue or marker ("# ", "· ", "(a) ").
-	off int
-	// level is the heading level of a cue.
-	level int
+	ins []model.Inline
 	// marker is the bullet as typed, class its family ("(a)", "a)", "1)", "-", "·"…).
 	marker, class string
+	line, indent  int32
+	// off is where the content starts after a cue or marker ("# ", "· ", "(a) ").
+	off int32
+	// units measures length: words, plus CJK characters at half a word each.
+	units int32
+	// level is the heading level of a cue.
+	level int32
+	kind  kind
 	// weak markers ("o", "a.") only count as bullets next to other bullets.
 	weak bool
-	// units measures length: words, plus CJK characters at half a word each.
-	units int
 	// literal is a line opening with text as written (Line.Literal).
 	literal bool
 }
@@ -227,7 +228,7 @@ func (s *textStore) text(start int) string { return s.b.String()[start:] }
 
 // prepareIn normalizes and classifies one line of plain text, its text kept in store.
 func prepareIn(text string, line int, store *textStore) ln {
-	l := ln{line: line}
+	l := ln{line: i32(line)}
 	core, indent := text, 0
 	if !cleanASCII(text) {
 		var ok bool
@@ -235,7 +236,7 @@ func prepareIn(text string, line int, store *textStore) ln {
 			var nz normalizer
 			start := store.reserve(len(text))
 			nz.run(text, &store.b)
-			l.text, l.indent = store.text(start), nz.indent
+			l.text, l.indent = store.text(start), i32(nz.indent)
 			classify(&l)
 			return l
 		}
@@ -245,14 +246,14 @@ func prepareIn(text string, line int, store *textStore) ln {
 		store.b.WriteString(core)
 		core = store.text(start)
 	}
-	l.text, l.indent = core, indent
+	l.text, l.indent = core, i32(indent)
 	classify(&l)
 	return l
 }
 
 // prepare normalizes and classifies one line. ins, when not nil, are the line's runs.
 func prepare(text string, ins []model.Inline, line int) ln {
-	l := ln{line: line}
+	l := ln{line: i32(line)}
 	if ins != nil {
 		var nz normalizer
 		out := make([]model.Inline, 0, len(ins))
@@ -270,17 +271,17 @@ func prepare(text string, ins []model.Inline, line int) ln {
 			all.WriteString(in.Text)
 			out = append(out, in)
 		}
-		l.text, l.indent, l.ins = all.String(), nz.indent, out
+		l.text, l.indent, l.ins = all.String(), i32(nz.indent), out
 	} else if cleanASCII(text) {
 		l.text = text
 	} else if core, indent, ok := paddedASCII(text); ok {
-		l.text, l.indent = core, indent
+		l.text, l.indent = core, i32(indent)
 	} else {
 		var nz normalizer
 		var b strings.Builder
 		b.Grow(len(text))
 		nz.run(text, &b)
-		l.text, l.indent = b.String(), nz.indent
+		l.text, l.indent = b.String(), i32(nz.indent)
 	}
 	classify(&l)
 	return l
@@ -311,11 +312,11 @@ func classify(l *ln) {
 		return
 	}
 	if lvl, off, ok := headingCue(t); ok {
-		l.kind, l.level, l.off = kHead, lvl, off
+		l.kind, l.level, l.off = kHead, i32(lvl), i32(off)
 	} else if off, ok := quoteCue(t); ok {
-		l.kind, l.off = kQuote, off
+		l.kind, l.off = kQuote, i32(off)
 	} else if m, ok := findBullet(t); ok {
-		l.kind, l.off, l.marker, l.class, l.weak = kBullet, m.off, m.marker, m.class, m.weak
+		l.kind, l.off, l.marker, l.class, l.weak = kBullet, i32(m.off), m.marker, m.class, m.weak
 		if m.class == "1." {
 			l.kind = kNumbered
 		}
@@ -324,7 +325,7 @@ func classify(l *ln) {
 	} else {
 		l.kind = kText
 	}
-	l.units = units(t[l.off:])
+	l.units = i32(units(t[l.off:]))
 }
 
 // asText makes a line with a cue or marker (a heading, quotation, bullet, typed number or
@@ -334,7 +335,7 @@ func (l *ln) asText() {
 	switch l.kind {
 	case kHead, kQuote, kBullet, kNumbered, kNote:
 		l.kind, l.off, l.level, l.marker, l.class, l.weak = kText, 0, 0, "", "", false
-		l.units = units(l.text)
+		l.units = i32(units(l.text))
 	}
 }
 

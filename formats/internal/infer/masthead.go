@@ -234,7 +234,7 @@ func (in *inferrer) claimTitleLines(guess []frontGuess, w int) int {
 		run++
 	}
 	if run == k || run >= len(items) || !items[run].blankBefore ||
-		(run-k < 2 && in.isBody(items, run, items[run-1].units)) {
+		(run-k < 2 && in.isBody(items, run, int(items[run-1].units))) {
 		return k - 1
 	}
 	for i := k; i < run; i++ {

@@ -69,7 +69,7 @@ func (s Splitter) Starts(lines []string, hard []bool) []bool {
 		blk.width, blk.lowerRuns = s.Wrap, true
 	}
 	isHard := func(i int) bool { return i < len(hard) && hard[i] }
-	cur := item{ln: lns[0], lastLen: lineWidth(&lns[0]), lastIndent: lns[0].indent, lines: 1}
+	cur := item{ln: lns[0], lastLen: i32(lineWidth(&lns[0])), lastIndent: lns[0].indent, lines: 1}
 	starts[0] = true
 	for i := 1; i < len(lns); i++ {
 		l := &lns[i]
@@ -79,7 +79,7 @@ func (s Splitter) Starts(lines []string, hard []bool) []bool {
 			continue
 		}
 		starts[i] = true
-		cur = item{ln: *l, lastLen: lineWidth(l), lastIndent: l.indent, lines: 1}
+		cur = item{ln: *l, lastLen: i32(lineWidth(l)), lastIndent: l.indent, lines: 1}
 	}
 	return starts
 }

@@ -114,7 +114,7 @@ func (in *inferrer) quotes() error {
 			in.opts.Warnings.Warn(stage, in.pos(it.line), "quotation mark is not closed in the next paragraphs; read as text")
 			continue
 		}
-		it.quoteEnd, it.quoteAt = end, openAt
+		it.quoteEnd, it.quoteAt = i32(end), i32(openAt)
 		for j := i + 1; j <= end; j++ {
 			items[j].inQuote = true
 		}

@@ -19,7 +19,7 @@ func (in *inferrer) topicBullets() []int {
 	items := in.items
 	type key struct {
 		class  string
-		indent int
+		indent int32
 	}
 	byKey := map[key][]int{}
 	var keys []key
@@ -86,10 +86,10 @@ func (in *inferrer) topicLevels(topics []int) {
 		}
 		it := &in.items[i]
 		if it.kind == kHead && !it.inQuote {
-			level = it.level
+			level = int(it.level)
 		}
 		if i == topics[t] {
-			it.level = min(level+1, 3)
+			it.level = i32(min(level+1, 3))
 			t++
 		}
 	}

@@ -142,7 +142,7 @@ func firstCounted(lns []ln, start, end int, counts func(*ln) bool) int {
 }
 
 // lineWidth is a line's width in characters, indentation included.
-func lineWidth(l *ln) int { return utf8.RuneCountInString(l.text) + l.indent }
+func lineWidth(l *ln) int { return utf8.RuneCountInString(l.text) + int(l.indent) }
 
 // wrappedWidth reports a block width typical of hard-wrapped text.
 func wrappedWidth(w int) bool { return w >= 55 && w <= 120 }
@@ -162,7 +162,7 @@ func continues(prev *item, l *ln, b block) bool {
 	if endsSentence(tail) || endsColon(tail) {
 		return false
 	}
-	long := b.wrapped && prev.lastLen*100 >= b.width*80
+	long := b.wrapped && int(prev.lastLen)*100 >= b.width*80
 	switch {
 	case l.indent == prev.lastIndent:
 	case l.indent > prev.indent && prev.lines == 1 && long && prev.kind == kText:
@@ -174,7 +174,7 @@ func continues(prev *item, l *ln, b block) bool {
 	switch {
 	case long:
 		return true
-	case mid && wrappedWidth(b.width) && prev.lastLen*2 >= b.width:
+	case mid && wrappedWidth(b.width) && int(prev.lastLen)*2 >= b.width:
 		return true
 	case startsLower(l.text):
 		return mid || startsFunctionWord(l.text) || b.wrapped || b.lowerRuns

@@ -40,10 +40,10 @@ func (IDs) Apply(ctx context.Context, doc *model.Document, env *model.Env) error
 			case *model.Paragraph:
 				if n.Numbered {
 					a.para++
-					n.ID = "p" + strconv.Itoa(a.para)
+					n.ID = a.ids.numbered("p", a.para)
 				} else {
 					a.unnumbered++
-					n.ID = "u" + strconv.Itoa(a.unnumbered)
+					n.ID = a.ids.numbered("u", a.unnumbered)
 				}
 				owner, hasOwner = idOwner{id: n.ID}, true
 				a.children(&owner, n.Children, 0, false)
@@ -63,6 +63,7 @@ func (IDs) Apply(ctx context.Context, doc *model.Document, env *model.Env) error
 
 type idAssigner struct {
 	headings, para, unnumbered, notes, tables, pre int
+	ids                                            strStore
 }
 
 // idOwner is a block whose descendants take ids from its own, with its counters.
@@ -119,7 +120,7 @@ func (a *idAssigner) children(owner *idOwner, blocks []model.Block, depth int, i
 			if n.Numbered && !inQuote {
 				// A numbered paragraph is numbered wherever it sits; its id follows.
 				a.para++
-				n.ID = "p" + strconv.Itoa(a.para)
+				n.ID = a.ids.numbered("p", a.para)
 			} else {
 				owner.sub++
 				n.ID = owner.id + ".u" + strconv.Itoa(owner.sub)

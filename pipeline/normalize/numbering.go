@@ -37,6 +37,7 @@ func (Numbering) Apply(ctx context.Context, doc *model.Document, env *model.Env)
 // numberParagraphs numbers paragraphs and list items in document order.
 func numberParagraphs(blocks []model.Block, loc *locales.Locale) {
 	n := 0
+	var labels strStore
 	var visit func(bs []model.Block, listDepth int, inQuote bool)
 	visit = func(bs []model.Block, listDepth int, inQuote bool) {
 		for _, b := range bs {
@@ -45,7 +46,7 @@ func numberParagraphs(blocks []model.Block, loc *locales.Locale) {
 				x.Number = model.Number{}
 				if x.Numbered && !inQuote {
 					n++
-					x.Number = model.Number{Ordinal: n, Label: loc.Numbering.Paragraph.Label(n)}
+					x.Number = model.Number{Ordinal: n, Label: labels.label(loc.Numbering.Paragraph, n)}
 				}
 				visit(x.Children, listDepth, inQuote)
 			case *model.List:

@@ -30,10 +30,11 @@ var (
 	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)`)
 	mdEntity   = regexp.MustCompile(`&#?\w+;?`)
 	mdLinkDest = regexp.MustCompile(`\]\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)?`) // balanced parentheses inside: "](a(b)c)"
-	// Definitions inside list items and quotations too; footnote definitions go too: one
+	// Definitions inside list items and quotations too, and after a lone CR, which the
+	// parser takes for white space there; footnote definitions go too: one
 	// no reference points to is dropped by the parser.
-	mdRefLabel  = regexp.MustCompile(`(?m)^[ \t>*+\-\d.)]*\[[^\]\n]*\]:.*$|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]`)
-	mdFenceInfo = regexp.MustCompile("(?m)^[ \\t>*+\\-\\d.)]*(?:```|~~~).*$") // in a list item or quotation too
+	mdRefLabel  = regexp.MustCompile(`(?m)^[ \t\r>*+\-\d.)]*\[[^\]\n]*\]:.*$|\]\[[^\]\n]*\]|\[\^[^\]\n]*\]`)
+	mdFenceInfo = regexp.MustCompile("(?m)^[ \\t\\r>*+\\-\\d.)]*(?:```|~~~).*$") // in a list item or quotation too
 	mdAttrList  = regexp.MustCompile(`\{:[^}]*\}|\{#[^}]*\}|\{\.[^}]*\}`)
 	mdFrontKey  = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
 )
@@ -41,7 +42,7 @@ var (
 // mdFootnoteDef is a footnote definition with the lines that continue it: up to a blank
 // line, and beyond it the indented lines of its further paragraphs; in a list item or a
 // quotation too. One no reference points to is dropped by the parser.
-var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t>*+\-\d.)]*\[\^[^\]\n]*\]:.*(?:\n.*\S.*|(?:\n[ \t]*)+\n(?: {4}|\t).*)*`)
+var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t\r>*+\-\d.)]*\[\^[^\]\n]*\]:.*(?:\n.*\S.*|(?:\n[ \t]*)+\n(?: {4}|\t).*)*`)
 
 // mdBareURL is an address the parser links by itself: it may end the link at another
 // character than a word boundary ("http://0.a0" links "http://0.a"), so its words are not
@@ -88,54 +89,6 @@ func splitRow(l string) []string {
 	return strings.Split(l, "|")
 }
 
-// frontMatterKeys drops the keys of a front-matter block ("---" lines around "key: value"
-// lines at the top): whatever a key is written as, it is markup, and so is a comment. As for the reader, an
-// opening "---" with no closing line opens no front matter: what follows is text.
-func frontMatterKeys(text string) string {
-	lines := strings.Split(text, "\n")
-	if strings.TrimSpace(lines[0]) != "---" {
-		return text
-	}
-	end := 0
-	for i := 1; i < len(lines) && end == 0; i++ {
-		if t := strings.TrimSpace(lines[i]); t == "---" || t == "..." {
-			end = i
-		}
-	}
-	// A key given twice keeps its last value: the earlier ones are dropped.
-	last := map[string]int{}
-	for i := 1; i < end; i++ {
-		if k := strings.Index(lines[i], ":"); k >= 0 {
-			last[strings.TrimSpace(lines[i][:k])] = i
-		}
-	}
-	for i := 1; i < end; i++ {
-		if strings.HasPrefix(strings.TrimSpace(lines[i]), "#") {
-			lines[i] = "" // a YAML comment
-			continue
-		}
-		if k := strings.Index(lines[i], ":"); k >= 0 && last[strings.TrimSpace(lines[i][:k])] != i {
-			lines[i] = ""
-			continue
-		}
-		if k := strings.Index(lines[i], ":"); k >= 0 {
-			lines[i] = lines[i][k+1:]
-		}
-		lines[i] = withoutNodeProperties(lines[i])
-	}
-	return strings.Join(lines, "\n")
-}
-
-// withoutNodeProperties drops the YAML tags ("!x") and anchors ("&a") that open a front-matter
-// value: they are YAML's markup, never the value's words.
-func withoutNodeProperties(value string) string {
-	f := strings.Fields(value)
-	for len(f) > 0 && (strings.HasPrefix(f[0], "!") || strings.HasPrefix(f[0], "&")) {
-		f = f[1:]
-	}
-	return strings.Join(f, " ")
-}
-
 // droppableMarkdown removes from a Markdown file what the reader may drop, generously.
 func droppableMarkdown(text string) string {
 	// Control characters are spaces to the reader ("\x0e0" is the page number "0").
@@ -150,7 +103,7 @@ func droppableMarkdown(text string) string {
 	// closing "---" is missing, "[^1]:" included, and the definition would no longer be
 	// recognised.
 	text = mdFootnoteDef.ReplaceAllString(text, " ")
-	text = frontMatterKeys(tableCells(text))
+	text = readertest.FrontMatterKeys(tableCells(text))
 	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
 }
 
@@ -204,6 +157,7 @@ func typedMarkers(text string) [][]int {
 // "<br>" a line end. The engine judges page furniture again on that text ("</span>03" is
 // the page number "03", "12<br>" a line "12").
 func mdPlainLine(l string) string {
+	l = strings.ReplaceAll(l, "\r", " ") // a lone CR ends no line for the parser; a space to the engine
 	l = mdBreak.ReplaceAllString(l, "\n")
 	l = mdLineMarkup.ReplaceAllString(l, "")
 	return html.UnescapeString(l)

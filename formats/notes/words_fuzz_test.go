@@ -29,9 +29,11 @@ var (
 	notesPageNumber = regexp.MustCompile(`(?mi)^.*\b(?:p\s?a\s?g\s?e|pg)\b.*$|^[\s\d|/-]+$`)
 )
 
-// droppableNotes removes from notes what the reader may drop, generously.
+// droppableNotes removes from notes what the reader may drop, generously. The rules are
+// judged on the text as the inference engine cleans it ("\r" ends a line, "\u200b" is
+// nothing).
 func droppableNotes(text string) string {
-	text = readertest.WithoutFurniture(text)
+	text = readertest.FrontMatterKeys(readertest.WithoutFurniture(readertest.EngineText(text)))
 	text = readertest.NotesMarker.ReplaceAllString(text, " ")
 	text = notesFrontKey.ReplaceAllString(text, " ")
 	return notesPageNumber.ReplaceAllString(text, " ")

@@ -56,8 +56,31 @@ func CheckRead(t *testing.T, rd model.Reader, name string, data []byte, droppabl
 // inference engine may take off a line of notes: "-", "*", "1.", "(a)", "iv)", "б)",
 // "（二）", "三、" (the engine's bullet rule, generously). White space before it is what the
 // engine takes for white space: control characters (a form feed), no-break and other
-// Unicode spaces, byte order marks and zero-width spaces too.
-var NotesMarker = regexp.MustCompile(`(?m)^[\x00-\x09\x0b-\x20\x7f-\x9f\p{Zs}\x{feff}\x{200b}>]*(?:[-*+•·‣◦▪–—][ \t]|[（(]?(?:\p{Nd}{1,3}|\pL{1,3}|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十百]+)[.)）、])`)
+// Unicode spaces and separators (U+2028), byte order marks and zero-width spaces too.
+var NotesMarker = regexp.MustCompile(`(?m)^[\x00-\x09\x0b-\x20\x7f-\x9f\p{Z}\x{feff}\x{200b}>]*(?:[-*+•·‣◦▪–—][ \t]|[（(]?(?:\p{Nd}{1,3}|\pL{1,3}|[ivxlcIVXLC]{1,6}|[一二三四五六七八九十百]+)[.)）、])`)
+
+// EngineText is text as the inference engine cuts and cleans it: every line end a "\n" (CR
+// LF and a lone CR end a line too), byte order marks and zero-width spaces dropped, and
+// the other characters the engine takes for white space (control characters, Unicode
+// spaces but the no-break ones) made spaces. A property judges the engine's decisions
+// (markers, page furniture) on this text: "2005\u200b" is the page number "2005", and
+// "12\ufeff1. " the typed number "121.".
+func EngineText(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n', r == '\t', r == '\u00a0', r == '\u202f', r == '\u2007':
+			return r
+		case r == '\r':
+			return '\n'
+		case r == '\ufeff', r == '\u200b':
+			return -1
+		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, text)
+}
 
 // WithoutFurniture blanks the words of the lines of text that the page-furniture rule of the inference
 // engine drops (page numbers and running heads of a paginated extraction), for the
@@ -108,4 +131,72 @@ func wordsBlanked(l string) string {
 		}
 		return r
 	}, l)
+}
+
+// FrontMatterKeys drops the keys of a front-matter block ("---" lines around "key: value"
+// lines at the top), for the droppable function of a reader that reads front matter
+// (formats/internal/frontmatter): whatever a key is written as, it is markup, and so is a
+// comment. A key ends where YAML ends it, at the first ": " or a ":" ending the line
+// ("Date:14:00 x: y" is the key "Date:14:00 x"). As for the reader, an opening "---" with
+// no closing line opens no front matter: what follows is text.
+func FrontMatterKeys(text string) string {
+	lines := strings.Split(text, "\n")
+	if strings.TrimSpace(lines[0]) != "---" {
+		return text
+	}
+	end := 0
+	for i := 1; i < len(lines) && end == 0; i++ {
+		if t := strings.TrimSpace(lines[i]); t == "---" || t == "..." {
+			end = i
+		}
+	}
+	// A key given twice keeps its last value: the earlier ones are dropped.
+	last := map[string]int{}
+	for i := 1; i < end; i++ {
+		if k := yamlKeyEnd(lines[i]); k >= 0 {
+			last[strings.TrimSpace(lines[i][:k])] = i
+		}
+	}
+	for i := 1; i < end; i++ {
+		if strings.HasPrefix(strings.TrimSpace(lines[i]), "#") {
+			lines[i] = "" // a YAML comment
+			continue
+		}
+		if k := yamlKeyEnd(lines[i]); k >= 0 && last[strings.TrimSpace(lines[i][:k])] != i {
+			lines[i] = ""
+			continue
+		}
+		if k := yamlKeyEnd(lines[i]); k >= 0 {
+			lines[i] = lines[i][k+1:]
+		}
+		lines[i] = withoutNodeProperties(lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// withoutNodeProperties drops the YAML tags ("!x") and anchors ("&a") that open a front-matter
+// value: they are YAML's markup, never the value's words.
+func withoutNodeProperties(value string) string {
+	f := strings.Fields(value)
+	for len(f) > 0 && (strings.HasPrefix(f[0], "!") || strings.HasPrefix(f[0], "&")) {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// yamlKeyEnd returns the index of the colon ending the key of a "key: value" line: the
+// first one followed by white space or ending the line; -1 when there is none.
+func yamlKeyEnd(l string) int {
+	l = strings.TrimRight(l, "\r")
+	for k := strings.IndexByte(l, ':'); k >= 0; {
+		if k+1 == len(l) || l[k+1] == ' ' || l[k+1] == '\t' {
+			return k
+		}
+		next := strings.IndexByte(l[k+1:], ':')
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
+	return -1
 }

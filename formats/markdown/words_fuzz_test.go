@@ -91,9 +91,10 @@ func splitRow(l string) []string {
 
 // droppableMarkdown removes from a Markdown file what the reader may drop, generously.
 func droppableMarkdown(text string) string {
-	// Control characters are spaces to the reader ("\x0e0" is the page number "0").
+	// Control characters are spaces to the reader ("\x0e0" is the page number "0"), DEL
+	// and the C1 controls too ("0\x7f").
 	text = strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r == 0x7f || r >= 0x80 && r < 0xa0 {
 			return ' '
 		}
 		return r

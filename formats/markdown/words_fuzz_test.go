@@ -154,13 +154,13 @@ func typedMarkers(text string) [][]int {
 }
 
 // mdPlainLine is a line as the inference engine gets it, near enough: tags, comments,
-// emphasis markers, backslashes and zero-width characters out, entities decoded, and a
-// "<br>" a line end. The engine judges page furniture again on that text ("</span>03" is
-// the page number "03", "12<br>" a line "12").
+// emphasis markers, backslashes, zero-width characters and kramdown attribute lists out,
+// entities decoded, and a "<br>" a line end. The engine judges page furniture again on
+// that text ("</span>03" is the page number "03", "12<br>" a line "12").
 func mdPlainLine(l string) string {
 	l = strings.ReplaceAll(l, "\r", " ") // a lone CR ends no line for the parser; a space to the engine
 	l = mdBreak.ReplaceAllString(l, "\n")
-	l = mdLineMarkup.ReplaceAllString(l, "")
+	l = mdLineMarkup.ReplaceAllString(mdAttrList.ReplaceAllString(l, ""), "")
 	return html.UnescapeString(l)
 }
 

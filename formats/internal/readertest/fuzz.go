@@ -169,6 +169,7 @@ func FrontMatterKeys(text string) string {
 		if k := yamlKeyEnd(lines[i]); k >= 0 {
 			lines[i] = lines[i][k+1:]
 		}
+		lines[i] = yamlComment.ReplaceAllString(lines[i], "")
 		lines[i] = withoutNodeProperties(lines[i])
 	}
 	return strings.Join(lines, "\n")
@@ -183,6 +184,10 @@ func withoutNodeProperties(value string) string {
 	}
 	return strings.Join(f, " ")
 }
+
+// yamlComment is a YAML comment at the end of a value: a "#" after white space ("0: #x" has
+// no value).
+var yamlComment = regexp.MustCompile(`(?:^|[ \t])#.*$`)
 
 // yamlKeyEnd returns the index of the colon ending the key of a "key: value" line: the
 // first one followed by white space or ending the line; -1 when there is none.

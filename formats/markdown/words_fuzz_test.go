@@ -26,8 +26,8 @@ func FuzzWordsKept(f *testing.F) {
 }
 
 var (
-	mdMarker   = regexp.MustCompile(`(?m)^(?:[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\]))+`) // "1) * 2) x" nests three lists
-	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)`)
+	mdMarker   = regexp.MustCompile(`(?m)^(?:[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\]))+`)                                                      // "1) * 2) x" nests three lists
+	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)|(?:^|\n) {0,3}<![A-Za-z][^>]*$`) // a declaration opening a line and never closed runs to the end
 	mdEntity   = regexp.MustCompile(`&#?\w+;?`)
 	mdLinkDest = regexp.MustCompile(`\]\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)?`) // balanced parentheses inside: "](a(b)c)"
 	// Definitions inside list items and quotations too, and after a lone CR, which the

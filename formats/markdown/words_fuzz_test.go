@@ -26,8 +26,8 @@ func FuzzWordsKept(f *testing.F) {
 }
 
 var (
-	mdMarker   = regexp.MustCompile(`(?m)^(?:[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\]))+`)                                                      // "1) * 2) x" nests three lists
-	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)|(?:^|\n) {0,3}<![A-Za-z][^>]*$`) // a declaration opening a line and never closed runs to the end
+	mdMarker   = regexp.MustCompile(`(?m)^(?:[ \t>]*(?:[-*+][ \t]|\p{Nd}{1,9}[.)]|#{1,6}|\[[ xX]\]))+`)                                                                    // "1) * 2) x" nests three lists
+	mdTag      = regexp.MustCompile(`</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--[\s\S]*?(?:-->|$)|<![^>]*>|<\?[\s\S]*?(?:\?>|$)|(?:^|\n) {0,3}<!(?:[A-Za-z]|\[CDATA\[)[^>]*$`) // a declaration or CDATA section opening a line and never closed runs to the end
 	mdEntity   = regexp.MustCompile(`&#?\w+;?`)
 	mdLinkDest = regexp.MustCompile(`\]\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)?`) // balanced parentheses inside: "](a(b)c)"
 	// Definitions inside list items and quotations too, and after a lone CR, which the
@@ -38,6 +38,11 @@ var (
 	mdAttrList  = regexp.MustCompile(`\{:[^}]*\}|\{#[^}]*\}|\{\.[^}]*\}`)
 	mdFrontKey  = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
 )
+
+// mdHTMLDropped is HTML whose text the reader drops: a script or style element, and a
+// block-level tag opening a line that no ">" closes before the blank line ending its HTML
+// block ("<div\nabc\n\n": the tag takes "abc" as an attribute).
+var mdHTMLDropped = regexp.MustCompile(`(?is)<(?:script|style)\b.*?(?:</(?:script|style)>|$)|(?:^|\n) {0,3}</?[A-Za-z][\w-]*(?:\s[^<>]*?)?(?:\n[ \t]*\n|$)`)
 
 // mdFootnoteDef is a footnote definition with the lines that continue it: up to a blank
 // line, and beyond it the indented lines of its further paragraphs; in a list item or a
@@ -105,7 +110,7 @@ func droppableMarkdown(text string) string {
 	// recognised.
 	text = mdFootnoteDef.ReplaceAllString(text, " ")
 	text = readertest.FrontMatterKeys(tableCells(text))
-	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
+	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdHTMLDropped, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
 }
 
 // mdInlineMarkup is what a line loses before the notes inference reads it: emphasis and

@@ -96,6 +96,9 @@ func splitRow(l string) []string {
 
 // droppableMarkdown removes from a Markdown file what the reader may drop, generously.
 func droppableMarkdown(text string) string {
+	// Table cells first, on the text as written: the parser trims only white space around a
+	// row ("\x10|C" is the cells "\x10" and "C").
+	text = tableCells(text)
 	// Control characters are spaces to the reader ("\x0e0" is the page number "0"), DEL
 	// and the C1 controls too ("0\x7f").
 	text = strings.Map(func(r rune) rune {
@@ -109,7 +112,7 @@ func droppableMarkdown(text string) string {
 	// closing "---" is missing, "[^1]:" included, and the definition would no longer be
 	// recognised.
 	text = mdFootnoteDef.ReplaceAllString(text, " ")
-	text = readertest.FrontMatterKeys(tableCells(text))
+	text = readertest.FrontMatterKeys(text)
 	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdHTMLDropped, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
 }
 

@@ -166,10 +166,14 @@ func FrontMatterKeys(text string) string {
 			lines[i] = ""
 			continue
 		}
-		if k := yamlKeyEnd(lines[i]); k >= 0 {
-			lines[i] = lines[i][k+1:]
+		k := yamlKeyEnd(lines[i])
+		if k < 0 {
+			// A line without a key continues a value or a list, as YAML reads it, or is
+			// dropped with a value it continues: it is not compared.
+			lines[i] = ""
+			continue
 		}
-		lines[i] = yamlComment.ReplaceAllString(lines[i], "")
+		lines[i] = yamlComment.ReplaceAllString(lines[i][k+1:], "")
 		lines[i] = withoutNodeProperties(lines[i])
 	}
 	return strings.Join(lines, "\n")

@@ -117,10 +117,10 @@ func droppableMarkdown(text string) string {
 }
 
 // mdInlineMarkup is what a line loses before the notes inference reads it: emphasis and
-// strikethrough markers, tags and comments, backslashes of escapes, zero-width spaces and
-// byte order marks; and an entity, which may be a marker's first character ("&#48;0)" is
-// "00)").
-var mdInlineMarkup = regexp.MustCompile(`^(?:[*_~]+|<!--[\s\S]*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\\|&#?\w+;|[\x{200b}\x{feff}])`)
+// strikethrough markers, tags, comments, declarations and processing instructions,
+// backslashes of escapes, zero-width spaces and byte order marks; and an entity, which may
+// be a marker's first character ("&#48;0)" is "00)").
+var mdInlineMarkup = regexp.MustCompile(`^(?:[*_~]+|<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|\\|&#?\w+;|[\x{200b}\x{feff}])`)
 
 // mdBreak is a "<br>", which ends a line for the reader as a line end does.
 var mdBreak = regexp.MustCompile(`(?i)<br\b[^<>]*>`)
@@ -173,7 +173,7 @@ func mdPlainLine(l string) string {
 }
 
 // mdLineMarkup is the markup mdPlainLine takes out of a line.
-var mdLineMarkup = regexp.MustCompile(`[*_~\\\x{200b}\x{feff}]+|<!--.*?(?:-->|$)|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>`)
+var mdLineMarkup = regexp.MustCompile(`[*_~\\\x{200b}\x{feff}]+|<!--.*?(?:-->|$)|<![^>]*>|<\?.*?\?>|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>`)
 
 // blankMatches replaces what any of the patterns matches in text, and the spans given,
 // with a space, each pattern matched against the text as written. Taking the matches out one pattern after

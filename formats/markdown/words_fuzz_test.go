@@ -39,10 +39,11 @@ var (
 	mdFrontKey  = regexp.MustCompile(`(?m)^[A-Za-z_][\w-]*:`)
 )
 
-// mdHTMLDropped is HTML whose text the reader drops: a script or style element, and a
-// block-level tag opening a line that no ">" closes before the blank line ending its HTML
-// block ("<div\nabc\n\n": the tag takes "abc" as an attribute).
-var mdHTMLDropped = regexp.MustCompile(`(?is)<(?:script|style)\b.*?(?:</(?:script|style)>|$)|(?:^|\n) {0,3}</?[A-Za-z][\w-]*(?:\s[^<>]*?)?(?:\n[ \t]*\n|$)`)
+// mdHTMLDropped is HTML whose text the reader drops: a script or style element, and a tag
+// that no ">" closes before the blank line ending its HTML block ("<div\nabc\n\n": the tag
+// takes "abc" as an attribute; "<A>\nx<A0": "A0" is a tag cut off). Generously, such a tag
+// outside an HTML block, which is text, is not compared either.
+var mdHTMLDropped = regexp.MustCompile(`(?is)<(?:script|style)\b.*?(?:</(?:script|style)>|$)|</?[A-Za-z][\w-]*(?:\s[^<>]*?)?(?:\n[ \t]*\n|$)`)
 
 // mdFootnoteDef is a footnote definition with the lines that continue it: up to a blank
 // line, and beyond it the indented lines of its further paragraphs; in a list item or a

@@ -45,6 +45,10 @@ var (
 // outside an HTML block, which is text, is not compared either.
 var mdHTMLDropped = regexp.MustCompile(`(?is)<(?:script|style)\b.*?(?:</(?:script|style)>|$)|</?[A-Za-z][\w-]*(?:\s[^<>]*?)?(?:\n[ \t]*\n|$)`)
 
+// mdTOCItem is the list item a kramdown "{:toc}" line replaces with a generated table of
+// contents ("* TOC\n{:toc}"): the reader drops it.
+var mdTOCItem = regexp.MustCompile(`(?m)^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S.*\n(?:[ \t]*\n)*[ \t]*\{:[^{}\n]*toc[^{}\n]*\}`)
+
 // mdFootnoteDef is a footnote definition with the lines that continue it: up to a blank
 // line, and beyond it the indented lines of its further paragraphs; in a list item or a
 // quotation too. One no reference points to is dropped by the parser.
@@ -114,7 +118,7 @@ func droppableMarkdown(text string) string {
 	// recognised.
 	text = mdFootnoteDef.ReplaceAllString(text, " ")
 	text = readertest.FrontMatterKeys(text)
-	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdHTMLDropped, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
+	return blankMatches(text, typedMarkers(text), mdBareURL, mdPageNumber, mdLinkDest, mdTag, mdHTMLDropped, mdTOCItem, mdEntity, mdRefLabel, mdFenceInfo, mdAttrList, mdMarker, mdFrontKey)
 }
 
 // mdInlineMarkup is what a line loses before the notes inference reads it: emphasis and

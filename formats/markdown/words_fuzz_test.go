@@ -59,7 +59,7 @@ var mdFootnoteDef = regexp.MustCompile(`(?m)^[ \t\r>*+\-\d.)]*\[\^[^\]\n]*\]:.*(
 // character than a word boundary ("http://0.a0" links "http://0.a"), so its words are not
 // compared; the link keeps the address as its text. It ends at a "<", where a tag starts.
 // It may follow a "_" (emphasis), which is no word character to the parser ("_a_www.a.b").
-var mdBareURL = regexp.MustCompile(`(?i)(?:\b|_)(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<]*`)
+var mdBareURL = regexp.MustCompile(`(?i)(?:\b|_)(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[^\s<]*`) // an e-mail address too ("0@0.0á" links "0@0.0")
 
 // emphasisMarkers are what a line loses before the furniture rule sees it ("0*" is "0").
 var emphasisMarkers = strings.NewReplacer("*", " ", "_", " ")

@@ -44,7 +44,7 @@ var (
 // takes "abc" as an attribute; "<A>\nx<A0": "A0" is a tag cut off). Generously, such a tag
 // outside an HTML block, which is text, is not compared either; so is an unclosed "<!",
 // a bogus comment to the tokenizer ("<!---->0<!100").
-var mdHTMLDropped = regexp.MustCompile(`(?is)<(?:script|style)\b.*?(?:</(?:script|style)>|$)|</?[A-Za-z][\w-]*(?:\s[^<>]*?)?(?:\n[ \t]*\n|$)|<!\/?[^<>]*?(?:\n[ \t]*\n|$)`)
+var mdHTMLDropped = regexp.MustCompile(`(?is)<(?:script|style)\b.*?(?:</(?:script|style)>|$)|</?[A-Za-z][\w-]*(?:[^<>\w-][^<>]*?)?(?:\n[ \t]*\n|$)|<!\/?[^<>]*?(?:\n[ \t]*\n|$)`)
 
 // mdTOCItem is the list item a kramdown "{:toc}" line replaces with a generated table of
 // contents ("* TOC\n{:toc}"): the reader drops it.

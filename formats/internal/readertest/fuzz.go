@@ -173,8 +173,13 @@ func FrontMatterKeys(text string) string {
 			lines[i] = ""
 			continue
 		}
-		lines[i] = yamlComment.ReplaceAllString(lines[i][k+1:], "")
-		lines[i] = withoutNodeProperties(lines[i])
+		v := withoutNodeProperties(yamlComment.ReplaceAllString(lines[i][k+1:], ""))
+		// A value that is itself "key: value" ("!: 0: ") is a nested mapping to YAML: its
+		// keys are keys, not words of a value.
+		for k := yamlKeyEnd(v); k >= 0; k = yamlKeyEnd(v) {
+			v = withoutNodeProperties(v[k+1:])
+		}
+		lines[i] = v
 	}
 	return strings.Join(lines, "\n")
 }

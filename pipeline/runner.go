@@ -90,6 +90,10 @@ type Options struct {
 	// rendered; scribe's command uses it to prepare the heap of a one-input run for the
 	// writers.
 	AfterParse func()
+	// DocumentRead, when set, is passed to the writer of an input's last output (see
+	// model.WriteOptions.DocumentRead): nothing holds the document any more once it is
+	// called. scribe's command collects garbage there after a long input.
+	DocumentRead func()
 }
 
 // ErrNoFormat is returned by NewRunner when Options give no output format.
@@ -465,7 +469,7 @@ func (r *Runner) versions(job Job) Renderer {
 				return nil, err
 			}
 			words, share := model.CountWords(v.Blocks), untranslatedShare(v.Present.Untranslated, translatable)
-			for _, f := range r.opts.To {
+			for j, f := range r.opts.To {
 				if err := ctx.Err(); err != nil {
 					return nil, err
 				}
@@ -473,7 +477,14 @@ func (r *Runner) versions(job Job) Renderer {
 				var buf bytes.Buffer
 				stats := &model.OutputStats{}
 				wopts := model.WriteOptions{Locale: loc, Created: created, Generator: r.opts.Generator, Warnings: warn, Stats: stats}
-				if err := w.Write(ctx, &buf, v, wopts); err != nil {
+				version := v
+				if i == len(langs)-1 && j == len(r.opts.To)-1 {
+					// The last output: let go of the document so the writer's DocumentRead
+					// finds nothing else holding it.
+					v, doc = nil, nil
+					wopts.DocumentRead = r.opts.DocumentRead
+				}
+				if err := w.Write(ctx, &buf, version, wopts); err != nil {
 					return nil, wrapStage(w.Format(), job.Path, err)
 				}
 				facts := Output{Pages: stats.Pages, Fonts: stats.Fonts, Words: words, Untranslated: share}

@@ -323,3 +323,50 @@ func TestFailedReconversionKeepsOldOutputs(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// releaseWriter calls WriteOptions.DocumentRead, when given, after reading the document.
+type releaseWriter struct{ name string }
+
+func (w releaseWriter) Format() string { return w.name }
+func (w releaseWriter) Ext() string    { return "." + w.name }
+func (w releaseWriter) Write(_ context.Context, out io.Writer, doc *model.Document, opts model.WriteOptions) error {
+	fmt.Fprintln(out, len(doc.Blocks), opts.DocumentRead != nil)
+	if opts.DocumentRead != nil {
+		opts.DocumentRead()
+	}
+	return nil
+}
+
+// TestDocumentReadOnLastOutput: only the writer of an input's last output (last language,
+// last format) is told it may let go of the document; the earlier ones share it.
+func TestDocumentReadOnLastOutput(t *testing.T) {
+	reg := pipeline.NewRegistry()
+	reg.AddReader(lineReader{})
+	reg.AddWriter(releaseWriter{"a"})
+	reg.AddWriter(releaseWriter{"b"})
+	var calls []string
+	var current string
+	opts := pipeline.Options{Registry: reg, Locales: locales.MustEmbedded(), From: "lines", To: []string{"a", "b"},
+		Langs: []string{"en", "fr"}, DocumentRead: func() { calls = append(calls, current) }}
+	r, err := pipeline.NewRunner(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := writeFile(t, filepath.Join(dir, "notes.txt"), "one\ntwo\n")
+	for _, c := range []string{"first", "second"} {
+		current = c
+		if res := r.Convert(context.Background(), pipeline.Job{Path: in, OutDir: filepath.Join(dir, c)}); res.Err != nil {
+			t.Fatal(res.Err)
+		}
+	}
+	if strings.Join(calls, ",") != "first,second" {
+		t.Fatalf("DocumentRead called for %q, want once per input", calls)
+	}
+	for _, name := range []string{"notes.en.a", "notes.en.b", "notes.fr.a", "notes.fr.b"} {
+		want := fmt.Sprintln(2, name == "notes.fr.b")
+		if data, err := os.ReadFile(filepath.Join(dir, "second", name)); err != nil || string(data) != want {
+			t.Errorf("%s: %q, %v; want %q", name, data, err, want)
+		}
+	}
+}

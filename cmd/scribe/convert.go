@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 
@@ -99,6 +101,9 @@ func runConvert(ctx context.Context, cmd *cli.Command, stdio IO) error {
 		// The writers of a lone input fill memory the heap maps after start-up: advised
 		// like the first chunk, it faults in as a few huge pages, not page by page.
 		opts.AfterParse = hugeheap.Advise
+	}
+	if stdio.Env("GOGC") == "" {
+		opts.DocumentRead = collectLongModel
 	}
 	tm, err := s.convertTranslations(cmd, &opts, len(inputs))
 	if err != nil {
@@ -339,6 +344,25 @@ const (
 	largeInput     = 4 << 20
 	largeGCPercent = 25
 )
+
+// collectLongModel runs the garbage collector when a writer is done reading a document
+// whose model holds more than longModelHeap bytes: the file it then assembles (a DOCX's
+// compressed parts, the package around them) reuses the model's memory instead of growing
+// the heap past it. Measured on 12 MB of notes to DOCX (two cores, three runs each): peak
+// RSS 97.5–98.4 MB before, 93.8–95.2 MB after, for one collection of a heap of a few MB.
+// Short notes never reach the threshold, so a batch of them pays one read of a runtime
+// metric per input.
+func collectLongModel() {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() >= longModelHeap {
+		runtime.GC()
+	}
+}
+
+// longModelHeap is the live heap above which collectLongModel collects: the model of about
+// 4 MB of notes (largeInput).
+const longModelHeap = 16 << 20
 
 // batchGCPercent is the garbage collector's target during a batch (unless GOGC is set).
 // A seed document allocates about 1.7 MB over a live heap of a few MB, so at the default

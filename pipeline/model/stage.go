@@ -151,6 +151,12 @@ type WriteOptions struct {
 	// Stats, when non-nil, receives facts about the written file for the run report;
 	// each writer fills what applies to it (a PDF its pages and fonts).
 	Stats *OutputStats
+	// DocumentRead, when set, is called once the writer has read everything it needs from
+	// the document, before it assembles the file. The runner sets it only for the last
+	// output of an input, when nothing else holds the document: the model of a long input
+	// can then be collected and its memory reused for the file instead of growing the heap.
+	// A writer may ignore it.
+	DocumentRead func()
 }
 
 // OutputStats are facts about one written file, for --report and --skip-unchanged.

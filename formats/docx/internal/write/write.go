@@ -84,9 +84,10 @@ func (w *docxWriter) Write(ctx context.Context, out io.Writer, doc *model.Docume
 		return model.Errorf(stageName, model.Pos{}, model.ErrMalformed, "no document")
 	}
 	ow := &outWriter{w: out}
+	pos := docPos(doc) // doc itself is not kept alive past build (see DocumentRead)
 	if err := w.build(ctx, ow, doc, opts); err != nil {
 		if ow.err != nil {
-			return model.Errorf(stageName, docPos(doc), nil, "writing output: %v", ow.err)
+			return model.Errorf(stageName, pos, nil, "writing output: %v", ow.err)
 		}
 		return err
 	}
@@ -163,6 +164,12 @@ func (w *docxWriter) build(ctx context.Context, out io.Writer, doc *model.Docume
 		}
 	}
 	parts := st.parts(body, rels, opts)
+	// Every part is printed: the document is not read again, and a long one's model is most
+	// of the memory in use while the package is zipped.
+	st.doc = nil
+	if opts.DocumentRead != nil {
+		opts.DocumentRead()
+	}
 	return zipParts(out, w.zip, parts, zipTime(opts.Created))
 }
 

@@ -433,3 +433,27 @@ func TestWriteOutputError(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestDocumentRead: the writer says once, after printing every part, that it is done with
+// the document, and the package is the same as without the call.
+func TestDocumentRead(t *testing.T) {
+	w, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := pipelinetest.Sample("en")
+	want, _ := writeDoc(t, Options{}, pipelinetest.Sample("en"), "en")
+	var buf bytes.Buffer
+	calls := 0
+	opts := model.WriteOptions{Locale: localeFor(t, "en"), Created: testCreated, Generator: "scribe test",
+		DocumentRead: func() { calls++ }}
+	if err := w.Write(context.Background(), &buf, doc, opts); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("DocumentRead called %d times, want 1", calls)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Error("the package differs when DocumentRead is set")
+	}
+}

@@ -2,6 +2,7 @@ package infer
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/internal/lazyre"
@@ -62,6 +63,9 @@ func findBullet(t string) (bulletMatch, bool) {
 	if strings.HasPrefix(t, "o ") && hasWord(t[2:]) {
 		return bulletMatch{marker: "o", class: "o", off: 2, weak: true}, true
 	}
+	if !mayEnumerate(t) {
+		return bulletMatch{}, false
+	}
 	prefix := t
 	if len(prefix) > 32 {
 		cut := 32
@@ -87,6 +91,38 @@ func findBullet(t string) (bulletMatch, bool) {
 		return b, ok
 	}
 	return bulletMatch{}, false
+}
+
+// mayEnumerate reports whether t could open with an enumerated marker, so that the
+// expressions run on few lines: every marker opens with a bracket, a small Latin letter, a
+// digit, a Cyrillic letter or a Chinese numeral, and a marker without a bracket ends in
+// ")", "." or "、" within its first few characters. Most lines of notes open with a
+// capital and are rejected by their first byte.
+func mayEnumerate(t string) bool {
+	if t == "" {
+		return false
+	}
+	c := t[0]
+	switch {
+	case c == '(':
+		return true
+	case c >= '0' && c <= '9' || c >= 'a' && c <= 'z':
+	case c < utf8.RuneSelf:
+		return false
+	default:
+		r, _ := utf8.DecodeRuneInString(t)
+		switch {
+		case r == '（':
+			return true
+		case unicode.Is(unicode.Cyrillic, r), strings.ContainsRune("一二三四五六七八九十", r):
+		default:
+			return false
+		}
+	}
+	// The counter is at most three characters (nine bytes for Chinese numerals) before its
+	// closing mark.
+	head := t[:min(len(t), 12)]
+	return strings.IndexByte(head, ')') >= 0 || strings.IndexByte(head, '.') >= 0 || strings.Contains(head, "、")
 }
 
 // enumMatch builds the match of an enumerated marker; its class names the counter style.

@@ -311,10 +311,8 @@ func (in *inferrer) headingShape(it *item) (bool, string) {
 	case innerSentenceEnd(t):
 		return false, "paragraph: short, but holds more than one sentence"
 	}
-	for _, w := range wordsOf(t) {
-		if in.verbs[w] {
-			return false, fmt.Sprintf("paragraph: short, but a statement (reporting verb %q)", w)
-		}
+	if w, ok := wordIn(t, in.verbs); ok {
+		return false, fmt.Sprintf("paragraph: short, but a statement (reporting verb %q)", w)
 	}
 	return true, ""
 }

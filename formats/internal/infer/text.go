@@ -91,11 +91,22 @@ func startsLower(s string) bool {
 // ("2 connection limit isn't followed, in part because…"): a sentence that starts with a
 // number, not a title ("2020 Budget", "10. New Business" keep their capitals or marker).
 func numberThenLower(s string) bool {
-	f := strings.Fields(s)
-	if len(f) < 2 || !unicode.IsDigit([]rune(f[0])[0]) || strings.TrimFunc(f[0], func(r rune) bool { return unicode.IsDigit(r) || r == ',' }) != "" {
+	// The first two words, as strings.Fields would cut them, without cutting the rest.
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsDigit(r) {
+		return false // most lines, at once
+	}
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(f[1])
+	for _, r := range s[:end] {
+		if !unicode.IsDigit(r) && r != ',' {
+			return false
+		}
+	}
+	r, _ = utf8.DecodeRuneInString(strings.TrimLeftFunc(s[end:], unicode.IsSpace))
 	return unicode.IsLower(r)
 }
 
@@ -166,7 +177,24 @@ func speakerLead(s string) bool {
 	if strings.TrimSpace(s[i+size:]) == "" {
 		return false
 	}
-	return len(strings.Fields(head)) <= 4
+	return fieldsAtMost(head, 4)
+}
+
+// fieldsAtMost reports whether s has at most n words separated by white space, as
+// len(strings.Fields(s)) <= n does, without cutting them out.
+func fieldsAtMost(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if words++; words > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasURL reports a web or mail address; headings do not carry them.
@@ -188,6 +216,28 @@ func cjkCount(s string) int {
 // wordsOf returns tokens made of letters, lower-cased, for keyword tables.
 func wordsOf(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+}
+
+// wordIn returns the first of the words of s (as wordsOf cuts them) that is in set. It
+// lower-cases one word at a time into a small buffer: every short line of a long input is
+// asked, and copying it whole to cut it into words cost more than the rest of the test.
+func wordIn(s string, set map[string]bool) (string, bool) {
+	var buf [64]byte
+	w := buf[:0]
+	for _, r := range s {
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || r == '-' {
+			w = utf8.AppendRune(w, r)
+			continue
+		}
+		if len(w) > 0 && set[string(w)] {
+			return string(w), true
+		}
+		w = w[:0]
+	}
+	if len(w) > 0 && set[string(w)] {
+		return string(w), true
+	}
+	return "", false
 }
 
 // innerSentenceEnd reports a sentence end inside the line ("Budget approved. Next item"):

@@ -55,7 +55,15 @@ type span struct {
 // (dropped furniture does not count). It allocates per block, not per line, so a million
 // lines of one block cost nothing.
 func blocks(lns []ln) []span {
-	var spans []span
+	// One block per blank line and one more: counted first, so the spans are allocated
+	// once (growing them by appends copied a long input's spans over and over).
+	nb := 1
+	for i := range lns {
+		if lns[i].kind == kBlank {
+			nb++
+		}
+	}
+	spans := make([]span, 0, nb)
 	var fileWidths []int
 	counts := func(l *ln) bool {
 		return l.kind != kBlank && l.kind != kDrop && l.kind != kJunk && l.kind != kUnder

@@ -134,3 +134,54 @@ func BenchmarkSpeakers(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStage measures each source transform on its own, on the document the transforms
+// before it leave (the clone not counted): the seed notes repeated 100 times, or the notes
+// file SCRIBE_BENCH_NOTES names (the 12 MB input of the cost curve, say).
+func BenchmarkStage(b *testing.B) {
+	name := os.Getenv("SCRIBE_BENCH_NOTES")
+	var text []byte
+	if name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = data
+	} else {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "wsis-itu-consultation-2005-05-02.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = bytes.Repeat(append(data, '\n'), 100)
+	}
+	doc, err := notes.New().Read(context.Background(), text, model.ReadOptions{Locales: locales.MustEmbedded(), Name: "long.txt", Warnings: &model.Warnings{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, tr := range Source() {
+		b.Run(tr.Name(), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c := doc.Clone()
+				env := &model.Env{Locales: locales.MustEmbedded(), Warnings: &model.Warnings{}}
+				b.StartTimer()
+				if err := tr.Apply(ctx, c, env); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		env := &model.Env{Locales: locales.MustEmbedded(), Warnings: &model.Warnings{}}
+		if err := tr.Apply(ctx, doc, env); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("countwords", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			model.CountWords(doc.Blocks)
+		}
+	})
+}

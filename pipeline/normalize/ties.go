@@ -23,6 +23,10 @@ type tieRules struct {
 	dayFirst bool
 	// firstDay is how the locale writes the first of the month ("1er"), "" when as a number.
 	firstDay string
+	// first holds the first bytes of titles and of openers: a word starting with none of
+	// them is no title, before or after trimOpeners. refBytes holds the first bytes of
+	// refs (lower-cased already).
+	first, refBytes byteSet
 }
 
 // newTies reads the tie rules of loc.
@@ -48,6 +52,15 @@ func newTies(loc *locales.Locale) *tieRules {
 			tr.months[string(unicode.ToUpper(r))+m[n:]] = true
 		}
 	}
+	for w := range tr.titles {
+		tr.first.addAll(w)
+	}
+	for _, r := range openers {
+		tr.first.addAll(string(r))
+	}
+	for w := range tr.refs {
+		tr.refBytes.addAll(w)
+	}
 	p := loc.Dates.Pattern
 	if d, m := strings.Index(p, "{d}"), strings.Index(p, "{month}"); d >= 0 && m > d {
 		between := p[d+len("{d}") : m]
@@ -62,34 +75,40 @@ func newTies(loc *locales.Locale) *tieRules {
 // tie replaces with a no-break space each single space of s that the rules say must not
 // break. It walks the words in place (a paragraph's text is split at every space, so a
 // slice of its words per paragraph was most of this rule's cost on long notes) and copies
-// s only when a space is tied.
+// s only when a space is tied. Each rule is first asked of the word's first byte (first),
+// which rejects almost every word of a long text before a map is looked up.
 func (tr *tieRules) tie(s string) string {
-	if !strings.Contains(s, " ") {
+	if strings.IndexByte(s, ' ') < 0 {
 		return s
 	}
 	var glue []int // byte offsets of the spaces to tie, ascending
-	for i := 0; ; {
-		e := wordEnd(s, i)
-		if e == len(s) {
-			break // the last word: no space after it
-		}
+	// w is s[i:e], the word before the space at e; the next word ends at ne, and is the
+	// following iteration's w (its end is found once).
+	for i, e := 0, wordEnd(s, 0); e < len(s); {
 		w, ns := s[i:e], e+1
-		next := s[ns:wordEnd(s, ns)]
-		i = ns
+		ne := wordEnd(s, ns)
+		next := s[ns:ne]
+		at := e
+		i, e = ns, ne
 		if w == "" || next == "" {
 			continue
 		}
-		word := strings.TrimLeft(w, "(\"'“‘«[")
+		c := w[0]
+		word := w
+		if tr.first.has(c) {
+			word = trimOpeners(w)
+		}
 		switch {
-		case tr.titles[word] && startsLetter(next):
-			glue = append(glue, e)
-		case isReference(next) && tr.refs[strings.ToLower(word)]:
-			// (The cheap test first: most words are followed by no number.)
-			glue = append(glue, e)
-		case tr.dayFirst && (isDay(w) || tr.firstDay != "" && strings.TrimLeft(w, "(") == tr.firstDay):
+		case (word == "" || tr.first.has(word[0])) && tr.titles[word] && startsLetter(next):
+			glue = append(glue, at)
+		case (word == "" || tr.refFirst(word[0])) && isReference(next) && tr.refs[strings.ToLower(word)]:
+			// (The cheap tests first: most words are followed by no number.)
+			glue = append(glue, at)
+		case tr.dayFirst && (isDigitByte(c) || c == '(' || tr.firstDay != "" && c == tr.firstDay[0]) &&
+			(isDay(w) || tr.firstDay != "" && strings.TrimLeft(w, "(") == tr.firstDay):
 			// The day, the pattern's words (Spanish "de"), then a month: the spaces
 			// after the day and after each of those words are tied.
-			spaces := []int{e}
+			spaces := []int{at}
 			j := ns // start of the word after the last one matched
 			ok := true
 			for _, dw := range tr.dayMonth {
@@ -122,6 +141,56 @@ func (tr *tieRules) tie(s string) string {
 	}
 	b.WriteString(s[prev:])
 	return b.String()
+}
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (b *byteSet) add(c byte)      { b[c>>6] |= 1 << (c & 63) }
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
+func (b *byteSet) addAll(s ...string) {
+	for _, w := range s {
+		if w != "" {
+			b.add(w[0])
+		}
+	}
+}
+
+// openers are the characters trimOpeners drops: what may open a word before a title or
+// a reference word ("(Mr.", "«paragraph").
+const openers = "(\"'“‘«["
+
+// trimOpeners is strings.TrimLeft(w, openers), without its generic path for a cutset
+// that is not ASCII.
+func trimOpeners(w string) string {
+	for w != "" {
+		c := w[0]
+		if c < utf8.RuneSelf {
+			if c != '(' && c != '"' && c != '\'' && c != '[' {
+				return w
+			}
+			w = w[1:]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		if r != '“' && r != '‘' && r != '«' {
+			return w
+		}
+		w = w[n:]
+	}
+	return w
+}
+
+// refFirst reports whether a word starting with byte c may be, lower-cased, a reference
+// word: a byte that is not ASCII may start anything once lower-cased.
+func (tr *tieRules) refFirst(c byte) bool {
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return tr.refBytes.has(c)
 }
 
 // wordEnd is the end of the word of s starting at byte i: the next space, or len(s).

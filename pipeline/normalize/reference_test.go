@@ -1,0 +1,150 @@
+package normalize
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/scribe-un/scribe/locales"
+)
+
+// The fast paths of this package must give what the plain code they replaced gave: the
+// plain code is kept here, and random texts built from the words the rules look for are
+// given to both.
+
+// refTie is tieRules.tie as it was before its first-byte tests.
+func refTie(tr *tieRules, s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var glue []int
+	for i := 0; ; {
+		e := wordEnd(s, i)
+		if e == len(s) {
+			break
+		}
+		w, ns := s[i:e], e+1
+		next := s[ns:wordEnd(s, ns)]
+		i = ns
+		if w == "" || next == "" {
+			continue
+		}
+		word := strings.TrimLeft(w, "(\"'“‘«[")
+		switch {
+		case tr.titles[word] && startsLetter(next):
+			glue = append(glue, e)
+		case isReference(next) && tr.refs[strings.ToLower(word)]:
+			glue = append(glue, e)
+		case tr.dayFirst && (isDay(w) || tr.firstDay != "" && strings.TrimLeft(w, "(") == tr.firstDay):
+			spaces := []int{e}
+			j := ns
+			ok := true
+			for _, dw := range tr.dayMonth {
+				je := wordEnd(s, j)
+				if je == len(s) || !strings.EqualFold(s[j:je], dw) {
+					ok = false
+					break
+				}
+				spaces = append(spaces, je)
+				j = je + 1
+			}
+			if ok && tr.months[strings.TrimRight(s[j:wordEnd(s, j)], ".,;:)»”’\"!?")] {
+				glue = append(glue, spaces...)
+			}
+		}
+	}
+	if len(glue) == 0 {
+		return s
+	}
+	var b strings.Builder
+	prev := 0
+	for _, at := range glue {
+		if at < prev {
+			continue
+		}
+		b.WriteString(s[prev:at])
+		b.WriteRune('\u00a0')
+		prev = at + 1
+	}
+	b.WriteString(s[prev:])
+	return b.String()
+}
+
+// pieces are the bits random texts are made of: what the rules of every locale look for,
+// and what lies next to it in notes (and what should not be there).
+func pieces(set *locales.Set) []string {
+	ps := []string{" ", " ", " ", "  ", "\t", "\u00a0", "\u202f", "\u2009", "\n", "\x00", "\u200e", "\ufeff", "\x85",
+		"(", ")", "[", "]", "\"", "'", "“", "”", "‘", "’", "«", "»", "«\u00a0", "\u00a0»", "-", "--", "---", "----", "–", "—",
+		"/", "//", "://", ".", ",", ";", ":", "!", "?", "%", "@", "_", "*", "&", "+", "<", ">",
+		"0", "1", "2", "05", "10", "12", "31", "59", "220", "2005", "1990", "14:00", "9.30", "9h30", "9h", "17:30",
+		"A", "B", "E", "S", "II", "IV", "XL", "Add", "Add.1", "Rev.2", "Corr.1", "L.10", "CN.4", "PC-2", "RES", "WSIS-II", "DT",
+		"rev", "(rev.2)", "(Rev.2)", "add", "SUPPL", "ſuppl", "ſ", "K", "k", "\u212a", "İ", "ß", "é", "É", "ǅ",
+		"http", "https", "HTTP", "www", "WWW", "Www", "www.", "com", "org", "x", "y", "mail", "user",
+		"the", "and", "or", "said", "paragraph", "de", "l", "qu", "il", "É", "中", "文", "。", "，", "٣",
+		"\xff", "\xe2\x80", "\xc2",
+	}
+	for _, loc := range set.All() {
+		ps = append(ps, loc.Typography.NoBreakAfter...)
+		ps = append(ps, loc.Speech.Titles...)
+		ps = append(ps, loc.Dates.Months...)
+		ps = append(ps, loc.Minutes.Introducers...)
+		ps = append(ps, loc.Minutes.Cardinals...)
+		if loc.Dates.FirstDay != "" {
+			ps = append(ps, loc.Dates.FirstDay)
+		}
+		for k := range loc.Typography.SpaceBefore {
+			ps = append(ps, k)
+		}
+		ps = append(ps, loc.Typography.Quotes...)
+	}
+	return ps
+}
+
+// randomText joins up to n random pieces.
+func randomText(r *rand.Rand, ps []string, n int) string {
+	var b strings.Builder
+	for range r.IntN(n + 1) {
+		b.WriteString(ps[r.IntN(len(ps))])
+		if r.IntN(3) > 0 {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func TestTieMatchesReference(t *testing.T) {
+	set := locales.MustEmbedded()
+	ps := pieces(set)
+	r := rand.New(rand.NewPCG(1, 2))
+	// A locale overlay may say anything: an empty word, words that start with what is
+	// trimmed, words whose lower case is longer or starts otherwise.
+	odd := *locale(t, "es")
+	odd.Typography.NoBreakAfter = append([]string{"", "(x", "«Mr", "K", "\u212a", "İ", "Ǆ", "Sr.", "\xff"}, odd.Typography.NoBreakAfter...)
+	odd.Speech.Titles = append([]string{"", "(x", "«Mr", "\xff"}, odd.Speech.Titles...)
+	odd.Dates.FirstDay = "1er"
+	ps = append(ps, odd.Typography.NoBreakAfter...)
+	for _, loc := range append(set.All(), &odd) {
+		tr := newTies(loc)
+		for range 20000 {
+			s := randomText(r, ps, 12)
+			if got, want := tr.tie(s), refTie(tr, s); got != want {
+				t.Fatalf("%s: tie(%q) = %q, want %q", loc.Tag, s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzTie(f *testing.F) {
+	f.Add("Mr. Geiger said on 2 May that paragraph 10 and annex II (“Mr Utsumi”)")
+	f.Add("le 1er mai, l’article 3 et M. Dupont")
+	f.Add("el 2 de mayo, el párrafo 5 y el Sr. Pérez")
+	set := locales.MustEmbedded()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, loc := range set.All() {
+			tr := newTies(loc)
+			if got, want := tr.tie(s), refTie(tr, s); got != want {
+				t.Fatalf("%s: tie(%q) = %q, want %q", loc.Tag, s, got, want)
+			}
+		}
+	})
+}

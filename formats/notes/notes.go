@@ -32,7 +32,9 @@ func (reader) Read(ctx context.Context, data []byte, opts model.ReadOptions) (*m
 	if err := opts.Limits.CheckInput(stage, opts.Name, len(data)); err != nil {
 		return nil, err
 	}
-	text, err := textenc.Text(stage, data, opts)
+	// The engine copies the lines it keeps (and the front matter is parsed from a copy), so
+	// the text may be data itself.
+	text, err := textenc.Borrowed(stage, data, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -2,8 +2,10 @@ package textenc
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/text/encoding/unicode"
 
@@ -65,5 +67,31 @@ func TestMixedLinesWarning(t *testing.T) {
 	}
 	if w.Len() != 1 || w.List()[0].String() != "notes: n.txt:2: lines 2 and 4 are not UTF-8 like the rest of the file; read as Windows-1252" {
 		t.Errorf("warnings %v", w.List())
+	}
+}
+
+// Borrowed reads as Text does; a UTF-8 input is not copied, and the checks that refuse
+// binary data name the same line.
+func TestBorrowed(t *testing.T) {
+	inputs := [][]byte{
+		[]byte("Genève\n\nLe Canada a déclaré.\n"),
+		[]byte("\xef\xbb\xbfWith a BOM\n"),
+		[]byte("Gen\xe8ve\nr\xe9union\n"),
+		[]byte("one\ntwo\nthree \x00 four\n"),
+		[]byte("a\x01b\x02c\x03d\x04e\x05f\x06g\x07h\x08i\x0e"),
+		[]byte(" \u00a0\n"),
+		{},
+	}
+	for _, data := range inputs {
+		opts := model.ReadOptions{Name: "n.txt", Warnings: &model.Warnings{}}
+		want, wantErr := Text("notes", data, opts)
+		got, err := Borrowed("notes", data, opts)
+		if got != want || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Errorf("Borrowed(%q) = %q, %v; Text gives %q, %v", data, got, err, want, wantErr)
+		}
+	}
+	data := []byte("Genève\n")
+	if got, _ := Borrowed("notes", data, model.ReadOptions{Name: "n.txt"}); unsafe.StringData(got) != &data[0] {
+		t.Error("Borrowed copied a UTF-8 input")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/scribe-un/scribe/pipeline/model"
 	"golang.org/x/text/encoding"
@@ -35,7 +36,19 @@ type Result struct {
 // Text decodes the input of a reader (Decode) and, when it was not UTF-8, warns that it
 // was converted.
 func Text(stage string, data []byte, opts model.ReadOptions) (string, error) {
-	res, err := Decode(stage, opts.Name, data)
+	return text(stage, data, opts, false)
+}
+
+// Borrowed is Text for a reader that keeps no part of the text: when data is UTF-8 the text
+// is data itself, not a copy, so a 12 MB input is not held twice while it is read. The
+// caller copies whatever it keeps of the text, and data must not change while the text is
+// in use.
+func Borrowed(stage string, data []byte, opts model.ReadOptions) (string, error) {
+	return text(stage, data, opts, true)
+}
+
+func text(stage string, data []byte, opts model.ReadOptions, borrow bool) (string, error) {
+	res, err := decode(stage, opts.Name, data, borrow)
 	if err != nil {
 		return "", err
 	}
@@ -65,6 +78,11 @@ func Input(ctx context.Context, stage string, data []byte, opts model.ReadOption
 // (an image renamed .txt) is ErrBinary; text that is neither UTF-8 nor Windows-1252 is
 // ErrEncoding. Errors name the file and, where there is one, the line.
 func Decode(stage, name string, data []byte) (Result, error) {
+	return decode(stage, name, data, false)
+}
+
+// decode is Decode; with borrow, the text of a UTF-8 input is data itself (Borrowed).
+func decode(stage, name string, data []byte, borrow bool) (Result, error) {
 	pos := model.Pos{File: name}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -95,6 +113,9 @@ func Decode(stage, name string, data []byte) (Result, error) {
 		return Result{}, err
 	}
 	if utf8.Valid(data) {
+		if borrow && len(data) > 0 {
+			return Result{Text: unsafe.String(unsafe.SliceData(data), len(data)), Encoding: "utf-8"}, nil
+		}
 		return Result{Text: string(data), Encoding: "utf-8"}, nil
 	}
 	if hasUTF8Sequence(data) {
@@ -240,22 +261,35 @@ func checkText(stage, name string, data []byte) error {
 		}
 		return model.Errorf(stage, pos, model.ErrEmpty, "file holds only white space")
 	}
-	controls, line := 0, 1
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte{'\n'})
+		return model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrBinary, "NUL byte (is this an image or a document saved in another format?)")
+	}
+	// Counted without a branch per byte: this loop reads every byte of every input.
+	controls := 0
 	for _, b := range data {
-		switch {
-		case b == '\n':
-			line++
-		case b == 0:
-			return model.Errorf(stage, model.Pos{File: name, Line: line}, model.ErrBinary, "NUL byte (is this an image or a document saved in another format?)")
-		case b < 0x20 && b != '\t' && b != '\r' && b != '\f' && b != '\v', b == 0x7F:
-			controls++
-		}
+		controls += int(controlByte[b])
 	}
 	if controls > 8 && controls*100 > len(data) {
 		return model.Errorf(stage, pos, model.ErrBinary, "%d control bytes", controls)
 	}
 	return nil
 }
+
+// controlByte is 1 for the control bytes a text file holds few of: C0 controls other than
+// NUL (refused on its own), tab, line feed, carriage return, form feed and vertical tab,
+// and DEL.
+var controlByte = func() (t [256]uint8) {
+	for b := 1; b < 0x20; b++ {
+		switch b {
+		case '\t', '\n', '\r', '\f', '\v':
+		default:
+			t[b] = 1
+		}
+	}
+	t[0x7F] = 1
+	return t
+}()
 
 // hasGraphicASCII reports a printable ASCII character other than the space in data.
 func hasGraphicASCII(data []byte) bool {

@@ -50,13 +50,31 @@ func countInlinesWords(ins []Inline) int {
 
 func countWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most of most text: a letter or digit is in a word; an apostrophe or a
+			// hyphen leaves inWord as it is (inside a word it joins, outside it is no
+			// word); anything else ends the word.
+			i++
+			switch asciiWord[c] {
+			case wordChar:
+				if !inWord {
+					n++
+					inWord = true
+				}
+			case wordOther:
+				inWord = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		// Han, Hiragana and Katakana all lie above U+2E80: most text skips the table look-ups.
 		case r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
 			n++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || (inWord && (r == '\'' || r == '’' || r == '-')):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || (inWord && r == '’'):
 			if !inWord {
 				n++
 				inWord = true
@@ -67,6 +85,26 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+// The classes of ASCII characters for countWords.
+const (
+	wordOther  = iota // ends a word
+	wordChar          // a letter or digit
+	wordJoiner        // ' and -: inside a word, part of it
+)
+
+// asciiWord is the class of each ASCII character (never written to).
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = wordChar
+		case c == '\'' || c == '-':
+			t[c] = wordJoiner
+		}
+	}
+	return t
+}()
 
 // Bracketed reports text wholly inside one pair of parentheses or square brackets, ASCII or
 // full-width, with some text inside: "(Not minuted.)", "[Ask for slides]", "（休会）".

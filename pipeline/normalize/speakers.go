@@ -46,21 +46,19 @@ func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 			if !ok || p == nil || p.Speaker != "" {
 				continue
 			}
-			// A name is a substring of the paragraph's text: cloned, it does not keep
-			// the text of a paragraph of megabytes alive (a copy when it has several runs).
-			p.Speaker = strings.Clone(d.detect(i, d.texts[i]))
+			p.Speaker = d.intern(d.detect(i, d.texts[i]))
 		}
 		// Subparagraphs speak too ("- Ana: the budget is fine"), by the same evidence.
 		model.Walk(doc.Blocks, func(b model.Block) bool {
 			if it, ok := b.(*model.ListItem); ok && it.Speaker == "" {
 				text := model.PlainText(it.Inlines)
 				if c, ok := d.sepCandidate(text); ok {
-					it.Speaker = strings.Clone(d.detectWith(c, ok, text))
+					it.Speaker = d.intern(d.detectWith(c, ok, text))
 				} else if d.loc.Tag != "zh" && d.loc.Tag != "ar" && endsWithStop(text) {
 					// Items are often fragments ("Review of amendments recommended by the
 					// SC"): only one written as a sentence is read for a subject, and the
 					// verb-final and verb-first rules stay with paragraphs.
-					it.Speaker = strings.Clone(d.detectSVO(strings.TrimSpace(text)))
+					it.Speaker = d.intern(d.detectSVO(strings.TrimSpace(text)))
 				}
 			}
 			return true
@@ -68,6 +66,22 @@ func (Speakers) Apply(ctx context.Context, doc *model.Document, env *model.Env) 
 		resolveInitials(doc)
 		return nil
 	})
+}
+
+// intern returns a copy of name, one for all the paragraphs a speaker opens. A name is a
+// substring of a paragraph's text: copied, it does not keep the text of a paragraph of
+// megabytes alive (a copy when it has several runs); shared, the copies of one speaker of
+// long minutes are one.
+func (d *speakerDetector) intern(name string) string {
+	if name == "" {
+		return ""
+	}
+	if s, ok := d.interned[name]; ok {
+		return s
+	}
+	s := strings.Clone(name)
+	d.interned[s] = s
+	return s
 }
 
 // Detect returns the speaker of one paragraph's text in the notes' language loc, the way
@@ -97,18 +111,37 @@ type speakerDetector struct {
 	// people are the participants' names, first names and initials, lower case: a
 	// "Name:" that names one is a speaker even once.
 	people map[string]bool
-	// itemCands are the separator candidates of list items.
-	itemCands []sepCandidate
 	// texts are the paragraphs' plain texts by block index, as the evidence pass saw them.
 	texts []string
+	// hasCand tells, by block index, the paragraphs that open with a separator candidate.
+	// detect reads the candidate again from the text, which costs less than keeping tens
+	// of thousands of them in a map.
+	hasCand []bool
+	// names holds what the evidence says of each candidate's name with its separator: a
+	// long document opens tens of thousands of paragraphs with a few dozen names, and each
+	// is judged once rather than once a paragraph.
+	names map[candKey]*candName
+	// labelOf remembers isLabel of the names sepCandidate asks about, for the same reason.
+	labelOf map[string]bool
+	// interned holds one copy of each speaker returned (see Apply).
+	interned map[string]string
 	// Document-level evidence for the minutes style.
-	cands     map[int]sepCandidate // by block index
-	count     map[string]int       // lower-cased name → paragraphs opening with it
-	capital   map[string]bool      // lower-cased name → seen capitalised as a candidate
-	lowerSeen map[string]bool      // words written in lower case somewhere in the body (only those nameOK asks about)
-	strong    map[string]bool      // names accepted with a strong separator
-	dialogue  bool                 // the notes use "Name: text" for several speakers
-	toks      []token              // detectSVO's words, reused from one paragraph to the next
+	count     map[string]int  // lower-cased name → paragraphs opening with it
+	capital   map[string]bool // lower-cased name → seen capitalised as a candidate
+	lowerSeen map[string]bool // words written in lower case somewhere in the body (only those nameOK asks about)
+	strong    map[string]bool // names accepted with a strong separator
+	dialogue  bool            // the notes use "Name: text" for several speakers
+	toks      []token         // detectSVO's words, reused from one paragraph to the next
+}
+
+// candKey is a separator candidate's name and separator, which are all nameOK looks at.
+type candKey struct{ name, sep string }
+
+// candName is what the detector knows of one candidate name with its separator.
+type candName struct {
+	key   string // the name in lower case, the key of count, capital and strong
+	title bool   // the name is a title ("Chair", "The Secretary.")
+	ok    bool   // nameOK, set once the document's evidence is complete
 }
 
 // speechVocab is the lookup form of a locale's speech data. It depends on the locale only,
@@ -209,9 +242,9 @@ func isArabicMark(r rune) bool {
 
 func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) *speakerDetector {
 	d := &speakerDetector{
-		loc: loc, speechVocab: vocabOf(loc), texts: make([]string, len(doc.Blocks)), labels: labels,
-		cands: map[int]sepCandidate{}, count: map[string]int{}, capital: map[string]bool{},
-		lowerSeen: map[string]bool{}, strong: map[string]bool{}, people: map[string]bool{},
+		loc: loc, speechVocab: vocabOf(loc), texts: make([]string, len(doc.Blocks)), hasCand: make([]bool, len(doc.Blocks)),
+		labels: labels, names: map[candKey]*candName{}, labelOf: map[string]bool{}, interned: map[string]string{},
+		count: map[string]int{}, capital: map[string]bool{}, lowerSeen: map[string]bool{}, strong: map[string]bool{}, people: map[string]bool{},
 	}
 	for _, p := range doc.Meta.Participants {
 		for _, k := range []string{p.Name, p.Initials, firstWord(p.Name)} {
@@ -223,8 +256,21 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 	// Gather the minutes-style evidence over the whole document: first the candidates,
 	// then which of their names' words the body writes in lower case. nameOK only asks
 	// lowerSeen about the lower-cased words of candidate names, so only those are kept.
-	skip := make([]bool, len(doc.Blocks)) // paragraph i's first word is its candidate's name
-	wanted := map[string]bool{}
+	var wanted nameWords
+	note := func(c sepCandidate) {
+		n := d.names[candKey{c.name, c.sep}]
+		if n == nil {
+			n = &candName{key: strings.ToLower(c.name), title: d.titles[strings.ToLower(strings.TrimSuffix(c.name, "."))]}
+			d.names[candKey{c.name, c.sep}] = n
+			if r, _ := utf8.DecodeRuneInString(c.name); unicode.IsUpper(r) {
+				d.capital[n.key] = true
+			}
+			for _, w := range strings.Fields(c.name) {
+				wanted.add(strings.ToLower(w))
+			}
+		}
+		d.count[n.key]++
+	}
 	for i, b := range doc.Blocks {
 		p, ok := b.(*model.Paragraph)
 		if !ok || p == nil {
@@ -232,73 +278,171 @@ func newSpeakerDetector(doc *model.Document, loc *locales.Locale, labels vocab) 
 		}
 		text := model.PlainText(p.Inlines)
 		d.texts[i] = text
-		c, ok := d.sepCandidate(text)
-		if ok {
-			d.cands[i] = c
-			key := strings.ToLower(c.name)
-			d.count[key]++
-			if r, _ := utf8.DecodeRuneInString(c.name); unicode.IsUpper(r) {
-				d.capital[key] = true
-			}
-			for _, w := range strings.Fields(c.name) {
-				wanted[strings.ToLower(w)] = true
-			}
+		if c, ok := d.sepCandidate(text); ok {
+			note(c)
+			d.hasCand[i] = true // and paragraph i's first word is its name
 		}
-		skip[i] = ok && c.name != ""
 	}
 	// Turns typed as list items count as evidence too ("- Ana: …").
 	model.Walk(doc.Blocks, func(b model.Block) bool {
 		if it, ok := b.(*model.ListItem); ok {
 			if c, ok := d.sepCandidate(model.PlainText(it.Inlines)); ok {
-				key := strings.ToLower(c.name)
-				d.count[key]++
-				if r, _ := utf8.DecodeRuneInString(c.name); unicode.IsUpper(r) {
-					d.capital[key] = true
-				}
-				d.itemCands = append(d.itemCands, c)
+				note(c)
 			}
 		}
 		return true
 	})
-	if len(wanted) > 0 {
+	if wanted.found != nil {
 		// One pass over the words of the text, each looked up in the set: linear in the
 		// text whatever the number of names (testing each name against each paragraph
 		// was quadratic in a long document, which names more people).
 		for i, text := range d.texts { // "" for blocks that are not paragraphs: no words
-			first := true
-			for w := range strings.FieldsSeq(text) {
-				if first && skip[i] {
-					first = false
-					continue
-				}
-				first = false
-				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-				// Only lower-case words count: test that before the lookup.
-				if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) && wanted[w] {
-					d.lowerSeen[w] = true
-				}
+			wanted.markLower(text, d.hasCand[i])
+		}
+		for w, found := range wanted.found {
+			if found {
+				d.lowerSeen[w] = true
 			}
 		}
 	}
+	// Each name is judged once the evidence is complete, however many paragraphs it opens.
 	colonNames := map[string]bool{}
-	weigh := func(c sepCandidate) {
-		key := strings.ToLower(c.name)
-		if d.nameOK(c) && (c.sep == ";" || d.count[key] >= 2) && c.sep != "," {
-			d.strong[key] = true
-			if c.sep == ":" {
-				colonNames[key] = true
+	for k, n := range d.names {
+		n.ok = d.nameOK(sepCandidate{name: k.name, sep: k.sep})
+		if n.ok && (k.sep == ";" || d.count[n.key] >= 2) && k.sep != "," {
+			d.strong[n.key] = true
+			if k.sep == ":" {
+				colonNames[n.key] = true
 			}
 		}
-	}
-	for _, c := range d.cands {
-		weigh(c)
-	}
-	for _, c := range d.itemCands {
-		weigh(c)
 	}
 	d.dialogue = len(colonNames) >= 2
 	return d
 }
+
+// nameWords is a set of lower-case words, to learn which of them a text writes. Most words
+// of a text are not in it: a bit for each first and last byte and length rules out most
+// of those before the map is asked. A word found is not looked for again: once every
+// word of a bit is found, the bit is cleared ("and", "in" and "for" are found at once
+// and would otherwise send a good part of the words of English prose to the map).
+type nameWords struct {
+	found map[string]bool // by word: written in lower case somewhere
+	// bits has bit min(len(w), 63) of bits[slot(w)] set while a word w of that slot and
+	// length is not found; left counts those words by slot and length.
+	bits *[1024]uint64
+	left map[uint16]int
+}
+
+// slot is the index in nameWords.bits of the words with w's first and last bytes: for
+// lower-case ASCII letters, one slot for each pair.
+func slot(w string) int { return int(w[0]&31)<<5 | int(w[len(w)-1]&31) }
+
+// bit is w's bit in its slot.
+func bit(w string) uint64 { return 1 << min(len(w), 63) }
+
+func (s *nameWords) add(w string) {
+	if w == "" {
+		return
+	}
+	if s.found == nil {
+		s.found, s.bits, s.left = map[string]bool{}, new([1024]uint64), map[uint16]int{}
+	}
+	if _, ok := s.found[w]; ok {
+		return
+	}
+	s.found[w] = false
+	s.bits[slot(w)] |= bit(w)
+	s.left[uint16(slot(w))<<6|uint16(min(len(w), 63))]++
+}
+
+// see marks w found if it is one of the set's words not found yet.
+func (s *nameWords) see(w string) {
+	if s.bits[slot(w)]&bit(w) == 0 {
+		return
+	}
+	if found, ok := s.found[w]; ok && !found {
+		s.found[w] = true
+		k := uint16(slot(w))<<6 | uint16(min(len(w), 63))
+		if s.left[k]--; s.left[k] == 0 {
+			s.bits[slot(w)] &^= bit(w)
+		}
+	}
+}
+
+// markLower marks found the words of s that text writes in lower case, skipping its first
+// word when skipFirst. The words are those of strings.Fields with what is not a letter
+// trimmed from both ends (strings.TrimFunc), found by hand: this pass reads every byte of
+// the document.
+func (s *nameWords) markLower(text string, skipFirst bool) {
+	for i := 0; i < len(text); {
+		// The white space before a word.
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		// The word, up to the next white space.
+		start := i
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+			} else {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if unicode.IsSpace(r) {
+					break
+				}
+				i += size
+			}
+		}
+		if skipFirst {
+			skipFirst = false
+			continue
+		}
+		s.markWord(text[start:i])
+	}
+}
+
+// markWord is markLower's test of one word.
+func (s *nameWords) markWord(w string) {
+	// Trim ASCII that is not a letter from both ends, then the rest (rare) as TrimFunc does.
+	for w != "" && w[0] < utf8.RuneSelf && !isASCIILetter(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && w[len(w)-1] < utf8.RuneSelf && !isASCIILetter(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	if w == "" {
+		return
+	}
+	if w[0] >= utf8.RuneSelf || w[len(w)-1] >= utf8.RuneSelf {
+		if w = strings.TrimFunc(w, notLetter); w == "" {
+			return
+		}
+	}
+	// Only lower-case words count: test that before the lookup.
+	if c := w[0]; c < utf8.RuneSelf {
+		if c < 'a' || c > 'z' {
+			return
+		}
+	} else if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+		return
+	}
+	s.see(w)
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // sepCandidate splits "Name<sep> rest" where Name is one to three words.
 func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
@@ -317,7 +461,7 @@ func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
 			}
 		case r == '(':
 			// "Name (role): text": the role is not part of the name.
-			if c, ok := roleCandidate(text, i); ok && !d.isLabel(c.name) {
+			if c, ok := roleCandidate(text, i); ok && !d.isLabelName(c.name) {
 				return c, true
 			}
 			return sepCandidate{}, false
@@ -334,7 +478,7 @@ func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
 		}
 		// "14:00" or "No. 3:" are not names; "Slides:", "Date:", "Action:" are labels; an
 		// address ("https://…") is none either.
-		if sep == ":" && end < len(text) && (unicode.IsDigit(rune(text[end])) || text[end] == '/') || d.isLabel(name) {
+		if sep == ":" && end < len(text) && (unicode.IsDigit(rune(text[end])) || text[end] == '/') || d.isLabelName(name) {
 			return sepCandidate{}, false
 		}
 		return sepCandidate{name: name, sep: sep, rest: rest}, true
@@ -354,6 +498,17 @@ func (d *speakerDetector) isLabel(name string) bool {
 		return false
 	}
 	return true
+}
+
+// isLabelName is isLabel of a candidate's name, remembered: the same few names open
+// most paragraphs of long minutes.
+func (d *speakerDetector) isLabelName(name string) bool {
+	l, ok := d.labelOf[name]
+	if !ok {
+		l = d.isLabel(name)
+		d.labelOf[name] = l
+	}
+	return l
 }
 
 // roleCandidate reads "Name (role): rest" with the opening parenthesis at byte open.
@@ -451,7 +606,11 @@ func (d *speakerDetector) detect(i int, text string) string {
 	if text == "" {
 		return ""
 	}
-	c, ok := d.cands[i]
+	var c sepCandidate
+	ok := false
+	if d.hasCand[i] {
+		c, ok = d.sepCandidate(text)
+	}
 	return d.detectWith(c, ok, text)
 }
 
@@ -462,10 +621,10 @@ func (d *speakerDetector) detectWith(c sepCandidate, ok bool, text string) strin
 	if text == "" {
 		return ""
 	}
-	if ok && d.nameOK(c) {
-		key := strings.ToLower(c.name)
+	if n := d.nameOf(c, ok); n != nil && n.ok {
+		key := n.key
 		switch {
-		case d.titles[strings.ToLower(strings.TrimSuffix(c.name, "."))] && c.sep != ",":
+		case n.title && c.sep != ",":
 			return c.name
 		case c.sep == ";" || (c.sep != "," && d.count[key] >= 2):
 			return c.name
@@ -483,6 +642,18 @@ func (d *speakerDetector) detectWith(c sepCandidate, ok bool, text string) strin
 		return d.detectAR(text)
 	}
 	return d.detectSVO(text)
+}
+
+// nameOf returns what the evidence says of candidate c (nil when ok is false), judging it
+// now if the evidence pass did not see it.
+func (d *speakerDetector) nameOf(c sepCandidate, ok bool) *candName {
+	if !ok {
+		return nil
+	}
+	if n := d.names[candKey{c.name, c.sep}]; n != nil {
+		return n
+	}
+	return &candName{key: strings.ToLower(c.name), title: d.titles[strings.ToLower(strings.TrimSuffix(c.name, "."))], ok: d.nameOK(c)}
 }
 
 func firstWord(s string) string {

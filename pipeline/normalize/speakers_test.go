@@ -2,7 +2,10 @@ package normalize
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -142,4 +145,46 @@ func TestSpeakersDialogue(t *testing.T) {
 			t.Errorf("%q: got %q, want %q", p.text, got, p.want)
 		}
 	}
+}
+
+// FuzzNameWords checks the word scanner of the speakers' evidence pass against what it
+// replaces: strings.Fields, then what is not a letter trimmed from both ends, then the
+// words that start with a lower-case letter looked up in the set.
+func FuzzNameWords(f *testing.F) {
+	for _, s := range []string{
+		"Ryan: the chair and ryan, agreed.", "  (ryan) «jeffh»\u00a0and\u2003in\tfor\nfrom ",
+		"élan Élan éLAN élan, x", "a\u0085b c\u200bd", "\xffryan ryan\xff r\xffyan", "ryan's ryan’s -ryan- 3ryan",
+		"Ned and jck: in closing, the chair", "", " ", "ryan",
+	} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	words := []string{"ryan", "and", "in", "for", "from", "jeffh", "élan", "chair", "closing", "r", "a", "b", "jck", "ned"}
+	f.Fuzz(func(t *testing.T, text string, skipFirst bool) {
+		var s nameWords
+		set := map[string]bool{}
+		for _, w := range words {
+			s.add(w)
+			set[w] = true
+		}
+		want := map[string]bool{}
+		first := true
+		for w := range strings.FieldsSeq(text) {
+			if first && skipFirst {
+				first = false
+				continue
+			}
+			first = false
+			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			if r, _ := utf8.DecodeRuneInString(w); w != "" && unicode.IsLower(r) && set[w] {
+				want[w] = true
+			}
+		}
+		s.markLower(text, skipFirst)
+		for _, w := range words {
+			if s.found[w] != want[w] {
+				t.Errorf("%q (skip first %v): %q found %v, want %v", text, skipFirst, w, s.found[w], want[w])
+			}
+		}
+	})
 }

@@ -172,7 +172,7 @@ func (it *item) joinTo(l *ln) {
 	}
 	it.text += " " + l.text
 	it.units += l.units
-	it.lastLen = i32(utf8.RuneCountInString(l.text) + int(l.indent))
+	it.lastLen = i32(runeCount(l.text) + int(l.indent))
 	it.lastIndent = l.indent
 	it.lines++
 }
@@ -244,7 +244,7 @@ func (in *inferrer) assemble(lns []ln) error {
 				continue
 			}
 		}
-		it := item{ln: *l, blankBefore: blank, lastLen: i32(utf8.RuneCountInString(l.text) + int(l.indent)), lastIndent: l.indent, lines: 1}
+		it := item{ln: *l, blankBefore: blank, lastLen: i32(runeCount(l.text) + int(l.indent)), lastIndent: l.indent, lines: 1}
 		if l.kind == kHead {
 			it.cueWhy = fmt.Sprintf("heading: marked with %q", strings.TrimSpace(l.text[:l.off])+" ")
 		}

@@ -108,8 +108,17 @@ func cleanASCII(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if !cleanWord(load64(s, i), i > 0 && s[i-1] == ' ') {
+			break // the bytes below tell
+		}
+	}
 	prev := byte(0)
-	for i := 0; i < len(s); i++ {
+	if i > 0 {
+		prev = s[i-1]
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 || c >= 0x7f || (c == ' ' && prev == ' ') {
 			return false
@@ -158,9 +167,17 @@ func (n *normalizer) run(s string, b *strings.Builder) {
 				n.pending = 0
 			}
 			n.started = true
+			// Single spaces between words go with them: each would be pending and written
+			// before the next character, as it is here.
 			j := i + 1
-			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
-				j++
+			for j < len(s) {
+				if c := s[j]; c > ' ' && c < 0x7f {
+					j++
+				} else if c == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+					j += 2
+				} else {
+					break
+				}
 			}
 			b.WriteString(s[i:j])
 			i = j
@@ -417,19 +434,18 @@ func isNote(t string) bool { return model.Bracketed(t) }
 // 16 characters is as long as an English one of 8 words).
 func units(s string) int {
 	words, cjk := 0, 0
-	inWord := false
+	var inWord uint8 // 1 inside a word
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII: no CJK; the white space of unicode.IsSpace and the letters and
-			// digits of unicode.IsLetter and IsDigit, without the table lookups.
+			// digits of unicode.IsLetter and IsDigit, from a table and without a branch
+			// (word boundaries are too frequent to predict): a letter or digit outside a
+			// word starts one, white space ends it, anything else leaves it as it is.
+			k := asciiUnit[c]
+			letter := k & 1
+			words += int(letter &^ inWord)
+			inWord = (inWord | letter) &^ (k >> 1)
 			i++
-			switch {
-			case c == ' ' || c >= '\t' && c <= '\r':
-				inWord = false
-			case !inWord && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'):
-				words++
-				inWord = true
-			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -437,16 +453,29 @@ func units(s string) int {
 		switch {
 		case isCJK(r):
 			cjk++
-			inWord = false
+			inWord = 0
 		case unicode.IsSpace(r) || isNoBreak(r):
-			inWord = false
-		case !inWord && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			inWord = 0
+		case inWord == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			words++
-			inWord = true
+			inWord = 1
 		}
 	}
 	return words + (cjk+1)/2
 }
+
+// asciiUnit is, for units, 1 for an ASCII letter or digit and 2 for ASCII white space.
+var asciiUnit = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			t[c] = 2
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // isCJK reports ideographs, kana and hangul: scripts written without spaces between words.
 func isCJK(r rune) bool {

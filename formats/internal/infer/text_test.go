@@ -58,3 +58,100 @@ func FuzzLineTests(f *testing.F) {
 		}
 	})
 }
+
+// The word-at-a-time scans answer as the byte loops they replace.
+func FuzzASCIIScans(f *testing.F) {
+	for _, s := range []string{"", "Plain line of text, clean.", "two  spaces here and there ok", "tab\there x", "exactly8", "1234567  ",
+		"café au lait and more words", "del\x7fete this line please", "trailing space ", " leading", "a\u00a0b  c\u200bd  e",
+		"        ", "abcdefg  hijklmn", "abcdefgh ijklmnop qrstuvw  x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := cleanASCII(s), cleanASCIIRef(s); got != want {
+			t.Errorf("cleanASCII(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := units(s), unitsRef(s); got != want {
+			t.Errorf("units(%q) = %d, want %d", s, got, want)
+		}
+		var got, want strings.Builder
+		var n, m normalizer
+		n.run(s, &got)
+		normalizeRef(&m, s, &want)
+		if got.String() != want.String() || n != m {
+			t.Errorf("normalizer.run(%q) = %q %+v, want %q %+v", s, got.String(), n, want.String(), m)
+		}
+	})
+}
+
+func cleanASCIIRef(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prev := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || (c == ' ' && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return true
+}
+
+func unitsRef(s string) int {
+	words, cjk := 0, 0
+	inWord := false
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			cjk++
+			inWord = false
+		case unicode.IsSpace(r) || isNoBreak(r):
+			inWord = false
+		case !inWord && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			words++
+			inWord = true
+		}
+	}
+	return words + (cjk+1)/2
+}
+
+func normalizeRef(n *normalizer, s string, b *strings.Builder) {
+	for _, r := range s {
+		switch {
+		case invisible(r):
+		case isSpaceRune(r):
+			if !n.started {
+				switch r {
+				case '\t':
+					n.indent += 4 - n.indent%4
+				case '\u3000':
+					n.indent += 2
+				default:
+					n.indent++
+				}
+				continue
+			}
+			if n.pending == 0 || (n.pending == ' ' && isNoBreak(r)) {
+				if isNoBreak(r) {
+					n.pending = r
+				} else {
+					n.pending = ' '
+				}
+			}
+		default:
+			if n.pending != 0 {
+				b.WriteRune(n.pending)
+				n.pending = 0
+			}
+			n.started = true
+			b.WriteRune(r)
+		}
+	}
+}

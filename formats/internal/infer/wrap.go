@@ -150,7 +150,7 @@ func firstCounted(lns []ln, start, end int, counts func(*ln) bool) int {
 }
 
 // lineWidth is a line's width in characters, indentation included.
-func lineWidth(l *ln) int { return utf8.RuneCountInString(l.text) + int(l.indent) }
+func lineWidth(l *ln) int { return runeCount(l.text) + int(l.indent) }
 
 // wrappedWidth reports a block width typical of hard-wrapped text.
 func wrappedWidth(w int) bool { return w >= 55 && w <= 120 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -31,6 +32,42 @@ func TestCleanFastPath(t *testing.T) {
 			s := strings.ToValidUTF8(a+b, "\uFFFD")
 			if !hasControls(s) && dropControls(s) != s {
 				t.Errorf("hasControls(%q) = false, but cleaning gives %q", s, dropControls(s))
+			}
+		}
+	}
+}
+
+func TestPrintableASCII(t *testing.T) {
+	plain := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < 0x20 || s[i] > 0x7E {
+				return false
+			}
+		}
+		return true
+	}
+	edges := []byte{0, 1, 0x1F, 0x20, 0x21, 0x40, 0x7E, 0x7F, 0x80, 0x81, 0x9F, 0xA0, 0xC2, 0xFE, 0xFF}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		b := make([]byte, r.IntN(20))
+		for i := range b {
+			if r.IntN(4) == 0 {
+				b[i] = edges[r.IntN(len(edges))]
+			} else {
+				b[i] = byte(0x20 + r.IntN(0x5F))
+			}
+		}
+		if got, want := PrintableASCII(string(b)), plain(string(b)); got != want {
+			t.Fatalf("PrintableASCII(%q) = %v, want %v", b, got, want)
+		}
+	}
+	// Every byte value at every place of an eight-byte word of spaces.
+	for at := range 8 {
+		for c := range 256 {
+			b := []byte("        ")
+			b[at] = byte(c)
+			if got, want := PrintableASCII(string(b)), plain(string(b)); got != want {
+				t.Fatalf("PrintableASCII(%q) = %v, want %v", b, got, want)
 			}
 		}
 	}

@@ -113,7 +113,15 @@ func isNoBreak(r rune) bool { return r == 0xA0 || r == 0x202F || r == 0x2007 }
 // (Word's ".  " after a full stop) a no-break space is kept only where typography needs
 // one: before ; : ! ? » %, after «, or between digits. Everything else becomes ' '.
 func collapseSpaces(s string) string {
-	if s == "" || !needsCollapse(s) {
+	if s == "" {
+		return s
+	}
+	if model.PrintableASCII(s) {
+		// No tab, no space but ' ' and no invalid byte: only a double space collapses.
+		if !strings.Contains(s, "  ") {
+			return s
+		}
+	} else if !needsCollapse(s) {
 		return s
 	}
 	return collapseRunes(s)

@@ -148,3 +148,25 @@ func FuzzTie(f *testing.F) {
 		}
 	})
 }
+
+// refCollapseSpaces is collapseSpaces as it was before its ASCII test.
+func refCollapseSpaces(s string) string {
+	if s == "" || !needsCollapse(s) {
+		return s
+	}
+	return collapseRunes(s)
+}
+
+func TestCleanMatchesReference(t *testing.T) {
+	ps := pieces(locales.MustEmbedded())
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 100000 {
+		s := randomText(r, ps, 10)
+		if got, want := collapseSpaces(s), refCollapseSpaces(s); got != want {
+			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := cleanLine(s), strings.TrimFunc(refCollapseSpaces(cleanChars(s)), isHSpace); got != want {
+			t.Fatalf("cleanLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

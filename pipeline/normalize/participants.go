@@ -275,9 +275,11 @@ func (pc *partCollector) paragraph(p *model.Paragraph, next []model.Block) (int,
 	text := strings.TrimSpace(model.PlainText(p.Inlines))
 	label, k, value, ok := pc.v.splitLabel(text)
 	if !ok {
-		// "Present" alone over a paragraph of names: the term of a definition list.
-		if k := pc.v.kind(strings.TrimRight(text, ":：")); k.role() != "" && len(p.Children) == 0 && len(next) > 0 {
-			if np, ok := next[0].(*model.Paragraph); ok && len(np.Children) == 0 {
+		// "Present" alone over a paragraph of names: the term of a definition list. Most
+		// paragraphs are too long to be a label, which is cheaper to learn than their kind.
+		np := nextParagraph(next)
+		if term := strings.TrimRight(text, ":："); np != nil && len(p.Children) == 0 && !pc.v.tooLong(term) {
+			if k := pc.v.kind(term); k.role() != "" && len(np.Children) == 0 {
 				why := fmt.Sprintf("names only, after the label %q", text)
 				if ps, ok := pc.namesOfLine(model.PlainText(np.Inlines), k.role(), np.Pos, why); ok {
 					pc.add(ps)
@@ -318,6 +320,36 @@ func (pc *partCollector) paragraph(p *model.Paragraph, next []model.Block) (int,
 	pc.add(ps)
 	return 0, true
 }
+
+// nextParagraph returns next[0] when it is a paragraph, else nil.
+func nextParagraph(next []model.Block) *model.Paragraph {
+	if len(next) == 0 {
+		return nil
+	}
+	p, _ := next[0].(*model.Paragraph)
+	return p
+}
+
+// tooLong reports a text that v.kind folds past the longest label it allows, without
+// folding it: each ASCII byte that folding keeps (all but white space and the marks
+// foldLabel drops) is a byte of the folded form, so more of them than kind's bound is
+// no label (TestTooLongForLabel holds the two to the same bound).
+func (v vocab) tooLong(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || asciiSpace[c] || foldDropped[c] {
+			continue
+		}
+		if n++; n > v.longest+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// foldDropped are the ASCII bytes foldLabel drops.
+var foldDropped = [utf8.RuneSelf]bool{'*': true, '_': true, '.': true, '(': true, ')': true, '[': true, ']': true, '`': true, '#': true}
 
 // list takes, from the items of l, those that are labelled attendance ("Attending: a, b",
 // "Facilitator: TC", "Present:" over a list of names), in place.
@@ -542,6 +574,55 @@ func (pc *partCollector) namesOfLine(line string, role model.Role, pos model.Pos
 	return out, len(out) > 0
 }
 
+// nameSepStart is where nameSeps first matches in s (-1 nowhere), found without the
+// regular expression, which was most of the cost of refusing a paragraph of prose
+// with brackets: the first separator proper (a comma, "和", a spaced "and"), moved back
+// over the white space (\s: ASCII only) before it. FuzzNameSepStart holds it to nameSeps.
+func nameSepStart(s string) int {
+	for q := 0; q < len(s); q++ {
+		switch c := s[q]; {
+		case c == ',' || c == ';':
+		case c >= utf8.RuneSelf:
+			if !hasAnyPrefix(s[q:], "，", "；", "、", "،", "和", "与") {
+				continue
+			}
+		case reSpace(c):
+			if !sepWordAt(s, q+1) {
+				continue
+			}
+		default:
+			continue
+		}
+		for q > 0 && reSpace(s[q-1]) {
+			q--
+		}
+		return q
+	}
+	return -1
+}
+
+// reSpace reports the bytes \s matches in a regular expression.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// sepWordAt reports one of the words of nameSeps ("and", "et", "и") at s[i:], then \s.
+func sepWordAt(s string, i int) bool {
+	for _, w := range [...]string{"and", "et", "y", "e", "и", "و"} {
+		if n := i + len(w); n < len(s) && s[i:n] == w && reSpace(s[n]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // reAddress matches what follows a name and is dropped: a mail address or link, with the
 // dash before it.
 var reAddress = lazyre.New(`\s*(?:[—–-]\s*)?(?:mailto:)?[\w.+-]+@[\w.-]+\.\w+\s*$|\s*[—–-]?\s*https?://\S+\s*$`)
@@ -667,12 +748,17 @@ func (pc *partCollector) initialsLine(text string, pos model.Pos) ([]model.Parti
 		return nil, false
 	}
 	// The first entry decides, before the whole paragraph is split: a paragraph of prose
-	// with brackets (or one of megabytes) is refused after its first separator.
-	first := nameSeps.FindStringIndex(text)
-	if first == nil {
+	// with brackets (or one of megabytes) is refused after its first separator, and
+	// before any regular expression when the entry does not end with its initials'
+	// bracket (parseName reads initials only there).
+	first := nameSepStart(text)
+	if first < 0 {
 		return nil, false
 	}
-	if p, ok := parseName(text[:first[0]]); !ok || p.Initials == "" {
+	if e := strings.TrimSpace(strings.Trim(text[:first], "*_")); !strings.HasSuffix(e, ")") && !strings.HasSuffix(e, "）") {
+		return nil, false
+	}
+	if p, ok := parseName(text[:first]); !ok || p.Initials == "" {
 		return nil, false
 	}
 	parts := nameSeps.Split(strings.TrimRight(text, "."), -1)

@@ -150,3 +150,47 @@ func TestParticipants(t *testing.T) {
 		})
 	}
 }
+
+// FuzzNameSepStart holds nameSepStart to the regular expression it stands for.
+func FuzzNameSepStart(f *testing.F) {
+	for _, s := range []string{
+		"Jeremy Tandy (JT), Met Office", "Ana (AB) and Bo (BC) and Chen (CD)", "Ana \t and\tBo", "a,b", " ; x",
+		"张三（ZS）和李四（LS）与王五", "Ana\u00a0and Bo", "Ana  e  Bo", "x и y", "x و y", "a\ve b", "andand and",
+		"Ana (AB)、Bo", "Ana (AB)，Bo", "\xffand \xef\xbc\x8c", "no separator here", "", " ", "y e et",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := -1
+		if m := nameSeps.FindStringIndex(s); m != nil {
+			want = m[0]
+		}
+		if got := nameSepStart(s); got != want {
+			t.Errorf("%q: got %d, want %d", s, got, want)
+		}
+	})
+}
+
+// FuzzTooLongForLabel checks that what vocab.tooLong refuses is no label for vocab.kind,
+// and that every label of the vocabulary passes it.
+func FuzzTooLongForLabel(f *testing.F) {
+	v := labelVocab(locales.MustEmbedded())
+	for l := range v.kinds {
+		if v.tooLong(l) {
+			f.Fatalf("label %q refused", l)
+		}
+		for _, s := range []string{"**" + strings.ToUpper(l) + "** (s)", "The " + l + "s", "Voting " + l + " e"} {
+			if v.tooLong(s) && v.kind(s) != labelNone {
+				f.Errorf("%q: refused, but kind %v", s, v.kind(s))
+			}
+		}
+	}
+	f.Add("Present")
+	f.Add("**Les Présent.e.s**")
+	f.Add("A paragraph of prose that is much longer than any label of minutes would ever be.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if v.tooLong(s) && v.kind(s) != labelNone {
+			t.Errorf("%q: refused, but kind %v", s, v.kind(s))
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package infer
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -34,6 +35,8 @@ func scan(s string, st qstate) (end qstate, openAt, closedAt int) {
 	openAt, closedAt = -1, -1
 	if st.fam != famNone {
 		openAt = 0
+	} else if strings.IndexByte(s, '"') < 0 && asciiOnly(s) {
+		return st, -1, -1 // no mark can open a quotation: most paragraphs, at once
 	}
 	for i, r := range s {
 		switch st.fam {

@@ -70,6 +70,9 @@ func FuzzASCIIScans(f *testing.F) {
 		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
 			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 		}
+		if got, want := asciiOnly(s), utf8.RuneCountInString(s) == len(s) && !strings.Contains(s, string(utf8.RuneError)); got != want {
+			t.Errorf("asciiOnly(%q) = %v, want %v", s, got, want)
+		}
 		if got, want := cleanASCII(s), cleanASCIIRef(s); got != want {
 			t.Errorf("cleanASCII(%q) = %v, want %v", s, got, want)
 		}

@@ -2,8 +2,10 @@ package normalize
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/scribe-un/scribe/locales"
 )
@@ -167,6 +169,62 @@ func TestCleanMatchesReference(t *testing.T) {
 		}
 		if got, want := cleanLine(s), strings.TrimFunc(refCollapseSpaces(cleanChars(s)), isHSpace); got != want {
 			t.Fatalf("cleanLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// refLeadIn and refAnnounces are structurer.leadIn and announces as they were before
+// lead-ins were looked up by their last byte and words read without a slice.
+func refLeadIn(s *structurer, text string) bool {
+	text = strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("*_)”’\"'", r)
+	})
+	if strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：") {
+		return true
+	}
+	lower := strings.ToLower(lastRunes(strings.TrimRight(text, ".…"), s.introRunes+1))
+	for _, w := range s.intro {
+		if strings.HasSuffix(lower, w) && (len(lower) == len(w) || !isLetterBefore(lower, len(lower)-len(w))) {
+			return true
+		}
+	}
+	return false
+}
+
+func refAnnounces(set *locales.Set, text string, n int) bool {
+	cardinals := map[int][]string{}
+	for _, loc := range set.All() {
+		for i, w := range loc.Minutes.Cardinals {
+			cardinals[i+2] = append(cardinals[i+2], w)
+		}
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		if w == strconv.Itoa(n) && i+1 < len(words) && !isDigits(words[i+1]) {
+			return true
+		}
+		for _, c := range cardinals[n] {
+			if w == c || isCJKRune([]rune(c)[0]) && cjkCount(w, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestStructureMatchesReference(t *testing.T) {
+	set := locales.MustEmbedded()
+	s := newStructurer(set)
+	ps := append(pieces(set), "两个", "三项", "第三次", "4", "2", "3 points", "FOLLOWS", "As Follows", "nonfollowing", "…")
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		text := randomText(r, ps, 8)
+		if got, want := s.leadIn(text), refLeadIn(s, text); got != want {
+			t.Fatalf("leadIn(%q) = %v, want %v", text, got, want)
+		}
+		n := 2 + r.IntN(9)
+		if got, want := s.announces(text, n), refAnnounces(set, text, n); got != want {
+			t.Fatalf("announces(%q, %d) = %v, want %v", text, n, got, want)
 		}
 	}
 }

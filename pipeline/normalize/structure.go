@@ -135,19 +135,30 @@ func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env)
 		if err != nil {
 			return err
 		}
-		s := &structurer{intro: introducers(set), cardinals: map[int][]string{}, labels: labelVocab(set)}
-		for _, w := range s.intro {
-			s.introRunes = max(s.introRunes, utf8.RuneCountInString(w))
-		}
-		for _, loc := range set.All() {
-			for i, w := range loc.Minutes.Cardinals {
-				s.cardinals[i+2] = append(s.cardinals[i+2], w)
-			}
-		}
+		s := newStructurer(set)
 		doc.Blocks = s.blocks(outline(doc.Blocks))
 		closeHeadingGaps(doc.Blocks)
 		return nil
 	})
+}
+
+// newStructurer reads the lead-ins, number words and labels of every locale of set.
+func newStructurer(set *locales.Set) *structurer {
+	s := &structurer{intro: introducers(set), cardinals: map[int][]cardinal{}, labels: labelVocab(set)}
+	for _, w := range s.intro {
+		s.introRunes = max(s.introRunes, utf8.RuneCountInString(w))
+		if w == "" {
+			s.introAny = append(s.introAny, w)
+		} else {
+			s.introByLast[w[len(w)-1]] = append(s.introByLast[w[len(w)-1]], w)
+		}
+	}
+	for _, loc := range set.All() {
+		for i, w := range loc.Minutes.Cardinals {
+			s.cardinals[i+2] = append(s.cardinals[i+2], cardinal{w, w != "" && isCJKRune([]rune(w)[0])})
+		}
+	}
+	return s
 }
 
 // structurer holds the lead-in endings and the number words of every language.
@@ -155,13 +166,23 @@ type structurer struct {
 	intro []string
 	// introRunes is the length in runes of the longest of intro.
 	introRunes int
+	// introByLast are the lead-ins of intro by their last byte, which the end of a
+	// paragraph must have for one of them to end it; introAny the empty ones, if any.
+	introByLast [256][]string
+	introAny    []string
 	// cardinals[n] are the words for n (2 to 10).
-	cardinals map[int][]string
+	cardinals map[int][]cardinal
 	// labels name the sections whose lists are decided by their heading: the items under
 	// "Decisions" or "Action items" are paragraphs, however short.
 	labels vocab
 	// section is the kind of the label of the heading above (labelNone for none).
 	section labelKind
+}
+
+// cardinal is a number word, and whether it is Chinese (counted with a measure word).
+type cardinal struct {
+	word string
+	cjk  bool
 }
 
 // introducers collects the lead-in endings of every locale, longest first.
@@ -176,11 +197,11 @@ func introducers(set *locales.Set) []string {
 // introduces reports a paragraph that introduces the lists under it: one that ends with a
 // colon or a lead-in, or that names as many things as a list has items ("Two additional
 // documents, …, would be taken note of" over two bullets describing them).
-func (s *structurer) introduces(p *model.Paragraph) bool {
-	if s.leadIn(p) {
+func (s *structurer) introduces(p *model.Paragraph, text string) bool {
+	if s.leadIn(text) {
 		return true
 	}
-	if l, ok := firstList(p.Children); ok && s.announces(model.PlainText(p.Inlines), len(l.Items)) {
+	if l, ok := firstList(p.Children); ok && s.announces(text, len(l.Items)) {
 		return true
 	}
 	return false
@@ -189,13 +210,17 @@ func (s *structurer) introduces(p *model.Paragraph) bool {
 // announces reports text that holds the number n as a word or in digits followed by a word
 // ("two documents", "3 points").
 func (s *structurer) announces(text string, n int) bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for i, w := range words {
-		if w == strconv.Itoa(n) && i+1 < len(words) && !isDigits(words[i+1]) {
+	num := strconv.Itoa(n)
+	cards := s.cardinals[n]
+	afterNum := false // the word before is n in digits
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if afterNum && !isDigits(w) {
 			return true
 		}
-		for _, c := range s.cardinals[n] {
-			if w == c || isCJKRune([]rune(c)[0]) && cjkCount(w, c) {
+		afterNum = w == num
+		for _, c := range cards {
+			// (cjkCount looks for c followed by a measure word: c must be there.)
+			if w == c.word || c.cjk && strings.Contains(w, c.word) && cjkCount(w, c.word) {
 				return true
 			}
 		}
@@ -217,8 +242,8 @@ func cjkCount(run, c string) bool {
 func isDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // leadIn reports a paragraph that ends with a colon or a lead-in phrase.
-func (s *structurer) leadIn(p *model.Paragraph) bool {
-	text := strings.TrimRightFunc(model.PlainText(p.Inlines), func(r rune) bool {
+func (s *structurer) leadIn(text string) bool {
+	text = strings.TrimRightFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("*_)”’\"'", r)
 	})
 	if strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：") {
@@ -227,9 +252,16 @@ func (s *structurer) leadIn(p *model.Paragraph) bool {
 	// Only the end can match: one rune more than the longest lead-in, for the letter test
 	// before it, is folded instead of the whole paragraph (lower-casing maps rune to rune).
 	lower := strings.ToLower(lastRunes(strings.TrimRight(text, ".…"), s.introRunes+1))
-	for _, w := range s.intro {
-		if strings.HasSuffix(lower, w) && (len(lower) == len(w) || !isLetterBefore(lower, len(lower)-len(w))) {
-			return true
+	ends := s.introAny
+	if lower != "" {
+		// A lead-in ends lower only if its last byte does.
+		ends = s.introByLast[lower[len(lower)-1]]
+	}
+	for _, ws := range [][]string{ends, s.introAny} {
+		for _, w := range ws {
+			if strings.HasSuffix(lower, w) && (len(lower) == len(w) || !isLetterBefore(lower, len(lower)-len(w))) {
+				return true
+			}
 		}
 	}
 	return false
@@ -265,19 +297,21 @@ func (s *structurer) blocks(in []model.Block) []model.Block {
 			n.Inlines = withoutFinalColon(n.Inlines)
 			out = append(out, n)
 		case *model.Paragraph:
+			// Its text, asked below by each rule, is joined once (when it has several runs).
+			text := model.PlainText(n.Inlines)
 			// "(Not minuted.)", "[Ask for slides]": a remark of the note-taker, whatever
 			// reader kept it as a paragraph.
-			if n.Numbered && n.Kind == "" && n.Speaker == "" && len(n.Children) == 0 && model.Bracketed(model.PlainText(n.Inlines)) {
+			if n.Numbered && n.Kind == "" && n.Speaker == "" && len(n.Children) == 0 && model.Bracketed(text) {
 				out = append(out, &model.Note{Pos: n.Pos, Inlines: n.Inlines, ID: n.ID, Why: whyBracketNote})
 				continue
 			}
-			if name, ok := s.bareSpeaker(model.PlainText(n.Inlines)); ok && n.Kind == "" {
+			if name, ok := s.bareSpeaker(text); ok && n.Kind == "" {
 				if l, ok := soleList(n); ok && !l.Nested {
 					out = append(out, spokenItems(l, name, n.Inlines)...)
 					continue
 				}
 			}
-			if n.Kind == "" && !s.introduces(n) {
+			if n.Kind == "" && !s.introduces(n, text) {
 				kept, loose := detachLists(n)
 				n.Children = kept
 				out = append(out, n)

@@ -155,8 +155,13 @@ type speechVocab struct {
 	titles  map[string]bool
 	abbrevs map[string]bool
 	// ends are the sentence ends that are one character, which are the only ones a
-	// character of the text can equal (firstSentence compares one character at a time).
-	ends []rune
+	// character of the text can equal (firstSentence compares one character at a time);
+	// asciiEnds those of them that are ASCII, by byte.
+	ends      []rune
+	asciiEnds [utf8.RuneSelf]bool
+	// verbBits rules out most words that are not verbs before the map is asked (see
+	// nameWords: bit(v) of verbBits[slot(v)] is set for each verb v).
+	verbBits [1024]uint64
 	// known are the speakers a verb-first clause may name (countries, bodies), as
 	// normalized words, longest first; delegates the words that may come before a country.
 	known     [][]string
@@ -196,6 +201,11 @@ func newSpeechVocab(loc *locales.Locale) *speechVocab {
 		}
 		d.verbs[v] = true
 	}
+	for v := range d.verbs {
+		if v != "" {
+			d.verbBits[slot(v)] |= bit(v)
+		}
+	}
 	for _, t := range loc.Speech.Titles {
 		d.titles[strings.ToLower(strings.TrimSuffix(t, "."))] = true
 	}
@@ -205,6 +215,9 @@ func newSpeechVocab(loc *locales.Locale) *speechVocab {
 	for _, e := range loc.Speech.SentenceEnds {
 		if r, n := utf8.DecodeRuneInString(e); n == len(e) && string(r) == e {
 			d.ends = append(d.ends, r)
+			if r < utf8.RuneSelf {
+				d.asciiEnds[r] = true
+			}
 		}
 	}
 	if len(loc.Speech.Bodies) > 0 || len(loc.Speech.Delegates) > 0 {
@@ -656,6 +669,11 @@ func (d *speakerDetector) nameOf(c sepCandidate, ok bool) *candName {
 	return &candName{key: strings.ToLower(c.name), title: d.titles[strings.ToLower(strings.TrimSuffix(c.name, "."))], ok: d.nameOK(c)}
 }
 
+// isVerb is d.verbs[w].
+func (d *speechVocab) isVerb(w string) bool {
+	return w != "" && d.verbBits[slot(w)]&bit(w) != 0 && d.verbs[w]
+}
+
 func firstWord(s string) string {
 	for f := range strings.FieldsSeq(s) { // the first field only: no slice of every word
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -681,24 +699,35 @@ func fieldCount(s string, limit int) int {
 // firstSentence cuts text at the first sentence end that is not an abbreviation's or an
 // initial's full stop ("Mr.", "G.", "i.e.").
 func (d *speakerDetector) firstSentence(text string) string {
-	for i, r := range text {
+	for i := 0; i < len(text); {
 		if i > 600 {
 			return text[:i]
 		}
-		if !slices.Contains(d.ends, r) {
+		// Most characters are ASCII and no sentence end: one lookup each.
+		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if !d.asciiEnds[r] {
+				i++
+				continue
+			}
+		} else if r, size = utf8.DecodeRuneInString(text[i:]); !slices.Contains(d.ends, r) {
+			i += size
 			continue
 		}
 		next := i + utf8.RuneLen(r)
 		if r == '.' || r == '?' || r == '!' {
 			if next < len(text) {
 				if n, _ := utf8.DecodeRuneInString(text[next:]); !unicode.IsSpace(n) && !isHSpace(n) {
+					i += size
 					continue
 				}
 			}
 			if r == '.' {
-				start := strings.LastIndexFunc(text[:i], func(r rune) bool { return unicode.IsSpace(r) || isHSpace(r) }) + 1
+				start := strings.LastIndexFunc(text[:i], isSpaceOrHSpace) + 1
 				word := text[start:i]
-				if d.abbrevs[word+"."] || utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".") || d.titles[strings.ToLower(word)] {
+				// text[start:i+1] is word+".", without the copy.
+				if d.abbrevs[text[start:i+1]] || utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".") || d.titles[strings.ToLower(word)] {
+					i += size
 					continue
 				}
 			}
@@ -707,6 +736,8 @@ func (d *speakerDetector) firstSentence(text string) string {
 	}
 	return text
 }
+
+func isSpaceOrHSpace(r rune) bool { return unicode.IsSpace(r) || isHSpace(r) }
 
 // token is a word of a sentence with its byte offset.
 type token struct {
@@ -718,8 +749,16 @@ type token struct {
 // them (the rest is not looked at).
 func fieldsWithOffsets(out []token, s string, limit int) []token {
 	start := -1
-	for i, r := range s {
-		sp := unicode.IsSpace(r) || isHSpace(r)
+	for i := 0; i < len(s); {
+		// ASCII white space is the same for unicode.IsSpace and isHSpace.
+		sp, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r) || isHSpace(r)
+		}
 		if !sp && start < 0 {
 			start = i
 		}
@@ -730,6 +769,7 @@ func fieldsWithOffsets(out []token, s string, limit int) []token {
 				return out
 			}
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = append(out, token{s[start:], start})
@@ -738,9 +778,21 @@ func fieldsWithOffsets(out []token, s string, limit int) []token {
 }
 
 func trimPunct(w string) string {
-	return strings.TrimFunc(w, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '-')
-	})
+	// A word that starts and ends with an ASCII letter or digit has nothing to trim.
+	if w != "" && isASCIIWordByte(w[0]) && isASCIIWordByte(w[len(w)-1]) {
+		return w
+	}
+	return strings.TrimFunc(w, isPunct)
+}
+
+// isPunct is what trimPunct trims: all but letters, digits, marks, apostrophes and hyphens.
+func isPunct(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\'' || r == '’' || r == '-')
+}
+
+// isASCIIWordByte reports an ASCII byte trimPunct keeps.
+func isASCIIWordByte(c byte) bool {
+	return isASCIILetter(c) || c >= '0' && c <= '9' || c == '\'' || c == '-'
 }
 
 // detectSVO finds the subject of the first reporting verb in the first sentence of a
@@ -755,7 +807,7 @@ func (d *speakerDetector) detectSVO(text string) string {
 	for _, t := range toks {
 		core := trimPunct(t.text)
 		r, _ := utf8.DecodeRuneInString(core)
-		if core == "" || !unicode.IsLower(r) || !d.verbs[strings.ToLower(core)] {
+		if core == "" || !unicode.IsLower(r) || !d.isVerb(strings.ToLower(core)) {
 			continue
 		}
 		// A verb glued to a bracket or quote is quoted material, not the report.
@@ -942,14 +994,33 @@ func (d *speakerDetector) isName(seg string, hasMore bool) bool {
 // isCapitalised reports a word that starts with an upper-case letter, after any elided
 // article or particle ("d'Ivoire", "al-Hassan").
 func isCapitalised(w string) bool {
-	for _, p := range []string{"d'", "d’", "l'", "l’", "al-", "el-"} {
-		if strings.HasPrefix(strings.ToLower(w), p) && len(w) > len(p) {
+	for _, p := range [...]string{"d'", "d’", "l'", "l’", "al-", "el-"} {
+		if hasPrefixASCIIFold(w, p) && len(w) > len(p) {
 			w = w[len(p):]
 			break
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// hasPrefixASCIIFold is strings.HasPrefix(strings.ToLower(s), prefix) for a lower-case
+// prefix whose letters are ASCII, without the copy: no other character has one of them
+// for lower case, and the prefix's other characters have no case.
+func hasPrefixASCIIFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // splitElisions splits a French elided article from its noun: "L'OIT" → "L'", "OIT".

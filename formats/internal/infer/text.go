@@ -165,7 +165,7 @@ func speakerLead(s string) bool {
 	if limit > 80 {
 		limit = 80
 	}
-	i := strings.IndexAny(s[:limit], ":;：；")
+	i := indexColon(s[:limit])
 	if i <= 0 {
 		return false
 	}
@@ -178,6 +178,22 @@ func speakerLead(s string) bool {
 		return false
 	}
 	return fieldsAtMost(head, 4)
+}
+
+// indexColon is strings.IndexAny(s, ":;：；"), byte by byte: IndexAny decodes every rune of
+// s and looks each up in the set when the set is not ASCII.
+func indexColon(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', ';':
+			return i
+		case 0xEF: // "：" and "；" are EF BC 9A and EF BC 9B
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x9A || s[i+2] == 0x9B) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // fieldsAtMost reports whether s has at most n words separated by white space, as

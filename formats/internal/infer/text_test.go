@@ -31,7 +31,7 @@ func wordInRef(s string, set map[string]bool) (string, bool) {
 func FuzzLineTests(f *testing.F) {
 	for _, s := range []string{"", "12 members agreed", "1,200 delegates", "2020 Budget", "10. New Business",
 		" \u00a03 items", "Canada AGREED to", "The Chair noted", "anti-Corruption", "Ⅻ ⅻ İstanbul",
-		"(a) item", "a) item", "一、 项目", "б) пункт", "\xff1 a", "Mr Smith: said", "один два три четыре пять: x"} {
+		"(a) item", "a) item", "一、 项目", "б) пункт", "\xff1 a", "Mr Smith: said", "主席：会议", "a；b", "\xef\xbc", "x\xef\xbc\x9a", "один два три четыре пять: x"} {
 		f.Add(s)
 	}
 	set := map[string]bool{"agreed": true, "noted": true, "anti-corruption": true, "istanbul": true, "i̇stanbul": true, "ⅻ": true}
@@ -43,6 +43,9 @@ func FuzzLineTests(f *testing.F) {
 			if got, want := fieldsAtMost(s, n), len(strings.Fields(s)) <= n; got != want {
 				t.Errorf("fieldsAtMost(%q, %d) = %v, want %v", s, n, got, want)
 			}
+		}
+		if got, want := indexColon(s), strings.IndexAny(s, ":;：；"); got != want {
+			t.Errorf("indexColon(%q) = %d, want %d", s, got, want)
 		}
 		gw, gok := wordIn(s, set)
 		ww, wok := wordInRef(s, set)

@@ -38,7 +38,13 @@ var (
 // findBullet recognises a bullet or enumerated marker at the start of t.
 func findBullet(t string) (bulletMatch, bool) {
 	r, size := utf8.DecodeRuneInString(t)
-	if needSpace, ok := symbolBullets[r]; ok {
+	// Only three of the bullet characters are ASCII: a line opening with any other ASCII
+	// character (most lines) does not look the map up.
+	needSpace, ok := false, false
+	if r >= utf8.RuneSelf || r == '-' || r == '*' || r == '+' {
+		needSpace, ok = symbolBullets[r]
+	}
+	if ok {
 		rest := t[size:]
 		spaced := strings.HasPrefix(rest, " ")
 		if needSpace && !spaced {

@@ -27,3 +27,12 @@ func TestMayEnumerateKeepsMatches(t *testing.T) {
 	}
 	try("", 0)
 }
+
+// findBullet looks the symbol bullets up only for non-ASCII runes and "-", "*", "+".
+func TestSymbolBulletsASCII(t *testing.T) {
+	for r := range symbolBullets {
+		if r < 0x80 && r != '-' && r != '*' && r != '+' {
+			t.Errorf("symbol bullet %q is ASCII: findBullet skips it", r)
+		}
+	}
+}

@@ -32,18 +32,13 @@ func (Inlines) Apply(ctx context.Context, doc *model.Document, env *model.Env) e
 // WSIS-II/PC-2/DT/2). Components are upper-case codes with inner dots or hyphens (CN.4,
 // L.10, PC-2), numbers (59, 2005), or a capitalised abbreviation with a number (Add.2,
 // Rev.1, Corr.1), which is tried first so that "Add.2" is not cut after its "A". A revision
-// written after the symbol in brackets, "(rev.2)" or " (Rev.2)", belongs to it.
+// written after the symbol in brackets, "(rev.2)" or " (Rev.2)", belongs to it. They are
+// found by symbolMatches (scan.go), URLs (with a scheme, or starting with "www.") by
+// urlMatches.
 //
 // Lower-case words ("and/or", "NGOs/Civil"), two-component pairs ("CS/NGO"), spaced slashes
 // ("formal / informal") and dates ("02/05/2005", whose first component is a number) cannot
 // match.
-var reSymbol = lazyre.New(
-	`[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*` +
-		`(?:/(?:[A-Z][a-z]{1,6}\.\d+|\d+(?:[.\-]\d+)*[A-Z]?|[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*)){2,}` +
-		`(?:[ \x{a0}]?\((?i:rev|add|corr|amend|suppl?)\.[ \x{a0}]?\d+\))?`)
-
-// URLs with a scheme or starting with "www.". Trailing punctuation is trimmed afterwards.
-var reURL = lazyre.New(`(?i)\b(?:https?://|www\.)[^\s<>"“”«»‘’]+`)
 
 // E-mail addresses: a local part, "@", and a domain of at least two labels ending in letters.
 var reEmail = lazyre.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}\b`)
@@ -133,20 +128,17 @@ func findSpans(s string) []span {
 		}
 		return false
 	}
-	// Each pattern runs only when s holds a literal it cannot match without ("://" or
-	// "www." for URLs, "@" for addresses, two slashes for symbols): most runs of a
-	// document have none, and scanning them cost more than the rest of this stage.
-	var urls, emails, symbols [][]int
-	if strings.Contains(s, "://") || containsFoldASCII(s, "www.") {
-		urls = reURL.FindAllStringIndex(s, -1)
-	}
+	// The address pattern runs only when s holds an "@": most runs of a document have
+	// none, and scanning them cost more than the rest of this stage. The scanners of
+	// URLs and symbols look for their "://", "." or "/" themselves.
+	var buf [8][2]int // the matches of a run, on the stack while they are few
+	urls := urlMatches(s, buf[:0])
+	symbols := symbolMatches(s, urls[len(urls):len(urls)])
+	var emails [][]int
 	if strings.IndexByte(s, '@') >= 0 {
 		emails = reEmail.FindAllStringIndex(s, -1)
 	}
-	if strings.Count(s, "/") >= 2 {
-		symbols = reSymbol.FindAllStringIndex(s, -1)
-	}
-	if urls == nil && emails == nil && symbols == nil {
+	if len(urls) == 0 && emails == nil && len(symbols) == 0 {
 		return nil // most runs: nothing to sort, no closure to allocate
 	}
 	for _, m := range urls {
@@ -179,21 +171,6 @@ func findSpans(s string) []span {
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	return spans
-}
-
-// containsFoldASCII reports whether s contains the ASCII string sub, ignoring ASCII case
-// (the case-insensitive URL pattern matches "WWW." and "Www." too, and only those).
-func containsFoldASCII(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for j < len(sub) && s[i+j]|0x20 == sub[j]|0x20 {
-			j++
-		}
-		if j == len(sub) {
-			return true
-		}
-	}
-	return false
 }
 
 // boundaryBefore reports that a match at a does not continue a word.

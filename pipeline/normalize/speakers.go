@@ -132,6 +132,11 @@ type speakerDetector struct {
 	strong    map[string]bool // names accepted with a strong separator
 	dialogue  bool            // the notes use "Name: text" for several speakers
 	toks      []token         // detectSVO's words, reused from one paragraph to the next
+	// Buffers of subject, dropSkips and isName, reused likewise.
+	segs     []string
+	skipToks []token
+	words    []string
+	lower    []byte
 }
 
 // candKey is a separator candidate's name and separator, which are all nameOK looks at.
@@ -465,8 +470,12 @@ func (d *speakerDetector) sepCandidate(text string) (sepCandidate, bool) {
 		var sep string
 		var end int
 		switch {
-		case r == ':' || r == ';' || r == ',':
-			sep, end = string(r), i+1
+		case r == ':':
+			sep, end = ":", i+1
+		case r == ';':
+			sep, end = ";", i+1
+		case r == ',':
+			sep, end = ",", i+1
 		case (r == '-' || r == '–' || r == '—') && i > 0 && isHSpace(rune(text[i-1])):
 			n := utf8.RuneLen(r)
 			if i+n < len(text) && isHSpace(rune(text[i+n])) {
@@ -687,13 +696,53 @@ func firstWord(s string) string {
 
 // fieldCount is len(strings.Fields(s)) counted up to limit+1 at most, without the slice.
 func fieldCount(s string, limit int) int {
-	n := 0
-	for range strings.FieldsSeq(s) {
-		if n++; n > limit {
-			break
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		sp, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
 		}
+		switch {
+		case sp:
+			in = false
+		case !in:
+			in = true
+			if n++; n > limit {
+				return n
+			}
+		}
+		i += size
 	}
 	return n
+}
+
+// lowerHas is m[strings.ToLower(s)], without the copy when s is ASCII.
+func (d *speakerDetector) lowerHas(m map[string]bool, s string) bool {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return m[s]
+	}
+	b := d.lower[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	d.lower = b
+	return m[string(b)] // no copy: the compiler looks a map up by a []byte's bytes
 }
 
 // firstSentence cuts text at the first sentence end that is not an abbreviation's or an
@@ -844,10 +893,18 @@ func (d *speakerDetector) subject(prefix string) string {
 	if prefix == "" {
 		return ""
 	}
-	segs := strings.Split(prefix, ",")
-	for i := range segs {
-		segs[i] = strings.TrimSpace(segs[i])
+	// strings.Split(prefix, ","), trimmed, in a slice reused from one call to the next.
+	segs := d.segs[:0]
+	for {
+		i := strings.IndexByte(prefix, ',')
+		if i < 0 {
+			segs = append(segs, strings.TrimSpace(prefix))
+			break
+		}
+		segs = append(segs, strings.TrimSpace(prefix[:i]))
+		prefix = prefix[i+1:]
 	}
+	d.segs = segs
 	// A trailing comma closed an apposition: "Marc Furrer, Head of …, presented".
 	closed := segs[len(segs)-1] == ""
 	if closed {
@@ -905,9 +962,10 @@ func hasConj(g *grammar, words []string) bool {
 
 // dropSkips removes adverbs and auxiliaries standing between a subject and its verb.
 func (d *speakerDetector) dropSkips(seg string) string {
-	words := strings.Fields(seg)
+	words := fieldsWithOffsets(d.skipToks[:0], seg, -1) // strings.Fields, with offsets
+	d.skipToks = words
 	for len(words) > 0 {
-		w := words[len(words)-1]
+		w := words[len(words)-1].text
 		lw := strings.ToLower(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsLower(r) {
@@ -919,7 +977,41 @@ func (d *speakerDetector) dropSkips(seg string) string {
 		}
 		break
 	}
-	return strings.Join(words, " ")
+	if len(words) == 0 {
+		return ""
+	}
+	// The words kept joined by single spaces: most often seg up to the last of them, as
+	// it is.
+	last := words[len(words)-1]
+	if kept := seg[:last.start+len(last.text)]; singleSpaced(kept) {
+		return kept
+	}
+	ws := make([]string, len(words))
+	for i, w := range words {
+		ws[i] = w.text
+	}
+	return strings.Join(ws, " ")
+}
+
+// singleSpaced reports words separated by one ASCII space each, with no white space
+// before or after them: strings.Join(strings.Fields(s), " ") is s.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') || c != ' ' && asciiSpace[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // isName tells whether seg reads as a speaker: an optional article, then capitalised
@@ -933,23 +1025,27 @@ func (d *speakerDetector) isName(seg string, hasMore bool) bool {
 	if fieldCount(seg, 10) > 10 {
 		return false
 	}
-	toks := splitElisions(strings.Fields(seg))
+	toks := d.words[:0]
+	for t := range strings.FieldsSeq(seg) {
+		toks = appendElided(toks, t)
+	}
+	d.words = toks
 	if len(toks) == 0 || len(toks) > 10 {
 		return false
 	}
 	i := 0
 	hasDet := false
-	if d.g.articles[strings.ToLower(toks[0])] {
+	if d.lowerHas(d.g.articles, toks[0]) {
 		i, hasDet = 1, true
 	}
 	if i >= len(toks) {
 		return false
 	}
-	lead := strings.ToLower(trimPunct(toks[i]))
-	if d.g.leadIns[lead] || (!hasDet && d.g.leadIns[strings.ToLower(toks[0])]) {
+	if d.lowerHas(d.g.leadIns, trimPunct(toks[i])) || (!hasDet && d.lowerHas(d.g.leadIns, toks[0])) {
 		return false
 	}
 	if hasMore && i == 0 && len(toks) >= 2 {
+		lead := strings.ToLower(trimPunct(toks[i]))
 		for _, suf := range d.g.participles {
 			if strings.HasSuffix(lead, suf) && utf8.RuneCountInString(lead) >= d.g.minLen {
 				return false
@@ -960,25 +1056,24 @@ func (d *speakerDetector) isName(seg string, hasMore bool) bool {
 	for j := i; j < len(toks); j++ {
 		t := toks[j]
 		core := trimPunct(t)
-		lc := strings.ToLower(core)
 		switch {
 		case core == "":
 			if strings.Trim(t, "()[]") != "" && t != "&" {
 				return false
 			}
-		case d.titles[lc] || d.titles[strings.ToLower(strings.TrimSuffix(t, "."))]:
+		case d.lowerHas(d.titles, core) || d.lowerHas(d.titles, strings.TrimSuffix(t, ".")):
 			strong++
 		case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && isCapitalised(core):
 			// "(CONGO)": an acronym in brackets after the full name.
 		case isCapitalised(core):
-			if d.verbs[lc] && j > i {
+			if j > i && d.lowerHas(d.verbs, core) {
 				return false
 			}
 			strong++
-		case d.g.connectors[lc] && j > i && j < len(toks)-1:
-		case hasDet && j == i && !d.verbs[lc]:
+		case j > i && j < len(toks)-1 && d.lowerHas(d.g.connectors, core):
+		case hasDet && j == i && !d.lowerHas(d.verbs, core):
 			// "the representative of …": a role noun right after the article.
-		case j == len(toks)-1 && j > i && strong > 0 && !d.verbs[lc] && !d.g.leadIns[lc]:
+		case j == len(toks)-1 && j > i && strong > 0 && !d.lowerHas(d.verbs, core) && !d.lowerHas(d.g.leadIns, core):
 			// "The Holy See representative".
 		default:
 			return false
@@ -1023,23 +1118,20 @@ func hasPrefixASCIIFold(s, prefix string) bool {
 	return true
 }
 
-// splitElisions splits a French elided article from its noun: "L'OIT" → "L'", "OIT".
-func splitElisions(toks []string) []string {
-	out := make([]string, 0, len(toks)+1)
-	for _, t := range toks {
-		// "l'" or "l’" in either case ('L' is the only letter whose lower case is 'l').
-		if len(t) > 1 && (t[0] == 'l' || t[0] == 'L') {
-			for _, p := range []string{"'", "’"} {
-				if strings.HasPrefix(t[1:], p) && len(t) > 1+len(p) {
-					out = append(out, t[:1+len(p)])
-					t = t[1+len(p):]
-					break
-				}
+// appendElided appends word t to out, as two tokens when it opens with a French elided
+// article: "L'OIT" → "L'", "OIT".
+func appendElided(out []string, t string) []string {
+	// "l'" or "l’" in either case ('L' is the only letter whose lower case is 'l').
+	if len(t) > 1 && (t[0] == 'l' || t[0] == 'L') {
+		for _, p := range [...]string{"'", "’"} {
+			if strings.HasPrefix(t[1:], p) && len(t) > 1+len(p) {
+				out = append(out, t[:1+len(p)])
+				t = t[1+len(p):]
+				break
 			}
 		}
-		out = append(out, t)
 	}
-	return out
+	return append(out, t)
 }
 
 // detectZH finds the speaker in Chinese: in the first clause that holds a reporting verb,

@@ -188,3 +188,52 @@ func FuzzNameWords(f *testing.F) {
 		}
 	})
 }
+
+// refDropSkips is dropSkips as it was before it kept the segment's own spacing.
+func refDropSkips(d *speakerDetector, seg string) string {
+	words := strings.Fields(seg)
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLower(r) {
+			break
+		}
+		if d.g.skips[lw] || (d.g.adverb != "" && strings.HasSuffix(lw, d.g.adverb) && utf8.RuneCountInString(lw) > len(d.g.adverb)+2) {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+// FuzzSpeakerHelpers holds the word helpers of the detector to the plain code they
+// replaced: fieldCount to strings.Fields, lowerHas to strings.ToLower and a map lookup,
+// dropSkips to refDropSkips.
+func FuzzSpeakerHelpers(f *testing.F) {
+	for _, s := range []string{
+		"Canada also", "the Chair  has  briefly", "Mr\u00a0Utsumi also", " Ana also ", "Ana\talso", "MR. UTSUMI",
+		"Le Président a également", "L'OIT", "İstanbul", "Straße", "\xffalso also", "ÉTATS-UNIS also",
+	} {
+		f.Add(s)
+	}
+	en := newSpeakerDetector(&model.Document{}, locale(f, "en"), vocab{})
+	fr := newSpeakerDetector(&model.Document{}, locale(f, "fr"), vocab{})
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fieldCount(s, 3), min(len(strings.Fields(s)), 4); got != want {
+			t.Errorf("fieldCount(%q, 3) = %d, want %d", s, got, want)
+		}
+		for _, d := range []*speakerDetector{en, fr} {
+			for _, m := range []map[string]bool{d.titles, d.verbs, d.g.leadIns, {strings.ToLower(s): true}} {
+				if got, want := d.lowerHas(m, s), m[strings.ToLower(s)]; got != want {
+					t.Errorf("lowerHas(%q) = %v, want %v", s, got, want)
+				}
+			}
+			seg := strings.TrimSpace(s)
+			if got, want := d.dropSkips(seg), refDropSkips(d, seg); got != want {
+				t.Errorf("%s dropSkips(%q) = %q, want %q", d.loc.Tag, seg, got, want)
+			}
+		}
+	})
+}

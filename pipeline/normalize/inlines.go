@@ -1,8 +1,9 @@
 package normalize
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,26 +57,30 @@ func splitInlines(ins []model.Inline) []model.Inline {
 	// split, and a new slice for each of them was a fifth of what a long input keeps in
 	// memory (Clean, which runs before, has already given each block a slice of its own).
 	var out []model.Inline
+	// begin makes out, with the runs before ins[i] and room for extra more.
+	begin := func(i, extra int) {
+		if out == nil {
+			out = append(make([]model.Inline, 0, len(ins)+extra), ins[:i]...)
+		}
+	}
 	for i, in := range ins {
-		var parts []model.Inline // what replaces in, when it changes
 		switch in.Kind {
 		case model.KindFootnote:
 			if note := splitInlines(in.Note); !sameInlines(note, in.Note) {
 				in.Note = note
-				parts = []model.Inline{in}
+				begin(i, 0)
+				out = append(out, in)
+				continue
 			}
 		case model.KindText:
 			if spans := findSpans(in.Text); len(spans) > 0 {
-				parts = splitRun(in, spans)
+				// Each span makes at most two runs of one (itself, the text after it).
+				begin(i, 2*len(spans))
+				out = appendSplit(out, in, spans)
+				continue
 			}
 		}
-		switch {
-		case parts != nil && out == nil:
-			out = append(make([]model.Inline, 0, len(ins)+len(parts)), ins[:i]...)
-			out = append(out, parts...)
-		case parts != nil:
-			out = append(out, parts...)
-		case out != nil:
+		if out != nil {
 			out = append(out, in)
 		}
 	}
@@ -90,12 +95,11 @@ func sameInlines(a, b []model.Inline) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// longRun is the length from which a run's spans are copied out of it (splitRun).
+// longRun is the length from which a run's spans are copied out of it (appendSplit).
 const longRun = 64 << 10
 
-// splitRun cuts one text run at its protected spans.
-func splitRun(in model.Inline, spans []span) []model.Inline {
-	var out []model.Inline
+// appendSplit appends to out the runs one text run is cut into at its protected spans.
+func appendSplit(out []model.Inline, in model.Inline, spans []span) []model.Inline {
 	at := 0
 	for _, sp := range spans {
 		if sp.start > at {
@@ -119,7 +123,7 @@ func splitRun(in model.Inline, spans []span) []model.Inline {
 // findSpans returns the non-overlapping protected spans of s in order. URLs win over
 // addresses, and both over symbols, because a URL path often looks like a symbol.
 func findSpans(s string) []span {
-	var spans []span
+	var spans []span // allocated once the matches are counted
 	overlaps := func(a, b int) bool {
 		for _, sp := range spans {
 			if a < sp.end && sp.start < b {
@@ -139,15 +143,18 @@ func findSpans(s string) []span {
 		emails = reEmail.FindAllStringIndex(s, -1)
 	}
 	if len(urls) == 0 && emails == nil && len(symbols) == 0 {
-		return nil // most runs: nothing to sort, no closure to allocate
+		return nil // most runs: nothing to sort
 	}
+	spans = make([]span, 0, len(urls)+len(emails)+len(symbols))
 	for _, m := range urls {
 		a, b := m[0], trimURLEnd(s, m[0], m[1])
 		if b <= a || !boundaryBefore(s, a) {
 			continue
 		}
 		u := s[a:b]
-		if strings.HasPrefix(strings.ToLower(u), "www.") {
+		// (strings.ToLower(u) starts with "www." just when u does in any case: no other
+		// character lowers to 'w' or '.'; the test copies no URL.)
+		if len(u) >= 4 && u[0]|0x20 == 'w' && u[1]|0x20 == 'w' && u[2]|0x20 == 'w' && u[3] == '.' {
 			if b-a <= len("www.") {
 				continue
 			}
@@ -169,7 +176,8 @@ func findSpans(s string) []span {
 		}
 		spans = append(spans, span{a, b, model.KindSymbol, ""})
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	// Spans do not overlap, so no two start together: any sort gives the one order.
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	return spans
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/scribe-un/scribe/locales"
 	"github.com/scribe-un/scribe/pipeline/model"
@@ -251,7 +252,8 @@ func (s *structurer) leadIn(text string) bool {
 	}
 	// Only the end can match: one rune more than the longest lead-in, for the letter test
 	// before it, is folded instead of the whole paragraph (lower-casing maps rune to rune).
-	lower := strings.ToLower(lastRunes(strings.TrimRight(text, ".…"), s.introRunes+1))
+	var buf [64]byte
+	lower := lowerTail(lastRunes(strings.TrimRight(text, ".…"), s.introRunes+1), &buf)
 	ends := s.introAny
 	if lower != "" {
 		// A lead-in ends lower only if its last byte does.
@@ -265,6 +267,33 @@ func (s *structurer) leadIn(text string) bool {
 		}
 	}
 	return false
+}
+
+// lowerTail is strings.ToLower(t), in buf when t is short and ASCII (most ends of
+// paragraphs): a copy on the heap for each paragraph was most of leadIn's allocations.
+func lowerTail(t string, buf *[64]byte) string {
+	if len(t) > len(buf) {
+		return strings.ToLower(t)
+	}
+	upper := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(t)
+		}
+		upper = upper || isUpperByte(c)
+	}
+	if !upper {
+		return t
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if isUpperByte(c) {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(t))
 }
 
 // lastRunes is the end of s, n runes long (all of s when shorter).

@@ -101,7 +101,7 @@ func (tr *tieRules) tie(s string) string {
 		switch {
 		case (word == "" || tr.first.has(word[0])) && tr.titles[word] && startsLetter(next):
 			glue = append(glue, at)
-		case (word == "" || tr.refFirst(word[0])) && isReference(next) && tr.refs[strings.ToLower(word)]:
+		case (word == "" || tr.refFirst(word[0])) && mayReference(next[0]) && isReference(next) && tr.refs[strings.ToLower(word)]:
 			// (The cheap tests first: most words are followed by no number.)
 			glue = append(glue, at)
 		case tr.dayFirst && (isDigitByte(c) || c == '(' || tr.firstDay != "" && c == tr.firstDay[0]) &&
@@ -205,6 +205,12 @@ func wordEnd(s string, i int) int {
 func startsLetter(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLetter(r)
+}
+
+// mayReference reports whether a word starting with byte c may be a reference
+// (isReference): an ASCII byte must be a digit or a capital.
+func mayReference(c byte) bool {
+	return c >= utf8.RuneSelf || isDigitByte(c) || isUpperByte(c)
 }
 
 // isReference reports whether w can be what a reference word refers to: a number

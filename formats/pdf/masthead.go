@@ -118,7 +118,7 @@ func (l *layouter) masthead(m mastheadParts) error {
 	organTag, symbolTag, unTag := l.tag("P"), l.tag("P"), l.tag("P")
 	// The band's cells, from the start edge.
 	at := 0.0
-	un, err := l.textCell(m.un, runStyle{size: geo.UNSize}, geo.Leading, at, geo.UNWidth-2, false, unTag)
+	un, err := l.textCell(m.un, runStyle{size: geo.UNSize}, geo.Leading, at, geo.UNWidth-geo.CellGap, false, unTag)
 	if err != nil {
 		return err
 	}
@@ -126,14 +126,14 @@ func (l *layouter) masthead(m mastheadParts) error {
 	var emb mcell
 	if e := l.emblem; e != nil {
 		img := &picture{img: e.img, pw: e.pw, ph: e.ph, h: geo.EmblemSize, emblemTag: true}
-		img.w = min(img.h*float64(e.pw)/float64(e.ph), geo.EmblemWidth-2)
+		img.w = min(img.h*float64(e.pw)/float64(e.ph), geo.EmblemWidth-geo.CellGap)
 		img.h = img.w * float64(e.ph) / float64(e.pw)
 		img.at = at
 		emb = mcell{img: img, h: img.h}
 		at += geo.EmblemWidth
 	}
 	symW := geo.SymbolWidth
-	organ, err := l.textCell(m.organ, runStyle{st: styleBold, size: geo.OrganSize}, geo.OrganLead, at, colW-symW-at-2, false, organTag)
+	organ, err := l.textCell(m.organ, runStyle{st: styleBold, size: geo.OrganSize}, geo.OrganLead, at, colW-symW-at-geo.CellGap, false, organTag)
 	if err != nil {
 		return err
 	}

@@ -121,6 +121,10 @@ const (
 	// SymbolWidth is the symbol's cell at the end edge, and the distribution column under
 	// it; the organ has the rest of the band.
 	SymbolWidth = 61.0
+	// CellGap is kept free at the end of the band's cells before the symbol's (United
+	// Nations, the emblem, the organ), mm: their text wraps CellGap short of the next
+	// cell, in the PDF and in the DOCX alike.
+	CellGap = 2.0
 	// BandRule and ColumnRule are the rules under the band and under the distribution
 	// column, in points.
 	BandRule   = 1.5

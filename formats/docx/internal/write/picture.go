@@ -107,7 +107,7 @@ func imageRelsXML(id, target string) []byte {
 func (st *docState) emblemPara(x *xmlWriter) {
 	e := st.emblem
 	h := geo.EmblemSize
-	w := min(h*float64(e.pw)/float64(e.ph), geo.EmblemWidth-2)
+	w := min(h*float64(e.pw)/float64(e.ph), geo.EmblemWidth-geo.CellGap)
 	h = w * float64(e.ph) / float64(e.pw)
 	pp := paraProps{style: styleMastUN, spacing: &spacingProps{line: 240}}
 	x.open("w:p")

@@ -142,6 +142,12 @@ func styleDefs(look docLook, plan *numPlan) []*styleDef {
 			pPr: &paraProps{noHyphens: true, spacing: exactly(0, 0, lead)},
 			rPr: &runProps{b: bold, sz: hp(size), szCs: cs(hp(size))}}
 	}
+	// United Nations and the organ wrap geo.CellGap short of the next cell, as in the PDF
+	// (w:right is the paragraph's end edge, whatever its direction).
+	gapped := func(s *styleDef) *styleDef {
+		s.pPr.ind = ind(0, geo.Twips(geo.CellGap), 0, 0)
+		return s
+	}
 	return []*styleDef{
 		{typ: "paragraph", id: styleNormal, name: "Normal", isDefault: true, qFormat: true,
 			pPr: &paraProps{widowControl: true, noAutoSpace: true, spacing: exactly(0, 0, geo.Leading)}},
@@ -171,8 +177,8 @@ func styleDefs(look docLook, plan *numPlan) []*styleDef {
 		heading(styleHeading2, "heading 2", 2),
 		heading(styleHeading3, "heading 3", 3),
 		heading(styleHeading4, "heading 4", 4),
-		mast(styleMastUN, "Masthead UN", geo.UNSize, geo.Leading, false),
-		mast(styleMastOrgan, "Masthead Organ", geo.OrganSize, geo.OrganLead, true),
+		gapped(mast(styleMastUN, "Masthead UN", geo.UNSize, geo.Leading, false)),
+		gapped(mast(styleMastOrgan, "Masthead Organ", geo.OrganSize, geo.OrganLead, true)),
 		mast(styleMastSymbol, "Masthead Symbol", geo.SymbolSize, geo.OrganLead, false),
 		mast(styleMast, "Masthead", geo.BodySize, geo.Leading, false),
 		// The running head: the symbol in bold over a rule; the page number in bold.

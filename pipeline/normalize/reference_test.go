@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scribe-un/scribe/locales"
 )
@@ -225,6 +226,90 @@ func TestStructureMatchesReference(t *testing.T) {
 		n := 2 + r.IntN(9)
 		if got, want := s.announces(text, n), refAnnounces(set, text, n); got != want {
 			t.Fatalf("announces(%q, %d) = %v, want %v", text, n, got, want)
+		}
+	}
+}
+
+// refQuotes is quotes as it was before quotesPlain.
+func refQuotes(s string, prev, next rune, inside *bool, loc *locales.Locale) string {
+	q := loc.Typography.Quotes
+	if len(q) != 2 {
+		return s
+	}
+	open, close := q[0], q[1]
+	openCore, closeCore := strings.TrimFunc(open, unicode.IsSpace), strings.TrimFunc(close, unicode.IsSpace)
+	padOpen, padClose := open != openCore, close != closeCore
+	if !strings.ContainsRune(s, '"') && !(padOpen && strings.Contains(s, openCore)) && !(padClose && strings.Contains(s, closeCore)) {
+		return s
+	}
+	var b strings.Builder
+	trimOut := func() {
+		t := strings.TrimRightFunc(b.String(), isHSpace)
+		b.Reset()
+		b.WriteString(t)
+	}
+	last := prev
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		isOpen := false
+		if r == '"' {
+			after := next
+			if i+1 < len(rs) {
+				after = rs[i+1]
+			}
+			opensAfter := last == 0 || unicode.IsSpace(last) || strings.ContainsRune("([{–—-/", last)
+			closesBefore := after == 0 || unicode.IsSpace(after) || unicode.IsPunct(after)
+			switch {
+			case opensAfter && !closesBefore:
+				isOpen = true
+			case closesBefore && !opensAfter:
+				isOpen = false
+			default:
+				isOpen = !*inside
+			}
+		}
+		switch {
+		case r == '"' && isOpen, padOpen && string(r) == openCore:
+			b.WriteString(open)
+			if padOpen {
+				for i+1 < len(rs) && isHSpace(rs[i+1]) {
+					i++
+				}
+			}
+			last, _ = utf8.DecodeLastRuneInString(open)
+			*inside = true
+			continue
+		case r == '"', padClose && string(r) == closeCore:
+			if padClose {
+				trimOut()
+			}
+			b.WriteString(close)
+			last, _ = utf8.DecodeLastRuneInString(close)
+			*inside = false
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+func TestQuotesMatchesReference(t *testing.T) {
+	set := locales.MustEmbedded()
+	ps := append(pieces(set), `"`, `"`, `"`, `""`, ` "`, `" `, `("`, `".`, "\u00a0")
+	edge := []rune{0, ' ', 'a', '"', '.', '(', '“', '«', '\u00a0'}
+	r := rand.New(rand.NewPCG(13, 14))
+	for _, loc := range set.All() {
+		for range 20000 {
+			s := randomText(r, ps, 8)
+			prev, next := edge[r.IntN(len(edge))], edge[r.IntN(len(edge))]
+			in := r.IntN(2) == 0
+			in2 := in
+			got, want := quotes(s, prev, next, &in, loc), refQuotes(s, prev, next, &in2, loc)
+			if got != want || in != in2 {
+				t.Fatalf("%s: quotes(%q, %q, %q) = %q, %v; want %q, %v", loc.Tag, s, prev, next, got, in, want, in2)
+			}
 		}
 	}
 }

@@ -294,6 +294,9 @@ func quotes(s string, prev, next rune, inside *bool, loc *locales.Locale) string
 	if !strings.ContainsRune(s, '"') && !(padOpen && strings.Contains(s, openCore)) && !(padClose && strings.Contains(s, closeCore)) {
 		return s
 	}
+	if !padOpen && !padClose && utf8.ValidString(s) {
+		return quotesPlain(s, prev, next, inside, open, close)
+	}
 	var b strings.Builder
 	trimOut := func() {
 		t := strings.TrimRightFunc(b.String(), isHSpace)
@@ -344,6 +347,50 @@ func quotes(s string, prev, next rune, inside *bool, loc *locales.Locale) string
 		b.WriteRune(r)
 		last = r
 	}
+	return b.String()
+}
+
+// quotesPlain is quotes for marks without their own space and valid UTF-8 (which the
+// rune-by-rune rewrite would change): the text between the straight quotes is copied
+// as it is, not rune by rune.
+func quotesPlain(s string, prev, next rune, inside *bool, open, close string) string {
+	var b strings.Builder
+	b.Grow(len(s) + strings.Count(s, `"`)*max(len(open), len(close)))
+	last := prev // the character before the quote at i, as written out
+	at := 0
+	for {
+		j := strings.IndexByte(s[at:], '"')
+		if j < 0 {
+			break
+		}
+		i := at + j
+		if i > at {
+			last, _ = utf8.DecodeLastRuneInString(s[at:i])
+		}
+		after := next
+		if i+1 < len(s) {
+			after, _ = utf8.DecodeRuneInString(s[i+1:])
+		}
+		opensAfter := last == 0 || unicode.IsSpace(last) || strings.ContainsRune("([{–—-/", last)
+		closesBefore := after == 0 || unicode.IsSpace(after) || unicode.IsPunct(after)
+		isOpen := !*inside
+		switch {
+		case opensAfter && !closesBefore:
+			isOpen = true
+		case closesBefore && !opensAfter:
+			isOpen = false
+		}
+		b.WriteString(s[at:i])
+		mark := close
+		if isOpen {
+			mark = open
+		}
+		b.WriteString(mark)
+		last, _ = utf8.DecodeLastRuneInString(mark)
+		*inside = isOpen
+		at = i + 1
+	}
+	b.WriteString(s[at:])
 	return b.String()
 }
 

@@ -394,23 +394,23 @@ func (s *nameWords) see(w string) {
 func (s *nameWords) markLower(text string, skipFirst bool) {
 	for i := 0; i < len(text); {
 		// The white space before a word.
-		if c := text[i]; c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				i++
+		switch byteClass[text[i]] {
+		case classSpace:
+			i++
+			continue
+		case classNonASCII:
+			if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+				i += size
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
-			i += size
-			continue
 		}
-		// The word, up to the next white space.
+		// The word, up to the next white space: one lookup for each ASCII byte.
 		start := i
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if asciiSpace[c] {
-					break
-				}
+			if c := byteClass[text[i]]; c == classWord {
 				i++
+			} else if c == classSpace {
+				break
 			} else {
 				r, size := utf8.DecodeRuneInString(text[i:])
 				if unicode.IsSpace(r) {
@@ -423,9 +423,32 @@ func (s *nameWords) markLower(text string, skipFirst bool) {
 			skipFirst = false
 			continue
 		}
-		s.markWord(text[start:i])
+		// A word that starts with an ASCII capital is not written in lower case.
+		if c := text[start]; c < 'A' || c > 'Z' {
+			s.markWord(text[start:i])
+		}
 	}
 }
+
+// The classes of bytes markLower tells apart.
+const (
+	classWord     = iota // ASCII, not white space
+	classSpace           // ASCII white space (asciiSpace)
+	classNonASCII        // part of a character beyond ASCII
+)
+
+// byteClass is the class of each byte.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classNonASCII
+		case asciiSpace[c]:
+			t[c] = classSpace
+		}
+	}
+	return t
+}()
 
 // markWord is markLower's test of one word.
 func (s *nameWords) markWord(w string) {

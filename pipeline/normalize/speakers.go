@@ -131,7 +131,6 @@ type speakerDetector struct {
 	lowerSeen map[string]bool // words written in lower case somewhere in the body (only those nameOK asks about)
 	strong    map[string]bool // names accepted with a strong separator
 	dialogue  bool            // the notes use "Name: text" for several speakers
-	toks      []token         // detectSVO's words, reused from one paragraph to the next
 	// Buffers of subject, dropSkips and isName, reused likewise.
 	segs     []string
 	skipToks []token
@@ -820,8 +819,24 @@ type token struct {
 // fieldsWithOffsets appends to out the words of s split at white space, at most limit of
 // them (the rest is not looked at).
 func fieldsWithOffsets(out []token, s string, limit int) []token {
-	start := -1
-	for i := 0; i < len(s); {
+	for pos := 0; ; {
+		start, end := nextWord(s, pos)
+		if start < 0 {
+			return out
+		}
+		out = append(out, token{s[start:end], start})
+		if len(out) == limit {
+			return out
+		}
+		pos = end
+	}
+}
+
+// nextWord returns the bounds of the first word of s at or after byte i, split at white
+// space (unicode.IsSpace or isHSpace); start is -1 when there is none.
+func nextWord(s string, i int) (start, end int) {
+	start = -1
+	for i < len(s) {
 		// ASCII white space is the same for unicode.IsSpace and isHSpace.
 		sp, size := false, 1
 		if c := s[i]; c < utf8.RuneSelf {
@@ -831,22 +846,15 @@ func fieldsWithOffsets(out []token, s string, limit int) []token {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			sp = unicode.IsSpace(r) || isHSpace(r)
 		}
+		if sp && start >= 0 {
+			return start, i
+		}
 		if !sp && start < 0 {
 			start = i
 		}
-		if sp && start >= 0 {
-			out = append(out, token{s[start:i], start})
-			start = -1
-			if len(out) == limit {
-				return out
-			}
-		}
 		i += size
 	}
-	if start >= 0 {
-		out = append(out, token{s[start:], start})
-	}
-	return out
+	return start, len(s)
 }
 
 func trimPunct(w string) string {
@@ -871,12 +879,16 @@ func isASCIIWordByte(c byte) bool {
 // language that puts the subject first (English, French, Spanish, Russian).
 func (d *speakerDetector) detectSVO(text string) string {
 	sent := d.firstSentence(text)
-	// The verb is looked for among the first 41 words. The slice is reused by the next
-	// paragraph: one per paragraph was garbage.
-	toks := fieldsWithOffsets(d.toks[:0], sent, 41)
-	d.toks = toks
+	// The verb is looked for among the first 41 words, read one at a time: it is most
+	// often among the first few, and the words after it are not needed.
 	tried := 0
-	for _, t := range toks {
+	for n, pos := 0, 0; n < 41; n++ {
+		start, end := nextWord(sent, pos)
+		if start < 0 {
+			break
+		}
+		pos = end
+		t := token{sent[start:end], start}
 		core := trimPunct(t.text)
 		r, _ := utf8.DecodeRuneInString(core)
 		if core == "" || !unicode.IsLower(r) || !d.isVerb(strings.ToLower(core)) {

@@ -209,7 +209,7 @@ func refDropSkips(d *speakerDetector, seg string) string {
 }
 
 // FuzzSpeakerHelpers holds the word helpers of the detector to the plain code they
-// replaced: fieldCount to strings.Fields, lowerHas to strings.ToLower and a map lookup,
+// replaced: fieldCount and fieldsWithOffsets to strings.Fields, lowerHas to strings.ToLower and a map lookup,
 // dropSkips to refDropSkips.
 func FuzzSpeakerHelpers(f *testing.F) {
 	for _, s := range []string{
@@ -223,6 +223,13 @@ func FuzzSpeakerHelpers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := fieldCount(s, 3), min(len(strings.Fields(s)), 4); got != want {
 			t.Errorf("fieldCount(%q, 3) = %d, want %d", s, got, want)
+		}
+		var words []string
+		for _, tok := range fieldsWithOffsets(nil, s, -1) {
+			words = append(words, tok.text)
+		}
+		if want := strings.Fields(s); strings.Join(words, "|") != strings.Join(want, "|") || len(words) != len(want) {
+			t.Errorf("fieldsWithOffsets(%q) = %q, want %q", s, words, want)
 		}
 		for _, d := range []*speakerDetector{en, fr} {
 			for _, m := range []map[string]bool{d.titles, d.verbs, d.g.leadIns, {strings.ToLower(s): true}} {

@@ -313,3 +313,37 @@ func TestQuotesMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// refIsReference is isReference as it was before its test for names.
+func refIsReference(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w = strings.TrimRight(w, ".,;:)»”’\"!?")
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		return unicode.IsUpper(r)
+	}
+	return strings.Trim(w, "IVXLC") == ""
+}
+
+func TestIsReferenceMatchesReference(t *testing.T) {
+	ps := []string{"A", "I", "V", "X", "L", "C", "II", "IV", "a", "b", "1", "٣", "É", "Ω", ".", ",", ")", "»", "”", "’", "\"", "!", "?", ":", ";", "(", "\xff", "Canada", "In"}
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + r.IntN(5) {
+			b.WriteString(ps[r.IntN(len(ps))])
+		}
+		w := b.String()
+		if got, want := isReference(w), refIsReference(w); got != want {
+			t.Fatalf("isReference(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

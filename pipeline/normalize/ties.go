@@ -195,10 +195,11 @@ func (tr *tieRules) refFirst(c byte) bool {
 
 // wordEnd is the end of the word of s starting at byte i: the next space, or len(s).
 func wordEnd(s string, i int) int {
-	if n := strings.IndexByte(s[i:], ' '); n >= 0 {
-		return i + n
+	// A byte loop: words are short, and strings.IndexByte's setup cost more than it saved.
+	for i < len(s) && s[i] != ' ' {
+		i++
 	}
-	return len(s)
+	return i
 }
 
 // startsLetter reports whether w starts with a letter (a name after a title).
@@ -223,6 +224,12 @@ func isReference(w string) bool {
 	}
 	if !unicode.IsUpper(r) {
 		return false // neither a capital letter nor a numeral (asked of every word)
+	}
+	// A name ("Canada"): after an ASCII capital, an ASCII character that is neither
+	// trimmed below nor a Roman digit leaves two characters that are not all Roman
+	// digits; the trimming, whose cutset is not ASCII, is skipped.
+	if len(w) > 1 && w[0] < utf8.RuneSelf && w[1] < utf8.RuneSelf && strings.IndexByte(`.,;:)"!?IVXLC`, w[1]) < 0 {
+		return false
 	}
 	w = strings.TrimRight(w, ".,;:)»”’\"!?")
 	if w == "" {

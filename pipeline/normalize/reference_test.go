@@ -347,3 +347,31 @@ func TestIsReferenceMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// refLastRunes and the TrimRight are what lastRunes and trimDots replaced.
+func refLastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+func TestTailsMatchReference(t *testing.T) {
+	ps := []string{"a", "B", ".", "…", "..", " ", "é", "中", "\xff", "\xe2\x80", "\xa6", "\u2026.", "follows", ":"}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(ps[r.IntN(len(ps))])
+		}
+		s, n := b.String(), r.IntN(25)-2
+		if got, want := lastRunes(s, n), refLastRunes(s, n); got != want {
+			t.Fatalf("lastRunes(%q, %d) = %q, want %q", s, n, got, want)
+		}
+		if got, want := trimDots(s), strings.TrimRight(s, ".…"); got != want {
+			t.Fatalf("trimDots(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

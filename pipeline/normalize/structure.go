@@ -253,7 +253,7 @@ func (s *structurer) leadIn(text string) bool {
 	// Only the end can match: one rune more than the longest lead-in, for the letter test
 	// before it, is folded instead of the whole paragraph (lower-casing maps rune to rune).
 	var buf [64]byte
-	lower := lowerTail(lastRunes(strings.TrimRight(text, ".…"), s.introRunes+1), &buf)
+	lower := lowerTail(lastRunes(trimDots(text), s.introRunes+1), &buf)
 	ends := s.introAny
 	if lower != "" {
 		// A lead-in ends lower only if its last byte does.
@@ -267,6 +267,15 @@ func (s *structurer) leadIn(text string) bool {
 		}
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerTail is strings.ToLower(t), in buf when t is short and ASCII (most ends of
@@ -296,8 +305,30 @@ func lowerTail(t string, buf *[64]byte) string {
 	return unsafe.String(&buf[0], len(t))
 }
 
+// trimDots is strings.TrimRight(s, ".…"), without its generic path for a cutset that
+// is not ASCII.
+func trimDots(s string) string {
+	for {
+		switch {
+		case strings.HasSuffix(s, "."):
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "…"):
+			s = s[:len(s)-len("…")]
+		default:
+			return s
+		}
+	}
+}
+
 // lastRunes is the end of s, n runes long (all of s when shorter).
 func lastRunes(s string, n int) string {
+	// When the last n bytes are ASCII they are the last n runes (an ASCII byte is a rune
+	// of its own, whatever stands before it).
+	if n > 0 {
+		if tail := s[max(len(s)-n, 0):]; isASCII(tail) {
+			return tail
+		}
+	}
 	i := len(s)
 	for ; n > 0 && i > 0; n-- {
 		_, size := utf8.DecodeLastRuneInString(s[:i])

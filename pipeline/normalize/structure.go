@@ -145,13 +145,20 @@ func (Structure) Apply(ctx context.Context, doc *model.Document, env *model.Env)
 
 // newStructurer reads the lead-ins, number words and labels of every locale of set.
 func newStructurer(set *locales.Set) *structurer {
-	s := &structurer{intro: introducers(set), cardinals: map[int][]cardinal{}, labels: labelVocab(set)}
+	s := &structurer{intro: introducers(set), cardinals: map[int][]cardinal{}, labels: labelVocab(set), introByLast: [][]string{nil}}
 	for _, w := range s.intro {
 		s.introRunes = max(s.introRunes, utf8.RuneCountInString(w))
-		if w == "" {
+		if w == "" || s.introGroup[w[len(w)-1]] == 0 && len(s.introByLast) > 255 {
+			// (No index left for a group: in data that ends words in more bytes than
+			// UTF-8 has, the rest are compared with every paragraph.)
 			s.introAny = append(s.introAny, w)
 		} else {
-			s.introByLast[w[len(w)-1]] = append(s.introByLast[w[len(w)-1]], w)
+			c := w[len(w)-1]
+			if s.introGroup[c] == 0 {
+				s.introByLast = append(s.introByLast, nil)
+				s.introGroup[c] = uint8(len(s.introByLast) - 1)
+			}
+			s.introByLast[s.introGroup[c]] = append(s.introByLast[s.introGroup[c]], w)
 		}
 	}
 	for _, loc := range set.All() {
@@ -169,7 +176,10 @@ type structurer struct {
 	introRunes int
 	// introByLast are the lead-ins of intro by their last byte, which the end of a
 	// paragraph must have for one of them to end it; introAny the empty ones, if any.
-	introByLast [256][]string
+	// introGroup[c] is the index in introByLast of those ending in byte c, 0 (an empty
+	// group) for none: a table of bytes, not of 256 slices, for each document.
+	introGroup  [256]uint8
+	introByLast [][]string
 	introAny    []string
 	// cardinals[n] are the words for n (2 to 10).
 	cardinals map[int][]cardinal
@@ -257,7 +267,7 @@ func (s *structurer) leadIn(text string) bool {
 	ends := s.introAny
 	if lower != "" {
 		// A lead-in ends lower only if its last byte does.
-		ends = s.introByLast[lower[len(lower)-1]]
+		ends = s.introByLast[s.introGroup[lower[len(lower)-1]]]
 	}
 	for _, ws := range [][]string{ends, s.introAny} {
 		for _, w := range ws {

@@ -716,18 +716,21 @@ func firstWord(s string) string {
 	return ""
 }
 
+// spaceAt reports whether the character at byte i of s is white space (unicode.IsSpace, and
+// isHSpace too when hspace is set; the two agree on ASCII), and its size in bytes.
+func spaceAt(s string, i int, hspace bool) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r) || hspace && isHSpace(r), size
+}
+
 // fieldCount is len(strings.Fields(s)) counted up to limit+1 at most, without the slice.
 func fieldCount(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		sp, size := false, 1
-		if c := s[i]; c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r)
-		}
+		sp, size := spaceAt(s, i, false)
 		switch {
 		case sp:
 			in = false
@@ -837,15 +840,7 @@ func fieldsWithOffsets(out []token, s string, limit int) []token {
 func nextWord(s string, i int) (start, end int) {
 	start = -1
 	for i < len(s) {
-		// ASCII white space is the same for unicode.IsSpace and isHSpace.
-		sp, size := false, 1
-		if c := s[i]; c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			sp = unicode.IsSpace(r) || isHSpace(r)
-		}
+		sp, size := spaceAt(s, i, true)
 		if sp && start >= 0 {
 			return start, i
 		}

@@ -716,13 +716,11 @@ func firstWord(s string) string {
 	return ""
 }
 
-// spaceAt reports whether the character at byte i of s is white space (unicode.IsSpace, and
-// isHSpace too when hspace is set; the two agree on ASCII), and its size in bytes.
-func spaceAt(s string, i int, hspace bool) (bool, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return asciiSpace[c], 1
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
+// spaceRune reports whether the character at the start of s, outside ASCII, is white space
+// (unicode.IsSpace, and isHSpace too when hspace is set), and its size in bytes. Its callers
+// test ASCII themselves, in line: they scan every byte of the text.
+func spaceRune(s string, hspace bool) (bool, int) {
+	r, size := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r) || hspace && isHSpace(r), size
 }
 
@@ -730,7 +728,12 @@ func spaceAt(s string, i int, hspace bool) (bool, int) {
 func fieldCount(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		sp, size := spaceAt(s, i, false)
+		sp, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+		} else {
+			sp, size = spaceRune(s[i:], false)
+		}
 		switch {
 		case sp:
 			in = false
@@ -840,7 +843,13 @@ func fieldsWithOffsets(out []token, s string, limit int) []token {
 func nextWord(s string, i int) (start, end int) {
 	start = -1
 	for i < len(s) {
-		sp, size := spaceAt(s, i, true)
+		// ASCII white space is the same for unicode.IsSpace and isHSpace.
+		sp, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+		} else {
+			sp, size = spaceRune(s[i:], true)
+		}
 		if sp && start >= 0 {
 			return start, i
 		}

@@ -81,7 +81,13 @@ func readmeCommands(t *testing.T) []readmeCommand {
 
 // exemptLine says why a line of a README block is not run here, or "".
 func exemptLine(line string) string {
-	switch l := strings.TrimSpace(line); {
+	// An environment setting before the command (CGO_ENABLED=0 go install …) does not change
+	// what it is.
+	l := strings.TrimSpace(line)
+	for f := strings.Fields(l); len(f) > 1 && strings.Contains(f[0], "=") && !strings.HasPrefix(f[0], "-"); f = f[1:] {
+		l = strings.TrimSpace(strings.TrimPrefix(l, f[0]))
+	}
+	switch {
 	case strings.HasPrefix(l, "go test"), strings.HasPrefix(l, "CI=true go test"):
 		return "runs the test suite itself"
 	case strings.HasPrefix(l, "go install github.com/"):

@@ -28,6 +28,27 @@ func CleanChars(s string) string {
 	return dropControls(s)
 }
 
+// ASCII reports whether every byte of s is below 0x80. It reads s eight bytes at a time:
+// readers and normalizers ask it of whole lines and paragraphs to take their ASCII paths.
+func ASCII(s string) bool {
+	const highs = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if x&highs != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // PrintableASCII reports whether s holds only the printable ASCII characters, from the
 // space to '~': no control, no byte above 0x7E. It reads s eight bytes at a time.
 func PrintableASCII(s string) bool {

@@ -279,15 +279,6 @@ func (s *structurer) leadIn(text string) bool {
 	return false
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // lowerTail is strings.ToLower(t), in buf when t is short and ASCII (most ends of
 // paragraphs): a copy on the heap for each paragraph was most of leadIn's allocations.
 func lowerTail(t string, buf *[64]byte) string {
@@ -335,7 +326,7 @@ func lastRunes(s string, n int) string {
 	// When the last n bytes are ASCII they are the last n runes (an ASCII byte is a rune
 	// of its own, whatever stands before it).
 	if n > 0 {
-		if tail := s[max(len(s)-n, 0):]; isASCII(tail) {
+		if tail := s[max(len(s)-n, 0):]; model.ASCII(tail) {
 			return tail
 		}
 	}

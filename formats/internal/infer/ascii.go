@@ -31,22 +31,6 @@ func runeCount(s string) int {
 	return i + utf8.RuneCountInString(s[i:])
 }
 
-// asciiOnly reports whether s is all ASCII.
-func asciiOnly(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if load64(s, i)&highs != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // cleanWord reports whether the eight bytes x are printable ASCII with no two spaces in a
 // row; after says whether the byte before them was a space.
 func cleanWord(x uint64, after bool) bool {

@@ -35,7 +35,7 @@ func scan(s string, st qstate) (end qstate, openAt, closedAt int) {
 	openAt, closedAt = -1, -1
 	if st.fam != famNone {
 		openAt = 0
-	} else if strings.IndexByte(s, '"') < 0 && asciiOnly(s) {
+	} else if strings.IndexByte(s, '"') < 0 && model.ASCII(s) {
 		return st, -1, -1 // no mark can open a quotation: most paragraphs, at once
 	}
 	for i, r := range s {

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/scribe-un/scribe/pipeline/model"
 )
 
 // The line tests written to run without allocating must answer as the plain forms they
@@ -73,8 +75,8 @@ func FuzzASCIIScans(f *testing.F) {
 		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
 			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 		}
-		if got, want := asciiOnly(s), strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0; got != want {
-			t.Errorf("asciiOnly(%q) = %v, want %v", s, got, want)
+		if got, want := model.ASCII(s), strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0; got != want {
+			t.Errorf("model.ASCII(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := cleanASCII(s), cleanASCIIRef(s); got != want {
 			t.Errorf("cleanASCII(%q) = %v, want %v", s, got, want)
